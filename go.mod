@@ -1,0 +1,3 @@
+module generalist
+
+go 1.26.8

@@ -1,0 +1,75 @@
+package generalist
+
+import "context"
+
+// PopulationFilter selects population records. Zero fields match all.
+type PopulationFilter struct {
+	Structure    Structure
+	Year         int
+	Municipality MunicipalityNumber
+}
+
+// Import is a user-supplied population dataset (for example an SSB table
+// 07459 download) ready to be stored.
+type Import struct {
+	Dataset     Dataset
+	Populations []Population
+	SingleAges  []SingleAge
+	// Replace allows the import to overwrite populations already stored for
+	// the same structure, year and municipality. Without it such an overlap
+	// with different values is an ECONFLICT error; identical values are
+	// accepted.
+	Replace bool
+}
+
+// AtlasStore holds the reference data and imported datasets.
+//
+// Every method that writes does so in one transaction: on error the store is
+// left exactly as it was.
+type AtlasStore interface {
+	// LoadReference stores ref unless the store already holds exactly
+	// these datasets (by checksum); it reports whether it wrote anything.
+	// A changed dataset replaces the earlier version of the same name.
+	LoadReference(ctx context.Context, ref *Reference) (loaded bool, err error)
+
+	// Datasets lists what the store holds, by name.
+	Datasets(ctx context.Context) ([]Dataset, error)
+
+	// Counties returns the counties of a structure, by number.
+	Counties(ctx context.Context, s Structure) ([]County, error)
+
+	// Municipalities returns the municipalities of a structure, by number.
+	Municipalities(ctx context.Context, s Structure) ([]Municipality, error)
+
+	// Mapping returns the change mapping between two consecutive structures
+	// (2019→2020 or 2020→2024). ENOTFOUND for any other pair.
+	Mapping(ctx context.Context, from, to Structure) (*Mapping, error)
+
+	// Populations returns the records matching f, ordered by structure,
+	// year and municipality.
+	Populations(ctx context.Context, f PopulationFilter) ([]Population, error)
+
+	// PopulationYears returns the years with population data for a
+	// structure, ascending.
+	PopulationYears(ctx context.Context, s Structure) ([]int, error)
+
+	// SingleAges returns single-year-age counts for a structure and year,
+	// ordered by municipality and age.
+	SingleAges(ctx context.Context, s Structure, year int) ([]SingleAge, error)
+
+	// Areas, Centrality, CostIndex, Robek return the 2024-structure facts.
+	Areas(ctx context.Context) ([]Area, error)
+	Centrality(ctx context.Context) ([]Centrality, error)
+	CostIndex(ctx context.Context) ([]CostIndex, error)
+	Robek(ctx context.Context) ([]Robek, error)
+
+	// Nordic returns the per-municipality rows of other Nordic countries
+	// and the published national aggregates.
+	Nordic(ctx context.Context) ([]NordicMunicipality, error)
+	NordicTotals(ctx context.Context) ([]NordicAggregate, error)
+
+	// ImportPopulations validates and stores an import in one
+	// transaction. EINVALID for a bad record (naming it), ECONFLICT for
+	// an overlap with different values without Replace.
+	ImportPopulations(ctx context.Context, imp *Import) error
+}
