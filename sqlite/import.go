@@ -1,0 +1,177 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"generalist"
+)
+
+// ImportPopulations implements generalist.AtlasStore. Everything is checked
+// before anything is written, and all writes share one transaction.
+func (db *DB) ImportPopulations(ctx context.Context, imp *generalist.Import) (err error) {
+	defer func() {
+		if err != nil && generalist.ErrorCode(err) == generalist.EINTERNAL {
+			err = fmt.Errorf("sqlite: import %s: %w", imp.Dataset.Name, err)
+		}
+	}()
+	if imp.Dataset.Name == "" {
+		return generalist.Errorf(generalist.EINVALID, "import: the dataset has no name")
+	}
+	if len(imp.Populations) == 0 && len(imp.SingleAges) == 0 {
+		return generalist.Errorf(generalist.EINVALID, "import %s: no population records", imp.Dataset.Name)
+	}
+	for i := range imp.Populations {
+		if err := imp.Populations[i].Validate(); err != nil {
+			return generalist.Errorf(generalist.EINVALID, "import %s: %s", imp.Dataset.Name, generalist.ErrorMessage(err))
+		}
+	}
+
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+
+	var kind string
+	switch err := tx.QueryRowContext(ctx, `SELECT kind FROM datasets WHERE name = ?`, imp.Dataset.Name).Scan(&kind); {
+	case err == sql.ErrNoRows:
+	case err != nil:
+		return err
+	case kind == "reference":
+		return generalist.Errorf(generalist.ECONFLICT, "import %s: a reference dataset has that name; rename the file", imp.Dataset.Name)
+	}
+
+	known, err := municipalitySet(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, p := range imp.Populations {
+		if !known[structNum{p.Structure, p.Municipality}] {
+			return generalist.Errorf(generalist.EINVALID, "import %s: kommune %s is not in the %d structure", imp.Dataset.Name, p.Municipality, p.Structure)
+		}
+	}
+	for _, a := range imp.SingleAges {
+		if !known[structNum{a.Structure, a.Municipality}] {
+			return generalist.Errorf(generalist.EINVALID, "import %s: kommune %s is not in the %d structure", imp.Dataset.Name, a.Municipality, a.Structure)
+		}
+		if a.Age < 0 || a.Age > generalist.MaxAge || a.Persons < 0 {
+			return generalist.Errorf(generalist.EINVALID, "import %s: kommune %s %d: age %d, persons %d out of range",
+				imp.Dataset.Name, a.Municipality, a.Year, a.Age, a.Persons)
+		}
+	}
+
+	if !imp.Replace {
+		if err := checkConflicts(ctx, tx, imp); err != nil {
+			return err
+		}
+	}
+
+	if _, err := tx.ExecContext(ctx, `INSERT INTO datasets (name, kind, sha256, source, rows, loaded_at) VALUES (?, 'import', ?, ?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET sha256 = excluded.sha256, source = excluded.source, rows = excluded.rows, loaded_at = excluded.loaded_at`,
+		imp.Dataset.Name, imp.Dataset.SHA256, imp.Dataset.Source, len(imp.Populations)+len(imp.SingleAges),
+		db.Now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	rows := make([][]any, 0, len(imp.Populations))
+	for _, p := range imp.Populations {
+		rows = append(rows, populationRow(p, imp.Dataset.Name))
+	}
+	if err := bulkInsert(ctx, tx, "INSERT OR REPLACE", "populations", populationCols, rows); err != nil {
+		return err
+	}
+	rows = make([][]any, 0, len(imp.SingleAges))
+	for _, a := range imp.SingleAges {
+		rows = append(rows, []any{int(a.Structure), a.Year, string(a.Municipality), a.Age, int64(a.Persons), imp.Dataset.Name})
+	}
+	if err := bulkInsert(ctx, tx, "INSERT OR REPLACE", "single_ages", singleAgeCols, rows); err != nil {
+		return err
+	}
+	// A reference or earlier import whose rows were all replaced keeps its
+	// datasets row: it documents where the data once came from.
+	return tx.Commit()
+}
+
+type structNum struct {
+	s generalist.Structure
+	n generalist.MunicipalityNumber
+}
+
+func municipalitySet(ctx context.Context, tx *sql.Tx) (map[structNum]bool, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT structure, number FROM municipalities`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[structNum]bool{}
+	for rows.Next() {
+		var k structNum
+		if err := rows.Scan(&k.s, &k.n); err != nil {
+			return nil, err
+		}
+		out[k] = true
+	}
+	return out, rows.Err()
+}
+
+// checkConflicts returns ECONFLICT if any record would overwrite a stored
+// one with a different value; identical records are fine (re-importing the
+// same file is a no-op).
+func checkConflicts(ctx context.Context, tx *sql.Tx, imp *generalist.Import) error {
+	stmt, err := tx.PrepareContext(ctx, `SELECT total, missing, dataset FROM populations WHERE structure = ? AND year = ? AND municipality = ?`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	var first string
+	n := 0
+	for _, p := range imp.Populations {
+		var total sql.NullInt64
+		var missing int
+		var ds string
+		err := stmt.QueryRowContext(ctx, int(p.Structure), p.Year, string(p.Municipality)).Scan(&total, &missing, &ds)
+		if err == sql.ErrNoRows {
+			continue
+		} else if err != nil {
+			return err
+		}
+		if (missing == 1) != p.Missing || generalist.Persons(total.Int64) != p.Total {
+			if n == 0 {
+				old := "no data"
+				if total.Valid {
+					old = fmt.Sprint(total.Int64)
+				}
+				first = fmt.Sprintf("kommune %s, 1.1.%d (%d structure): stored %s from %s, file has %d",
+					p.Municipality, p.Year, p.Structure, old, ds, p.Total)
+			}
+			n++
+		}
+	}
+	if n > 0 {
+		return generalist.Errorf(generalist.ECONFLICT,
+			"import %s: %d population(s) differ from stored data, e.g. %s; nothing was imported (use --replace to overwrite)",
+			imp.Dataset.Name, n, first)
+	}
+	astmt, err := tx.PrepareContext(ctx, `SELECT persons FROM single_ages WHERE structure = ? AND year = ? AND municipality = ? AND age = ?`)
+	if err != nil {
+		return err
+	}
+	defer astmt.Close()
+	for _, a := range imp.SingleAges {
+		var v int64
+		err := astmt.QueryRowContext(ctx, int(a.Structure), a.Year, string(a.Municipality), a.Age).Scan(&v)
+		if err == sql.ErrNoRows {
+			continue
+		} else if err != nil {
+			return err
+		}
+		if generalist.Persons(v) != a.Persons {
+			return generalist.Errorf(generalist.ECONFLICT,
+				"import %s: kommune %s, 1.1.%d, age %d: stored %d, file has %d; nothing was imported (use --replace to overwrite)",
+				imp.Dataset.Name, a.Municipality, a.Year, a.Age, v, a.Persons)
+		}
+	}
+	return nil
+}
