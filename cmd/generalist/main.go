@@ -1,0 +1,120 @@
+// Command generalist is the one binary of Generalist: the CLI, the importer
+// and the web server.
+//
+// Usage:
+//
+//	generalist serve  [--addr :8080] [--db PATH]
+//	generalist stats  [--structure 2020] [--year 2020] [--under 5000] [--json] [--db PATH]
+//	generalist stats  --nordic [--year 2020] [--json]
+//	generalist import FILE [--format jsonstat|ssbcsv] [--structure S] [--replace] [--db PATH]
+//
+// Every command that uses the store takes --db (or GENERALIST_DB); the
+// default is generalist.db in the working directory. On first use the
+// embedded reference data is loaded into the store.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"generalist"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "generalist:", errorText(err))
+		}
+		os.Exit(exitCode(err))
+	}
+}
+
+const usage = `generalist — decision support for Norway's generalist municipality system
+
+Usage:
+  generalist <command> [flags]
+
+Commands:
+  serve    run the web server
+  stats    print the structure table or the Nordic comparison
+  import   load an SSB population table (JSON-stat 2.0 or semicolon CSV)
+  help     show this text
+
+Run "generalist <command> -h" for the flags of a command.
+`
+
+// run executes one command; main only maps its error to an exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError("no command given")
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
+	case "stats":
+		return runStats(ctx, rest, stdout, stderr)
+	case "import":
+		return runImport(ctx, rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprint(stderr, usage)
+	return usageError(fmt.Sprintf("unknown command %q", cmd))
+}
+
+// usageError is a mistake in the command line (exit status 2).
+type usageError string
+
+func (e usageError) Error() string { return string(e) }
+
+func exitCode(err error) int {
+	var u usageError
+	switch {
+	case errors.As(err, &u), errors.Is(err, flag.ErrHelp):
+		return 2
+	case generalist.ErrorCode(err) == generalist.EINTERNAL:
+		return 3
+	}
+	return 1
+}
+
+// errorText is the message for standard error: the domain message where
+// there is one (it already names what and where), the full chain otherwise.
+func errorText(err error) string {
+	var e *generalist.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}
+
+// parseFlags parses args with fs, allowing flags after positional
+// arguments ("import FILE --format jsonstat"), and returns the positionals.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError(err.Error())
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"generalist/web"
+)
+
+const serveHelp = `Usage: generalist serve [--addr :8080] [--db PATH]
+
+Runs the web server on the embedded default store (SQLite). The reference
+data is loaded into the store on first start.
+
+Flags:
+`
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, serveHelp); fs.PrintDefaults() }
+	addr := fs.String("addr", "localhost:8080", "listen `address`")
+	dbPath := dbFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError(fmt.Sprintf("serve: unexpected argument %q", pos[0]))
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	db, err := openStore(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	srv, err := web.NewServer(db, logger)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return usageError(fmt.Sprintf("serve: --addr %q: %v", *addr, err))
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+	fmt.Fprintf(stdout, "Generalist is serving http://%s/ (store %s)\n", ln.Addr(), db.Path())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Finish in-flight requests before closing the store.
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
