@@ -1,0 +1,69 @@
+package generalist_test
+
+import (
+	"encoding/json"
+	"io"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// allowed lists, for each package of the module, the module packages and
+// third-party module prefixes it may import. Dependencies point inward: the
+// domain imports only the standard library, computation imports the
+// domain, adapters import the domain, and only cmd/ wires everything.
+var allowed = map[string][]string{
+	"generalist":         {},
+	"generalist/data":    {},
+	"generalist/refdata": {"generalist", "generalist/data"},
+	"generalist/ssb":     {"generalist"},
+	"generalist/stats":   {"generalist"},
+	"generalist/atlas":   {"generalist", "generalist/stats"},
+	"generalist/geo":     {"generalist", "generalist/data", "github.com/paulmach/orb"},
+	"generalist/graph":   {"generalist", "generalist/data", "generalist/geo", "github.com/paulmach/orb", "gonum.org/v1/gonum"},
+	"generalist/sqlite":  {"generalist", "modernc.org/sqlite"},
+	"generalist/web":     {"generalist", "generalist/atlas", "generalist/stats"},
+}
+
+func TestDependencies(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	out, err := exec.Command("go", "list", "-json=ImportPath,Imports,Standard", "./...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	for {
+		var p struct {
+			ImportPath string
+			Imports    []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(p.ImportPath, "generalist/cmd/") || strings.HasPrefix(p.ImportPath, "generalist/internal/") {
+			continue
+		}
+		rules, ok := allowed[p.ImportPath]
+		if !ok {
+			t.Errorf("package %s has no dependency rule; add one to allowed", p.ImportPath)
+			continue
+		}
+	imports:
+		for _, imp := range p.Imports {
+			first := strings.SplitN(imp, "/", 2)[0]
+			if !strings.Contains(first, ".") && first != "generalist" {
+				continue // standard library
+			}
+			for _, r := range rules {
+				if imp == r || strings.HasPrefix(imp, r+"/") && !strings.HasPrefix(r, "generalist") {
+					continue imports
+				}
+			}
+			t.Errorf("%s imports %s, which its rule does not allow", p.ImportPath, imp)
+		}
+	}
+}
