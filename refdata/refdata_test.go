@@ -231,3 +231,23 @@ func TestParseRejectsMalformed(t *testing.T) {
 		})
 	}
 }
+
+func TestFilesMatchParse(t *testing.T) {
+	ref := mustEmbedded(t)
+	var names []string
+	for _, d := range ref.Datasets {
+		names = append(names, d.Name)
+	}
+	if strings.Join(names, ",") != strings.Join(refdata.Files, ",") {
+		t.Errorf("Parse read %v, Files lists %v", names, refdata.Files)
+	}
+	sums, err := refdata.Checksums(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ref.Datasets {
+		if sums[d.Name] != d.SHA256 {
+			t.Errorf("Checksums[%s] = %s, Parse says %s", d.Name, sums[d.Name], d.SHA256)
+		}
+	}
+}
