@@ -87,7 +87,7 @@ func TestServer(t *testing.T) {
 		msg   string
 	}{
 		{"structure=2021&year=2020", 400, "query parameter structure"},
-		{"structure=2020&year=abc", 400, `query parameter year \\"abc\\"`},
+		{"structure=2020&year=abc", 400, `query parameter year \"abc\"`},
 		{"structure=2020&year=2020&under=-1", 400, "query parameter under"},
 		{"structure=2020&year=1990", 404, "no population data"},
 	} {
