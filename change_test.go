@@ -19,7 +19,9 @@ func fixtureMapping() *Mapping {
 	}}
 }
 
-func known(n MunicipalityNumber, v Persons) Count { return Count{Municipality: n, Value: v, Known: true} }
+func known(n MunicipalityNumber, v Persons) Count {
+	return Count{Municipality: n, Value: v, Known: true}
+}
 
 func TestCarryForward(t *testing.T) {
 	m := fixtureMapping()
