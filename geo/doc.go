@@ -39,8 +39,9 @@
 // # Complexity
 //
 // Reading is O(v) in the number of vertices v (about 31 000 for the 2024
-// S-quality municipalities; about 75 ms on one core, mostly JSON decoding). Area and Centroid are O(v) per
-// feature. Simplified is Douglas–Peucker: O(v log v) expected, O(v²) worst.
+// S-quality municipalities: 60–75 ms on one core, mostly JSON decoding).
+// Area and Centroid are O(v) per feature. Simplified is Douglas–Peucker:
+// O(v log v) expected, O(v²) worst.
 //
 // # Dependencies
 //

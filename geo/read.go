@@ -23,8 +23,9 @@ import (
 // number, an empty name, a geometry that is not a Polygon or MultiPolygon,
 // a ring that is not closed or has fewer than four positions, or a
 // coordinate outside the longitude/latitude range is an error naming the
-// feature's index in the file and its number. Errors are *generalist.Error
-// with code EINVALID, wrapped with the operation.
+// feature's index in the file and its number. Such errors are
+// *generalist.Error with code EINVALID and a message that starts with the
+// operation; an error of r itself is wrapped.
 func ReadMunicipalities(r io.Reader) ([]Feature, error) {
 	return read(r, "municipalities", "kommunenummer", "kommunenavn", func(s string) (string, error) {
 		n, err := generalist.ParseMunicipalityNumber(s)

@@ -82,10 +82,10 @@ func (g *Graph) WriteExchange(nodesW, edgesW io.Writer, population map[string]in
 // as EPSG:25833; for instances on another plane (the synthetic grids) they
 // are meaningless and GreatCircle must not be used.
 //
-// Errors are EINVALID and name the file and line: a missing column, a row id
-// that is not its index, a duplicate code, a non-finite or unparsable
-// number, a negative population, an edge with a ≥ b or an id out of range,
-// a duplicate edge or an unknown kind.
+// Errors are EINVALID: a missing column, a row id that is not its index, a
+// non-finite or unparsable number, a negative population, an edge with a ≥ b
+// or an id out of range, or an unknown kind (naming the file and line); a
+// duplicate code or a duplicate edge (naming the code or the pair).
 func ReadExchange(nodesR, edgesR io.Reader) (*Graph, map[string]int64, error) {
 	nodeRows, err := readCSV(nodesR, "nodes", nodeColumns)
 	if err != nil {

@@ -69,7 +69,9 @@ type Node struct {
 
 // Edge is an undirected adjacency between nodes A < B.
 type Edge struct {
+	// A and B are the node ids of the two ends, A < B.
 	A, B int
+	// Kind says how the two units are adjacent.
 	Kind Kind
 	// BorderM is the length of the shared boundary in metres, measured on
 	// the UTM 33N plane; 0 for queen and bridge edges.
