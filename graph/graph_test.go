@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -217,6 +218,27 @@ func readReference(tb testing.TB) *Graph {
 	}
 	if pop["0301"] != 717710 || pop["1151"] != 215 {
 		tb.Errorf("reference population Oslo %d, Utsira %d; want 717 710 and 215", pop["0301"], pop["1151"])
+	}
+	// The edge counts read must be those the instance's meta file records.
+	b, err := os.ReadFile(filepath.Join(referenceDir, "norway2024.meta.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var meta struct {
+		EdgeKinds  map[string]int `json:"edge_kinds"`
+		Components int            `json:"land_components_before_bridges"`
+	}
+	if err := json.Unmarshal(b, &meta); err != nil {
+		tb.Fatal(err)
+	}
+	for name, n := range meta.EdgeKinds {
+		k, err := ParseKind(name)
+		if err != nil || ref.CountKinds()[k] != n {
+			tb.Errorf("reference has %d %s edges, meta.json says %d (%v)", ref.CountKinds()[k], name, n, err)
+		}
+	}
+	if c := len(ref.Components(Rook, Queen)); c != meta.Components {
+		tb.Errorf("reference has %d land components, meta.json says %d", c, meta.Components)
 	}
 	return ref
 }
