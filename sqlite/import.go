@@ -75,18 +75,24 @@ func (db *DB) ImportPopulations(ctx context.Context, imp *generalist.Import) (er
 		db.Now().UTC().Format(time.RFC3339)); err != nil {
 		return err
 	}
+	// Without Replace every overlapping row is identical (checked above):
+	// keep it, and with it the dataset it is attributed to.
+	verb := "INSERT OR IGNORE"
+	if imp.Replace {
+		verb = "INSERT OR REPLACE"
+	}
 	rows := make([][]any, 0, len(imp.Populations))
 	for _, p := range imp.Populations {
 		rows = append(rows, populationRow(p, imp.Dataset.Name))
 	}
-	if err := bulkInsert(ctx, tx, "INSERT OR REPLACE", "populations", populationCols, rows); err != nil {
+	if err := bulkInsert(ctx, tx, verb, "populations", populationCols, rows); err != nil {
 		return err
 	}
 	rows = make([][]any, 0, len(imp.SingleAges))
 	for _, a := range imp.SingleAges {
 		rows = append(rows, []any{int(a.Structure), a.Year, string(a.Municipality), a.Age, int64(a.Persons), imp.Dataset.Name})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT OR REPLACE", "single_ages", singleAgeCols, rows); err != nil {
+	if err := bulkInsert(ctx, tx, verb, "single_ages", singleAgeCols, rows); err != nil {
 		return err
 	}
 	// A reference or earlier import whose rows were all replaced keeps its
