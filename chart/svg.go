@@ -1,0 +1,462 @@
+package chart
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Colours. Every colour that carries meaning has a contrast ratio of at
+// least 4.5:1 against the white background (checked by TestContrast), so
+// it passes WCAG 1.4.11 (3:1 for graphics) and also 1.4.3 where it colours
+// text. Gridlines and the hatch background are decoration and lighter.
+const (
+	colBackground = "#ffffff"
+	colText       = "#1a1a1a" // 17.4:1
+	colMuted      = "#595959" // 7.0:1, axis lines, notes, "ingen data"
+	colGrid       = "#d9d9d9" // decoration only
+	colHatch      = "#6b6b6b" // 5.3:1, the lines of the "no data" hatching
+	colHatchBG    = "#f5f5f5" // decoration only
+	colBar        = "#2c5f8a" // 6.8:1
+	colHighlight  = "#b3420b" // 5.5:1
+	colReference  = "#1a1a1a"
+)
+
+// seriesStyle distinguishes the series of a line chart by colour, dash
+// pattern and marker shape at once, so that no series is told apart by
+// colour alone (WCAG 1.4.1) and the chart survives greyscale printing.
+type seriesStyle struct {
+	colour string
+	dash   string // stroke-dasharray; "" for solid
+	marker string // circle, square, triangle, diamond, down, cross
+}
+
+// seriesStyles holds six styles; the colours are a darkened Okabe–Ito set,
+// distinguishable with the common colour-vision deficiencies.
+var seriesStyles = []seriesStyle{
+	{"#0b5fa5", "", "circle"},          // blue, solid
+	{"#b3420b", "8 4", "square"},       // vermilion, dashed
+	{"#137752", "2 3", "triangle"},     // bluish green, dotted
+	{"#7b3294", "12 4 2 4", "diamond"}, // purple, dash-dot
+	{"#8a5a00", "5 2", "down"},         // ochre, short dashes
+	{"#3d3d3d", "1 2 6 2", "cross"},    // dark grey, dot-dash
+}
+
+// Font sizes in pixels. Nothing is smaller than 12 px.
+const (
+	fontTitle = 16
+	fontText  = 12
+	lineTitle = 20 // line height of the title
+	lineText  = 16 // line height of ordinary text
+	pad       = 12 // outer padding
+)
+
+// svg builds an SVG document in memory, so that nothing is written when
+// a chart is rejected and the writer sees one Write.
+type svg struct {
+	b bytes.Buffer
+}
+
+// num appends v rounded to one decimal, without a trailing ".0" and
+// without a negative zero.
+func (s *svg) num(v float64) {
+	v = math.Round(v*10) / 10
+	if v == 0 {
+		v = 0 // turns -0 into 0
+	}
+	var buf [32]byte
+	s.b.Write(strconv.AppendFloat(buf[:0], v, 'f', -1, 64))
+}
+
+// start opens an element: "<name".
+func (s *svg) start(name string) *svg {
+	s.b.WriteByte('<')
+	s.b.WriteString(name)
+	return s
+}
+
+// attr appends ` k="v"`, escaping v.
+func (s *svg) attr(k, v string) *svg {
+	s.b.WriteByte(' ')
+	s.b.WriteString(k)
+	s.b.WriteString(`="`)
+	escape(&s.b, v)
+	s.b.WriteByte('"')
+	return s
+}
+
+// attrf appends a numeric attribute.
+func (s *svg) attrf(k string, v float64) *svg {
+	s.b.WriteByte(' ')
+	s.b.WriteString(k)
+	s.b.WriteString(`="`)
+	s.num(v)
+	s.b.WriteByte('"')
+	return s
+}
+
+// attrOpt appends the attribute only when v is not empty.
+func (s *svg) attrOpt(k, v string) *svg {
+	if v != "" {
+		s.attr(k, v)
+	}
+	return s
+}
+
+// end closes an empty element: "/>".
+func (s *svg) end() { s.b.WriteString("/>\n") }
+
+// open closes a start tag: ">".
+func (s *svg) open() { s.b.WriteString(">") }
+
+// openLine closes a start tag and starts a new line.
+func (s *svg) openLine() { s.b.WriteString(">\n") }
+
+// close writes an end tag.
+func (s *svg) close(name string) {
+	s.b.WriteString("</")
+	s.b.WriteString(name)
+	s.b.WriteString(">\n")
+}
+
+// content writes escaped character data.
+func (s *svg) content(t string) { escape(&s.b, t) }
+
+// element writes <name attrs>text</name>; attrs is a function so callers
+// can add attributes between the tag and the text.
+func (s *svg) textElem(name, text string) {
+	s.open()
+	s.content(text)
+	s.close(name)
+}
+
+// path is a builder for the d attribute of a path.
+type path struct {
+	b []byte
+}
+
+func (p *path) cmd(c byte, vs ...float64) {
+	p.b = append(p.b, c)
+	for i, v := range vs {
+		if i > 0 {
+			p.b = append(p.b, ' ')
+		}
+		v = math.Round(v*10) / 10
+		if v == 0 {
+			v = 0
+		}
+		p.b = strconv.AppendFloat(p.b, v, 'f', -1, 64)
+	}
+}
+
+func (p *path) M(x, y float64) { p.cmd('M', x, y) }
+func (p *path) L(x, y float64) { p.cmd('L', x, y) }
+func (p *path) H(x float64)    { p.cmd('H', x) }
+func (p *path) V(y float64)    { p.cmd('V', y) }
+func (p *path) Z()             { p.b = append(p.b, 'Z') }
+
+// rect adds a closed rectangle to the path.
+func (p *path) rect(x, y, w, h float64) {
+	p.M(x, y)
+	p.H(x + w)
+	p.V(y + h)
+	p.H(x)
+	p.Z()
+}
+
+func (p *path) String() string { return string(p.b) }
+
+// escape writes t as XML character data or attribute value. Characters
+// XML does not allow (most control characters, lone surrogates, U+FFFE,
+// U+FFFF) are replaced by U+FFFD, so every output parses.
+func escape(b *bytes.Buffer, t string) {
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\'':
+			b.WriteString("&#39;")
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r == utf8.RuneError && size == 1, r < 0x20, r >= 0xFFFE && r <= 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			b.WriteString("\uFFFD")
+		default:
+			b.WriteString(t[i : i+size])
+		}
+		i += size
+	}
+}
+
+// textWidth estimates the rendered width in pixels of s at the given font
+// size in a common sans-serif face. There are no font metrics on the
+// server; the estimate errs on the wide side and is only used for layout
+// (margins, wrapping, whether a label fits).
+func textWidth(s string, size float64) float64 {
+	var w float64
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\u202f':
+			w += 0.3
+		case strings.ContainsRune("iljtfrI.,:;'!|()[]", r):
+			w += 0.33
+		case r >= '0' && r <= '9':
+			w += 0.58
+		case strings.ContainsRune("mwMW", r):
+			w += 0.88
+		case r == '–' || r == '—':
+			w += 0.6
+		case unicode.IsUpper(r):
+			w += 0.7
+		default:
+			w += 0.57
+		}
+	}
+	return w * size
+}
+
+// wrap breaks s at spaces into lines no wider than width; a single word
+// wider than width gets a line of its own.
+func wrap(s string, width, size float64) []string {
+	words := strings.Fields(s)
+	var lines []string
+	var line string
+	for _, w := range words {
+		if line == "" {
+			line = w
+			continue
+		}
+		if textWidth(line+" "+w, size) > width {
+			lines = append(lines, line)
+			line = w
+			continue
+		}
+		line += " " + w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// truncate shortens s with "…" until it fits width.
+func truncate(s string, width, size float64) string {
+	if textWidth(s, size) <= width {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		t := strings.TrimRight(string(rs[:n]), " ") + "…"
+		if textWidth(t, size) <= width {
+			return t
+		}
+	}
+	return "…"
+}
+
+// header writes the opening svg tag, the accessible name and description,
+// and the background. The root has role="img" and points at <title> and
+// <desc> with aria-labelledby and aria-describedby, the pattern that the
+// most screen readers announce; role is "group" instead when the chart
+// holds links, because the children of an img are presentational and the
+// links would be hidden from assistive technology.
+func (s *svg) header(kind, id string, w, h int, lang, title, desc string, interactive bool) {
+	role := "img"
+	if interactive {
+		role = "group"
+	}
+	s.start("svg").attr("xmlns", "http://www.w3.org/2000/svg").
+		attr("viewBox", "0 0 "+strconv.Itoa(w)+" "+strconv.Itoa(h)).
+		attr("width", strconv.Itoa(w)).attr("height", strconv.Itoa(h)).
+		attr("role", role).attr("aria-labelledby", id+"-title").attr("aria-describedby", id+"-desc").
+		attr("lang", langTag(lang)).attr("class", "chart chart-"+kind).attr("id", id).
+		attr("font-family", "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif").
+		attr("font-size", strconv.Itoa(fontText)).attr("fill", colText).openLine()
+	s.start("title").attr("id", id+"-title").textElem("title", title)
+	s.start("desc").attr("id", id+"-desc").textElem("desc", desc)
+	s.start("rect").attr("class", "chart-bg").attr("width", strconv.Itoa(w)).attr("height", strconv.Itoa(h)).attr("fill", colBackground).end()
+}
+
+// langTag returns the BCP 47 tag of the language the chart is written in.
+func langTag(lang string) string {
+	if english(lang) {
+		return "en"
+	}
+	return "nb"
+}
+
+// titleText writes the visible title, already wrapped to the width.
+// Host pages that show the title in HTML can hide it with CSS
+// (.chart-title { display: none }).
+func (s *svg) titleText(lines []string) {
+	y := float64(pad)
+	for _, l := range lines {
+		y += lineTitle
+		s.start("text").attr("class", "chart-title").attrf("x", pad).attrf("y", y-5).
+			attr("font-size", strconv.Itoa(fontTitle)).attr("font-weight", "bold").textElem("text", l)
+	}
+}
+
+// titleHeight is the space from the top of the chart to below the title.
+func titleHeight(lines []string) float64 { return float64(pad + len(lines)*lineTitle + 4) }
+
+// footer wraps and writes the notes and the source line at the bottom of
+// the chart. footerHeight returns the space they need.
+func footerLines(t *texts, notes []string, source string, w int) [][2]string {
+	var out [][2]string
+	for _, n := range notes {
+		for _, l := range wrap(n, float64(w-2*pad), fontText) {
+			out = append(out, [2]string{"chart-note", l})
+		}
+	}
+	if source != "" {
+		for _, l := range wrap(t.source+": "+source, float64(w-2*pad), fontText) {
+			out = append(out, [2]string{"chart-source", l})
+		}
+	}
+	return out
+}
+
+func (s *svg) footer(lines [][2]string, h int) {
+	y := float64(h) - pad - float64(len(lines)-1)*lineText
+	for _, l := range lines {
+		s.start("text").attr("class", l[0]).attrf("x", pad).attrf("y", y).attr("fill", colMuted).textElem("text", l[1])
+		y += lineText
+	}
+}
+
+// noDataChart writes a chart that says "ingen data" in place of the plot.
+func (s *svg) noData(t *texts, w, h int, top float64) {
+	s.start("text").attr("class", "chart-nodata").attrf("x", float64(w)/2).attrf("y", (top+float64(h))/2).
+		attr("text-anchor", "middle").attr("fill", colMuted).attr("font-style", "italic").textElem("text", t.noData)
+}
+
+// hatch writes the pattern used for "no data" areas: grey diagonal lines
+// on a light background, so the area reads as "missing" without colour.
+func (s *svg) hatch(id string) {
+	s.b.WriteString("<defs>\n")
+	s.start("pattern").attr("id", id).attr("width", "6").attr("height", "6").
+		attr("patternUnits", "userSpaceOnUse").attr("patternTransform", "rotate(45)").openLine()
+	s.start("rect").attr("width", "6").attr("height", "6").attr("fill", colHatchBG).end()
+	s.start("line").attr("x1", "0").attr("y1", "0").attr("x2", "0").attr("y2", "6").attr("stroke", colHatch).attr("stroke-width", "1.5").end()
+	s.close("pattern")
+	s.b.WriteString("</defs>\n")
+}
+
+// marker adds the marker shape centred on (x, y) with radius r to p.
+func marker(p *path, shape string, x, y, r float64) {
+	switch shape {
+	case "square":
+		p.rect(x-r*0.9, y-r*0.9, r*1.8, r*1.8)
+	case "triangle":
+		p.M(x, y-r*1.15)
+		p.L(x+r*1.1, y+r*0.8)
+		p.H(x - r*1.1)
+		p.Z()
+	case "down":
+		p.M(x, y+r*1.15)
+		p.L(x+r*1.1, y-r*0.8)
+		p.H(x - r*1.1)
+		p.Z()
+	case "diamond":
+		p.M(x, y-r*1.3)
+		p.L(x+r*1.3, y)
+		p.L(x, y+r*1.3)
+		p.L(x-r*1.3, y)
+		p.Z()
+	case "cross":
+		a, b := r*1.2, r*0.45
+		p.M(x-a, y-b)
+		p.H(x - b)
+		p.V(y - a)
+		p.H(x + b)
+		p.V(y - b)
+		p.H(x + a)
+		p.V(y + b)
+		p.H(x + b)
+		p.V(y + a)
+		p.H(x - b)
+		p.V(y + b)
+		p.H(x - a)
+		p.Z()
+	default: // circle, as two arcs
+		p.M(x-r, y)
+		p.cmd('a', r, r, 0, 1, 0, 2*r, 0)
+		p.cmd('a', r, r, 0, 1, 0, -2*r, 0)
+	}
+}
+
+// chartID returns the caller's id, or derives a stable one from the
+// inputs so that two different charts on one page do not share ids.
+func chartID(given, kind string, parts ...any) (string, error) {
+	if given != "" {
+		if !validID(given) {
+			return "", fmt.Errorf("invalid id %q: want a letter followed by letters, digits, '-' or '_'", given)
+		}
+		return given, nil
+	}
+	h := fnv.New32a()
+	io.WriteString(h, kind)
+	for _, p := range parts {
+		fmt.Fprintf(h, "\x00%v", p)
+	}
+	return fmt.Sprintf("chart-%08x", h.Sum32()), nil
+}
+
+func validID(id string) bool {
+	for i, r := range id {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '-' || r == '_'):
+		default:
+			return false
+		}
+	}
+	return id != ""
+}
+
+// errUnsafeHref is returned for a link that is not http(s), mailto or a
+// relative reference: the SVG is inlined into pages as trusted HTML, so a
+// javascript: URL must never get through.
+var errUnsafeHref = errors.New("unsafe href")
+
+func checkHref(h string) error {
+	u, err := url.Parse(h)
+	if err != nil {
+		return fmt.Errorf("%w %q: %v", errUnsafeHref, h, err)
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "", "http", "https", "mailto":
+		return nil
+	}
+	return fmt.Errorf("%w %q: scheme %s", errUnsafeHref, h, u.Scheme)
+}
+
+// checkSize validates a width or height, with def for zero.
+func checkSize(name string, v, def, min int) (int, error) {
+	if v == 0 {
+		return def, nil
+	}
+	if v < min || v > 10000 {
+		return 0, fmt.Errorf("%s %d out of range [%d, 10000]", name, v, min)
+	}
+	return v, nil
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
