@@ -24,7 +24,11 @@ type texts struct {
 	persons     string // "innbyggere"
 	medianAge   string
 	municipal   string // default name of the age profile
-	bars        string // "verdier", as in "5 verdier"
+	comparison  string // default name of the comparison
+	ageIntro    string // first sentence of the age profile's description
+	bars        string // "stolper", as in "5 stolper"
+	highestBar  string // "Høyest", capitalised
+	unit        string
 	highlighted string
 	reference   string
 }
@@ -50,7 +54,11 @@ var textsNB = texts{
 	persons:     "innbyggere",
 	medianAge:   "medianalder",
 	municipal:   "Kommunen",
-	bars:        "verdier",
+	comparison:  "Sammenligning",
+	ageIntro:    "Andel av befolkningen etter ettårig alder fra 0 til 105 år eller eldre.",
+	bars:        "stolper",
+	highestBar:  "Høyest",
+	unit:        "Enhet",
 	highlighted: "Uthevet",
 	reference:   "Referanselinje",
 }
@@ -76,7 +84,11 @@ var textsEN = texts{
 	persons:     "inhabitants",
 	medianAge:   "median age",
 	municipal:   "Municipality",
-	bars:        "values",
+	comparison:  "Comparison",
+	ageIntro:    "Share of the population by single year of age from 0 to 105 years or older.",
+	bars:        "bars",
+	highestBar:  "Highest",
+	unit:        "Unit",
 	highlighted: "Highlighted",
 	reference:   "Reference line",
 }

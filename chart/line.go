@@ -124,7 +124,7 @@ func (c *LineChart) render(s *svg) error {
 	}
 
 	// The y range; see ZeroBased.
-	zero := len(values) > 0 && (c.ZeroBased || ymin <= 0 && ymax >= 0 || ymin > 0 && ymin <= ymax/2 || ymax < 0 && ymax >= ymin/2)
+	zero := len(values) > 0 && (c.ZeroBased || ymin == ymax || ymin <= 0 && ymax >= 0 || ymin > 0 && ymin <= ymax/2 || ymax < 0 && ymax >= ymin/2)
 	lo, hi := ymin, ymax
 	if zero {
 		lo, hi = min(lo, 0), max(hi, 0)
@@ -152,6 +152,19 @@ func (c *LineChart) render(s *svg) error {
 		return fmt.Errorf("height %d leaves no room for the plot", H)
 	}
 
+	var ticks []float64
+	var dec int
+	if len(values) > 0 {
+		ticks, dec = niceTicks(lo, hi, max(3, int((plotBottom-plotTop)/40)))
+		lo, hi = min(ticks[0], lo), max(ticks[len(ticks)-1], hi)
+		if !zero && lo <= 0 && hi >= 0 {
+			// The nice ticks reached zero after all: no note, and the
+			// plot takes its place.
+			zero = true
+			foot = footerLines(t, nil, c.Source, W)
+			plotBottom = float64(H-pad-len(foot)*lineText) - 22
+		}
+	}
 	desc := c.lineDesc(t, series, xmin, xmax, format, zero, lo, values)
 	s.header("line", id, W, H, t.lang, c.Title, desc, false)
 	s.titleText(titles)
@@ -163,7 +176,6 @@ func (c *LineChart) render(s *svg) error {
 	}
 
 	// Y ticks and the left margin.
-	ticks, dec := niceTicks(lo, hi, max(3, int((plotBottom-plotTop)/45)))
 	tickFormat := c.Format
 	if tickFormat == nil {
 		tickFormat = func(v float64) string { return FormatNumber(v, dec, t.lang) }
@@ -174,7 +186,6 @@ func (c *LineChart) render(s *svg) error {
 		labels[i] = tickFormat(v)
 		labelW = max(labelW, textWidth(labels[i], fontText))
 	}
-	lo, hi = min(ticks[0], lo), max(ticks[len(ticks)-1], hi)
 	left := pad + labelW + 8
 	right := float64(W) - pad
 	yOf := func(v float64) float64 { return plotBottom - (v-lo)/(hi-lo)*(plotBottom-plotTop) }

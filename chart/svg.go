@@ -111,6 +111,12 @@ func (s *svg) attrOpt(k, v string) *svg {
 	return s
 }
 
+// halo gives text a white outline painted under its fill, so it stays
+// readable where it crosses a line.
+func (s *svg) halo() *svg {
+	return s.attr("stroke", colBackground).attr("stroke-width", "3").attr("stroke-linejoin", "round").attr("paint-order", "stroke")
+}
+
 // end closes an empty element: "/>".
 func (s *svg) end() { s.b.WriteString("/>\n") }
 
@@ -284,7 +290,7 @@ func (s *svg) header(kind, id string, w, h int, lang, title, desc string, intera
 		attr("width", strconv.Itoa(w)).attr("height", strconv.Itoa(h)).
 		attr("role", role).attr("aria-labelledby", id+"-title").attr("aria-describedby", id+"-desc").
 		attr("lang", langTag(lang)).attr("class", "chart chart-"+kind).attr("id", id).
-		attr("font-family", "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif").
+		attr("font-family", "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif").
 		attr("font-size", strconv.Itoa(fontText)).attr("fill", colText).openLine()
 	s.start("title").attr("id", id+"-title").textElem("title", title)
 	s.start("desc").attr("id", id+"-desc").textElem("desc", desc)
