@@ -71,9 +71,9 @@ func wrap(s string, size, width float64) []string {
 	return append(lines, line)
 }
 
-// newLegend lays out the legend's contents; placeLegend then positions it.
-func (r *render) newLegend() *legend {
-	maxW := math.Min(math.Max(0.5*float64(r.width), 160), 320)
+// newLegend lays out the legend's contents with lines at most maxW pixels
+// wide; placeLegend then positions it.
+func (r *render) newLegend(maxW float64) *legend {
 	inner := maxW - 2*legendPad
 	l := &legend{
 		title:  wrap(r.titleText(), titleSize, inner/1.05), // bold runs wider
@@ -85,7 +85,6 @@ func (r *render) newLegend() *legend {
 		}
 	}
 	if r.missing > 0 {
-		l.noData = true
 		l.rows = append(l.rows, legendRow{fill: "url(#" + r.id + "-nodata-key)", label: r.opt.NoDataLabel})
 	}
 	if len(l.title) == 0 && len(l.rows) == 0 && len(l.source) == 0 {
@@ -124,9 +123,6 @@ func (r *render) newLegend() *legend {
 // (see LegendAuto) or below the map, growing the SVG's height.
 func (r *render) placeLegend() {
 	l := r.leg
-	if l == nil {
-		return
-	}
 	if r.opt.Legend == LegendAuto && l.w+2*mapPad <= r.width && l.h+2*mapPad <= r.mapHeight {
 		right, bottom := r.width-mapPad-l.w, r.mapHeight-mapPad-l.h
 		for _, c := range [4][2]int{{right, bottom}, {mapPad, mapPad}, {right, mapPad}, {mapPad, bottom}} {
@@ -136,8 +132,12 @@ func (r *render) placeLegend() {
 			}
 		}
 	}
+	// Below the map the legend may take the whole width, which saves
+	// lines on narrow maps.
+	l = r.newLegend(float64(r.width - 2*mapPad))
 	l.below = true
 	l.x, l.y = mapPad, r.mapHeight
+	r.leg = l
 	r.height = r.mapHeight + l.h
 }
 

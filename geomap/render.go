@@ -335,8 +335,11 @@ func (m *Map) prepare(opt Options) (*render, error) {
 		r.id = escape(r.id)
 	}
 	if opt.Legend != LegendNone {
-		r.leg = r.newLegend()
-		r.placeLegend()
+		// In a corner the legend takes at most half the width.
+		r.leg = r.newLegend(math.Min(math.Max(0.5*float64(r.width), 160), 320))
+		if r.leg != nil {
+			r.placeLegend()
+		}
 	}
 	return r, nil
 }
