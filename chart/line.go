@@ -293,9 +293,9 @@ func (c *LineChart) render(s *svg) error {
 			continue
 		}
 		s.start("g").attr("class", ls.class).openLine()
-		s.start("path").attr("class", "chart-line").attr("d", line.String()).attr("fill", "none").attr("stroke", ls.style.colour).
+		s.start("path").attr("class", "chart-series-line").attr("d", line.String()).attr("fill", "none").attr("stroke", ls.style.colour).
 			attr("stroke-width", "2").attrOpt("stroke-dasharray", ls.style.dash).attr("stroke-linejoin", "round").end()
-		s.start("path").attr("class", "chart-marker").attr("d", marks.String()).attr("fill", ls.style.colour).attr("stroke", colBackground).attr("stroke-width", "1").end()
+		s.start("path").attr("class", "chart-series-marker").attr("d", marks.String()).attr("fill", ls.style.colour).attr("stroke", colBackground).attr("stroke-width", "1").end()
 		s.close("g")
 	}
 	s.footer(foot, H)

@@ -26,7 +26,7 @@ const (
 	colHatch      = "#6b6b6b" // 5.3:1, the lines of the "no data" hatching
 	colHatchBG    = "#f5f5f5" // decoration only
 	colBar        = "#2c5f8a" // 6.8:1
-	colHighlight  = "#b3420b" // 5.5:1
+	colHighlight  = "#b3420b" // 5.7:1
 	colReference  = "#1a1a1a"
 )
 
