@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -43,6 +44,7 @@ type legend struct {
 
 type legendRow struct {
 	fill, label string
+	class       string // data-class of the swatch, "" for no data
 }
 
 func textWidth(s string, size float64) float64 {
@@ -81,7 +83,7 @@ func (r *render) newLegend(maxW float64) *legend {
 	}
 	if r.hasClasses() {
 		for i := range r.nClass {
-			l.rows = append(l.rows, legendRow{fill: escape(r.colours[i]), label: r.label(i)})
+			l.rows = append(l.rows, legendRow{fill: r.colours[i], label: r.label(i), class: strconv.Itoa(i)})
 		}
 	}
 	if r.missing > 0 {
@@ -281,11 +283,11 @@ func (r *render) writeLegend(b *bytes.Buffer) {
 	if len(l.rows) > 0 {
 		gap()
 		for _, row := range l.rows {
-			class := "geomap-key"
-			if strings.HasPrefix(row.fill, "url(") {
-				class += " geomap-nodata"
+			attr := `class="geomap-key geomap-nodata"`
+			if row.class != "" {
+				attr = `class="geomap-key" data-class="` + row.class + `"`
 			}
-			fmt.Fprintf(b, `<rect class="%s" x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="%s"/>`, class, legendPad, y+(rowHeight-swatchH)/2, swatchW, swatchH, row.fill, swatchStroke)
+			fmt.Fprintf(b, `<rect %s x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="%s"/>`, attr, legendPad, y+(rowHeight-swatchH)/2, swatchW, swatchH, row.fill, swatchStroke)
 			fmt.Fprintf(b, `<text x="%d" y="%d">%s</text>`+"\n", legendPad+swatchW+swatchGap, y+rowHeight/2+rowSize*7/20, escape(row.label))
 			y += rowHeight
 		}

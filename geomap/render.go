@@ -99,23 +99,23 @@ const (
 
 // words are the built-in words of one language.
 type words struct {
-	noData, below, above, mapTitle, municipalities, without, classes, focus, highlight string
-	methods                                                                            [3]string
-	fixed                                                                              string
+	noData, below, above, mapTitle, municipalities, without, classes, oneClass, focus, highlight string
+	methods                                                                                      [3]string
+	fixed                                                                                        string
 }
 
 var langs = map[string]*words{
 	"nb": {
 		noData: "ingen data", below: "under %s", above: "%s og over",
 		mapTitle: "Kart over kommuner", municipalities: "%d kommuner", without: "%d uten data",
-		classes: "%d klasser (%s)", focus: "Utsnitt rundt %s", highlight: "Uthevet: %s",
+		classes: "%d klasser (%s)", oneClass: "1 klasse", focus: "Utsnitt rundt %s", highlight: "Uthevet: %s",
 		methods: [3]string{"kvantiler", "naturlige brudd, Jenks", "like intervaller"},
 		fixed:   "faste grenser",
 	},
 	"en": {
 		noData: "no data", below: "below %s", above: "%s and above",
 		mapTitle: "Map of municipalities", municipalities: "%d municipalities", without: "%d without data",
-		classes: "%d classes (%s)", focus: "Detail around %s", highlight: "Highlighted: %s",
+		classes: "%d classes (%s)", oneClass: "1 class", focus: "Detail around %s", highlight: "Highlighted: %s",
 		methods: [3]string{"quantiles", "natural breaks, Jenks", "equal intervals"},
 		fixed:   "fixed limits",
 	},
@@ -167,7 +167,7 @@ type render struct {
 	id     string
 
 	limits  []float64
-	colours []string
+	colours []string // escaped for attributes
 	nClass  int
 	present int // municipalities with a value
 	missing int // municipalities drawn without a value
@@ -282,7 +282,9 @@ func (m *Map) prepare(opt Options) (*render, error) {
 		r.limits = Breaks(vals, k, opt.Method)
 	}
 	r.nClass = len(r.limits) + 1
-	r.colours = palette(opt.Palette, r.nClass)
+	for _, c := range palette(opt.Palette, r.nClass) {
+		r.colours = append(r.colours, escape(c))
+	}
 
 	// Focus and highlight.
 	r.focus = map[string]bool{}
@@ -482,7 +484,11 @@ func (r *render) description() string {
 		for i := range labels {
 			labels[i] = r.label(i)
 		}
-		s += ", " + fmt.Sprintf(wd.classes, r.nClass, method) + ": " + strings.Join(labels, "; ")
+		classes := wd.oneClass
+		if r.nClass > 1 {
+			classes = fmt.Sprintf(wd.classes, r.nClass, method)
+		}
+		s += ", " + classes + ": " + strings.Join(labels, "; ")
 	}
 	parts = append(parts, s)
 	if r.missing > 0 {
@@ -599,7 +605,7 @@ func (r *render) write(b *bytes.Buffer) {
 			b.WriteString(`" data-class="`)
 			b.WriteString(strconv.Itoa(c))
 			b.WriteString(`" fill="`)
-			b.WriteString(escape(r.colours[c]))
+			b.WriteString(r.colours[c])
 		} else {
 			fmt.Fprintf(b, `" fill="url(#%s-nodata)`, r.id)
 		}
