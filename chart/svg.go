@@ -2,6 +2,7 @@ package chart
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -184,28 +185,40 @@ func (p *path) String() string { return string(p.b) }
 // XML does not allow (most control characters, lone surrogates, U+FFFE,
 // U+FFFF) are replaced by U+FFFD, so every output parses.
 func escape(b *bytes.Buffer, t string) {
+	last := 0 // t[last:i] is pending and needs no escaping
 	for i := 0; i < len(t); {
+		c := t[i]
+		if c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '<' && c != '>' && c != '"' && c != '\'' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(t[i:])
+		var rep string
 		switch {
 		case r == '&':
-			b.WriteString("&amp;")
+			rep = "&amp;"
 		case r == '<':
-			b.WriteString("&lt;")
+			rep = "&lt;"
 		case r == '>':
-			b.WriteString("&gt;")
+			rep = "&gt;"
 		case r == '"':
-			b.WriteString("&quot;")
+			rep = "&quot;"
 		case r == '\'':
-			b.WriteString("&#39;")
+			rep = "&#39;"
 		case r == '\n' || r == '\r' || r == '\t':
-			b.WriteByte(' ')
+			rep = " "
 		case r == utf8.RuneError && size == 1, r < 0x20, r >= 0xFFFE && r <= 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-			b.WriteString("\uFFFD")
+			rep = "\uFFFD"
 		default:
-			b.WriteString(t[i : i+size])
+			i += size
+			continue
 		}
+		b.WriteString(t[last:i])
+		b.WriteString(rep)
 		i += size
+		last = i
 	}
+	b.WriteString(t[last:])
 }
 
 // textWidth estimates the rendered width in pixels of s at the given font
@@ -407,7 +420,8 @@ func marker(p *path, shape string, x, y, r float64) {
 }
 
 // chartID returns the caller's id, or derives a stable one from the
-// inputs so that two different charts on one page do not share ids.
+// inputs (an FNV-1a hash of everything drawn) so that two different charts
+// on one page do not share ids.
 func chartID(given, kind string, parts ...any) (string, error) {
 	if given != "" {
 		if !validID(given) {
@@ -415,12 +429,66 @@ func chartID(given, kind string, parts ...any) (string, error) {
 		}
 		return given, nil
 	}
-	h := fnv.New32a()
-	io.WriteString(h, kind)
-	for _, p := range parts {
-		fmt.Fprintf(h, "\x00%v", p)
+	h := fnv.New64a()
+	var buf [8]byte
+	num := func(v uint64) {
+		binary.LittleEndian.PutUint64(buf[:], v)
+		h.Write(buf[:])
 	}
-	return fmt.Sprintf("chart-%08x", h.Sum32()), nil
+	str := func(s string) {
+		num(uint64(len(s)))
+		io.WriteString(h, s)
+	}
+	str(kind)
+	for _, p := range parts {
+		switch p := p.(type) {
+		case string:
+			str(p)
+		case int:
+			num(uint64(p))
+		case bool:
+			num(b2u(p))
+		case []float64:
+			num(uint64(len(p)))
+			for _, v := range p {
+				num(math.Float64bits(v))
+			}
+		case []Series:
+			num(uint64(len(p)))
+			for _, sr := range p {
+				str(sr.Name)
+				num(uint64(len(sr.Points)))
+				for _, pt := range sr.Points {
+					num(uint64(pt.X))
+					num(math.Float64bits(pt.Y))
+					num(b2u(pt.Known))
+				}
+			}
+		case []Bar:
+			num(uint64(len(p)))
+			for _, b := range p {
+				str(b.Label)
+				str(b.Href)
+				num(math.Float64bits(b.Value))
+				num(b2u(b.Known) | b2u(b.Highlight)<<1)
+			}
+		case *Reference:
+			if p != nil {
+				str(p.Label)
+				num(math.Float64bits(p.Value))
+			}
+		default:
+			panic(fmt.Sprintf("chartID: unexpected %T", p))
+		}
+	}
+	return fmt.Sprintf("chart-%08x", uint32(h.Sum64())), nil
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func validID(id string) bool {
