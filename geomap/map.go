@@ -55,8 +55,8 @@ type shape struct {
 //
 // New returns an EINVALID *generalist.Error for no municipalities, a
 // duplicate code or an empty geometry. It takes O(v log v) for v vertices
-// (Douglas–Peucker at three tolerances): about 15 ms for the 2024
-// municipalities and counties.
+// (Douglas–Peucker at three tolerances): 25–35 ms for the 2024
+// municipalities and counties on one core, and keeps about 2 MB.
 func New(municipalities, counties []geo.Feature) (*Map, error) {
 	if len(municipalities) == 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "geomap: new map: no municipalities")

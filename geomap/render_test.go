@@ -489,23 +489,40 @@ func TestDistinctIDs(t *testing.T) {
 }
 
 // BenchmarkRenderCountry renders the whole 2024 structure at the default
-// width with population values, links and a highlight.
+// width with population values, links and a highlight, with each class
+// method (the classification is part of every render), and a detail
+// around Oslo.
 func BenchmarkRenderCountry(b *testing.B) {
 	m := mustMap(b)
-	opt := Options{
+	base := Options{
 		Values: mustPopulation(b), Title: "Folkemengde 1. januar 2024", Unit: "innbyggere",
 		Source:    "Kilde: Statistisk sentralbyrå, tabell 07459",
 		Link:      func(code string) string { return "/kommune/" + code },
 		Highlight: []string{"0301"},
 	}
-	var buf bytes.Buffer
-	for b.Loop() {
-		buf.Reset()
-		if err := m.Render(&buf, opt); err != nil {
-			b.Fatal(err)
-		}
+	for _, bb := range []struct {
+		name   string
+		method Method
+		focus  []string
+	}{
+		{"quantile", Quantile, nil},
+		{"jenks", NaturalBreaks, nil},
+		{"equal", EqualInterval, nil},
+		{"focus-oslo", Quantile, osloAndNeighbours},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			opt := base
+			opt.Method, opt.Focus = bb.method, bb.focus
+			var buf bytes.Buffer
+			for b.Loop() {
+				buf.Reset()
+				if err := m.Render(&buf, opt); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(buf.Len()), "bytes/svg")
+		})
 	}
-	b.ReportMetric(float64(buf.Len()), "bytes/svg")
 }
 
 // BenchmarkNew times the precomputation of the three levels.
