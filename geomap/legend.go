@@ -39,7 +39,6 @@ type legend struct {
 	title  []string
 	rows   []legendRow
 	source []string
-	noData bool
 }
 
 type legendRow struct {

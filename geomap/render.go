@@ -73,10 +73,10 @@ type Options struct {
 	// Legend says where the legend goes; the zero value LegendAuto picks a
 	// corner that covers no land, else puts it below the map.
 	Legend LegendPosition
-	// ID prefixes the ids of the SVG's title, description and patterns.
-	// Pages that inline several maps need distinct prefixes; empty means
-	// "geomap-" and a hash of the options, which differs between maps that
-	// differ.
+	// ID prefixes the ids of the SVG's title, description and patterns: a
+	// letter, then letters, digits, "-" or "_". Pages that inline several
+	// maps need distinct prefixes; empty means "geomap-" and a hash of the
+	// options, which differs between maps that differ.
 	ID string
 }
 
@@ -333,8 +333,8 @@ func (m *Map) prepare(opt Options) (*render, error) {
 	r.id = opt.ID
 	if r.id == "" {
 		r.id = r.hashID()
-	} else {
-		r.id = escape(r.id)
+	} else if !validID(r.id) {
+		return nil, invalid("id %q: must be a letter followed by letters, digits, - or _", opt.ID)
 	}
 	if opt.Legend != LegendNone {
 		// In a corner the legend takes at most half the width.
@@ -399,6 +399,20 @@ func (r *render) hashID() string {
 		}
 	}
 	return fmt.Sprintf("geomap-%08x", h.Sum32())
+}
+
+// validID reports whether id can prefix XML ids and be listed in
+// aria-labelledby, which separates ids by spaces.
+func validID(id string) bool {
+	for i, c := range id {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '-' || c == '_'):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func firstSorted(codes []string) string {

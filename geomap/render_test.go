@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"generalist"
@@ -435,6 +436,7 @@ func TestRenderErrors(t *testing.T) {
 		{"Focus", Options{Focus: []string{"0301"}}, "focus: no municipality 0301"},
 		{"Highlight", Options{Highlight: []string{"9999"}}, "highlight: no municipality 9999"},
 		{"Legend", Options{Legend: 7}, "legend position 7"},
+		{"ID", Options{ID: "a b"}, `id "a b"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var b bytes.Buffer
@@ -483,8 +485,8 @@ func TestDistinctIDs(t *testing.T) {
 	if a == b {
 		t.Errorf("default ids of different maps are both %q", a)
 	}
-	if c := id(Options{ID: `x"y`}); c != "x&quot;y" {
-		t.Errorf("ID %q written as %q", `x"y`, c)
+	if c := id(Options{ID: "map-2"}); c != "map-2" {
+		t.Errorf("ID %q written as %q", "map-2", c)
 	}
 }
 
@@ -533,4 +535,22 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestRenderConcurrent renders from several goroutines at once; with -race
+// it checks that Render only reads the Map.
+func TestRenderConcurrent(t *testing.T) {
+	m := mustCountyMap(t, "15")
+	opt := Options{Values: subset(mustPopulation(t), "15"), Method: NaturalBreaks, Highlight: []string{"1508"}}
+	want := mustRender(t, m, opt)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			var b bytes.Buffer
+			if err := m.Render(&b, opt); err != nil || !bytes.Equal(b.Bytes(), want) {
+				t.Errorf("concurrent Render = %d bytes, %v; want the %d bytes of a single one", b.Len(), err, len(want))
+			}
+		})
+	}
+	wg.Wait()
 }
