@@ -178,6 +178,13 @@ var edgeCases = []struct {
 		return AgeProfile(w, AgeChart{Title: "Alder", Ages: haugesundAges, Lang: "en"})
 	}},
 	{"AgeEmpty", func(w io.Writer) error { return AgeProfile(w, AgeChart{Title: "Alder"}) }},
+	// The sizes web uses on the municipality page.
+	{"AgeWeb", func(w io.Writer) error {
+		return AgeProfile(w, AgeChart{Title: "Aldersprofil – Haugesund, 1.1.2026", Ages: haugesundAges, Compare: norwayAges, CompareName: "Hele landet", Width: 520, Height: 420, Source: "SSB"})
+	}},
+	{"LineWeb", func(w io.Writer) error {
+		return Line(w, LineChart{Title: "Folkemengde – Haugesund", YLabel: "Innbyggere", Source: "SSB", Series: []Series{series("Haugesund", 2006, haugesund, 2012)}, Width: 560, Height: 300})
+	}},
 	{"BarsEmpty", func(w io.Writer) error { return Bars(w, BarChart{Title: "Ingen stolper"}) }},
 	{"BarsNegative", func(w io.Writer) error {
 		return Bars(w, BarChart{Title: "Netto driftsresultat", Lang: "en", Bars: []Bar{{Label: "A", Value: -120.5, Known: true}, {Label: "B", Value: -3, Known: true}, {Label: "C"}}})

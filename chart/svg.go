@@ -137,8 +137,8 @@ func (s *svg) close(name string) {
 // content writes escaped character data.
 func (s *svg) content(t string) { escape(&s.b, t) }
 
-// element writes <name attrs>text</name>; attrs is a function so callers
-// can add attributes between the tag and the text.
+// textElem ends a start tag opened with start and attributes, and writes
+// the escaped text and the end tag: s.start("text").attr(…).textElem("text", t).
 func (s *svg) textElem(name, text string) {
 	s.open()
 	s.content(text)
@@ -333,8 +333,8 @@ func (s *svg) titleText(lines []string) {
 // titleHeight is the space from the top of the chart to below the title.
 func titleHeight(lines []string) float64 { return float64(pad + len(lines)*lineTitle + 4) }
 
-// footer wraps and writes the notes and the source line at the bottom of
-// the chart. footerHeight returns the space they need.
+// footerLines wraps the notes and the source line shown at the bottom of
+// the chart into lines of (class, text); each takes lineText pixels.
 func footerLines(t *texts, notes []string, source string, w int) [][2]string {
 	var out [][2]string
 	for _, n := range notes {
@@ -350,6 +350,8 @@ func footerLines(t *texts, notes []string, source string, w int) [][2]string {
 	return out
 }
 
+// footer writes the lines of footerLines at the bottom of a chart of
+// height h.
 func (s *svg) footer(lines [][2]string, h int) {
 	y := float64(h) - pad - float64(len(lines)-1)*lineText
 	for _, l := range lines {
@@ -358,7 +360,7 @@ func (s *svg) footer(lines [][2]string, h int) {
 	}
 }
 
-// noDataChart writes a chart that says "ingen data" in place of the plot.
+// noData says "ingen data" in place of the plot.
 func (s *svg) noData(t *texts, w, h int, top float64) {
 	s.start("text").attr("class", "chart-nodata").attrf("x", float64(w)/2).attrf("y", (top+float64(h))/2).
 		attr("text-anchor", "middle").attr("fill", colMuted).attr("font-style", "italic").textElem("text", t.noData)
