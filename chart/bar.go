@@ -130,13 +130,12 @@ func (c *BarChart) render(s *svg) error {
 		H -= lineText
 	}
 
+	if len(c.Bars) == 0 {
+		H = int(barsTop) + 3*lineText + len(foot)*lineText + pad
+	}
 	s.header("bars", id, W, H, t.lang, c.Title, c.barDesc(t, format), links)
 	s.titleText(titles)
 	if len(c.Bars) == 0 {
-		H = int(barsTop) + 3*lineText + len(foot)*lineText + pad
-		s.b.Reset()
-		s.header("bars", id, W, H, t.lang, c.Title, c.barDesc(t, format), false)
-		s.titleText(titles)
 		s.noData(t, W, H-len(foot)*lineText, barsTop)
 		s.footer(foot, H)
 		s.close("svg")
