@@ -28,7 +28,7 @@
 // New takes [geo.Feature] values: the boundary projected to ETRS89 / UTM
 // zone 33N (EPSG:25833), in metres, as package geo reads it. It simplifies
 // every boundary with Douglas–Peucker ([geo.Feature.Simplified], which
-// keeps small islands) at each tolerance of [Levels] (2 000, 500 and 100 m)
+// keeps small islands) at each of three zoom levels (2 000, 500 and 100 m)
 // and stores the SVG path data of each level, rounded to a grid of a tenth
 // of the tolerance. Render chooses the coarsest level whose tolerance is at
 // most 1.25 pixels of the output, so the whole country at the default 600

@@ -12,12 +12,12 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// Levels are the Douglas–Peucker tolerances, in UTM metres, of the zoom
+// levels are the Douglas–Peucker tolerances, in UTM metres, of the zoom
 // levels New prepares, coarsest first. Render uses the coarsest level whose
 // tolerance is at most 1.25 output pixels (see levelFor): 2 000 m for the
 // whole country up to about 750 pixels wide, 500 m for a county or a wider
 // country map, 100 m for a municipality and its neighbours.
-var Levels = [...]float64{2000, 500, 100}
+var levels = [...]float64{2000, 500, 100}
 
 // gridDivisor is the number of grid steps per tolerance: coordinates of a
 // level are stored as integers on a grid of tolerance/gridDivisor metres
@@ -41,14 +41,15 @@ type shape struct {
 	nameXML string    // name from the boundary file, XML-escaped
 	bound   orb.Bound // UTM 33N metres
 	// path holds the SVG path data on each level's grid.
-	path [len(Levels)]string
+	path [len(levels)]string
 	// coarse is the geometry at the coarsest level in metres, for placing
 	// the legend where it covers the least land.
 	coarse orb.MultiPolygon
 }
 
 // New precomputes the SVG path data of every municipality and county at
-// each of the Levels. municipalities and counties are the features of
+// each of three zoom levels (Douglas–Peucker tolerances of 2 000, 500
+// and 100 m; see the package documentation). municipalities and counties are the features of
 // geo.ReadMunicipalities and geo.ReadCounties for one structure (for 2024:
 // data/geo/kommuner_2024_S.geojson and fylker_2024_S.geojson); counties may
 // be empty, and then no county borders are drawn.
@@ -90,7 +91,7 @@ func New(municipalities, counties []geo.Feature) (*Map, error) {
 		for i := range list {
 			f := &list[i]
 			s := shape{code: f.Code, nameXML: escape(f.Name), bound: f.Projected.Bound()}
-			for l, tol := range Levels {
+			for l, tol := range levels {
 				g := f.Simplified(tol)
 				if l == 0 {
 					s.coarse = g

@@ -308,7 +308,7 @@ func (m *Map) prepare(opt Options) (*render, error) {
 	extW, extH := r.ext.Max[0]-r.ext.Min[0], r.ext.Max[1]-r.ext.Min[1]
 	mpp := extW / innerW
 	r.level = levelFor(mpp)
-	r.step = Levels[r.level] / gridDivisor
+	r.step = levels[r.level] / gridDivisor
 	r.scale = innerW / (extW / r.step)
 	r.tx = mapPad - r.scale*(r.ext.Min[0]-m.origin[0])/r.step
 	r.ty = mapPad - r.scale*(m.origin[1]-r.ext.Max[1])/r.step
@@ -349,12 +349,12 @@ func (m *Map) prepare(opt Options) (*render, error) {
 // levelFor returns the coarsest level whose tolerance is at most
 // levelSlack pixels of mpp metres.
 func levelFor(mpp float64) int {
-	for l, tol := range Levels {
+	for l, tol := range levels {
 		if tol <= levelSlack*mpp {
 			return l
 		}
 	}
-	return len(Levels) - 1
+	return len(levels) - 1
 }
 
 // extent returns the UTM bound the map shows: all municipalities, or the

@@ -331,7 +331,7 @@ func TestRenderCountry(t *testing.T) {
 		t.Errorf("legend at (%d, %d), below=%v in a %dx%d map, want the lower right corner", r.leg.x, r.leg.y, r.leg.below, r.width, r.mapHeight)
 	}
 	if r.level != 0 {
-		t.Errorf("country at %d px drawn at level %d, want 0 (%g m)", r.width, r.level, Levels[0])
+		t.Errorf("country at %d px drawn at level %d, want 0 (%g m)", r.width, r.level, levels[0])
 	}
 }
 
@@ -377,7 +377,7 @@ func TestRenderFocus(t *testing.T) {
 			t.Errorf("extent %v does not contain %s (%v)", r.ext, c, b)
 		}
 	}
-	if r.level != len(Levels)-1 {
+	if r.level != len(levels)-1 {
 		t.Errorf("detail drawn at level %d, want the finest", r.level)
 	}
 	t.Logf("detail around Oslo: %d bytes, %d municipalities, legend below=%v", len(doc), len(areas), r.leg.below)
