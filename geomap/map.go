@@ -48,11 +48,12 @@ type shape struct {
 }
 
 // New precomputes the SVG path data of every municipality and county at
-// each of three zoom levels (Douglas–Peucker tolerances of 2 000, 500
-// and 100 m; see the package documentation). municipalities and counties are the features of
-// geo.ReadMunicipalities and geo.ReadCounties for one structure (for 2024:
-// data/geo/kommuner_2024_S.geojson and fylker_2024_S.geojson); counties may
-// be empty, and then no county borders are drawn.
+// each of three zoom levels (Douglas–Peucker tolerances of 2 000, 500 and
+// 100 m; see the package documentation). municipalities and counties are
+// the features of geo.ReadMunicipalities and geo.ReadCounties for one
+// structure (for 2024: data/geo/kommuner_2024_S.geojson and
+// fylker_2024_S.geojson); counties may be empty, and then no county
+// borders are drawn.
 //
 // New returns an EINVALID *generalist.Error for no municipalities, a
 // duplicate code or an empty geometry. It takes O(v log v) for v vertices
