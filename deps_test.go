@@ -13,16 +13,19 @@ import (
 // domain imports only the standard library, computation imports the
 // domain, adapters import the domain, and only cmd/ wires everything.
 var allowed = map[string][]string{
-	"generalist":         {},
-	"generalist/data":    {},
-	"generalist/refdata": {"generalist", "generalist/data"},
-	"generalist/ssb":     {"generalist"},
-	"generalist/stats":   {"generalist"},
-	"generalist/atlas":   {"generalist", "generalist/stats"},
-	"generalist/geo":     {"generalist", "generalist/data", "github.com/paulmach/orb"},
-	"generalist/graph":   {"generalist", "generalist/data", "generalist/geo", "github.com/paulmach/orb", "gonum.org/v1/gonum"},
-	"generalist/sqlite":  {"generalist", "modernc.org/sqlite"},
-	"generalist/web":     {"generalist", "generalist/atlas", "generalist/stats"},
+	"generalist":            {},
+	"generalist/data":       {},
+	"generalist/refdata":    {"generalist", "generalist/data"},
+	"generalist/ssb":        {"generalist"},
+	"generalist/stats":      {"generalist"},
+	"generalist/atlas":      {"generalist", "generalist/stats"},
+	"generalist/geo":        {"generalist", "generalist/data", "github.com/paulmach/orb"},
+	"generalist/graph":      {"generalist", "generalist/data", "generalist/geo", "github.com/paulmach/orb", "gonum.org/v1/gonum"},
+	"generalist/sqlite":     {"generalist", "modernc.org/sqlite"},
+	"generalist/chart":      {},
+	"generalist/geomap":     {"generalist", "generalist/geo", "github.com/paulmach/orb"},
+	"generalist/web":        {"generalist", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph"},
+	"generalist/web/static": {},
 }
 
 func TestDependencies(t *testing.T) {

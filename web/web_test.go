@@ -7,39 +7,95 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
+	"generalist"
+	"generalist/geo"
+	"generalist/geomap"
+	"generalist/graph"
 	"generalist/refdata"
 	"generalist/sqlite"
 	"generalist/web"
 )
 
-// newServer starts a real listening server on a loaded SQLite file.
-func newServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
-	if err != nil {
-		t.Fatal(err)
+var (
+	srvOnce sync.Once
+	srvURL  string
+	srv     *web.Server
+	srvErr  error
+	tmpDir  string
+)
+
+func TestMain(m *testing.M) {
+	var err error
+	if tmpDir, err = os.MkdirTemp("", "web-test-"); err != nil {
+		panic(err)
 	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := refdata.Ensure(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	s, err := web.NewServer(db, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
-	return ts
+	code := m.Run()
+	os.RemoveAll(tmpDir)
+	os.Exit(code)
 }
 
-func get(t *testing.T, url string) (int, string) {
+// NewTestServer starts one real listening server on an SQLite file loaded
+// with the embedded data and the real geometry, shared by the tests.
+func newTestServer(t testing.TB) string {
 	t.Helper()
-	resp, err := http.Get(url)
+	srvOnce.Do(func() {
+		ctx := context.Background()
+		db, err := sqlite.Open(ctx, filepath.Join(tmpDir, "web.db"))
+		if err != nil {
+			srvErr = err
+			return
+		}
+		if _, srvErr = refdata.Ensure(ctx, db); srvErr != nil {
+			return
+		}
+		maps := map[generalist.Structure]*geomap.Map{}
+		graphs := map[generalist.Structure]*graph.Graph{}
+		for _, s := range geo.EmbeddedStructures {
+			ms, cs, err := geo.Embedded(s)
+			if err != nil {
+				srvErr = err
+				return
+			}
+			if maps[s], srvErr = geomap.New(ms, cs); srvErr != nil {
+				return
+			}
+			if graphs[s], srvErr = graph.Build(ms, graph.Options{}); srvErr != nil {
+				return
+			}
+		}
+		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs})
+		if err != nil {
+			srvErr = err
+			return
+		}
+		srv = s
+		srvURL = httptest.NewServer(s).URL
+	})
+	if srvErr != nil {
+		t.Fatal(srvErr)
+	}
+	return srvURL
+}
+
+// inlineStyle finds style attributes (not font-style and the like).
+var inlineStyle = regexp.MustCompile(`\sstyle="`)
+
+type response struct {
+	Status int
+	Type   string
+	Body   string
+}
+
+func get(t testing.TB, path string) response {
+	t.Helper()
+	resp, err := http.Get(newTestServer(t) + path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,53 +104,174 @@ func get(t *testing.T, url string) (int, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp.StatusCode, string(b)
+	// Norwegian numbers are grouped with no-break spaces; the expectations
+	// below are written with ordinary ones.
+	return response{resp.StatusCode, resp.Header.Get("Content-Type"), strings.ReplaceAll(string(b), "\u00a0", " ")}
 }
 
-func TestServer(t *testing.T) {
-	ts := newServer(t)
-	t.Run("Home", func(t *testing.T) {
-		code, body := get(t, ts.URL+"/")
-		if code != http.StatusOK {
-			t.Fatalf("GET / = %d", code)
-		}
-		for _, want := range []string{"tjenesteyter, demokratisk arena, myndighetsutøver og samfunnsutvikler",
-			"<td>356</td>", "5 367 580", "5 162,5", "Utsira (198)", "Finland uten Åland", "Statistisk sentralbyrå"} {
-			if !strings.Contains(body, want) {
-				t.Errorf("GET / lacks %q", want)
+func TestPages(t *testing.T) {
+	for _, tt := range []struct {
+		path   string
+		status int
+		want   []string
+	}{
+		{"/", 200, []string{"Tjenesteyter", "Demokratisk arena", "5 367 580", "5 162,5", "Utsira</a> (198)", "Finland uten Åland", "Statistisk sentralbyrå"}},
+		{"/?lang=en", 200, []string{`lang="en"`, "Service provider", "5,367,580", "Finland"}},
+		{"/kommuner", 200, []string{"357 kommuner", `href="/kommune/0301?year=2026"`, "728 714", "ikke verifisert"}},
+		{"/kommuner?county=46&sort=population&dir=desc", 200, []string{"43 kommuner", "Bergen"}},
+		{"/kommuner?structure=2020&year=2020", 200, []string{"356 kommuner", "693 494"}},
+		{"/kommuner?size=u5000", 200, []string{"174 kommuner"}},
+		{"/kommune/0301", 200, []string{"Oslo", "728 714", "Bærum", "Aldersfordeling", "Folkemengde 2006–2026", `data-code="0301"`}},
+		{"/kommune/1151", 200, []string{"Utsira", "219", "sjøforbindelse", "ingen data"}}, // no cost index for Utsira
+		{"/kommune/1507?structure=2020&year=2020", 200, []string{"Ålesund", "66 258"}},
+		{"/sammenlign?k=0301,Bergen,Utsira", 200, []string{"Oslo", "Bergen", "Utsira", "compare-table"}},
+		{"/sammenlign?k=Atlantis", 400, []string{"Fant ikke: Atlantis"}},
+		{"/kart?indicator=share80", 200, []string{"<svg", "Andel 80 år og eldre"}},
+		{"/kart?indicator=costindex", 200, []string{"Utsira og Modalen"}},
+		{"/kart?indicator=area&structure=2020", 200, []string{"bare for 2024-strukturen"}},
+		{"/kommune/9999", 404, []string{"kommune 9999 is not in the 2024 structure"}},
+		{"/kommune/03O1", 400, []string{"not a digit"}},
+		{"/kommuner?county=4", 400, []string{"fylkesnummer"}},
+		{"/kommuner?sort=shoe", 400, []string{"unknown column"}},
+		{"/kart?indicator=bogus", 400, []string{`indicator &#34;bogus&#34;`}},
+		{"/nowhere", 404, []string{"Fant ikke siden"}},
+	} {
+		t.Run(tt.path, func(t *testing.T) {
+			r := get(t, tt.path)
+			if r.Status != tt.status {
+				t.Fatalf("GET %s = %d, want %d\n%s", tt.path, r.Status, tt.status, r.Body)
+			}
+			if !strings.HasPrefix(r.Type, "text/html") {
+				t.Errorf("GET %s Content-Type = %q", tt.path, r.Type)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.Body, w) {
+					t.Errorf("GET %s lacks %q", tt.path, w)
+				}
+			}
+			if inlineStyle.MatchString(r.Body) {
+				t.Errorf("GET %s has an inline style attribute; the CSP forbids them", tt.path)
+			}
+		})
+	}
+}
+
+func TestAPI(t *testing.T) {
+	t.Run("Municipalities", func(t *testing.T) {
+		r := get(t, "/api/v1/municipalities?structure=2024")
+		var got struct {
+			Municipalities []struct {
+				Number     string
+				Name       string
+				County     string
+				Population *int64
 			}
 		}
+		if err := json.Unmarshal([]byte(r.Body), &got); err != nil || r.Status != 200 {
+			t.Fatalf("GET municipalities = %d, %v", r.Status, err)
+		}
+		if len(got.Municipalities) != 357 {
+			t.Fatalf("%d municipalities, want 357", len(got.Municipalities))
+		}
+		var sum int64
+		for _, m := range got.Municipalities {
+			if m.Population == nil || m.Name == "" || len(m.County) != 2 {
+				t.Errorf("incomplete row %+v", m)
+				continue
+			}
+			sum += *m.Population
+		}
+		if sum != 5627400 {
+			t.Errorf("sum of populations = %d, want 5627400 (1.1.2026)", sum)
+		}
 	})
-	t.Run("APIStats", func(t *testing.T) {
-		code, body := get(t, ts.URL+"/api/stats?structure=2024&year=2026")
-		if code != http.StatusOK {
-			t.Fatalf("GET /api/stats = %d: %s", code, body)
+	t.Run("One", func(t *testing.T) {
+		r := get(t, "/api/v1/municipalities/4601")
+		if r.Status != 200 || !strings.Contains(r.Body, `"name": "Bergen"`) || !strings.Contains(r.Body, `"county": "46"`) {
+			t.Errorf("GET /api/v1/municipalities/4601 = %d %s", r.Status, r.Body)
 		}
-		var got struct {
-			Municipalities int
-			Inhabitants    int64
-		}
-		if err := json.Unmarshal([]byte(body), &got); err != nil {
+	})
+	t.Run("Stats", func(t *testing.T) {
+		r := get(t, "/api/v1/stats?structure=2020&year=2020")
+		var got map[string]any
+		if err := json.Unmarshal([]byte(r.Body), &got); err != nil {
 			t.Fatal(err)
 		}
-		if got.Municipalities != 357 || got.Inhabitants != 5627400 {
-			t.Errorf("GET /api/stats = %+v, want 357 municipalities, 5627400 inhabitants", got)
+		if got["municipalities"] != 356.0 || got["inhabitants"] != 5367580.0 || got["median"] != 5162.5 {
+			t.Errorf("stats = %v", got)
+		}
+	})
+	t.Run("Series", func(t *testing.T) {
+		r := get(t, "/api/v1/municipalities/1508/population")
+		if r.Status != 200 || !strings.Contains(r.Body, `"note": "estimert_deling"`) || !strings.Contains(r.Body, `"population": null`) {
+			t.Errorf("Ålesund series should show 2006–2023 as no data: %d %s", r.Status, r.Body[:min(400, len(r.Body))])
+		}
+	})
+	t.Run("Graph", func(t *testing.T) {
+		r := get(t, "/api/v1/graph?structure=2024")
+		var g struct {
+			Nodes []struct{ Number string }
+			Edges []struct{ A, B, Kind string }
+		}
+		if err := json.Unmarshal([]byte(r.Body), &g); err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Nodes) != 357 || len(g.Edges) < 700 {
+			t.Fatalf("graph: %d nodes, %d edges", len(g.Nodes), len(g.Edges))
+		}
+		found := false
+		for _, e := range g.Edges {
+			if e.A == "1149" && e.B == "1151" || e.A == "1151" {
+				found = found || e.Kind == "bridge"
+			}
+		}
+		if !found {
+			t.Error("Utsira has no sea link (bridge) in the graph")
+		}
+	})
+	t.Run("CSV", func(t *testing.T) {
+		r := get(t, "/api/v1/municipalities?structure=2020&year=2020&format=csv")
+		lines := strings.Split(strings.TrimSpace(r.Body), "\n")
+		if r.Status != 200 || !strings.HasPrefix(r.Type, "text/csv") || len(lines) != 357 || !strings.HasPrefix(lines[0], "\ufeffkommunenummer,") {
+			t.Errorf("CSV = %d %s, %d lines", r.Status, r.Type, len(lines))
+		}
+	})
+	t.Run("Map", func(t *testing.T) {
+		r := get(t, "/api/v1/maps/population.svg?structure=2024&highlight=0301,4601")
+		if r.Status != 200 || r.Type != "image/svg+xml" || !strings.Contains(r.Body, `data-code="5601"`) {
+			t.Errorf("map = %d %s", r.Status, r.Type)
 		}
 	})
 	for _, tt := range []struct {
-		query string
-		code  int
-		msg   string
+		path   string
+		status int
+		msg    string
 	}{
-		{"structure=2021&year=2020", 400, "query parameter structure"},
-		{"structure=2020&year=abc", 400, `query parameter year \"abc\"`},
-		{"structure=2020&year=2020&under=-1", 400, "query parameter under"},
-		{"structure=2020&year=1990", 404, "no population data"},
+		{"/api/v1/municipalities/9999", 404, "kommune 9999 is not in the 2024 structure"},
+		{"/api/v1/municipalities/301", 400, "4 digits"},
+		{"/api/v1/municipalities?structure=2021", 400, "query parameter structure"},
+		{"/api/v1/municipalities?year=20x6", 400, "query parameter year"},
+		{"/api/v1/municipalities?format=xml", 400, "query parameter format"},
+		{"/api/v1/municipalities?size=huge", 400, "query parameter size"},
+		{"/api/v1/stats?structure=2020&year=1990", 404, "no population data"},
+		{"/api/v1/stats?under=0", 400, "query parameter under"},
+		{"/api/v1/maps/bogus", 400, "indicator"},
+		{"/api/v1/maps/population?highlight=0301,abc", 400, "query parameter highlight"},
+		{"/api/v1/maps/population?structure=2019", 404, "no map geometry"},
+		{"/api/v1/maps/population?width=99999", 400, "at most 4000"},
+		{"/api/v1/graph?structure=2019", 404, "no adjacency graph"},
+		{"/api/v1/nope", 404, "no API route"},
 	} {
-		t.Run("Err "+tt.query, func(t *testing.T) {
-			code, body := get(t, ts.URL+"/api/stats?"+tt.query)
-			if code != tt.code || !strings.Contains(body, tt.msg) {
-				t.Errorf("GET /api/stats?%s = %d %s, want %d containing %q", tt.query, code, body, tt.code, tt.msg)
+		t.Run("Err "+tt.path, func(t *testing.T) {
+			r := get(t, tt.path)
+			var e struct {
+				Error struct{ Code, Message string }
+			}
+			if err := json.Unmarshal([]byte(r.Body), &e); err != nil {
+				t.Fatalf("GET %s: not a JSON error: %v\n%s", tt.path, err, r.Body)
+			}
+			if r.Status != tt.status || !strings.Contains(e.Error.Message, tt.msg) || e.Error.Code == "" {
+				t.Errorf("GET %s = %d %+v, want %d with %q", tt.path, r.Status, e.Error, tt.status, tt.msg)
 			}
 		})
 	}

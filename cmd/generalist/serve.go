@@ -9,15 +9,17 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
 	"generalist/web"
 )
 
-const serveHelp = `Usage: generalist serve [--addr :8080] [--db PATH]
+const serveHelp = `Usage: generalist serve [--addr localhost:8080] [--db PATH]
 
 Runs the web server on the embedded default store (SQLite). The reference
-data is loaded into the store on first start.
+data is loaded into the store on first start; GET /healthz answers 200 once
+the server is ready.
 
 Flags:
 `
@@ -26,7 +28,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, serveHelp); fs.PrintDefaults() }
-	addr := fs.String("addr", "localhost:8080", "listen `address`")
+	defAddr := os.Getenv("GENERALIST_ADDR")
+	if defAddr == "" {
+		defAddr = "localhost:8080"
+	}
+	addr := fs.String("addr", defAddr, "listen `address` (env GENERALIST_ADDR)")
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -41,7 +47,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	srv, err := web.NewServer(db, logger)
+	maps, graphs, err := loadGeometry()
+	if err != nil {
+		return err
+	}
+	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs})
 	if err != nil {
 		return err
 	}
@@ -65,6 +75,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	case <-ctx.Done():
 	}
 	// Finish in-flight requests before closing the store.
+	srv.Shutdown(ctx)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := hs.Shutdown(shutdownCtx); err != nil {

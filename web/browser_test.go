@@ -1,0 +1,89 @@
+package web_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"generalist/internal/browser"
+)
+
+// TestBrowser drives headless Chromium through the real server: the home
+// page, the map, a click on Oslo in the map, and Oslo's profile with its
+// figures. Screenshots (PNG; quality 100 makes chromedp ask for PNG) are
+// kept as test artefacts (go test -artifacts).
+func TestBrowser(t *testing.T) {
+	base := newTestServer(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	actx, cancel := browser.Allocator(ctx, t)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	shot := func(name string) {
+		t.Helper()
+		b, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(t.ArtifactDir(), name+".png"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+	}
+
+	if err := chromedp.Do(bctx, chromedp.Navigate(base+"/")); err != nil {
+		t.Fatal(err)
+	}
+	if h := text("h1"); !strings.Contains(h, "generalistkommunesystemet") {
+		t.Errorf("home h1 = %q", h)
+	}
+	if s := text(".structure-table"); !strings.Contains(s, "5 367 580") || !strings.Contains(s, "174") {
+		t.Errorf("home structure table = %q", s)
+	}
+	shot("home")
+
+	if err := chromedp.Do(bctx, chromedp.Navigate(base+"/kart")); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(bctx, chromedp.WaitVisible(chromedp.CSS(`#map [data-code="0301"]`))); err != nil {
+		t.Fatal(err)
+	}
+	shot("map")
+	if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`#map [data-code="0301"]`))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(bctx, chromedp.WaitVisible(chromedp.CSS("#municipality-name"))); err != nil {
+		t.Fatal(err)
+	}
+	loc, err := chromedp.Run(bctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(loc, "/kommune/0301") {
+		t.Errorf("after clicking Oslo on the map, location = %s", loc)
+	}
+	if got := text("#municipality-name"); got != "Oslo" {
+		t.Errorf("profile heading = %q, want Oslo", got)
+	}
+	// 1.1.2026, SSB 07459 (data/befolkning_k2024.csv).
+	if got := text("#population"); got != "728 714" {
+		t.Errorf("profile population = %q, want 728 714", got)
+	}
+	shot("profile-oslo")
+}

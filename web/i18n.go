@@ -1,0 +1,214 @@
+package web
+
+import (
+	"html/template"
+	"math"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"generalist"
+	"generalist/chart"
+)
+
+// messages holds the UI text in bokmål and English. Terms are the official
+// ones (kommune, fylke, folkemengde, sentralitetsklasse …); the English
+// column follows the glossary in the root package.
+var messages = map[string][2]string{
+	"site":            {"Generalist", "Generalist"},
+	"tagline":         {"Beslutningsstøtte for generalistkommunesystemet", "Decision support for the generalist municipality system"},
+	"nav.home":        {"Forside", "Home"},
+	"nav.list":        {"Kommuner", "Municipalities"},
+	"nav.map":         {"Kart", "Map"},
+	"nav.compare":     {"Sammenlign", "Compare"},
+	"nav.api":         {"API", "API"},
+	"lang.switch":     {"English", "Norsk"},
+	"skip":            {"Hopp til hovedinnhold", "Skip to main content"},
+	"structure":       {"Kommunestruktur", "Municipal structure"},
+	"year":            {"År (1. januar)", "Year (1 January)"},
+	"county":          {"Fylke", "County"},
+	"all":             {"Alle", "All"},
+	"size":            {"Størrelse", "Size"},
+	"centrality":      {"Sentralitetsklasse", "Centrality class"},
+	"filter":          {"Vis", "Show"},
+	"number":          {"Kommunenr.", "Number"},
+	"name":            {"Kommune", "Municipality"},
+	"population":      {"Folkemengde", "Population"},
+	"inhabitants":     {"Innbyggere", "Inhabitants"},
+	"area":            {"Areal (km²)", "Area (km²)"},
+	"density":         {"Innbyggere per km²", "Inhabitants per km²"},
+	"change10":        {"Endring siste 10 år", "Change, last 10 years"},
+	"share80":         {"Andel 80 år+", "Share aged 80+"},
+	"working80":       {"16–66 år per 80+", "Aged 16–66 per 80+"},
+	"costindex":       {"Kostnadsindeks 2026", "Cost index 2026"},
+	"robek":           {"ROBEK", "ROBEK"},
+	"robek.yes":       {"Ja (§ 28-1 %s)", "Yes (§ 28-1 %s)"},
+	"robek.no":        {"Nei", "No"},
+	"admincentre":     {"Administrasjonssenter", "Administrative centre"},
+	"languageform":    {"Målform", "Official language form"},
+	"nodata":          {"ingen data", "no data"},
+	"csv":             {"Last ned CSV", "Download CSV"},
+	"count":           {"Antall kommuner", "Number of municipalities"},
+	"mean":            {"Gjennomsnitt", "Mean"},
+	"median":          {"Median", "Median"},
+	"largest":         {"Største", "Largest"},
+	"smallest":        {"Minste", "Smallest"},
+	"under":           {"Under %s innbyggere", "Under %s inhabitants"},
+	"source":          {"Kilde", "Source"},
+	"date":            {"Dato", "Date"},
+	"notstated":       {"ikke oppgitt", "not stated"},
+	"computed":        {"beregnet her fra kommunetall", "computed here from municipal figures"},
+	"published":       {"publiserte tall", "published figures"},
+	"country":         {"Land", "Country"},
+	"neighbours":      {"Nabokommuner", "Neighbouring municipalities"},
+	"sealink":         {"sjøforbindelse", "sea link"},
+	"agesprofile":     {"Aldersfordeling", "Age distribution"},
+	"series":          {"Folkemengde 2006–2026", "Population 2006–2026"},
+	"similar":         {"Kommuner av lignende størrelse", "Municipalities of similar size"},
+	"keyfigures":      {"Nøkkeltall", "Key figures"},
+	"indicator":       {"Indikator", "Indicator"},
+	"compare.help":    {"Skriv kommunenumre eller navn, skilt med komma (så mange du vil).", "Enter municipality numbers or names, separated by commas (as many as you like)."},
+	"compare.none":    {"Velg minst én kommune.", "Choose at least one municipality."},
+	"compare.add":     {"Sammenlign", "Compare"},
+	"caveat":          {"Merk", "Note"},
+	"carried":         {"Tallene er registrert på %d-strukturen og overført med endringsnøklene.", "Figures were recorded on the %d structure and carried over the change mappings."},
+	"missingnote":     {"Ingen data for %d kommuner (delte kommuner); tallene gjelder de %d med data.", "No data for %d municipalities (split municipalities); figures cover the %d with data."},
+	"notfound":        {"Fant ikke siden", "Page not found"},
+	"error":           {"Noe gikk galt", "Something went wrong"},
+	"roles":           {"Fire roller", "Four roles"},
+	"role.service":    {"Tjenesteyter", "Service provider"},
+	"role.democracy":  {"Demokratisk arena", "Democratic arena"},
+	"role.authority":  {"Myndighetsutøver", "Authority"},
+	"role.community":  {"Samfunnsutvikler", "Community developer"},
+	"same.tasks":      {"Samme oppgaver", "Same tasks"},
+	"same.money":      {"Samme finansiering", "Same financing"},
+	"same.law":        {"Samme lovverk", "Same legal frame"},
+	"nordic":          {"Norden", "The Nordic countries"},
+	"structuretable":  {"Kommunestrukturen", "The municipal structure"},
+	"sort":            {"Sorter", "Sort"},
+	"results":         {"%d kommuner", "%d municipalities"},
+	"map.nomap":       {"Ingen kartdata for denne strukturen.", "No map data for this structure."},
+	"map.only2024":    {"Indikatoren finnes bare for 2024-strukturen.", "The indicator exists for the 2024 structure only."},
+	"datasources":     {"Datakilder", "Data sources"},
+	"footer":          {"Åpne data: Statistisk sentralbyrå (NLOD/CC BY 4.0), © Kartverket (CC BY 4.0), KDD (NLOD), Statistics Finland (CC BY 4.0).", "Open data: Statistics Norway (NLOD/CC BY 4.0), © Kartverket (CC BY 4.0), KDD (NLOD), Statistics Finland (CC BY 4.0)."},
+	"centrality.note": {"Sentralitetsklassene er ikke verifisert mot SSB Klass 128.", "The centrality classes are not verified against SSB Klass 128."},
+}
+
+func msg(lang, key string) string {
+	m, ok := messages[key]
+	if !ok {
+		return key
+	}
+	if lang == "en" {
+		return m[1]
+	}
+	return m[0]
+}
+
+// langOf picks the language: ?lang= first, then the cookie, then bokmål.
+func langOf(r *http.Request) string {
+	if l := r.URL.Query().Get("lang"); l == "en" || l == "nb" {
+		return l
+	}
+	if c, err := r.Cookie("lang"); err == nil && (c.Value == "en" || c.Value == "nb") {
+		return c.Value
+	}
+	return "nb"
+}
+
+// rememberLang stores an explicit ?lang= choice in a cookie.
+func rememberLang(w http.ResponseWriter, r *http.Request) {
+	if l := r.URL.Query().Get("lang"); l == "en" || l == "nb" {
+		http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
+	}
+}
+
+func templateFuncs(lang string) template.FuncMap {
+	return template.FuncMap{
+		"t":    func(key string) string { return msg(lang, key) },
+		"tf":   func(key string, args ...any) string { return sprintf(msg(lang, key), args...) },
+		"lang": func() string { return lang },
+		"num": func(v float64, decimals int) string {
+			return chart.FormatNumber(v, decimals, lang)
+		},
+		"persons": func(p generalist.Persons) string { return chart.FormatNumber(float64(p), 0, lang) },
+		"opt": func(v *float64, decimals int) string {
+			if v == nil || math.IsNaN(*v) {
+				return msg(lang, "nodata")
+			}
+			return chart.FormatNumber(*v, decimals, lang)
+		},
+		"optint": func(v *int) string {
+			if v == nil {
+				return msg(lang, "nodata")
+			}
+			return strconv.Itoa(*v)
+		},
+		"count": func(c generalist.Count) string {
+			if !c.Known {
+				return msg(lang, "nodata")
+			}
+			return chart.FormatNumber(float64(c.Value), 0, lang)
+		},
+		"svg":        func(b []byte) template.HTML { return template.HTML(b) }, // produced by our own chart/geomap packages, escaped there
+		"query":      func(v url.Values) string { return v.Encode() },
+		"join":       strings.Join,
+		"add":        func(a, b int) int { return a + b },
+		"pct":        func(v float64) string { return chart.FormatNumber(v, 1, lang) + " %" },
+		"pctopt":     func(v *float64) string { return pctOpt(v, lang) },
+		"langurl":    func(path string, q url.Values, to string) string { return langURL(path, q, to) },
+		"list6":      func() []int { return []int{1, 2, 3, 4, 5, 6} },
+		"structures": func() []generalist.Structure { return generalist.Structures },
+		"columns":    func() []column { return listColumns },
+		"sorturl":    sortURL,
+	}
+}
+
+func pctOpt(v *float64, lang string) string {
+	if v == nil {
+		return msg(lang, "nodata")
+	}
+	return chart.FormatNumber(*v, 1, lang) + " %"
+}
+
+func langURL(path string, q url.Values, to string) string {
+	c := url.Values{}
+	for k, v := range q {
+		c[k] = v
+	}
+	c.Set("lang", to)
+	return path + "?" + c.Encode()
+}
+
+func sprintf(format string, args ...any) string {
+	// Plain fmt.Sprintf, isolated so templates cannot call arbitrary fmt.
+	return fmtSprintf(format, args...)
+}
+
+// column is a sortable column of the municipality list.
+type column struct {
+	Key, Label string
+	Num        bool
+}
+
+var listColumns = []column{
+	{"number", "number", false}, {"name", "name", false}, {"county", "county", false},
+	{"population", "population", true}, {"change10", "change10", true}, {"share80", "share80", true},
+	{"density", "density", true}, {"centrality", "centrality", true},
+}
+
+// sortURL links a column header: the same filters, sorted by key; clicking
+// the current column flips the direction.
+func sortURL(q url.Values, key, cur string, desc bool) string {
+	c := url.Values{}
+	for k, v := range q {
+		c[k] = v
+	}
+	c.Set("sort", key)
+	c.Del("dir")
+	if key == cur && !desc {
+		c.Set("dir", "desc")
+	}
+	return "/kommuner?" + c.Encode()
+}

@@ -1,0 +1,158 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+
+	"generalist"
+	"generalist/atlas"
+	"generalist/chart"
+	"generalist/geomap"
+)
+
+// mapRequest is everything that decides a rendered map; it is the cache key.
+type mapRequest struct {
+	Structure generalist.Structure
+	Year      int
+	Indicator string
+	Lang      string
+	Highlight []string
+	Focus     []string
+	Width     int
+	Method    geomap.Method
+}
+
+func (m mapRequest) key() string {
+	return fmt.Sprintf("map/%d/%d/%s/%s/%s/%s/%d/%d", m.Structure, m.Year, m.Indicator, m.Lang,
+		strings.Join(m.Highlight, ","), strings.Join(m.Focus, ","), m.Width, m.Method)
+}
+
+// renderMap draws (or fetches from the cache) a choropleth of an indicator.
+func (s *Server) renderMap(ctx context.Context, m mapRequest) ([]byte, error) {
+	gm := s.cfg.Maps[m.Structure]
+	if gm == nil {
+		return nil, generalist.Errorf(generalist.ENOTFOUND, "no map geometry for the %d structure", m.Structure)
+	}
+	ind, ok := atlas.IndicatorByID(m.Indicator)
+	if !ok {
+		return nil, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", m.Indicator, indicatorIDs())
+	}
+	return get(ctx, s.cache, m.key(), func() ([]byte, error) {
+		rows, err := s.rows(ctx, m.Structure, m.Year)
+		if err != nil {
+			return nil, err
+		}
+		values := map[string]float64{}
+		names := map[string]string{}
+		for i := range rows {
+			names[string(rows[i].Number)] = rows[i].ShortName
+			if v, ok := ind.Value(&rows[i]); ok {
+				values[string(rows[i].Number)] = v
+			}
+		}
+		title, unit := ind.NB, ind.UnitNB
+		if m.Lang == "en" {
+			title, unit = ind.EN, ind.UnitEN
+		}
+		lang := m.Lang
+		dec := ind.Decimals
+		var buf bytes.Buffer
+		err = gm.Render(&buf, geomap.Options{
+			Values: values, Names: names, Method: m.Method, Classes: 5,
+			Title: fmt.Sprintf("%s, %d", title, m.Year), Unit: unit, Source: ind.Source,
+			Format:    func(v float64) string { return chart.FormatNumber(v, dec, lang) },
+			Link:      func(code string) string { return "/kommune/" + code + structureQuery(m.Structure) },
+			Highlight: m.Highlight, Focus: m.Focus, Width: m.Width, Lang: lang,
+		})
+		return buf.Bytes(), err
+	})
+}
+
+func structureQuery(s generalist.Structure) string {
+	if s == generalist.Structure2024 {
+		return ""
+	}
+	return "?structure=" + s.String()
+}
+
+func indicatorIDs() string {
+	var ids []string
+	for _, in := range atlas.Indicators {
+		ids = append(ids, in.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// codesParam parses a comma-separated list of kommunenummer (?highlight=).
+func codesParam(v, name string) ([]string, error) {
+	if v == "" {
+		return nil, nil
+	}
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		n, err := generalist.ParseMunicipalityNumber(strings.TrimSpace(p))
+		if err != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "query parameter %s: %s", name, generalist.ErrorMessage(err))
+		}
+		out = append(out, string(n))
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+func methodParam(v string) (geomap.Method, error) {
+	switch v {
+	case "", "quantile":
+		return geomap.Quantile, nil
+	case "jenks", "natural-breaks":
+		return geomap.NaturalBreaks, nil
+	}
+	return 0, generalist.Errorf(generalist.EINVALID, "query parameter classes %q: must be quantile or jenks", v)
+}
+
+// apiMap serves GET /api/v1/maps/{indicator}[.svg] as SVG.
+func (s *Server) apiMap(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	m := mapRequest{Indicator: strings.TrimSuffix(r.PathValue("indicator"), ".svg"), Lang: langOf(r), Width: 600}
+	var err error
+	if m.Structure, err = structureParam(q, generalist.Structure2024); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if m.Year, err = s.yearFor(r, q, m.Structure); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if m.Highlight, err = codesParam(q.Get("highlight"), "highlight"); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if m.Focus, err = codesParam(q.Get("focus"), "focus"); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if m.Method, err = methodParam(q.Get("classes")); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if wd, err := positiveParam(q, "width", 600); err != nil || wd > 4000 {
+		if err == nil {
+			err = generalist.Errorf(generalist.EINVALID, "query parameter width %d: at most 4000", wd)
+		}
+		s.apiError(w, r, err)
+		return
+	} else {
+		m.Width = int(wd)
+	}
+	b, err := s.renderMap(r.Context(), m)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	writeBytes(w, http.StatusOK, "image/svg+xml", b)
+}

@@ -1,0 +1,105 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// examples fill the path parameters of documented routes with real values.
+var examples = map[string]string{"{number}": "0301", "{indicator}": "population"}
+
+// TestOpenAPI checks the served OpenAPI document against the real
+// handlers: every route the server registers is documented, every
+// documented route answers 200 with a documented content type, required
+// response fields are present, and a bad value of each enumerated query
+// parameter gets a documented 400.
+func TestOpenAPI(t *testing.T) {
+	r := get(t, "/api/v1/openapi.json")
+	var doc struct {
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]map[string]struct {
+			Parameters []struct {
+				Name   string `json:"name"`
+				In     string `json:"in"`
+				Schema struct {
+					Enum    []string `json:"enum"`
+					Pattern string   `json:"pattern"`
+				} `json:"schema"`
+			} `json:"parameters"`
+			Responses map[string]struct {
+				Content map[string]struct {
+					Schema struct {
+						Ref string `json:"$ref"`
+					} `json:"schema"`
+				} `json:"content"`
+			} `json:"responses"`
+		} `json:"paths"`
+		Components struct {
+			Schemas map[string]struct {
+				Required []string `json:"required"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal([]byte(r.Body), &doc); err != nil || !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Fatalf("openapi.json: %v (version %q)", err, doc.OpenAPI)
+	}
+	for _, pattern := range srv.APIRoutes() {
+		method, path, _ := strings.Cut(pattern, " ")
+		if _, ok := doc.Paths[path][strings.ToLower(method)]; !ok {
+			t.Errorf("route %s is not documented", pattern)
+		}
+	}
+	for path, ops := range doc.Paths {
+		for method, op := range ops {
+			url := path
+			for k, v := range examples {
+				url = strings.ReplaceAll(url, k, v)
+			}
+			t.Run(method+" "+path, func(t *testing.T) {
+				if method != "get" {
+					t.Fatalf("method %s: only GET is served", method)
+				}
+				resp := get(t, url)
+				ok, documented := op.Responses["200"]
+				if !documented || resp.Status != http.StatusOK {
+					t.Fatalf("GET %s = %d (200 documented: %v)", url, resp.Status, documented)
+				}
+				ctype, _, _ := strings.Cut(resp.Type, ";")
+				content, ok2 := ok.Content[ctype]
+				if !ok2 {
+					t.Errorf("GET %s: Content-Type %s is not documented", url, ctype)
+				}
+				if ref := content.Schema.Ref; ref != "" {
+					name := strings.TrimPrefix(ref, "#/components/schemas/")
+					var body map[string]any
+					if err := json.Unmarshal([]byte(resp.Body), &body); err != nil {
+						t.Fatal(err)
+					}
+					for _, field := range doc.Components.Schemas[name].Required {
+						if _, ok := body[field]; !ok {
+							t.Errorf("GET %s: required field %q (schema %s) missing", url, field, name)
+						}
+					}
+				}
+				for _, p := range op.Parameters {
+					if p.In == "path" && p.Schema.Pattern != "" {
+						if !regexp.MustCompile(p.Schema.Pattern).MatchString(examples["{"+p.Name+"}"]) {
+							t.Errorf("example for %s does not match its pattern", p.Name)
+						}
+					}
+					if p.In != "query" || len(p.Schema.Enum) == 0 || slices.Contains(p.Schema.Enum, "bogus") {
+						continue
+					}
+					bad := get(t, url+"?"+p.Name+"=bogus")
+					if _, documented := op.Responses["400"]; !documented || bad.Status != http.StatusBadRequest {
+						t.Errorf("GET %s?%s=bogus = %d, want a documented 400", url, p.Name, bad.Status)
+					}
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,464 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+
+	"generalist"
+	"generalist/atlas"
+	"generalist/chart"
+	"generalist/graph"
+	"generalist/stats"
+)
+
+// page is what every page template gets: the layout's needs plus Data.
+type page struct {
+	Lang      string
+	Title     string
+	Path      string
+	Query     url.Values
+	Nav       string
+	Data      any
+	Caveats   []string
+	Structure generalist.Structure
+}
+
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	rememberLang(w, r)
+	p.Lang = langOf(r)
+	p.Path = r.URL.Path
+	p.Query = r.URL.Query()
+	var buf bytes.Buffer
+	if err := s.pages[p.Lang].ExecuteTemplate(&buf, name, p); err != nil {
+		s.log.Error("render", "template", name, "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	writeBytes(w, status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// pageError renders the error page with the status of the error code.
+func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
+	code := generalist.ErrorCode(err)
+	if code == generalist.EINTERNAL {
+		s.log.Error("page failed", "path", r.URL.Path, "err", err)
+	}
+	lang := langOf(r)
+	title := msg(lang, "error")
+	if code == generalist.ENOTFOUND {
+		title = msg(lang, "notfound")
+	}
+	s.render(w, r, statusOf[code], "error.tmpl", page{Title: title, Data: generalist.ErrorMessage(err)})
+}
+
+// chartSource is the population source as the charts print it; they add
+// "Kilde:" themselves.
+var chartSource = strings.TrimPrefix(atlas.PopulationSource, "Kilde: ")
+
+type homeData struct {
+	Table  *atlas.Table
+	Now    *atlas.Table
+	Nordic *atlas.Nordic
+}
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	t, err := get(ctx, s.cache, "home/2020", func() (*atlas.Table, error) {
+		return atlas.StructureTable(ctx, s.cfg.Store, generalist.Structure2020, 2020, stats.DefaultUnder)
+	})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	year, err := s.defaultYear(r, generalist.Structure2024)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	now, err := get(ctx, s.cache, fmt.Sprintf("home/2024/%d", year), func() (*atlas.Table, error) {
+		return atlas.StructureTable(ctx, s.cfg.Store, generalist.Structure2024, year, stats.DefaultUnder)
+	})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	n, err := get(ctx, s.cache, "home/nordic", func() (*atlas.Nordic, error) {
+		return atlas.NordicComparison(ctx, s.cfg.Store, 2020, "")
+	})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "home.tmpl", page{Title: msg(langOf(r), "tagline"), Nav: "home", Data: homeData{t, now, n}})
+}
+
+type listData struct {
+	Rows     []atlas.Row
+	Counties []generalist.County
+	Sizes    []atlas.SizeClass
+	Year     int
+	Years    []int
+	Sort     string
+	Desc     bool
+	Filter   listFilter
+	CSV      string
+}
+
+func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	st, err := structureParam(q, generalist.Structure2024)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	year, err := s.yearFor(r, q, st)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	f, err := parseListFilter(q.Get)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	rows, err := s.rows(r.Context(), st, year)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	rows = filterRows(rows, f)
+	key := q.Get("sort")
+	if key == "" {
+		key = "number"
+	}
+	desc := q.Get("dir") == "desc"
+	if err := sortRows(rows, key, desc); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	counties, err := s.cfg.Store.Counties(r.Context(), st)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	years, err := s.cfg.Store.PopulationYears(r.Context(), st)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	csvQ := url.Values{}
+	for k, v := range q {
+		if k != "sort" && k != "dir" && k != "lang" {
+			csvQ[k] = v
+		}
+	}
+	csvQ.Set("format", "csv")
+	csvQ.Set("structure", st.String())
+	csvQ.Set("year", fmt.Sprint(year))
+	var caveats []string
+	if st == generalist.Structure2024 {
+		caveats = []string{generalist.CentralityCaveat}
+	}
+	s.render(w, r, http.StatusOK, "list.tmpl", page{Title: msg(langOf(r), "nav.list"), Nav: "list", Structure: st, Caveats: caveats,
+		Data: listData{Rows: rows, Counties: counties, Sizes: atlas.SizeClasses, Year: year, Years: years, Sort: key, Desc: desc,
+			Filter: f, CSV: "/api/v1/municipalities?" + csvQ.Encode()}})
+}
+
+type profileData struct {
+	Row        *atlas.Row
+	Neighbours []neighbour
+	Similar    []atlas.Row
+	AgeChart   template.HTML
+	Series     template.HTML
+	SimilarSVG template.HTML
+	Map        template.HTML
+	SeriesCSV  string
+}
+
+type neighbour struct {
+	Number, Name string
+	Sea          bool
+	GapKm        float64
+}
+
+func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	row, err := s.findRow(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	lang := langOf(r)
+	d := profileData{Row: row}
+	st := row.Structure
+	if g := s.cfg.Graphs[st]; g != nil {
+		node, _ := g.Lookup(string(row.Number))
+		for _, e := range g.Incident(node.ID) {
+			other := e.A
+			if other == node.ID {
+				other = e.B
+			}
+			n := g.Node(other)
+			d.Neighbours = append(d.Neighbours, neighbour{Number: n.Code, Name: n.Name, Sea: e.Kind == graph.Bridge, GapKm: e.GapM / 1000})
+		}
+	}
+	focus := []string{string(row.Number)}
+	for _, n := range d.Neighbours {
+		focus = append(focus, n.Number)
+	}
+	slices.Sort(focus)
+	if svg, err := s.renderMap(ctx, mapRequest{Structure: st, Year: row.Year, Indicator: "population", Lang: lang,
+		Highlight: []string{string(row.Number)}, Focus: focus, Width: 360}); err == nil {
+		d.Map = template.HTML(svg)
+	} else if generalist.ErrorCode(err) != generalist.ENOTFOUND {
+		s.pageError(w, r, err)
+		return
+	}
+
+	// Age distribution against the whole country, from single ages.
+	ages, err := s.cfg.Store.SingleAges(ctx, st, row.Year)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if len(ages) > 0 {
+		own := make([]float64, generalist.MaxAge+1)
+		all := make([]float64, generalist.MaxAge+1)
+		found := false
+		for _, a := range ages {
+			all[a.Age] += float64(a.Persons)
+			if a.Municipality == row.Number {
+				own[a.Age] += float64(a.Persons)
+				found = true
+			}
+		}
+		if found {
+			var buf bytes.Buffer
+			title := fmt.Sprintf("%s – %s, 1.1.%d", msg(lang, "agesprofile"), row.ShortName, row.Year)
+			if err := chart.AgeProfile(&buf, chart.AgeChart{Title: title, Name: row.ShortName, Source: chartSource,
+				Ages: own, Compare: all, CompareName: map[string]string{"nb": "Hele landet", "en": "Norway"}[lang], Width: 520, Height: 420, Lang: lang}); err != nil {
+				s.pageError(w, r, err)
+				return
+			}
+			d.AgeChart = template.HTML(buf.Bytes())
+		}
+	}
+
+	pts, err := s.series(r, st, row.Number)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if len(pts) > 0 {
+		var cp []chart.Point
+		for _, p := range pts {
+			pt := chart.Point{X: p.Year, Known: p.Population != nil}
+			if p.Population != nil {
+				pt.Y = float64(*p.Population)
+			}
+			cp = append(cp, pt)
+		}
+		var buf bytes.Buffer
+		title := fmt.Sprintf("%s – %s", msg(lang, "series"), row.ShortName)
+		if err := chart.Line(&buf, chart.LineChart{Title: title, YLabel: msg(lang, "inhabitants"), Source: chartSource,
+			Series: []chart.Series{{Name: row.ShortName, Points: cp}}, Width: 560, Height: 300, Lang: lang}); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		d.Series = template.HTML(buf.Bytes())
+		d.SeriesCSV = fmt.Sprintf("/api/v1/municipalities/%s/population?format=csv&structure=%d", row.Number, st)
+	}
+
+	// The ten municipalities closest in size.
+	rows, err := s.rows(ctx, st, row.Year)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if row.Population.Known {
+		var known []atlas.Row
+		for _, x := range rows {
+			if x.Population.Known {
+				known = append(known, x)
+			}
+		}
+		sort.SliceStable(known, func(i, j int) bool {
+			di := math.Abs(float64(known[i].Population.Value - row.Population.Value))
+			dj := math.Abs(float64(known[j].Population.Value - row.Population.Value))
+			return di < dj
+		})
+		d.Similar = known[:min(11, len(known))]
+		sort.SliceStable(d.Similar, func(i, j int) bool { return d.Similar[i].Population.Value > d.Similar[j].Population.Value })
+		var bars []chart.Bar
+		for _, x := range d.Similar {
+			bars = append(bars, chart.Bar{Label: x.ShortName, Value: float64(x.Population.Value), Known: true,
+				Highlight: x.Number == row.Number, Href: "/kommune/" + string(x.Number) + structureQuery(st)})
+		}
+		var buf bytes.Buffer
+		title := fmt.Sprintf("%s, 1.1.%d", msg(lang, "similar"), row.Year)
+		if err := chart.Bars(&buf, chart.BarChart{Title: title, Unit: msg(lang, "inhabitants"), Source: chartSource,
+			Bars: bars, Width: 560, Lang: lang}); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		d.SimilarSVG = template.HTML(buf.Bytes())
+	}
+	var caveats []string
+	if st == generalist.Structure2024 {
+		caveats = []string{generalist.CentralityCaveat, generalist.CostIndexCaveat, generalist.AreaCaveat}
+	}
+	s.render(w, r, http.StatusOK, "profile.tmpl", page{Title: row.ShortName, Nav: "list", Structure: st, Data: d, Caveats: caveats})
+}
+
+type compareData struct {
+	Input   string
+	Rows    []atlas.Row
+	Chart   template.HTML
+	Map     template.HTML
+	Unknown []string
+	Year    int
+}
+
+func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	q := r.URL.Query()
+	st, err := structureParam(q, generalist.Structure2024)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	year, err := s.yearFor(r, q, st)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	lang := langOf(r)
+	input := strings.Join(q["k"], ",")
+	d := compareData{Input: input, Year: year}
+	if strings.TrimSpace(input) != "" {
+		rows, err := s.rows(ctx, st, year)
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		seen := map[generalist.MunicipalityNumber]bool{}
+		for _, term := range strings.Split(input, ",") {
+			term = strings.TrimSpace(term)
+			if term == "" {
+				continue
+			}
+			i := slices.IndexFunc(rows, func(x atlas.Row) bool {
+				return string(x.Number) == term || strings.EqualFold(x.ShortName, term) || strings.EqualFold(x.Name, term)
+			})
+			if i < 0 {
+				d.Unknown = append(d.Unknown, term)
+				continue
+			}
+			if !seen[rows[i].Number] {
+				seen[rows[i].Number] = true
+				d.Rows = append(d.Rows, rows[i])
+			}
+		}
+		if len(d.Unknown) > 0 && len(d.Rows) == 0 {
+			s.render(w, r, http.StatusBadRequest, "compare.tmpl", page{Title: msg(lang, "nav.compare"), Nav: "compare", Structure: st, Data: d})
+			return
+		}
+		var bars []chart.Bar
+		var codes []string
+		for _, x := range d.Rows {
+			bars = append(bars, chart.Bar{Label: x.ShortName, Value: float64(x.Population.Value), Known: x.Population.Known,
+				Href: "/kommune/" + string(x.Number) + structureQuery(st)})
+			codes = append(codes, string(x.Number))
+		}
+		var buf bytes.Buffer
+		title := fmt.Sprintf("%s, 1.1.%d", msg(lang, "population"), year)
+		if err := chart.Bars(&buf, chart.BarChart{Title: title, Unit: msg(lang, "inhabitants"), Source: chartSource,
+			Bars: bars, Reference: &chart.Reference{Label: "5 000", Value: 5000}, Width: 640, Lang: lang}); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		d.Chart = template.HTML(buf.Bytes())
+		slices.Sort(codes)
+		if svg, err := s.renderMap(ctx, mapRequest{Structure: st, Year: year, Indicator: "population", Lang: lang, Highlight: codes, Width: 420}); err == nil {
+			d.Map = template.HTML(svg)
+		}
+	}
+	var caveats []string
+	if st == generalist.Structure2024 && len(d.Rows) > 0 {
+		caveats = []string{generalist.CentralityCaveat, generalist.CostIndexCaveat}
+	}
+	s.render(w, r, http.StatusOK, "compare.tmpl", page{Title: msg(lang, "nav.compare"), Nav: "compare", Structure: st, Data: d, Caveats: caveats})
+}
+
+type mapPageData struct {
+	Indicators []atlas.Indicator
+	Indicator  atlas.Indicator
+	Method     string
+	Year       int
+	Years      []int
+	SVG        template.HTML
+	Message    string
+	SVGURL     string
+}
+
+func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	lang := langOf(r)
+	st, err := structureParam(q, generalist.Structure2024)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	year, err := s.yearFor(r, q, st)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	id := q.Get("indicator")
+	if id == "" {
+		id = "population"
+	}
+	ind, ok := atlas.IndicatorByID(id)
+	if !ok {
+		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", id, indicatorIDs()))
+		return
+	}
+	method, err := methodParam(q.Get("classes"))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	years, err := s.cfg.Store.PopulationYears(r.Context(), st)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := mapPageData{Indicators: atlas.Indicators, Indicator: ind, Method: q.Get("classes"), Year: year, Years: years}
+	if ind.Only2024 && st != generalist.Structure2024 {
+		d.Message = msg(lang, "map.only2024")
+	} else {
+		svg, err := s.renderMap(r.Context(), mapRequest{Structure: st, Year: year, Indicator: id, Lang: lang, Width: 640, Method: method})
+		switch {
+		case generalist.ErrorCode(err) == generalist.ENOTFOUND:
+			d.Message = msg(lang, "map.nomap")
+		case err != nil:
+			s.pageError(w, r, err)
+			return
+		default:
+			d.SVG = template.HTML(svg)
+		}
+		d.SVGURL = fmt.Sprintf("/api/v1/maps/%s.svg?structure=%d&year=%d", id, st, year)
+	}
+	var caveats []string
+	if ind.Caveat != "" {
+		caveats = []string{ind.Caveat}
+	}
+	s.render(w, r, http.StatusOK, "map.tmpl", page{Title: msg(lang, "nav.map"), Nav: "map", Structure: st, Data: d, Caveats: caveats})
+}
