@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 
 	"generalist"
 	"generalist/atlas"
+	"generalist/graph"
 	"generalist/stats"
 )
 
@@ -92,28 +94,36 @@ func (s *Server) apiMunicipalities(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	key := "api/municipalities?" + q.Encode()
-	b, err := get(r.Context(), s.cache, key, func() ([]byte, error) {
+	key := fmt.Sprintf("api/municipalities/%d/%d/%+v/%s", st, year, f, format)
+	b, err := get(r.Context(), s.cache, key, func() (body, error) {
 		rows, err := s.rows(r.Context(), st, year)
 		if err != nil {
-			return nil, err
+			return body{}, err
 		}
 		rows = filterRows(rows, f)
+		var raw []byte
 		if format == "csv" {
-			return municipalitiesCSV(rows)
+			raw, err = municipalitiesCSV(rows)
+		} else {
+			out := make([]apiRow, len(rows))
+			for i := range rows {
+				out[i] = toAPIRow(&rows[i])
+			}
+			// Compact: the whole list is 200–300 kB; indentation would
+			// add a third.
+			raw, err = json.Marshal(map[string]any{"structure": st, "year": year, "count": len(out), "municipalities": out,
+				"source": atlas.PopulationSource, "caveats": caveats})
 		}
-		out := make([]apiRow, len(rows))
-		for i := range rows {
-			out[i] = toAPIRow(&rows[i])
+		if err != nil {
+			return body{}, err
 		}
-		return marshal(map[string]any{"structure": st, "year": year, "count": len(out), "municipalities": out,
-			"source": atlas.PopulationSource, "caveats": caveats})
+		return newBody(raw)
 	})
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	writeFormat(w, format, "kommuner", b)
+	writeBody(w, r, format, "kommuner", b)
 }
 
 func (s *Server) yearFor(r *http.Request, q map[string][]string, st generalist.Structure) (int, error) {
@@ -329,50 +339,58 @@ func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no adjacency graph for the %d structure", st))
 		return
 	}
-	b, err := get(r.Context(), s.cache, fmt.Sprintf("graph/%d/%s", st, format), func() ([]byte, error) {
-		nodes := g.Nodes()
-		if format == "csv" {
-			recs := [][]string{{"a", "b", "kommunenummer_a", "kommunenummer_b", "kind", "border_m", "gap_m"}}
-			for _, e := range g.Edges() {
-				recs = append(recs, []string{strconv.Itoa(e.A), strconv.Itoa(e.B), nodes[e.A].Code, nodes[e.B].Code, e.Kind.String(),
-					strconv.FormatFloat(e.BorderM, 'f', 1, 64), strconv.FormatFloat(e.GapM, 'f', 1, 64)})
-			}
-			return toCSV(recs)
+	b, err := get(r.Context(), s.cache, fmt.Sprintf("graph/%d/%s", st, format), func() (body, error) {
+		raw, err := graphBytes(g, st, format)
+		if err != nil {
+			return body{}, err
 		}
-		type node struct {
-			ID      int     `json:"id"`
-			Number  string  `json:"number"`
-			Name    string  `json:"name"`
-			X       float64 `json:"x"`
-			Y       float64 `json:"y"`
-			Lon     float64 `json:"lon"`
-			Lat     float64 `json:"lat"`
-			AreaKm2 float64 `json:"area_km2"`
-		}
-		type edge struct {
-			A, B    int     `json:"-"`
-			From    string  `json:"a"`
-			To      string  `json:"b"`
-			Kind    string  `json:"kind"`
-			BorderM float64 `json:"border_m"`
-			GapM    float64 `json:"gap_m"`
-		}
-		ns := make([]node, len(nodes))
-		for i, n := range nodes {
-			ns[i] = node{n.ID, n.Code, n.Name, round(n.X, 1), round(n.Y, 1), round(n.Lon, 6), round(n.Lat, 6), round(float64(n.Area), 2)}
-		}
-		var es []edge
-		for _, e := range g.Edges() {
-			es = append(es, edge{From: nodes[e.A].Code, To: nodes[e.B].Code, Kind: e.Kind.String(), BorderM: round(e.BorderM, 1), GapM: round(e.GapM, 1)})
-		}
-		return marshal(map[string]any{"structure": st, "crs": "EPSG:25833", "nodes": ns, "edges": es,
-			"source": "© Kartverket (Administrative enheter), CC BY 4.0; naboskap beregnet av Generalist"})
+		return newBody(raw)
 	})
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	writeFormat(w, format, fmt.Sprintf("naboskap-%d", st), b)
+	writeBody(w, r, format, fmt.Sprintf("naboskap-%d", st), b)
+}
+
+func graphBytes(g *graph.Graph, st generalist.Structure, format string) ([]byte, error) {
+	nodes := g.Nodes()
+	if format == "csv" {
+		recs := [][]string{{"a", "b", "kommunenummer_a", "kommunenummer_b", "kind", "border_m", "gap_m"}}
+		for _, e := range g.Edges() {
+			recs = append(recs, []string{strconv.Itoa(e.A), strconv.Itoa(e.B), nodes[e.A].Code, nodes[e.B].Code, e.Kind.String(),
+				strconv.FormatFloat(e.BorderM, 'f', 1, 64), strconv.FormatFloat(e.GapM, 'f', 1, 64)})
+		}
+		return toCSV(recs)
+	}
+	type node struct {
+		ID      int     `json:"id"`
+		Number  string  `json:"number"`
+		Name    string  `json:"name"`
+		X       float64 `json:"x"`
+		Y       float64 `json:"y"`
+		Lon     float64 `json:"lon"`
+		Lat     float64 `json:"lat"`
+		AreaKm2 float64 `json:"area_km2"`
+	}
+	type edge struct {
+		A, B    int     `json:"-"`
+		From    string  `json:"a"`
+		To      string  `json:"b"`
+		Kind    string  `json:"kind"`
+		BorderM float64 `json:"border_m"`
+		GapM    float64 `json:"gap_m"`
+	}
+	ns := make([]node, len(nodes))
+	for i, n := range nodes {
+		ns[i] = node{n.ID, n.Code, n.Name, round(n.X, 1), round(n.Y, 1), round(n.Lon, 6), round(n.Lat, 6), round(float64(n.Area), 2)}
+	}
+	var es []edge
+	for _, e := range g.Edges() {
+		es = append(es, edge{From: nodes[e.A].Code, To: nodes[e.B].Code, Kind: e.Kind.String(), BorderM: round(e.BorderM, 1), GapM: round(e.GapM, 1)})
+	}
+	return marshal(map[string]any{"structure": st, "crs": "EPSG:25833", "nodes": ns, "edges": es,
+		"source": "© Kartverket (Administrative enheter), CC BY 4.0; naboskap beregnet av Generalist"})
 }
 
 func round(v float64, decimals int) float64 {
@@ -402,6 +420,16 @@ func formatParam(q map[string][]string) (string, error) {
 		return "csv", nil
 	}
 	return "", generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be json or csv", f)
+}
+
+// writeBody sends a cached body as JSON or as a CSV download.
+func writeBody(w http.ResponseWriter, r *http.Request, format, name string, b body) {
+	if format == "csv" {
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, name))
+		b.write(w, r, "text/csv; charset=utf-8")
+		return
+	}
+	b.write(w, r, "application/json")
 }
 
 func writeFormat(w http.ResponseWriter, format, name string, b []byte) {

@@ -33,18 +33,24 @@ func (m mapRequest) key() string {
 
 // renderMap draws (or fetches from the cache) a choropleth of an indicator.
 func (s *Server) renderMap(ctx context.Context, m mapRequest) ([]byte, error) {
+	b, err := s.mapBody(ctx, m)
+	return b.raw, err
+}
+
+// mapBody is renderMap with the compressed copy for the SVG endpoint.
+func (s *Server) mapBody(ctx context.Context, m mapRequest) (body, error) {
 	gm := s.cfg.Maps[m.Structure]
 	if gm == nil {
-		return nil, generalist.Errorf(generalist.ENOTFOUND, "no map geometry for the %d structure", m.Structure)
+		return body{}, generalist.Errorf(generalist.ENOTFOUND, "no map geometry for the %d structure", m.Structure)
 	}
 	ind, ok := atlas.IndicatorByID(m.Indicator)
 	if !ok {
-		return nil, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", m.Indicator, indicatorIDs())
+		return body{}, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", m.Indicator, indicatorIDs())
 	}
-	return get(ctx, s.cache, m.key(), func() ([]byte, error) {
+	return get(ctx, s.cache, m.key(), func() (body, error) {
 		rows, err := s.rows(ctx, m.Structure, m.Year)
 		if err != nil {
-			return nil, err
+			return body{}, err
 		}
 		values := map[string]float64{}
 		names := map[string]string{}
@@ -68,7 +74,10 @@ func (s *Server) renderMap(ctx context.Context, m mapRequest) ([]byte, error) {
 			Link:      func(code string) string { return "/kommune/" + code + structureQuery(m.Structure) },
 			Highlight: m.Highlight, Focus: m.Focus, Width: m.Width, Lang: lang,
 		})
-		return buf.Bytes(), err
+		if err != nil {
+			return body{}, err
+		}
+		return newBody(buf.Bytes())
 	})
 }
 
@@ -148,11 +157,11 @@ func (s *Server) apiMap(w http.ResponseWriter, r *http.Request) {
 	} else {
 		m.Width = int(wd)
 	}
-	b, err := s.renderMap(r.Context(), m)
+	b, err := s.mapBody(r.Context(), m)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
-	writeBytes(w, http.StatusOK, "image/svg+xml", b)
+	b.write(w, r, "image/svg+xml")
 }

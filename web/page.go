@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"html/template"
 	"math"
@@ -42,6 +43,28 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		return
 	}
 	writeBytes(w, status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// renderCached is render for pages that depend only on key (which must
+// include the language): the page is rendered once, kept compressed and
+// plain, and served from memory until the data changes.
+func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, p page) {
+	rememberLang(w, r)
+	p.Lang = langOf(r)
+	p.Path = r.URL.Path
+	b, err := get(r.Context(), s.cache, "page/"+key, func() (body, error) {
+		var buf bytes.Buffer
+		if err := s.pages[p.Lang].ExecuteTemplate(&buf, name, p); err != nil {
+			return body{}, err
+		}
+		return newBody(buf.Bytes())
+	})
+	if err != nil {
+		s.log.Error("render", "template", name, "err", err)
+		http.Error(w, "Internal error.", http.StatusInternalServerError)
+		return
+	}
+	b.write(w, r, "text/html; charset=utf-8")
 }
 
 // pageError renders the error page with the status of the error code.
@@ -148,7 +171,7 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	years, err := s.cfg.Store.PopulationYears(r.Context(), st)
+	years, err := s.years(r.Context(), st)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -189,14 +212,38 @@ type neighbour struct {
 }
 
 func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
 	row, err := s.findRow(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	lang := langOf(r)
-	d := profileData{Row: row}
+	key := fmt.Sprintf("profile/%d/%d/%s/%s", row.Structure, row.Year, row.Number, lang)
+	d, err := get(r.Context(), s.cache, key, func() (*profileData, error) { return s.buildProfile(r, row, lang) })
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	st := row.Structure
+	var caveats []string
+	if st == generalist.Structure2024 {
+		caveats = []string{generalist.CentralityCaveat, generalist.CostIndexCaveat, generalist.AreaCaveat}
+	}
+	// The page depends only on the municipality, structure, year and
+	// language, so the language switch links to that canonical query.
+	q := url.Values{}
+	if st != generalist.Structure2024 {
+		q.Set("structure", st.String())
+	}
+	q.Set("year", fmt.Sprint(row.Year))
+	s.renderCached(w, r, key, "profile.tmpl", page{Title: row.ShortName, Nav: "list", Structure: st, Data: d, Caveats: caveats, Query: q})
+}
+
+// buildProfile assembles everything on a profile page but the layout; the
+// result is cached per municipality, year and language.
+func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*profileData, error) {
+	ctx := r.Context()
+	d := &profileData{Row: row}
 	st := row.Structure
 	if g := s.cfg.Graphs[st]; g != nil {
 		node, _ := g.Lookup(string(row.Number))
@@ -218,43 +265,27 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
 		Highlight: []string{string(row.Number)}, Focus: focus, Width: 360}); err == nil {
 		d.Map = template.HTML(svg)
 	} else if generalist.ErrorCode(err) != generalist.ENOTFOUND {
-		s.pageError(w, r, err)
-		return
+		return nil, err
 	}
 
 	// Age distribution against the whole country, from single ages.
-	ages, err := s.cfg.Store.SingleAges(ctx, st, row.Year)
+	ages, err := s.ageTable(ctx, st, row.Year)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return nil, err
 	}
-	if len(ages) > 0 {
-		own := make([]float64, generalist.MaxAge+1)
-		all := make([]float64, generalist.MaxAge+1)
-		found := false
-		for _, a := range ages {
-			all[a.Age] += float64(a.Persons)
-			if a.Municipality == row.Number {
-				own[a.Age] += float64(a.Persons)
-				found = true
-			}
+	if own, found := ages.by[row.Number]; found {
+		var buf bytes.Buffer
+		title := fmt.Sprintf("%s – %s, 1.1.%d", msg(lang, "agesprofile"), row.ShortName, row.Year)
+		if err := chart.AgeProfile(&buf, chart.AgeChart{Title: title, Name: row.ShortName, Source: chartSource,
+			Ages: own, Compare: ages.all, CompareName: map[string]string{"nb": "Hele landet", "en": "Norway"}[lang], Width: 520, Height: 420, Lang: lang}); err != nil {
+			return nil, err
 		}
-		if found {
-			var buf bytes.Buffer
-			title := fmt.Sprintf("%s – %s, 1.1.%d", msg(lang, "agesprofile"), row.ShortName, row.Year)
-			if err := chart.AgeProfile(&buf, chart.AgeChart{Title: title, Name: row.ShortName, Source: chartSource,
-				Ages: own, Compare: all, CompareName: map[string]string{"nb": "Hele landet", "en": "Norway"}[lang], Width: 520, Height: 420, Lang: lang}); err != nil {
-				s.pageError(w, r, err)
-				return
-			}
-			d.AgeChart = template.HTML(buf.Bytes())
-		}
+		d.AgeChart = template.HTML(buf.Bytes())
 	}
 
 	pts, err := s.series(r, st, row.Number)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return nil, err
 	}
 	if len(pts) > 0 {
 		var cp []chart.Point
@@ -269,8 +300,7 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
 		title := fmt.Sprintf("%s – %s", msg(lang, "series"), row.ShortName)
 		if err := chart.Line(&buf, chart.LineChart{Title: title, YLabel: msg(lang, "inhabitants"), Source: chartSource,
 			Series: []chart.Series{{Name: row.ShortName, Points: cp}}, Width: 560, Height: 300, Lang: lang}); err != nil {
-			s.pageError(w, r, err)
-			return
+			return nil, err
 		}
 		d.Series = template.HTML(buf.Bytes())
 		d.SeriesCSV = fmt.Sprintf("/api/v1/municipalities/%s/population?format=csv&structure=%d", row.Number, st)
@@ -279,8 +309,7 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
 	// The ten municipalities closest in size.
 	rows, err := s.rows(ctx, st, row.Year)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return nil, err
 	}
 	if row.Population.Known {
 		var known []atlas.Row
@@ -305,16 +334,11 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
 		title := fmt.Sprintf("%s, 1.1.%d", msg(lang, "similar"), row.Year)
 		if err := chart.Bars(&buf, chart.BarChart{Title: title, Unit: msg(lang, "inhabitants"), Source: chartSource,
 			Bars: bars, Width: 560, Lang: lang}); err != nil {
-			s.pageError(w, r, err)
-			return
+			return nil, err
 		}
 		d.SimilarSVG = template.HTML(buf.Bytes())
 	}
-	var caveats []string
-	if st == generalist.Structure2024 {
-		caveats = []string{generalist.CentralityCaveat, generalist.CostIndexCaveat, generalist.AreaCaveat}
-	}
-	s.render(w, r, http.StatusOK, "profile.tmpl", page{Title: row.ShortName, Nav: "list", Structure: st, Data: d, Caveats: caveats})
+	return d, nil
 }
 
 type compareData struct {
@@ -435,7 +459,7 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	years, err := s.cfg.Store.PopulationYears(r.Context(), st)
+	years, err := s.years(r.Context(), st)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -461,4 +485,31 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 		caveats = []string{ind.Caveat}
 	}
 	s.render(w, r, http.StatusOK, "map.tmpl", page{Title: msg(lang, "nav.map"), Nav: "map", Structure: st, Data: d, Caveats: caveats})
+}
+
+// ageTable is the single-age population of every municipality of a
+// structure and year, and of the whole country.
+type ageTable struct {
+	by  map[generalist.MunicipalityNumber][]float64
+	all []float64
+}
+
+func (s *Server) ageTable(ctx context.Context, st generalist.Structure, year int) (*ageTable, error) {
+	return get(ctx, s.cache, fmt.Sprintf("ages/%d/%d", st, year), func() (*ageTable, error) {
+		ages, err := s.cfg.Store.SingleAges(ctx, st, year)
+		if err != nil {
+			return nil, err
+		}
+		t := &ageTable{by: map[generalist.MunicipalityNumber][]float64{}, all: make([]float64, generalist.MaxAge+1)}
+		for _, a := range ages {
+			own := t.by[a.Municipality]
+			if own == nil {
+				own = make([]float64, generalist.MaxAge+1)
+				t.by[a.Municipality] = own
+			}
+			own[a.Age] += float64(a.Persons)
+			t.all[a.Age] += float64(a.Persons)
+		}
+		return t, nil
+	})
 }

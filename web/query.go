@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -58,7 +59,7 @@ func municipalityParam(r *http.Request) (generalist.MunicipalityNumber, error) {
 
 // defaultYear is the latest year with data on s.
 func (s *Server) defaultYear(r *http.Request, st generalist.Structure) (int, error) {
-	years, err := s.cfg.Store.PopulationYears(r.Context(), st)
+	years, err := s.years(r.Context(), st)
 	if err != nil {
 		return 0, err
 	}
@@ -66,4 +67,11 @@ func (s *Server) defaultYear(r *http.Request, st generalist.Structure) (int, err
 		return 0, generalist.Errorf(generalist.ENOTFOUND, "no population data on the %d structure", st)
 	}
 	return years[len(years)-1], nil
+}
+
+// years returns the cached list of years with data on st.
+func (s *Server) years(ctx context.Context, st generalist.Structure) ([]int, error) {
+	return get(ctx, s.cache, "years/"+st.String(), func() ([]int, error) {
+		return s.cfg.Store.PopulationYears(ctx, st)
+	})
 }

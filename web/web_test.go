@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"io"
@@ -274,5 +275,39 @@ func TestAPI(t *testing.T) {
 				t.Errorf("GET %s = %d %+v, want %d with %q", tt.path, r.Status, e.Error, tt.status, tt.msg)
 			}
 		})
+	}
+}
+
+func TestGzip(t *testing.T) {
+	base := newTestServer(t)
+	for _, path := range []string{"/api/v1/municipalities", "/api/v1/maps/population.svg", "/kommune/1151"} {
+		req, _ := http.NewRequest("GET", base+path, nil)
+		req.Header.Set("Accept-Encoding", "gzip")
+		resp, err := http.DefaultTransport.RoundTrip(req) // no transparent decompression
+		if err != nil {
+			t.Fatal(err)
+		}
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil || resp.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(resp.Header.Get("Vary"), "Accept-Encoding") {
+			t.Fatalf("GET %s with gzip: %v, headers %v", path, err, resp.Header)
+		}
+		unzipped, err := io.ReadAll(zr)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A client that does not ask for gzip gets the plain bytes.
+		presp, err := (&http.Client{Transport: &http.Transport{DisableCompression: true}}).Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := io.ReadAll(presp.Body)
+		presp.Body.Close()
+		if err != nil || presp.Header.Get("Content-Encoding") != "" {
+			t.Fatalf("GET %s without gzip: %v, %v", path, err, presp.Header)
+		}
+		if string(unzipped) != string(plain) {
+			t.Errorf("GET %s: compressed and plain bodies differ", path)
+		}
 	}
 }
