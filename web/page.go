@@ -404,7 +404,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		var buf bytes.Buffer
 		title := fmt.Sprintf("%s, 1.1.%d", msg(lang, "population"), year)
 		if err := chart.Bars(&buf, chart.BarChart{Title: title, Unit: msg(lang, "inhabitants"), Source: chartSource,
-			Bars: bars, Reference: &chart.Reference{Label: "5 000", Value: 5000}, Width: 640, Lang: lang}); err != nil {
+			Bars: bars, Reference: &chart.Reference{Label: map[string]string{"nb": "terskel", "en": "threshold"}[lang], Value: 5000}, Width: 640, Lang: lang}); err != nil {
 			s.pageError(w, r, err)
 			return
 		}
