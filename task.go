@@ -1,0 +1,173 @@
+package generalist
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Role is one of the four roles of a municipality (NOU 2023:9).
+type Role string
+
+// The four roles, with the identifiers the data files use.
+const (
+	RoleServiceProvider Role = "tjenesteyter"
+	RoleDemocraticArena Role = "demokratisk_arena"
+	RoleAuthority       Role = "myndighetsutover"
+	RoleCommunityDev    Role = "samfunnsutvikler"
+)
+
+// Roles lists the four roles.
+var Roles = []Role{RoleServiceProvider, RoleDemocraticArena, RoleAuthority, RoleCommunityDev}
+
+// Valid reports whether r is one of the four roles.
+func (r Role) Valid() bool {
+	for _, x := range Roles {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Param is a number of the task catalogue with where it comes from. Either
+// Source names a law, regulation or official guideline, or Assumption is
+// true and Note says what the assumption rests on; the user can change it.
+type Param struct {
+	Value      float64 `json:"value"`
+	Source     string  `json:"source,omitempty"`
+	Assumption bool    `json:"assumption"`
+	Note       string  `json:"note,omitempty"`
+}
+
+// Validate checks that the value is finite and non-negative and that it is
+// either sourced or marked as an assumption with a note.
+func (p *Param) Validate(what string) error {
+	if p.Value < 0 || p.Value != p.Value || p.Value > 1e9 {
+		return Errorf(EINVALID, "%s: %g must be a non-negative number", what, p.Value)
+	}
+	if !p.Assumption && strings.TrimSpace(p.Source) == "" {
+		return Errorf(EINVALID, "%s: give a source, or mark it as an assumption with a note", what)
+	}
+	if p.Assumption && strings.TrimSpace(p.Note) == "" {
+		return Errorf(EINVALID, "%s: an assumption needs a note saying what it rests on", what)
+	}
+	return nil
+}
+
+// Staffing is a task's staffing model: the team the population it serves
+// calls for, and the smallest team that makes a robust professional
+// environment (fagmiljø).
+type Staffing struct {
+	// Served lists the cost-key age groups whose inhabitants the task
+	// serves; empty means all inhabitants.
+	Served []AgeGroup `json:"served,omitempty"`
+	// FTEPer1000 is the full-time equivalents (årsverk) needed per 1,000
+	// inhabitants served.
+	FTEPer1000 Param `json:"fte_per_1000"`
+	// MinTeam is the smallest team, in FTEs, that is a robust fagmiljø.
+	MinTeam Param `json:"min_team"`
+}
+
+// Task is a statutory task of every municipality.
+type Task struct {
+	ID     string `json:"id"`
+	NameNB string `json:"name_nb"`
+	NameEN string `json:"name_en"`
+	Role   Role   `json:"role"`
+	Sector string `json:"sector"`
+	// LegalBasis names the law and, where known, the section.
+	LegalBasis string `json:"legal_basis"`
+	// IndividualDecisions reports whether the task involves individual
+	// decisions (enkeltvedtak); Regulations whether it involves
+	// regulations (forskrift). Either limits the IMC forms that may carry
+	// it (see IMCForm.Authority).
+	IndividualDecisions bool `json:"individual_decisions"`
+	Regulations         bool `json:"regulations"`
+	// Forms lists the IMC forms the catalogue says may carry the task;
+	// empty means no statement.
+	Forms []IMCForm `json:"imc_forms,omitempty"`
+	// Norm is the staffing or competence norm the law or an official
+	// guideline sets, quoted, with NormSource; empty where none is found.
+	Norm       string    `json:"norm,omitempty"`
+	NormSource string    `json:"norm_source,omitempty"`
+	Staffing   *Staffing `json:"staffing,omitempty"`
+	Note       string    `json:"note,omitempty"`
+}
+
+// Authority reports whether the task involves decisions that only some IMC
+// forms may be given (enkeltvedtak or forskrift).
+func (t *Task) Authority() bool { return t.IndividualDecisions || t.Regulations }
+
+// Assumption reports whether any number of the task is an assumption.
+func (t *Task) Assumption() bool {
+	return t.Staffing != nil && (t.Staffing.FTEPer1000.Assumption || t.Staffing.MinTeam.Assumption)
+}
+
+// Validate checks the task: id, names, a known role, a legal basis, valid
+// and sourced parameters, and that no listed IMC form is one that may not
+// exercise authority when the task involves it.
+func (t *Task) Validate() error {
+	if t.ID == "" || strings.ContainsAny(t.ID, " /\t\n") {
+		return Errorf(EINVALID, "task %q: id must be a non-empty word", t.ID)
+	}
+	if t.NameNB == "" || t.NameEN == "" {
+		return Errorf(EINVALID, "task %s: name_nb and name_en are required", t.ID)
+	}
+	if !t.Role.Valid() {
+		return Errorf(EINVALID, "task %s: role %q must be one of tjenesteyter, demokratisk_arena, myndighetsutover, samfunnsutvikler", t.ID, t.Role)
+	}
+	if t.Sector == "" {
+		return Errorf(EINVALID, "task %s: sector is required", t.ID)
+	}
+	if strings.TrimSpace(t.LegalBasis) == "" {
+		return Errorf(EINVALID, "task %s: legal_basis is required", t.ID)
+	}
+	for _, f := range t.Forms {
+		if !f.Valid() {
+			return Errorf(EINVALID, "task %s: unknown IMC form %q", t.ID, f)
+		}
+		if t.Authority() && f.Authority() == AuthorityNo {
+			return Errorf(EINVALID, "task %s involves enkeltvedtak or forskrift, which form %s may not exercise (kommuneloven §§ 18-1, 19-1)", t.ID, f)
+		}
+	}
+	if s := t.Staffing; s != nil {
+		seen := map[AgeGroup]bool{}
+		for _, g := range s.Served {
+			if g < 0 || int(g) >= NumAgeGroups || seen[g] {
+				return Errorf(EINVALID, "task %s: served age group %d is unknown or repeated", t.ID, g)
+			}
+			seen[g] = true
+		}
+		if err := s.FTEPer1000.Validate(fmt.Sprintf("task %s: fte_per_1000", t.ID)); err != nil {
+			return err
+		}
+		if err := s.MinTeam.Validate(fmt.Sprintf("task %s: min_team", t.ID)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Catalogue is a versioned set of tasks.
+type Catalogue struct {
+	Version string `json:"version"`
+	Tasks   []Task `json:"tasks"`
+}
+
+// Validate checks every task and that ids are unique.
+func (c *Catalogue) Validate() error {
+	if c.Version == "" {
+		return Errorf(EINVALID, "task catalogue: version is required")
+	}
+	seen := map[string]bool{}
+	for i := range c.Tasks {
+		if err := c.Tasks[i].Validate(); err != nil {
+			return err
+		}
+		if seen[c.Tasks[i].ID] {
+			return Errorf(EINVALID, "task catalogue: task %s appears twice", c.Tasks[i].ID)
+		}
+		seen[c.Tasks[i].ID] = true
+	}
+	return nil
+}
