@@ -115,3 +115,20 @@ func TestPersonsString(t *testing.T) {
 		}
 	}
 }
+
+func TestAgeGroupText(t *testing.T) {
+	for _, g := range AgeGroups {
+		b, err := g.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back AgeGroup
+		if err := back.UnmarshalText(b); err != nil || back != g {
+			t.Errorf("round trip of %s = %v, %v", b, back, err)
+		}
+	}
+	var g AgeGroup
+	if err := g.UnmarshalText([]byte("alder_5_9")); ErrorCode(err) != EINVALID {
+		t.Errorf("UnmarshalText(alder_5_9) = %v, want EINVALID", err)
+	}
+}

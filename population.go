@@ -162,3 +162,22 @@ const (
 	NoteSplitCarried   = "delt_ved_overføring" // a split makes the carried value unknown
 	NoteMissing        = "mangler"             // the source has no value
 )
+
+// MarshalText writes the group as its data-file key, e.g. "alder_6_15".
+func (g AgeGroup) MarshalText() ([]byte, error) {
+	if g < 0 || int(g) >= NumAgeGroups {
+		return nil, Errorf(EINVALID, "age group %d is unknown", int(g))
+	}
+	return []byte(g.Key()), nil
+}
+
+// UnmarshalText reads a data-file key such as "alder_6_15".
+func (g *AgeGroup) UnmarshalText(b []byte) error {
+	for _, x := range AgeGroups {
+		if x.Key() == string(b) {
+			*g = x
+			return nil
+		}
+	}
+	return Errorf(EINVALID, "age group %q: must be one of alder_0_1, alder_2_5, alder_6_15, alder_16_22, alder_23_66, alder_67_79, alder_80_89, alder_90_pluss", b)
+}
