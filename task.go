@@ -1,9 +1,6 @@
 package generalist
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Role is one of the four roles of a municipality (NOU 2023:9).
 type Role string
@@ -138,11 +135,13 @@ func (t *Task) Validate() error {
 			}
 			seen[g] = true
 		}
-		if err := s.FTEPer1000.Validate(fmt.Sprintf("task %s: fte_per_1000", t.ID)); err != nil {
-			return err
+		// The field names are formatted only on error: Validate runs on
+		// every capacity computation.
+		if err := s.FTEPer1000.Validate("fte_per_1000"); err != nil {
+			return Errorf(EINVALID, "task %s: %s", t.ID, ErrorMessage(err))
 		}
-		if err := s.MinTeam.Validate(fmt.Sprintf("task %s: min_team", t.ID)); err != nil {
-			return err
+		if err := s.MinTeam.Validate("min_team"); err != nil {
+			return Errorf(EINVALID, "task %s: %s", t.ID, ErrorMessage(err))
 		}
 	}
 	return nil

@@ -1,0 +1,201 @@
+// Package capacity measures each municipality's capacity against the tasks
+// the law gives it: for every task with a staffing model in the catalogue,
+// the team the municipality's own population calls for (FTEs per 1,000
+// inhabitants served), and whether that team reaches the smallest robust
+// professional environment (fagmiljø). It is pure: values in, values out.
+//
+// The model is deliberately simple and fully transparent: expected FTEs =
+// fte_per_1000 × (inhabitants in the served age groups) / 1,000, robust when
+// expected ≥ min_team. Every parameter comes from the task catalogue with
+// its source, or marked as an assumption the user can change; results say
+// which.
+//
+// Complexity: O(m·t) for m municipalities and t tasks, no allocation per
+// cell beyond the result slices.
+package capacity
+
+import "generalist"
+
+// Cell is one municipality's result for one task. (Fields are ordered so
+// the struct packs into 64 bytes: the model allocates one per task and
+// municipality.)
+type Cell struct {
+	Task string `json:"task"`
+	// Served is the number of inhabitants the task serves.
+	Served   generalist.Persons `json:"served"`
+	Expected float64            `json:"expected_fte"`
+	MinTeam  float64            `json:"min_team_fte"`
+	// Shortfall is MinTeam − Expected when the team is not robust, else 0.
+	Shortfall float64 `json:"shortfall_fte"`
+	// Share is Expected / MinTeam: 1 or more is robust.
+	Share float64 `json:"share_of_min_team"`
+	// Known is false when the population (or its age split) is not
+	// available; the other numbers are then zero.
+	Known  bool `json:"known"`
+	Robust bool `json:"robust"`
+}
+
+// Municipality is the vulnerability profile of one municipality.
+type Municipality struct {
+	Number     generalist.MunicipalityNumber `json:"number"`
+	Name       string                        `json:"name"`
+	Population generalist.Count              `json:"population"`
+	Cells      []Cell                        `json:"cells"`
+	// Shortfalls lists the ids of tasks whose expected team is below the
+	// robust minimum, in catalogue order; Cells say by how much.
+	Shortfalls []string `json:"shortfalls"`
+}
+
+// TaskSummary counts the municipalities, and the people living in them,
+// whose expected team for a task is not robust.
+type TaskSummary struct {
+	Task           string             `json:"task"`
+	Municipalities int                `json:"municipalities_short"`
+	Inhabitants    generalist.Persons `json:"inhabitants_short"`
+	Unknown        int                `json:"municipalities_unknown"`
+	// Threshold is the number of inhabitants served at which the expected
+	// team reaches the robust minimum (min_team / fte_per_1000 × 1,000).
+	Threshold float64 `json:"threshold_served"`
+}
+
+// Result is the capacity model for one structure and year.
+type Result struct {
+	Structure      generalist.Structure `json:"structure"`
+	Year           int                  `json:"year"`
+	Tasks          []TaskSummary        `json:"task_summaries"`
+	Municipalities []Municipality       `json:"municipalities"`
+
+	cells []Cell   // backing array of every Municipality.Cells
+	ids   []string // backing array of every Municipality.Shortfalls
+}
+
+// Model is a validated catalogue ready to evaluate many times (scenarios
+// evaluate the same catalogue on many populations).
+type Model struct {
+	tasks []*generalist.Task // the tasks with a staffing model, catalogue order
+	specs []spec             // the same, flattened for the inner loop
+}
+
+// spec is a task's staffing model in the form the inner loop wants.
+type spec struct {
+	id      string
+	all     bool  // serves every inhabitant
+	groups  uint8 // bit g set: serves age group g
+	perFTE  float64 // FTEs per 1,000 served
+	minTeam float64
+}
+
+// NewModel validates cat and keeps the tasks that have a staffing model.
+func NewModel(cat *generalist.Catalogue) (*Model, error) {
+	if err := cat.Validate(); err != nil {
+		return nil, err
+	}
+	m := &Model{}
+	for i := range cat.Tasks {
+		t := &cat.Tasks[i]
+		if t.Staffing == nil {
+			continue
+		}
+		sp := spec{id: t.ID, all: len(t.Staffing.Served) == 0, perFTE: t.Staffing.FTEPer1000.Value, minTeam: t.Staffing.MinTeam.Value}
+		for _, g := range t.Staffing.Served {
+			sp.groups |= 1 << g
+		}
+		m.tasks = append(m.tasks, t)
+		m.specs = append(m.specs, sp)
+	}
+	return m, nil
+}
+
+// Compute runs the model for every task of cat that has a staffing model
+// and every population record (one structure and year; names by number).
+// Records marked Missing give unknown cells; so do tasks that serve age
+// groups when a record has no age split.
+func Compute(cat *generalist.Catalogue, pops []generalist.Population, names map[generalist.MunicipalityNumber]string) (*Result, error) {
+	m, err := NewModel(cat)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	m.ComputeInto(res, pops, names)
+	return res, nil
+}
+
+// ComputeInto is Compute into res, reusing its slices when they are large
+// enough, so repeated evaluation allocates nothing. res must not be in use
+// elsewhere.
+func (m *Model) ComputeInto(res *Result, pops []generalist.Population, names map[generalist.MunicipalityNumber]string) {
+	tasks := m.tasks
+	res.Structure, res.Year = 0, 0
+	res.Tasks = grow(res.Tasks, len(tasks))
+	for j, t := range tasks {
+		s := t.Staffing
+		res.Tasks[j] = TaskSummary{Task: t.ID}
+		if s.FTEPer1000.Value > 0 {
+			res.Tasks[j].Threshold = s.MinTeam.Value / s.FTEPer1000.Value * 1000
+		}
+	}
+	res.Municipalities = grow(res.Municipalities, len(pops))
+	res.cells = grow(res.cells, len(pops)*len(tasks)) // one backing array for all cells
+	res.ids = res.ids[:0]
+	for i := range pops {
+		p := &pops[i]
+		if i == 0 {
+			res.Structure, res.Year = p.Structure, p.Year
+		}
+		mu := &res.Municipalities[i]
+		cells := res.cells[i*len(tasks) : (i+1)*len(tasks) : (i+1)*len(tasks)]
+		*mu = Municipality{Number: p.Municipality, Name: names[p.Municipality], Population: p.Count(), Cells: cells}
+		start := len(res.ids)
+		for j := range m.specs {
+			c := &cells[j]
+			evaluate(&m.specs[j], p, c)
+			sum := &res.Tasks[j]
+			switch {
+			case !c.Known:
+				sum.Unknown++
+			case !c.Robust:
+				sum.Municipalities++
+				sum.Inhabitants += p.Total
+				res.ids = append(res.ids, c.Task)
+			}
+		}
+		mu.Shortfalls = res.ids[start:len(res.ids):len(res.ids)]
+	}
+}
+
+// grow returns s with length n, reusing its array when large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
+}
+
+// evaluate computes one cell into c, overwriting it.
+func evaluate(sp *spec, p *generalist.Population, c *Cell) {
+	*c = Cell{Task: sp.id, MinTeam: sp.minTeam}
+	switch {
+	case p.Missing:
+		return
+	case sp.all:
+		c.Served = p.Total
+	case p.Ages == nil:
+		return
+	default:
+		for g, v := range p.Ages {
+			if sp.groups&(1<<g) != 0 {
+				c.Served += v
+			}
+		}
+	}
+	c.Known = true
+	c.Expected = sp.perFTE * float64(c.Served) / 1000 // as documented, so thresholds are exact
+	c.Robust = c.Expected >= c.MinTeam
+	if !c.Robust {
+		c.Shortfall = c.MinTeam - c.Expected
+	}
+	c.Share = 1
+	if c.MinTeam > 0 {
+		c.Share = c.Expected / c.MinTeam
+	}
+}
