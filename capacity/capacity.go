@@ -79,8 +79,8 @@ type Model struct {
 // spec is a task's staffing model in the form the inner loop wants.
 type spec struct {
 	id      string
-	all     bool  // serves every inhabitant
-	groups  uint8 // bit g set: serves age group g
+	all     bool    // serves every inhabitant
+	groups  uint8   // bit g set: serves age group g
 	perFTE  float64 // FTEs per 1,000 served
 	minTeam float64
 }
