@@ -10,8 +10,9 @@ import (
 
 // Dummies codes a categorical covariate, such as SSB's centrality class
 // "1"…"6", as 0/1 indicator columns for [OLS]: one column for each
-// category but base, in the order of [compareLevels] (numbers in numeric
-// order, then text), with names the category values themselves. Row i
+// category but base, with names the category values themselves, in
+// order: values that are numbers in numeric order ("2" before "10"),
+// then the others in byte order. Row i
 // of column c is 1 when values[i] is that category and 0 otherwise, so
 // the coefficient of a column is the difference from the base category,
 // other covariates held fixed (Wooldridge, Introductory Econometrics,
