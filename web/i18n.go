@@ -22,6 +22,36 @@ var messages = map[string][2]string{
 	"nav.list":        {"Kommuner", "Municipalities"},
 	"nav.map":         {"Kart", "Map"},
 	"nav.compare":     {"Sammenlign", "Compare"},
+	"nav.tasks":       {"Oppgaver", "Tasks"},
+	"nav.capacity":    {"Kapasitet", "Capacity"},
+	"capacity.caveat": {"Bemanningsmodellen er en forenkling: forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000, robust når det når minste robuste fagmiljø. Tall merket «antakelse» er ikke hentet fra lov eller forskrift og kan endres.", "The staffing model is a simplification: expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000, robust when it reaches the smallest robust professional environment. Numbers marked «assumption» are not from law or regulation and can be changed."},
+	"vulnerability":   {"Sårbarhetsprofil", "Vulnerability profile"},
+	"task":            {"Oppgave", "Task"},
+	"role":            {"Rolle", "Role"},
+	"sector":          {"Sektor", "Sector"},
+	"legalbasis":      {"Lovgrunnlag", "Legal basis"},
+	"decisions":       {"Enkeltvedtak", "Individual decisions"},
+	"norm":            {"Bemanningsnorm", "Staffing norm"},
+	"staffingmodel":   {"Bemanningsmodell", "Staffing model"},
+	"served":          {"Målgruppe", "Served"},
+	"allinhabitants":  {"alle innbyggere", "all inhabitants"},
+	"fteper1000":      {"Årsverk per 1 000", "FTEs per 1,000"},
+	"minteam":         {"Minste robuste fagmiljø (årsverk)", "Smallest robust team (FTEs)"},
+	"assumption":      {"antakelse", "assumption"},
+	"robustfrom":      {"Robust fra (målgruppe)", "Robust from (served)"},
+	"short":           {"Under robust nivå", "Below robust level"},
+	"inhabitantsin":   {"Innbyggere i disse", "Inhabitants in them"},
+	"expected":        {"Forventede årsverk", "Expected FTEs"},
+	"shortby":         {"Mangler", "Short by"},
+	"robust":          {"robust", "robust"},
+	"yes":             {"ja", "yes"},
+	"no":              {"nei", "no"},
+	"pressure":        {"Demografisk press", "Demographic pressure"},
+	"working2066":     {"Innbyggere 20–66 år per innbygger 80+", "Inhabitants aged 20–66 per inhabitant aged 80+"},
+	"growth5":         {"Befolkningsendring siste 5 år", "Population change, last 5 years"},
+	"growth10":        {"Befolkningsendring siste 10 år", "Population change, last 10 years"},
+	"growth20":        {"Befolkningsendring siste 20 år", "Population change, last 20 years"},
+	"shortcount":      {"Antall oppgaver under robust nivå", "Tasks below the robust level"},
 	"nav.api":         {"API", "API"},
 	"lang.switch":     {"English", "Norsk"},
 	"skip":            {"Hopp til hovedinnhold", "Skip to main content"},
@@ -160,8 +190,28 @@ func templateFuncs(lang string) template.FuncMap {
 		"langurl":    func(path string, q url.Values, to string) string { return langURL(path, q, to) },
 		"list6":      func() []int { return []int{1, 2, 3, 4, 5, 6} },
 		"structures": func() []generalist.Structure { return generalist.Structures },
-		"columns":    func() []column { return listColumns },
-		"sorturl":    sortURL,
+		"role": func(r generalist.Role) string {
+			return msg(lang, map[generalist.Role]string{generalist.RoleServiceProvider: "role.service", generalist.RoleDemocraticArena: "role.democracy",
+				generalist.RoleAuthority: "role.authority", generalist.RoleCommunityDev: "role.community"}[r])
+		},
+		"taskname": func(t *generalist.Task) string {
+			if t == nil {
+				return ""
+			}
+			if lang == "en" {
+				return t.NameEN
+			}
+			return t.NameNB
+		},
+		"threshold": func(t *generalist.Task) string {
+			if t == nil || t.Staffing == nil || t.Staffing.FTEPer1000.Value == 0 {
+				return msg(lang, "nodata")
+			}
+			return chart.FormatNumber(t.Staffing.MinTeam.Value/t.Staffing.FTEPer1000.Value*1000, 0, lang)
+		},
+		"cellclass": cellClass,
+		"columns":   func() []column { return listColumns },
+		"sorturl":   sortURL,
 	}
 }
 
@@ -211,4 +261,18 @@ func sortURL(q url.Values, key, cur string, desc bool) string {
 		c.Set("dir", "desc")
 	}
 	return "/kommuner?" + c.Encode()
+}
+
+// cellClass bins a capacity cell for the heat map: robust, short (at least
+// half the robust team), severe (under half), or no data.
+func cellClass(known, robust bool, share float64) string {
+	switch {
+	case !known:
+		return "cap-nodata"
+	case robust:
+		return "cap-robust"
+	case share >= 0.5:
+		return "cap-short"
+	}
+	return "cap-severe"
 }

@@ -14,7 +14,9 @@ import (
 
 	"generalist"
 	"generalist/atlas"
+	"generalist/capacity"
 	"generalist/chart"
+	"generalist/demography"
 	"generalist/graph"
 	"generalist/stats"
 )
@@ -203,6 +205,12 @@ type profileData struct {
 	SimilarSVG template.HTML
 	Map        template.HTML
 	SeriesCSV  string
+	// Capacity is the municipality's vulnerability profile; nil without a
+	// task catalogue. Tasks resolves its task ids.
+	Capacity *capacity.Municipality
+	Tasks    map[string]*generalist.Task
+	Pressure *demography.Pressure
+	Growth   demography.Growth
 }
 
 type neighbour struct {
@@ -337,6 +345,31 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 			return nil, err
 		}
 		d.SimilarSVG = template.HTML(buf.Bytes())
+	}
+	if s.cfg.Catalogue != nil {
+		res, err := s.capacity(ctx, st, row.Year)
+		if err != nil {
+			return nil, err
+		}
+		for i := range res.Municipalities {
+			if res.Municipalities[i].Number == row.Number {
+				d.Capacity = &res.Municipalities[i]
+			}
+		}
+		d.Tasks = map[string]*generalist.Task{}
+		for i := range s.cfg.Catalogue.Tasks {
+			d.Tasks[s.cfg.Catalogue.Tasks[i].ID] = &s.cfg.Catalogue.Tasks[i]
+		}
+	}
+	ps, err := s.pressures(ctx, st, row.Year)
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := ps[row.Number]; ok {
+		d.Pressure = &p
+	}
+	if d.Growth, err = s.growth(r, st, row.Number, row.Year); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

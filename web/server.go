@@ -34,6 +34,9 @@ type Config struct {
 	// start by the caller (cmd/generalist).
 	Maps   map[generalist.Structure]*geomap.Map
 	Graphs map[generalist.Structure]*graph.Graph
+	// Catalogue is the task catalogue for the capacity pages; nil hides
+	// them.
+	Catalogue *generalist.Catalogue
 	// Templates and Static default to the embedded files; serve -dev can
 	// pass os.DirFS for live editing.
 	Templates fs.FS
@@ -96,7 +99,7 @@ func NewServer(cfg Config) (*Server, error) {
 
 // pageNames are the templates every page handler renders; NewServer checks
 // they all exist so a typo fails at start, not on a request.
-var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl"}
+var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl"}
 
 func (s *Server) routes() {
 	m := s.mux
@@ -105,6 +108,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /kommune/{number}", s.handleProfile)
 	m.HandleFunc("GET /sammenlign", s.handleCompare)
 	m.HandleFunc("GET /kart", s.handleMapPage)
+	m.HandleFunc("GET /oppgaver", s.handleTasks)
+	m.HandleFunc("GET /kapasitet", s.handleCapacity)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))
 
 	api := func(pattern string, h http.HandlerFunc) {
@@ -119,6 +124,9 @@ func (s *Server) routes() {
 	api("GET /api/v1/indicators", s.apiIndicators)
 	api("GET /api/v1/maps/{indicator}", s.apiMap)
 	api("GET /api/v1/graph", s.apiGraph)
+	api("GET /api/v1/tasks", s.apiTasks)
+	api("GET /api/v1/capacity", s.apiCapacity)
+	api("GET /api/v1/municipalities/{number}/capacity", s.apiMunicipalityCapacity)
 	api("GET /api/v1/openapi.json", s.apiOpenAPI)
 	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no API route %s", r.URL.Path))

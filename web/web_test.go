@@ -71,7 +71,12 @@ func newTestServer(t testing.TB) string {
 				return
 			}
 		}
-		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs})
+		cat, err := refdata.EmbeddedTasks()
+		if err != nil {
+			srvErr = err
+			return
+		}
+		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat})
 		if err != nil {
 			srvErr = err
 			return
@@ -136,6 +141,11 @@ func TestPages(t *testing.T) {
 		{"/kommuner?sort=shoe", 400, []string{"unknown column"}},
 		{"/kart?indicator=bogus", 400, []string{`indicator &#34;bogus&#34;`}},
 		{"/nowhere", 404, []string{"Fant ikke siden"}},
+		{"/oppgaver", 200, []string{"Barnevern", "barnevernsloven", "antakelse", "Myndighetsutøver"}},
+		{"/kapasitet", 200, []string{"Oppgaver × kommuner", "heatmap", "Utsira", "cap-severe"}},
+		{"/kapasitet?county=15", 200, []string{"Ålesund"}},
+		{"/kommune/1151", 200, []string{"Sårbarhetsprofil", "Demografisk press", "Innbyggere 20–66 år per innbygger 80"}},
+		{"/kommune/1151?lang=en", 200, []string{"Vulnerability profile"}},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := get(t, tt.path)
@@ -262,6 +272,8 @@ func TestAPI(t *testing.T) {
 		{"/api/v1/maps/population?width=99999", 400, "at most 4000"},
 		{"/api/v1/graph?structure=2019", 404, "no adjacency graph"},
 		{"/api/v1/nope", 404, "no API route"},
+		{"/api/v1/municipalities/0399/capacity", 404, "kommune 0399"},
+		{"/api/v1/capacity?year=18", 400, "query parameter year"},
 	} {
 		t.Run("Err "+tt.path, func(t *testing.T) {
 			r := get(t, tt.path)

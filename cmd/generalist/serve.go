@@ -12,6 +12,7 @@ import (
 	"os"
 	"time"
 
+	"generalist/refdata"
 	"generalist/web"
 )
 
@@ -51,7 +52,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs})
+	cat, err := refdata.EmbeddedTasks()
+	if err != nil {
+		return err
+	}
+	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat})
 	if err != nil {
 		return err
 	}

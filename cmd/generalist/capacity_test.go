@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"generalist"
+	"generalist/sqlite"
+)
+
+// TestCapacityContract checks the --json contract and recomputes Utsira's
+// shortfalls independently from the catalogue's parameters in the output
+// and the stored 2026 age groups.
+func TestCapacityContract(t *testing.T) {
+	db := loadedDB(t)
+	out, _, err := runCmd("capacity", "--structure", "2024", "--year", "2026", "--json", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Tasks []struct {
+			ID, Name, Role string
+			LegalBasis     string `json:"legal_basis"`
+			Assumption     *bool
+			Staffing       *generalist.Staffing
+		}
+		Municipalities []struct {
+			Number, Name string
+			Shortfalls   []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Tasks) < 30 || len(got.Municipalities) != 357 {
+		t.Fatalf("%d tasks, %d municipalities", len(got.Tasks), len(got.Municipalities))
+	}
+	for _, task := range got.Tasks {
+		if task.ID == "" || task.Name == "" || task.LegalBasis == "" || task.Assumption == nil || !generalist.Role(task.Role).Valid() {
+			t.Errorf("task %+v lacks a contract field", task)
+		}
+	}
+	store, err := sqlite.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	pops, err := store.Populations(context.Background(), generalist.PopulationFilter{Structure: 2024, Year: 2026, Municipality: "1151"})
+	if err != nil || len(pops) != 1 || pops[0].Ages == nil {
+		t.Fatalf("Utsira 2026: %v, %v", pops, err)
+	}
+	var want []string
+	for _, task := range got.Tasks {
+		s := task.Staffing
+		if s == nil {
+			continue
+		}
+		served := pops[0].Total
+		if len(s.Served) > 0 {
+			served = 0
+			for _, g := range s.Served {
+				served += pops[0].Ages[g]
+			}
+		}
+		if s.FTEPer1000.Value*float64(served)/1000 < s.MinTeam.Value {
+			want = append(want, task.ID)
+		}
+	}
+	i := slices.IndexFunc(got.Municipalities, func(m struct {
+		Number, Name string
+		Shortfalls   []string
+	}) bool {
+		return m.Number == "1151"
+	})
+	if i < 0 || !slices.Equal(got.Municipalities[i].Shortfalls, want) {
+		t.Errorf("Utsira shortfalls = %v, want %v", got.Municipalities[i].Shortfalls, want)
+	}
+	if len(want) == 0 {
+		t.Error("Utsira (219 inhabitants) reaches every robust minimum; the catalogue has no effect")
+	}
+}
+
+func TestCapacityText(t *testing.T) {
+	db := loadedDB(t)
+	for _, args := range [][]string{{"--by", "task"}, {"--by", "municipality"}, {"--municipality", "1151"}} {
+		out, _, err := runCmd(append([]string{"capacity", "--db", db}, args...)...)
+		if err != nil {
+			t.Fatalf("capacity %v: %v", args, err)
+		}
+		if !strings.Contains(out, "structure 2024, population on 1 January 2026") || !strings.Contains(out, "assumptions") {
+			t.Errorf("capacity %v output:\n%s", args, out)
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"capacity", "--by", "county"}, 2},
+		{[]string{"capacity", "--municipality", "301"}, 2},
+		{[]string{"capacity", "--municipality", "0399"}, 1},
+		{[]string{"capacity", "--structure", "2021"}, 2},
+	} {
+		_, _, err := runCmd(append(tt.args, "--db", db)...)
+		if err == nil || exitCode(err) != tt.code {
+			t.Errorf("%v: err %v (exit %d), want exit %d", tt.args, err, exitCode(err), tt.code)
+		}
+	}
+}

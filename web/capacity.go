@@ -1,0 +1,248 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+
+	"generalist"
+	"generalist/atlas"
+	"generalist/capacity"
+	"generalist/demography"
+)
+
+// capacity returns the cached capacity model for a structure and year.
+func (s *Server) capacity(ctx context.Context, st generalist.Structure, year int) (*capacity.Result, error) {
+	if s.cfg.Catalogue == nil {
+		return nil, generalist.Errorf(generalist.ENOTFOUND, "no task catalogue is loaded")
+	}
+	return get(ctx, s.cache, fmt.Sprintf("capacity/%d/%d", st, year), func() (*capacity.Result, error) {
+		return atlas.Capacity(ctx, s.cfg.Store, s.cfg.Catalogue, st, year)
+	})
+}
+
+// pressures returns the cached demographic pressure by municipality, or
+// nil when the year has no single-year ages.
+func (s *Server) pressures(ctx context.Context, st generalist.Structure, year int) (map[generalist.MunicipalityNumber]demography.Pressure, error) {
+	return get(ctx, s.cache, fmt.Sprintf("pressure/%d/%d", st, year), func() (map[generalist.MunicipalityNumber]demography.Pressure, error) {
+		ps, err := atlas.Pressures(ctx, s.cfg.Store, st, year)
+		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
+			return nil, nil
+		} else if err != nil {
+			return nil, err
+		}
+		out := make(map[generalist.MunicipalityNumber]demography.Pressure, len(ps))
+		for _, p := range ps {
+			out[p.Municipality] = p
+		}
+		return out, nil
+	})
+}
+
+// growth returns growth over 5, 10 and 20 years for one municipality.
+func (s *Server) growth(r *http.Request, st generalist.Structure, num generalist.MunicipalityNumber, year int) (demography.Growth, error) {
+	pts, err := s.series(r, st, num)
+	if err != nil {
+		return demography.Growth{}, err
+	}
+	series := map[int]generalist.Count{}
+	for _, p := range pts {
+		c := generalist.Count{Municipality: num, Known: p.Population != nil, Note: p.Note}
+		if p.Population != nil {
+			c.Value = *p.Population
+		}
+		series[p.Year] = c
+	}
+	return demography.GrowthOf(num, year, series), nil
+}
+
+func (s *Server) taskByID(id string) *generalist.Task {
+	if s.cfg.Catalogue == nil {
+		return nil
+	}
+	for i := range s.cfg.Catalogue.Tasks {
+		if s.cfg.Catalogue.Tasks[i].ID == id {
+			return &s.cfg.Catalogue.Tasks[i]
+		}
+	}
+	return nil
+}
+
+// --- API
+
+func (s *Server) apiTasks(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Catalogue == nil {
+		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no task catalogue is loaded"))
+		return
+	}
+	writeJSON(w, http.StatusOK, s.cfg.Catalogue)
+}
+
+// capacityParams parses ?structure= and ?year= for the capacity routes.
+func (s *Server) capacityParams(r *http.Request) (generalist.Structure, int, error) {
+	q := r.URL.Query()
+	st, err := structureParam(q, generalist.Structure2024)
+	if err != nil {
+		return 0, 0, err
+	}
+	year, err := s.yearFor(r, q, st)
+	return st, year, err
+}
+
+func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) {
+	st, year, err := s.capacityParams(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	res, err := s.capacity(r.Context(), st, year)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	b, err := get(r.Context(), s.cache, fmt.Sprintf("api/capacity/%d/%d", st, year), func() (body, error) {
+		type muni struct {
+			Number     generalist.MunicipalityNumber `json:"number"`
+			Name       string                        `json:"name"`
+			Population generalist.Count              `json:"population"`
+			Shortfalls []string                      `json:"shortfalls"`
+		}
+		ms := make([]muni, len(res.Municipalities))
+		for i, m := range res.Municipalities {
+			ms[i] = muni{m.Number, m.Name, m.Population, m.Shortfalls}
+		}
+		raw, err := marshal(map[string]any{"structure": st, "year": year, "catalogue_version": s.cfg.Catalogue.Version,
+			"tasks": res.Tasks, "municipalities": ms, "source": atlas.PopulationSource + "; oppgavekatalog: data/tasks.json"})
+		if err != nil {
+			return body{}, err
+		}
+		return newBody(raw)
+	})
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	b.write(w, r, "application/json")
+}
+
+func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request) {
+	num, err := municipalityParam(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	st, year, err := s.capacityParams(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	res, err := s.capacity(r.Context(), st, year)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	for _, m := range res.Municipalities {
+		if m.Number == num {
+			ps, err := s.pressures(r.Context(), st, year)
+			if err != nil {
+				s.apiError(w, r, err)
+				return
+			}
+			var p *demography.Pressure
+			if v, ok := ps[num]; ok {
+				p = &v
+			}
+			g, err := s.growth(r, st, num, year)
+			if err != nil {
+				s.apiError(w, r, err)
+				return
+			}
+			writeJSON(w, http.StatusOK, map[string]any{"structure": st, "year": year, "municipality": m, "pressure": p, "growth": g})
+			return
+		}
+	}
+	s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "kommune %s is not in the %d structure", num, st))
+}
+
+// --- pages
+
+type tasksPage struct {
+	Catalogue *generalist.Catalogue
+	Roles     []roleTasks
+}
+
+type roleTasks struct {
+	Role  generalist.Role
+	Tasks []*generalist.Task
+}
+
+func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Catalogue == nil {
+		s.pageError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no task catalogue is loaded"))
+		return
+	}
+	d := tasksPage{Catalogue: s.cfg.Catalogue}
+	for _, role := range generalist.Roles {
+		rt := roleTasks{Role: role}
+		for i := range s.cfg.Catalogue.Tasks {
+			if t := &s.cfg.Catalogue.Tasks[i]; t.Role == role {
+				rt.Tasks = append(rt.Tasks, t)
+			}
+		}
+		d.Roles = append(d.Roles, rt)
+	}
+	s.render(w, r, http.StatusOK, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
+}
+
+type capacityPage struct {
+	Result   *capacity.Result
+	Tasks    []*generalist.Task
+	Rows     []capacity.Municipality
+	Year     int
+	Years    []int
+	Counties []generalist.County
+	County   generalist.CountyNumber
+}
+
+func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	st, year, err := s.capacityParams(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	f, err := parseListFilter(q.Get)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	res, err := s.capacity(r.Context(), st, year)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	counties, err := s.cfg.Store.Counties(r.Context(), st)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	years, err := s.years(r.Context(), st)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := capacityPage{Result: res, Year: year, Years: years, Counties: counties, County: f.County}
+	for _, t := range res.Tasks {
+		d.Tasks = append(d.Tasks, s.taskByID(t.Task))
+	}
+	for _, m := range res.Municipalities {
+		if f.County == "" || m.Number.County() == f.County {
+			d.Rows = append(d.Rows, m)
+		}
+	}
+	// Most shortfalls first: the overview is for finding the vulnerable.
+	sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Shortfalls) > len(d.Rows[j].Shortfalls) })
+	s.render(w, r, http.StatusOK, "capacity.tmpl", page{Title: msg(langOf(r), "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
+		Caveats: []string{msg(langOf(r), "capacity.caveat")}})
+}
