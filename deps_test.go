@@ -18,7 +18,7 @@ var allowed = map[string][]string{
 	"generalist/refdata":    {"generalist", "generalist/data"},
 	"generalist/ssb":        {"generalist"},
 	"generalist/stats":      {"generalist"},
-	"generalist/atlas":      {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity"},
+	"generalist/atlas":      {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity", "generalist/analysis"},
 	"generalist/capacity":   {"generalist"},
 	"generalist/demography": {"generalist"},
 	"generalist/analysis":   {"generalist", "gonum.org/v1/gonum"},

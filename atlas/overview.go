@@ -25,7 +25,8 @@ type Row struct {
 	LanguageForm string   `json:"language_form,omitempty"`
 	Centrality   *int     `json:"centrality_class"`
 	CostIndex    *float64 `json:"cost_index"` // budget year CostIndexYear
-	Robek        *string  `json:"robek"`      // § 28-1 letters when listed
+	CostIndex25  *float64 `json:"cost_index_2025"`
+	Robek        *string  `json:"robek"` // § 28-1 letters when listed
 
 	// Change10 is the population change in per cent from ten years
 	// earlier; nil when either end has no data.
@@ -161,8 +162,13 @@ func Overview(ctx context.Context, store generalist.AtlasStore, s generalist.Str
 		return nil, err
 	}
 	for _, c := range ci {
-		if i, ok := idx[c.Municipality]; ok && c.Year == CostIndexYear {
-			rows[i].CostIndex = c.Value
+		if i, ok := idx[c.Municipality]; ok {
+			switch c.Year {
+			case CostIndexYear:
+				rows[i].CostIndex = c.Value
+			case 2025:
+				rows[i].CostIndex25 = c.Value
+			}
 		}
 	}
 	rb, err := store.Robek(ctx)
@@ -221,6 +227,9 @@ var Indicators = []Indicator{
 	{ID: "costindex", NB: "Kostnadsindeks 2026", EN: "Cost index 2026", UnitNB: "indeks, landet = 1", UnitEN: "index, Norway = 1",
 		Source: "KDD, Grønt hefte 2026, tabell A-k", Caveat: generalist.CostIndexCaveat, Only2024: true, Decimals: 3,
 		Value: optional(func(r *Row) *float64 { return r.CostIndex })},
+	{ID: "costindex2025", NB: "Kostnadsindeks 2025", EN: "Cost index 2025", UnitNB: "indeks, landet = 1", UnitEN: "index, Norway = 1",
+		Source: "KDD, Grønt hefte 2025, tabell A-k", Caveat: generalist.CostIndexCaveat, Only2024: true, Decimals: 3,
+		Value: optional(func(r *Row) *float64 { return r.CostIndex25 })},
 }
 
 // IndicatorByID returns the indicator with the given id.
