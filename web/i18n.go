@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,6 +25,7 @@ var messages = map[string][2]string{
 	"nav.compare":     {"Sammenlign", "Compare"},
 	"nav.tasks":       {"Oppgaver", "Tasks"},
 	"nav.capacity":    {"Kapasitet", "Capacity"},
+	"nav.analysis":    {"Analyse", "Analysis"},
 	"capacity.caveat": {"Bemanningsmodellen er en forenkling: forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000, robust når det når minste robuste fagmiljø. Tall merket «antakelse» er ikke hentet fra lov eller forskrift og kan endres.", "The staffing model is a simplification: expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000, robust when it reaches the smallest robust professional environment. Numbers marked «assumption» are not from law or regulation and can be changed."},
 	"vulnerability":   {"Sårbarhetsprofil", "Vulnerability profile"},
 	"task":            {"Oppgave", "Task"},
@@ -210,6 +212,7 @@ func templateFuncs(lang string) template.FuncMap {
 			return chart.FormatNumber(t.Staffing.MinTeam.Value/t.Staffing.FTEPer1000.Value*1000, 0, lang)
 		},
 		"cellclass": cellClass,
+		"has":       func(list []string, v string) bool { return slices.Contains(list, v) },
 		"columns":   func() []column { return listColumns },
 		"sorturl":   sortURL,
 	}

@@ -99,7 +99,7 @@ func NewServer(cfg Config) (*Server, error) {
 
 // pageNames are the templates every page handler renders; NewServer checks
 // they all exist so a typo fails at start, not on a request.
-var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl"}
+var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl"}
 
 func (s *Server) routes() {
 	m := s.mux
@@ -110,6 +110,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /kart", s.handleMapPage)
 	m.HandleFunc("GET /oppgaver", s.handleTasks)
 	m.HandleFunc("GET /kapasitet", s.handleCapacity)
+	m.HandleFunc("GET /analyse", s.handleAnalysis)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))
 
 	api := func(pattern string, h http.HandlerFunc) {
@@ -125,6 +126,7 @@ func (s *Server) routes() {
 	api("GET /api/v1/maps/{indicator}", s.apiMap)
 	api("GET /api/v1/graph", s.apiGraph)
 	api("GET /api/v1/tasks", s.apiTasks)
+	api("GET /api/v1/analysis", s.apiAnalysis)
 	api("GET /api/v1/capacity", s.apiCapacity)
 	api("GET /api/v1/municipalities/{number}/capacity", s.apiMunicipalityCapacity)
 	api("GET /api/v1/openapi.json", s.apiOpenAPI)

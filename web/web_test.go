@@ -146,6 +146,9 @@ func TestPages(t *testing.T) {
 		{"/kapasitet?county=15", 200, []string{"Ålesund"}},
 		{"/kommune/1151", 200, []string{"Sårbarhetsprofil", "Demografisk press", "Innbyggere 20–66 år per innbygger 80"}},
 		{"/kommune/1151?lang=en", 200, []string{"Vulnerability profile"}},
+		{"/analyse", 200, []string{"Regresjon", "log2(folkemengde)", "sentralitet 6", "n = 354", "KOSTRA", "<svg"}},
+		{"/analyse?indicator=share80&structure=2020&year=2020&cov=logpop", 200, []string{"Andel 80 år og eldre", "n = 356"}},
+		{"/analyse?cov=nonsense", 400, []string{"unknown covariate"}},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := get(t, tt.path)

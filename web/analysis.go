@@ -1,0 +1,165 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"slices"
+
+	"generalist"
+	"generalist/atlas"
+	"generalist/chart"
+)
+
+// analysisRequest is a parsed analysis query.
+type analysisRequest struct {
+	Structure  generalist.Structure
+	Year       int
+	Indicator  atlas.Indicator
+	Covariates []string
+}
+
+// parseAnalysis reads ?indicator=, repeated ?cov= (default logpop and
+// centrality), ?structure= and ?year=.
+func (s *Server) parseAnalysis(r *http.Request) (analysisRequest, error) {
+	q := r.URL.Query()
+	var a analysisRequest
+	var err error
+	if a.Structure, err = structureParam(q, generalist.Structure2024); err != nil {
+		return a, err
+	}
+	if a.Year, err = s.yearFor(r, q, a.Structure); err != nil {
+		return a, err
+	}
+	id := q.Get("indicator")
+	if id == "" {
+		id = "costindex2025"
+	}
+	ind, ok := atlas.IndicatorByID(id)
+	if !ok {
+		return a, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", id, indicatorIDs())
+	}
+	a.Indicator = ind
+	a.Covariates = q["cov"]
+	if len(a.Covariates) == 0 {
+		a.Covariates = []string{"logpop"}
+		if a.Structure == generalist.Structure2024 {
+			a.Covariates = append(a.Covariates, "centrality")
+		}
+	}
+	return a, nil
+}
+
+func (s *Server) analyse(r *http.Request, a analysisRequest) (*atlas.Analysis, error) {
+	key := fmt.Sprintf("analysis/%d/%d/%s/%v", a.Structure, a.Year, a.Indicator.ID, a.Covariates)
+	return get(r.Context(), s.cache, key, func() (*atlas.Analysis, error) {
+		rows, err := s.rows(r.Context(), a.Structure, a.Year)
+		if err != nil {
+			return nil, err
+		}
+		return atlas.Analyse(rows, a.Indicator.ID, a.Indicator.Value, a.Covariates)
+	})
+}
+
+func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) {
+	a, err := s.parseAnalysis(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	res, err := s.analyse(r, a)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"analysis": res, "source": a.Indicator.Source, "caveat": a.Indicator.Caveat,
+		"method": "OLS med konstantledd; 95 % konfidensintervall fra t-fordelingen; kommuner uten verdi er utelatt (listwise deletion)"})
+}
+
+type analysisPage struct {
+	Req        analysisRequest
+	Result     *atlas.Analysis
+	Indicators []atlas.Indicator
+	Covariates []atlas.Covariate
+	Scatter    template.HTML
+	Years      []int
+	JSON       string
+}
+
+func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	a, err := s.parseAnalysis(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	res, err := s.analyse(r, a)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	years, err := s.years(r.Context(), a.Structure)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	// The plot shows the indicator against population with the line of the
+	// regression on log population alone, coloured by centrality class.
+	simple, err := s.analyse(r, analysisRequest{Structure: a.Structure, Year: a.Year, Indicator: a.Indicator, Covariates: []string{"logpop"}})
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	var pts []chart.ScatterPoint
+	for _, p := range res.Points {
+		if p.Population <= 0 {
+			continue
+		}
+		group := "–"
+		if p.Centrality != "" {
+			group = map[string]string{"nb": "Sentralitet ", "en": "Centrality "}[lang] + p.Centrality
+		}
+		pts = append(pts, chart.ScatterPoint{X: float64(p.Population), Y: p.Value, Label: p.Name, Group: group, Href: "/kommune/" + string(p.Number)})
+	}
+	var groups []string
+	for c := 1; c <= 6; c++ {
+		groups = append(groups, map[string]string{"nb": "Sentralitet ", "en": "Centrality "}[lang]+fmt.Sprint(c))
+	}
+	title, unit := a.Indicator.NB, a.Indicator.UnitNB
+	if lang == "en" {
+		title, unit = a.Indicator.EN, a.Indicator.UnitEN
+	}
+	var fit *chart.Fit
+	if len(simple.Coefficients) == 2 {
+		fit = &chart.Fit{Intercept: simple.Coefficients[0].Estimate, Slope: simple.Coefficients[1].Estimate, LogBase: 2,
+			Label: map[string]string{"nb": "Regresjon på log2(folkemengde)", "en": "Regression on log2(population)"}[lang]}
+	}
+	dec := a.Indicator.Decimals
+	var buf bytes.Buffer
+	if err := chart.Scatter(&buf, chart.ScatterChart{Title: fmt.Sprintf("%s mot folkemengde, %d", title, a.Year),
+		XLabel: msg(lang, "inhabitants"), YLabel: fmt.Sprintf("%s (%s)", title, unit), Source: a.Indicator.Source,
+		Points: pts, Groups: groups, LogX: true, Fit: fit, Width: 720, Height: 460, Lang: lang,
+		Format: func(v float64) string { return chart.FormatNumber(v, dec, lang) }}); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	q := url.Values{"indicator": {a.Indicator.ID}, "structure": {a.Structure.String()}, "year": {fmt.Sprint(a.Year)}, "cov": a.Covariates}
+	var inds []atlas.Indicator
+	for _, in := range atlas.Indicators {
+		if !in.Only2024 || a.Structure == generalist.Structure2024 {
+			inds = append(inds, in)
+		}
+	}
+	var caveats []string
+	if a.Indicator.Caveat != "" {
+		caveats = append(caveats, a.Indicator.Caveat)
+	}
+	if slices.Contains(a.Covariates, "centrality") {
+		caveats = append(caveats, generalist.CentralityCaveat)
+	}
+	s.render(w, r, http.StatusOK, "analysis.tmpl", page{Title: msg(lang, "nav.analysis"), Nav: "analysis", Structure: a.Structure, Caveats: caveats,
+		Data: analysisPage{Req: a, Result: res, Indicators: inds, Covariates: atlas.Covariates, Scatter: template.HTML(buf.Bytes()), Years: years,
+			JSON: "/api/v1/analysis?" + q.Encode()}})
+}
