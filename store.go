@@ -73,3 +73,34 @@ type AtlasStore interface {
 	// an overlap with different values without Replace.
 	ImportPopulations(ctx context.Context, imp *Import) error
 }
+
+// IndicatorStore holds user-imported indicators.
+//
+// Every method that writes does so in one transaction: on error the store is
+// left exactly as it was.
+type IndicatorStore interface {
+	// ImportIndicator validates and stores ind with its values, replacing
+	// any indicator of the same id if replace is set. Every value must
+	// name a municipality of ind.Structure, at most once per year. It sets
+	// ind.CreatedAt and ind.Years. EINVALID for a bad indicator or value
+	// (naming the first bad one), ECONFLICT if the id exists and replace
+	// is false.
+	ImportIndicator(ctx context.Context, ind *Indicator, values []IndicatorValue, replace bool) error
+
+	// Indicators lists the imported indicators by id.
+	Indicators(ctx context.Context) ([]Indicator, error)
+
+	// Indicator returns one indicator. ENOTFOUND if there is none with
+	// the id.
+	Indicator(ctx context.Context, id string) (*Indicator, error)
+
+	// IndicatorValues returns the stored values of an indicator for a
+	// year, or for all years if year is 0, ordered by year and
+	// municipality. A year without values gives an empty list. ENOTFOUND
+	// if there is no indicator with the id.
+	IndicatorValues(ctx context.Context, id string, year int) ([]IndicatorValue, error)
+
+	// DeleteIndicator removes an indicator and its values. ENOTFOUND if
+	// there is none with the id.
+	DeleteIndicator(ctx context.Context, id string) error
+}
