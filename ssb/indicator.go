@@ -1,0 +1,347 @@
+package ssb
+
+import (
+	"cmp"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"generalist"
+)
+
+// ParseIndicatorCSV reads the values of one user-supplied indicator from
+// the generic per-municipality CSV format:
+//
+//	kommunenummer;aar;verdi
+//	0301;2024;12,5
+//	1151;2024;..
+//
+// The header is the first non-blank line and names the columns, in any
+// order: kommunenummer, aar (or år), verdi, and optionally kommunenavn,
+// which is ignored. Names may be quoted and are matched without regard to
+// case. The separator is ";" if the header has one, else a tab if it has
+// one, else ",". Every data line has a four-digit kommunenummer ("0301",
+// not "301"), a year and a value; blank lines are skipped.
+//
+// A value is a number with a decimal comma or point ("12,5", "12.5",
+// "-0,25", "1 234,5" with spaces between groups of three digits, "1.5e-3").
+// An empty value and SSB's symbols "." (not applicable), ".." (not
+// available), "..." (not yet available) and ":" (confidential) mean no
+// value: Known is false and Note "mangler". "-" is SSB's sign for exactly
+// zero.
+//
+// The file may be UTF-8 or ISO-8859-1 as opt.Encoding says (see
+// CSVOptions). The values are returned sorted by municipality and year,
+// with Indicator empty. Bad input gives a *generalist.Error with code
+// EINVALID whose message names the line and column, such as
+// `line 4, column "verdi": value "12x" is not a number`; a municipality and
+// year given twice is an error naming both lines.
+func ParseIndicatorCSV(r io.Reader, opt CSVOptions) ([]generalist.IndicatorValue, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("ssb: read indicator csv: %w", err)
+	}
+	text, err := decode(data, opt.Encoding)
+	if err != nil {
+		return nil, fmt.Errorf("ssb: indicator csv: %w", err)
+	}
+	values, err := parseIndicatorCSV(text)
+	if err != nil {
+		return nil, fmt.Errorf("ssb: indicator csv: %w", err)
+	}
+	return values, nil
+}
+
+// The columns of the generic indicator CSV.
+const (
+	indNumber = iota
+	indYear
+	indValue
+	indName
+	numIndColumns
+)
+
+var indColumnNames = [numIndColumns]string{"kommunenummer", "aar", "verdi", "kommunenavn"}
+
+func indicatorColumn(name string) int {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "kommunenummer":
+		return indNumber
+	case "aar", "år":
+		return indYear
+	case "verdi":
+		return indValue
+	case "kommunenavn":
+		return indName
+	}
+	return -1
+}
+
+// separator picks the CSV separator from the first non-blank line.
+func separator(text string) rune {
+	for line := range strings.Lines(text) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		switch {
+		case strings.Contains(line, ";"):
+			return ';'
+		case strings.Contains(line, "\t"):
+			return '\t'
+		}
+		break
+	}
+	return ','
+}
+
+func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, error) {
+	sep := separator(text)
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = sep
+	cr.FieldsPerRecord = -1
+	var (
+		header     []string
+		cols       [numIndColumns]int
+		headerLine int
+		out        []generalist.IndicatorValue
+	)
+	type key struct {
+		num  generalist.MunicipalityNumber
+		year int
+	}
+	seen := make(map[key]int)
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, invalidf("line %d, byte %d: %v", pe.Line, pe.Column, pe.Err)
+			}
+			return nil, invalidf("%v", err)
+		}
+		line, _ := cr.FieldPos(0)
+		if blank(rec) {
+			continue
+		}
+		if header == nil {
+			header, headerLine = slices.Clone(rec), line
+			if cols, err = indicatorHeader(header, line); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if len(rec) != len(header) {
+			hint := ""
+			if sep == ',' && len(rec) > len(header) {
+				hint = `; a decimal comma ("12,5") must be quoted in a comma-separated file, or use ";" as the separator`
+			}
+			return nil, invalidf("line %d: %d columns, but the header on line %d has %d%s", line, len(rec), headerLine, len(header), hint)
+		}
+		place := func(c int) string { return fmt.Sprintf("line %d, column %q", line, strings.TrimSpace(header[cols[c]])) }
+
+		numCell := strings.TrimSpace(rec[cols[indNumber]])
+		num, err := generalist.ParseMunicipalityNumber(numCell)
+		if err != nil {
+			if len(numCell) == 3 && strings.Trim(numCell, "0123456789") == "" {
+				return nil, invalidf("%s: kommunenummer %q: must be exactly 4 digits (write 0%s; a spreadsheet may have dropped the leading zero, so format the column as text)",
+					place(indNumber), numCell, numCell)
+			}
+			return nil, at(place(indNumber), err)
+		}
+		year, err := parseYear(rec[cols[indYear]])
+		if err != nil {
+			return nil, at(place(indYear), err)
+		}
+		v, known, err := parseIndicatorNumber(rec[cols[indValue]])
+		if err != nil {
+			return nil, at(place(indValue), err)
+		}
+		k := key{num, year}
+		if prev, dup := seen[k]; dup {
+			return nil, invalidf("line %d: kommune %s, %d is also on line %d; give each municipality and year once", line, num, year, prev)
+		}
+		if len(seen) >= maxGroups {
+			return nil, invalidf("line %d: more than %d values; split the file", line, maxGroups)
+		}
+		seen[k] = line
+		iv := generalist.IndicatorValue{Municipality: num, Year: year, Value: v, Known: known}
+		if !known {
+			iv.Note = generalist.NoteMissing
+		}
+		out = append(out, iv)
+	}
+	if header == nil {
+		return nil, invalidf(`no header: the file is empty; the first line must be the header "kommunenummer;aar;verdi"`)
+	}
+	if len(out) == 0 {
+		return nil, invalidf("no data after the header on line %d", headerLine)
+	}
+	sortIndicatorValues(out)
+	return out, nil
+}
+
+// indicatorHeader finds the columns of the header, which must have
+// kommunenummer, aar and verdi, may have kommunenavn, and nothing else.
+func indicatorHeader(rec []string, line int) ([numIndColumns]int, error) {
+	var cols [numIndColumns]int
+	for i := range cols {
+		cols[i] = -1
+	}
+	for i, f := range rec {
+		c := indicatorColumn(f)
+		name := strings.TrimSpace(f)
+		switch {
+		case name == "":
+			return cols, invalidf("line %d, column %d: the header cell is empty; the header must be kommunenummer, aar, verdi and optionally kommunenavn", line, i+1)
+		case c < 0:
+			return cols, invalidf("line %d, column %d (%q): unknown column; the header must be kommunenummer, aar, verdi and optionally kommunenavn", line, i+1, name)
+		case cols[c] >= 0:
+			return cols, invalidf("line %d: columns %d and %d are both %q", line, cols[c]+1, i+1, indColumnNames[c])
+		}
+		cols[c] = i
+	}
+	for c := range indName {
+		if cols[c] < 0 {
+			return cols, invalidf("line %d: no column %q; the header must be kommunenummer, aar, verdi and optionally kommunenavn (found %s)",
+				line, indColumnNames[c], strings.Join(quoteAll(rec), ", "))
+		}
+	}
+	return cols, nil
+}
+
+func quoteAll(rec []string) []string {
+	out := make([]string, len(rec))
+	for i, f := range rec {
+		out[i] = strconv.Quote(strings.TrimSpace(f))
+	}
+	return out
+}
+
+func sortIndicatorValues(vs []generalist.IndicatorValue) {
+	slices.SortFunc(vs, func(x, y generalist.IndicatorValue) int {
+		return cmp.Or(cmp.Compare(x.Municipality, y.Municipality), cmp.Compare(x.Year, y.Year))
+	})
+}
+
+// parseIndicatorNumber reads a value as people and spreadsheets write it in
+// Norway: a decimal comma or point, spaces between thousands, an optional
+// exponent, and the minus sign U+2212. It reports known false for an empty
+// cell and SSB's symbols for no value.
+func parseIndicatorNumber(s string) (float64, bool, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "" || missingSymbols[s]:
+		return 0, false, nil
+	case s == "-":
+		return 0, true, nil
+	}
+	norm, ok := normalizeNumber(s)
+	if !ok {
+		switch {
+		case strings.Contains(s, "%"):
+			return 0, false, invalidf("value %q is not a number; write it without the per cent sign (the unit says what it is)", s)
+		case strings.Contains(s, ",") && strings.Contains(s, "."):
+			return 0, false, invalidf("value %q is not a number; use either a decimal comma or a decimal point, and no thousands separator but a space", s)
+		}
+		return 0, false, invalidf(`value %q is not a number; write for example 12,5 or 12.5, or leave the cell empty (or "..") where there is no value`, s)
+	}
+	f, err := strconv.ParseFloat(norm, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, false, invalidf("value %q is not a number", s)
+	}
+	if math.IsInf(f, 0) || math.IsNaN(f) || math.Abs(f) > generalist.MaxIndicatorValue {
+		return 0, false, invalidf("value %q is too large: the limit is %g in magnitude", s, generalist.MaxIndicatorValue)
+	}
+	if f == 0 {
+		f = 0 // no negative zero
+	}
+	return f, true, nil
+}
+
+// normalizeNumber checks s against
+//
+//	[+-−]? digits ([.,] digits)? ([eE] [+-]? digits)?
+//
+// where the integer digits may be grouped by threes with a space, a
+// no-break space or a narrow no-break space ("1 234 567"), and returns it
+// in the form strconv.ParseFloat reads.
+func normalizeNumber(s string) (string, bool) {
+	var b strings.Builder
+	rest := s
+	switch {
+	case strings.HasPrefix(rest, "−"):
+		b.WriteByte('-')
+		rest = rest[len("−"):]
+	case strings.HasPrefix(rest, "-"), strings.HasPrefix(rest, "+"):
+		b.WriteByte(rest[0])
+		rest = rest[1:]
+	}
+	digits := func() string {
+		i := 0
+		for i < len(rest) && rest[i] >= '0' && rest[i] <= '9' {
+			i++
+		}
+		d := rest[:i]
+		rest = rest[i:]
+		return d
+	}
+	// Integer part, perhaps in groups.
+	first := digits()
+	if first == "" {
+		return "", false
+	}
+	b.WriteString(first)
+	grouped := false
+	for {
+		var sp string
+		for _, g := range []string{" ", "\u00a0", "\u202f"} {
+			if strings.HasPrefix(rest, g) {
+				sp = g
+			}
+		}
+		if sp == "" {
+			break
+		}
+		if !grouped && len(first) > 3 {
+			return "", false
+		}
+		rest = rest[len(sp):]
+		g := digits()
+		if len(g) != 3 {
+			return "", false
+		}
+		b.WriteString(g)
+		grouped = true
+	}
+	if rest != "" && (rest[0] == ',' || rest[0] == '.') {
+		rest = rest[1:]
+		frac := digits()
+		if frac == "" {
+			return "", false
+		}
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	if rest != "" && (rest[0] == 'e' || rest[0] == 'E') {
+		rest = rest[1:]
+		b.WriteByte('e')
+		if rest != "" && (rest[0] == '+' || rest[0] == '-') {
+			b.WriteByte(rest[0])
+			rest = rest[1:]
+		}
+		exp := digits()
+		if exp == "" || len(exp) > 4 {
+			return "", false
+		}
+		b.WriteString(exp)
+	}
+	return b.String(), rest == ""
+}
