@@ -7,6 +7,7 @@
 //	generalist stats  [--structure 2020] [--year 2020] [--under 5000] [--json] [--db PATH]
 //	generalist stats  --nordic [--year 2020] [--json]
 //	generalist import FILE [--format jsonstat|ssbcsv] [--structure S] [--replace] [--db PATH]
+//	generalist indicator import|list|show|delete …
 //	generalist capacity [--structure 2024] [--year 2026] [--by task|municipality] [--json]
 //
 // Every command that uses the store takes --db (or GENERALIST_DB); the
@@ -48,6 +49,7 @@ Commands:
   serve    run the web server
   stats    print the structure table or the Nordic comparison
   import   load an SSB population table (JSON-stat 2.0 or semicolon CSV)
+  indicator import, list, show or delete your own per-municipality indicators
   capacity measure capacity against the statutory tasks
   help     show this text
 
@@ -68,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runStats(ctx, rest, stdout, stderr)
 	case "import":
 		return runImport(ctx, rest, stdout, stderr)
+	case "indicator":
+		return runIndicator(ctx, rest, stdout, stderr)
 	case "capacity":
 		return runCapacity(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
