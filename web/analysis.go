@@ -37,11 +37,9 @@ func (s *Server) parseAnalysis(r *http.Request) (analysisRequest, error) {
 	if id == "" {
 		id = "costindex2025"
 	}
-	ind, ok := atlas.IndicatorByID(id)
-	if !ok {
-		return a, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", id, indicatorIDs())
+	if a.Indicator, _, err = s.lookupIndicator(r.Context(), id, a.Structure, a.Year); err != nil {
+		return a, err
 	}
-	a.Indicator = ind
 	a.Covariates = q["cov"]
 	if len(a.Covariates) == 0 {
 		a.Covariates = []string{"logpop"}
@@ -146,8 +144,13 @@ func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := url.Values{"indicator": {a.Indicator.ID}, "structure": {a.Structure.String()}, "year": {fmt.Sprint(a.Year)}, "cov": a.Covariates}
+	all, err := s.indicatorList(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	var inds []atlas.Indicator
-	for _, in := range atlas.Indicators {
+	for _, in := range all {
 		if !in.Only2024 || a.Structure == generalist.Structure2024 {
 			inds = append(inds, in)
 		}

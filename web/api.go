@@ -319,7 +319,12 @@ func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiIndicators(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]any{"indicators": atlas.Indicators})
+	inds, err := s.indicatorList(r.Context())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"indicators": inds})
 }
 
 func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) {

@@ -43,9 +43,9 @@ func (s *Server) mapBody(ctx context.Context, m mapRequest) (body, error) {
 	if gm == nil {
 		return body{}, generalist.Errorf(generalist.ENOTFOUND, "no map geometry for the %d structure", m.Structure)
 	}
-	ind, ok := atlas.IndicatorByID(m.Indicator)
-	if !ok {
-		return body{}, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", m.Indicator, indicatorIDs())
+	ind, indYear, err := s.lookupIndicator(ctx, m.Indicator, m.Structure, m.Year)
+	if err != nil {
+		return body{}, err
 	}
 	return get(ctx, s.cache, m.key(), func() (body, error) {
 		rows, err := s.rows(ctx, m.Structure, m.Year)
@@ -69,7 +69,7 @@ func (s *Server) mapBody(ctx context.Context, m mapRequest) (body, error) {
 		var buf bytes.Buffer
 		err = gm.Render(&buf, geomap.Options{
 			Values: values, Names: names, Method: m.Method, Classes: 5,
-			Title: fmt.Sprintf("%s, %d", title, m.Year), Unit: unit, Source: ind.Source,
+			Title: fmt.Sprintf("%s, %d", title, indYear), Unit: unit, Source: ind.Source,
 			Format:    func(v float64) string { return chart.FormatNumber(v, dec, lang) },
 			Link:      func(code string) string { return "/kommune/" + code + structureQuery(m.Structure) },
 			Highlight: m.Highlight, Focus: m.Focus, Width: m.Width, Lang: lang,

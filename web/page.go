@@ -211,6 +211,16 @@ type profileData struct {
 	Tasks    map[string]*generalist.Task
 	Pressure *demography.Pressure
 	Growth   demography.Growth
+	// User holds the municipality's values of user-imported indicators.
+	User []userValue
+}
+
+// userValue is one imported indicator's value for one municipality.
+type userValue struct {
+	ID, Name, Unit, Source string
+	Year                   int
+	Value                  *float64
+	Decimals               int
 }
 
 type neighbour struct {
@@ -371,6 +381,9 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 	if d.Growth, err = s.growth(r, st, row.Number, row.Year); err != nil {
 		return nil, err
 	}
+	if d.User, err = s.userValues(ctx, row); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -482,9 +495,14 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 	if id == "" {
 		id = "population"
 	}
-	ind, ok := atlas.IndicatorByID(id)
-	if !ok {
-		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", id, indicatorIDs()))
+	ind, _, err := s.lookupIndicator(r.Context(), id, st, year)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	inds, err := s.indicatorList(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
 		return
 	}
 	method, err := methodParam(q.Get("classes"))
@@ -497,7 +515,7 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := mapPageData{Indicators: atlas.Indicators, Indicator: ind, Method: q.Get("classes"), Year: year, Years: years}
+	d := mapPageData{Indicators: inds, Indicator: ind, Method: q.Get("classes"), Year: year, Years: years}
 	if ind.Only2024 && st != generalist.Structure2024 {
 		d.Message = msg(lang, "map.only2024")
 	} else {
@@ -545,4 +563,31 @@ func (s *Server) ageTable(ctx context.Context, st generalist.Structure, year int
 		}
 		return t, nil
 	})
+}
+
+// userValues returns row's value of every user-imported indicator placed on
+// its structure (nil where there is no value).
+func (s *Server) userValues(ctx context.Context, row *atlas.Row) ([]userValue, error) {
+	if s.cfg.Indicators == nil {
+		return nil, nil
+	}
+	user, err := s.cfg.Indicators.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []userValue
+	for _, u := range user {
+		ind, year, err := s.lookupIndicator(ctx, u.ID, row.Structure, row.Year)
+		if generalist.ErrorCode(err) == generalist.ENOTFOUND || generalist.ErrorCode(err) == generalist.EINVALID {
+			continue // no values that can be placed on this structure
+		} else if err != nil {
+			return nil, err
+		}
+		uv := userValue{ID: u.ID, Name: u.Name, Unit: u.Unit, Source: u.Source, Year: year, Decimals: ind.Decimals}
+		if v, ok := ind.Value(row); ok {
+			uv.Value = &v
+		}
+		out = append(out, uv)
+	}
+	return out, nil
 }

@@ -34,6 +34,9 @@ type Config struct {
 	// start by the caller (cmd/generalist).
 	Maps   map[generalist.Structure]*geomap.Map
 	Graphs map[generalist.Structure]*graph.Graph
+	// Indicators holds user-imported indicators (usually the same store);
+	// nil hides them.
+	Indicators generalist.IndicatorStore
 	// Catalogue is the task catalogue for the capacity pages; nil hides
 	// them.
 	Catalogue *generalist.Catalogue

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"generalist"
+	"generalist/atlas"
 	"generalist/geo"
 	"generalist/geomap"
 	"generalist/graph"
@@ -71,12 +72,23 @@ func newTestServer(t testing.TB) string {
 				return
 			}
 		}
+		// A user indicator, clearly test data (not a real statistic), to
+		// show that imported indicators appear where built-in ones do.
+		testInd := &generalist.Indicator{ID: "testindikator", Name: "Testindikator", Unit: "poeng", Source: "Testdata, ikke en ekte statistikk", Structure: generalist.Structure2024}
+		vals := []generalist.IndicatorValue{
+			{Municipality: "0301", Year: 2026, Value: 80, Known: true},
+			{Municipality: "1151", Year: 2026, Value: 40, Known: true},
+			{Municipality: "4601", Year: 2026, Value: 75, Known: true},
+		}
+		if _, srvErr = atlas.ImportIndicator(ctx, db, testInd, vals, false); srvErr != nil {
+			return
+		}
 		cat, err := refdata.EmbeddedTasks()
 		if err != nil {
 			srvErr = err
 			return
 		}
-		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat})
+		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db})
 		if err != nil {
 			srvErr = err
 			return
@@ -149,6 +161,10 @@ func TestPages(t *testing.T) {
 		{"/analyse", 200, []string{"Regresjon", "log2(folkemengde)", "sentralitet 6", "n = 354", "KOSTRA", "<svg"}},
 		{"/analyse?indicator=share80&structure=2020&year=2020&cov=logpop", 200, []string{"Andel 80 år og eldre", "n = 356"}},
 		{"/analyse?cov=nonsense", 400, []string{"unknown covariate"}},
+		{"/kart?indicator=testindikator", 200, []string{"Testindikator, 2026", "Testdata, ikke en ekte statistikk", "ingen data"}},
+		{"/kommune/1151", 200, []string{"Importerte indikatorer", "Testindikator", "<td class=\"num\">40</td>"}},
+		{"/kart?indicator=nosuch", 400, []string{"imported indicator"}},
+		{"/analyse?indicator=testindikator&cov=logpop", 200, []string{"n = 3 (354"}},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := get(t, tt.path)

@@ -1,0 +1,70 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"generalist"
+	"generalist/atlas"
+)
+
+// indicatorStore is the store seen as one that also holds user indicators,
+// or nil when Config.Indicators is not set.
+func (s *Server) indicatorStore() atlas.IndicatorStore {
+	if s.cfg.Indicators == nil {
+		return nil
+	}
+	return struct {
+		generalist.AtlasStore
+		generalist.IndicatorStore
+	}{s.cfg.Store, s.cfg.Indicators}
+}
+
+// lookupIndicator returns a built-in indicator, or a user-imported one
+// placed on structure st for year (or, when the indicator has no values
+// for year, its latest year: the title then says which year is shown).
+func (s *Server) lookupIndicator(ctx context.Context, id string, st generalist.Structure, year int) (atlas.Indicator, int, error) {
+	if ind, ok := atlas.IndicatorByID(id); ok {
+		return ind, year, nil
+	}
+	store := s.indicatorStore()
+	if store == nil {
+		return atlas.Indicator{}, 0, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", id, indicatorIDs())
+	}
+	if err := generalist.ValidateIndicatorID(id); err != nil {
+		return atlas.Indicator{}, 0, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s, or the id of an imported indicator", id, indicatorIDs())
+	}
+	layer, err := get(ctx, s.cache, fmt.Sprintf("layer/%s/%d/%d", id, st, year), func() (*atlas.IndicatorLayer, error) {
+		l, err := atlas.IndicatorOn(ctx, store, id, st, year)
+		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
+			if _, err2 := store.Indicator(ctx, id); err2 != nil {
+				return nil, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s, or the id of an imported indicator", id, indicatorIDs())
+			}
+			return atlas.IndicatorOn(ctx, store, id, st, 0)
+		}
+		return l, err
+	})
+	if err != nil {
+		return atlas.Indicator{}, 0, err
+	}
+	return layer.AsIndicator(), layer.Year, nil
+}
+
+// indicatorList returns the built-in indicators followed by the imported
+// ones.
+func (s *Server) indicatorList(ctx context.Context) ([]atlas.Indicator, error) {
+	out := append([]atlas.Indicator(nil), atlas.Indicators...)
+	if s.cfg.Indicators == nil {
+		return out, nil
+	}
+	user, err := s.cfg.Indicators.Indicators(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range user {
+		out = append(out, atlas.Indicator{ID: u.ID, NB: u.Name, EN: u.Name, UnitNB: u.Unit, UnitEN: u.Unit, Source: u.Source,
+			Caveat: strings.TrimSpace("Importert indikator. " + u.Description)})
+	}
+	return out, nil
+}
