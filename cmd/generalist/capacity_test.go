@@ -109,3 +109,29 @@ func TestCapacityText(t *testing.T) {
 		}
 	}
 }
+
+func TestIndicatorAnalyse(t *testing.T) {
+	db := loadedDB(t)
+	out, _, err := runCmd("indicator", "analyse", "costindex2025", "--year", "2025", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"n = 354 (3 left out", "log2(folkemengde)", "sentralitet 6", "Doubling the population", "By KOSTRA size group", "Grønt hefte 2025"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("analyse output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"indicator", "analyse"}, 2},
+		{[]string{"indicator", "analyse", "costindex2025", "--cov", "bogus"}, 1},
+		{[]string{"indicator", "analyse", "nosuch"}, 1},
+	} {
+		_, _, err := runCmd(append(tt.args, "--db", db)...)
+		if err == nil || exitCode(err) != tt.code {
+			t.Errorf("%v: err %v (exit %d), want exit %d", tt.args, err, exitCode(err), tt.code)
+		}
+	}
+}

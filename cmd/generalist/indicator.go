@@ -30,6 +30,8 @@ Commands:
   show ID  print an indicator's values for one year on one structure
   delete ID
            remove an indicator and all its values
+  analyse ID
+           regress an indicator (imported or built-in) on size and centrality
 
 Run "generalist indicator <command> -h" for the flags of a command.
 `
@@ -37,7 +39,7 @@ Run "generalist indicator <command> -h" for the flags of a command.
 func runIndicator(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, indicatorHelp)
-		return usageError("indicator: no command given (import, list, show or delete)")
+		return usageError("indicator: no command given (import, list, show, delete or analyse)")
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
@@ -49,6 +51,8 @@ func runIndicator(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return runIndicatorShow(ctx, rest, stdout, stderr)
 	case "delete":
 		return runIndicatorDelete(ctx, rest, stdout, stderr)
+	case "analyse", "analyze":
+		return runIndicatorAnalyse(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, indicatorHelp)
 		return nil

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"generalist"
+	"generalist/atlas"
+)
+
+const indicatorAnalyseHelp = `Usage: generalist indicator analyse ID [--cov logpop --cov centrality ...]
+                                   [--structure S] [--year Y] [--json] [--db PATH]
+
+Regresses an indicator — imported, or built-in such as costindex2025 — on
+municipality size and centrality by ordinary least squares (the analysis
+Menon Economics made of statutory compliance): coefficients with standard
+errors and 95 % confidence intervals, R², n, the effect of doubling the
+population, and means by KOSTRA size group and centrality class.
+Municipalities without a value are left out and counted.
+
+Covariates: logpop (log2 population), centrality (class dummies, class 1 the
+base; 2024 structure only, unverified classes), share80, change10, costindex.
+Default: logpop and centrality.
+
+Flags:
+`
+
+// covFlag collects repeated --cov flags.
+type covFlag []string
+
+func (c *covFlag) String() string     { return strings.Join(*c, ",") }
+func (c *covFlag) Set(v string) error { *c = append(*c, v); return nil }
+
+func runIndicatorAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("indicator analyse", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, indicatorAnalyseHelp); fs.PrintDefaults() }
+	var covs covFlag
+	fs.Var(&covs, "cov", "`covariate` (repeat): logpop, centrality, share80, change10, costindex")
+	structure := fs.String("structure", "2024", "municipal `structure`")
+	year := fs.Int("year", 0, "1 January of `year` for population and covariates (default: latest)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	dbPath := dbFlag(fs)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageError("indicator analyse: give exactly one indicator ID")
+	}
+	s, err := generalist.ParseStructure(*structure)
+	if err != nil {
+		return usageError("indicator analyse: --structure: " + generalist.ErrorMessage(err))
+	}
+	if len(covs) == 0 {
+		covs = covFlag{"logpop", "centrality"}
+	}
+	db, err := openStore(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	y := *year
+	if y == 0 {
+		years, err := db.PopulationYears(ctx, s)
+		if err != nil {
+			return err
+		}
+		if len(years) == 0 {
+			return generalist.Errorf(generalist.ENOTFOUND, "no population data on the %d structure", s)
+		}
+		y = years[len(years)-1]
+	}
+	ind, ok := atlas.IndicatorByID(pos[0])
+	if !ok {
+		layer, err := atlas.IndicatorOn(ctx, db, pos[0], s, y)
+		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
+			layer, err = atlas.IndicatorOn(ctx, db, pos[0], s, 0) // the indicator's latest year
+		}
+		if err != nil {
+			return err
+		}
+		ind = layer.AsIndicator()
+	}
+	rows, err := atlas.Overview(ctx, db, s, y)
+	if err != nil {
+		return err
+	}
+	a, err := atlas.Analyse(rows, ind.ID, ind.Value, covs)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, map[string]any{"analysis": a, "source": ind.Source, "caveat": ind.Caveat})
+	}
+	fmt.Fprintf(stdout, "%s (%s) against size and centrality, structure %d, 1 January %d\n", ind.EN, ind.UnitEN, s, y)
+	fmt.Fprintf(stdout, "OLS, n = %d (%d left out for missing values), R² = %.3f, adjusted R² = %.3f\n\n", a.N, a.Dropped, a.R2, a.AdjR2)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "Term\tEstimate\tStd. error\t95 % CI\tp\t")
+	for _, c := range a.Coefficients {
+		p := "–"
+		if c.P != nil {
+			p = fmt.Sprintf("%.4f", *c.P)
+		}
+		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t[%.4f, %.4f]\t%s\t\n", c.Name, c.Estimate, c.StdErr, c.CILow, c.CIHigh, p)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if e := a.DoublingEffect; e != nil {
+		fmt.Fprintf(stdout, "\nDoubling the population changes the indicator by %.4f (95 %% CI %.4f to %.4f), other covariates held fixed.\n", e.Estimate, e.CILow, e.CIHigh)
+	}
+	for _, g := range []struct {
+		title  string
+		groups []atlas.GroupMean
+	}{{"By KOSTRA size group", a.BySize}, {"By centrality class", a.ByCentrality}} {
+		fmt.Fprintf(stdout, "\n%s:\n", g.title)
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "Group\tn\tMean\tMedian\t")
+		for _, m := range g.groups {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t\n", m.Group, m.N, optF(m.Mean), optF(m.Median))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(stdout, "\nSource: %s\n", ind.Source)
+	if ind.Caveat != "" {
+		fmt.Fprintf(stdout, "Note: %s\n", ind.Caveat)
+	}
+	return nil
+}
+
+func optF(v *float64) string {
+	if v == nil {
+		return "no data"
+	}
+	return fmt.Sprintf("%.4f", *v)
+}
