@@ -82,7 +82,7 @@ func runCapacity(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return usageError("capacity: --municipality: " + generalist.ErrorMessage(err))
 		}
 	}
-	cat, err := refdata.EmbeddedTasks()
+	shipped, err := refdata.EmbeddedTasks()
 	if err != nil {
 		return err
 	}
@@ -91,6 +91,10 @@ func runCapacity(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	defer db.Close()
+	cat, err := effectiveCatalogue(ctx, db, shipped)
+	if err != nil {
+		return err
+	}
 	y := *year
 	if y == 0 {
 		years, err := db.PopulationYears(ctx, s)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -128,6 +129,70 @@ func TestIndicatorAnalyse(t *testing.T) {
 		{[]string{"indicator", "analyse"}, 2},
 		{[]string{"indicator", "analyse", "costindex2025", "--cov", "bogus"}, 1},
 		{[]string{"indicator", "analyse", "nosuch"}, 1},
+	} {
+		_, _, err := runCmd(append(tt.args, "--db", db)...)
+		if err == nil || exitCode(err) != tt.code {
+			t.Errorf("%v: err %v (exit %d), want exit %d", tt.args, err, exitCode(err), tt.code)
+		}
+	}
+}
+
+func TestTasksChanges(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "tasks.db")
+	out, _, err := runCmd("tasks", "list", "--db", db)
+	if err != nil || !strings.Contains(out, "barnevern") {
+		t.Fatalf("tasks list: %v\n%s", err, out)
+	}
+	short := func() int {
+		out, _, err := runCmd("capacity", "--json", "--db", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct {
+			Tasks []struct {
+				ID      string
+				Summary *struct {
+					Short int `json:"municipalities_short"`
+				}
+			}
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		for _, task := range res.Tasks {
+			if task.ID == "barnevern" {
+				return task.Summary.Short
+			}
+		}
+		t.Fatal("no barnevern in capacity output")
+		return 0
+	}
+	before := short()
+	if _, _, err := runCmd("tasks", "set", "barnevern", "min_team", "0", "--note", "test: ingen minstekrav", "--author", "Test", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	if got := short(); got != 0 {
+		t.Errorf("after setting min_team 0, %d municipalities short, want 0", got)
+	}
+	if _, _, err := runCmd("tasks", "reset", "barnevern", "min_team", "--author", "Test", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	if got := short(); got != before {
+		t.Errorf("after reset, %d short, want the shipped %d", got, before)
+	}
+	out, _, err = runCmd("tasks", "history", "--db", db)
+	if err != nil || !strings.Contains(out, "test: ingen minstekrav") || !strings.Contains(out, "shipped value") {
+		t.Errorf("history: %v\n%s", err, out)
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"tasks", "set", "barnevern", "min_team", "x", "--note", "n", "--author", "a"}, 2},
+		{[]string{"tasks", "set", "barnevern", "min_team", "3", "--author", "a"}, 1},
+		{[]string{"tasks", "set", "nosuch", "min_team", "3", "--note", "n", "--author", "a"}, 1},
+		{[]string{"tasks", "reset", "barnevern"}, 2},
+		{[]string{"tasks", "bogus"}, 2},
 	} {
 		_, _, err := runCmd(append(tt.args, "--db", db)...)
 		if err == nil || exitCode(err) != tt.code {

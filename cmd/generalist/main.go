@@ -51,6 +51,7 @@ Commands:
   import   load an SSB population table (JSON-stat 2.0 or semicolon CSV)
   indicator import, list, show or delete your own per-municipality indicators
   capacity measure capacity against the statutory tasks
+  tasks    list the task catalogue and change its staffing parameters
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -74,6 +75,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runIndicator(ctx, rest, stdout, stderr)
 	case "capacity":
 		return runCapacity(ctx, rest, stdout, stderr)
+	case "tasks":
+		return runTasks(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
