@@ -12,14 +12,17 @@ import (
 )
 
 // cache keeps computed responses (rows of a structure, rendered map SVGs,
-// encoded JSON) in memory. The store changes only when datasets are
-// loaded or imported, possibly by another process, so every entry is keyed
-// by a version: a digest of the dataset list, re-read at most once per
-// second. An import therefore shows within a second, and between imports
-// every response after the first is served from memory.
+// encoded JSON) in memory. The data changes only when datasets or
+// indicators are imported or the task parameters changed, possibly by
+// another process, so every entry is keyed by a version: a digest of the
+// dataset list, the indicator list and the parameter history, re-read at
+// most once per second. A change therefore shows within a second, and
+// between changes every response after the first is served from memory.
 type cache struct {
-	store generalist.AtlasStore
-	now   func() time.Time
+	store   generalist.AtlasStore
+	inds    generalist.IndicatorStore // may be nil
+	changes generalist.CatalogueStore // may be nil
+	now     func() time.Time
 
 	mu      sync.Mutex
 	version string
@@ -27,8 +30,8 @@ type cache struct {
 	entries map[string]any
 }
 
-func newCache(store generalist.AtlasStore, now func() time.Time) *cache {
-	return &cache{store: store, now: now, entries: map[string]any{}}
+func newCache(cfg Config) *cache {
+	return &cache{store: cfg.Store, inds: cfg.Indicators, changes: cfg.Changes, now: cfg.Now, entries: map[string]any{}}
 }
 
 // refresh re-reads the dataset list if it is more than a second old and
@@ -46,6 +49,22 @@ func (c *cache) refresh(ctx context.Context) error {
 	h := sha256.New()
 	for _, d := range ds {
 		fmt.Fprintf(h, "%s\x00%s\x00%d\x00%s\n", d.Name, d.SHA256, d.Rows, d.LoadedAt)
+	}
+	if c.inds != nil {
+		inds, err := c.inds.Indicators(ctx)
+		if err != nil {
+			return err
+		}
+		for _, in := range inds {
+			fmt.Fprintf(h, "i\x00%s\x00%s\x00%v\n", in.ID, in.CreatedAt, in.Years)
+		}
+	}
+	if c.changes != nil {
+		chs, err := c.changes.ParamChanges(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "c\x00%d", len(chs))
 	}
 	v := hex.EncodeToString(h.Sum(nil))
 	if v != c.version {
@@ -80,4 +99,12 @@ func get[T any](ctx context.Context, c *cache, key string, fn func() (T, error))
 	}
 	c.mu.Unlock()
 	return val, nil
+}
+
+// invalidate makes the next request re-read the version, for changes this
+// process made itself and must show at once.
+func (c *cache) invalidate() {
+	c.mu.Lock()
+	c.version = ""
+	c.mu.Unlock()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 
 	"generalist"
@@ -12,13 +13,31 @@ import (
 	"generalist/demography"
 )
 
-// capacity returns the cached capacity model for a structure and year.
-func (s *Server) capacity(ctx context.Context, st generalist.Structure, year int) (*capacity.Result, error) {
+// catalogue returns the shipped catalogue with analysts' changes applied.
+func (s *Server) catalogue(ctx context.Context) (*generalist.Catalogue, error) {
 	if s.cfg.Catalogue == nil {
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "no task catalogue is loaded")
 	}
+	if s.cfg.Changes == nil {
+		return s.cfg.Catalogue, nil
+	}
+	return get(ctx, s.cache, "catalogue", func() (*generalist.Catalogue, error) {
+		changes, err := s.cfg.Changes.ParamChanges(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return generalist.ApplyChanges(s.cfg.Catalogue, changes)
+	})
+}
+
+// capacity returns the cached capacity model for a structure and year.
+func (s *Server) capacity(ctx context.Context, st generalist.Structure, year int) (*capacity.Result, error) {
+	cat, err := s.catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
 	return get(ctx, s.cache, fmt.Sprintf("capacity/%d/%d", st, year), func() (*capacity.Result, error) {
-		return atlas.Capacity(ctx, s.cfg.Store, s.cfg.Catalogue, st, year)
+		return atlas.Capacity(ctx, s.cfg.Store, cat, st, year)
 	})
 }
 
@@ -57,13 +76,10 @@ func (s *Server) growth(r *http.Request, st generalist.Structure, num generalist
 	return demography.GrowthOf(num, year, series), nil
 }
 
-func (s *Server) taskByID(id string) *generalist.Task {
-	if s.cfg.Catalogue == nil {
-		return nil
-	}
-	for i := range s.cfg.Catalogue.Tasks {
-		if s.cfg.Catalogue.Tasks[i].ID == id {
-			return &s.cfg.Catalogue.Tasks[i]
+func taskByID(cat *generalist.Catalogue, id string) *generalist.Task {
+	for i := range cat.Tasks {
+		if cat.Tasks[i].ID == id {
+			return &cat.Tasks[i]
 		}
 	}
 	return nil
@@ -72,11 +88,12 @@ func (s *Server) taskByID(id string) *generalist.Task {
 // --- API
 
 func (s *Server) apiTasks(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Catalogue == nil {
-		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no task catalogue is loaded"))
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.cfg.Catalogue)
+	writeJSON(w, http.StatusOK, cat)
 }
 
 // capacityParams parses ?structure= and ?year= for the capacity routes.
@@ -112,7 +129,11 @@ func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) {
 		for i, m := range res.Municipalities {
 			ms[i] = muni{m.Number, m.Name, m.Population, m.Shortfalls}
 		}
-		raw, err := marshal(map[string]any{"structure": st, "year": year, "catalogue_version": s.cfg.Catalogue.Version,
+		cat, err := s.catalogue(r.Context())
+		if err != nil {
+			return body{}, err
+		}
+		raw, err := marshal(map[string]any{"structure": st, "year": year, "catalogue_version": cat.Version,
 			"tasks": res.Tasks, "municipalities": ms, "source": atlas.PopulationSource + "; oppgavekatalog: data/tasks.json"})
 		if err != nil {
 			return body{}, err
@@ -168,8 +189,12 @@ func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request)
 // --- pages
 
 type tasksPage struct {
-	Catalogue *generalist.Catalogue
-	Roles     []roleTasks
+	Catalogue  *generalist.Catalogue
+	Roles      []roleTasks
+	History    []generalist.ParamChange
+	AllowEdits bool
+	CSRF       string
+	Error      string
 }
 
 type roleTasks struct {
@@ -178,20 +203,20 @@ type roleTasks struct {
 }
 
 func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Catalogue == nil {
-		s.pageError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no task catalogue is loaded"))
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
 		return
 	}
-	d := tasksPage{Catalogue: s.cfg.Catalogue}
-	for _, role := range generalist.Roles {
-		rt := roleTasks{Role: role}
-		for i := range s.cfg.Catalogue.Tasks {
-			if t := &s.cfg.Catalogue.Tasks[i]; t.Role == role {
-				rt.Tasks = append(rt.Tasks, t)
-			}
+	d := tasksPage{Catalogue: cat, AllowEdits: s.cfg.AllowEdits, CSRF: s.csrf}
+	if s.cfg.Changes != nil {
+		if d.History, err = s.cfg.Changes.ParamChanges(r.Context()); err != nil {
+			s.pageError(w, r, err)
+			return
 		}
-		d.Roles = append(d.Roles, rt)
+		slices.Reverse(d.History) // newest first
 	}
+	d.Roles = rolesOf(cat)
 	s.render(w, r, http.StatusOK, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
 }
 
@@ -232,9 +257,14 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	d := capacityPage{Result: res, Year: year, Years: years, Counties: counties, County: f.County}
 	for _, t := range res.Tasks {
-		d.Tasks = append(d.Tasks, s.taskByID(t.Task))
+		d.Tasks = append(d.Tasks, taskByID(cat, t.Task))
 	}
 	for _, m := range res.Municipalities {
 		if f.County == "" || m.Number.County() == f.County {
@@ -245,4 +275,19 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
 	sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Shortfalls) > len(d.Rows[j].Shortfalls) })
 	s.render(w, r, http.StatusOK, "capacity.tmpl", page{Title: msg(langOf(r), "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
 		Caveats: []string{msg(langOf(r), "capacity.caveat")}})
+}
+
+// rolesOf groups the catalogue's tasks by role.
+func rolesOf(cat *generalist.Catalogue) []roleTasks {
+	var out []roleTasks
+	for _, role := range generalist.Roles {
+		rt := roleTasks{Role: role}
+		for i := range cat.Tasks {
+			if t := &cat.Tasks[i]; t.Role == role {
+				rt.Tasks = append(rt.Tasks, t)
+			}
+		}
+		out = append(out, rt)
+	}
+	return out
 }

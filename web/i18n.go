@@ -213,6 +213,7 @@ func templateFuncs(lang string) template.FuncMap {
 		},
 		"cellclass": cellClass,
 		"has":       func(list []string, v string) bool { return slices.Contains(list, v) },
+		"deref":     func(v *float64) float64 { return *v },
 		"columns":   func() []column { return listColumns },
 		"sorturl":   sortURL,
 	}

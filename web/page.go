@@ -357,6 +357,10 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 		d.SimilarSVG = template.HTML(buf.Bytes())
 	}
 	if s.cfg.Catalogue != nil {
+		cat, err := s.catalogue(ctx)
+		if err != nil {
+			return nil, err
+		}
 		res, err := s.capacity(ctx, st, row.Year)
 		if err != nil {
 			return nil, err
@@ -367,8 +371,8 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 			}
 		}
 		d.Tasks = map[string]*generalist.Task{}
-		for i := range s.cfg.Catalogue.Tasks {
-			d.Tasks[s.cfg.Catalogue.Tasks[i].ID] = &s.cfg.Catalogue.Tasks[i]
+		for i := range cat.Tasks {
+			d.Tasks[cat.Tasks[i].ID] = &cat.Tasks[i]
 		}
 	}
 	ps, err := s.pressures(ctx, st, row.Year)

@@ -37,9 +37,13 @@ type Config struct {
 	// Indicators holds user-imported indicators (usually the same store);
 	// nil hides them.
 	Indicators generalist.IndicatorStore
-	// Catalogue is the task catalogue for the capacity pages; nil hides
-	// them.
-	Catalogue *generalist.Catalogue
+	// Catalogue is the shipped task catalogue for the capacity pages; nil
+	// hides them. Changes holds analysts' changes to its parameters (nil:
+	// none), applied everywhere; AllowEdits shows a form to make them —
+	// for a single user on their own machine until accounts exist.
+	Catalogue  *generalist.Catalogue
+	Changes    generalist.CatalogueStore
+	AllowEdits bool
 	// Templates and Static default to the embedded files; serve -dev can
 	// pass os.DirFS for live editing.
 	Templates fs.FS
@@ -55,6 +59,7 @@ type Server struct {
 	pages map[string]*template.Template // per language
 	mux   *http.ServeMux
 	cache *cache
+	csrf  string // token of the parameter form (AllowEdits)
 	ready atomic.Bool
 	// apiPatterns lists the /api/v1 routes; a test checks each against the
 	// OpenAPI document.
@@ -81,8 +86,8 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, pages: map[string]*template.Template{}, mux: http.NewServeMux()}
-	s.cache = newCache(cfg.Store, cfg.Now)
+	s := &Server{cfg: cfg, log: cfg.Logger, pages: map[string]*template.Template{}, mux: http.NewServeMux(), csrf: newCSRFToken()}
+	s.cache = newCache(cfg)
 	for _, lang := range []string{"nb", "en"} {
 		t, err := template.New("").Funcs(templateFuncs(lang)).ParseFS(cfg.Templates, "*.tmpl")
 		if err != nil {
@@ -112,6 +117,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /sammenlign", s.handleCompare)
 	m.HandleFunc("GET /kart", s.handleMapPage)
 	m.HandleFunc("GET /oppgaver", s.handleTasks)
+	m.HandleFunc("POST /oppgaver/endring", s.handleParamChange)
 	m.HandleFunc("GET /kapasitet", s.handleCapacity)
 	m.HandleFunc("GET /analyse", s.handleAnalysis)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))

@@ -34,6 +34,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defAddr = "localhost:8080"
 	}
 	addr := fs.String("addr", defAddr, "listen `address` (env GENERALIST_ADDR)")
+	allowEdits := fs.Bool("allow-edits", false, "let anyone who can reach the server change the task parameters (single-user, local use)")
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -56,7 +57,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db})
+	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
+		Changes: db, AllowEdits: *allowEdits})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,91 @@
+package web
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+
+	"generalist"
+)
+
+// newCSRFToken returns a random token for the edit form. One per server
+// process is enough while edits are a single-user, local mode
+// (Config.AllowEdits); accounts and per-session tokens come with the
+// shared deployment.
+func newCSRFToken() string {
+	b := make([]byte, 32)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// handleParamChange records a change to a task parameter from the form on
+// /oppgaver (POST /oppgaver/endring).
+func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) {
+	if !s.cfg.AllowEdits || s.cfg.Changes == nil || s.cfg.Catalogue == nil {
+		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "editing the task parameters is not enabled on this server (start it with serve --allow-edits)"))
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	if err := r.ParseForm(); err != nil {
+		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err))
+		return
+	}
+	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 || !sameOrigin(r) {
+		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form is stale or comes from another site; reload the page and try again"))
+		return
+	}
+	c := &generalist.ParamChange{Task: r.PostForm.Get("task"), Field: generalist.ParamField(r.PostForm.Get("field")),
+		Note: strings.TrimSpace(r.PostForm.Get("note")), Author: strings.TrimSpace(r.PostForm.Get("author"))}
+	if v := strings.TrimSpace(r.PostForm.Get("value")); v != "" {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+		if err != nil {
+			s.tasksError(w, r, generalist.Errorf(generalist.EINVALID, "value %q is not a number (leave it empty to return to the shipped value)", v))
+			return
+		}
+		c.Value = &f
+	}
+	if err := s.cfg.Changes.RecordParamChange(r.Context(), s.cfg.Catalogue, c); err != nil {
+		s.tasksError(w, r, err)
+		return
+	}
+	s.cache.invalidate()
+	s.log.Info("task parameter changed", "task", c.Task, "field", c.Field, "author", c.Author, "id", c.ID, "remote", r.RemoteAddr)
+	http.Redirect(w, r, "/oppgaver#historikk", http.StatusSeeOther)
+}
+
+// tasksError shows the task page again with the error above the form.
+func (s *Server) tasksError(w http.ResponseWriter, r *http.Request, err error) {
+	if generalist.ErrorCode(err) == generalist.EINTERNAL {
+		s.pageError(w, r, err)
+		return
+	}
+	cat, cerr := s.catalogue(r.Context())
+	if cerr != nil {
+		s.pageError(w, r, cerr)
+		return
+	}
+	d := tasksPage{Catalogue: cat, AllowEdits: true, CSRF: s.csrf, Error: generalist.ErrorMessage(err)}
+	d.History, _ = s.cfg.Changes.ParamChanges(r.Context())
+	slices.Reverse(d.History)
+	d.Roles = rolesOf(cat)
+	s.render(w, r, http.StatusBadRequest, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
+}
+
+// sameOrigin reports whether the request's Origin (or, failing that,
+// Referer) names this host; browsers send one of them with form posts.
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		o = r.Header.Get("Referer")
+	}
+	if o == "" {
+		return true // not a browser form post across sites
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
+}
