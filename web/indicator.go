@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 
 	"generalist"
@@ -67,4 +68,43 @@ func (s *Server) indicatorList(ctx context.Context) ([]atlas.Indicator, error) {
 			Caveat: strings.TrimSpace("Importert indikator. " + u.Description)})
 	}
 	return out, nil
+}
+
+// apiIndicator serves GET /api/v1/indicators/{id}: one indicator, built-in
+// or imported, for every municipality of ?structure= on ?year=.
+func (s *Server) apiIndicator(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	st, err := structureParam(q, generalist.Structure2024)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	year, err := s.yearFor(r, q, st)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	ind, indYear, err := s.lookupIndicator(r.Context(), r.PathValue("id"), st, year)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	rows, err := s.rows(r.Context(), st, year)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	type value struct {
+		Number generalist.MunicipalityNumber `json:"number"`
+		Name   string                        `json:"name"`
+		Value  *float64                      `json:"value"`
+	}
+	vals := make([]value, len(rows))
+	for i := range rows {
+		vals[i] = value{Number: rows[i].Number, Name: rows[i].ShortName}
+		if v, ok := ind.Value(&rows[i]); ok {
+			vals[i].Value = &v
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"indicator": ind, "structure": st, "year": indYear, "values": vals})
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // examples fill the path parameters of documented routes with real values.
-var examples = map[string]string{"{number}": "0301", "{indicator}": "population"}
+var examples = map[string]string{"{number}": "0301", "{indicator}": "population", "{id}": "testindikator"}
 
 // TestOpenAPI checks the served OpenAPI document against the real
 // handlers: every route the server registers is documented, every

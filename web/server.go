@@ -132,6 +132,7 @@ func (s *Server) routes() {
 	api("GET /api/v1/stats", s.apiStats)
 	api("GET /api/v1/nordic", s.apiNordic)
 	api("GET /api/v1/indicators", s.apiIndicators)
+	api("GET /api/v1/indicators/{id}", s.apiIndicator)
 	api("GET /api/v1/maps/{indicator}", s.apiMap)
 	api("GET /api/v1/graph", s.apiGraph)
 	api("GET /api/v1/tasks", s.apiTasks)

@@ -292,6 +292,7 @@ func TestAPI(t *testing.T) {
 		{"/api/v1/graph?structure=2019", 404, "no adjacency graph"},
 		{"/api/v1/nope", 404, "no API route"},
 		{"/api/v1/municipalities/0399/capacity", 404, "kommune 0399"},
+		{"/api/v1/indicators/NoSuch", 400, "indicator"},
 		{"/api/v1/capacity?year=18", 400, "query parameter year"},
 	} {
 		t.Run("Err "+tt.path, func(t *testing.T) {
