@@ -14,25 +14,53 @@
 // cell beyond the result slices.
 package capacity
 
-import "generalist"
+import (
+	"encoding/json"
+	"slices"
 
-// Cell is one municipality's result for one task. (Fields are ordered so
-// the struct packs into 64 bytes: the model allocates one per task and
-// municipality.)
+	"generalist"
+)
+
+// Cell is one municipality's result for one task. It is kept to 48 bytes
+// (the model writes one per task and municipality, 11,000 on the 2024
+// structure, and memory traffic dominates its cost): Shortfall and Share
+// are methods, and appear in JSON through MarshalJSON.
 type Cell struct {
 	Task string `json:"task"`
 	// Served is the number of inhabitants the task serves.
 	Served   generalist.Persons `json:"served"`
 	Expected float64            `json:"expected_fte"`
 	MinTeam  float64            `json:"min_team_fte"`
-	// Shortfall is MinTeam − Expected when the team is not robust, else 0.
-	Shortfall float64 `json:"shortfall_fte"`
-	// Share is Expected / MinTeam: 1 or more is robust.
-	Share float64 `json:"share_of_min_team"`
 	// Known is false when the population (or its age split) is not
 	// available; the other numbers are then zero.
 	Known  bool `json:"known"`
 	Robust bool `json:"robust"`
+}
+
+// Shortfall returns MinTeam − Expected when the team is not robust, else 0.
+func (c Cell) Shortfall() float64 {
+	if !c.Known || c.Robust {
+		return 0
+	}
+	return c.MinTeam - c.Expected
+}
+
+// Share returns Expected / MinTeam: 1 or more is robust.
+func (c Cell) Share() float64 {
+	if c.MinTeam <= 0 {
+		return 1
+	}
+	return c.Expected / c.MinTeam
+}
+
+// MarshalJSON writes the cell with its shortfall and share.
+func (c Cell) MarshalJSON() ([]byte, error) {
+	type plain Cell // without the method, to avoid recursion
+	return json.Marshal(struct {
+		plain
+		Shortfall float64 `json:"shortfall_fte"`
+		Share     float64 `json:"share_of_min_team"`
+	}{plain(c), c.Shortfall(), c.Share()})
 }
 
 // Municipality is the vulnerability profile of one municipality.
@@ -65,8 +93,9 @@ type Result struct {
 	Tasks          []TaskSummary        `json:"task_summaries"`
 	Municipalities []Municipality       `json:"municipalities"`
 
-	cells []Cell   // backing array of every Municipality.Cells
-	ids   []string // backing array of every Municipality.Shortfalls
+	cells []Cell               // backing array of every Municipality.Cells
+	ids   []string             // backing array of every Municipality.Shortfalls
+	sums  []generalist.Persons // scratch: one municipality's served populations
 }
 
 // Model is a validated catalogue ready to evaluate many times (scenarios
@@ -74,6 +103,10 @@ type Result struct {
 type Model struct {
 	tasks []*generalist.Task // the tasks with a staffing model, catalogue order
 	specs []spec             // the same, flattened for the inner loop
+	// masks lists the distinct sets of age groups the tasks serve; each
+	// municipality's served population is summed once per set, not once
+	// per task.
+	masks []uint8
 }
 
 // spec is a task's staffing model in the form the inner loop wants.
@@ -81,6 +114,7 @@ type spec struct {
 	id      string
 	all     bool    // serves every inhabitant
 	groups  uint8   // bit g set: serves age group g
+	mask    int     // index of groups in Model.masks
 	perFTE  float64 // FTEs per 1,000 served
 	minTeam float64
 }
@@ -99,6 +133,11 @@ func NewModel(cat *generalist.Catalogue) (*Model, error) {
 		sp := spec{id: t.ID, all: len(t.Staffing.Served) == 0, perFTE: t.Staffing.FTEPer1000.Value, minTeam: t.Staffing.MinTeam.Value}
 		for _, g := range t.Staffing.Served {
 			sp.groups |= 1 << g
+		}
+		sp.mask = slices.Index(m.masks, sp.groups)
+		if !sp.all && sp.mask < 0 {
+			sp.mask = len(m.masks)
+			m.masks = append(m.masks, sp.groups)
 		}
 		m.tasks = append(m.tasks, t)
 		m.specs = append(m.specs, sp)
@@ -146,9 +185,22 @@ func (m *Model) ComputeInto(res *Result, pops []generalist.Population, names map
 		cells := res.cells[i*len(tasks) : (i+1)*len(tasks) : (i+1)*len(tasks)]
 		*mu = Municipality{Number: p.Municipality, Name: names[p.Municipality], Population: p.Count(), Cells: cells}
 		start := len(res.ids)
+		sums := res.sums[:0]
+		if p.Ages != nil {
+			for _, mask := range m.masks {
+				var sum generalist.Persons
+				for g, v := range p.Ages {
+					if mask&(1<<g) != 0 {
+						sum += v
+					}
+				}
+				sums = append(sums, sum)
+			}
+		}
+		res.sums = sums
 		for j := range m.specs {
 			c := &cells[j]
-			evaluate(&m.specs[j], p, c)
+			evaluate(&m.specs[j], p, sums, c)
 			sum := &res.Tasks[j]
 			switch {
 			case !c.Known:
@@ -172,7 +224,8 @@ func grow[T any](s []T, n int) []T {
 }
 
 // evaluate computes one cell into c, overwriting it.
-func evaluate(sp *spec, p *generalist.Population, c *Cell) {
+// sums holds p's population in each of Model.masks (empty without ages).
+func evaluate(sp *spec, p *generalist.Population, sums []generalist.Persons, c *Cell) {
 	*c = Cell{Task: sp.id, MinTeam: sp.minTeam}
 	switch {
 	case p.Missing:
@@ -182,20 +235,9 @@ func evaluate(sp *spec, p *generalist.Population, c *Cell) {
 	case p.Ages == nil:
 		return
 	default:
-		for g, v := range p.Ages {
-			if sp.groups&(1<<g) != 0 {
-				c.Served += v
-			}
-		}
+		c.Served = sums[sp.mask]
 	}
 	c.Known = true
 	c.Expected = sp.perFTE * float64(c.Served) / 1000 // as documented, so thresholds are exact
 	c.Robust = c.Expected >= c.MinTeam
-	if !c.Robust {
-		c.Shortfall = c.MinTeam - c.Expected
-	}
-	c.Share = 1
-	if c.MinTeam > 0 {
-		c.Share = c.Expected / c.MinTeam
-	}
 }

@@ -44,7 +44,7 @@ func TestCompute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Municipalities[0].Cells[1]; !got.Known || got.Robust || math.Abs(got.Shortfall-0.8) > 1e-9 || math.Abs(got.Expected-7.2) > 1e-9 {
+	if got := res.Municipalities[0].Cells[1]; !got.Known || got.Robust || math.Abs(got.Shortfall()-0.8) > 1e-9 || math.Abs(got.Expected-7.2) > 1e-9 {
 		t.Errorf("0001 school = %+v, want expected 7.2, shortfall 0.8", got)
 	}
 	wantShort := [][]string{{"school"}, {"admin"}, {}, {"admin"}, {}}

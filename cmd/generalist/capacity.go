@@ -163,7 +163,7 @@ func printCapacity(w io.Writer, cat *generalist.Catalogue, res *capacity.Result,
 			case !c.Known:
 				status = "no data"
 			case !c.Robust:
-				status = fmt.Sprintf("short by %.1f FTE", c.Shortfall)
+				status = fmt.Sprintf("short by %.1f FTE", c.Shortfall())
 			}
 			fmt.Fprintf(tw, "%s%s\t%s\t%.1f\t%.1f\t%s\n", c.Task, mark(c.Task), c.Served, c.Expected, c.MinTeam, status)
 		}
