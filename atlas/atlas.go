@@ -39,44 +39,41 @@ func Population(ctx context.Context, store generalist.AtlasStore, s generalist.S
 	if err != nil {
 		return nil, err
 	}
-	candidates := []generalist.Structure{s}
-	if inForce, ok := generalist.StructureForYear(year); ok && inForce != s {
-		candidates = append(candidates, inForce)
+	src, pops, err := recorded(ctx, store, s, year)
+	if err != nil {
+		return nil, err
 	}
-	for _, o := range generalist.Structures {
-		if o != s && o != candidates[len(candidates)-1] {
-			candidates = append(candidates, o)
+	srcMs := ms
+	if src != s {
+		if srcMs, err = store.Municipalities(ctx, src); err != nil {
+			return nil, err
 		}
 	}
-	for _, src := range candidates {
-		pops, err := store.Populations(ctx, generalist.PopulationFilter{Structure: src, Year: year})
+	values := complete(srcMs, pops)
+	c := &Counts{Structure: s, Year: year, Values: values}
+	if src != s {
+		m, err := path(ctx, store, src, s)
 		if err != nil {
 			return nil, err
 		}
-		if len(pops) == 0 {
-			continue
+		if c.Values, err = m.Carry(values); err != nil {
+			return nil, err
 		}
-		srcMs := ms
-		if src != s {
-			if srcMs, err = store.Municipalities(ctx, src); err != nil {
-				return nil, err
-			}
-		}
-		values := complete(srcMs, pops)
-		c := &Counts{Structure: s, Year: year, Values: values}
-		if src != s {
-			m, err := path(ctx, store, src, s)
-			if err != nil {
-				return nil, err
-			}
-			if c.Values, err = m.Carry(values); err != nil {
-				return nil, err
-			}
-			c.CarriedFrom = src
-		}
-		return c, nil
+		c.CarriedFrom = src
 	}
-	return nil, generalist.Errorf(generalist.ENOTFOUND, "no population data for 1 January %d on any structure", year)
+	return c, nil
+}
+
+// LatestYear returns the latest year with population data recorded on s.
+func LatestYear(ctx context.Context, store generalist.AtlasStore, s generalist.Structure) (int, error) {
+	years, err := store.PopulationYears(ctx, s)
+	if err != nil {
+		return 0, err
+	}
+	if len(years) == 0 {
+		return 0, generalist.Errorf(generalist.ENOTFOUND, "no population data on the %d structure", s)
+	}
+	return years[len(years)-1], nil
 }
 
 // complete returns one Count per municipality, unknown where pops has none.

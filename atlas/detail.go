@@ -93,15 +93,16 @@ func Detailed(ctx context.Context, store generalist.AtlasStore, s generalist.Str
 // itself first, then the structure in force, then the others.
 func recorded(ctx context.Context, store generalist.AtlasStore, s generalist.Structure, year int) (generalist.Structure, []generalist.Population, error) {
 	candidates := []generalist.Structure{s}
-	if inForce, ok := generalist.StructureForYear(year); ok && inForce != s {
+	if inForce, ok := generalist.StructureForYear(year); ok {
 		candidates = append(candidates, inForce)
 	}
-	for _, o := range generalist.Structures {
-		if o != s && o != candidates[len(candidates)-1] {
-			candidates = append(candidates, o)
-		}
-	}
+	candidates = append(candidates, generalist.Structures...)
+	tried := map[generalist.Structure]bool{}
 	for _, src := range candidates {
+		if tried[src] {
+			continue
+		}
+		tried[src] = true
 		pops, err := store.Populations(ctx, generalist.PopulationFilter{Structure: src, Year: year})
 		if err != nil {
 			return 0, nil, err

@@ -74,12 +74,7 @@ var caveats = map[string]string{
 
 func (s *Server) apiMunicipalities(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	st, err := structureParam(q, generalist.Structure2024)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	year, err := s.yearFor(r, q, st)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -237,12 +232,7 @@ func (s *Server) apiPopulationSeries(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	st, err := structureParam(q, generalist.Structure2024)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	year, err := s.yearFor(r, q, st)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

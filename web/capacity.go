@@ -96,8 +96,9 @@ func (s *Server) apiTasks(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, cat)
 }
 
-// capacityParams parses ?structure= and ?year= for the capacity routes.
-func (s *Server) capacityParams(r *http.Request) (generalist.Structure, int, error) {
+// structureYear parses ?structure= (default 2024) and ?year= (default the
+// latest year with data on the structure).
+func (s *Server) structureYear(r *http.Request) (generalist.Structure, int, error) {
 	q := r.URL.Query()
 	st, err := structureParam(q, generalist.Structure2024)
 	if err != nil {
@@ -108,7 +109,7 @@ func (s *Server) capacityParams(r *http.Request) (generalist.Structure, int, err
 }
 
 func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) {
-	st, year, err := s.capacityParams(r)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -153,7 +154,7 @@ func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request)
 		s.apiError(w, r, err)
 		return
 	}
-	st, year, err := s.capacityParams(r)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -232,7 +233,7 @@ type capacityPage struct {
 
 func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	st, year, err := s.capacityParams(r)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -73,13 +73,7 @@ func (s *Server) indicatorList(ctx context.Context) ([]atlas.Indicator, error) {
 // apiIndicator serves GET /api/v1/indicators/{id}: one indicator, built-in
 // or imported, for every municipality of ?structure= on ?year=.
 func (s *Server) apiIndicator(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	st, err := structureParam(q, generalist.Structure2024)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	year, err := s.yearFor(r, q, st)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

@@ -138,12 +138,7 @@ type listData struct {
 
 func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	st, err := structureParam(q, generalist.Structure2024)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	year, err := s.yearFor(r, q, st)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -403,12 +398,7 @@ type compareData struct {
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	q := r.URL.Query()
-	st, err := structureParam(q, generalist.Structure2024)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	year, err := s.yearFor(r, q, st)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -485,12 +475,7 @@ type mapPageData struct {
 func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	lang := langOf(r)
-	st, err := structureParam(q, generalist.Structure2024)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
-	year, err := s.yearFor(r, q, st)
+	st, year, err := s.structureYear(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return

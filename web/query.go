@@ -59,7 +59,7 @@ func municipalityParam(r *http.Request) (generalist.MunicipalityNumber, error) {
 
 // defaultYear is the latest year with data on s.
 func (s *Server) defaultYear(r *http.Request, st generalist.Structure) (int, error) {
-	years, err := s.years(r.Context(), st)
+	years, err := s.years(r.Context(), st) // cached; atlas.LatestYear would query
 	if err != nil {
 		return 0, err
 	}

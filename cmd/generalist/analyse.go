@@ -66,14 +66,9 @@ func runIndicatorAnalyse(ctx context.Context, args []string, stdout, stderr io.W
 	defer db.Close()
 	y := *year
 	if y == 0 {
-		years, err := db.PopulationYears(ctx, s)
-		if err != nil {
+		if y, err = atlas.LatestYear(ctx, db, s); err != nil {
 			return err
 		}
-		if len(years) == 0 {
-			return generalist.Errorf(generalist.ENOTFOUND, "no population data on the %d structure", s)
-		}
-		y = years[len(years)-1]
 	}
 	ind, ok := atlas.IndicatorByID(pos[0])
 	if !ok {

@@ -97,14 +97,9 @@ func runCapacity(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	}
 	y := *year
 	if y == 0 {
-		years, err := db.PopulationYears(ctx, s)
-		if err != nil {
+		if y, err = atlas.LatestYear(ctx, db, s); err != nil {
 			return err
 		}
-		if len(years) == 0 {
-			return generalist.Errorf(generalist.ENOTFOUND, "no population data on the %d structure", s)
-		}
-		y = years[len(years)-1]
 	}
 	res, err := atlas.Capacity(ctx, db, cat, s, y)
 	if err != nil {

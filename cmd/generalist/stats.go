@@ -95,14 +95,9 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	y := *year
 	if y == 0 {
-		years, err := db.PopulationYears(ctx, s)
-		if err != nil {
+		if y, err = atlas.LatestYear(ctx, db, s); err != nil {
 			return err
 		}
-		if len(years) == 0 {
-			return generalist.Errorf(generalist.ENOTFOUND, "no population data on the %d structure", s)
-		}
-		y = years[len(years)-1]
 	}
 	t, err := atlas.StructureTable(ctx, db, s, y, generalist.Persons(*under))
 	if err != nil {
