@@ -20,6 +20,7 @@ var allowed = map[string][]string{
 	"generalist/stats":      {"generalist"},
 	"generalist/atlas":      {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity", "generalist/analysis"},
 	"generalist/capacity":   {"generalist"},
+	"generalist/sim":        {"generalist", "generalist/graph", "generalist/stats"},
 	"generalist/demography": {"generalist"},
 	"generalist/analysis":   {"generalist", "gonum.org/v1/gonum"},
 	"generalist/geo":        {"generalist", "generalist/data", "github.com/paulmach/orb"},

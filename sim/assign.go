@@ -1,0 +1,355 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+
+	"generalist"
+)
+
+// carrier is who carries a task for a set of units: a pool whose team is
+// the sum of its members' expected FTEs.
+type carrier struct {
+	rule    string
+	units   []*unit
+	host    *unit // nil when no member carries it in-house (IKS, county, …)
+	state   bool  // the task has left the municipal level
+	expect  float64
+	known   bool
+	minTeam float64
+}
+
+// assignment decides, task by task, who carries it.
+type assignment struct {
+	in       *Input
+	s        *generalist.Scenario
+	cat      *generalist.Catalogue
+	units    []*unit
+	byMember map[generalist.MunicipalityNumber]*unit
+	rules    map[string]*RuleOutcome
+	order    []string
+}
+
+func newAssignment(in *Input, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) *assignment {
+	return &assignment{in: in, s: s, cat: cat, units: units, byMember: byMember, rules: map[string]*RuleOutcome{}}
+}
+
+// served returns the unit's population the task serves and whether it is
+// known.
+func served(t *generalist.Task, u *unit) (generalist.Persons, bool) {
+	if !u.known {
+		return 0, false
+	}
+	if len(t.Staffing.Served) == 0 {
+		return u.pop.Total, true
+	}
+	if u.pop.Ages == nil {
+		return 0, false
+	}
+	var sum generalist.Persons
+	for _, g := range t.Staffing.Served {
+		sum += u.pop.Ages[g]
+	}
+	return sum, true
+}
+
+func expected(t *generalist.Task, n generalist.Persons) float64 {
+	return t.Staffing.FTEPer1000.Value * float64(n) / 1000
+}
+
+// matches reports whether u meets the criteria. Named matches when any
+// member is named; population and centrality apply to the unit (its
+// centre's class); BelowRobust to its own team for t.
+func (a *assignment) matches(c generalist.Criteria, u *unit, t *generalist.Task) bool {
+	if len(c.Named) > 0 && !slices.ContainsFunc(u.Members, func(m generalist.MunicipalityNumber) bool { return slices.Contains(c.Named, m) }) {
+		return false
+	}
+	if c.PopulationBelow > 0 && (!u.known || u.pop.Total >= c.PopulationBelow) {
+		return false
+	}
+	if len(c.Centrality) > 0 {
+		k, ok := a.in.Centrality[u.centre]
+		if !ok || !slices.Contains(c.Centrality, k) {
+			return false
+		}
+	}
+	if c.BelowRobust {
+		n, ok := served(t, u)
+		if !ok || expected(t, n) >= t.Staffing.MinTeam.Value {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *assignment) count(rule string, u *unit) {
+	r := a.rules[rule]
+	if r == nil {
+		r = &RuleOutcome{Rule: rule}
+		a.rules[rule] = r
+		a.order = append(a.order, rule)
+	}
+	r.Municipalities += len(u.Members)
+	r.Inhabitants += u.pop.Total
+}
+
+// task evaluates one task for every unit and records each unit's cell.
+func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
+	to := TaskOutcome{Task: t.ID, Role: t.Role}
+	carried := map[*unit]*carrier{}
+	claim := func(c *carrier, u *unit) bool {
+		if carried[u] != nil {
+			return false
+		}
+		carried[u] = c
+		c.units = append(c.units, u)
+		return true
+	}
+	for i, co := range a.s.Cooperations {
+		if co.Task != t.ID {
+			continue
+		}
+		rule := fmt.Sprintf("cooperations[%d] (%s, %s)", i, co.Task, co.Form)
+		c := &carrier{rule: rule}
+		if co.Form == generalist.FormHostAdmin || co.Form == generalist.FormHostBoard {
+			c.host = a.byMember[co.Host]
+		}
+		for _, m := range co.Members {
+			if u := a.byMember[m]; u != nil && !slices.Contains(c.units, u) && claim(c, u) {
+				a.count(rule, u)
+			}
+		}
+	}
+	countyPools := map[string]*carrier{}
+	for i, d := range a.s.Differentiated {
+		if d.Task != t.ID {
+			continue
+		}
+		rule := fmt.Sprintf("differentiation[%d] (%s → %s)", i, d.Task, d.To)
+		var hostPool *carrier
+		if d.To == generalist.ToHost {
+			hu := a.byMember[d.Host]
+			if hp := carried[hu]; hp != nil {
+				hostPool = hp
+			} else {
+				hostPool = &carrier{rule: rule, host: hu}
+				claim(hostPool, hu)
+			}
+		}
+		for _, u := range a.units {
+			if carried[u] != nil || !a.matches(d.Criteria, u, t) {
+				continue
+			}
+			var c *carrier
+			switch d.To {
+			case generalist.ToState:
+				c = &carrier{rule: rule, state: true}
+			case generalist.ToHost:
+				c = hostPool
+			case generalist.ToCounty:
+				key := rule + string(u.county)
+				if countyPools[key] == nil {
+					countyPools[key] = &carrier{rule: rule}
+				}
+				c = countyPools[key]
+			}
+			if claim(c, u) {
+				a.count(rule, u)
+			}
+		}
+	}
+	for i, m := range a.s.Mandated {
+		if m.Task != t.ID {
+			continue
+		}
+		rule := fmt.Sprintf("mandated[%d] (%s, %s)", i, m.Task, m.Form)
+		a.mandate(t, rule, m, carried, claim)
+	}
+	for i, cr := range a.s.CountyRelief {
+		if cr.Task != t.ID {
+			continue
+		}
+		rule := fmt.Sprintf("county_relief[%d] (%s)", i, cr.Task)
+		for _, u := range a.units {
+			if carried[u] != nil || (len(cr.Counties) > 0 && !slices.Contains(cr.Counties, u.county)) {
+				continue
+			}
+			if !a.matches(generalist.Criteria{BelowRobust: true}, u, t) {
+				continue
+			}
+			key := rule + string(u.county)
+			if countyPools[key] == nil {
+				countyPools[key] = &carrier{rule: rule}
+			}
+			if claim(countyPools[key], u) {
+				a.count(rule, u)
+			}
+		}
+	}
+	// Evaluate every pool once, then every unit.
+	pools := map[*carrier]bool{}
+	for _, c := range carried {
+		pools[c] = true
+	}
+	for c := range pools {
+		c.known, c.minTeam = true, t.Staffing.MinTeam.Value
+		for _, u := range c.units {
+			n, ok := served(t, u)
+			c.known = c.known && ok
+			c.expect += expected(t, n)
+		}
+	}
+	for _, u := range a.units {
+		c := carried[u]
+		n, ok := served(t, u)
+		own := expected(t, n)
+		u.totalFTE += own
+		var robust, known bool
+		switch {
+		case c == nil:
+			known, robust = ok, own >= t.Staffing.MinTeam.Value
+		case c.state:
+			to.Moved++
+			to.Outside++
+			u.Outside++
+			u.outsideFTE += own
+			continue
+		default:
+			to.Grouped++
+			known, robust = c.known, c.expect >= c.minTeam
+			if c.host != u {
+				to.Outside++
+				u.Outside++
+				u.outsideFTE += own
+			}
+		}
+		switch {
+		case !known:
+			to.Unknown++
+		case !robust:
+			to.Short++
+			to.Inhabitants += u.pop.Total
+			u.Shortfalls = append(u.Shortfalls, t.ID)
+		}
+	}
+	return to
+}
+
+// mandate forms partner groups for the units that must cooperate on t.
+func (a *assignment) mandate(t *generalist.Task, rule string, m generalist.MandatedIMC, carried map[*unit]*carrier, claim func(*carrier, *unit) bool) {
+	var must []*unit
+	for _, u := range a.units {
+		if carried[u] == nil && a.matches(m.Criteria, u, t) {
+			must = append(must, u)
+		}
+	}
+	// Smallest first, so the least robust find a host before others.
+	sort.SliceStable(must, func(i, j int) bool {
+		ni, _ := served(t, must[i])
+		nj, _ := served(t, must[j])
+		return ni < nj
+	})
+	robustAlone := func(u *unit) bool {
+		n, ok := served(t, u)
+		return ok && expected(t, n) >= t.Staffing.MinTeam.Value
+	}
+	hosted := map[*unit]*carrier{}
+	for _, u := range must {
+		if carried[u] != nil {
+			continue
+		}
+		h := a.nearestRobust(u, robustAlone, carried)
+		if h == nil {
+			continue // no robust unit anywhere: the unit stays alone (and short)
+		}
+		c := hosted[h]
+		if c == nil {
+			c = carried[h]
+			if c == nil {
+				c = &carrier{rule: rule, host: h}
+				claim(c, h)
+			}
+			hosted[h] = c
+		}
+		if claim(c, u) {
+			a.count(rule, u)
+		}
+	}
+}
+
+// nearestRobust returns the nearest unit that is robust alone and not
+// already a non-hosting member elsewhere: within three graph steps of u if
+// any, else anywhere. Distance is between centroids; ties go to the
+// lower number.
+func (a *assignment) nearestRobust(u *unit, robust func(*unit) bool, carried map[*unit]*carrier) *unit {
+	ok := func(v *unit) bool {
+		if v == u || !robust(v) {
+			return false
+		}
+		c := carried[v]
+		return c == nil || c.host == v
+	}
+	g := a.in.Graph
+	dist := func(v *unit) float64 {
+		if g == nil {
+			return 0
+		}
+		p, ok1 := g.Lookup(string(u.centre))
+		q, ok2 := g.Lookup(string(v.centre))
+		if !ok1 || !ok2 {
+			return math.Inf(1)
+		}
+		return math.Hypot(p.X-q.X, p.Y-q.Y)
+	}
+	best := func(cands []*unit) *unit {
+		var b *unit
+		for _, v := range cands {
+			if !ok(v) {
+				continue
+			}
+			if b == nil || dist(v) < dist(b) || dist(v) == dist(b) && v.Number < b.Number {
+				b = v
+			}
+		}
+		return b
+	}
+	if g != nil {
+		near := a.within(u, 3)
+		if b := best(near); b != nil {
+			return b
+		}
+	}
+	return best(a.units)
+}
+
+// within returns the units reachable from u in at most k steps on the
+// adjacency graph (through any member of a unit).
+func (a *assignment) within(u *unit, k int) []*unit {
+	g := a.in.Graph
+	seen := map[*unit]bool{u: true}
+	frontier := []*unit{u}
+	var out []*unit
+	for step := 0; step < k; step++ {
+		var next []*unit
+		for _, x := range frontier {
+			for _, m := range x.Members {
+				ns, err := g.Neighbours(string(m))
+				if err != nil {
+					continue
+				}
+				for _, n := range ns {
+					v := a.byMember[generalist.MunicipalityNumber(n.Code)]
+					if v != nil && !seen[v] {
+						seen[v] = true
+						next = append(next, v)
+						out = append(out, v)
+					}
+				}
+			}
+		}
+		frontier = next
+	}
+	return out
+}

@@ -1,0 +1,299 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+
+	"generalist"
+	"generalist/graph"
+	"generalist/stats"
+)
+
+// Input is the base the scenarios are evaluated on.
+type Input struct {
+	Structure      generalist.Structure
+	Year           int
+	Municipalities []generalist.Municipality
+	// Populations has one record per municipality (Missing where there is
+	// no data), with age groups where the source has them.
+	Populations []generalist.Population
+	Catalogue   *generalist.Catalogue
+	// Graph gives contiguity, centroids and neighbours; nil skips the
+	// contiguity check, distances and the graph part of the partner rule.
+	Graph *graph.Graph
+	// Centrality holds the centrality class of each municipality, for
+	// criteria; nil when unknown.
+	Centrality map[generalist.MunicipalityNumber]int
+}
+
+// Outcome is the evaluation of one scenario.
+type Outcome struct {
+	Scenario       string               `json:"scenario"`
+	Structure      generalist.Structure `json:"structure"`
+	Year           int                  `json:"year"`
+	Municipalities int                  `json:"municipalities"`
+	Inhabitants    generalist.Persons   `json:"inhabitants"`
+	Stats          stats.Distribution   `json:"stats"`
+	// Vulnerable counts task-unit pairs below the robust minimum;
+	// VulnerableInhabitants sums, over those pairs, the people living in
+	// the unit.
+	Vulnerable            int                `json:"vulnerable"`
+	VulnerableInhabitants generalist.Persons `json:"vulnerable_inhabitants"`
+	Tasks                 []TaskOutcome      `json:"tasks"`
+	Units                 []Unit             `json:"units"`
+	Rules                 []RuleOutcome      `json:"rules"`
+	Roles                 []RoleOutcome      `json:"roles"`
+	// MeanOutsideShare is the population-weighted mean share of task FTEs
+	// run outside the municipality's own organisation.
+	MeanOutsideShare float64 `json:"mean_outside_share"`
+	// MeanDistanceKm is the population-weighted mean distance from the
+	// inhabitants' municipality centroid to their municipality's centre
+	// (0 for municipalities that are not merged); nil without a graph.
+	MeanDistanceKm *float64            `json:"mean_distance_km"`
+	Problems       generalist.Problems `json:"problems,omitempty"`
+	// Economy is filled by the economy model when it is wired in.
+	Economy any `json:"economy,omitempty"`
+}
+
+// TaskOutcome summarises one task with a staffing model.
+type TaskOutcome struct {
+	Task        string             `json:"task"`
+	Role        generalist.Role    `json:"role"`
+	Short       int                `json:"units_short"`
+	Inhabitants generalist.Persons `json:"inhabitants_short"`
+	Grouped     int                `json:"units_in_groups"`
+	Outside     int                `json:"units_outside"`
+	Moved       int                `json:"units_moved_to_state"`
+	Unknown     int                `json:"units_unknown"`
+}
+
+// Unit is a municipality after the scenario.
+type Unit struct {
+	Number     generalist.MunicipalityNumber   `json:"number"`
+	Name       string                          `json:"name"`
+	Members    []generalist.MunicipalityNumber `json:"members"`
+	Population generalist.Count                `json:"population"`
+	Shortfalls []string                        `json:"shortfalls"`
+	// Outside counts the tasks carried by a group or another body, and
+	// OutsideShare the share of the unit's task FTEs they make up.
+	Outside      int      `json:"tasks_outside"`
+	OutsideShare float64  `json:"outside_share"`
+	DistanceKm   *float64 `json:"distance_km,omitempty"`
+}
+
+// RuleOutcome counts what one rule of the scenario touched.
+type RuleOutcome struct {
+	Rule           string             `json:"rule"`
+	Municipalities int                `json:"municipalities"`
+	Inhabitants    generalist.Persons `json:"inhabitants"`
+}
+
+// RoleOutcome summarises the four roles.
+type RoleOutcome struct {
+	Role       generalist.Role `json:"role"`
+	Vulnerable int             `json:"vulnerable"`
+	Outside    int             `json:"task_units_outside"`
+}
+
+// unit is a unit being evaluated.
+type unit struct {
+	Unit
+	pop    generalist.Population
+	known  bool
+	centre generalist.MunicipalityNumber
+	county generalist.CountyNumber
+	// memberPop is each member's own population (0 where unknown), the
+	// weights of the distance to the centre.
+	memberPop map[generalist.MunicipalityNumber]generalist.Persons
+	// totalFTE sums the unit's own expected FTEs over every task, and
+	// outsideFTE those of the tasks carried outside its organisation.
+	totalFTE, outsideFTE float64
+}
+
+// Run evaluates s on in. Scenario errors (see Validate) are returned as an
+// EINVALID error listing every problem; warnings go into the outcome.
+func Run(in *Input, s *generalist.Scenario) (*Outcome, error) {
+	problems := Validate(in, s)
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	cat, err := applyNorms(in.Catalogue, s.Norms)
+	if err != nil {
+		return nil, err
+	}
+	units, byMember, err := buildUnits(in, s)
+	if err != nil {
+		return nil, err
+	}
+	out := &Outcome{Scenario: s.Name, Structure: in.Structure, Year: in.Year, Problems: problems}
+	if in.Graph != nil {
+		distances(in.Graph, units)
+	}
+	assign := newAssignment(in, s, cat, units, byMember)
+	for ti := range cat.Tasks {
+		t := &cat.Tasks[ti]
+		if t.Staffing == nil {
+			continue
+		}
+		to := assign.task(t, out)
+		out.Tasks = append(out.Tasks, to)
+	}
+	out.Rules = assign.ruleList()
+	summarise(out, units)
+	return out, nil
+}
+
+// applyNorms returns the catalogue with the norm changes applied.
+func applyNorms(cat *generalist.Catalogue, norms []generalist.NormChange) (*generalist.Catalogue, error) {
+	if len(norms) == 0 {
+		return cat, nil
+	}
+	out := &generalist.Catalogue{Version: cat.Version + "+normer", Tasks: slices.Clone(cat.Tasks)}
+	for _, n := range norms {
+		for i := range out.Tasks {
+			t := &out.Tasks[i]
+			if t.ID != n.Task || t.Staffing == nil {
+				continue
+			}
+			st := *t.Staffing
+			note := "Scenario: " + n.Note
+			if n.FTEPer1000 != nil {
+				st.FTEPer1000 = generalist.Param{Value: *n.FTEPer1000, Assumption: true, Note: note}
+			}
+			if n.MinTeam != nil {
+				st.MinTeam = generalist.Param{Value: *n.MinTeam, Assumption: true, Note: note}
+			}
+			t.Staffing = &st
+		}
+	}
+	return out, out.Validate()
+}
+
+// buildUnits forms the units after mergers and splits.
+func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.MunicipalityNumber]*unit, error) {
+	pops := map[generalist.MunicipalityNumber]generalist.Population{}
+	for _, p := range in.Populations {
+		pops[p.Municipality] = p
+	}
+	names := map[generalist.MunicipalityNumber]generalist.Municipality{}
+	for _, m := range in.Municipalities {
+		names[m.Number] = m
+	}
+	byMember := map[generalist.MunicipalityNumber]*unit{}
+	var units []*unit
+	split := map[generalist.MunicipalityNumber]bool{}
+	for _, sp := range s.Splits {
+		split[sp.From] = true
+	}
+	newUnit := func(number generalist.MunicipalityNumber, name string, members []generalist.MunicipalityNumber) *unit {
+		u := &unit{Unit: Unit{Number: number, Name: name, Members: members}, centre: number, county: names[number].County, known: true,
+			memberPop: map[generalist.MunicipalityNumber]generalist.Persons{},
+			pop:       generalist.Population{Structure: in.Structure, Year: in.Year, Municipality: number, Ages: &generalist.AgeCounts{}}}
+		for _, m := range members {
+			byMember[m] = u
+			if split[m] {
+				continue // its population is distributed below
+			}
+			p, ok := pops[m]
+			if !ok || p.Missing {
+				u.known = false
+				continue
+			}
+			u.pop.Total += p.Total
+			u.memberPop[m] = p.Total
+			if p.Ages == nil {
+				u.pop.Ages = nil
+			} else if u.pop.Ages != nil {
+				for g := range p.Ages {
+					u.pop.Ages[g] += p.Ages[g]
+				}
+			}
+		}
+		units = append(units, u)
+		return u
+	}
+	for _, mg := range s.Mergers {
+		centre := mg.Centre
+		if centre == "" {
+			centre = slices.Min(mg.Members)
+		}
+		name := mg.Name
+		if name == "" {
+			name = names[centre].ShortName
+		}
+		newUnit(centre, name, slices.Clone(mg.Members))
+	}
+	for _, m := range in.Municipalities {
+		if byMember[m.Number] == nil && !split[m.Number] {
+			newUnit(m.Number, m.ShortName, []generalist.MunicipalityNumber{m.Number})
+		}
+	}
+	for _, sp := range s.Splits {
+		p, ok := pops[sp.From]
+		for i, into := range sp.Into {
+			u := byMember[into]
+			if u == nil {
+				return nil, nil, fmt.Errorf("sim: split of %s: %s belongs to no unit", sp.From, into)
+			}
+			if !ok || p.Missing || len(sp.Shares) == 0 {
+				u.known = false // no authoritative shares: no data
+				continue
+			}
+			share := sp.Shares[i]
+			u.pop.Total += generalist.Persons(math.Round(float64(p.Total) * share))
+			if u.pop.Ages != nil && p.Ages != nil {
+				for g := range p.Ages {
+					u.pop.Ages[g] += generalist.Persons(math.Round(float64(p.Ages[g]) * share))
+				}
+			} else {
+				u.pop.Ages = nil
+			}
+			u.Members = append(u.Members, sp.From)
+		}
+	}
+	for _, u := range units {
+		u.Population = generalist.Count{Municipality: u.Number, Value: u.pop.Total, Known: u.known}
+		if !u.known {
+			u.Population = generalist.Count{Municipality: u.Number, Note: generalist.NoteSplitCarried}
+			u.pop = generalist.Population{Structure: in.Structure, Year: in.Year, Municipality: u.Number, Missing: true, Note: generalist.NoteSplitCarried}
+		} else if u.pop.Ages != nil && u.pop.Ages.Sum() != u.pop.Total {
+			// Rounding of split shares can leave the age groups a person
+			// off the total: the total wins and the groups are dropped
+			// rather than adjusted.
+			u.pop.Ages = nil
+		}
+		slices.Sort(u.Members)
+	}
+	sort.Slice(units, func(i, j int) bool { return units[i].Number < units[j].Number })
+	return units, byMember, nil
+}
+
+// distances sets each merged unit's distance from its inhabitants to its
+// centre: the mean over members of the distance between the member's
+// centroid and the centre's, weighted by the member's population (members
+// without a known population weigh nothing). Unmerged units get 0.
+func distances(g *graph.Graph, units []*unit) {
+	for _, u := range units {
+		c, ok := g.Lookup(string(u.centre))
+		if !ok {
+			continue
+		}
+		d := 0.0
+		var w, sum float64
+		for _, m := range u.Members {
+			n, ok := g.Lookup(string(m))
+			if !ok {
+				continue
+			}
+			pw := float64(u.memberPop[m])
+			sum += pw * math.Hypot(n.X-c.X, n.Y-c.Y) / 1000
+			w += pw
+		}
+		if w > 0 {
+			d = sum / w
+		}
+		u.DistanceKm = &d
+	}
+}
