@@ -289,3 +289,28 @@ func BenchmarkRun(b *testing.B) {
 		}
 	})
 }
+
+// TestExamples evaluates every shipped example scenario.
+func TestExamples(t *testing.T) {
+	examples, err := refdata.ExampleScenarios()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(examples) < 6 {
+		t.Fatalf("%d example scenarios, want at least 6", len(examples))
+	}
+	for _, s := range examples {
+		t.Run(s.ID, func(t *testing.T) {
+			out, err := sim.Run(input(t, s.Structure, s.Year), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.ID == "kommunereformen-2020" && out.Municipalities != 356 {
+				t.Errorf("the reform gives %d municipalities, want 356", out.Municipalities)
+			}
+			if len(out.Rules) == 0 && len(s.Norms) == 0 && len(s.Mergers) == 0 {
+				t.Errorf("no rule of %s touched any municipality", s.ID)
+			}
+		})
+	}
+}
