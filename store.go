@@ -104,3 +104,20 @@ type IndicatorStore interface {
 	// there is none with the id.
 	DeleteIndicator(ctx context.Context, id string) error
 }
+
+// ScenarioStore keeps users' scenarios.
+type ScenarioStore interface {
+	// CreateScenario stores a new scenario with version 1 and sets its
+	// times. ECONFLICT if the id exists.
+	CreateScenario(ctx context.Context, s *Scenario) error
+	// UpdateScenario stores s if the stored version equals s.Version,
+	// and increments it. ECONFLICT for a stale version (someone saved in
+	// between), ENOTFOUND for an unknown id.
+	UpdateScenario(ctx context.Context, s *Scenario) error
+	// Scenario returns one scenario; ENOTFOUND if there is none.
+	Scenario(ctx context.Context, id string) (*Scenario, error)
+	// Scenarios lists every scenario, by id.
+	Scenarios(ctx context.Context) ([]*Scenario, error)
+	// DeleteScenario removes a scenario; ENOTFOUND if there is none.
+	DeleteScenario(ctx context.Context, id string) error
+}
