@@ -18,7 +18,7 @@ var allowed = map[string][]string{
 	"generalist/refdata":    {"generalist", "generalist/data"},
 	"generalist/ssb":        {"generalist"},
 	"generalist/stats":      {"generalist"},
-	"generalist/atlas":      {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity", "generalist/analysis"},
+	"generalist/atlas":      {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity", "generalist/analysis", "generalist/sim", "generalist/graph"},
 	"generalist/capacity":   {"generalist"},
 	"generalist/sim":        {"generalist", "generalist/graph", "generalist/stats"},
 	"generalist/demography": {"generalist"},

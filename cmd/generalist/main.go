@@ -52,6 +52,7 @@ Commands:
   indicator import, list, show or delete your own per-municipality indicators
   capacity measure capacity against the statutory tasks
   tasks    list the task catalogue and change its staffing parameters
+  scenario validate, evaluate and compare alternatives to today's system
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -77,6 +78,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCapacity(ctx, rest, stdout, stderr)
 	case "tasks":
 		return runTasks(ctx, rest, stdout, stderr)
+	case "scenario":
+		return runScenario(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestScenarioEvalContract(t *testing.T) {
+	db := loadedDB(t)
+	out, _, err := runCmd("scenario", "eval", "barnevern-palagt-samarbeid", "--json", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o map[string]any
+	if err := json.Unmarshal([]byte(out), &o); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"municipalities", "inhabitants", "vulnerable", "stats.municipalities", "stats.median", "stats.largest.name", "stats.under.count"} {
+		if lookup(o, path) == nil {
+			t.Errorf("outcome lacks %s", path)
+		}
+	}
+	if o["municipalities"] != 357.0 || o["inhabitants"] != 5627400.0 {
+		t.Errorf("outcome = %v municipalities, %v inhabitants", o["municipalities"], o["inhabitants"])
+	}
+	// The reform example on the 2019 structure gives 356 municipalities.
+	out, _, err = runCmd("scenario", "eval", "kommunereformen-2020", "--json", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(out), &o); err != nil || o["municipalities"] != 356.0 {
+		t.Errorf("reform: %v municipalities, %v", o["municipalities"], err)
+	}
+}
+
+func TestScenarioValidateAndStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scen.db")
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"name": "Feil", "structure": 2024, "year": 2026,
+  "mergers": [{"name": "A", "members": ["0301", "1507"]}, {"name": "B", "members": ["1151", "0301"]}],
+  "cooperations": [{"task": "barnevern", "form": "kommunalt_oppgavefellesskap", "members": ["1149", "1151"]}]}`), 0o644)
+	_, stderr, err := runCmd("scenario", "validate", bad, "--db", db)
+	if err == nil || exitCode(err) != 1 {
+		t.Fatalf("validate(bad) = %v, want exit 1", err)
+	}
+	for _, want := range []string{"kommune 1507 is not in the 2024 structure", "kommune 0301 is also in mergers[0] (A)", "only the host-municipality model", "do not form a contiguous area"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("validate stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	syntax := filepath.Join(dir, "syntax.json")
+	os.WriteFile(syntax, []byte("{\n  \"name\": \"x\",\n  \"structur\": 2024\n}"), 0o644)
+	if _, _, err := runCmd("scenario", "validate", syntax, "--db", db); err == nil || !strings.Contains(errorText(err), "invalid") {
+		t.Errorf("validate(unknown field) = %v", err)
+	}
+	if _, stderr, _ := runCmd("scenario", "validate", syntax, "--db", db); !strings.Contains(stderr, "line 3, column 3: unknown field \"structur\"") {
+		t.Errorf("unknown field not located: %s", stderr)
+	}
+	good := filepath.Join(dir, "good.json")
+	os.WriteFile(good, []byte(`{"id": "haugalandet", "name": "Haugalandet", "structure": 2024, "year": 2026,
+  "cooperations": [{"task": "barnevern", "form": "vertskommune_administrativt", "members": ["1106", "1151"], "host": "1106"}]}`), 0o644)
+	if out, _, err := runCmd("scenario", "new", good, "--db", db); err != nil || !strings.Contains(out, "version 1") {
+		t.Fatalf("new: %v %s", err, out)
+	}
+	if _, _, err := runCmd("scenario", "new", good, "--db", db); err == nil || exitCode(err) != 1 {
+		t.Errorf("new(existing) = %v, want a conflict", err)
+	}
+	out, _, err := runCmd("scenario", "list", "--db", db)
+	if err != nil || !strings.Contains(out, "haugalandet") || !strings.Contains(out, "kommunereformen-2020") {
+		t.Errorf("list: %v\n%s", err, out)
+	}
+	out, _, err = runCmd("scenario", "compare", "haugalandet", good, "--db", db)
+	if err != nil || !strings.Contains(out, "Dagens system") || !strings.Contains(out, "Haugalandet") {
+		t.Errorf("compare: %v\n%s", err, out)
+	}
+	if _, _, err := runCmd("scenario", "delete", "haugalandet", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runCmd("scenario", "eval", "haugalandet", "--db", db); err == nil || exitCode(err) != 1 {
+		t.Errorf("eval(deleted) = %v", err)
+	}
+	if _, _, err := runCmd("scenario", "eval", "--db", db); exitCode(err) != 2 {
+		t.Errorf("eval without argument: exit %d, want 2", exitCode(err))
+	}
+}
