@@ -30,10 +30,14 @@ type assignment struct {
 	byMember map[generalist.MunicipalityNumber]*unit
 	rules    map[string]*RuleOutcome
 	order    []string
+	carried  []*carrier // scratch of task, indexed by unit.idx
 }
 
 func newAssignment(in *Input, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) *assignment {
-	return &assignment{in: in, s: s, cat: cat, units: units, byMember: byMember, rules: map[string]*RuleOutcome{}}
+	for i, u := range units {
+		u.idx = i
+	}
+	return &assignment{in: in, s: s, cat: cat, units: units, byMember: byMember, rules: map[string]*RuleOutcome{}, carried: make([]*carrier, len(units))}
 }
 
 // served returns the unit's population the task serves and whether it is
@@ -98,12 +102,19 @@ func (a *assignment) count(rule string, u *unit) {
 // task evaluates one task for every unit and records each unit's cell.
 func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 	to := TaskOutcome{Task: t.ID, Role: t.Role}
-	carried := map[*unit]*carrier{}
+	// carried[u.idx] is the carrier of unit u for this task, nil for its
+	// own team; pools lists each carrier once, in the order made.
+	carried := a.carried
+	clear(carried)
+	var pools []*carrier
 	claim := func(c *carrier, u *unit) bool {
-		if carried[u] != nil {
+		if carried[u.idx] != nil {
 			return false
 		}
-		carried[u] = c
+		carried[u.idx] = c
+		if len(c.units) == 0 {
+			pools = append(pools, c)
+		}
 		c.units = append(c.units, u)
 		return true
 	}
@@ -131,7 +142,7 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 		var hostPool *carrier
 		if d.To == generalist.ToHost {
 			hu := a.byMember[d.Host]
-			if hp := carried[hu]; hp != nil {
+			if hp := carried[hu.idx]; hp != nil {
 				hostPool = hp
 			} else {
 				hostPool = &carrier{rule: rule, host: hu}
@@ -139,7 +150,7 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 			}
 		}
 		for _, u := range a.units {
-			if carried[u] != nil || !a.matches(d.Criteria, u, t) {
+			if carried[u.idx] != nil || !a.matches(d.Criteria, u, t) {
 				continue
 			}
 			var c *carrier
@@ -173,7 +184,7 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 		}
 		rule := fmt.Sprintf("county_relief[%d] (%s)", i, cr.Task)
 		for _, u := range a.units {
-			if carried[u] != nil || (len(cr.Counties) > 0 && !slices.Contains(cr.Counties, u.county)) {
+			if carried[u.idx] != nil || (len(cr.Counties) > 0 && !slices.Contains(cr.Counties, u.county)) {
 				continue
 			}
 			if !a.matches(generalist.Criteria{BelowRobust: true}, u, t) {
@@ -189,11 +200,7 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 		}
 	}
 	// Evaluate every pool once, then every unit.
-	pools := map[*carrier]bool{}
-	for _, c := range carried {
-		pools[c] = true
-	}
-	for c := range pools {
+	for _, c := range pools {
 		c.known, c.minTeam = true, t.Staffing.MinTeam.Value
 		for _, u := range c.units {
 			n, ok := served(t, u)
@@ -202,7 +209,7 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 		}
 	}
 	for _, u := range a.units {
-		c := carried[u]
+		c := carried[u.idx]
 		n, ok := served(t, u)
 		own := expected(t, n)
 		u.totalFTE += own
@@ -238,10 +245,10 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 }
 
 // mandate forms partner groups for the units that must cooperate on t.
-func (a *assignment) mandate(t *generalist.Task, rule string, m generalist.MandatedIMC, carried map[*unit]*carrier, claim func(*carrier, *unit) bool) {
+func (a *assignment) mandate(t *generalist.Task, rule string, m generalist.MandatedIMC, carried []*carrier, claim func(*carrier, *unit) bool) {
 	var must []*unit
 	for _, u := range a.units {
-		if carried[u] == nil && a.matches(m.Criteria, u, t) {
+		if carried[u.idx] == nil && a.matches(m.Criteria, u, t) {
 			must = append(must, u)
 		}
 	}
@@ -257,7 +264,7 @@ func (a *assignment) mandate(t *generalist.Task, rule string, m generalist.Manda
 	}
 	hosted := map[*unit]*carrier{}
 	for _, u := range must {
-		if carried[u] != nil {
+		if carried[u.idx] != nil {
 			continue
 		}
 		h := a.nearestRobust(u, robustAlone, carried)
@@ -266,7 +273,7 @@ func (a *assignment) mandate(t *generalist.Task, rule string, m generalist.Manda
 		}
 		c := hosted[h]
 		if c == nil {
-			c = carried[h]
+			c = carried[h.idx]
 			if c == nil {
 				c = &carrier{rule: rule, host: h}
 				claim(c, h)
@@ -283,69 +290,54 @@ func (a *assignment) mandate(t *generalist.Task, rule string, m generalist.Manda
 // already a non-hosting member elsewhere: within three graph steps of u if
 // any, else anywhere. Distance is between centroids; ties go to the
 // lower number.
-func (a *assignment) nearestRobust(u *unit, robust func(*unit) bool, carried map[*unit]*carrier) *unit {
+func (a *assignment) nearestRobust(u *unit, robust func(*unit) bool, carried []*carrier) *unit {
 	ok := func(v *unit) bool {
 		if v == u || !robust(v) {
 			return false
 		}
-		c := carried[v]
+		c := carried[v.idx]
 		return c == nil || c.host == v
 	}
-	g := a.in.Graph
 	dist := func(v *unit) float64 {
-		if g == nil {
-			return 0
-		}
-		p, ok1 := g.Lookup(string(u.centre))
-		q, ok2 := g.Lookup(string(v.centre))
-		if !ok1 || !ok2 {
+		if !u.hasXY || !v.hasXY {
 			return math.Inf(1)
 		}
-		return math.Hypot(p.X-q.X, p.Y-q.Y)
+		return math.Hypot(u.x-v.x, u.y-v.y)
 	}
 	best := func(cands []*unit) *unit {
 		var b *unit
+		bd := math.Inf(1)
 		for _, v := range cands {
 			if !ok(v) {
 				continue
 			}
-			if b == nil || dist(v) < dist(b) || dist(v) == dist(b) && v.Number < b.Number {
-				b = v
+			if d := dist(v); b == nil || d < bd || d == bd && v.Number < b.Number {
+				b, bd = v, d
 			}
 		}
 		return b
 	}
-	if g != nil {
-		near := a.within(u, 3)
-		if b := best(near); b != nil {
+	if a.in.Graph != nil {
+		if b := best(within(u, 3)); b != nil {
 			return b
 		}
 	}
 	return best(a.units)
 }
 
-// within returns the units reachable from u in at most k steps on the
-// adjacency graph (through any member of a unit).
-func (a *assignment) within(u *unit, k int) []*unit {
-	g := a.in.Graph
+// within returns the units reachable from u in 1…k steps on the graph.
+func within(u *unit, k int) []*unit {
 	seen := map[*unit]bool{u: true}
 	frontier := []*unit{u}
 	var out []*unit
-	for step := 0; step < k; step++ {
+	for range k {
 		var next []*unit
 		for _, x := range frontier {
-			for _, m := range x.Members {
-				ns, err := g.Neighbours(string(m))
-				if err != nil {
-					continue
-				}
-				for _, n := range ns {
-					v := a.byMember[generalist.MunicipalityNumber(n.Code)]
-					if v != nil && !seen[v] {
-						seen[v] = true
-						next = append(next, v)
-						out = append(out, v)
-					}
+			for _, v := range x.adj {
+				if !seen[v] {
+					seen[v] = true
+					next = append(next, v)
+					out = append(out, v)
 				}
 			}
 		}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"generalist"
 	"generalist/graph"
@@ -105,8 +106,16 @@ type unit struct {
 	centre generalist.MunicipalityNumber
 	county generalist.CountyNumber
 	// memberPop is each member's own population (0 where unknown), the
-	// weights of the distance to the centre.
-	memberPop map[generalist.MunicipalityNumber]generalist.Persons
+	// weights of the distance to the centre, in the order of Members
+	// before splits are added.
+	memberPop []generalist.Persons
+	// x, y are the centre's centroid (UTM 33N metres) when hasXY; adj are
+	// the units touching this one on the graph. Both are set once per Run
+	// from the graph.
+	x, y  float64
+	hasXY bool
+	idx   int // position in the sorted unit list
+	adj   []*unit
 	// totalFTE sums the unit's own expected FTEs over every task, and
 	// outsideFTE those of the tasks carried outside its organisation.
 	totalFTE, outsideFTE float64
@@ -130,6 +139,7 @@ func Run(in *Input, s *generalist.Scenario) (*Outcome, error) {
 	out := &Outcome{Scenario: s.Name, Structure: in.Structure, Year: in.Year, Problems: problems}
 	if in.Graph != nil {
 		distances(in.Graph, units)
+		geometry(in.Graph, units, byMember)
 	}
 	assign := newAssignment(in, s, cat, units, byMember)
 	for ti := range cat.Tasks {
@@ -173,25 +183,32 @@ func applyNorms(cat *generalist.Catalogue, norms []generalist.NormChange) (*gene
 
 // buildUnits forms the units after mergers and splits.
 func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.MunicipalityNumber]*unit, error) {
-	pops := map[generalist.MunicipalityNumber]generalist.Population{}
-	for _, p := range in.Populations {
-		pops[p.Municipality] = p
+	pops := make(map[generalist.MunicipalityNumber]*generalist.Population, len(in.Populations))
+	for i := range in.Populations {
+		pops[in.Populations[i].Municipality] = &in.Populations[i]
 	}
-	names := map[generalist.MunicipalityNumber]generalist.Municipality{}
-	for _, m := range in.Municipalities {
-		names[m.Number] = m
+	names := make(map[generalist.MunicipalityNumber]*generalist.Municipality, len(in.Municipalities))
+	for i := range in.Municipalities {
+		names[in.Municipalities[i].Number] = &in.Municipalities[i]
 	}
-	byMember := map[generalist.MunicipalityNumber]*unit{}
+	byMember := make(map[generalist.MunicipalityNumber]*unit, len(in.Municipalities))
+	// One allocation each for the units and their age groups.
+	slab := make([]unit, 0, len(in.Municipalities))
+	ages := make([]generalist.AgeCounts, 0, len(in.Municipalities))
 	var units []*unit
 	split := map[generalist.MunicipalityNumber]bool{}
 	for _, sp := range s.Splits {
 		split[sp.From] = true
 	}
+	// newUnit forms a unit; members must be sorted (split parts are
+	// appended after them, unsorted, and carry no distance weight).
 	newUnit := func(number generalist.MunicipalityNumber, name string, members []generalist.MunicipalityNumber) *unit {
-		u := &unit{Unit: Unit{Number: number, Name: name, Members: members}, centre: number, county: names[number].County, known: true,
-			memberPop: map[generalist.MunicipalityNumber]generalist.Persons{},
-			pop:       generalist.Population{Structure: in.Structure, Year: in.Year, Municipality: number, Ages: &generalist.AgeCounts{}}}
-		for _, m := range members {
+		ages = append(ages, generalist.AgeCounts{})
+		slab = append(slab, unit{Unit: Unit{Number: number, Name: name, Members: members}, centre: number, county: names[number].County, known: true,
+			memberPop: make([]generalist.Persons, len(members)),
+			pop:       generalist.Population{Structure: in.Structure, Year: in.Year, Municipality: number, Ages: &ages[len(ages)-1]}})
+		u := &slab[len(slab)-1]
+		for i, m := range members {
 			byMember[m] = u
 			if split[m] {
 				continue // its population is distributed below
@@ -202,7 +219,7 @@ func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.Muni
 				continue
 			}
 			u.pop.Total += p.Total
-			u.memberPop[m] = p.Total
+			u.memberPop[i] = p.Total
 			if p.Ages == nil {
 				u.pop.Ages = nil
 			} else if u.pop.Ages != nil {
@@ -223,7 +240,9 @@ func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.Muni
 		if name == "" {
 			name = names[centre].ShortName
 		}
-		newUnit(centre, name, slices.Clone(mg.Members))
+		members := slices.Clone(mg.Members)
+		slices.Sort(members)
+		newUnit(centre, name, members)
 	}
 	for _, m := range in.Municipalities {
 		if byMember[m.Number] == nil && !split[m.Number] {
@@ -232,12 +251,15 @@ func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.Muni
 	}
 	for _, sp := range s.Splits {
 		p, ok := pops[sp.From]
+		if !ok {
+			p = &generalist.Population{Missing: true}
+		}
 		for i, into := range sp.Into {
 			u := byMember[into]
 			if u == nil {
 				return nil, nil, fmt.Errorf("sim: split of %s: %s belongs to no unit", sp.From, into)
 			}
-			if !ok || p.Missing || len(sp.Shares) == 0 {
+			if p.Missing || len(sp.Shares) == 0 {
 				u.known = false // no authoritative shares: no data
 				continue
 			}
@@ -264,7 +286,6 @@ func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.Muni
 			// rather than adjusted.
 			u.pop.Ages = nil
 		}
-		slices.Sort(u.Members)
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].Number < units[j].Number })
 	return units, byMember, nil
@@ -282,12 +303,12 @@ func distances(g *graph.Graph, units []*unit) {
 		}
 		d := 0.0
 		var w, sum float64
-		for _, m := range u.Members {
+		for i, m := range u.Members {
 			n, ok := g.Lookup(string(m))
-			if !ok {
-				continue
+			if !ok || i >= len(u.memberPop) {
+				continue // split parts added later carry no weight
 			}
-			pw := float64(u.memberPop[m])
+			pw := float64(u.memberPop[i])
 			sum += pw * math.Hypot(n.X-c.X, n.Y-c.Y) / 1000
 			w += pw
 		}
@@ -295,5 +316,27 @@ func distances(g *graph.Graph, units []*unit) {
 			d = sum / w
 		}
 		u.DistanceKm = &d
+	}
+}
+
+// geometry sets each unit's centroid and neighbouring units from the graph,
+// once, so the partner rule needs no lookups.
+func geometry(g *graph.Graph, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) {
+	for _, u := range units {
+		if n, ok := g.Lookup(string(u.centre)); ok {
+			u.x, u.y, u.hasXY = n.X, n.Y, true
+		}
+	}
+	nodes := g.Nodes()
+	for _, e := range g.Edges() {
+		a, b := byMember[generalist.MunicipalityNumber(nodes[e.A].Code)], byMember[generalist.MunicipalityNumber(nodes[e.B].Code)]
+		if a == nil || b == nil || a == b || slices.Contains(a.adj, b) {
+			continue
+		}
+		a.adj = append(a.adj, b)
+		b.adj = append(b.adj, a)
+	}
+	for _, u := range units {
+		slices.SortFunc(u.adj, func(p, q *unit) int { return strings.Compare(string(p.Number), string(q.Number)) })
 	}
 }
