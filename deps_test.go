@@ -29,7 +29,7 @@ var allowed = map[string][]string{
 	"generalist/chart":      {},
 	"generalist/geomap":     {"generalist", "generalist/geo", "github.com/paulmach/orb"},
 	"generalist/web": {"generalist", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
-		"generalist/capacity", "generalist/demography", "generalist/analysis"},
+		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim"},
 	"generalist/web/static": {},
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"generalist"
 	"generalist/chart"
+	"generalist/sim"
 )
 
 // messages holds the UI text in bokmål and English. Terms are the official
@@ -26,6 +27,7 @@ var messages = map[string][2]string{
 	"nav.tasks":       {"Oppgaver", "Tasks"},
 	"nav.capacity":    {"Kapasitet", "Capacity"},
 	"nav.analysis":    {"Analyse", "Analysis"},
+	"nav.scenarios":   {"Scenarioer", "Scenarios"},
 	"capacity.caveat": {"Bemanningsmodellen er en forenkling: forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000, robust når det når minste robuste fagmiljø. Tall merket «antakelse» er ikke hentet fra lov eller forskrift og kan endres.", "The staffing model is a simplification: expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000, robust when it reaches the smallest robust professional environment. Numbers marked «assumption» are not from law or regulation and can be changed."},
 	"vulnerability":   {"Sårbarhetsprofil", "Vulnerability profile"},
 	"task":            {"Oppgave", "Task"},
@@ -214,8 +216,18 @@ func templateFuncs(lang string) template.FuncMap {
 		"cellclass": cellClass,
 		"has":       func(list []string, v string) bool { return slices.Contains(list, v) },
 		"deref":     func(v *float64) float64 { return *v },
-		"columns":   func() []column { return listColumns },
-		"sorturl":   sortURL,
+		"mul100":    func(v float64) float64 { return 100 * v },
+		"roles":     func() []generalist.Role { return generalist.Roles },
+		"rolevuln": func(o *sim.Outcome, r generalist.Role) int {
+			for _, x := range o.Roles {
+				if x.Role == r {
+					return x.Vulnerable
+				}
+			}
+			return 0
+		},
+		"columns": func() []column { return listColumns },
+		"sorturl": sortURL,
 	}
 }
 

@@ -44,6 +44,9 @@ type Config struct {
 	Catalogue  *generalist.Catalogue
 	Changes    generalist.CatalogueStore
 	AllowEdits bool
+	// Scenarios stores users' scenarios; nil shows only the Examples.
+	Scenarios generalist.ScenarioStore
+	Examples  []*generalist.Scenario
 	// Templates and Static default to the embedded files; serve -dev can
 	// pass os.DirFS for live editing.
 	Templates fs.FS
@@ -107,7 +110,7 @@ func NewServer(cfg Config) (*Server, error) {
 
 // pageNames are the templates every page handler renders; NewServer checks
 // they all exist so a typo fails at start, not on a request.
-var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl"}
+var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl"}
 
 func (s *Server) routes() {
 	m := s.mux
@@ -120,6 +123,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /oppgaver/endring", s.handleParamChange)
 	m.HandleFunc("GET /kapasitet", s.handleCapacity)
 	m.HandleFunc("GET /analyse", s.handleAnalysis)
+	m.HandleFunc("GET /scenarier", s.handleScenarios)
+	m.HandleFunc("GET /scenarier/sammenlign", s.handleScenarioCompare)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))
 
 	api := func(pattern string, h http.HandlerFunc) {
@@ -137,6 +142,14 @@ func (s *Server) routes() {
 	api("GET /api/v1/graph", s.apiGraph)
 	api("GET /api/v1/tasks", s.apiTasks)
 	api("GET /api/v1/analysis", s.apiAnalysis)
+	api("GET /api/v1/scenarios", s.apiScenarios)
+	api("POST /api/v1/scenarios", s.apiCreateScenario)
+	api("GET /api/v1/scenarios/{id}", s.apiScenario)
+	api("PUT /api/v1/scenarios/{id}", s.apiUpdateScenario)
+	api("DELETE /api/v1/scenarios/{id}", s.apiDeleteScenario)
+	api("GET /api/v1/scenarios/{id}/outcome", s.apiScenarioOutcome)
+	api("GET /api/v1/compare", s.apiCompare)
+	api("POST /api/v1/evaluate", s.apiEvaluate)
 	api("GET /api/v1/capacity", s.apiCapacity)
 	api("GET /api/v1/municipalities/{number}/capacity", s.apiMunicipalityCapacity)
 	api("GET /api/v1/openapi.json", s.apiOpenAPI)

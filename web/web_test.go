@@ -88,7 +88,13 @@ func newTestServer(t testing.TB) string {
 			srvErr = err
 			return
 		}
-		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db})
+		examples, err := refdata.ExampleScenarios()
+		if err != nil {
+			srvErr = err
+			return
+		}
+		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
+			Scenarios: db, Examples: examples})
 		if err != nil {
 			srvErr = err
 			return
@@ -165,6 +171,10 @@ func TestPages(t *testing.T) {
 		{"/kommune/1151", 200, []string{"Importerte indikatorer", "Testindikator", "<td class=\"num\">40</td>"}},
 		{"/kart?indicator=nosuch", 400, []string{"imported indicator"}},
 		{"/analyse?indicator=testindikator&cov=logpop", 200, []string{"n = 3 (354"}},
+		{"/scenarier", 200, []string{"Pålagt interkommunalt samarbeid om barnevern", "kommunereformen-2020"}},
+		{"/scenarier/sammenlign?id=barnevern-palagt-samarbeid&id=barnevern-til-fylket-under-3000", 200, []string{"Dagens system", "Oppgave–kommune-par under robust nivå", "i samarbeid"}},
+		{"/scenarier/sammenlign?id=kommunereformen-2020", 200, []string{"<td class=\"num\">356</td>"}},
+		{"/scenarier/sammenlign?id=nosuch", 404, []string{"no scenario nosuch"}},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := get(t, tt.path)

@@ -188,7 +188,7 @@ type evaluator struct {
 // load reads a scenario from a file path, a stored id or an example id.
 func (e *evaluator) load(ref string) (*generalist.Scenario, error) {
 	if b, err := os.ReadFile(ref); err == nil {
-		return refdata.ParseScenario(b, ref)
+		return generalist.ParseScenario(b, ref)
 	} else if strings.ContainsAny(ref, "/.") {
 		return nil, generalist.Errorf(generalist.EINVALID, "scenario %s: %v", ref, err)
 	}

@@ -57,8 +57,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	examples, err := refdata.ExampleScenarios()
+	if err != nil {
+		return err
+	}
 	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-		Changes: db, AllowEdits: *allowEdits})
+		Changes: db, AllowEdits: *allowEdits, Scenarios: db, Examples: examples})
 	if err != nil {
 		return err
 	}

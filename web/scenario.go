@@ -1,0 +1,301 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+
+	"generalist"
+	"generalist/atlas"
+	"generalist/sim"
+)
+
+// scenarioInput returns the cached evaluation base of a structure and year.
+func (s *Server) scenarioInput(ctx context.Context, st generalist.Structure, year int) (*sim.Input, error) {
+	cat, err := s.catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return get(ctx, s.cache, fmt.Sprintf("siminput/%d/%d", st, year), func() (*sim.Input, error) {
+		return atlas.ScenarioInput(ctx, s.cfg.Store, cat, s.cfg.Graphs[st], st, year)
+	})
+}
+
+// evaluate runs a scenario; the outcome of a stored or example scenario is
+// cached by id and version.
+func (s *Server) evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Outcome, error) {
+	if err := sc.Structure.Validate(); err != nil {
+		return nil, err
+	}
+	in, err := s.scenarioInput(ctx, sc.Structure, sc.Year)
+	if err != nil {
+		return nil, err
+	}
+	if sc.ID == "" {
+		return sim.Run(in, sc)
+	}
+	return get(ctx, s.cache, fmt.Sprintf("outcome/%s/%d", sc.ID, sc.Version), func() (*sim.Outcome, error) {
+		return sim.Run(in, sc)
+	})
+}
+
+// today is the empty scenario: today's system on a structure and year.
+func today(st generalist.Structure, year int) *generalist.Scenario {
+	return &generalist.Scenario{ID: fmt.Sprintf("dagens-system-%d-%d", st, year), Name: "Dagens system", Structure: st, Year: year}
+}
+
+// scenarioList is every stored scenario followed by the examples.
+type listedScenario struct {
+	*generalist.Scenario
+	Kind string `json:"kind"` // stored or example
+}
+
+func (s *Server) scenarios(ctx context.Context) ([]listedScenario, error) {
+	var out []listedScenario
+	if s.cfg.Scenarios != nil {
+		stored, err := s.cfg.Scenarios.Scenarios(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, sc := range stored {
+			out = append(out, listedScenario{sc, "stored"})
+		}
+	}
+	for _, sc := range s.cfg.Examples {
+		if !slices.ContainsFunc(out, func(l listedScenario) bool { return l.ID == sc.ID }) {
+			out = append(out, listedScenario{sc, "example"})
+		}
+	}
+	return out, nil
+}
+
+// scenario finds a stored or example scenario by id.
+func (s *Server) scenario(ctx context.Context, id string) (*generalist.Scenario, error) {
+	list, err := s.scenarios(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range list {
+		if l.ID == id {
+			return l.Scenario, nil
+		}
+	}
+	return nil, generalist.Errorf(generalist.ENOTFOUND, "no scenario %s", id)
+}
+
+// --- API
+
+func (s *Server) apiScenarios(w http.ResponseWriter, r *http.Request) {
+	list, err := s.scenarios(r.Context())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"scenarios": list})
+}
+
+func (s *Server) apiScenario(w http.ResponseWriter, r *http.Request) {
+	sc, err := s.scenario(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, sc)
+}
+
+func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) {
+	sc, err := s.scenario(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	out, err := s.evaluate(r.Context(), sc)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// apiCompare serves GET /api/v1/compare?id=a&id=b: today's system and the
+// scenarios side by side (all on the first scenario's structure and year).
+func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
+	outs, err := s.compare(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"outcomes": outs})
+}
+
+func (s *Server) compare(r *http.Request) ([]*sim.Outcome, error) {
+	ids := r.URL.Query()["id"]
+	if len(ids) == 1 && strings.Contains(ids[0], ",") {
+		ids = strings.Split(ids[0], ",")
+	}
+	if len(ids) == 0 {
+		return nil, generalist.Errorf(generalist.EINVALID, "query parameter id: name at least one scenario")
+	}
+	var outs []*sim.Outcome
+	for _, id := range ids {
+		sc, err := s.scenario(r.Context(), strings.TrimSpace(id))
+		if err != nil {
+			return nil, err
+		}
+		if len(outs) == 0 {
+			t, err := s.evaluate(r.Context(), today(sc.Structure, sc.Year))
+			if err != nil {
+				return nil, err
+			}
+			outs = append(outs, t)
+		}
+		out, err := s.evaluate(r.Context(), sc)
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: %w", id, err)
+		}
+		outs = append(outs, out)
+	}
+	return outs, nil
+}
+
+// readScenario decodes a request body (at most 1 MB) strictly.
+func readScenario(w http.ResponseWriter, r *http.Request) (*generalist.Scenario, error) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err != nil {
+		return nil, generalist.Errorf(generalist.EINVALID, "request body: %v", err)
+	}
+	return generalist.ParseScenario(b, "request body")
+}
+
+// apiEvaluate serves POST /api/v1/evaluate: the outcome of the scenario in
+// the body, without storing it (for editors that try changes).
+func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) {
+	sc, err := readScenario(w, r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	sc.ID = "" // never served from the cache of a stored scenario
+	out, err := s.evaluate(r.Context(), sc)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// writable returns an error unless scenarios may be changed here.
+func (s *Server) writable() error {
+	if s.cfg.Scenarios == nil || !s.cfg.AllowEdits {
+		return generalist.Errorf(generalist.EINVALID, "saving scenarios is not enabled on this server (start it with serve --allow-edits)")
+	}
+	return nil
+}
+
+func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) {
+	if err := s.writable(); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	sc, err := readScenario(w, r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	in, err := s.scenarioInput(r.Context(), sc.Structure, sc.Year)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := sim.Validate(in, sc).Err(); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := s.cfg.Scenarios.CreateScenario(r.Context(), sc); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.cache.invalidate()
+	writeJSON(w, http.StatusCreated, sc)
+}
+
+func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) {
+	if err := s.writable(); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	sc, err := readScenario(w, r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if sc.ID != r.PathValue("id") {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "the body's id %q differs from the path's %q", sc.ID, r.PathValue("id")))
+		return
+	}
+	in, err := s.scenarioInput(r.Context(), sc.Structure, sc.Year)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := sim.Validate(in, sc).Err(); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := s.cfg.Scenarios.UpdateScenario(r.Context(), sc); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.cache.invalidate()
+	writeJSON(w, http.StatusOK, sc)
+}
+
+func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) {
+	if err := s.writable(); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := s.cfg.Scenarios.DeleteScenario(r.Context(), r.PathValue("id")); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.cache.invalidate()
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// --- pages
+
+type scenariosPage struct {
+	List []listedScenario
+}
+
+func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) {
+	list, err := s.scenarios(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "scenarios.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: scenariosPage{List: list}})
+}
+
+type comparePage struct {
+	Outcomes []*sim.Outcome
+	Tasks    []string
+	JSON     string
+}
+
+func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
+	outs, err := s.compare(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery}
+	for _, t := range outs[0].Tasks {
+		d.Tasks = append(d.Tasks, t.Task)
+	}
+	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: d})
+}

@@ -1,0 +1,111 @@
+package web_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"generalist/refdata"
+	"generalist/sqlite"
+	"generalist/web"
+)
+
+// TestScenarioAPI stores, updates and deletes a scenario through the API on
+// its own server and store, including a stale update (409) that changes
+// nothing.
+func TestScenarioAPI(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "scen.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := refdata.Ensure(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := refdata.EmbeddedTasks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	newServer := func(allow bool) *httptest.Server {
+		srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Scenarios: db, AllowEdits: allow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return httptest.NewServer(srv)
+	}
+	ts := newServer(true)
+	defer ts.Close()
+	do := func(method, path, body string) (int, string) {
+		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	sc := `{"id": "haugalandet", "name": "Haugalandet", "structure": 2024, "year": 2026,
+	  "cooperations": [{"task": "barnevern", "form": "vertskommune_administrativt", "members": ["1106", "1151"], "host": "1106"}]}`
+	if code, body := do("POST", "/api/v1/scenarios", sc); code != http.StatusCreated || !strings.Contains(body, `"version": 1`) {
+		t.Fatalf("create = %d %s", code, body)
+	}
+	if code, _ := do("POST", "/api/v1/scenarios", sc); code != http.StatusConflict {
+		t.Errorf("create again = %d, want 409", code)
+	}
+	bad := `{"id": "feil", "name": "Feil", "structure": 2024, "year": 2026, "mergers": [{"name": "x", "members": ["0301", "1507"]}]}`
+	if code, body := do("POST", "/api/v1/scenarios", bad); code != http.StatusBadRequest || !strings.Contains(body, "kommune 1507 is not in the 2024 structure") {
+		t.Errorf("create invalid = %d %s", code, body)
+	}
+	if code, body := do("POST", "/api/v1/scenarios", `{"id": "x", "nme": "typo"}`); code != http.StatusBadRequest || !strings.Contains(body, `unknown field`) {
+		t.Errorf("create with unknown field = %d %s", code, body)
+	}
+	// Two editors read version 1; the second save is refused.
+	_, cur := do("GET", "/api/v1/scenarios/haugalandet", "")
+	var a, b map[string]any
+	json.Unmarshal([]byte(cur), &a)
+	json.Unmarshal([]byte(cur), &b)
+	a["name"], b["name"] = "Redaktør A", "Redaktør B"
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	if code, body := do("PUT", "/api/v1/scenarios/haugalandet", string(ja)); code != http.StatusOK || !strings.Contains(body, `"version": 2`) {
+		t.Fatalf("update = %d %s", code, body)
+	}
+	if code, body := do("PUT", "/api/v1/scenarios/haugalandet", string(jb)); code != http.StatusConflict || !strings.Contains(body, "saved by someone else") {
+		t.Errorf("stale update = %d %s, want 409", code, body)
+	}
+	if _, body := do("GET", "/api/v1/scenarios/haugalandet", ""); !strings.Contains(body, "Redaktør A") {
+		t.Errorf("after the conflict the stored scenario is %s", body)
+	}
+	if code, body := do("GET", "/api/v1/scenarios/haugalandet/outcome", ""); code != http.StatusOK || !strings.Contains(body, `"municipalities": 357`) {
+		t.Errorf("outcome = %d", code)
+	}
+	if code, body := do("POST", "/api/v1/evaluate", strings.Replace(sc, "haugalandet", "", 1)); code != http.StatusOK || !strings.Contains(body, `"vulnerable"`) {
+		t.Errorf("evaluate = %d %s", code, body[:min(200, len(body))])
+	}
+	if code, _ := do("DELETE", "/api/v1/scenarios/haugalandet", ""); code != http.StatusNoContent {
+		t.Errorf("delete = %d", code)
+	}
+	if code, _ := do("GET", "/api/v1/scenarios/haugalandet", ""); code != http.StatusNotFound {
+		t.Errorf("get deleted = %d", code)
+	}
+	// A server without --allow-edits refuses writes.
+	ro := newServer(false)
+	defer ro.Close()
+	resp, err := http.Post(ro.URL+"/api/v1/scenarios", "application/json", bytes.NewBufferString(sc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("write on a read-only server = %d, want 400", resp.StatusCode)
+	}
+}
