@@ -15,7 +15,8 @@ import (
 var allowed = map[string][]string{
 	"generalist":            {},
 	"generalist/data":       {},
-	"generalist/refdata":    {"generalist", "generalist/data"},
+	"generalist/refdata":    {"generalist", "generalist/data", "generalist/economy"},
+	"generalist/economy":    {"generalist"},
 	"generalist/ssb":        {"generalist"},
 	"generalist/stats":      {"generalist"},
 	"generalist/atlas":      {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity", "generalist/analysis", "generalist/sim", "generalist/graph"},

@@ -8,5 +8,5 @@ import "embed"
 
 // FS holds the CSV files, the source notes and the boundary GeoJSON files.
 //
-//go:embed README.md *.csv *.json *.md *.txt geo/*.geojson scenarios/*.json
+//go:embed README.md *.csv *.json *.md *.txt geo/*.geojson scenarios/*.json economy/*.json economy/README.md
 var FS embed.FS

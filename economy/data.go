@@ -1,0 +1,178 @@
+package economy
+
+import (
+	"math"
+	"slices"
+	"strconv"
+
+	"generalist"
+)
+
+// Kroner is an amount in kroner with its fraction kept, as the ministry's
+// spreadsheets hold it (the 2-k amounts carry eight decimals of 1,000 NOK).
+// Tables in 1,000 NOK are converted when read. JSON writes it rounded to
+// øre.
+type Kroner float64
+
+// MarshalJSON writes k rounded to øre.
+func (k Kroner) MarshalJSON() ([]byte, error) {
+	return strconv.AppendFloat(nil, RoundOre(float64(k)), 'f', -1, 64), nil
+}
+
+// NOK returns k rounded to whole kroner.
+func (k Kroner) NOK() generalist.NOK { return generalist.NOK(math.Round(float64(k))) }
+
+// RoundOre rounds v kroner to whole øre, halves away from zero.
+func RoundOre(v float64) float64 { return math.Round(v*100) / 100 }
+
+// Key identifies a municipality (2024-structure number) in a budget year.
+type Key struct {
+	Municipality generalist.MunicipalityNumber
+	Year         int
+}
+
+// Settlement is one row of KDD's final income-equalisation settlement
+// (Inntektsutjevning – kommunevise sluttavregninger): tax per inhabitant
+// before equalisation and the net equalisation per inhabitant.
+type Settlement struct {
+	Municipality generalist.MunicipalityNumber `json:"municipality"`
+	Year         int                           `json:"year"`
+	// Population is KDD's 1 January population; nil where the source
+	// lacks it.
+	Population       *generalist.Persons `json:"population_1_january"`
+	TaxPerInhabitant float64             `json:"tax_per_inhabitant"`
+	// SharePct is the tax per inhabitant as a percentage of the national
+	// average, as KDD gives it (or computed from the national average
+	// where FromKDD is false).
+	SharePct         *float64 `json:"tax_share_of_average_pct"`
+	NetPerInhabitant float64  `json:"net_equalisation_per_inhabitant"`
+	// FromKDD is true when every value is KDD's own column; false when
+	// the percentage was computed (andel_kilde "beregnet").
+	FromKDD bool   `json:"from_kdd"`
+	Source  string `json:"source"` // file and line
+}
+
+// Grants is a municipality's block grant (rammetilskudd) by component as
+// the state budget calculates it (Grønt hefte tables 1-k and 2-k), in
+// kroner. The income equalisation is settled during the year and is not
+// part of it.
+type Grants struct {
+	Municipality generalist.MunicipalityNumber `json:"municipality"`
+	Year         int                           `json:"year"`
+	// PerInhabitant is the innbyggertilskudd as an equal amount per
+	// inhabitant before redistribution (2-k "likt beløp per innbygger").
+	PerInhabitant           Kroner `json:"per_inhabitant_grant"`
+	ExpenditureEqualisation Kroner `json:"expenditure_equalisation"`
+	SpecialAllocation       Kroner `json:"special_allocation"` // saker med særskilt fordeling
+	IncomeGuarantee         Kroner `json:"income_guarantee"`   // INGAR
+	DistrictSouth           Kroner `json:"district_grant_south"`
+	DistrictNorth           Kroner `json:"district_grant_north"`
+	// RegionalCentre is nil in a year without the grant (from 2025).
+	RegionalCentre *Kroner `json:"regional_centre_grant"`
+	Growth         Kroner  `json:"growth_grant"`       // veksttilskudd
+	Metropolitan   Kroner  `json:"metropolitan_grant"` // storbytilskudd
+	Discretionary  Kroner  `json:"discretionary_grant"`
+	// Total is table 1-k's "Rammetilskudd" (excluding the income
+	// equalisation). The components add up to it within the rounding of
+	// the source.
+	Total  Kroner `json:"total"`
+	Source string `json:"source"`
+}
+
+// RegionalPolicy returns the regional-policy grants the inndelingstilskudd
+// protects: the district grants for Sør-Norge and for Nord-Norge og
+// Namdalen.
+func (g Grants) RegionalPolicy() Kroner { return g.DistrictSouth + g.DistrictNorth }
+
+// BudgetPost is a national total of the block grant to municipalities
+// (chapter 571 of the state budget).
+type BudgetPost struct {
+	Year     int            `json:"year"`
+	Document string         `json:"document"` // prop_1_s_bevilgningsforslag or saldert_budsjett
+	Post     int            `json:"post"`
+	Name     string         `json:"name"`
+	Amount   generalist.NOK `json:"amount"`
+}
+
+// Data holds the income-system tables, keyed by 2024-structure
+// municipality number and budget year. Any table may cover only some
+// municipalities (the shipped ones are a seven-municipality sample); what
+// a table lacks is "no data", never filled in.
+type Data struct {
+	Names map[generalist.MunicipalityNumber]string // every municipality of the 2024 structure
+	// NationalTax is the national average tax per inhabitant in the
+	// income equalisation, by year.
+	NationalTax map[int]float64
+	Settlements map[Key]Settlement
+	Grants      map[Key]Grants
+	CostIndex   map[Key]float64
+	// Population is SSB's 1 January population.
+	Population map[Key]generalist.Persons
+	Budget     []BudgetPost
+	// Sources names the source of each table: "settlements", "grants",
+	// "national_tax", "cost_index", "population", "budget".
+	Sources map[string]string
+}
+
+// NewData returns empty tables.
+func NewData() *Data {
+	return &Data{
+		Names:       map[generalist.MunicipalityNumber]string{},
+		NationalTax: map[int]float64{},
+		Settlements: map[Key]Settlement{},
+		Grants:      map[Key]Grants{},
+		CostIndex:   map[Key]float64{},
+		Population:  map[Key]generalist.Persons{},
+		Sources:     map[string]string{},
+	}
+}
+
+// Municipalities returns the municipality numbers of the structure,
+// sorted.
+func (d *Data) Municipalities() []generalist.MunicipalityNumber {
+	out := make([]generalist.MunicipalityNumber, 0, len(d.Names))
+	for n := range d.Names {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Overlay copies every row of o into d, replacing rows of d with the same
+// municipality and year; an analyst's imported tables overlay the shipped
+// sample this way. Names and budget posts of o are added.
+func (d *Data) Overlay(o *Data) {
+	for k, v := range o.Names {
+		d.Names[k] = v
+	}
+	for k, v := range o.NationalTax {
+		d.NationalTax[k] = v
+	}
+	for k, v := range o.Settlements {
+		d.Settlements[k] = v
+	}
+	for k, v := range o.Grants {
+		d.Grants[k] = v
+	}
+	for k, v := range o.CostIndex {
+		d.CostIndex[k] = v
+	}
+	for k, v := range o.Population {
+		d.Population[k] = v
+	}
+	d.Budget = append(d.Budget, o.Budget...)
+	for k, v := range o.Sources {
+		if old, ok := d.Sources[k]; ok && old != v {
+			d.Sources[k] = old + "; " + v
+		} else {
+			d.Sources[k] = v
+		}
+	}
+}
+
+// Model is what the economy computations need: the parameters of each
+// budget year and the tables.
+type Model struct {
+	Params ParamSet
+	Data   *Data
+}

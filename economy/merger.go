@@ -1,0 +1,575 @@
+package economy
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"generalist"
+)
+
+// Merger is what a merger does to the money under the income system of
+// one budget year: the members' grants and income equalisation side by
+// side with the merged municipality's, the inndelingstilskudd, and a
+// year-by-year table over the compensation period. Amounts are in kroner
+// of the budget year, frozen in real terms as the inndelingstilskudd is
+// (inndelingslova; KMD). A nil amount is "no data"; Missing names it and
+// Reasons says why.
+type Merger struct {
+	Year    int      `json:"year"`
+	Members []Member `json:"members"`
+	// Population and TaxPerInhabitant are the merged municipality's: the
+	// members' 1 January populations added up and their tax per
+	// inhabitant weighted by them.
+	Population       *generalist.Persons `json:"population_1_january"`
+	TaxPerInhabitant *Kroner             `json:"tax_per_inhabitant"`
+	Components       []Component         `json:"components"`
+	Compensation     Compensation        `json:"inndelingstilskudd"`
+	// Years has one row per year from the merger until the
+	// inndelingstilskudd has run out.
+	Years       []YearRow         `json:"years"`
+	Assumptions []Assumption      `json:"assumptions"`
+	Missing     []string          `json:"missing"`
+	Reasons     map[string]string `json:"missing_reasons"`
+	// Parameters are the parameters the calculation used, with sources.
+	Parameters []NamedParam `json:"parameters"`
+}
+
+// Member is one municipality of a merger group.
+type Member struct {
+	Municipality     generalist.MunicipalityNumber `json:"municipality"`
+	Name             string                        `json:"name"`
+	Population       *generalist.Persons           `json:"population_1_january"`
+	TaxPerInhabitant *Kroner                       `json:"tax_per_inhabitant"`
+	// IncomeEqualisation is the computed net income equalisation, in
+	// total.
+	IncomeEqualisation *Kroner `json:"income_equalisation"`
+	Grants             *Grants `json:"block_grant"`
+}
+
+// Component is one part of the money, summed over the members (Separate)
+// and for the merged municipality (Merged), in the merger's first year.
+type Component struct {
+	ID       string  `json:"id"`
+	Separate *Kroner `json:"separate"`
+	Merged   *Kroner `json:"merged"`
+	Change   *Kroner `json:"change"`
+	// Rule says how the merged value follows: RuleAddsUp, RuleBasisOnce,
+	// RuleRecomputed, RuleHeld, RuleNotModelled, RuleCompensation.
+	Rule string `json:"rule"`
+}
+
+// Rules of Component.
+const (
+	RuleAddsUp       = "adds_up"      // population-based: the merged value is the sum
+	RuleBasisOnce    = "basis_once"   // the basis criterion counts once instead of once per member
+	RuleRecomputed   = "recomputed"   // computed anew for the merged municipality
+	RuleHeld         = "held"         // held at the members' sum (an assumption)
+	RuleNotModelled  = "not_modelled" // its rules are not in the parameter files
+	RuleCompensation = "compensation" // the inndelingstilskudd
+	RuleOnce         = "once"         // paid once, in the first year
+)
+
+// Compensation is the inndelingstilskudd: full compensation for the basis
+// amounts and the net loss of regional-policy grants a merger causes,
+// frozen at the level of the merger year.
+type Compensation struct {
+	// Basis is the basis amount times the number of members beyond one.
+	Basis *Kroner `json:"basis"`
+	// Regional is the members' district grants minus the merged
+	// municipality's, when that is a loss.
+	Regional  *Kroner `json:"regional"`
+	Total     *Kroner `json:"total"`
+	FullYears int     `json:"full_years"`
+	// PhaseOutYears and Step: after FullYears the share paid falls by
+	// Step a year for PhaseOutYears years.
+	PhaseOutYears int     `json:"phase_out_years"`
+	Step          float64 `json:"phase_out_step"`
+}
+
+// YearRow is one year of a merger's effect: the change against the
+// members staying separate, by part.
+type YearRow struct {
+	Index int `json:"index"` // 1 in the year the merger takes effect
+	Year  int `json:"year"`
+	// Share is the part of the inndelingstilskudd paid this year.
+	Share        float64 `json:"compensation_share"`
+	Compensation *Kroner `json:"inndelingstilskudd"`
+	// CompensatedNet is the inndelingstilskudd minus the basis and
+	// district grants it replaces: zero while it is paid in full.
+	CompensatedNet     *Kroner `json:"compensated_net"`
+	IncomeEqualisation *Kroner `json:"income_equalisation"`
+	RegionalCentre     *Kroner `json:"regional_centre_grant"`
+	OneOff             *Kroner `json:"one_off_grant"`
+	Reform             *Kroner `json:"reform_support"`
+	// Known is the sum of the parts that are known. It is not the whole
+	// change: Missing lists the parts without data (the change of
+	// veksttilskudd and storbytilskudd always, as their rules are not in
+	// the parameter files).
+	Known   Kroner   `json:"known_change"`
+	Missing []string `json:"missing"`
+}
+
+// Assumption is a modelling choice the result rests on.
+type Assumption struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// The assumptions a merger result can rest on.
+var (
+	AssumeFrozen     = Assumption{"frozen", "All amounts are the merger year's, in fixed prices: the inndelingstilskudd is frozen in real terms, and the other parts are held at the merger year's level (no forecast)."}
+	AssumeHeld       = Assumption{"held", "Særskilt fordeling, INGAR and skjønnstilskudd are held at the members' sum."}
+	AssumeTravel     = Assumption{"travel", "The travel-distance criteria of the cost key are unchanged by the merger (recomputing them needs SSB zone data)."}
+	AssumeNoGain     = Assumption{"no_gain", "The merged municipality gets no more district grants than the members did, so the inndelingstilskudd exactly offsets the basis and district grants lost while it is paid in full."}
+	AssumeDeduction  = Assumption{"deduction", "The financing deduction of the income equalisation is held at the year's parameter (one merger barely moves it; a whole-country evaluation with complete tax data recomputes it)."}
+	AssumeTaxBase    = Assumption{"tax_base", "The members' tax per inhabitant and population are those of the merger year's final settlement."}
+	AssumeFirstYear  = Assumption{"first_year", "One-off grant and reform support are paid in the first year."}
+	AssumeRegionalPo = Assumption{"regional_centre_population", "The regionsentertilskudd is computed on the population the block grant uses (1 July the year before) where table 2-k gives it, otherwise on 1 January."}
+)
+
+// rules are a year's parameters read once for merger calculations.
+type rules struct {
+	p                 *Params
+	rates             Rates
+	ratesErr          error
+	avg               float64
+	hasAvg            bool
+	basis             opt
+	full, phase, step opt
+	rcMerger, rcInh   opt
+	rcMin, reform     opt
+	oneOff            [3]opt // 2, 3, 4 members
+	rate              opt
+}
+
+// opt is a parameter value or the reason there is none.
+type opt struct {
+	v   float64
+	ok  bool
+	why string
+}
+
+func get(p *Params, name string) opt {
+	v, err := p.Get(name)
+	if err != nil {
+		return opt{why: generalist.ErrorMessage(err)}
+	}
+	return opt{v: v, ok: true}
+}
+
+func rulesOf(p *Params, d *Data) *rules {
+	r := &rules{p: p}
+	r.rates, r.ratesErr = RatesOf(p)
+	r.avg, r.hasAvg = d.NationalTax[p.Year]
+	r.basis = get(p, BasisAmount)
+	r.full, r.phase, r.step = get(p, CompensationFullYears), get(p, CompensationPhaseOutYears), get(p, CompensationPhaseOutStep)
+	r.rcMerger, r.rcInh, r.rcMin = get(p, RegionalCentrePerMerger), get(p, RegionalCentrePerInhabitant), get(p, RegionalCentreMinPopulation)
+	r.reform = get(p, ReformSupport)
+	r.oneOff = [3]opt{get(p, OneOffGrant2), get(p, OneOffGrant3), get(p, OneOffGrant4)}
+	r.rate = get(p, PerInhabitantRate)
+	return r
+}
+
+// usedParams lists the parameters a merger calculation reads.
+var usedParams = []string{SymmetricRate, AdditionalRate, AdditionalThreshold, FinancingDeduction, PerInhabitantRate, BasisAmount,
+	CompensationFullYears, CompensationPhaseOutYears, CompensationPhaseOutStep,
+	RegionalCentrePerMerger, RegionalCentrePerInhabitant, RegionalCentreMinPopulation, OneOffGrant2, OneOffGrant3, OneOffGrant4, ReformSupport}
+
+// MergerEffect computes what merging members does to the money under the
+// income system of p's budget year, with the tables of d, following the
+// rules of domain research C3/C6:
+//
+//   - innbyggertilskudd and the rest of the expenditure equalisation add
+//     up (they are per inhabitant); the basis criterion counts once, so
+//     the merged municipality loses the basis amount for every member
+//     beyond the first;
+//   - the income equalisation is recomputed on the members' tax per
+//     inhabitant weighted by population (the symmetric part adds up; the
+//     additional compensation below the threshold need not);
+//   - the district grants would have to be re-tested against their rules,
+//     which are not in the parameter files, so the merged municipality's
+//     are "no data" — as are veksttilskudd and storbytilskudd;
+//   - the inndelingstilskudd pays the lost basis amounts and any net loss
+//     of district grants in full for merger.compensation_full_years, then
+//     falls by merger.compensation_phase_out_step a year;
+//   - regionsentertilskudd, one-off grant and reform support follow their
+//     parameters where these have values.
+//
+// It fails on fewer than two members, a repeated member or a municipality
+// not in d; missing data and parameters are reported in the result, not
+// as errors. It takes O(members + years) time.
+func MergerEffect(p *Params, d *Data, members []generalist.MunicipalityNumber) (*Merger, error) {
+	if err := checkGroup(d, members); err != nil {
+		return nil, err
+	}
+	m := mergerEffect(rulesOf(p, d), d, members, true)
+	for _, name := range usedParams {
+		m.Parameters = append(m.Parameters, NamedParam{Name: name, Param: p.Param(name)})
+	}
+	return m, nil
+}
+
+func checkGroup(d *Data, members []generalist.MunicipalityNumber) error {
+	if len(members) < 2 {
+		return generalist.Errorf(generalist.EINVALID, "a merger needs at least two municipalities, got %d", len(members))
+	}
+	seen := map[generalist.MunicipalityNumber]bool{}
+	for _, n := range members {
+		if _, err := generalist.ParseMunicipalityNumber(string(n)); err != nil {
+			return err
+		}
+		if _, ok := d.Names[n]; !ok {
+			return generalist.Errorf(generalist.ENOTFOUND, "kommune %s is not in the 2024 structure", n)
+		}
+		if seen[n] {
+			return generalist.Errorf(generalist.EINVALID, "kommune %s is listed twice in the merger", n)
+		}
+		seen[n] = true
+	}
+	return nil
+}
+
+// sum adds Kroner over members, or reports the first member without data.
+type sum struct {
+	v  Kroner
+	ok bool
+}
+
+func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber, detail bool) *Merger {
+	year := r.p.Year
+	m := &Merger{Year: year, Assumptions: []Assumption{AssumeFrozen, AssumeTaxBase, AssumeHeld, AssumeTravel, AssumeNoGain, AssumeDeduction, AssumeFirstYear}}
+	var g gaps
+	n := len(members)
+
+	// Members, population and tax.
+	var pop generalist.Persons
+	var popBasis generalist.Persons
+	popOK, basisOK, taxOK, grantsOK := true, r.rate.ok, true, true
+	var taxSum float64
+	var ieSeparate Kroner
+	ieOK := r.ratesErr == nil && r.hasAvg
+	var sums Grants
+	var rcSeparate Kroner
+	var noPop, noTax, noGrants generalist.MunicipalityNumber
+	if detail {
+		m.Members = make([]Member, 0, n)
+	}
+	for _, num := range members {
+		k := Key{num, year}
+		mem := Member{Municipality: num, Name: d.Names[num]}
+		s, hasS := d.Settlements[k]
+		if p, ok := d.Population[k]; ok {
+			mem.Population = ptr(p)
+		} else if hasS && s.Population != nil {
+			mem.Population = ptr(*s.Population)
+		}
+		if mem.Population == nil {
+			popOK = false
+			if noPop == "" {
+				noPop = num
+			}
+		} else {
+			pop += *mem.Population
+		}
+		if hasS {
+			mem.TaxPerInhabitant = ptr(Kroner(s.TaxPerInhabitant))
+			if mem.Population != nil {
+				taxSum += s.TaxPerInhabitant * float64(*mem.Population)
+				if ieOK {
+					ie := r.rates.Equalise(r.avg, s.TaxPerInhabitant).Net * Kroner(*mem.Population)
+					mem.IncomeEqualisation = &ie
+					ieSeparate += ie
+				}
+			}
+		} else {
+			taxOK = false
+			if noTax == "" {
+				noTax = num
+			}
+		}
+		if gr, ok := d.Grants[k]; ok {
+			mem.Grants = &gr
+			addGrants(&sums, gr)
+			if gr.RegionalCentre != nil {
+				rcSeparate += *gr.RegionalCentre
+			}
+			if basisOK {
+				if pb, ok := PopulationBasis(gr, r.rate.v); ok {
+					popBasis += pb
+				} else {
+					basisOK = false
+				}
+			}
+		} else {
+			grantsOK, basisOK = false, false
+			if noGrants == "" {
+				noGrants = num
+			}
+		}
+		if detail {
+			m.Members = append(m.Members, mem)
+		}
+	}
+	if popOK {
+		m.Population = ptr(pop)
+	} else {
+		g.add("population_1_january", fmt.Sprintf("no 1 January %d population for %s", year, noPop))
+	}
+	taxOK = taxOK && popOK && pop > 0
+	if taxOK {
+		m.TaxPerInhabitant = ptr(Kroner(taxSum / float64(pop)))
+	} else if noTax != "" {
+		g.add("tax_per_inhabitant", fmt.Sprintf("the income-equalisation table has no %d row for %s", year, noTax))
+	} else {
+		g.add("tax_per_inhabitant", "needs every member's 1 January population")
+	}
+	noGrantsWhy := fmt.Sprintf("tables 1-k/2-k have no %d row for %s", year, noGrants)
+
+	// Income equalisation.
+	var ieChange *Kroner
+	ieComp := Component{ID: "income_equalisation", Rule: RuleRecomputed}
+	switch {
+	case !taxOK:
+		g.add("income_equalisation", "needs every member's tax per inhabitant and population")
+	case r.ratesErr != nil:
+		g.add("income_equalisation", generalist.ErrorMessage(r.ratesErr))
+	case !r.hasAvg:
+		g.add("income_equalisation", fmt.Sprintf("no national average tax per inhabitant for %d", year))
+	default:
+		merged := r.rates.Equalise(r.avg, taxSum/float64(pop)).Net * Kroner(pop)
+		ieComp.Separate, ieComp.Merged = ptr(ieSeparate), ptr(merged)
+		ieChange = ptr(merged - ieSeparate)
+		ieComp.Change = ieChange
+	}
+
+	// Block-grant components.
+	comp := func(id, rule string, sep Kroner, merged *Kroner) Component {
+		c := Component{ID: id, Rule: rule}
+		if !grantsOK {
+			g.add(id, noGrantsWhy)
+			return c
+		}
+		c.Separate = ptr(sep)
+		if merged != nil {
+			c.Merged = merged
+			c.Change = ptr(*merged - sep)
+		}
+		return c
+	}
+	var comps []Component
+	if detail {
+		comps = make([]Component, 0, 12)
+	}
+	add := func(c Component) {
+		if detail {
+			comps = append(comps, c)
+		}
+	}
+	add(comp("per_inhabitant_grant", RuleAddsUp, sums.PerInhabitant, ptr(sums.PerInhabitant)))
+	var utgMerged *Kroner
+	var basisLoss *Kroner
+	if r.basis.ok {
+		basisLoss = ptr(Kroner(r.basis.v * float64(n-1)))
+		utgMerged = ptr(sums.ExpenditureEqualisation - *basisLoss)
+	} else {
+		g.add("basis_amount", r.basis.why)
+	}
+	c := comp("expenditure_equalisation", RuleBasisOnce, sums.ExpenditureEqualisation, utgMerged)
+	if grantsOK && utgMerged == nil {
+		g.add("expenditure_equalisation", "the merged value needs the basis amount")
+	}
+	add(c)
+	add(comp("special_allocation", RuleHeld, sums.SpecialAllocation, ptr(sums.SpecialAllocation)))
+	add(comp("income_guarantee", RuleHeld, sums.IncomeGuarantee, ptr(sums.IncomeGuarantee)))
+	add(comp("district_grants", RuleNotModelled, sums.RegionalPolicy(), nil))
+	if grantsOK {
+		g.add("district_grants", "the district grants of the merged municipality need the rules of distriktstilskudd Sør-Norge and Nord-Norge (thresholds, index, rates), which are not in the parameter files")
+	}
+
+	// Regional centre grant.
+	rcMerged, rcWhy := r.regionalCentre(d, members, year, pop, popOK, popBasis, basisOK, grantsOK, sums.Metropolitan)
+	rc := Component{ID: "regional_centre_grant", Rule: RuleRecomputed}
+	var rcChange *Kroner
+	if grantsOK {
+		rc.Separate = ptr(rcSeparate)
+	}
+	if rcMerged != nil {
+		rc.Merged = rcMerged
+		if grantsOK {
+			rcChange = ptr(*rcMerged - rcSeparate)
+			rc.Change = rcChange
+		} else {
+			g.add("regional_centre_grant", noGrantsWhy)
+		}
+	} else {
+		g.add("regional_centre_grant", rcWhy)
+	}
+	add(rc)
+	add(comp("growth_grant", RuleNotModelled, sums.Growth, nil))
+	add(comp("metropolitan_grant", RuleNotModelled, sums.Metropolitan, nil))
+	if grantsOK {
+		g.add("growth_grant", "the rules of veksttilskudd (growth threshold, tax ceiling, rate) are not in the parameter files")
+		g.add("metropolitan_grant", "the rules of storbytilskudd (recipients, rate) are not in the parameter files")
+	}
+	add(comp("discretionary_grant", RuleHeld, sums.Discretionary, ptr(sums.Discretionary)))
+	add(ieComp)
+
+	// Inndelingstilskudd.
+	cp := Compensation{Basis: basisLoss}
+	var cpWhy []string
+	if cp.Basis == nil {
+		cpWhy = append(cpWhy, "its basis part needs the basis amount")
+	}
+	switch {
+	case !grantsOK:
+		cpWhy = append(cpWhy, "its regional part needs the members' district grants: "+noGrantsWhy)
+	case sums.RegionalPolicy() == 0:
+		cp.Regional = ptr(Kroner(0)) // nothing to lose: grants are never negative
+	default:
+		cpWhy = append(cpWhy, "its regional part needs the merged municipality's district grants")
+	}
+	if len(cpWhy) == 0 {
+		cp.Total = ptr(*cp.Basis + *cp.Regional)
+	} else {
+		g.add("inndelingstilskudd", strings.Join(cpWhy, "; "))
+	}
+	add(Component{ID: "inndelingstilskudd", Rule: RuleCompensation, Separate: ptr(Kroner(0)), Merged: cp.Total, Change: cp.Total})
+
+	// One-off grant and reform support.
+	var oneOff *Kroner
+	switch {
+	case n >= 2 && n <= 4 && r.oneOff[n-2].ok:
+		oneOff = ptr(Kroner(r.oneOff[n-2].v))
+	case n >= 2 && n <= 4:
+		g.add("one_off_grant", r.oneOff[n-2].why)
+	default:
+		g.add("one_off_grant", fmt.Sprintf("no parameter gives the one-off grant to a merger of %d municipalities", n))
+	}
+	add(Component{ID: "one_off_grant", Rule: RuleOnce, Separate: ptr(Kroner(0)), Merged: oneOff, Change: oneOff})
+	var reform *Kroner
+	if r.reform.ok {
+		reform = ptr(Kroner(r.reform.v))
+	} else {
+		g.add("reform_support", r.reform.why)
+	}
+	add(Component{ID: "reform_support", Rule: RuleOnce, Separate: ptr(Kroner(0)), Merged: reform, Change: reform})
+	m.Components = comps
+
+	// Year by year.
+	if !r.full.ok || !r.phase.ok || !r.step.ok {
+		for _, o := range []opt{r.full, r.phase, r.step} {
+			if !o.ok {
+				g.add("years", o.why)
+			}
+		}
+	} else {
+		cp.FullYears, cp.PhaseOutYears, cp.Step = int(r.full.v), int(r.phase.v), r.step.v
+		m.Years = yearRows(year, cp, ieChange, rcChange, oneOff, reform, detail)
+	}
+	m.Compensation = cp
+	if popOK && !basisOK && rcMerged != nil && *rcMerged != 0 {
+		m.Assumptions = append(m.Assumptions, AssumeRegionalPo)
+	}
+	m.Missing, m.Reasons = g.names, g.reasons
+	if m.Missing == nil {
+		m.Missing, m.Reasons = []string{}, map[string]string{}
+	}
+	return m
+}
+
+func addGrants(s *Grants, g Grants) {
+	s.PerInhabitant += g.PerInhabitant
+	s.ExpenditureEqualisation += g.ExpenditureEqualisation
+	s.SpecialAllocation += g.SpecialAllocation
+	s.IncomeGuarantee += g.IncomeGuarantee
+	s.DistrictSouth += g.DistrictSouth
+	s.DistrictNorth += g.DistrictNorth
+	s.Growth += g.Growth
+	s.Metropolitan += g.Metropolitan
+	s.Discretionary += g.Discretionary
+	s.Total += g.Total
+}
+
+// regionalCentre returns the merged municipality's regionsentertilskudd:
+// per merger plus per inhabitant above the population threshold, none to
+// a municipality with storbytilskudd (domain research C3). It is zero
+// without needing the threshold when both rates are zero (the grant was
+// abolished from 2025).
+func (r *rules) regionalCentre(d *Data, members []generalist.MunicipalityNumber, year int, pop generalist.Persons, popOK bool,
+	popBasis generalist.Persons, basisOK, grantsOK bool, metropolitan Kroner) (*Kroner, string) {
+	if !r.rcMerger.ok {
+		return nil, r.rcMerger.why
+	}
+	if !r.rcInh.ok {
+		return nil, r.rcInh.why
+	}
+	if r.rcMerger.v == 0 && r.rcInh.v == 0 {
+		return ptr(Kroner(0)), ""
+	}
+	if !r.rcMin.ok {
+		return nil, r.rcMin.why
+	}
+	base := popBasis
+	if !basisOK {
+		if !popOK {
+			return nil, "needs the merged municipality's population"
+		}
+		base = pop
+	}
+	if float64(base) <= r.rcMin.v {
+		return ptr(Kroner(0)), ""
+	}
+	if !grantsOK {
+		return nil, "needs the members' storbytilskudd (no municipality with it gets regionsentertilskudd)"
+	}
+	if metropolitan > 0 {
+		return ptr(Kroner(0)), ""
+	}
+	return ptr(Kroner(r.rcMerger.v + r.rcInh.v*float64(base))), ""
+}
+
+// yearRows builds the year-by-year table: the inndelingstilskudd share,
+// and the change of each part against the members staying separate.
+func yearRows(year int, cp Compensation, ie, rc, oneOff, reform *Kroner, detail bool) []YearRow {
+	total := cp.FullYears + cp.PhaseOutYears
+	rows := make([]YearRow, total)
+	zero := Kroner(0)
+	for i := range rows {
+		idx := i + 1
+		share := 1.0
+		if idx > cp.FullYears {
+			share = math.Max(0, 1-float64(idx-cp.FullYears)*cp.Step)
+		}
+		row := YearRow{Index: idx, Year: year + i, Share: share}
+		if cp.Total != nil {
+			row.Compensation = ptr(Kroner(share) * *cp.Total)
+			row.CompensatedNet = ptr(Kroner(share-1) * *cp.Total)
+		} else if share == 1 {
+			row.CompensatedNet = &zero
+		}
+		row.IncomeEqualisation = ie
+		row.RegionalCentre = rc
+		if idx == 1 {
+			row.OneOff, row.Reform = oneOff, reform
+		} else {
+			row.OneOff, row.Reform = &zero, &zero
+		}
+		var missing []string
+		for _, part := range []struct {
+			id string
+			v  *Kroner
+		}{{"compensated_net", row.CompensatedNet}, {"income_equalisation", row.IncomeEqualisation}, {"regional_centre_grant", row.RegionalCentre},
+			{"one_off_grant", row.OneOff}, {"reform_support", row.Reform}} {
+			if part.v == nil {
+				missing = append(missing, part.id)
+			} else {
+				row.Known += *part.v
+			}
+		}
+		missing = append(missing, "growth_grant", "metropolitan_grant")
+		row.Missing = missing
+		rows[i] = row
+	}
+	return rows
+}
