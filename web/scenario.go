@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -112,12 +113,24 @@ func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	out, err := s.evaluate(r.Context(), sc)
+	// The encoded outcome is cached too: it is large (every unit), and
+	// encoding it would otherwise dominate the request.
+	b, err := get(r.Context(), s.cache, fmt.Sprintf("api/outcome/%s/%d", sc.ID, sc.Version), func() (body, error) {
+		out, err := s.evaluate(r.Context(), sc)
+		if err != nil {
+			return body{}, err
+		}
+		raw, err := marshal(out)
+		if err != nil {
+			return body{}, err
+		}
+		return newBody(raw)
+	})
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, out)
+	b.write(w, r, "application/json")
 }
 
 // apiCompare serves GET /api/v1/compare?id=a&id=b: today's system and the
@@ -184,7 +197,12 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, out)
+	raw, err := json.Marshal(out) // compact: the outcome lists every unit
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeBytes(w, http.StatusOK, "application/json", append(raw, '\n'))
 }
 
 // writable returns an error unless scenarios may be changed here.
