@@ -1,0 +1,286 @@
+package optimize
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"generalist"
+	"generalist/graph"
+)
+
+// ErrInfeasible is the sentinel of an *Infeasible error: errors.Is(err,
+// ErrInfeasible) reports whether Solve found no plan.
+var ErrInfeasible = errors.New("optimize: infeasible problem")
+
+// Infeasible explains why there is no plan. When Proven is true the reasons
+// show that no valid plan exists; otherwise the search failed to find one
+// (the constraints may be satisfiable, but the search could not place the
+// listed units).
+type Infeasible struct {
+	Proven  bool
+	Reasons []Reason
+}
+
+// Reason is one cause of infeasibility: the units concerned, the most
+// weight they can gather, and a sentence saying why.
+type Reason struct {
+	// Nodes are the graph node ids concerned, in increasing order.
+	Nodes []int `json:"nodes"`
+	// Codes are their codes (municipality numbers).
+	Codes []string `json:"codes"`
+	// Weight is the most weight a group with them can gather under the
+	// constraints (0 when not meaningful).
+	Weight float64 `json:"weight"`
+	// Why is a sentence for the user.
+	Why string `json:"why"`
+}
+
+// Error returns the reasons, one sentence each.
+func (e *Infeasible) Error() string {
+	var b strings.Builder
+	if e.Proven {
+		b.WriteString("no plan meets the criteria: ")
+	} else {
+		b.WriteString("no plan found: ")
+	}
+	for i, r := range e.Reasons {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(r.Why)
+	}
+	return b.String()
+}
+
+// Is reports whether target is ErrInfeasible.
+func (e *Infeasible) Is(target error) bool { return target == ErrInfeasible }
+
+// Unwrap returns the message as an EINVALID *generalist.Error, so that the
+// CLI and the web show it to the user.
+func (e *Infeasible) Unwrap() error {
+	return &generalist.Error{Code: generalist.EINVALID, Message: e.Error()}
+}
+
+// feasibility returns an *Infeasible error when the problem has provably
+// no plan: the floor above the total weight, a part of the graph cut off
+// (by regions or without sea links) whose weight stays below the floor,
+// or, with MaxKm, units that no group within the distance limit can
+// lift to the floor. It returns nil otherwise; the search may still fail
+// under forbidden pairs or MaxKm, which are checked only per unit.
+//
+// Complexity: O(n + m), plus O(n·(n + m)) with MaxKm.
+func (in *instance) feasibility() error {
+	p, g := in.p, in.p.Graph
+	var total float64
+	for _, v := range in.w {
+		total += v
+	}
+	if total < in.floor {
+		return &Infeasible{Proven: true, Reasons: []Reason{{
+			Nodes: allNodes(in.nodes), Codes: codes(g, allNodes(in.nodes)), Weight: total,
+			Why: fmt.Sprintf("the floor %s is above the total of all units, %s", num(in.floor), num(total)),
+		}}}
+	}
+	var reasons []Reason
+	// Parts of the graph, over the allowed links, below the floor.
+	full := g.Components() // with every link
+	compOf := make([]int, in.nodes)
+	for k, c := range full {
+		for _, v := range c {
+			compOf[v] = k
+		}
+	}
+	for _, comp := range in.components() {
+		var w float64
+		var nodes []int
+		for _, u := range comp {
+			w += in.w[u]
+			for _, v := range in.members[u] {
+				nodes = append(nodes, int(v))
+			}
+		}
+		if w >= in.floor {
+			continue
+		}
+		sortInts(nodes)
+		var why []string
+		names := names(g, nodes)
+		if p.NoSeaLinks && cutBySea(g, nodes) {
+			why = append(why, "without sea links")
+		}
+		if p.Region != nil {
+			why = append(why, fmt.Sprintf("within region %s", p.Region[nodes[0]]))
+		}
+		cause := ""
+		if len(why) > 0 {
+			cause = " (" + strings.Join(why, ", ") + ")"
+		}
+		subject := names + " reach only "
+		if len(nodes) == 1 {
+			subject = names + " reaches only "
+		}
+		reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Weight: w,
+			Why: fmt.Sprintf("%s%s, below the floor %s, and can be grouped with no other unit%s", subject, num(w), num(in.floor), cause)})
+	}
+	if len(reasons) == 0 && in.maxKm > 0 {
+		reasons = in.distanceReasons()
+	}
+	if len(reasons) > 0 {
+		return &Infeasible{Proven: true, Reasons: reasons}
+	}
+	return nil
+}
+
+// components returns the connected components of the units over the
+// allowed links.
+func (in *instance) components() [][]int32 {
+	seen := make([]bool, in.n)
+	var comps [][]int32
+	for s := range int32(in.n) {
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
+		comp := []int32{s}
+		for h := 0; h < len(comp); h++ {
+			u := comp[h]
+			for _, v := range in.nbr[in.start[u]:in.start[u+1]] {
+				if !seen[v] {
+					seen[v] = true
+					comp = append(comp, v)
+				}
+			}
+		}
+		comps = append(comps, comp)
+	}
+	return comps
+}
+
+// cutBySea reports whether the nodes have a bridge link to a node outside.
+func cutBySea(g *graph.Graph, nodes []int) bool {
+	in := map[int]bool{}
+	for _, v := range nodes {
+		in[v] = true
+	}
+	for _, v := range nodes {
+		for _, e := range g.Incident(v) {
+			if e.Kind == graph.Bridge && !in[e.A+e.B-v] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// distanceReasons finds the light units that no valid group can contain
+// under MaxKm: for every possible centre c within reach, the units that may
+// share a group centred on c (all member nodes within MaxKm of c's head,
+// and not outranking c as centre) are searched from c; a unit is placeable
+// if one such search reaches it with a total weight at or above the floor.
+func (in *instance) distanceReasons() []Reason {
+	g := in.p.Graph
+	ok := make([]bool, in.n)
+	best := make([]float64, in.n) // most weight reachable with the unit
+	for u := range in.n {
+		ok[u] = in.heavy[u] && in.compatibleAlone(int32(u))
+	}
+	within := func(u, c int32) bool {
+		h := in.head[c]
+		for _, v := range in.members[u] {
+			if in.dist(v, h) > in.maxKm {
+				return false
+			}
+		}
+		return u == c || !in.heavier(u, c)
+	}
+	mark := make([]int32, in.n)
+	for i := range mark {
+		mark[i] = -1
+	}
+	var comp []int32
+	for c := range int32(in.n) {
+		if !within(c, c) {
+			continue // a locked unit wider than the limit
+		}
+		comp = append(comp[:0], c)
+		mark[c] = c
+		var w float64
+		for h := 0; h < len(comp); h++ {
+			u := comp[h]
+			w += in.w[u]
+			for _, v := range in.nbr[in.start[u]:in.start[u+1]] {
+				if mark[v] != c && within(v, c) {
+					mark[v] = c
+					comp = append(comp, v)
+				}
+			}
+		}
+		for _, u := range comp {
+			best[u] = math.Max(best[u], w)
+			if w >= in.floor {
+				ok[u] = true
+			}
+		}
+	}
+	var bad []int
+	var weight float64
+	for u := range in.n {
+		if !ok[u] {
+			for _, v := range in.members[u] {
+				bad = append(bad, int(v))
+			}
+			weight = math.Max(weight, best[u])
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	sortInts(bad)
+	return []Reason{{Nodes: bad, Codes: codes(g, bad), Weight: weight,
+		Why: fmt.Sprintf("%s cannot reach the floor %s with units within %s km of a group centre (at most %s)",
+			names(g, bad), num(in.floor), num(in.maxKm), num(weight))}}
+}
+
+// compatibleAlone reports whether unit u is a valid group on its own as
+// far as MaxKm goes (a locked unit may be wider than the limit).
+func (in *instance) compatibleAlone(u int32) bool {
+	return in.compatible([]int32{u}, u)
+}
+
+func allNodes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func codes(g *graph.Graph, nodes []int) []string {
+	out := make([]string, len(nodes))
+	for i, v := range nodes {
+		out[i] = g.Node(v).Code
+	}
+	return out
+}
+
+func names(g *graph.Graph, nodes []int) string {
+	s := make([]string, len(nodes))
+	for i, v := range nodes {
+		s[i] = label(g, v)
+	}
+	return joinNames(s)
+}
+
+func sortInts(s []int) { slices.Sort(s) }
+
+// num formats a weight or distance for a message: whole numbers with
+// thin-space grouping, others with up to two decimals.
+func num(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return generalist.Persons(int64(v)).String()
+	}
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.2f", v), "0"), ".")
+}
