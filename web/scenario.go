@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 
 	"generalist"
 	"generalist/atlas"
+	"generalist/report"
 	"generalist/sim"
 )
 
@@ -145,16 +147,13 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) compare(r *http.Request) ([]*sim.Outcome, error) {
-	ids := r.URL.Query()["id"]
-	if len(ids) == 1 && strings.Contains(ids[0], ",") {
-		ids = strings.Split(ids[0], ",")
-	}
+	ids := scenarioIDs(r)
 	if len(ids) == 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "query parameter id: name at least one scenario")
 	}
 	var outs []*sim.Outcome
 	for _, id := range ids {
-		sc, err := s.scenario(r.Context(), strings.TrimSpace(id))
+		sc, err := s.scenario(r.Context(), id)
 		if err != nil {
 			return nil, err
 		}
@@ -303,6 +302,7 @@ type comparePage struct {
 	Outcomes []*sim.Outcome
 	Tasks    []string
 	JSON     string
+	Report   string
 }
 
 func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
@@ -311,9 +311,64 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery}
+	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery}
 	for _, t := range outs[0].Tasks {
 		d.Tasks = append(d.Tasks, t.Task)
 	}
 	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: d})
+}
+
+// handleScenarioReport serves GET /scenarier/rapport?id=…&format=html|md|csv:
+// the comparison as a self-contained download.
+func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) {
+	outs, err := s.compare(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	write := map[string]func(io.Writer, *report.Comparison) error{"": report.HTML, "html": report.HTML, "md": report.Markdown, "csv": report.CSV}[format]
+	if write == nil {
+		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be html, md or csv", format))
+		return
+	}
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	c := &report.Comparison{Title: "Alternativer til dagens generalistkommunesystem", Outcomes: outs, Catalogue: cat, Map: s.cfg.Maps[outs[0].Structure]}
+	for _, id := range scenarioIDs(r) {
+		sc, err := s.scenario(r.Context(), id)
+		if err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+		c.Scenarios = append(c.Scenarios, sc)
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, c); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	ext, ctype := "html", "text/html; charset=utf-8"
+	switch format {
+	case "md":
+		ext, ctype = "md", "text/markdown; charset=utf-8"
+	case "csv":
+		ext, ctype = "csv", "text/csv; charset=utf-8"
+	}
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="scenarioer.%s"`, ext))
+	writeBytes(w, http.StatusOK, ctype, buf.Bytes())
+}
+
+func scenarioIDs(r *http.Request) []string {
+	ids := r.URL.Query()["id"]
+	if len(ids) == 1 && strings.Contains(ids[0], ",") {
+		ids = strings.Split(ids[0], ",")
+	}
+	for i := range ids {
+		ids[i] = strings.TrimSpace(ids[i])
+	}
+	return ids
 }

@@ -125,6 +125,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /analyse", s.handleAnalysis)
 	m.HandleFunc("GET /scenarier", s.handleScenarios)
 	m.HandleFunc("GET /scenarier/sammenlign", s.handleScenarioCompare)
+	m.HandleFunc("GET /scenarier/rapport", s.handleScenarioReport)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))
 
 	api := func(pattern string, h http.HandlerFunc) {

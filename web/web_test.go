@@ -175,6 +175,7 @@ func TestPages(t *testing.T) {
 		{"/scenarier/sammenlign?id=barnevern-palagt-samarbeid&id=barnevern-til-fylket-under-3000", 200, []string{"Dagens system", "Oppgave–kommune-par under robust nivå", "i samarbeid"}},
 		{"/scenarier/sammenlign?id=kommunereformen-2020", 200, []string{"<td class=\"num\">356</td>"}},
 		{"/scenarier/sammenlign?id=nosuch", 404, []string{"no scenario nosuch"}},
+		{"/scenarier/rapport?id=forsok-haugalandet", 200, []string{"<!doctype html>", "Forutsetninger", "Kilder"}},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := get(t, tt.path)

@@ -53,6 +53,7 @@ Commands:
   capacity measure capacity against the statutory tasks
   tasks    list the task catalogue and change its staffing parameters
   scenario validate, evaluate and compare alternatives to today's system
+  report   write a scenario comparison as HTML, Markdown or CSV
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -80,6 +81,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runTasks(ctx, rest, stdout, stderr)
 	case "scenario":
 		return runScenario(ctx, rest, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

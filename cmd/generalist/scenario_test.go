@@ -87,3 +87,29 @@ func TestScenarioValidateAndStore(t *testing.T) {
 		t.Errorf("eval without argument: exit %d, want 2", exitCode(err))
 	}
 }
+
+func TestReport(t *testing.T) {
+	db := loadedDB(t)
+	dir := t.TempDir()
+	for _, f := range []string{"html", "md", "csv"} {
+		path := filepath.Join(dir, "rapport."+f)
+		args := []string{"report", "scenario", "forsok-haugalandet", "barnevern-palagt-samarbeid", "--format", f, "--out", path, "--db", db}
+		if _, _, err := runCmd(args...); err != nil {
+			t.Fatalf("report %s: %v", f, err)
+		}
+		a, _ := os.ReadFile(path)
+		if _, _, err := runCmd(args...); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(path)
+		if string(a) != string(b) || !strings.Contains(string(a), "Dagens system") {
+			t.Errorf("report %s: not reproducible or lacks today's system", f)
+		}
+	}
+	if _, _, err := runCmd("report", "scenario", "forsok-haugalandet", "kommunereformen-2020", "--db", db); err == nil || exitCode(err) != 1 {
+		t.Errorf("mixed structures: %v", err)
+	}
+	if _, _, err := runCmd("report", "scenario", "forsok-haugalandet", "--format", "pdf", "--db", db); exitCode(err) != 2 {
+		t.Errorf("--format pdf: exit %d, want 2", exitCode(err))
+	}
+}

@@ -1,0 +1,276 @@
+// Package report writes a comparison of scenarios as one self-contained
+// HTML file (inline SVG charts and maps, inline CSS, no external assets,
+// printable to PDF from a browser), as Markdown, and as CSV. Output is
+// deterministic: the same outcomes give byte-identical files, so a report
+// can be reproduced from the same inputs.
+package report
+
+import (
+	"bytes"
+	"embed"
+	"encoding/csv"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+
+	"generalist"
+	"generalist/chart"
+	"generalist/geomap"
+	"generalist/sim"
+)
+
+//go:embed templates/*.tmpl
+var templateFS embed.FS
+
+// Comparison is what a report shows: today's system first, then the
+// scenarios, all on one structure and year.
+type Comparison struct {
+	Title     string
+	Scenarios []*generalist.Scenario // the scenarios behind Outcomes[1:]
+	Outcomes  []*sim.Outcome         // Outcomes[0] is today's system
+	// Catalogue is the task catalogue the outcomes were computed with;
+	// its version and assumptions are listed.
+	Catalogue *generalist.Catalogue
+	// Map, when set, draws each merger scenario's new municipalities.
+	Map *geomap.Map
+}
+
+// Sources are cited in every report.
+var Sources = []string{
+	"Statistisk sentralbyrå, tabell 07459: folkemengde 1. januar (NLOD/CC BY 4.0)",
+	"Statistisk sentralbyrå, Klass 131: kommuneinndeling og endringer",
+	"© Kartverket: kommunegrenser (Administrative enheter), CC BY 4.0",
+	"Oppgavekatalogen data/tasks.json (lovgrunnlag fra Lovdata; bemanningsnormer med kilde, ellers merket som antakelse)",
+}
+
+// Assumptions lists the model's assumptions, in every report.
+var Assumptions = []string{
+	"Forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000; et team er robust når det når minste robuste fagmiljø.",
+	"De fleste bemanningstallene i oppgavekatalogen er antakelser (merket i katalogen) og kan endres av analytikeren.",
+	"I et samarbeid eller hos en mottaker legges medlemmenes forventede årsverk sammen; alle medlemmer er robuste når fellesteamet er det.",
+	"Pålagt samarbeid: en kommune som må samarbeide, slås sammen med nærmeste kommune med robust team (innen tre naboskritt, ellers nærmest); en dokumentert grådig regel, ikke en optimal inndeling.",
+	"Deles en kommune uten oppgitte andeler, har kommunene som får deler, ingen data; det anslås ikke.",
+	"Avstand til senteret: gjennomsnittlig avstand fra medlemskommunenes tyngdepunkt til senterkommunens, vektet med folketall.",
+}
+
+// row is one metric across the outcomes.
+type row struct {
+	Label  string
+	Values []string
+}
+
+func (c *Comparison) rows() []row {
+	num := func(v float64, d int) string { return chart.FormatNumber(v, d, "nb") }
+	f := func(label string, fn func(o *sim.Outcome) string) row {
+		r := row{Label: label}
+		for _, o := range c.Outcomes {
+			r.Values = append(r.Values, fn(o))
+		}
+		return r
+	}
+	rows := []row{
+		f("Struktur, 1. januar", func(o *sim.Outcome) string { return fmt.Sprintf("%d, %d", o.Structure, o.Year) }),
+		f("Antall kommuner", func(o *sim.Outcome) string { return strconv.Itoa(o.Municipalities) }),
+		f("Innbyggere med data", func(o *sim.Outcome) string { return num(float64(o.Inhabitants), 0) }),
+		f("Median innbyggere", func(o *sim.Outcome) string { return num(o.Stats.Median, 1) }),
+		f("Kommuner under 5 000", func(o *sim.Outcome) string { return strconv.Itoa(o.Stats.Under.Count) }),
+		f("Kommuner uten data", func(o *sim.Outcome) string { return strconv.Itoa(len(o.Stats.Missing)) }),
+		f("Oppgave–kommune-par under robust nivå", func(o *sim.Outcome) string { return strconv.Itoa(o.Vulnerable) }),
+		f("Andel oppgaveårsverk utenfor egen organisasjon", func(o *sim.Outcome) string { return num(100*o.MeanOutsideShare, 1) + " %" }),
+		f("Gjennomsnittlig avstand til senteret (km)", func(o *sim.Outcome) string {
+			if o.MeanDistanceKm == nil {
+				return "ingen data"
+			}
+			return num(*o.MeanDistanceKm, 1)
+		}),
+	}
+	for _, role := range generalist.Roles {
+		rows = append(rows, f("Under robust nivå: "+string(role), func(o *sim.Outcome) string {
+			for _, r := range o.Roles {
+				if r.Role == role {
+					return strconv.Itoa(r.Vulnerable)
+				}
+			}
+			return ""
+		}))
+	}
+	return rows
+}
+
+func (c *Comparison) taskRows() []row {
+	var rows []row
+	for i, t := range c.Outcomes[0].Tasks {
+		r := row{Label: t.Task}
+		for _, o := range c.Outcomes {
+			to := o.Tasks[i]
+			v := strconv.Itoa(to.Short)
+			if to.Grouped > 0 {
+				v += fmt.Sprintf(" (%d i samarbeid)", to.Grouped)
+			}
+			if to.Moved > 0 {
+				v += fmt.Sprintf(" (%d til staten)", to.Moved)
+			}
+			r.Values = append(r.Values, v)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func (c *Comparison) check() error {
+	if len(c.Outcomes) < 1 || len(c.Outcomes) != len(c.Scenarios)+1 {
+		return generalist.Errorf(generalist.EINVALID, "report: give today's outcome and one per scenario")
+	}
+	for _, o := range c.Outcomes[1:] {
+		if len(o.Tasks) != len(c.Outcomes[0].Tasks) {
+			return generalist.Errorf(generalist.EINVALID, "report: the outcomes were computed with different catalogues")
+		}
+	}
+	return nil
+}
+
+// HTML writes the report as one self-contained HTML page.
+func HTML(w io.Writer, c *Comparison) error {
+	if err := c.check(); err != nil {
+		return err
+	}
+	t, err := template.New("").ParseFS(templateFS, "templates/*.tmpl")
+	if err != nil {
+		return err
+	}
+	var bars []chart.Bar
+	for _, o := range c.Outcomes {
+		bars = append(bars, chart.Bar{Label: o.Scenario, Value: float64(o.Vulnerable), Known: true})
+	}
+	var svg bytes.Buffer
+	if err := chart.Bars(&svg, chart.BarChart{Title: "Oppgave–kommune-par under robust nivå", Unit: "par",
+		Source: "Statistisk sentralbyrå (07459); oppgavekatalogen", Bars: bars, Width: 720, Lang: "nb", ID: "vulnerable"}); err != nil {
+		return err
+	}
+	type scenarioView struct {
+		*generalist.Scenario
+		Map template.HTML
+	}
+	var views []scenarioView
+	for i, s := range c.Scenarios {
+		v := scenarioView{Scenario: s}
+		if c.Map != nil && len(s.Mergers) > 0 {
+			var hl []string
+			for _, u := range c.Outcomes[i+1].Units {
+				if len(u.Members) > 1 {
+					for _, m := range u.Members {
+						hl = append(hl, string(m))
+					}
+				}
+			}
+			var buf bytes.Buffer
+			vals := map[string]float64{}
+			for _, u := range c.Outcomes[i+1].Units {
+				for _, m := range u.Members {
+					if u.Population.Known {
+						vals[string(m)] = float64(u.Population.Value)
+					}
+				}
+			}
+			if err := c.Map.Render(&buf, geomap.Options{Values: vals, Title: "Folkemengde i ny kommune", Unit: "innbyggere",
+				Source: "Statistisk sentralbyrå (07459); © Kartverket", Highlight: uniq(hl), Width: 520, ID: fmt.Sprintf("map%d", i)}); err != nil {
+				return err
+			}
+			v.Map = template.HTML(buf.Bytes()) // produced by geomap, which escapes its text
+		}
+		views = append(views, v)
+	}
+	return t.ExecuteTemplate(w, "report.tmpl", map[string]any{
+		"Title": c.Title, "Outcomes": c.Outcomes, "Scenarios": views, "Rows": c.rows(), "TaskRows": c.taskRows(),
+		"Chart": template.HTML(svg.Bytes()), "Catalogue": c.Catalogue, "Sources": Sources, "Assumptions": Assumptions,
+	})
+}
+
+// Markdown writes the report as Markdown.
+func Markdown(w io.Writer, c *Comparison) error {
+	if err := c.check(); err != nil {
+		return err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", c.Title)
+	for _, s := range c.Scenarios {
+		fmt.Fprintf(&b, "- **%s**: %s\n", s.Name, s.Description)
+	}
+	table := func(title string, rows []row) {
+		fmt.Fprintf(&b, "\n## %s\n\n|  |", title)
+		for _, o := range c.Outcomes {
+			fmt.Fprintf(&b, " %s |", mdEscape(o.Scenario))
+		}
+		b.WriteString("\n|---|")
+		for range c.Outcomes {
+			b.WriteString("---:|")
+		}
+		b.WriteString("\n")
+		for _, r := range rows {
+			fmt.Fprintf(&b, "| %s |", mdEscape(r.Label))
+			for _, v := range r.Values {
+				fmt.Fprintf(&b, " %s |", mdEscape(v))
+			}
+			b.WriteString("\n")
+		}
+	}
+	table("Nøkkeltall", c.rows())
+	table("Kommuner under robust nivå per oppgave", c.taskRows())
+	for _, o := range c.Outcomes {
+		for _, p := range o.Problems {
+			fmt.Fprintf(&b, "\n> %s: %s: %s\n", o.Scenario, p.Where, p.Message)
+		}
+	}
+	b.WriteString("\n## Forutsetninger\n\n")
+	if c.Catalogue != nil {
+		fmt.Fprintf(&b, "- Oppgavekatalog versjon %s.\n", c.Catalogue.Version)
+	}
+	for _, a := range Assumptions {
+		fmt.Fprintf(&b, "- %s\n", a)
+	}
+	b.WriteString("\n## Kilder\n\n")
+	for _, s := range Sources {
+		fmt.Fprintf(&b, "- %s\n", s)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// CSV writes the key figures, one row per metric and one column per
+// outcome.
+func CSV(w io.Writer, c *Comparison) error {
+	if err := c.check(); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	head := []string{"nøkkeltall"}
+	for _, o := range c.Outcomes {
+		head = append(head, o.Scenario)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, r := range append(c.rows(), c.taskRows()...) {
+		if err := cw.Write(append([]string{r.Label}, r.Values...)); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+
+func uniq(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}

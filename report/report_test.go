@@ -1,0 +1,94 @@
+package report
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"generalist"
+	"generalist/sim"
+	"generalist/stats"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+func fixture() *Comparison {
+	d := 4.2
+	out := func(name string, munis, vuln, short1, short2, grouped int, share float64, dist *float64) *sim.Outcome {
+		return &sim.Outcome{Scenario: name, Structure: 2024, Year: 2026, Municipalities: munis, Inhabitants: 10000,
+			Stats:      stats.Distribution{Municipalities: munis, WithData: munis, Inhabitants: 10000, Median: 2500, Under: stats.Under{Threshold: 5000, Count: munis}},
+			Vulnerable: vuln, MeanOutsideShare: share, MeanDistanceKm: dist,
+			Tasks: []sim.TaskOutcome{{Task: "barnevern", Role: generalist.RoleAuthority, Short: short1, Grouped: grouped}, {Task: "legevakt", Role: generalist.RoleServiceProvider, Short: short2}},
+			Roles: []sim.RoleOutcome{{Role: generalist.RoleServiceProvider, Vulnerable: short2}, {Role: generalist.RoleDemocraticArena}, {Role: generalist.RoleAuthority, Vulnerable: short1}, {Role: generalist.RoleCommunityDev}},
+		}
+	}
+	zero := 0.0
+	return &Comparison{
+		Title: "Testrapport",
+		Scenarios: []*generalist.Scenario{{Name: "Samarbeid om barnevern", Description: "Fire kommuner samarbeider.",
+			Cooperations: []generalist.Cooperation{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1106", "1151"}, Host: "1106"}}}},
+		Outcomes: []*sim.Outcome{
+			out("Dagens system", 4, 6, 3, 3, 0, 0, &zero),
+			out("Samarbeid om barnevern", 4, 4, 1, 3, 2, 0.021, &d),
+		},
+		Catalogue: &generalist.Catalogue{Version: "test"},
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tt := range []struct {
+		file  string
+		write func(*bytes.Buffer, *Comparison) error
+	}{
+		{"comparison.html", func(b *bytes.Buffer, c *Comparison) error { return HTML(b, c) }},
+		{"comparison.md", func(b *bytes.Buffer, c *Comparison) error { return Markdown(b, c) }},
+		{"comparison.csv", func(b *bytes.Buffer, c *Comparison) error { return CSV(b, c) }},
+	} {
+		var a, b bytes.Buffer
+		if err := tt.write(&a, fixture()); err != nil {
+			t.Fatal(err)
+		}
+		tt.write(&b, fixture())
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: two renders differ", tt.file)
+		}
+		path := filepath.Join("testdata", tt.file)
+		if *update {
+			os.WriteFile(path, a.Bytes(), 0o644)
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), want) {
+			t.Errorf("%s differs from the golden file (go test ./report -update to accept)", tt.file)
+		}
+	}
+}
+
+// TestSelfContained checks that the HTML loads nothing from elsewhere.
+func TestSelfContained(t *testing.T) {
+	var b bytes.Buffer
+	if err := HTML(&b, fixture()); err != nil {
+		t.Fatal(err)
+	}
+	if m := regexp.MustCompile(`(?i)(src|href)\s*=\s*"(https?:)?//`).Find(b.Bytes()); m != nil {
+		t.Errorf("the report references an external resource: %s", m)
+	}
+	for _, want := range []string{"Samarbeid om barnevern", "vertskommune 1106", "Oppgave–kommune-par under robust nivå", "<svg", "Kilder", "Forutsetninger", "Oppgavekatalog versjon test"} {
+		if !bytes.Contains(b.Bytes(), []byte(want)) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+func TestRejectsMismatch(t *testing.T) {
+	c := fixture()
+	c.Scenarios = nil
+	if err := HTML(&bytes.Buffer{}, c); generalist.ErrorCode(err) != generalist.EINVALID {
+		t.Errorf("HTML(mismatch) = %v, want EINVALID", err)
+	}
+}
