@@ -16,7 +16,11 @@ type Kroner float64
 
 // MarshalJSON writes k rounded to øre.
 func (k Kroner) MarshalJSON() ([]byte, error) {
-	return strconv.AppendFloat(nil, RoundOre(float64(k)), 'f', -1, 64), nil
+	v := RoundOre(float64(k))
+	if v == 0 {
+		v = 0 // not "-0"
+	}
+	return strconv.AppendFloat(nil, v, 'f', -1, 64), nil
 }
 
 // NOK returns k rounded to whole kroner.

@@ -203,7 +203,7 @@ func MergerEffect(p *Params, d *Data, members []generalist.MunicipalityNumber) (
 	if err := checkGroup(d, members); err != nil {
 		return nil, err
 	}
-	m := mergerEffect(rulesOf(p, d), d, members, true)
+	m := mergerEffect(rulesOf(p, d), d, members)
 	for _, name := range usedParams {
 		m.Parameters = append(m.Parameters, NamedParam{Name: name, Param: p.Param(name)})
 	}
@@ -230,123 +230,268 @@ func checkGroup(d *Data, members []generalist.MunicipalityNumber) error {
 	return nil
 }
 
-// sum adds Kroner over members, or reports the first member without data.
-type sum struct {
-	v  Kroner
-	ok bool
+// unit is one municipality's inputs in a year, looked up once.
+type unit struct {
+	num      generalist.MunicipalityNumber
+	pop      float64
+	popOK    bool
+	tax      float64
+	taxOK    bool
+	ie       float64 // computed net income equalisation in total (popOK, taxOK and rates)
+	add      float64 // additional compensation per inhabitant (taxOK and rates)
+	grants   Grants
+	grantsOK bool
+	basisPop float64 // population 1 July the year before, from 2-k
+	basisOK  bool
 }
 
-func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber, detail bool) *Merger {
+func unitOf(r *rules, d *Data, n generalist.MunicipalityNumber) unit {
+	k := Key{n, r.p.Year}
+	u := unit{num: n}
+	s, hasS := d.Settlements[k]
+	if p, ok := d.Population[k]; ok {
+		u.pop, u.popOK = float64(p), true
+	} else if hasS && s.Population != nil {
+		u.pop, u.popOK = float64(*s.Population), true
+	}
+	if hasS {
+		u.tax, u.taxOK = s.TaxPerInhabitant, true
+		if r.ratesErr == nil && r.hasAvg {
+			u.add = r.rates.additional(r.avg, s.TaxPerInhabitant)
+			if u.popOK {
+				u.ie = float64(r.rates.Equalise(r.avg, s.TaxPerInhabitant).Net) * u.pop
+			}
+		}
+	}
+	if g, ok := d.Grants[k]; ok {
+		u.grants, u.grantsOK = g, true
+		if r.rate.ok {
+			if pb, ok := PopulationBasis(g, r.rate.v); ok {
+				u.basisPop, u.basisOK = float64(pb), true
+			}
+		}
+	}
+	return u
+}
+
+// effect is the numeric result of merging units, without the words: the
+// scenario evaluation computes it for every group.
+type effect struct {
+	n                      int
+	pop                    float64
+	popOK                  bool
+	tax                    float64 // merged tax per inhabitant
+	taxOK                  bool
+	ieSep, ieMerged        float64
+	ieOK                   bool
+	sums                   Grants
+	rcSep                  Kroner
+	grantsOK               bool
+	basisPop               float64
+	basisOK                bool
+	basisLoss              float64
+	basisLossOK            bool
+	regional               float64 // the inndelingstilskudd's regional part
+	regionalOK             bool
+	comp                   float64 // the inndelingstilskudd
+	compOK                 bool
+	rcMerged               float64
+	rcOK                   bool
+	rcWhy                  string
+	oneOff, reform         float64
+	oneOffOK, reformOK     bool
+	noPop, noTax, noGrants generalist.MunicipalityNumber
+	years                  int // full + phase-out, 0 when unknown
+}
+
+// combine merges the units us[i] for i in idx under rules r. It does not
+// allocate.
+func combine(r *rules, us []unit, idx []int) effect {
+	e := effect{n: len(idx), popOK: true, taxOK: true, grantsOK: true, basisOK: r.rate.ok}
+	var taxSum float64
+	for _, i := range idx {
+		u := &us[i]
+		if u.popOK {
+			e.pop += u.pop
+		} else if e.popOK {
+			e.popOK, e.noPop = false, u.num
+		}
+		if !u.taxOK && e.taxOK {
+			e.taxOK, e.noTax = false, u.num
+		}
+		taxSum += u.tax * u.pop
+		e.ieSep += u.ie
+		if u.grantsOK {
+			addGrants(&e.sums, u.grants)
+			if u.grants.RegionalCentre != nil {
+				e.rcSep += *u.grants.RegionalCentre
+			}
+		} else if e.grantsOK {
+			e.grantsOK, e.noGrants = false, u.num
+		}
+		e.basisPop += u.basisPop
+		e.basisOK = e.basisOK && u.basisOK
+	}
+	e.taxOK = e.taxOK && e.popOK && e.pop > 0
+	if e.taxOK {
+		e.tax = taxSum / e.pop
+		if r.ratesErr == nil && r.hasAvg {
+			e.ieMerged = float64(r.rates.Equalise(r.avg, e.tax).Net) * e.pop
+			e.ieOK = true
+		}
+	}
+	if r.basis.ok {
+		e.basisLoss, e.basisLossOK = r.basis.v*float64(e.n-1), true
+	}
+	if e.grantsOK && e.sums.RegionalPolicy() == 0 {
+		e.regionalOK = true // nothing to lose: grants are never negative
+	}
+	if e.basisLossOK && e.regionalOK {
+		e.comp, e.compOK = e.basisLoss+e.regional, true
+	}
+	rc, why := r.regionalCentre(e.pop, e.popOK, e.basisPop, e.basisOK, e.grantsOK, e.sums.Metropolitan)
+	if rc != nil {
+		e.rcMerged, e.rcOK = float64(*rc), true
+	}
+	e.rcWhy = why
+	if e.n >= 2 && e.n <= 4 && r.oneOff[e.n-2].ok {
+		e.oneOff, e.oneOffOK = r.oneOff[e.n-2].v, true
+	}
+	e.reform, e.reformOK = r.reform.v, r.reform.ok
+	if r.full.ok && r.phase.ok && r.step.ok {
+		e.years = int(r.full.v + r.phase.v)
+	}
+	return e
+}
+
+// share returns the part of the inndelingstilskudd paid in year idx
+// (1 = the merger year).
+func (r *rules) share(idx int) float64 {
+	full := int(r.full.v)
+	if idx <= full {
+		return 1
+	}
+	return math.Max(0, 1-float64(idx-full)*r.step.v)
+}
+
+// known returns the known change in year idx and whether every part
+// besides veksttilskudd and storbytilskudd is known.
+func (e *effect) known(r *rules, idx int) (float64, bool) {
+	k, all := e.compensatedNet(r.share(idx))
+	s, sAll := e.steady()
+	k, all = k+s, all && sAll
+	if idx == 1 {
+		x, xAll := e.once()
+		k, all = k+x, all && xAll
+	}
+	return k, all
+}
+
+// compensatedNet is the inndelingstilskudd minus what it replaces when a
+// share of it is paid: zero while it is paid in full.
+func (e *effect) compensatedNet(share float64) (float64, bool) {
+	if share == 1 {
+		return 0, true
+	}
+	if !e.compOK {
+		return 0, false
+	}
+	return (share - 1) * e.comp, true
+}
+
+// once is the one-off grant and reform support, paid in the first year.
+func (e *effect) once() (float64, bool) {
+	var k float64
+	if e.oneOffOK {
+		k += e.oneOff
+	}
+	if e.reformOK {
+		k += e.reform
+	}
+	return k, e.oneOffOK && e.reformOK
+}
+
+// steady is the change every year: income equalisation and
+// regionsentertilskudd.
+func (e *effect) steady() (float64, bool) {
+	var k float64
+	all := true
+	if e.ieOK {
+		k += e.ieMerged - e.ieSep
+	} else {
+		all = false
+	}
+	if e.rcOK && e.grantsOK {
+		k += e.rcMerged - float64(e.rcSep)
+	} else {
+		all = false
+	}
+	return k, all
+}
+
+func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *Merger {
 	year := r.p.Year
 	m := &Merger{Year: year, Assumptions: []Assumption{AssumeFrozen, AssumeTaxBase, AssumeHeld, AssumeTravel, AssumeNoGain, AssumeDeduction, AssumeFirstYear}}
 	var g gaps
 	n := len(members)
-
-	// Members, population and tax.
-	var pop generalist.Persons
-	var popBasis generalist.Persons
-	popOK, basisOK, taxOK, grantsOK := true, r.rate.ok, true, true
-	var taxSum float64
-	var ieSeparate Kroner
-	ieOK := r.ratesErr == nil && r.hasAvg
-	var sums Grants
-	var rcSeparate Kroner
-	var noPop, noTax, noGrants generalist.MunicipalityNumber
-	if detail {
-		m.Members = make([]Member, 0, n)
-	}
-	for _, num := range members {
-		k := Key{num, year}
+	us := make([]unit, n)
+	idx := make([]int, n)
+	m.Members = make([]Member, n)
+	for i, num := range members {
+		u := unitOf(r, d, num)
+		us[i], idx[i] = u, i
 		mem := Member{Municipality: num, Name: d.Names[num]}
-		s, hasS := d.Settlements[k]
-		if p, ok := d.Population[k]; ok {
-			mem.Population = ptr(p)
-		} else if hasS && s.Population != nil {
-			mem.Population = ptr(*s.Population)
+		if u.popOK {
+			mem.Population = ptr(generalist.Persons(u.pop))
 		}
-		if mem.Population == nil {
-			popOK = false
-			if noPop == "" {
-				noPop = num
-			}
-		} else {
-			pop += *mem.Population
-		}
-		if hasS {
-			mem.TaxPerInhabitant = ptr(Kroner(s.TaxPerInhabitant))
-			if mem.Population != nil {
-				taxSum += s.TaxPerInhabitant * float64(*mem.Population)
-				if ieOK {
-					ie := r.rates.Equalise(r.avg, s.TaxPerInhabitant).Net * Kroner(*mem.Population)
-					mem.IncomeEqualisation = &ie
-					ieSeparate += ie
-				}
-			}
-		} else {
-			taxOK = false
-			if noTax == "" {
-				noTax = num
+		if u.taxOK {
+			mem.TaxPerInhabitant = ptr(Kroner(u.tax))
+			if u.popOK && r.ratesErr == nil && r.hasAvg {
+				mem.IncomeEqualisation = ptr(Kroner(u.ie))
 			}
 		}
-		if gr, ok := d.Grants[k]; ok {
-			mem.Grants = &gr
-			addGrants(&sums, gr)
-			if gr.RegionalCentre != nil {
-				rcSeparate += *gr.RegionalCentre
-			}
-			if basisOK {
-				if pb, ok := PopulationBasis(gr, r.rate.v); ok {
-					popBasis += pb
-				} else {
-					basisOK = false
-				}
-			}
-		} else {
-			grantsOK, basisOK = false, false
-			if noGrants == "" {
-				noGrants = num
-			}
+		if u.grantsOK {
+			mem.Grants = ptr(u.grants)
 		}
-		if detail {
-			m.Members = append(m.Members, mem)
-		}
+		m.Members[i] = mem
 	}
-	if popOK {
-		m.Population = ptr(pop)
+	e := combine(r, us, idx)
+	if e.popOK {
+		m.Population = ptr(generalist.Persons(e.pop))
 	} else {
-		g.add("population_1_january", fmt.Sprintf("no 1 January %d population for %s", year, noPop))
+		g.add("population_1_january", fmt.Sprintf("no 1 January %d population for %s", year, e.noPop))
 	}
-	taxOK = taxOK && popOK && pop > 0
-	if taxOK {
-		m.TaxPerInhabitant = ptr(Kroner(taxSum / float64(pop)))
-	} else if noTax != "" {
-		g.add("tax_per_inhabitant", fmt.Sprintf("the income-equalisation table has no %d row for %s", year, noTax))
-	} else {
+	switch {
+	case e.taxOK:
+		m.TaxPerInhabitant = ptr(Kroner(e.tax))
+	case e.noTax != "":
+		g.add("tax_per_inhabitant", fmt.Sprintf("the income-equalisation table has no %d row for %s", year, e.noTax))
+	default:
 		g.add("tax_per_inhabitant", "needs every member's 1 January population")
 	}
-	noGrantsWhy := fmt.Sprintf("tables 1-k/2-k have no %d row for %s", year, noGrants)
+	noGrantsWhy := fmt.Sprintf("tables 1-k/2-k have no %d row for %s", year, e.noGrants)
 
 	// Income equalisation.
 	var ieChange *Kroner
 	ieComp := Component{ID: "income_equalisation", Rule: RuleRecomputed}
 	switch {
-	case !taxOK:
+	case !e.taxOK:
 		g.add("income_equalisation", "needs every member's tax per inhabitant and population")
 	case r.ratesErr != nil:
 		g.add("income_equalisation", generalist.ErrorMessage(r.ratesErr))
 	case !r.hasAvg:
 		g.add("income_equalisation", fmt.Sprintf("no national average tax per inhabitant for %d", year))
 	default:
-		merged := r.rates.Equalise(r.avg, taxSum/float64(pop)).Net * Kroner(pop)
-		ieComp.Separate, ieComp.Merged = ptr(ieSeparate), ptr(merged)
-		ieChange = ptr(merged - ieSeparate)
+		ieComp.Separate, ieComp.Merged = ptr(Kroner(e.ieSep)), ptr(Kroner(e.ieMerged))
+		ieChange = ptr(Kroner(e.ieMerged - e.ieSep))
 		ieComp.Change = ieChange
 	}
 
 	// Block-grant components.
+	sums := e.sums
 	comp := func(id, rule string, sep Kroner, merged *Kroner) Component {
 		c := Component{ID: id, Rule: rule}
-		if !grantsOK {
+		if !e.grantsOK {
 			g.add(id, noGrantsWhy)
 			return c
 		}
@@ -358,106 +503,95 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber, de
 		return c
 	}
 	var comps []Component
-	if detail {
-		comps = make([]Component, 0, 12)
-	}
-	add := func(c Component) {
-		if detail {
-			comps = append(comps, c)
-		}
-	}
-	add(comp("per_inhabitant_grant", RuleAddsUp, sums.PerInhabitant, ptr(sums.PerInhabitant)))
-	var utgMerged *Kroner
-	var basisLoss *Kroner
-	if r.basis.ok {
-		basisLoss = ptr(Kroner(r.basis.v * float64(n-1)))
+	comps = append(comps, comp("per_inhabitant_grant", RuleAddsUp, sums.PerInhabitant, ptr(sums.PerInhabitant)))
+	var utgMerged, basisLoss *Kroner
+	if e.basisLossOK {
+		basisLoss = ptr(Kroner(e.basisLoss))
 		utgMerged = ptr(sums.ExpenditureEqualisation - *basisLoss)
 	} else {
 		g.add("basis_amount", r.basis.why)
 	}
-	c := comp("expenditure_equalisation", RuleBasisOnce, sums.ExpenditureEqualisation, utgMerged)
-	if grantsOK && utgMerged == nil {
+	comps = append(comps, comp("expenditure_equalisation", RuleBasisOnce, sums.ExpenditureEqualisation, utgMerged))
+	if e.grantsOK && utgMerged == nil {
 		g.add("expenditure_equalisation", "the merged value needs the basis amount")
 	}
-	add(c)
-	add(comp("special_allocation", RuleHeld, sums.SpecialAllocation, ptr(sums.SpecialAllocation)))
-	add(comp("income_guarantee", RuleHeld, sums.IncomeGuarantee, ptr(sums.IncomeGuarantee)))
-	add(comp("district_grants", RuleNotModelled, sums.RegionalPolicy(), nil))
-	if grantsOK {
+	comps = append(comps,
+		comp("special_allocation", RuleHeld, sums.SpecialAllocation, ptr(sums.SpecialAllocation)),
+		comp("income_guarantee", RuleHeld, sums.IncomeGuarantee, ptr(sums.IncomeGuarantee)),
+		comp("district_grants", RuleNotModelled, sums.RegionalPolicy(), nil))
+	if e.grantsOK {
 		g.add("district_grants", "the district grants of the merged municipality need the rules of distriktstilskudd Sør-Norge and Nord-Norge (thresholds, index, rates), which are not in the parameter files")
 	}
 
 	// Regional centre grant.
-	rcMerged, rcWhy := r.regionalCentre(d, members, year, pop, popOK, popBasis, basisOK, grantsOK, sums.Metropolitan)
 	rc := Component{ID: "regional_centre_grant", Rule: RuleRecomputed}
 	var rcChange *Kroner
-	if grantsOK {
-		rc.Separate = ptr(rcSeparate)
+	if e.grantsOK {
+		rc.Separate = ptr(e.rcSep)
 	}
-	if rcMerged != nil {
-		rc.Merged = rcMerged
-		if grantsOK {
-			rcChange = ptr(*rcMerged - rcSeparate)
-			rc.Change = rcChange
-		} else {
-			g.add("regional_centre_grant", noGrantsWhy)
-		}
-	} else {
-		g.add("regional_centre_grant", rcWhy)
+	switch {
+	case !e.rcOK:
+		g.add("regional_centre_grant", e.rcWhy)
+	case !e.grantsOK:
+		rc.Merged = ptr(Kroner(e.rcMerged))
+		g.add("regional_centre_grant", noGrantsWhy)
+	default:
+		rc.Merged = ptr(Kroner(e.rcMerged))
+		rcChange = ptr(Kroner(e.rcMerged) - e.rcSep)
+		rc.Change = rcChange
 	}
-	add(rc)
-	add(comp("growth_grant", RuleNotModelled, sums.Growth, nil))
-	add(comp("metropolitan_grant", RuleNotModelled, sums.Metropolitan, nil))
-	if grantsOK {
+	comps = append(comps, rc,
+		comp("growth_grant", RuleNotModelled, sums.Growth, nil),
+		comp("metropolitan_grant", RuleNotModelled, sums.Metropolitan, nil))
+	if e.grantsOK {
 		g.add("growth_grant", "the rules of veksttilskudd (growth threshold, tax ceiling, rate) are not in the parameter files")
 		g.add("metropolitan_grant", "the rules of storbytilskudd (recipients, rate) are not in the parameter files")
 	}
-	add(comp("discretionary_grant", RuleHeld, sums.Discretionary, ptr(sums.Discretionary)))
-	add(ieComp)
+	comps = append(comps, comp("discretionary_grant", RuleHeld, sums.Discretionary, ptr(sums.Discretionary)), ieComp)
 
 	// Inndelingstilskudd.
 	cp := Compensation{Basis: basisLoss}
 	var cpWhy []string
-	if cp.Basis == nil {
+	if !e.basisLossOK {
 		cpWhy = append(cpWhy, "its basis part needs the basis amount")
 	}
 	switch {
-	case !grantsOK:
+	case e.regionalOK:
+		cp.Regional = ptr(Kroner(e.regional))
+	case !e.grantsOK:
 		cpWhy = append(cpWhy, "its regional part needs the members' district grants: "+noGrantsWhy)
-	case sums.RegionalPolicy() == 0:
-		cp.Regional = ptr(Kroner(0)) // nothing to lose: grants are never negative
 	default:
 		cpWhy = append(cpWhy, "its regional part needs the merged municipality's district grants")
 	}
-	if len(cpWhy) == 0 {
-		cp.Total = ptr(*cp.Basis + *cp.Regional)
+	if e.compOK {
+		cp.Total = ptr(Kroner(e.comp))
 	} else {
 		g.add("inndelingstilskudd", strings.Join(cpWhy, "; "))
 	}
-	add(Component{ID: "inndelingstilskudd", Rule: RuleCompensation, Separate: ptr(Kroner(0)), Merged: cp.Total, Change: cp.Total})
+	comps = append(comps, Component{ID: "inndelingstilskudd", Rule: RuleCompensation, Separate: ptr(Kroner(0)), Merged: cp.Total, Change: cp.Total})
 
 	// One-off grant and reform support.
-	var oneOff *Kroner
+	var oneOff, reform *Kroner
 	switch {
-	case n >= 2 && n <= 4 && r.oneOff[n-2].ok:
-		oneOff = ptr(Kroner(r.oneOff[n-2].v))
-	case n >= 2 && n <= 4:
+	case e.oneOffOK:
+		oneOff = ptr(Kroner(e.oneOff))
+	case n <= 4:
 		g.add("one_off_grant", r.oneOff[n-2].why)
 	default:
 		g.add("one_off_grant", fmt.Sprintf("no parameter gives the one-off grant to a merger of %d municipalities", n))
 	}
-	add(Component{ID: "one_off_grant", Rule: RuleOnce, Separate: ptr(Kroner(0)), Merged: oneOff, Change: oneOff})
-	var reform *Kroner
-	if r.reform.ok {
-		reform = ptr(Kroner(r.reform.v))
+	if e.reformOK {
+		reform = ptr(Kroner(e.reform))
 	} else {
 		g.add("reform_support", r.reform.why)
 	}
-	add(Component{ID: "reform_support", Rule: RuleOnce, Separate: ptr(Kroner(0)), Merged: reform, Change: reform})
+	comps = append(comps,
+		Component{ID: "one_off_grant", Rule: RuleOnce, Separate: ptr(Kroner(0)), Merged: oneOff, Change: oneOff},
+		Component{ID: "reform_support", Rule: RuleOnce, Separate: ptr(Kroner(0)), Merged: reform, Change: reform})
 	m.Components = comps
 
 	// Year by year.
-	if !r.full.ok || !r.phase.ok || !r.step.ok {
+	if e.years == 0 {
 		for _, o := range []opt{r.full, r.phase, r.step} {
 			if !o.ok {
 				g.add("years", o.why)
@@ -465,10 +599,10 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber, de
 		}
 	} else {
 		cp.FullYears, cp.PhaseOutYears, cp.Step = int(r.full.v), int(r.phase.v), r.step.v
-		m.Years = yearRows(year, cp, ieChange, rcChange, oneOff, reform, detail)
+		m.Years = yearRows(r, &e, cp, ieChange, rcChange, oneOff, reform)
 	}
 	m.Compensation = cp
-	if popOK && !basisOK && rcMerged != nil && *rcMerged != 0 {
+	if e.popOK && !e.basisOK && e.rcOK && e.rcMerged != 0 {
 		m.Assumptions = append(m.Assumptions, AssumeRegionalPo)
 	}
 	m.Missing, m.Reasons = g.names, g.reasons
@@ -496,8 +630,7 @@ func addGrants(s *Grants, g Grants) {
 // a municipality with storbytilskudd (domain research C3). It is zero
 // without needing the threshold when both rates are zero (the grant was
 // abolished from 2025).
-func (r *rules) regionalCentre(d *Data, members []generalist.MunicipalityNumber, year int, pop generalist.Persons, popOK bool,
-	popBasis generalist.Persons, basisOK, grantsOK bool, metropolitan Kroner) (*Kroner, string) {
+func (r *rules) regionalCentre(pop float64, popOK bool, popBasis float64, basisOK, grantsOK bool, metropolitan Kroner) (*Kroner, string) {
 	if !r.rcMerger.ok {
 		return nil, r.rcMerger.why
 	}
@@ -505,7 +638,7 @@ func (r *rules) regionalCentre(d *Data, members []generalist.MunicipalityNumber,
 		return nil, r.rcInh.why
 	}
 	if r.rcMerger.v == 0 && r.rcInh.v == 0 {
-		return ptr(Kroner(0)), ""
+		return &zeroKroner, ""
 	}
 	if !r.rcMin.ok {
 		return nil, r.rcMin.why
@@ -517,58 +650,54 @@ func (r *rules) regionalCentre(d *Data, members []generalist.MunicipalityNumber,
 		}
 		base = pop
 	}
-	if float64(base) <= r.rcMin.v {
-		return ptr(Kroner(0)), ""
+	if base <= r.rcMin.v {
+		return &zeroKroner, ""
 	}
 	if !grantsOK {
 		return nil, "needs the members' storbytilskudd (no municipality with it gets regionsentertilskudd)"
 	}
 	if metropolitan > 0 {
-		return ptr(Kroner(0)), ""
+		return &zeroKroner, ""
 	}
-	return ptr(Kroner(r.rcMerger.v + r.rcInh.v*float64(base))), ""
+	return ptr(Kroner(r.rcMerger.v + r.rcInh.v*base)), ""
 }
+
+// zeroKroner is a shared zero; results never modify what they point to.
+var zeroKroner Kroner
 
 // yearRows builds the year-by-year table: the inndelingstilskudd share,
 // and the change of each part against the members staying separate.
-func yearRows(year int, cp Compensation, ie, rc, oneOff, reform *Kroner, detail bool) []YearRow {
-	total := cp.FullYears + cp.PhaseOutYears
-	rows := make([]YearRow, total)
-	zero := Kroner(0)
+func yearRows(r *rules, e *effect, cp Compensation, ie, rc, oneOff, reform *Kroner) []YearRow {
+	rows := make([]YearRow, e.years)
 	for i := range rows {
 		idx := i + 1
-		share := 1.0
-		if idx > cp.FullYears {
-			share = math.Max(0, 1-float64(idx-cp.FullYears)*cp.Step)
-		}
-		row := YearRow{Index: idx, Year: year + i, Share: share}
+		share := r.share(idx)
+		row := YearRow{Index: idx, Year: r.p.Year + i, Share: share}
 		if cp.Total != nil {
 			row.Compensation = ptr(Kroner(share) * *cp.Total)
 			row.CompensatedNet = ptr(Kroner(share-1) * *cp.Total)
 		} else if share == 1 {
-			row.CompensatedNet = &zero
+			row.CompensatedNet = &zeroKroner
 		}
 		row.IncomeEqualisation = ie
 		row.RegionalCentre = rc
 		if idx == 1 {
 			row.OneOff, row.Reform = oneOff, reform
 		} else {
-			row.OneOff, row.Reform = &zero, &zero
+			row.OneOff, row.Reform = &zeroKroner, &zeroKroner
 		}
-		var missing []string
+		known, _ := e.known(r, idx)
+		row.Known = Kroner(known)
 		for _, part := range []struct {
 			id string
 			v  *Kroner
 		}{{"compensated_net", row.CompensatedNet}, {"income_equalisation", row.IncomeEqualisation}, {"regional_centre_grant", row.RegionalCentre},
 			{"one_off_grant", row.OneOff}, {"reform_support", row.Reform}} {
 			if part.v == nil {
-				missing = append(missing, part.id)
-			} else {
-				row.Known += *part.v
+				row.Missing = append(row.Missing, part.id)
 			}
 		}
-		missing = append(missing, "growth_grant", "metropolitan_grant")
-		row.Missing = missing
+		row.Missing = append(row.Missing, "growth_grant", "metropolitan_grant")
 		rows[i] = row
 	}
 	return rows

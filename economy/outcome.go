@@ -63,115 +63,223 @@ type GroupOutcome struct {
 	Missing             []string `json:"missing"`
 }
 
-// Evaluate computes the economy of a scenario's mergers under the income
-// system of p's budget year: MergerEffect for each group, and, when the
-// tax table covers every municipality of d, the financing deduction
-// recomputed from it (the additional compensation a merger removes lowers
-// the deduction everyone pays). It fails on an invalid group or on
-// groups that share a municipality. It takes O(municipalities + groups ×
-// years) time.
-func Evaluate(p *Params, d *Data, groups []Group) (*Outcome, error) {
-	where := map[generalist.MunicipalityNumber]int{}
-	for i, gr := range groups {
-		if err := checkGroup(d, gr.Members); err != nil {
-			return nil, generalist.Errorf(generalist.ErrorCode(err), "merger %d (%s): %s", i+1, gr.Name, generalist.ErrorMessage(err))
-		}
-		for _, n := range gr.Members {
-			if j, dup := where[n]; dup {
-				return nil, generalist.Errorf(generalist.EINVALID, "kommune %s is in merger %d (%s) and merger %d (%s)", n, j+1, groups[j].Name, i+1, gr.Name)
-			}
-			where[n] = i
-		}
-	}
-	r := rulesOf(p, d)
-	year := p.Year
-	out := &Outcome{Year: year, Municipalities: len(d.Names), Groups: make([]GroupOutcome, len(groups))}
-	var g gaps
+// Country is a budget year's parameters and tables prepared for
+// evaluating many scenarios: every municipality's inputs looked up once,
+// and the status quo's additional compensation summed.
+type Country struct {
+	r     *rules
+	index map[generalist.MunicipalityNumber]int
+	units []unit
+	// complete: every municipality has tax and population, so the
+	// financing deduction can be recomputed.
+	complete       bool
+	coverage       int
+	addAll, popAll float64
+	// shares[i] is the inndelingstilskudd share paid in year i+1.
+	shares []float64
+	// Scratch space reused by Evaluate.
+	owner   []int32 // group+1 that claimed each unit in the current call
+	members []int
+}
 
-	// Whole-country financing deduction, when the data allow it.
-	var addAll, popAll float64
-	complete := r.ratesErr == nil && r.hasAvg
+// Prepare looks up every municipality of d in p's budget year. It takes
+// O(municipalities) time.
+func Prepare(p *Params, d *Data) *Country {
+	r := rulesOf(p, d)
+	c := &Country{r: r, index: make(map[generalist.MunicipalityNumber]int, len(d.Names)), units: make([]unit, 0, len(d.Names))}
+	c.complete = r.ratesErr == nil && r.hasAvg
 	for n := range d.Names {
-		k := Key{n, year}
-		s, ok := d.Settlements[k]
-		if !ok {
-			complete = false
-			continue
+		u := unitOf(r, d, n)
+		c.index[n] = len(c.units)
+		c.units = append(c.units, u)
+		if u.taxOK {
+			c.coverage++
 		}
-		out.TaxCoverage++
-		pop, ok := d.Population[k]
-		if !ok && s.Population != nil {
-			pop, ok = *s.Population, true
+		if !u.taxOK || !u.popOK {
+			c.complete = false
 		}
-		if !ok {
-			complete = false
-			continue
-		}
-		if complete {
-			addAll += r.rates.additional(r.avg, s.TaxPerInhabitant) * float64(pop)
-			popAll += float64(pop)
+		c.addAll += u.add * u.pop
+		c.popAll += u.pop
+	}
+	c.complete = c.complete && c.popAll > 0
+	c.owner = make([]int32, len(c.units))
+	if n := yearsOf(r); n > 0 {
+		c.shares = make([]float64, n)
+		for i := range c.shares {
+			c.shares[i] = r.share(i + 1)
 		}
 	}
-	complete = complete && popAll > 0
-	addAfter := addAll
+	return c
+}
+
+// Evaluate computes the economy of a scenario's mergers under the income
+// system of p's budget year; see Country.Evaluate. It prepares the
+// country first, which costs about as much as the evaluation.
+func Evaluate(p *Params, d *Data, groups []Group) (*Outcome, error) {
+	return Prepare(p, d).Evaluate(groups)
+}
+
+// Evaluate computes the economy of a scenario's mergers: for each group
+// the first-year change and the change over all years of the
+// inndelingstilskudd table (as MergerEffect computes them), and, when the
+// tax table covers every municipality, the financing deduction recomputed
+// (the additional compensation a merger removes lowers the deduction
+// everyone pays; the changes then sum to zero over the country). It fails
+// on an invalid group or on groups that share a municipality. It takes
+// O(members + groups × years) time and is not safe for concurrent use.
+func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
+	defer clear(c.owner)
+	for i := range groups {
+		if err := c.claim(groups, i); err != nil {
+			return nil, err
+		}
+	}
+	r := c.r
+	out := &Outcome{Year: r.p.Year, Municipalities: len(c.units), TaxCoverage: c.coverage, Groups: make([]GroupOutcome, len(groups))}
+	// One allocation for every group's amounts.
+	amounts := make([]Kroner, 2*len(groups))
+	pops := make([]generalist.Persons, len(groups))
+	addAfter := c.addAll
+	var mergedPop float64
 	for i, gr := range groups {
-		m := mergerEffect(r, d, gr.Members, false)
-		o := GroupOutcome{Name: gr.Name, Members: gr.Members, Population: m.Population, Missing: m.Missing}
-		if len(m.Years) > 0 {
-			y1 := m.Years[0]
-			o.IncomeEqualisation = y1.IncomeEqualisation
-			o.Compensation = y1.Compensation
-			o.KnownChange = y1.Known
-			for _, y := range m.Years {
-				o.KnownChangeAllYears += y.Known
+		idx := c.members[:0]
+		for _, n := range gr.Members {
+			idx = append(idx, c.index[n])
+		}
+		c.members = idx
+		e := combine(r, c.units, idx)
+		o := GroupOutcome{Name: gr.Name, Members: gr.Members}
+		if e.popOK {
+			pops[i] = generalist.Persons(e.pop)
+			o.Population = &pops[i]
+		}
+		if e.ieOK {
+			amounts[2*i] = Kroner(e.ieMerged - e.ieSep)
+			o.IncomeEqualisation = &amounts[2*i]
+		}
+		if e.compOK {
+			amounts[2*i+1] = Kroner(e.comp)
+			o.Compensation = &amounts[2*i+1]
+		}
+		// Every year has the steady change; the first adds the one-off
+		// grant and reform support; the phase-out years the part of the
+		// compensation no longer paid.
+		steady, complete := e.steady()
+		once, onceOK := e.once()
+		complete = complete && onceOK
+		var all float64
+		for y, sh := range c.shares {
+			net, ok := e.compensatedNet(sh)
+			complete = complete && ok
+			all += steady + net
+			if y == 0 {
+				o.KnownChange = Kroner(steady + net + once)
 			}
 		}
-		if complete && m.TaxPerInhabitant != nil && m.Population != nil {
-			for _, n := range gr.Members {
-				k := Key{n, year}
-				s := d.Settlements[k]
-				pop, ok := d.Population[k]
-				if !ok {
-					pop = *s.Population
-				}
-				addAfter -= r.rates.additional(r.avg, s.TaxPerInhabitant) * float64(pop)
+		if len(c.shares) > 0 {
+			o.KnownChangeAllYears = Kroner(all + once)
+		}
+		o.Missing = groupMissing(&e, complete)
+		if c.complete && e.taxOK {
+			for _, j := range idx {
+				addAfter -= c.units[j].add * c.units[j].pop
 			}
-			addAfter += r.rates.additional(r.avg, float64(*m.TaxPerInhabitant)) * float64(*m.Population)
+			addAfter += r.rates.additional(r.avg, e.tax) * e.pop
+			mergedPop += e.pop
 		}
 		out.Groups[i] = o
 	}
-	if complete {
-		dc := &DeductionChange{Parameter: r.rates.Deduction, Before: addAll / popAll, After: addAfter / popAll}
+	if c.complete {
+		dc := &DeductionChange{Parameter: r.rates.Deduction, Before: c.addAll / c.popAll, After: addAfter / c.popAll}
 		delta := dc.After - dc.Before
-		var merged float64
+		years := Kroner(len(c.shares))
 		for i := range out.Groups {
 			o := &out.Groups[i]
 			if o.Population == nil {
 				continue
 			}
-			merged += float64(*o.Population)
 			adj := Kroner(-delta * float64(*o.Population))
 			if o.IncomeEqualisation != nil {
-				o.IncomeEqualisation = ptr(*o.IncomeEqualisation + adj)
+				*o.IncomeEqualisation += adj
 			}
 			o.KnownChange += adj
-			o.KnownChangeAllYears += adj * Kroner(yearsOf(r))
+			o.KnownChangeAllYears += adj * years
 		}
-		dc.Others = Kroner(-delta * (popAll - merged))
+		dc.Others = Kroner(-delta * (c.popAll - mergedPop))
 		out.Deduction = dc
+		out.Missing, out.Reasons = []string{}, map[string]string{}
 	} else {
-		g.add("financing_deduction", "held at the parameter: recomputing it needs every municipality's tax per inhabitant and population for the year")
+		out.Missing = []string{"financing_deduction"}
+		out.Reasons = map[string]string{"financing_deduction": "held at the parameter: recomputing it needs every municipality's tax per inhabitant and population for the year"}
 	}
 	for _, o := range out.Groups {
 		out.KnownChange += o.KnownChange
 		out.KnownChangeAllYears += o.KnownChangeAllYears
 	}
-	out.Missing, out.Reasons = g.names, g.reasons
-	if out.Missing == nil {
-		out.Missing, out.Reasons = []string{}, map[string]string{}
-	}
 	return out, nil
 }
+
+// claim checks group i and marks its members as taken, failing on a
+// member of an earlier group.
+func (c *Country) claim(groups []Group, i int) error {
+	gr := groups[i]
+	fail := func(err error) error {
+		return generalist.Errorf(generalist.ErrorCode(err), "merger %d (%s): %s", i+1, gr.Name, generalist.ErrorMessage(err))
+	}
+	if len(gr.Members) < 2 {
+		return fail(generalist.Errorf(generalist.EINVALID, "a merger needs at least two municipalities, got %d", len(gr.Members)))
+	}
+	for _, n := range gr.Members {
+		at, ok := c.index[n]
+		if !ok {
+			if _, err := generalist.ParseMunicipalityNumber(string(n)); err != nil {
+				return fail(err)
+			}
+			return fail(generalist.Errorf(generalist.ENOTFOUND, "kommune %s is not in the 2024 structure", n))
+		}
+		switch j := int(c.owner[at]) - 1; {
+		case j == i:
+			return fail(generalist.Errorf(generalist.EINVALID, "kommune %s is listed twice in the merger", n))
+		case j >= 0:
+			return generalist.Errorf(generalist.EINVALID, "kommune %s is in merger %d (%s) and merger %d (%s)", n, j+1, groups[j].Name, i+1, gr.Name)
+		}
+		c.owner[at] = int32(i + 1)
+	}
+	return nil
+}
+
+// groupMissing names the parts of a group's change without data. The
+// slices are shared; callers must not modify them.
+func groupMissing(e *effect, complete bool) []string {
+	if complete {
+		return missingSets[0]
+	}
+	var key int
+	for bit, ok := range []bool{e.ieOK, e.compOK, e.rcOK && e.grantsOK, e.oneOffOK, e.reformOK} {
+		if !ok {
+			key |= 1 << bit
+		}
+	}
+	return missingSets[key]
+}
+
+// missingSets holds, for each combination of the five parts that can be
+// missing, the list of names (with veksttilskudd and storbytilskudd,
+// which always are).
+var missingSets = func() [32][]string {
+	names := []string{"income_equalisation", "inndelingstilskudd", "regional_centre_grant", "one_off_grant", "reform_support"}
+	var sets [32][]string
+	for key := range sets {
+		var s []string
+		for bit, name := range names {
+			if key&(1<<bit) != 0 {
+				s = append(s, name)
+			}
+		}
+		sets[key] = append(s, "growth_grant", "metropolitan_grant")
+	}
+	return sets
+}()
 
 // additional is the additional compensation per inhabitant.
 func (r Rates) additional(avg, tax float64) float64 {
