@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html/template"
 	"io"
 	"net/http"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"generalist"
 	"generalist/atlas"
+	"generalist/geomap"
 	"generalist/report"
 	"generalist/sim"
 )
@@ -300,9 +302,12 @@ func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) {
 
 type comparePage struct {
 	Outcomes []*sim.Outcome
-	Tasks    []string
-	JSON     string
-	Report   string
+	// Maps shows, per outcome, the tasks below the robust minimum in each
+	// municipality; Diffs the change from today (one fewer is -1).
+	Maps, Diffs []template.HTML
+	Tasks       []string
+	JSON        string
+	Report      string
 }
 
 func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
@@ -314,6 +319,54 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
 	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery}
 	for _, t := range outs[0].Tasks {
 		d.Tasks = append(d.Tasks, t.Task)
+	}
+	if gm := s.cfg.Maps[outs[0].Structure]; gm != nil {
+		lang := langOf(r)
+		shortOf := func(o *sim.Outcome) (map[string]float64, []string) {
+			v := map[string]float64{}
+			var merged []string
+			for _, u := range o.Units {
+				for _, m := range u.Members {
+					if u.Population.Known {
+						v[string(m)] = float64(len(u.Shortfalls))
+					}
+					if len(u.Members) > 1 {
+						merged = append(merged, string(m))
+					}
+				}
+			}
+			return v, merged
+		}
+		base, _ := shortOf(outs[0])
+		for i, o := range outs {
+			vals, merged := shortOf(o)
+			var buf bytes.Buffer
+			if err := gm.Render(&buf, geomap.Options{Values: vals, Title: o.Scenario, Unit: msg(lang, "shortcount"),
+				Source: "SSB 07459; oppgavekatalogen", Highlight: uniqueCodes(merged), Width: 300, Lang: lang, ID: fmt.Sprintf("cmp%d", i),
+				Link: func(code string) string { return "/kommune/" + code }}); err != nil {
+				s.pageError(w, r, err)
+				return
+			}
+			d.Maps = append(d.Maps, template.HTML(buf.Bytes()))
+			if i == 0 {
+				continue
+			}
+			diff := map[string]float64{}
+			for k, v := range vals {
+				if b, ok := base[k]; ok {
+					diff[k] = b - v // tasks that become robust
+				}
+			}
+			buf.Reset()
+			if err := gm.Render(&buf, geomap.Options{Values: diff, Title: o.Scenario + ": " + map[string]string{"nb": "bedring fra i dag", "en": "improvement on today"}[lang],
+				Unit: map[string]string{"nb": "oppgaver som blir robuste", "en": "tasks that become robust"}[lang], Source: "SSB 07459; oppgavekatalogen",
+				Width: 300, Lang: lang, ID: fmt.Sprintf("diff%d", i), Limits: []float64{1, 2, 4},
+				Link: func(code string) string { return "/kommune/" + code }}); err != nil {
+				s.pageError(w, r, err)
+				return
+			}
+			d.Diffs = append(d.Diffs, template.HTML(buf.Bytes()))
+		}
 	}
 	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: d})
 }
@@ -371,4 +424,9 @@ func scenarioIDs(r *http.Request) []string {
 		ids[i] = strings.TrimSpace(ids[i])
 	}
 	return ids
+}
+
+func uniqueCodes(xs []string) []string {
+	slices.Sort(xs)
+	return slices.Compact(xs)
 }
