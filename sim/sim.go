@@ -142,6 +142,19 @@ func Run(in *Input, s *generalist.Scenario) (*Outcome, error) {
 		geometry(in.Graph, units, byMember)
 	}
 	assign := newAssignment(in, s, cat, units, byMember)
+	// One backing array for every unit's shortfalls: at most one entry
+	// per task with a staffing model.
+	n := 0
+	for i := range cat.Tasks {
+		if cat.Tasks[i].Staffing != nil {
+			n++
+		}
+	}
+	slab := make([]string, len(units)*n)
+	for i, u := range units {
+		u.Shortfalls = slab[i*n : i*n : (i+1)*n]
+	}
+	out.Tasks = make([]TaskOutcome, 0, n)
 	for ti := range cat.Tasks {
 		t := &cat.Tasks[ti]
 		if t.Staffing == nil {

@@ -21,14 +21,12 @@ func summarise(out *Outcome, units []*unit) {
 		out.Roles = append(out.Roles, *roles[r])
 	}
 	su := make([]stats.Unit, 0, len(units))
+	out.Units = make([]Unit, 0, len(units))
 	var wOut, wDist, w float64
 	distOK := true
 	for _, u := range units {
 		if u.totalFTE > 0 {
 			u.OutsideShare = u.outsideFTE / u.totalFTE
-		}
-		if u.Shortfalls == nil {
-			u.Shortfalls = []string{}
 		}
 		out.Units = append(out.Units, u.Unit)
 		su = append(su, stats.Unit{Number: string(u.Number), Name: u.Name, Value: u.pop.Total, Known: u.known, Note: u.Population.Note})
