@@ -111,7 +111,7 @@ func (in *instance) feasibility() error {
 		if p.NoSeaLinks && cutBySea(g, nodes) {
 			why = append(why, "without sea links")
 		}
-		if p.Region != nil {
+		if p.Region != nil && crossesRegion(g, nodes, p) {
 			why = append(why, fmt.Sprintf("within region %s", p.Region[nodes[0]]))
 		}
 		cause := ""
@@ -157,6 +157,19 @@ func (in *instance) components() [][]int32 {
 		comps = append(comps, comp)
 	}
 	return comps
+}
+
+// crossesRegion reports whether the nodes have a link, allowed but for the
+// regions, to a node of another region.
+func crossesRegion(g *graph.Graph, nodes []int, p *Problem) bool {
+	for _, v := range nodes {
+		for _, e := range g.Incident(v) {
+			if o := e.A + e.B - v; p.Region[o] != p.Region[v] && !(p.NoSeaLinks && e.Kind == graph.Bridge) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cutBySea reports whether the nodes have a bridge link to a node outside.

@@ -9,6 +9,7 @@
 //	generalist import FILE [--format jsonstat|ssbcsv] [--structure S] [--replace] [--db PATH]
 //	generalist indicator import|list|show|delete …
 //	generalist capacity [--structure 2024] [--year 2026] [--by task|municipality] [--json]
+//	generalist search groups|ensemble --floor N [--task ID] [--within-county] [--max-km K] [--seed S] [--json]
 //
 // Every command that uses the store takes --db (or GENERALIST_DB); the
 // default is generalist.db in the working directory. On first use the
@@ -54,6 +55,7 @@ Commands:
   tasks    list the task catalogue and change its staffing parameters
   scenario validate, evaluate and compare alternatives to today's system
   report   write a scenario comparison as HTML, Markdown or CSV
+  search   structure search: groupings that reach a floor (groups), ReCom ensembles (ensemble)
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -83,6 +85,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runScenario(ctx, rest, stdout, stderr)
 	case "report":
 		return runReport(ctx, rest, stdout, stderr)
+	case "search":
+		return runSearch(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

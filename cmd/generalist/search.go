@@ -1,0 +1,532 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"generalist"
+	"generalist/atlas"
+	"generalist/capacity"
+	"generalist/geo"
+	"generalist/graph"
+	"generalist/optimize"
+	"generalist/refdata"
+)
+
+const searchHelp = `Usage: generalist search groups   --floor N [criteria] [--json]
+       generalist search ensemble --floor N --steps N [--parts K] [--ceiling C] [criteria] [--json]
+
+Structure search: which groupings of municipalities would let every group
+reach a threshold, with the fewest mergers (the most groups), and how much
+the possible answers differ. The tool shows the consequences of criteria;
+it does not prescribe a map.
+
+"groups" finds contiguous groups that each reach the floor, as many as it
+can, then the most compact (--objective), and reports an upper bound on
+the number of groups and the gap to it. Infeasible criteria are explained.
+
+"ensemble" runs ReCom Markov chains over plans with --parts groups (default:
+as many as "groups" finds) that each reach the floor (and stay under
+--ceiling), and summarises them: the objective's distribution and how often
+each pair of neighbouring municipalities ends up together.
+
+The floor is in inhabitants; with --task it is in expected FTEs for the
+task (capacity model), and defaults to the task's robust minimum team.
+--graph PREFIX runs on an exchange-format instance (PREFIX.nodes.csv,
+PREFIX.edges.csv; /work/shared/bench/README.md) instead of the built-in
+municipalities; groups are then lists of node ids.
+
+With --json, "groups" prints {"groups", "count", "bound", "gap", "objective",
+"seconds", ...}: seconds is the time of the search itself.
+
+Flags:
+`
+
+// searchJSON is the interface contract of "search groups --json".
+type searchJSON struct {
+	// Groups are municipality numbers, or node ids with --graph.
+	Groups    any       `json:"groups"`
+	Count     int       `json:"count"`
+	Bound     int       `json:"bound"`
+	Gap       float64   `json:"gap"`
+	Objective float64   `json:"objective"`
+	Kind      string    `json:"objective_kind"`
+	Seconds   float64   `json:"seconds"`
+	Seed      uint64    `json:"seed"`
+	Floor     float64   `json:"floor"`
+	Unit      string    `json:"unit"`
+	Weights   []float64 `json:"weights"`
+	Structure int       `json:"structure,omitempty"`
+	Year      int       `json:"year,omitempty"`
+	Task      string    `json:"task,omitempty"`
+	Graph     string    `json:"graph,omitempty"`
+}
+
+// ensembleJSON is the output of "search ensemble --json".
+type ensembleJSON struct {
+	*optimize.EnsembleResult
+	StepsPerSecond float64        `json:"steps_per_second"`
+	Floor          float64        `json:"floor"`
+	Ceiling        float64        `json:"ceiling,omitempty"`
+	Unit           string         `json:"unit"`
+	Edges          []ensembleEdge `json:"edges"`
+	Start          any            `json:"start_groups"`
+}
+
+type ensembleEdge struct {
+	A        string  `json:"a"`
+	B        string  `json:"b"`
+	Together float64 `json:"together"`
+}
+
+// searchFlags are the criteria common to both subcommands.
+type searchFlags struct {
+	floor, maxKm, effort      float64
+	task, objective, graphP   string
+	structure, lock, forbid   string
+	year, restarts            int
+	seed                      uint64
+	withinCounty, keep, noSea bool
+	asJSON                    bool
+	db                        *string
+}
+
+func (f *searchFlags) register(fs *flag.FlagSet) {
+	fs.Float64Var(&f.floor, "floor", 0, "least `weight` of a group: inhabitants, or FTEs with --task")
+	fs.StringVar(&f.task, "task", "", "weigh by the expected FTEs of task `id` (see generalist tasks)")
+	fs.BoolVar(&f.withinCounty, "within-county", false, "keep every group within one county")
+	fs.Float64Var(&f.maxKm, "max-km", 0, "most `km` from any member to its group's centre (largest member)")
+	fs.BoolVar(&f.keep, "keep-feasible", false, "keep municipalities that meet the floor as they are (only the vulnerable move)")
+	fs.BoolVar(&f.noSea, "no-sea-links", false, "do not group across the sea links of the adjacency graph")
+	fs.StringVar(&f.lock, "lock", "", "`groups` that must stay together: numbers joined by +, groups by commas (3201+3203,1101+1111)")
+	fs.StringVar(&f.forbid, "forbid", "", "`pairs` that must not share a group: a-b, comma-separated (0301-3201)")
+	fs.StringVar(&f.objective, "objective", "distance", "secondary `objective`: distance, border or heterogeneity")
+	fs.Uint64Var(&f.seed, "seed", 1, "random `seed`; the same seed gives the same result")
+	fs.IntVar(&f.restarts, "restarts", 0, "independent searches (default 2)")
+	fs.Float64Var(&f.effort, "effort", 0, "search effort factor (default 1)")
+	fs.StringVar(&f.structure, "structure", "2024", "municipal `structure`: 2019, 2020 or 2024")
+	fs.IntVar(&f.year, "year", 0, "population on 1 January of `year` (default: the latest with data)")
+	fs.StringVar(&f.graphP, "graph", "", "exchange-format instance `PREFIX` instead of the municipalities")
+	fs.BoolVar(&f.asJSON, "json", false, "print JSON")
+	f.db = dbFlag(fs)
+}
+
+// searchInput is a problem with what is needed to print its result.
+type searchInput struct {
+	p         optimize.Problem
+	unit      string
+	structure generalist.Structure
+	year      int
+	exchange  bool
+}
+
+func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		fmt.Fprint(stderr, searchHelp)
+		if len(args) == 0 {
+			return usageError("search: want groups or ensemble")
+		}
+		return flag.ErrHelp
+	}
+	switch args[0] {
+	case "groups":
+		return runSearchGroups(ctx, args[1:], stdout, stderr)
+	case "ensemble":
+		return runSearchEnsemble(ctx, args[1:], stdout, stderr)
+	}
+	fmt.Fprint(stderr, searchHelp)
+	return usageError(fmt.Sprintf("search: unknown subcommand %q; want groups or ensemble", args[0]))
+}
+
+func newSearchFlagSet(name string, stderr io.Writer, f *searchFlags) *flag.FlagSet {
+	fs := flag.NewFlagSet("search "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, searchHelp); fs.PrintDefaults() }
+	f.register(fs)
+	return fs
+}
+
+func runSearchGroups(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f searchFlags
+	fs := newSearchFlagSet("groups", stderr, &f)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError(fmt.Sprintf("search groups: unexpected argument %q", pos[0]))
+	}
+	in, err := f.input(ctx)
+	if err != nil {
+		return err
+	}
+	s := optimize.Settings{Seed: f.seed, Restarts: f.restarts, Effort: f.effort}
+	bar := newBar(stderr, !f.asJSON, -1, "searching")
+	if bar != nil {
+		s.Progress = func(done, total int) {
+			bar.ChangeMax(total)
+			bar.Set(done)
+		}
+	}
+	start := time.Now()
+	plan, err := optimize.Solve(ctx, in.p, s)
+	seconds := time.Since(start).Seconds()
+	if bar != nil {
+		bar.Finish()
+		bar.Clear()
+	}
+	if err != nil {
+		return err
+	}
+	if f.asJSON {
+		out := searchJSON{Count: plan.Count, Bound: plan.Bound, Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(),
+			Seconds: seconds, Seed: f.seed, Floor: in.p.Floor, Unit: in.unit, Weights: plan.Weights(), Task: f.task}
+		if in.exchange {
+			out.Groups, out.Graph = plan.Members(), f.graphP
+		} else {
+			out.Groups, out.Structure, out.Year = plan.Groups(), int(in.structure), in.year
+		}
+		return writeJSON(stdout, out)
+	}
+	return printPlan(stdout, in, plan, seconds)
+}
+
+func printPlan(w io.Writer, in *searchInput, plan *optimize.Plan, seconds float64) error {
+	g := in.p.Graph
+	fmt.Fprintf(w, "%d groups reach the floor %s %s (upper bound %d, gap %.1f %%); %s %s; %.0f ms\n\n",
+		plan.Count, weightText(in.p.Floor), in.unit, plan.Bound, 100*plan.Gap(), plan.Kind, weightText(plan.Objective), 1000*seconds)
+	type row struct {
+		members []int
+		weight  float64
+	}
+	var rows []row
+	weights := plan.Weights()
+	for k, m := range plan.Members() {
+		if len(m) > 1 {
+			rows = append(rows, row{m, weights[k]})
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].weight < rows[j].weight })
+	alone := plan.Count - len(rows)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "Weight\tMembers\n")
+	for _, r := range rows {
+		names := make([]string, len(r.members))
+		for i, v := range r.members {
+			names[i] = nodeLabel(g.Node(v))
+		}
+		fmt.Fprintf(tw, "%s\t%s\n", weightText(r.weight), strings.Join(names, ", "))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\n%d units stay alone; %d merge into %d groups.\n", alone, g.Len()-alone, len(rows))
+	return err
+}
+
+func nodeLabel(n graph.Node) string {
+	if n.Name == "" {
+		return n.Code
+	}
+	return n.Code + " " + n.Name
+}
+
+func weightText(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return generalist.Persons(int64(v)).String()
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f searchFlags
+	fs := newSearchFlagSet("ensemble", stderr, &f)
+	steps := fs.Int("steps", 1000, "ReCom proposals in all")
+	parts := fs.Int("parts", 0, "number of groups of every plan (default: as many as search groups finds)")
+	ceiling := fs.Float64("ceiling", 0, "most `weight` of a group (0: none)")
+	chains := fs.Int("chains", 0, "independent chains (default 4)")
+	burnIn := fs.Int("burn-in", 0, "steps of each chain left out of the summaries")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError(fmt.Sprintf("search ensemble: unexpected argument %q", pos[0]))
+	}
+	if *steps <= 0 || *parts < 0 || *ceiling < 0 || *chains < 0 || *burnIn < 0 {
+		return usageError("search ensemble: --steps must be positive and --parts, --ceiling, --chains, --burn-in not negative")
+	}
+	in, err := f.input(ctx)
+	if err != nil {
+		return err
+	}
+	s := optimize.EnsembleSettings{Seed: f.seed, Steps: *steps, Parts: *parts, Ceiling: *ceiling, Chains: *chains, BurnIn: *burnIn}
+	bar := newBar(stderr, !f.asJSON, *steps, "ReCom")
+	if bar != nil {
+		s.Progress = func(done, total int) { bar.Set(done) }
+	}
+	res, err := optimize.Ensemble(ctx, in.p, s)
+	if bar != nil {
+		bar.Finish()
+		bar.Clear()
+	}
+	if err != nil {
+		return err
+	}
+	g := in.p.Graph
+	edges := g.Edges()
+	if f.asJSON {
+		out := ensembleJSON{EnsembleResult: res, StepsPerSecond: float64(res.Steps) / res.Seconds, Floor: in.p.Floor, Ceiling: *ceiling, Unit: in.unit}
+		for i, e := range edges {
+			out.Edges = append(out.Edges, ensembleEdge{A: g.Node(e.A).Code, B: g.Node(e.B).Code, Together: res.EdgeTogether[i]})
+		}
+		if in.exchange {
+			out.Start = res.Start.Members()
+		} else {
+			out.Start = res.Start.Groups()
+		}
+		return writeJSON(stdout, out)
+	}
+	fmt.Fprintf(stdout, "%d ReCom steps over plans of %d groups (floor %s %s), %d chains, seed %d: %d accepted, %.0f steps/s\n\n",
+		res.Steps, res.Parts, weightText(in.p.Floor), in.unit, res.Chains, res.Seed, res.Accepted, float64(res.Steps)/res.Seconds)
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "\tmin\t5 %%\tmedian\t95 %%\tmax\t\n")
+	for _, d := range []struct {
+		name string
+		d    optimize.Distribution
+	}{{in.p.Objective.String(), res.Objective}, {"lightest group", res.MinWeight}, {"heaviest group", res.MaxWeight}} {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", d.name, weightText(math.Round(d.d.Min)), weightText(math.Round(d.d.P05)),
+			weightText(math.Round(d.d.P50)), weightText(math.Round(d.d.P95)), weightText(math.Round(d.d.Max)))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// The neighbour pairs most often, and least often, together.
+	idx := make([]int, len(edges))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return res.EdgeTogether[idx[i]] > res.EdgeTogether[idx[j]] })
+	fmt.Fprintf(stdout, "\nNeighbours most often together:\n")
+	for _, i := range idx[:min(10, len(idx))] {
+		e := edges[i]
+		fmt.Fprintf(stdout, "  %5.1f %%  %s – %s\n", 100*res.EdgeTogether[i], nodeLabel(g.Node(e.A)), nodeLabel(g.Node(e.B)))
+	}
+	return nil
+}
+
+// input builds the problem from the flags: the graph, the weights and the
+// constraints.
+func (f *searchFlags) input(ctx context.Context) (*searchInput, error) {
+	obj, err := optimize.ParseObjective(f.objective)
+	if err != nil {
+		return nil, usageError("search: --objective: " + generalist.ErrorMessage(err))
+	}
+	if f.floor < 0 || f.maxKm < 0 || f.effort < 0 || f.restarts < 0 || math.IsNaN(f.floor) {
+		return nil, usageError("search: --floor, --max-km, --effort and --restarts must not be negative")
+	}
+	in := &searchInput{unit: "inhabitants"}
+	var w []float64
+	var g *graph.Graph
+	if f.graphP != "" {
+		if f.task != "" || f.withinCounty {
+			return nil, usageError("search: --task and --within-county need the built-in municipalities, not --graph")
+		}
+		if g, w, err = readExchange(f.graphP); err != nil {
+			return nil, err
+		}
+		in.exchange = true
+		in.unit = "(population column)"
+	} else {
+		s, err := generalist.ParseStructure(f.structure)
+		if err != nil {
+			return nil, usageError("search: --structure: " + generalist.ErrorMessage(err))
+		}
+		ms, _, err := geo.Embedded(s)
+		if err != nil {
+			return nil, err
+		}
+		if g, err = graph.Build(ms, graph.Options{}); err != nil {
+			return nil, err
+		}
+		db, err := openStore(ctx, *f.db)
+		if err != nil {
+			return nil, err
+		}
+		defer db.Close()
+		y := f.year
+		if y == 0 {
+			if y, err = atlas.LatestYear(ctx, db, s); err != nil {
+				return nil, err
+			}
+		}
+		in.structure, in.year = s, y
+		if f.task == "" {
+			counts, err := atlas.Population(ctx, db, s, y)
+			if err != nil {
+				return nil, err
+			}
+			byCode := map[string]generalist.Count{}
+			for _, c := range counts.Values {
+				byCode[string(c.Municipality)] = c
+			}
+			w = make([]float64, g.Len())
+			for i, n := range g.Nodes() {
+				c, ok := byCode[n.Code]
+				if !ok || !c.Known {
+					return nil, generalist.Errorf(generalist.EINVALID, "search: no population for %s %s on 1 January %d", n.Code, n.Name, y)
+				}
+				w[i] = float64(c.Value)
+			}
+		} else {
+			shipped, err := refdata.EmbeddedTasks()
+			if err != nil {
+				return nil, err
+			}
+			cat, err := effectiveCatalogue(ctx, db, shipped)
+			if err != nil {
+				return nil, err
+			}
+			res, err := atlas.Capacity(ctx, db, cat, s, y)
+			if err != nil {
+				return nil, err
+			}
+			var minTeam float64
+			if w, minTeam, err = taskWeights(g, res.Municipalities, f.task); err != nil {
+				return nil, err
+			}
+			in.unit = "FTE of " + f.task
+			if f.floor == 0 {
+				f.floor = minTeam
+			}
+		}
+	}
+	if f.floor <= 0 {
+		return nil, usageError("search: --floor is required (a positive number)")
+	}
+	in.p = optimize.Problem{Graph: g, Weight: w, Floor: f.floor, Objective: obj, KeepFeasible: f.keep,
+		MaxKm: generalist.Km(f.maxKm), NoSeaLinks: f.noSea}
+	if f.withinCounty {
+		in.p.Region = make([]string, g.Len())
+		for i, n := range g.Nodes() {
+			in.p.Region[i] = string(generalist.MunicipalityNumber(n.Code).County())
+		}
+	}
+	if in.p.Locked, err = parseLocked(g, f.lock); err != nil {
+		return nil, err
+	}
+	if in.p.Forbidden, err = parseForbidden(g, f.forbid); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// taskWeights returns every node's expected FTEs for task and the task's
+// robust minimum team, from the capacity model's cells.
+func taskWeights(g *graph.Graph, ms []capacity.Municipality, task string) ([]float64, float64, error) {
+	byCode := map[string]capacity.Cell{}
+	var minTeam float64
+	for _, m := range ms {
+		for _, c := range m.Cells {
+			if c.Task == task {
+				byCode[string(m.Number)] = c
+				minTeam = c.MinTeam
+			}
+		}
+	}
+	if len(byCode) == 0 {
+		return nil, 0, generalist.Errorf(generalist.EINVALID, "search: --task %q: no task with a staffing model has that id (see generalist tasks)", task)
+	}
+	w := make([]float64, g.Len())
+	for i, n := range g.Nodes() {
+		c, ok := byCode[n.Code]
+		if !ok || !c.Known {
+			return nil, 0, generalist.Errorf(generalist.EINVALID, "search: no population by age for %s %s, needed for task %s", n.Code, n.Name, task)
+		}
+		w[i] = c.Expected
+	}
+	return w, minTeam, nil
+}
+
+func readExchange(prefix string) (*graph.Graph, []float64, error) {
+	nf, err := os.Open(prefix + ".nodes.csv")
+	if err != nil {
+		return nil, nil, generalist.Errorf(generalist.EINVALID, "search: --graph: %v", err)
+	}
+	defer nf.Close()
+	ef, err := os.Open(prefix + ".edges.csv")
+	if err != nil {
+		return nil, nil, generalist.Errorf(generalist.EINVALID, "search: --graph: %v", err)
+	}
+	defer ef.Close()
+	g, pop, err := graph.ReadExchange(nf, ef)
+	if err != nil {
+		return nil, nil, err
+	}
+	w := make([]float64, g.Len())
+	for i, n := range g.Nodes() {
+		w[i] = float64(pop[n.Code])
+	}
+	return g, w, nil
+}
+
+// parseLocked parses "a+b,c+d" into node-id groups.
+func parseLocked(g *graph.Graph, s string) ([][]int, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out [][]int
+	for _, grp := range strings.Split(s, ",") {
+		var ids []int
+		for _, code := range strings.Split(grp, "+") {
+			n, ok := g.Lookup(strings.TrimSpace(code))
+			if !ok {
+				return nil, usageError(fmt.Sprintf("search: --lock: no unit %q", code))
+			}
+			ids = append(ids, n.ID)
+		}
+		out = append(out, ids)
+	}
+	return out, nil
+}
+
+// parseForbidden parses "a-b,c-d" into node-id pairs.
+func parseForbidden(g *graph.Graph, s string) ([][2]int, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out [][2]int
+	for _, pair := range strings.Split(s, ",") {
+		a, b, ok := strings.Cut(pair, "-")
+		na, okA := g.Lookup(strings.TrimSpace(a))
+		nb, okB := g.Lookup(strings.TrimSpace(b))
+		if !ok || !okA || !okB {
+			return nil, usageError(fmt.Sprintf("search: --forbid: %q: want two unit codes joined by -", pair))
+		}
+		out = append(out, [2]int{na.ID, nb.ID})
+	}
+	return out, nil
+}
+
+// newBar returns a progress bar on stderr when it is a terminal and want
+// is true, else nil. max < 0 starts it as a spinner.
+func newBar(stderr io.Writer, want bool, max int, what string) *progressbar.ProgressBar {
+	f, ok := stderr.(*os.File)
+	if !want || !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(max, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+}
