@@ -87,3 +87,60 @@ func TestBrowser(t *testing.T) {
 	}
 	shot("profile-oslo")
 }
+
+// TestBrowserEditor makes a two-municipality merger in the plan editor:
+// clicking Karmøy and Utsira on the map puts them in one group, and the
+// server's outcome (356 municipalities) replaces today's figures.
+func TestBrowserEditor(t *testing.T) {
+	base := newTestServer(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	actx, cancel := browser.Allocator(ctx, t)
+	defer cancel()
+	bctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 1000)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(bctx, chromedp.Navigate(base+"/scenarier/ny")); err != nil {
+		t.Fatal(err)
+	}
+	metric := func() string {
+		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(`[data-metric="municipalities"]`)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.TrimSpace(s)
+	}
+	if got := metric(); got != "357" {
+		t.Fatalf("before: %s municipalities, want 357", got)
+	}
+	for _, code := range []string{"1149", "1151"} {
+		// Keyboard use: focus the municipality's link and press Enter.
+		if err := chromedp.Do(bctx, chromedp.Focus(chromedp.CSS(`#plan-map a:has(> path[data-code="`+code+`"])`))); err != nil {
+			t.Fatalf("focus %s: %v", code, err)
+		}
+		if err := chromedp.Do(bctx, chromedp.KeyEvent("\r")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for metric() != "356" {
+		if time.Now().After(deadline) {
+			st, _ := chromedp.Run(bctx, chromedp.Text(chromedp.ID("plan-status")))
+			t.Fatalf("after merging Karmøy and Utsira: %s municipalities (status %q), want 356", metric(), st)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	js, err := chromedp.Run(bctx, chromedp.Value(chromedp.ID("plan-json")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(js, `"1149"`) || !strings.Contains(js, `"1151"`) {
+		t.Errorf("the scenario JSON lacks the merger: %s", js)
+	}
+	b, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
+	if err == nil {
+		os.WriteFile(filepath.Join(t.ArtifactDir(), "editor.png"), b, 0o644)
+	}
+}

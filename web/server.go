@@ -110,7 +110,7 @@ func NewServer(cfg Config) (*Server, error) {
 
 // pageNames are the templates every page handler renders; NewServer checks
 // they all exist so a typo fails at start, not on a request.
-var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl"}
+var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl"}
 
 func (s *Server) routes() {
 	m := s.mux
@@ -126,6 +126,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /scenarier", s.handleScenarios)
 	m.HandleFunc("GET /scenarier/sammenlign", s.handleScenarioCompare)
 	m.HandleFunc("GET /scenarier/rapport", s.handleScenarioReport)
+	m.HandleFunc("GET /scenarier/ny", s.handleEditor)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))
 
 	api := func(pattern string, h http.HandlerFunc) {
