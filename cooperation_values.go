@@ -165,7 +165,7 @@ type Share int32
 // point or comma and an optional "%": "33,33", "33.33 %", "100".
 func ParseShare(s string) (Share, error) {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-	n, err := parseCents(t, 10000)
+	n, err := parseCents(t, 10000, false)
 	if err != nil {
 		return 0, Errorf(EINVALID, "share %q: %s", s, err)
 	}
@@ -183,7 +183,7 @@ func (s Share) MarshalJSON() ([]byte, error) { return []byte(centsText(int64(s),
 
 // UnmarshalJSON reads a number of percent with at most two decimals.
 func (s *Share) UnmarshalJSON(b []byte) error {
-	n, err := parseCents(string(b), 10000)
+	n, err := parseCents(string(b), 10000, false)
 	if err != nil {
 		return Errorf(EINVALID, "share %s: %s", b, err)
 	}
@@ -221,7 +221,7 @@ func ParseOre(s string) (Ore, error) {
 		}
 		return r
 	}, t)
-	n, err := parseCents(t, int64(MaxOre))
+	n, err := parseCents(t, int64(MaxOre), true)
 	if err != nil {
 		return 0, Errorf(EINVALID, "amount %q: %s", s, err)
 	}
@@ -240,7 +240,7 @@ func (o Ore) MarshalJSON() ([]byte, error) { return []byte(centsText(int64(o), "
 
 // UnmarshalJSON reads a number of kroner with at most two decimals.
 func (o *Ore) UnmarshalJSON(b []byte) error {
-	n, err := parseCents(string(b), int64(MaxOre))
+	n, err := parseCents(string(b), int64(MaxOre), true)
 	if err != nil {
 		return Errorf(EINVALID, "amount %s: %s", b, err)
 	}
@@ -249,8 +249,10 @@ func (o *Ore) UnmarshalJSON(b []byte) error {
 }
 
 // parseCents parses a non-negative decimal with at most two decimals (a
-// point or a comma) into hundredths, exactly, up to max.
-func parseCents(s string, max int64) (int64, error) {
+// point or a comma) into hundredths, exactly, up to max. For an amount,
+// three digits after a separator are refused as a likely thousands
+// separator.
+func parseCents(s string, max int64, amount bool) (int64, error) {
 	if s == "" {
 		return 0, fmt.Errorf("not a number")
 	}
@@ -258,7 +260,7 @@ func parseCents(s string, max int64) (int64, error) {
 	if strings.Contains(frac, ".") {
 		return 0, fmt.Errorf("more than one decimal separator")
 	}
-	if hasFrac && len(frac) == 3 {
+	if hasFrac && len(frac) == 3 && amount {
 		return 0, fmt.Errorf("three digits after the separator: write thousands with a space (1 250 000) and at most two decimals")
 	}
 	if hasFrac && (len(frac) == 0 || len(frac) > 2) {
@@ -495,7 +497,7 @@ func parseKeyPart(raw string, alone bool) (CostKeyPart, error) {
 		}
 		return CostKeyPart{Basis: b, Weight: 10000}, nil
 	}
-	w, err := parseCents(num.String(), 10000)
+	w, err := parseCents(num.String(), 10000, false)
 	if err != nil {
 		return CostKeyPart{}, fmt.Errorf("weight %q: %s", num.String(), err)
 	}

@@ -27,12 +27,13 @@ var allowed = map[string][]string{
 	"generalist/geo":        {"generalist", "generalist/data", "github.com/paulmach/orb"},
 	"generalist/graph":      {"generalist", "generalist/data", "generalist/geo", "github.com/paulmach/orb", "gonum.org/v1/gonum"},
 	"generalist/sqlite":     {"generalist", "modernc.org/sqlite"},
+	"generalist/imc":        {"generalist"},
 	"generalist/chart":      {},
 	"generalist/report":     {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim"},
 	"generalist/optimize":   {"generalist", "generalist/graph"},
 	"generalist/geomap":     {"generalist", "generalist/geo", "github.com/paulmach/orb"},
 	"generalist/web": {"generalist", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
-		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report"},
+		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc"},
 	"generalist/web/static": {},
 }
 

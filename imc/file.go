@@ -1,0 +1,594 @@
+package imc
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"generalist"
+)
+
+// MaxFile bounds the size of a file of cooperations.
+const MaxFile = 32 << 20
+
+// ParseJSON reads cooperations from JSON: one cooperation object, a list
+// of them, or {"cooperations": [...]} as ExportJSON writes. Decoding is
+// strict: an unknown field, a value of the wrong type, a malformed date,
+// share, amount or organisation number, or anything after the value is an
+// EINVALID error that names the file, the line and the cooperation. ids,
+// versions and participant names in the file are kept as they are; the
+// store assigns its own.
+func ParseJSON(b []byte, name string) ([]generalist.IMC, error) {
+	if len(b) > MaxFile {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: larger than %d MB", name, MaxFile>>20)
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(b) {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: not valid UTF-8 (save the file as UTF-8)", name)
+	}
+	trimmed := bytes.TrimSpace(b)
+	if len(trimmed) == 0 {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: the file is empty", name)
+	}
+	if !json.Valid(trimmed) {
+		var v any
+		err := json.Unmarshal(b, &v)
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s %s: %s", name, position(b, se.Offset-1), se.Error())
+		}
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: not valid JSON (unexpected end of the file?)", name)
+	}
+	type element struct {
+		raw json.RawMessage
+		off int64
+	}
+	var elems []element
+	dec := json.NewDecoder(bytes.NewReader(b))
+	switch trimmed[0] {
+	case '[':
+		list, err := rawList(b, 0)
+		if err != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: %v", name, err)
+		}
+		for _, e := range list {
+			elems = append(elems, element{e.raw, e.off})
+		}
+	case '{':
+		var top map[string]json.RawMessage
+		if err := dec.Decode(&top); err != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: %v", name, err)
+		}
+		if list, ok := top["cooperations"]; ok && len(top) == 1 {
+			off := int64(bytes.Index(b, list))
+			if len(bytes.TrimSpace(list)) == 0 || bytes.TrimSpace(list)[0] != '[' {
+				return nil, generalist.Errorf(generalist.EINVALID, "%s %s: \"cooperations\" must be a list", name, position(b, off))
+			}
+			l, err := rawList(b, off)
+			if err != nil {
+				return nil, generalist.Errorf(generalist.EINVALID, "%s: %v", name, err)
+			}
+			for _, e := range l {
+				elems = append(elems, element{e.raw, e.off})
+			}
+		} else {
+			elems = append(elems, element{json.RawMessage(trimmed), int64(bytes.Index(b, trimmed))})
+		}
+	default:
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: expected a cooperation object or a list of them", name)
+	}
+	if len(elems) == 0 {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: no cooperations in the file", name)
+	}
+	out := make([]generalist.IMC, 0, len(elems))
+	for i, e := range elems {
+		where := fmt.Sprintf("%s %s, cooperation %d", name, position(b, e.off), i+1)
+		var peek struct {
+			Name any `json:"name"`
+		}
+		if json.Unmarshal(e.raw, &peek) == nil {
+			if s, ok := peek.Name.(string); ok && s != "" {
+				where += fmt.Sprintf(" (%s)", strconv.Quote(s))
+			}
+		}
+		if t := bytes.TrimSpace(e.raw); len(t) == 0 || t[0] != '{' {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: must be an object", where)
+		}
+		var c generalist.IMC
+		d := json.NewDecoder(bytes.NewReader(e.raw))
+		d.DisallowUnknownFields()
+		if err := d.Decode(&c); err != nil {
+			var te *json.UnmarshalTypeError
+			switch {
+			case errors.As(err, &te):
+				return nil, generalist.Errorf(generalist.EINVALID, "%s: %s must be %s, not %s (the value ends at %s)", where, fieldOf(te), jsonKind(te.Type.Kind().String()), te.Value, position(b, e.off+te.Offset))
+			case generalist.ErrorCode(err) == generalist.EINVALID:
+				return nil, generalist.Errorf(generalist.EINVALID, "%s: %s", where, generalist.ErrorMessage(err))
+			}
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: %s", where, strings.TrimPrefix(err.Error(), "json: "))
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+type rawElem struct {
+	raw json.RawMessage
+	off int64
+}
+
+// rawList splits the JSON list starting at offset off of b into its
+// elements with their offsets.
+func rawList(b []byte, off int64) ([]rawElem, error) {
+	dec := json.NewDecoder(bytes.NewReader(b[off:]))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
+		return nil, fmt.Errorf("expected a list")
+	}
+	var out []rawElem
+	for dec.More() {
+		start := off + dec.InputOffset()
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, err
+		}
+		// InputOffset is before the separator and white space.
+		for start < int64(len(b)) && strings.IndexByte(" \t\r\n,", b[start]) >= 0 {
+			start++
+		}
+		out = append(out, rawElem{raw, start})
+	}
+	return out, nil
+}
+
+func fieldOf(te *json.UnmarshalTypeError) string {
+	if te.Field == "" {
+		return "the value"
+	}
+	return te.Field
+}
+
+func jsonKind(k string) string {
+	switch {
+	case strings.HasPrefix(k, "int"), strings.HasPrefix(k, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(k, "float"):
+		return "a number"
+	case k == "string":
+		return "a string"
+	case k == "bool":
+		return "true or false"
+	case k == "slice", k == "array":
+		return "a list"
+	case k == "struct", k == "map", k == "ptr":
+		return "an object"
+	}
+	return k
+}
+
+// position is "line L, column C" of byte offset off in b.
+func position(b []byte, off int64) string {
+	off = min(max(off, 0), int64(len(b)))
+	line := 1 + bytes.Count(b[:off], []byte("\n"))
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return fmt.Sprintf("line %d, column %d", line, 1+utf8.RuneCount(b[start:off]))
+}
+
+// ExportJSON writes cooperations as {"cooperations": [...]}, which
+// ParseJSON reads back.
+func ExportJSON(w io.Writer, cs []generalist.IMC) error {
+	if cs == nil {
+		cs = []generalist.IMC{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{"cooperations": cs})
+}
+
+// csvColumns are the columns of the CSV register, one row per
+// participant; the cooperation's fields repeat on each of its rows.
+var csvColumns = []string{
+	"id", "navn", "form", "organisasjonsnummer", "rettssubjekt", "vert", "start", "slutt", "statsforvalter_orientert",
+	"oppgaver", "kostnadsnokkel", "budsjett", "budsjettaar", "eksempel", "merknad",
+	"deltaker", "deltakernavn", "eierandel", "ansvarsandel", "kostnadsandel", "medlemmer", "vedtatt", "vedtak",
+}
+
+// ExportCSV writes the register as CSV with a semicolon separator (as
+// Norwegian spreadsheets expect), one row per participant. It carries who,
+// what, shares and dates; the agreement's clauses, documents and process
+// are in the JSON export only.
+func ExportCSV(w io.Writer, cs []generalist.IMC) error {
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	if err := cw.Write(csvColumns); err != nil {
+		return err
+	}
+	for _, c := range cs {
+		var tasks []string
+		for _, t := range c.Tasks {
+			s := t.Task
+			if s == "" {
+				s = t.Text
+			}
+			if t.Authority != "" {
+				s += ":" + string(t.Authority)
+			}
+			tasks = append(tasks, s)
+		}
+		entity := ""
+		if c.LegalEntity != nil {
+			entity = map[bool]string{true: "ja", false: "nei"}[*c.LegalEntity]
+		}
+		budget, year := "", ""
+		if c.Budget > 0 {
+			budget, year = strings.ReplaceAll(c.Budget.Kroner(), " ", ""), strconv.Itoa(c.BudgetYear)
+		}
+		key := ""
+		if len(c.Agreement.CostKey) > 0 {
+			key = c.Agreement.CostKey.String()
+		}
+		id := ""
+		if c.ID != 0 {
+			id = strconv.FormatInt(c.ID, 10)
+		}
+		for _, p := range c.Participants {
+			share := func(s *generalist.Share) string {
+				if s == nil {
+					return ""
+				}
+				return strings.TrimSuffix(s.String(), " %")
+			}
+			seats := ""
+			if p.Seats > 0 {
+				seats = strconv.Itoa(p.Seats)
+			}
+			rec := []string{id, c.Name, c.Form.Alias(), string(c.OrgNumber), entity, c.Host, string(c.Start), string(c.End), string(c.GovernorNotified),
+				strings.Join(tasks, "|"), key, budget, year, map[bool]string{true: "ja"}[c.Example], c.Notes,
+				p.Number, p.Name, share(p.Ownership), share(p.Liability), share(p.CostShare), seats, string(p.Adopted), p.Decision}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ParseCSV reads the register written by ExportCSV: a header naming the
+// columns (in any order; navn, form, start and deltaker are required),
+// separated by ";", "," or tabs, in UTF-8. Rows with the same navn make one
+// cooperation; its fields are taken from its first row, and a later row
+// that gives a different value is an error, and one that gives a value the
+// first row left empty fills it in. Every error is EINVALID and
+// names the file, the line and the column.
+func ParseCSV(b []byte, name string) ([]generalist.IMC, error) {
+	if len(b) > MaxFile {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: larger than %d MB", name, MaxFile>>20)
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(b) {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: not valid UTF-8 (save the file as UTF-8)", name)
+	}
+	first, _, _ := bytes.Cut(b, []byte("\n"))
+	sep := ';'
+	if bytes.Count(first, []byte(",")) > bytes.Count(first, []byte(";")) {
+		sep = ','
+	}
+	if bytes.Count(first, []byte("\t")) > max(bytes.Count(first, []byte(";")), bytes.Count(first, []byte(","))) {
+		sep = '\t'
+	}
+	r := csv.NewReader(bytes.NewReader(b))
+	r.Comma = sep
+	r.FieldsPerRecord = -1
+	header, err := r.Read()
+	if err == io.EOF {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: the file is empty", name)
+	}
+	if err != nil {
+		return nil, csvError(name, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		if !knownColumn(h) {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s line 1, field %d: unknown column %q (the columns are %s)", name, i+1, h, strings.Join(csvColumns, ", "))
+		}
+		if _, dup := col[h]; dup {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s line 1, field %d: column %q appears twice", name, i+1, h)
+		}
+		col[h] = i
+	}
+	for _, req := range []string{"navn", "form", "start", "deltaker"} {
+		if _, ok := col[req]; !ok {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s line 1: the column %q is required", name, req)
+		}
+	}
+	var out []generalist.IMC
+	index := map[string]int{}
+	firstLine := map[string]int{}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, csvError(name, err)
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		if len(rec) != len(header) {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s line %d: %d fields, but the header has %d", name, line, len(rec), len(header))
+		}
+		get := func(c string) string {
+			if i, ok := col[c]; ok {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		at := func(c string) string {
+			if i, ok := col[c]; ok {
+				return fmt.Sprintf("%s line %d, field %d (%s)", name, line, i+1, c)
+			}
+			return fmt.Sprintf("%s line %d", name, line)
+		}
+		nm := get("navn")
+		if nm == "" {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: the name is empty", at("navn"))
+		}
+		row, err := csvCooperation(get, at)
+		if err != nil {
+			return nil, err
+		}
+		p, err := csvParticipant(get, at)
+		if err != nil {
+			return nil, err
+		}
+		key := strings.ToLower(nm)
+		i, seen := index[key]
+		if !seen {
+			row.Participants = []generalist.IMCParticipant{p}
+			index[key] = len(out)
+			firstLine[key] = line
+			out = append(out, *row)
+			continue
+		}
+		c := &out[i]
+		if diff := csvConflict(c, row); diff != "" {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: %s differs from line %d for the same cooperation %q", at(diff), diff, firstLine[key], nm)
+		}
+		csvMerge(c, row)
+		c.Participants = append(c.Participants, p)
+	}
+	if len(out) == 0 {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: no rows after the header", name)
+	}
+	return out, nil
+}
+
+func knownColumn(h string) bool {
+	for _, c := range csvColumns {
+		if c == h {
+			return true
+		}
+	}
+	return false
+}
+
+func csvError(name string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return generalist.Errorf(generalist.EINVALID, "%s line %d, column %d: %v", name, pe.Line, pe.Column, pe.Err)
+	}
+	return generalist.Errorf(generalist.EINVALID, "%s: %v", name, err)
+}
+
+// csvCooperation reads the cooperation's own fields of one row.
+func csvCooperation(get func(string) string, at func(string) string) (*generalist.IMC, error) {
+	c := &generalist.IMC{Name: get("navn"), Host: get("vert"), Notes: get("merknad")}
+	bad := func(column string, err error) error {
+		return generalist.Errorf(generalist.EINVALID, "%s: %s", at(column), generalist.ErrorMessage(err))
+	}
+	var err error
+	if id := get("id"); id != "" {
+		if c.ID, err = strconv.ParseInt(id, 10, 64); err != nil || c.ID <= 0 {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: %q is not an id", at("id"), id)
+		}
+	}
+	if c.Form, err = generalist.ParseIMCForm(get("form")); err != nil {
+		return nil, bad("form", err)
+	}
+	if s := get("organisasjonsnummer"); s != "" {
+		if c.OrgNumber, err = generalist.ParseOrgNumber(s); err != nil {
+			return nil, bad("organisasjonsnummer", err)
+		}
+	}
+	switch s := strings.ToLower(get("rettssubjekt")); s {
+	case "":
+	case "ja", "yes", "true":
+		v := true
+		c.LegalEntity = &v
+	case "nei", "no", "false":
+		v := false
+		c.LegalEntity = &v
+	default:
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: %q must be ja, nei or empty", at("rettssubjekt"), s)
+	}
+	for _, d := range []struct {
+		column string
+		dst    *generalist.CalendarDate
+	}{{"start", &c.Start}, {"slutt", &c.End}, {"statsforvalter_orientert", &c.GovernorNotified}} {
+		if s := get(d.column); s != "" {
+			if *d.dst, err = generalist.ParseCalendarDate(s); err != nil {
+				return nil, bad(d.column, err)
+			}
+		}
+	}
+	if s := get("oppgaver"); s != "" {
+		for _, t := range strings.Split(s, "|") {
+			t = strings.TrimSpace(t)
+			if t == "" {
+				continue
+			}
+			task := generalist.IMCTask{}
+			if i := strings.LastIndex(t, ":"); i >= 0 && generalist.Delegation(t[i+1:]).Valid() && t[i+1:] != "" {
+				task.Authority = generalist.Delegation(t[i+1:])
+				t = t[:i]
+			}
+			if isTaskID(t) {
+				task.Task = t
+			} else {
+				task.Text = t
+			}
+			c.Tasks = append(c.Tasks, task)
+		}
+	}
+	if s := get("kostnadsnokkel"); s != "" {
+		if c.Agreement.CostKey, err = generalist.ParseCostKey(s); err != nil {
+			return nil, bad("kostnadsnokkel", err)
+		}
+	}
+	if s := get("budsjett"); s != "" {
+		if c.Budget, err = generalist.ParseOre(s); err != nil {
+			return nil, bad("budsjett", err)
+		}
+	}
+	if s := get("budsjettaar"); s != "" {
+		if c.BudgetYear, err = strconv.Atoi(s); err != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: %q is not a year", at("budsjettaar"), s)
+		}
+	}
+	switch s := strings.ToLower(get("eksempel")); s {
+	case "", "nei", "no", "false":
+	case "ja", "yes", "true":
+		c.Example = true
+	default:
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: %q must be ja, nei or empty", at("eksempel"), s)
+	}
+	return c, nil
+}
+
+// isTaskID reports whether s looks like a catalogue id (barnevern,
+// brann_beredskap) rather than free text.
+func isTaskID(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func csvParticipant(get func(string) string, at func(string) string) (generalist.IMCParticipant, error) {
+	p := generalist.IMCParticipant{Number: get("deltaker"), Name: get("deltakernavn"), Decision: get("vedtak")}
+	if p.Number == "" {
+		return p, generalist.Errorf(generalist.EINVALID, "%s: the participant's number is empty", at("deltaker"))
+	}
+	for _, s := range []struct {
+		column string
+		dst    **generalist.Share
+	}{{"eierandel", &p.Ownership}, {"ansvarsandel", &p.Liability}, {"kostnadsandel", &p.CostShare}} {
+		if v := get(s.column); v != "" {
+			sh, err := generalist.ParseShare(v)
+			if err != nil {
+				return p, generalist.Errorf(generalist.EINVALID, "%s: %s", at(s.column), generalist.ErrorMessage(err))
+			}
+			*s.dst = &sh
+		}
+	}
+	if v := get("medlemmer"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 100 {
+			return p, generalist.Errorf(generalist.EINVALID, "%s: %q must be a whole number from 0 to 100", at("medlemmer"), v)
+		}
+		p.Seats = n
+	}
+	if v := get("vedtatt"); v != "" {
+		d, err := generalist.ParseCalendarDate(v)
+		if err != nil {
+			return p, generalist.Errorf(generalist.EINVALID, "%s: %s", at("vedtatt"), generalist.ErrorMessage(err))
+		}
+		p.Adopted = d
+	}
+	return p, nil
+}
+
+// csvMerge fills the fields a cooperation's first row left empty from a
+// later row.
+func csvMerge(c, row *generalist.IMC) {
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	fill(&c.Host, row.Host)
+	fill(&c.Notes, row.Notes)
+	fill((*string)(&c.OrgNumber), string(row.OrgNumber))
+	fill((*string)(&c.Start), string(row.Start))
+	fill((*string)(&c.End), string(row.End))
+	fill((*string)(&c.GovernorNotified), string(row.GovernorNotified))
+	if c.ID == 0 {
+		c.ID = row.ID
+	}
+	if c.LegalEntity == nil {
+		c.LegalEntity = row.LegalEntity
+	}
+	if len(c.Tasks) == 0 {
+		c.Tasks = row.Tasks
+	}
+	if len(c.Agreement.CostKey) == 0 {
+		c.Agreement.CostKey = row.Agreement.CostKey
+	}
+	if c.Budget == 0 {
+		c.Budget = row.Budget
+	}
+	if c.BudgetYear == 0 {
+		c.BudgetYear = row.BudgetYear
+	}
+	c.Example = c.Example || row.Example
+}
+
+// csvConflict names the first column where a later row of a cooperation
+// gives a value different from its first row ("" if none). An empty value
+// never conflicts.
+func csvConflict(c, row *generalist.IMC) string {
+	bothSet := func(a, b string) bool { return a != "" && b != "" && a != b }
+	switch {
+	case row.ID != 0 && c.ID != 0 && row.ID != c.ID:
+		return "id"
+	case row.Form != c.Form:
+		return "form"
+	case bothSet(string(row.OrgNumber), string(c.OrgNumber)):
+		return "organisasjonsnummer"
+	case row.LegalEntity != nil && c.LegalEntity != nil && *row.LegalEntity != *c.LegalEntity:
+		return "rettssubjekt"
+	case bothSet(row.Host, c.Host):
+		return "vert"
+	case bothSet(string(row.Start), string(c.Start)):
+		return "start"
+	case bothSet(string(row.End), string(c.End)):
+		return "slutt"
+	case bothSet(string(row.GovernorNotified), string(c.GovernorNotified)):
+		return "statsforvalter_orientert"
+	case len(row.Tasks) > 0 && len(c.Tasks) > 0 && fmt.Sprint(row.Tasks) != fmt.Sprint(c.Tasks):
+		return "oppgaver"
+	case len(row.Agreement.CostKey) > 0 && len(c.Agreement.CostKey) > 0 && row.Agreement.CostKey.String() != c.Agreement.CostKey.String():
+		return "kostnadsnokkel"
+	case row.Budget != 0 && c.Budget != 0 && row.Budget != c.Budget:
+		return "budsjett"
+	case row.BudgetYear != 0 && c.BudgetYear != 0 && row.BudgetYear != c.BudgetYear:
+		return "budsjettaar"
+	case bothSet(row.Notes, c.Notes):
+		return "merknad"
+	}
+	return ""
+}

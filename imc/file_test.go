@@ -1,0 +1,127 @@
+package imc
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"generalist"
+)
+
+func TestJSONRoundTrip(t *testing.T) {
+	cs, err := Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := ExportJSON(&buf, cs); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseJSON(buf.Bytes(), "export.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, cs) {
+		t.Error("JSON export and import differ")
+	}
+	// One object and a plain list are read too.
+	one, _ := json.Marshal(cs[0])
+	if got, err := ParseJSON(one, "one.json"); err != nil || len(got) != 1 || got[0].Name != cs[0].Name {
+		t.Errorf("ParseJSON(object) = %d, %v", len(got), err)
+	}
+	list, _ := json.Marshal(cs)
+	if got, err := ParseJSON(list, "list.json"); err != nil || len(got) != 4 {
+		t.Errorf("ParseJSON(list) = %d, %v", len(got), err)
+	}
+}
+
+func TestParseJSONErrors(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"Empty", "  ", "f.json: the file is empty"},
+		{"Syntax", "{\n \"name\": \"x\",\n}", "f.json line 3, column 1: invalid character '}'"},
+		{"Truncated", `{"name": "x"`, "f.json line 1, column 12: unexpected end of JSON input"},
+		{"Scalar", `42`, "expected a cooperation object"},
+		{"UnknownField", `{"name": "A", "colour": 1}`, `f.json line 1, column 1, cooperation 1 ("A"): unknown field "colour"`},
+		{"WrongType", "[{\"name\": \"A\"},\n {\"name\": \"B\", \"participants\": \"1820\"}]", `f.json line 2, column 2, cooperation 2 ("B"): participants must be a list, not string (the value ends at line 2, column 38)`},
+		{"BadDate", `{"name": "A", "start": "31.02.2026"}`, `cooperation 1 ("A"): date "31.02.2026"`},
+		{"BadShare", `{"name": "A", "participants": [{"number": "1820", "ownership": 33.333}]}`, `share 33.333: at most two decimals`},
+		{"BadOrg", `{"name": "A", "org_number": "974760674"}`, `check digit is wrong`},
+		{"BadAmount", `{"name": "A", "budget": -5}`, `amount -5: must not be negative`},
+		{"NotObject", `[1]`, `cooperation 1: must be an object`},
+		{"NoCooperations", `{"cooperations": []}`, `no cooperations`},
+		{"CooperationsNotList", `{"cooperations": {}}`, `"cooperations" must be a list`},
+		{"Latin1", "{\"name\": \"T\xf8nsberg\"}", "not valid UTF-8"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseJSON([]byte(tt.in), "f.json")
+			if generalist.ErrorCode(err) != generalist.EINVALID || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ParseJSON = %v, want EINVALID containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestCSVRoundTrip(t *testing.T) {
+	cs, err := Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := ExportCSV(&buf, cs); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ParseCSV(buf.Bytes(), "export.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != len(cs) {
+		t.Fatalf("ParseCSV = %d cooperations, want %d", len(back), len(cs))
+	}
+	for i := range cs {
+		// The CSV carries the register, not the agreement's clauses,
+		// documents and process.
+		want := cs[i]
+		key := want.Agreement.CostKey
+		want.Agreement = generalist.IMCAgreement{CostKey: key}
+		want.Documents, want.Process = nil, nil
+		if !reflect.DeepEqual(back[i], want) {
+			gb, _ := json.Marshal(back[i])
+			wb, _ := json.Marshal(want)
+			t.Errorf("CSV round trip of %s:\n got %s\nwant %s", want.Name, gb, wb)
+		}
+	}
+}
+
+func TestParseCSVErrors(t *testing.T) {
+	head := "navn;form;start;deltaker;eierandel\n"
+	for _, tt := range []struct{ name, in, want string }{
+		{"Empty", "", "f.csv: the file is empty"},
+		{"UnknownColumn", "navn;form;start;deltaker;farge\n", `f.csv line 1, field 5: unknown column "farge"`},
+		{"MissingColumn", "navn;form;start\n", `the column "deltaker" is required`},
+		{"TwiceColumn", "navn;navn;form;start;deltaker\n", `column "navn" appears twice`},
+		{"NoRows", head, "no rows after the header"},
+		{"BadForm", head + "A;samkommune;2020-01-01;1820;\n", `f.csv line 2, field 2 (form): form "samkommune"`},
+		{"BadDate", head + "A;ko;2020-13-01;1820;\n", `f.csv line 2, field 3 (start): date "2020-13-01"`},
+		{"BadShare", head + "A;ko;2020-01-01;1820;33,333\n", `f.csv line 2, field 5 (eierandel): share "33,333"`},
+		{"NoParticipant", head + "A;ko;2020-01-01;;\n", `(deltaker): the participant's number is empty`},
+		{"NoName", head + ";ko;2020-01-01;1820;\n", `(navn): the name is empty`},
+		{"FieldCount", head + "A;ko;2020-01-01\n", "f.csv line 2: 3 fields, but the header has 5"},
+		{"Conflict", head + "A;ko;2020-01-01;1820;50\nA;ipr;2020-01-01;1822;50\n", `f.csv line 3, field 2 (form): form differs from line 2 for the same cooperation "A"`},
+		{"Quote", head + "A;ko;\"2020;1820;\n", `f.csv line 2`},
+		{"Latin1", head + "T\xf8nsberg;ko;2020-01-01;3905;\n", "not valid UTF-8"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseCSV([]byte(tt.in), "f.csv")
+			if generalist.ErrorCode(err) != generalist.EINVALID || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ParseCSV = %v, want EINVALID containing %q", err, tt.want)
+			}
+		})
+	}
+	// Commas, and a later row filling in what the first left empty.
+	got, err := ParseCSV([]byte("navn,form,start,deltaker,vert\nA,ko,2020-01-01,1820,\nA,ko,,1822,1822\n"), "f.csv")
+	if err != nil || len(got) != 1 || len(got[0].Participants) != 2 || got[0].Host != "1822" {
+		t.Errorf("ParseCSV(commas) = %+v, %v", got, err)
+	}
+}

@@ -1,0 +1,67 @@
+package imc
+
+import (
+	"encoding/json"
+	"sync"
+	"testing"
+
+	"generalist"
+	"generalist/refdata"
+)
+
+var (
+	catOnce sync.Once
+	cat     *generalist.Catalogue
+	catErr  error
+)
+
+// mustCatalogue returns the shipped task catalogue.
+func mustCatalogue(tb testing.TB) *generalist.Catalogue {
+	tb.Helper()
+	catOnce.Do(func() { cat, catErr = refdata.EmbeddedTasks() })
+	if catErr != nil {
+		tb.Fatal(catErr)
+	}
+	return cat
+}
+
+// example returns a deep copy of the shipped example of a form: the host
+// arrangement, the KO, the IKS or the IPR, and a host arrangement with a
+// joint board made from the first.
+func example(tb testing.TB, f generalist.IMCForm) *generalist.IMC {
+	tb.Helper()
+	cs, err := Examples()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, c := range cs {
+		if c.Form == f || f == generalist.FormHostBoard && c.Form == generalist.FormHostAdmin {
+			// A deep copy, so a test may change anything.
+			b, _ := json.Marshal(c)
+			var out generalist.IMC
+			if err := json.Unmarshal(b, &out); err != nil {
+				tb.Fatal(err)
+			}
+			if f == generalist.FormHostBoard {
+				out.Form = generalist.FormHostBoard
+				for i := range out.Participants {
+					out.Participants[i].Seats = 2
+				}
+			}
+			return &out
+		}
+	}
+	tb.Fatalf("no example of form %s", f)
+	return nil
+}
+
+func share(s generalist.Share) *generalist.Share { return &s }
+
+func itemOf(l *Checklist, id string) *Item {
+	for i := range l.Items {
+		if l.Items[i].ID == id {
+			return &l.Items[i]
+		}
+	}
+	return nil
+}
