@@ -347,3 +347,30 @@ func TestUpperBoundTree(t *testing.T) {
 		}
 	}
 }
+
+func TestCheck(t *testing.T) {
+	g, w := mustNorway(t)
+	p := Problem{Graph: g, Weight: w, Floor: 5000, Region: counties(g)}
+	pl, err := Solve(context.Background(), p, Settings{Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(p, pl.Assignment()); err != nil {
+		t.Errorf("Check(Solve's plan) = %v", err)
+	}
+	bad := pl.Assignment()
+	oslo, _ := g.Lookup("0301")
+	utsira, _ := g.Lookup("1151")
+	bad[utsira.ID] = bad[oslo.ID] // not contiguous, and across counties
+	if err := Check(p, bad); err == nil {
+		t.Error("Check accepted Utsira in Oslo's group")
+	}
+	one := make([]int, g.Len()) // every node in one group: connected but across counties
+	if err := Check(p, one); err == nil {
+		t.Error("Check accepted one group across counties")
+	}
+	p.Region = nil
+	if err := Check(p, one); err != nil {
+		t.Errorf("Check(one group) = %v", err)
+	}
+}
