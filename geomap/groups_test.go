@@ -1,0 +1,53 @@
+package geomap
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestRenderGroupsGolden(t *testing.T) {
+	m := mustCountyMap(t, "39")
+	// Vestfold in three groups, the third sharing the first's colour.
+	g := Groups{
+		Members: [][]string{{"3901", "3903", "3905"}, {"3907", "3909"}, {"3911"}},
+		Colours: []int{0, 1, 0},
+		Labels:  []string{"gruppe 1: 3 kommuner", "gruppe 2: 2 kommuner", "gruppe 3: 1 kommune"},
+	}
+	var b bytes.Buffer
+	if err := m.RenderGroups(&b, g, Options{Width: 400, Link: func(c string) string { return "/kommune/" + c }}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{`data-code="3901" data-class="0" fill="#e69f00"`, `data-code="3907" data-class="1" fill="#56b4e9"`, "gruppe 2: 2 kommuner"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+	compareGolden(t, "vestfold_groups.svg", b.Bytes())
+}
+
+func TestRenderGroupsErrors(t *testing.T) {
+	m := mustMap(t)
+	for _, tt := range []struct {
+		name string
+		g    Groups
+	}{
+		{"Twice", Groups{Members: [][]string{{"3901"}, {"3901"}}}},
+		{"Colour", Groups{Members: [][]string{{"3901"}}, Colours: []int{8}}},
+		{"Labels", Groups{Members: [][]string{{"3901"}}, Labels: []string{"a", "b"}}},
+		{"Unknown", Groups{Members: [][]string{{"9999"}}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := m.RenderGroups(&bytes.Buffer{}, tt.g, Options{}); err == nil {
+				t.Error("RenderGroups = nil, want an error")
+			}
+		})
+	}
+	// One colour only, and no groups at all.
+	for _, g := range []Groups{{Members: [][]string{{"3901", "3903"}}}, {}} {
+		if err := m.RenderGroups(&bytes.Buffer{}, g, Options{}); err != nil {
+			t.Errorf("RenderGroups(%v) = %v", g.Members, err)
+		}
+	}
+}
