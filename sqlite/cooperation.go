@@ -1,0 +1,502 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"generalist"
+)
+
+var _ generalist.CooperationStore = (*DB)(nil)
+
+// participantRegistry holds the names of the municipalities and counties a
+// cooperation may have as participants: those of the 2024 structure.
+type participantRegistry struct {
+	municipalities map[string]string
+	counties       map[string]string
+}
+
+func loadParticipants(ctx context.Context, tx *sql.Tx) (*participantRegistry, error) {
+	r := &participantRegistry{municipalities: map[string]string{}, counties: map[string]string{}}
+	rows, err := tx.QueryContext(ctx, `SELECT number, name FROM municipalities WHERE structure = 2024`)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var n, name string
+		if err := rows.Scan(&n, &name); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.municipalities[n] = name
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT number, name FROM counties WHERE structure = 2024`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n, name string
+		if err := rows.Scan(&n, &name); err != nil {
+			return nil, err
+		}
+		if n == "03" {
+			r.counties[n] = "Oslo kommune (fylkeskommunale oppgaver)"
+		} else {
+			short, _, _ := strings.Cut(name, " - ")
+			r.counties[n] = short + " fylkeskommune"
+		}
+	}
+	if len(r.municipalities) == 0 {
+		return nil, generalist.Errorf(generalist.EINTERNAL, "the store holds no 2024 structure to check participants against")
+	}
+	return r, rows.Err()
+}
+
+// resolve checks that every participant and the head office exist and
+// fills in the participants' names.
+func (r *participantRegistry) resolve(c *generalist.IMC, where string) error {
+	for i := range c.Participants {
+		p := &c.Participants[i]
+		names := r.municipalities
+		kind := "kommune"
+		if p.County() {
+			names, kind = r.counties, "fylkeskommune"
+		}
+		name, ok := names[p.Number]
+		if !ok {
+			return generalist.Errorf(generalist.EINVALID, "%s, participant %s: there is no %s with that number in the 2024 structure", where, p.Number, kind)
+		}
+		p.Name = name
+	}
+	if c.Host != "" && c.Participant(c.Host) == nil {
+		if _, ok := r.municipalities[c.Host]; !ok {
+			return generalist.Errorf(generalist.EINVALID, "%s: head office %s is not a municipality of the 2024 structure", where, c.Host)
+		}
+	}
+	return nil
+}
+
+func nameKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+
+func where(c *generalist.IMC) string { return fmt.Sprintf("cooperation %q", strings.TrimSpace(c.Name)) }
+
+// checkIMC validates the edit and the record, and resolves the
+// participants.
+func checkIMC(reg *participantRegistry, c *generalist.IMC, e generalist.IMCEdit) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return reg.resolve(c, where(c))
+}
+
+// nameTaken returns ECONFLICT if another cooperation than id has the name.
+func nameTaken(ctx context.Context, tx *sql.Tx, c *generalist.IMC, id int64) error {
+	var other int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM imc WHERE name_key = ? AND deleted = 0 AND id <> ?`, nameKey(c.Name), id).Scan(&other)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return err
+	}
+	return generalist.Errorf(generalist.ECONFLICT, "a cooperation named %q is already registered (id %d); nothing was saved", strings.TrimSpace(c.Name), other)
+}
+
+// save writes c as version c.Version of cooperation c.ID (inserting the
+// row when insert is set) with its index rows and a revision.
+func (db *DB) save(ctx context.Context, tx *sql.Tx, c *generalist.IMC, prev *generalist.IMC, action string, e generalist.IMCEdit, now time.Time, insert bool) error {
+	c.UpdatedAt, c.UpdatedBy = now, strings.TrimSpace(e.Author)
+	c.Name = strings.TrimSpace(c.Name)
+	var end any
+	if c.End != "" {
+		end = string(c.End)
+	}
+	if insert {
+		res, err := tx.ExecContext(ctx, `INSERT INTO imc (version, name, name_key, form, start_date, end_date, example, data) VALUES (1, ?, ?, ?, ?, ?, ?, '{}')`,
+			c.Name, nameKey(c.Name), string(c.Form), string(c.Start), end, boolInt(c.Example))
+		if err != nil {
+			return err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	deleted := boolInt(action == generalist.RevisionDeleted)
+	res, err := tx.ExecContext(ctx, `UPDATE imc SET version = ?, name = ?, name_key = ?, form = ?, start_date = ?, end_date = ?, example = ?, deleted = ?, data = ?
+		WHERE id = ? AND version = ?`,
+		c.Version, c.Name, nameKey(c.Name), string(c.Form), string(c.Start), end, boolInt(c.Example), deleted, string(data), c.ID, max(c.Version-1, 1))
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return fmt.Errorf("cooperation %d changed under the transaction (%d rows, %v)", c.ID, n, err)
+	}
+	for _, q := range []string{`DELETE FROM imc_participants WHERE imc = ?`, `DELETE FROM imc_tasks WHERE imc = ?`} {
+		if _, err := tx.ExecContext(ctx, q, c.ID); err != nil {
+			return err
+		}
+	}
+	if action != generalist.RevisionDeleted {
+		var parts, tasks [][]any
+		for _, p := range c.Participants {
+			var own any
+			if p.Ownership != nil {
+				own = int(*p.Ownership)
+			}
+			parts = append(parts, []any{c.ID, p.Number, own})
+		}
+		for _, t := range c.Tasks {
+			if t.Task != "" {
+				tasks = append(tasks, []any{c.ID, t.Task})
+			}
+		}
+		if err := bulkInsert(ctx, tx, "INSERT", "imc_participants", []string{"imc", "number", "ownership"}, parts); err != nil {
+			return err
+		}
+		if len(tasks) > 0 {
+			if err := bulkInsert(ctx, tx, "INSERT", "imc_tasks", []string{"imc", "task"}, tasks); err != nil {
+				return err
+			}
+		}
+	}
+	changes, err := json.Marshal(generalist.DiffIMC(prev, c))
+	if action == generalist.RevisionDeleted {
+		changes, err = json.Marshal([]generalist.FieldChange{{Field: "slettet", To: "true"}})
+	}
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO imc_revisions (imc, version, action, author, note, at, changes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Version, action, strings.TrimSpace(e.Author), strings.TrimSpace(e.Note), now.Format(time.RFC3339), string(changes), string(data))
+	return err
+}
+
+// wrapIMC adds the operation to internal errors; domain errors pass as
+// they are.
+func wrapIMC(err *error, format string, args ...any) {
+	if *err != nil && generalist.ErrorCode(*err) == generalist.EINTERNAL {
+		*err = fmt.Errorf("sqlite: "+format+": %w", append(args, *err)...)
+	}
+}
+
+// CreateIMC implements generalist.CooperationStore.
+func (db *DB) CreateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMCEdit) (err error) {
+	defer wrapIMC(&err, "create cooperation %q", c.Name)
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	reg, err := loadParticipants(ctx, tx)
+	if err != nil {
+		return err
+	}
+	next := *c
+	next.Participants = append([]generalist.IMCParticipant(nil), c.Participants...)
+	next.ID, next.Version = 0, 1
+	if err := checkIMC(reg, &next, e); err != nil {
+		return err
+	}
+	if err := nameTaken(ctx, tx, &next, 0); err != nil {
+		return err
+	}
+	if err := db.save(ctx, tx, &next, nil, generalist.RevisionCreated, e, db.Now().UTC().Truncate(time.Second), true); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	*c = next
+	return nil
+}
+
+// current reads the stored version of a cooperation in tx. ENOTFOUND for
+// an unknown or deleted id.
+func current(ctx context.Context, tx *sql.Tx, id int64) (*generalist.IMC, error) {
+	var data string
+	var deleted int
+	err := tx.QueryRowContext(ctx, `SELECT data, deleted FROM imc WHERE id = ?`, id).Scan(&data, &deleted)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, imcNotFound(id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if deleted == 1 {
+		return nil, generalist.Errorf(generalist.ENOTFOUND, "cooperation %d was deleted; its history is kept (generalist imc history %d)", id, id)
+	}
+	return decodeIMC(data)
+}
+
+func imcNotFound(id int64) error {
+	return generalist.Errorf(generalist.ENOTFOUND, "no cooperation with id %d (see generalist imc list)", id)
+}
+
+func decodeIMC(data string) (*generalist.IMC, error) {
+	var c generalist.IMC
+	if err := json.Unmarshal([]byte(data), &c); err != nil {
+		return nil, fmt.Errorf("decode cooperation: %w", err)
+	}
+	return &c, nil
+}
+
+func staleError(cur *generalist.IMC, read int) error {
+	return generalist.Errorf(generalist.ECONFLICT,
+		"cooperation %d (%s) was changed by %s at %s and is now version %d, but the change was made to version %d; nothing was saved — reload it and make the change again",
+		cur.ID, cur.Name, cur.UpdatedBy, cur.UpdatedAt.Format("2006-01-02 15:04:05 UTC"), cur.Version, read)
+}
+
+// UpdateIMC implements generalist.CooperationStore. With _txlock=immediate
+// the transaction holds the write lock from its start, so the version
+// check and the write cannot interleave with another update.
+func (db *DB) UpdateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMCEdit) (err error) {
+	defer wrapIMC(&err, "update cooperation %d", c.ID)
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	cur, err := current(ctx, tx, c.ID)
+	if err != nil {
+		return err
+	}
+	if c.Version != cur.Version {
+		return staleError(cur, c.Version)
+	}
+	reg, err := loadParticipants(ctx, tx)
+	if err != nil {
+		return err
+	}
+	next := *c
+	next.Participants = append([]generalist.IMCParticipant(nil), c.Participants...)
+	if err := checkIMC(reg, &next, e); err != nil {
+		return err
+	}
+	if err := nameTaken(ctx, tx, &next, c.ID); err != nil {
+		return err
+	}
+	if len(generalist.DiffIMC(cur, &next)) == 0 {
+		*c = *cur // nothing changed: no new version
+		return nil
+	}
+	next.Version = cur.Version + 1
+	if err := db.save(ctx, tx, &next, cur, generalist.RevisionChanged, e, db.Now().UTC().Truncate(time.Second), false); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	*c = next
+	return nil
+}
+
+// DeleteIMC implements generalist.CooperationStore.
+func (db *DB) DeleteIMC(ctx context.Context, id int64, version int, e generalist.IMCEdit) (err error) {
+	defer wrapIMC(&err, "delete cooperation %d", id)
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	cur, err := current(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	if version != cur.Version {
+		return staleError(cur, version)
+	}
+	prev := *cur
+	cur.Version++
+	if err := db.save(ctx, tx, cur, &prev, generalist.RevisionDeleted, e, db.Now().UTC().Truncate(time.Second), false); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// IMC implements generalist.CooperationStore.
+func (db *DB) IMC(ctx context.Context, id int64) (c *generalist.IMC, err error) {
+	defer wrapIMC(&err, "read cooperation %d", id)
+	var data string
+	var deleted int
+	err = db.db.QueryRowContext(ctx, `SELECT data, deleted FROM imc WHERE id = ?`, id).Scan(&data, &deleted)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil, imcNotFound(id)
+	case err != nil:
+		return nil, err
+	case deleted == 1:
+		return nil, generalist.Errorf(generalist.ENOTFOUND, "cooperation %d was deleted; its history is kept (generalist imc history %d)", id, id)
+	}
+	return decodeIMC(data)
+}
+
+// IMCVersion implements generalist.CooperationStore.
+func (db *DB) IMCVersion(ctx context.Context, id int64, version int) (c *generalist.IMC, err error) {
+	defer wrapIMC(&err, "read cooperation %d version %d", id, version)
+	var data string
+	err = db.db.QueryRowContext(ctx, `SELECT data FROM imc_revisions WHERE imc = ? AND version = ?`, id, version).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, generalist.Errorf(generalist.ENOTFOUND, "cooperation %d has no version %d (see generalist imc history %d)", id, version, id)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return decodeIMC(data)
+}
+
+// IMCHistory implements generalist.CooperationStore.
+func (db *DB) IMCHistory(ctx context.Context, id int64) (out []generalist.IMCRevision, err error) {
+	defer wrapIMC(&err, "history of cooperation %d", id)
+	rows, err := db.db.QueryContext(ctx, `SELECT version, action, author, note, at, changes FROM imc_revisions WHERE imc = ? ORDER BY version`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r := generalist.IMCRevision{IMC: id}
+		var at, changes string
+		if err := rows.Scan(&r.Version, &r.Action, &r.Author, &r.Note, &at, &changes); err != nil {
+			return nil, err
+		}
+		if r.At, err = time.Parse(time.RFC3339, at); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(changes), &r.Changes); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, imcNotFound(id)
+	}
+	return out, nil
+}
+
+// IMCs implements generalist.CooperationStore.
+func (db *DB) IMCs(ctx context.Context, f generalist.IMCFilter) (out []generalist.IMC, err error) {
+	defer wrapIMC(&err, "list cooperations")
+	q := `SELECT data FROM imc WHERE deleted = 0`
+	var args []any
+	if f.Participant != "" {
+		q += ` AND id IN (SELECT imc FROM imc_participants WHERE number = ?)`
+		args = append(args, f.Participant)
+	}
+	if f.Task != "" {
+		q += ` AND id IN (SELECT imc FROM imc_tasks WHERE task = ?)`
+		args = append(args, f.Task)
+	}
+	if f.Form != "" {
+		q += ` AND form = ?`
+		args = append(args, string(f.Form))
+	}
+	rows, err := db.db.QueryContext(ctx, q+` ORDER BY name_key, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out = []generalist.IMC{}
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		c, err := decodeIMC(data)
+		if err != nil {
+			return nil, err
+		}
+		if f.Match(c) {
+			out = append(out, *c)
+		}
+	}
+	return out, rows.Err()
+}
+
+// ImportIMCs implements generalist.CooperationStore.
+func (db *DB) ImportIMCs(ctx context.Context, cs []generalist.IMC, e generalist.IMCEdit, replace bool) (created, updated int, err error) {
+	defer wrapIMC(&err, "import cooperations")
+	if err := e.Validate(); err != nil {
+		return 0, 0, err
+	}
+	if len(cs) == 0 {
+		return 0, 0, generalist.Errorf(generalist.EINVALID, "no cooperations to import")
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer tx.Rollback()
+	reg, err := loadParticipants(ctx, tx)
+	if err != nil {
+		return 0, 0, err
+	}
+	now := db.Now().UTC().Truncate(time.Second)
+	seen := map[string]int{}
+	for i := range cs {
+		next := cs[i]
+		next.Participants = append([]generalist.IMCParticipant(nil), cs[i].Participants...)
+		at := fmt.Sprintf("cooperation %d of %d", i+1, len(cs))
+		if err := checkIMC(reg, &next, e); err != nil {
+			return 0, 0, generalist.Errorf(generalist.ErrorCode(err), "%s: %s; nothing was imported", at, generalist.ErrorMessage(err))
+		}
+		key := nameKey(next.Name)
+		if j, dup := seen[key]; dup {
+			return 0, 0, generalist.Errorf(generalist.EINVALID, "%s: the name %q is also the name of cooperation %d; nothing was imported", at, next.Name, j+1)
+		}
+		seen[key] = i
+		var id int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM imc WHERE name_key = ? AND deleted = 0`, key).Scan(&id)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			next.ID, next.Version = 0, 1
+			if err := db.save(ctx, tx, &next, nil, generalist.RevisionCreated, e, now, true); err != nil {
+				return 0, 0, err
+			}
+			created++
+		case err != nil:
+			return 0, 0, err
+		case !replace:
+			return 0, 0, generalist.Errorf(generalist.ECONFLICT, "%s: a cooperation named %q is already registered (id %d); nothing was imported (use --replace to store the file's version as its next version)", at, next.Name, id)
+		default:
+			cur, err := current(ctx, tx, id)
+			if err != nil {
+				return 0, 0, err
+			}
+			next.ID = id
+			if len(generalist.DiffIMC(cur, &next)) == 0 {
+				continue
+			}
+			next.Version = cur.Version + 1
+			if err := db.save(ctx, tx, &next, cur, generalist.RevisionChanged, e, now, false); err != nil {
+				return 0, 0, err
+			}
+			updated++
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, 0, err
+	}
+	return created, updated, nil
+}
