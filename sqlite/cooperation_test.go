@@ -122,10 +122,10 @@ func TestCooperations(t *testing.T) {
 		before := imcState(t, db)
 		ko := mustExamples(t)[1]
 		for _, tt := range []struct {
-			name  string
+			name   string
 			break_ func(c *generalist.IMC)
-			code  string
-			want  string
+			code   string
+			want   string
 		}{
 			{"UnknownMunicipality", func(c *generalist.IMC) { c.Participants[1].Number = "3499" }, generalist.EINVALID, "participant 3499: there is no kommune with that number in the 2024 structure"},
 			{"UnknownCounty", func(c *generalist.IMC) { c.Participants[1].Number = "99" }, generalist.EINVALID, "participant 99: there is no fylkeskommune"},
