@@ -15,8 +15,11 @@ type Group struct {
 // for the whole country the effect on the financing deduction when the
 // tax data cover every municipality.
 type Outcome struct {
-	Year   int            `json:"year"`
-	Groups []GroupOutcome `json:"groups"`
+	// Year is the budget year whose income system is used; ScenarioYear
+	// the scenario's own year when ForScenario made the outcome.
+	Year         int            `json:"year"`
+	ScenarioYear int            `json:"scenario_year,omitempty"`
+	Groups       []GroupOutcome `json:"groups"`
 	// KnownChange is the sum over groups of the first year's known change,
 	// KnownChangeAllYears the same over every year of the table.
 	KnownChange         Kroner `json:"known_change_first_year"`

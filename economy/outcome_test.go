@@ -152,3 +152,20 @@ func TestEvaluateAgreesWithMergerEffect(t *testing.T) {
 		}
 	}
 }
+
+func TestForScenario(t *testing.T) {
+	m := MustModel(t)
+	s := &generalist.Scenario{Name: "Dalane", Structure: generalist.Structure2024, Year: 2026,
+		Mergers: []generalist.Merger{{Name: "Sokndal og Lund", Members: sokndalLund, Centre: "1111"}}}
+	o, err := economy.ForScenario(m, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Year != 2025 || o.ScenarioYear != 2026 || len(o.Groups) != 1 || !strings.Contains(o.Reasons["budget_year"], "the income system of 2025") {
+		t.Errorf("ForScenario = year %d (scenario %d), %d groups, reasons %v", o.Year, o.ScenarioYear, len(o.Groups), o.Reasons)
+	}
+	s.Structure = generalist.Structure2020
+	if _, err := economy.ForScenario(m, s); generalist.ErrorCode(err) != generalist.EINVALID {
+		t.Errorf("ForScenario on the 2020 structure = %v, want EINVALID", err)
+	}
+}

@@ -56,6 +56,7 @@ Commands:
   scenario validate, evaluate and compare alternatives to today's system
   report   write a scenario comparison as HTML, Markdown or CSV
   search   structure search: groupings that reach a floor (groups), ReCom ensembles (ensemble)
+  economy  the income system: a municipality's money, a merger's 20-year effect, imports
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -85,6 +86,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runScenario(ctx, rest, stdout, stderr)
 	case "report":
 		return runReport(ctx, rest, stdout, stderr)
+	case "economy":
+		return runEconomy(ctx, rest, stdout, stderr)
 	case "search":
 		return runSearch(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":

@@ -1,0 +1,578 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"generalist"
+	"generalist/economy"
+	"generalist/refdata"
+)
+
+const economyHelp = `Usage: generalist economy <command> [flags]
+
+The income system (inntektssystemet) as a model: income equalisation, the
+block grant by component, and what a merger does to the money. Parameters
+come from data/economy/<year>.json (2015–2025), each with its source; the
+shipped tables are a sample of 7 municipalities (Oslo, Sokndal, Lund, Time,
+Kvitsøy, Bokn, Bergen). What the data do not give is "no data".
+
+Commands:
+  show     --municipality NUMBER --year YEAR [--json]   a municipality's money
+  merge    --members A,B[,C…] --year YEAR [--json]      a merger's 20-year effect
+  check    [--json]                   computed income equalisation against KDD's settlements
+  params   --year YEAR [--json]       the parameters of a budget year with their sources
+  import   --table T --year YEAR --data DIR FILE…   read the ministry's tables into DIR
+           (T: grants = Grønt hefte 1-k and 2-k, two files; settlement = KDD's
+           internettinntektsutj_<year>kom.xlsx; cost-index = Grønt hefte A-k)
+
+Every command takes --data DIR (env GENERALIST_ECONOMY_DATA): an analyst's
+directory of imported tables and <year>.json parameter files, laid over the
+shipped ones.
+`
+
+func runEconomy(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, economyHelp)
+		return usageError("economy: no command given")
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "show":
+		return runEconomyShow(rest, stdout, stderr)
+	case "merge":
+		return runEconomyMerge(rest, stdout, stderr)
+	case "check":
+		return runEconomyCheck(rest, stdout, stderr)
+	case "params":
+		return runEconomyParams(rest, stdout, stderr)
+	case "import":
+		return runEconomyImport(rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, economyHelp)
+		return nil
+	}
+	fmt.Fprint(stderr, economyHelp)
+	return usageError(fmt.Sprintf("economy: unknown command %q", cmd))
+}
+
+// economyFlags registers the flags every economy command has.
+func economyFlags(name string, stderr io.Writer, help string) (*flag.FlagSet, *string, *bool) {
+	fs := flag.NewFlagSet("economy "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, help); fs.PrintDefaults() }
+	data := fs.String("data", os.Getenv("GENERALIST_ECONOMY_DATA"), "`directory` of imported tables and parameter files (env GENERALIST_ECONOMY_DATA)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	return fs, data, asJSON
+}
+
+// loadEconomy returns the shipped model with dir laid over it.
+func loadEconomy(dir string) (*economy.Model, error) {
+	m, err := refdata.EmbeddedEconomy()
+	if err != nil {
+		return nil, err
+	}
+	if dir == "" {
+		return m, nil
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, generalist.Errorf(generalist.EINVALID, "--data %s: not a directory", dir)
+	}
+	if err := refdata.OverlayEconomy(m, os.DirFS(dir)); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func noArgs(name string, pos []string) error {
+	if len(pos) > 0 {
+		return usageError(fmt.Sprintf("economy %s: unexpected argument %q", name, pos[0]))
+	}
+	return nil
+}
+
+func yearFlag(name string, y int) error {
+	if y == 0 {
+		return usageError(fmt.Sprintf("economy %s: --year is required (a budget year, e.g. 2025)", name))
+	}
+	return nil
+}
+
+const economyShowHelp = `Usage: generalist economy show --municipality NUMBER --year YEAR [--json] [--data DIR]
+
+A municipality's money in a budget year: tax and income equalisation (computed
+with the year's rules, next to KDD's final settlement), the block grant by
+component (Grønt hefte 1-k/2-k), the cost index, and free income. Fields
+without data are null in --json and listed in "missing" with the reason.
+
+Flags:
+`
+
+func runEconomyShow(args []string, stdout, stderr io.Writer) error {
+	fs, data, asJSON := economyFlags("show", stderr, economyShowHelp)
+	num := fs.String("municipality", "", "kommunenummer (`number`), e.g. 1111")
+	year := fs.Int("year", 0, "budget `year`")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("show", pos); err != nil {
+		return err
+	}
+	n, err := generalist.ParseMunicipalityNumber(*num)
+	if err != nil {
+		return usageError("economy show: --municipality: " + generalist.ErrorMessage(err))
+	}
+	if err := yearFlag("show", *year); err != nil {
+		return err
+	}
+	m, err := loadEconomy(*data)
+	if err != nil {
+		return err
+	}
+	s, err := economy.Show(m, n, *year)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, s)
+	}
+	return printStatement(stdout, s)
+}
+
+// kr formats kroner with spaces between thousands and two decimals.
+func kr(v float64) string {
+	ore := int64(math.Round(math.Abs(v) * 100))
+	s := fmt.Sprintf("%s.%02d", generalist.Persons(ore/100).String(), ore%100)
+	if v < 0 && ore != 0 {
+		return "−" + s
+	}
+	return s
+}
+
+func krp(k *economy.Kroner) string {
+	if k == nil {
+		return "no data"
+	}
+	return kr(float64(*k)) + " kr"
+}
+
+// krWhole formats a total in whole kroner.
+func krWhole(k *economy.Kroner) string {
+	if k == nil {
+		return "no data"
+	}
+	v := math.Round(float64(*k))
+	s := generalist.Persons(math.Abs(v)).String()
+	if v < 0 {
+		s = "−" + s
+	}
+	return s + " kr"
+}
+
+func personsp(p *generalist.Persons) string {
+	if p == nil {
+		return "no data"
+	}
+	return p.String()
+}
+
+func printStatement(w io.Writer, s *economy.Statement) error {
+	fmt.Fprintf(w, "%s %s, budget year %d\n\n", s.Municipality, s.Name, s.Year)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	row := func(label, value string) { fmt.Fprintf(tw, "%s\t%s\n", label, value) }
+	row("Inhabitants 1 January", personsp(s.Population))
+	row(fmt.Sprintf("Inhabitants 1 July %d (from 2-k)", s.Year-1), personsp(s.PopulationBasis))
+	tax := krp(s.TaxPerInhabitant)
+	if s.TaxSharePct != nil && s.NationalAverageTax != nil {
+		tax += fmt.Sprintf(" (%.2f %% of the national %s)", *s.TaxSharePct, krp(s.NationalAverageTax))
+	}
+	row("Tax per inhabitant", tax)
+	if e := s.IncomeEqualisation; e != nil {
+		row("Income equalisation per inhabitant", fmt.Sprintf("%s = symmetric %s + additional %s − deduction %s",
+			krp(&e.Net), kr(float64(e.Symmetric)), kr(float64(e.Additional)), kr(-float64(e.Deduction))))
+		if s.PublishedIncomeEqualisation != nil {
+			row("  KDD's final settlement", fmt.Sprintf("%s (computed − KDD: %+.4f kr)", krp(s.PublishedIncomeEqualisation), *s.IncomeEqualisationDifference))
+		}
+	} else {
+		row("Income equalisation per inhabitant", "no data")
+	}
+	row("Tax, total", krWhole(s.Tax))
+	row("Income equalisation, total", krWhole(s.IncomeEqualisationTotal))
+	if s.CostIndex != nil {
+		row("Cost index", strconv.FormatFloat(*s.CostIndex, 'f', -1, 64))
+	} else {
+		row("Cost index", "no data")
+	}
+	row("Expenditure equalisation per inhabitant (cost index)", krp(s.ExpenditureEqualisationPerInhabitant))
+	row("Innbyggertilskudd per inhabitant", krp(s.PerInhabitantRate))
+	if g := s.BlockGrant; g != nil {
+		row("Block grant (Grønt hefte 1-k/2-k):", "")
+		for _, c := range grantLines(g) {
+			if c.v == nil {
+				row("  "+c.label, "none (no such grant in table 1-k this year)")
+				continue
+			}
+			row("  "+c.label, krWhole(c.v))
+		}
+	} else {
+		row("Block grant (Grønt hefte 1-k/2-k)", "no data")
+	}
+	row("Free income (block grant + tax + income equalisation)", krWhole(s.FreeIncome))
+	row("  per inhabitant", krp(s.FreeIncomePerInhabitant))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	printMissing(w, s.Missing, s.Reasons)
+	fmt.Fprintln(w)
+	for _, src := range s.Sources {
+		fmt.Fprintln(w, src)
+	}
+	return nil
+}
+
+type grantLine struct {
+	label string
+	v     *economy.Kroner
+}
+
+func grantLines(g *economy.Grants) []grantLine {
+	k := func(v economy.Kroner) *economy.Kroner { return &v }
+	return []grantLine{
+		{"Innbyggertilskudd (likt beløp)", k(g.PerInhabitant)},
+		{"Utgiftsutjevning", k(g.ExpenditureEqualisation)},
+		{"Særskilt fordeling", k(g.SpecialAllocation)},
+		{"INGAR", k(g.IncomeGuarantee)},
+		{"Distriktstilskudd Sør-Norge", k(g.DistrictSouth)},
+		{"Distriktstilskudd Nord-Norge", k(g.DistrictNorth)},
+		{"Regionsentertilskudd", g.RegionalCentre}, // nil: no such grant that year
+		{"Veksttilskudd", k(g.Growth)},
+		{"Storbytilskudd", k(g.Metropolitan)},
+		{"Skjønnstilskudd", k(g.Discretionary)},
+		{"Rammetilskudd (1-k, without income equalisation)", k(g.Total)},
+	}
+}
+
+func printMissing(w io.Writer, missing []string, reasons map[string]string) {
+	if len(missing) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nNo data:")
+	for _, m := range missing {
+		fmt.Fprintf(w, "  %s: %s\n", m, reasons[m])
+	}
+}
+
+const economyMergeHelp = `Usage: generalist economy merge --members A,B[,C…] --year YEAR [--json] [--data DIR]
+
+What merging the members does to the money under the income system of the
+budget year (frozen in real terms): the components of the block grant and
+the income equalisation, separate and merged; the inndelingstilskudd (full
+for 15 years, then phased out); and the change year by year. Parts without
+data or parameters are listed with the reason, never filled in.
+
+Flags:
+`
+
+func runEconomyMerge(args []string, stdout, stderr io.Writer) error {
+	fs, data, asJSON := economyFlags("merge", stderr, economyMergeHelp)
+	members := fs.String("members", "", "comma-separated kommunenummer of the `municipalities` that merge")
+	year := fs.Int("year", 0, "budget `year` the merger takes effect")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("merge", pos); err != nil {
+		return err
+	}
+	var nums []generalist.MunicipalityNumber
+	for _, s := range strings.Split(*members, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		n, err := generalist.ParseMunicipalityNumber(s)
+		if err != nil {
+			return usageError("economy merge: --members: " + generalist.ErrorMessage(err))
+		}
+		nums = append(nums, n)
+	}
+	if len(nums) < 2 {
+		return usageError("economy merge: --members needs at least two municipalities, e.g. --members 1111,1112")
+	}
+	if err := yearFlag("merge", *year); err != nil {
+		return err
+	}
+	m, err := loadEconomy(*data)
+	if err != nil {
+		return err
+	}
+	p, err := m.Params.Year(*year)
+	if err != nil {
+		return err
+	}
+	r, err := economy.MergerEffect(p, m.Data, nums)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, r)
+	}
+	return printMerger(stdout, r)
+}
+
+func printMerger(w io.Writer, r *economy.Merger) error {
+	var names []string
+	for _, mem := range r.Members {
+		names = append(names, string(mem.Municipality)+" "+mem.Name)
+	}
+	fmt.Fprintf(w, "Merger of %s under the income system of %d (kroner of %d)\n", strings.Join(names, " + "), r.Year, r.Year)
+	fmt.Fprintf(w, "Inhabitants 1 January %d: %s; tax per inhabitant %s\n\n", r.Year, personsp(r.Population), krp(r.TaxPerInhabitant))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "Component\tSeparate\tMerged\tChange\tRule\t")
+	for _, c := range r.Components {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t\n", c.ID, krWhole(c.Separate), krWhole(c.Merged), krWhole(c.Change), c.Rule)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	cp := r.Compensation
+	fmt.Fprintf(w, "\nInndelingstilskudd: %s (basis %s, regional %s), %d years in full, then −%g a year for %d years\n\n",
+		krWhole(cp.Total), krWhole(cp.Basis), krWhole(cp.Regional), cp.FullYears, cp.Step, cp.PhaseOutYears)
+	if len(r.Years) > 0 {
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "Year\tShare\tInndelingstilskudd\tCompensated net\tIncome equalisation\tRegionsenter\tOne-off\tReform\tKnown change\tNo data\t")
+		for _, y := range r.Years {
+			fmt.Fprintf(tw, "%d\t%.0f %%\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, y.Share*100, krWhole(y.Compensation), krWhole(y.CompensatedNet),
+				krWhole(y.IncomeEqualisation), krWhole(y.RegionalCentre), krWhole(y.OneOff), krWhole(y.Reform), krWhole(&y.Known), strings.Join(y.Missing, ", "))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	printMissing(w, r.Missing, r.Reasons)
+	fmt.Fprintln(w, "\nAssumptions:")
+	for _, a := range r.Assumptions {
+		fmt.Fprintf(w, "  - %s\n", a.Text)
+	}
+	fmt.Fprintln(w, "\nParameters:")
+	for _, p := range r.Parameters {
+		v := "null (" + p.Missing + ")"
+		if p.Value != nil {
+			v = strconv.FormatFloat(*p.Value, 'f', -1, 64) + " " + p.Unit
+		}
+		fmt.Fprintf(w, "  %s = %s\n", p.Name, v)
+	}
+	return nil
+}
+
+const economyCheckHelp = `Usage: generalist economy check [--json] [--data DIR]
+
+Computes the net income equalisation per inhabitant of every row of the
+settlement table with its year's parameters and compares it with KDD's final
+settlement. It fails when a row is off by one øre or more.
+
+Flags:
+`
+
+func runEconomyCheck(args []string, stdout, stderr io.Writer) error {
+	fs, data, asJSON := economyFlags("check", stderr, economyCheckHelp)
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("check", pos); err != nil {
+		return err
+	}
+	m, err := loadEconomy(*data)
+	if err != nil {
+		return err
+	}
+	rows, err := economy.Check(m.Params, m.Data)
+	if err != nil {
+		return err
+	}
+	var bad []string
+	same, worst := 0, 0.0
+	for _, r := range rows {
+		if math.Abs(r.Difference) >= 0.01 {
+			bad = append(bad, fmt.Sprintf("%s %d (off by %.4f kr)", r.Municipality, r.Year, r.Difference))
+		}
+		if r.SameOre {
+			same++
+		}
+		worst = math.Max(worst, math.Abs(r.Difference))
+	}
+	if *asJSON {
+		if err := writeJSON(stdout, rows); err != nil {
+			return err
+		}
+	} else {
+		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+		fmt.Fprintln(tw, "Municipality\tYear\tTax per inhabitant\tKDD\tComputed\tDifference\t")
+		for _, r := range rows {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%.4f\t%+.4f\t\n", r.Municipality, r.Year, kr(r.Tax), kr(r.Published), r.Computed, r.Difference)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "\n%d rows; %d within one øre (largest difference %.4f kr); %d identical after rounding to øre\n", len(rows), len(rows)-len(bad), worst, same)
+	}
+	if len(bad) > 0 {
+		return generalist.Errorf(generalist.EINVALID, "%d rows differ from KDD's settlement by one øre or more: %s", len(bad), strings.Join(bad, "; "))
+	}
+	return nil
+}
+
+const economyParamsHelp = `Usage: generalist economy params --year YEAR [--json] [--data DIR]
+
+The income-system parameters of a budget year, each with its value and
+source, or the reason it has none.
+
+Flags:
+`
+
+func runEconomyParams(args []string, stdout, stderr io.Writer) error {
+	fs, data, asJSON := economyFlags("params", stderr, economyParamsHelp)
+	year := fs.Int("year", 0, "budget `year`")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs("params", pos); err != nil {
+		return err
+	}
+	if err := yearFlag("params", *year); err != nil {
+		return err
+	}
+	m, err := loadEconomy(*data)
+	if err != nil {
+		return err
+	}
+	p, err := m.Params.Year(*year)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(stdout, map[string]any{"year": p.Year, "file": p.File, "parameters": p.All()})
+	}
+	fmt.Fprintf(stdout, "Parameters for budget year %d (%s)\n\n", p.Year, p.File)
+	for _, np := range p.All() {
+		if np.Value == nil {
+			fmt.Fprintf(stdout, "%s = no data\n    %s\n", np.Name, np.Missing)
+			continue
+		}
+		tag := ""
+		switch {
+		case np.Assumption:
+			tag = " [assumption]"
+		case np.Derived:
+			tag = " [derived]"
+		}
+		fmt.Fprintf(stdout, "%s = %s %s%s\n    %s\n", np.Name, strconv.FormatFloat(*np.Value, 'f', -1, 64), np.Unit, tag, np.Source)
+	}
+	return nil
+}
+
+const economyImportHelp = `Usage: generalist economy import --table grants|settlement|cost-index --year YEAR --data DIR [--replace] FILE…
+
+Reads the ministry's published tables (ODS, XLSX or CSV) for a budget year
+from 2024 on, checks every value as strictly as the shipped tables, and
+writes them as CSV files into DIR, where show, merge, check and the web
+server (serve) read them with --data DIR:
+
+  grants      Grønt hefte tables 1-k and 2-k (two files, either order)
+  settlement  KDD's income-equalisation settlement (internettinntektsutj_<year>kom.xlsx);
+              also writes that year's national average tax per inhabitant
+  cost-index  Grønt hefte table A-k
+
+A CSV already in the layout of the shipped tables is accepted as well. An
+existing file in DIR is only replaced with --replace; nothing is written
+when any check fails.
+
+Flags:
+`
+
+func runEconomyImport(args []string, stdout, stderr io.Writer) error {
+	fs, data, asJSON := economyFlags("import", stderr, economyImportHelp)
+	table := fs.String("table", "", "`table`: grants, settlement or cost-index")
+	year := fs.Int("year", 0, "budget `year` of the tables")
+	replace := fs.Bool("replace", false, "replace files an earlier import wrote")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if *table == "" {
+		return usageError("economy import: --table is required (grants, settlement or cost-index)")
+	}
+	if err := yearFlag("import", *year); err != nil {
+		return err
+	}
+	if *data == "" {
+		return usageError("economy import: --data DIR is required (where the tables are written)")
+	}
+	if len(pos) == 0 {
+		return usageError("economy import: no file given")
+	}
+	if err := os.MkdirAll(*data, 0o755); err != nil {
+		return generalist.Errorf(generalist.EINVALID, "--data %s: %v", *data, err)
+	}
+	m, err := loadEconomy(*data)
+	if err != nil {
+		return err
+	}
+	var files []refdata.SourceFile
+	for _, p := range pos {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return generalist.Errorf(generalist.EINVALID, "%s: %v", p, err)
+		}
+		files = append(files, refdata.SourceFile{Name: filepath.Base(p), Data: b})
+	}
+	im, err := refdata.ImportEconomy(m, *table, *year, files)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(im.Files))
+	for name := range im.Files {
+		names = append(names, name)
+		if _, err := os.Stat(filepath.Join(*data, name)); err == nil && !*replace {
+			return generalist.Errorf(generalist.ECONFLICT, "%s already exists; give --replace to replace it", filepath.Join(*data, name))
+		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	sort.Strings(names)
+	// Write every file under a temporary name first, so a failure leaves
+	// the directory as it was.
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(*data, name+".tmp"), im.Files[name], 0o644); err != nil {
+			for _, n := range names {
+				os.Remove(filepath.Join(*data, n+".tmp"))
+			}
+			return err
+		}
+	}
+	for _, name := range names {
+		if err := os.Rename(filepath.Join(*data, name+".tmp"), filepath.Join(*data, name)); err != nil {
+			return err
+		}
+	}
+	if *asJSON {
+		return writeJSON(stdout, map[string]any{"table": im.Table, "year": im.Year, "rows": im.Rows, "files": names, "notes": im.Notes})
+	}
+	fmt.Fprintf(stdout, "Imported %d municipalities (%s, %d) into %s: %s\n", im.Rows, im.Table, im.Year, *data, strings.Join(names, ", "))
+	for _, n := range im.Notes {
+		fmt.Fprintf(stdout, "  %s\n", n)
+	}
+	return nil
+}

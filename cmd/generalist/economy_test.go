@@ -1,0 +1,125 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"generalist"
+)
+
+// TestEconomyShowContract checks the interface contract of issue 9:
+// municipality, year, tax_per_inhabitant and
+// income_equalisation_per_inhabitant (null without data, named in
+// missing).
+func TestEconomyShowContract(t *testing.T) {
+	for _, tt := range []struct {
+		num        string
+		tax, net   any
+		missing    string
+		notMissing string
+	}{
+		{"1111", 36076.14, 4150.06, "expenditure_equalisation_per_inhabitant", "tax_per_inhabitant"},
+		{"1101", nil, nil, "income_equalisation_per_inhabitant", "cost_index"},
+	} {
+		out, _, err := runCmd("economy", "show", "--municipality", tt.num, "--year", "2025", "--json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatal(err)
+		}
+		missing := strings.Join(anyStrings(got["missing"]), ",")
+		if got["municipality"] != tt.num || got["year"] != 2025.0 || got["tax_per_inhabitant"] != tt.tax ||
+			got["income_equalisation_per_inhabitant"] != tt.net || !strings.Contains(missing, tt.missing) || strings.Contains(missing, tt.notMissing) {
+			t.Errorf("economy show %s: municipality %v, year %v, tax %v, net %v, missing %v", tt.num, got["municipality"], got["year"],
+				got["tax_per_inhabitant"], got["income_equalisation_per_inhabitant"], missing)
+		}
+	}
+}
+
+func anyStrings(v any) []string {
+	var out []string
+	for _, x := range v.([]any) {
+		out = append(out, x.(string))
+	}
+	return out
+}
+
+func TestEconomyErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"economy", "show", "--municipality", "1111", "--year", "2031"}, 1, "no income-system parameters for budget year 2031 (there are files for 2015–2025)"},
+		{[]string{"economy", "show", "--municipality", "1111"}, 2, "--year is required"},
+		{[]string{"economy", "show", "--municipality", "111", "--year", "2025"}, 2, "must be exactly 4 digits"},
+		{[]string{"economy", "show", "--municipality", "1199", "--year", "2025"}, 1, "kommune 1199 is not in the 2024 structure"},
+		{[]string{"economy", "merge", "--members", "1111", "--year", "2025"}, 2, "at least two municipalities"},
+		{[]string{"economy", "merge", "--members", "1111,1111", "--year", "2025"}, 1, "kommune 1111 is listed twice"},
+		{[]string{"economy", "import", "--table", "grants", "--year", "2025", "x.ods"}, 2, "--data DIR is required"},
+		{[]string{"economy", "frobnicate"}, 2, `unknown command "frobnicate"`},
+	} {
+		_, _, err := runCmd(tt.args...)
+		if err == nil || exitCode(err) != tt.code || !strings.Contains(errorText(err), tt.want) {
+			t.Errorf("%v: %v (exit %d), want exit %d and %q", tt.args, err, exitCode(err), tt.code, tt.want)
+		}
+	}
+}
+
+func TestEconomyMerge(t *testing.T) {
+	out, _, err := runCmd("economy", "merge", "--members", "1111,1112", "--year", "2024", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Years []struct {
+			Year  int     `json:"year"`
+			Known float64 `json:"known_change"`
+		} `json:"years"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Years) != 20 || got.Years[0].Year != 2024 || got.Years[19].Known != -475794.96 {
+		t.Errorf("merge: %+v", got.Years)
+	}
+	out, _, err = runCmd("economy", "merge", "--members", "1111,1112", "--year", "2024")
+	if err != nil || !strings.Contains(out, "−475 794.96") && !strings.Contains(out, "−475 795 kr") {
+		t.Errorf("merge text: %v\n%s", err, out)
+	}
+}
+
+func TestEconomyCheck(t *testing.T) {
+	out, _, err := runCmd("economy", "check")
+	if err != nil || !strings.Contains(out, "77 rows; 77 within one øre") {
+		t.Errorf("check: %v\n%s", err, out[max(0, len(out)-300):])
+	}
+}
+
+func TestEconomyImport(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(t.TempDir(), "tabell-a-k-2025.csv")
+	if err := os.WriteFile(src, []byte("Kommune;Kostnadsindeks\n1101 Eigersund;1,0311\n1103 Stavanger;0,9517\nLandet;1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"economy", "import", "--table", "cost-index", "--year", "2025", "--data", dir, src}
+	out, _, err := runCmd(args...)
+	if err != nil || !strings.Contains(out, "Imported 2 municipalities (cost-index, 2025)") {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	if _, _, err := runCmd(args...); generalist.ErrorCode(err) != generalist.ECONFLICT || !strings.Contains(err.Error(), "give --replace") {
+		t.Errorf("second import without --replace: %v", err)
+	}
+	out, _, err = runCmd("economy", "show", "--municipality", "1101", "--year", "2025", "--data", dir, "--json")
+	if err != nil || !strings.Contains(out, `"cost_index": 1.0311`) {
+		t.Errorf("show after import: %v\n%s", err, out)
+	}
+	if _, _, err := runCmd(append(args, "--replace")...); err != nil {
+		t.Errorf("import --replace: %v", err)
+	}
+}
