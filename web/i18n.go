@@ -18,6 +18,33 @@ import (
 // ones (kommune, fylke, folkemengde, sentralitetsklasse …); the English
 // column follows the glossary in the root package.
 var messages = map[string][2]string{
+	// Structure search (/sok).
+	"nav.search":               {"Struktursøk", "Structure search"},
+	"search.intro":             {"Hvilke grupper av nabokommuner ville la hver gruppe nå en terskel, med færrest mulig sammenslåinger? Verktøyet viser konsekvensene av kriteriene; det foreskriver ikke et kart.", "Which groups of neighbouring municipalities would let every group reach a threshold, with the fewest mergers? The tool shows the consequences of the criteria; it does not prescribe a map."},
+	"search.weigh":             {"Terskel for", "Threshold on"},
+	"search.population":        {"Folkemengde", "Population"},
+	"search.floor":             {"Terskel (innbyggere, eller årsverk for en oppgave)", "Floor (inhabitants, or FTEs for a task)"},
+	"search.maxkm":             {"Største avstand til senteret (km)", "Largest distance to the centre (km)"},
+	"search.objective":         {"Deretter minimere", "Then minimise"},
+	"search.obj.distance":      {"Avstand til senteret (personkm)", "Distance to the centre (person-km)"},
+	"search.obj.border":        {"Grenselengde mellom gruppene (km)", "Border length between groups (km)"},
+	"search.obj.heterogeneity": {"Spredning (parvise avstander, km)", "Spread (pairwise distances, km)"},
+	"search.seed":              {"Frø", "Seed"},
+	"search.options":           {"Vilkår", "Constraints"},
+	"search.withincounty":      {"Innenfor fylket", "Within the county"},
+	"search.keep":              {"Kommuner over terskelen beholdes (bare de sårbare flyttes)", "Keep municipalities above the floor (only the vulnerable move)"},
+	"search.nosea":             {"Ikke grupper over sjøforbindelser", "Do not group across sea links"},
+	"search.run":               {"Søk", "Search"},
+	"search.summary":           {"%d grupper når terskelen (øvre grense %d)", "%d groups reach the floor (upper bound %d)"},
+	"search.detail":            {"%d grupper slås sammen og %d kommuner blir alene ved terskel %s; avstanden til den øvre grensen er %s %%.", "%d groups merge and %d municipalities stay alone at the floor %s; the gap to the upper bound is %s %%."},
+	"search.time":              {"Søket tok %s ms.", "The search took %s ms."},
+	"search.mapcaption":        {"Hver farge er en gruppe; nabogrupper har ulike farger. Grå kommuner blir alene.", "Each colour is one group; neighbouring groups differ. Grey municipalities stay alone."},
+	"search.merged":            {"Sammenslåtte grupper, minst først", "Merged groups, smallest first"},
+	"search.weight":            {"Vekt", "Weight"},
+	"search.members":           {"Kommuner", "Municipalities"},
+	"search.caveat":            {"Gruppene er sammenhengende over grenser og sjøforbindelser i nabografen, og hver når terskelen. Søket maksimerer antall grupper (færrest sammenslåinger) og minimerer deretter valgt mål; den øvre grensen er en relaksasjon, så den faktiske avstanden til optimum kan være mindre enn vist. Samme frø gir samme resultat.", "Groups are contiguous over the borders and sea links of the adjacency graph, and each reaches the floor. The search maximises the number of groups (fewest mergers), then minimises the chosen objective; the upper bound is a relaxation, so the true distance to the optimum may be smaller than shown. The same seed gives the same result."},
+
+	// The rest.
 	"site":            {"Generalist", "Generalist"},
 	"tagline":         {"Beslutningsstøtte for generalistkommunesystemet", "Decision support for the generalist municipality system"},
 	"nav.home":        {"Forside", "Home"},

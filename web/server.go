@@ -110,7 +110,7 @@ func NewServer(cfg Config) (*Server, error) {
 
 // pageNames are the templates every page handler renders; NewServer checks
 // they all exist so a typo fails at start, not on a request.
-var pageNames = []string{"home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl"}
+var pageNames = []string{"search.tmpl", "home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl"}
 
 func (s *Server) routes() {
 	m := s.mux
@@ -127,6 +127,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /scenarier/sammenlign", s.handleScenarioCompare)
 	m.HandleFunc("GET /scenarier/rapport", s.handleScenarioReport)
 	m.HandleFunc("GET /scenarier/ny", s.handleEditor)
+	m.HandleFunc("GET /sok", s.handleSearch)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))
 
 	api := func(pattern string, h http.HandlerFunc) {
@@ -154,6 +155,8 @@ func (s *Server) routes() {
 	api("POST /api/v1/evaluate", s.apiEvaluate)
 	api("GET /api/v1/capacity", s.apiCapacity)
 	api("GET /api/v1/municipalities/{number}/capacity", s.apiMunicipalityCapacity)
+	api("GET /api/v1/search", s.apiSearch)
+	api("GET /api/v1/search/ensemble", s.apiSearchEnsemble)
 	api("GET /api/v1/openapi.json", s.apiOpenAPI)
 	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no API route %s", r.URL.Path))

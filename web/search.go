@@ -1,0 +1,595 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"math"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"generalist"
+	"generalist/geomap"
+	"generalist/graph"
+	"generalist/optimize"
+)
+
+// Structure search: GET /api/v1/search, GET /api/v1/search/ensemble and
+// the page /sok. Both run synchronously in the request: a plan on the
+// municipalities takes 5–50 ms, so the limits below keep every request
+// well under a second. Longer runs (big ensembles, sweeps over floors)
+// belong to the CLI until jobs exist.
+const (
+	// searchTimeout bounds one search or ensemble request.
+	searchTimeout = 5 * time.Second
+	// maxEnsembleSteps bounds the steps of /api/v1/search/ensemble
+	// (about 0.1–0.5 s on the municipalities).
+	maxEnsembleSteps = 20000
+)
+
+// searchRequest holds the criteria of a search, parsed from the query.
+type searchRequest struct {
+	Structure    generalist.Structure
+	Year         int
+	Floor        float64 // 0 with a task: the task's robust minimum team
+	Task         string
+	WithinCounty bool
+	KeepFeasible bool
+	NoSeaLinks   bool
+	MaxKm        float64
+	Objective    optimize.Objective
+	Seed         uint64
+	Lock, Forbid string
+	// Ensemble only.
+	Parts, Steps int
+}
+
+// key is the request in canonical form, for the cache.
+func (q searchRequest) key() string {
+	return fmt.Sprintf("%d/%d/%g/%s/%t/%t/%t/%g/%d/%d/%s/%s/%d/%d", q.Structure, q.Year, q.Floor, q.Task, q.WithinCounty, q.KeepFeasible,
+		q.NoSeaLinks, q.MaxKm, q.Objective, q.Seed, q.Lock, q.Forbid, q.Parts, q.Steps)
+}
+
+func floatParam(q url.Values, name string, def, lo, hi float64) (float64, error) {
+	v := q.Get(name)
+	if v == "" {
+		return def, nil
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(strings.ReplaceAll(v, " ", ""), ",", "."), 64)
+	if err != nil || math.IsNaN(f) || f < lo || f > hi {
+		return 0, generalist.Errorf(generalist.EINVALID, "query parameter %s %q: must be a number from %g to %g", name, v, lo, hi)
+	}
+	return f, nil
+}
+
+func boolParam(q url.Values, name string) (bool, error) {
+	switch v := q.Get(name); v {
+	case "", "0", "false", "off":
+		return false, nil
+	case "1", "true", "on", "yes":
+		return true, nil
+	default:
+		return false, generalist.Errorf(generalist.EINVALID, "query parameter %s %q: must be true or false", name, v)
+	}
+}
+
+// parseSearch reads the criteria. requireFloor is false for the page,
+// which shows the form alone without a floor or a task.
+func (s *Server) parseSearch(r *http.Request) (searchRequest, error) {
+	q := r.URL.Query()
+	var req searchRequest
+	var err error
+	if req.Structure, req.Year, err = s.structureYear(r); err != nil {
+		return req, err
+	}
+	if req.Floor, err = floatParam(q, "floor", 0, 0, 1e12); err != nil {
+		return req, err
+	}
+	if req.MaxKm, err = floatParam(q, "max_km", 0, 0, 5000); err != nil {
+		return req, err
+	}
+	for _, b := range []struct {
+		name string
+		into *bool
+	}{{"within_county", &req.WithinCounty}, {"keep_feasible", &req.KeepFeasible}, {"no_sea_links", &req.NoSeaLinks}} {
+		if *b.into, err = boolParam(q, b.name); err != nil {
+			return req, err
+		}
+	}
+	if v := q.Get("objective"); v != "" {
+		if req.Objective, err = optimize.ParseObjective(v); err != nil {
+			return req, generalist.Errorf(generalist.EINVALID, "query parameter objective: %s", generalist.ErrorMessage(err))
+		}
+	}
+	seed, err := positiveParam(q, "seed", 1)
+	if err != nil {
+		return req, err
+	}
+	req.Seed = uint64(seed)
+	req.Task, req.Lock, req.Forbid = q.Get("task"), q.Get("lock"), q.Get("forbid")
+	if v := q.Get("parts"); v != "" {
+		n, err := positiveParam(q, "parts", 0)
+		if err != nil {
+			return req, err
+		}
+		req.Parts = int(min(n, 10000))
+	}
+	steps, err := positiveParam(q, "steps", 2000)
+	if err != nil {
+		return req, err
+	}
+	if steps > maxEnsembleSteps {
+		return req, generalist.Errorf(generalist.EINVALID, "query parameter steps %d: at most %d in a request; use generalist search ensemble for more", steps, maxEnsembleSteps)
+	}
+	req.Steps = int(steps)
+	return req, nil
+}
+
+// searchProblem builds the problem of req: the structure's graph, the
+// weights (population, or a task's expected FTEs) and the constraints. It
+// returns the unit of the weights.
+func (s *Server) searchProblem(ctx context.Context, req *searchRequest) (optimize.Problem, string, error) {
+	g := s.cfg.Graphs[req.Structure]
+	if g == nil {
+		return optimize.Problem{}, "", generalist.Errorf(generalist.ENOTFOUND, "no adjacency graph for the %d structure", req.Structure)
+	}
+	w := make([]float64, g.Len())
+	unit := "inhabitants"
+	if req.Task == "" {
+		counts, err := s.population(ctx, req.Structure, req.Year)
+		if err != nil {
+			return optimize.Problem{}, "", err
+		}
+		for i, n := range g.Nodes() {
+			c, ok := counts[n.Code]
+			if !ok || !c.Known {
+				return optimize.Problem{}, "", generalist.Errorf(generalist.EINVALID, "no population for %s %s on 1 January %d", n.Code, n.Name, req.Year)
+			}
+			w[i] = float64(c.Value)
+		}
+	} else {
+		res, err := s.capacity(ctx, req.Structure, req.Year)
+		if err != nil {
+			return optimize.Problem{}, "", err
+		}
+		found := false
+		by := map[string]int{}
+		for i, n := range g.Nodes() {
+			by[n.Code] = i
+		}
+		for _, m := range res.Municipalities {
+			for _, c := range m.Cells {
+				if c.Task != req.Task {
+					continue
+				}
+				found = true
+				if !c.Known {
+					return optimize.Problem{}, "", generalist.Errorf(generalist.EINVALID, "no population by age for %s %s, needed for task %s", m.Number, m.Name, req.Task)
+				}
+				if i, ok := by[string(m.Number)]; ok {
+					w[i] = c.Expected
+				}
+				if req.Floor == 0 {
+					req.Floor = c.MinTeam
+				}
+			}
+		}
+		if !found {
+			return optimize.Problem{}, "", generalist.Errorf(generalist.EINVALID, "query parameter task %q: no task with a staffing model has that id", req.Task)
+		}
+		unit = "FTE"
+	}
+	if req.Floor <= 0 {
+		return optimize.Problem{}, "", generalist.Errorf(generalist.EINVALID, "query parameter floor: required, a positive number (inhabitants, or FTEs with task)")
+	}
+	p := optimize.Problem{Graph: g, Weight: w, Floor: req.Floor, Objective: req.Objective, KeepFeasible: req.KeepFeasible,
+		MaxKm: generalist.Km(req.MaxKm), NoSeaLinks: req.NoSeaLinks}
+	if req.WithinCounty {
+		p.Region = make([]string, g.Len())
+		for i, n := range g.Nodes() {
+			p.Region[i] = string(generalist.MunicipalityNumber(n.Code).County())
+		}
+	}
+	var err error
+	if p.Locked, err = lockedParam(g, req.Lock); err != nil {
+		return p, "", err
+	}
+	if p.Forbidden, err = forbiddenParam(g, req.Forbid); err != nil {
+		return p, "", err
+	}
+	return p, unit, nil
+}
+
+// population returns the cached population of a structure and year by
+// kommunenummer.
+func (s *Server) population(ctx context.Context, st generalist.Structure, year int) (map[string]generalist.Count, error) {
+	return get(ctx, s.cache, fmt.Sprintf("search/population/%d/%d", st, year), func() (map[string]generalist.Count, error) {
+		rows, err := s.rows(ctx, st, year)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[string]generalist.Count, len(rows))
+		for _, r := range rows {
+			out[string(r.Number)] = generalist.Count{Municipality: r.Number, Value: r.Population.Value, Known: r.Population.Known}
+		}
+		return out, nil
+	})
+}
+
+// lockedParam parses "3201+3203,1101+1111".
+func lockedParam(g *graph.Graph, v string) ([][]int, error) {
+	if v == "" {
+		return nil, nil
+	}
+	var out [][]int
+	for _, grp := range strings.Split(v, ",") {
+		var ids []int
+		for _, code := range strings.Split(grp, "+") {
+			n, ok := g.Lookup(strings.TrimSpace(code))
+			if !ok {
+				return nil, generalist.Errorf(generalist.EINVALID, "query parameter lock: no municipality %q", code)
+			}
+			ids = append(ids, n.ID)
+		}
+		out = append(out, ids)
+	}
+	return out, nil
+}
+
+// forbiddenParam parses "0301-3201,1101-1111".
+func forbiddenParam(g *graph.Graph, v string) ([][2]int, error) {
+	if v == "" {
+		return nil, nil
+	}
+	var out [][2]int
+	for _, pair := range strings.Split(v, ",") {
+		a, b, ok := strings.Cut(pair, "-")
+		na, okA := g.Lookup(strings.TrimSpace(a))
+		nb, okB := g.Lookup(strings.TrimSpace(b))
+		if !ok || !okA || !okB {
+			return nil, generalist.Errorf(generalist.EINVALID, "query parameter forbid %q: want two kommunenummer joined by -", pair)
+		}
+		out = append(out, [2]int{na.ID, nb.ID})
+	}
+	return out, nil
+}
+
+// searchResult is the JSON of /api/v1/search.
+type searchResult struct {
+	Structure generalist.Structure `json:"structure"`
+	Year      int                  `json:"year"`
+	Floor     float64              `json:"floor"`
+	Unit      string               `json:"unit"`
+	Task      string               `json:"task,omitempty"`
+	Count     int                  `json:"count"`
+	Bound     int                  `json:"bound"`
+	Gap       float64              `json:"gap"`
+	Objective float64              `json:"objective"`
+	Kind      string               `json:"objective_kind"`
+	Seconds   float64              `json:"seconds"`
+	Seed      uint64               `json:"seed"`
+	Merged    int                  `json:"merged_groups"`
+	Alone     int                  `json:"alone"`
+	Groups    []searchGroup        `json:"groups"`
+
+	codes  [][]string // per group, for the map
+	colour []int
+	names  map[string]string
+}
+
+type searchGroup struct {
+	Members []searchMember `json:"members"`
+	Weight  float64        `json:"weight"`
+}
+
+type searchMember struct {
+	Number string `json:"number"`
+	Name   string `json:"name"`
+}
+
+// search runs (or returns the cached) plan of req.
+func (s *Server) search(ctx context.Context, req searchRequest) (*searchResult, error) {
+	return get(ctx, s.cache, "search/"+req.key(), func() (*searchResult, error) {
+		p, unit, err := s.searchProblem(ctx, &req)
+		if err != nil {
+			return nil, err
+		}
+		ctx, cancel := context.WithTimeout(ctx, searchTimeout)
+		defer cancel()
+		start := time.Now()
+		plan, err := optimize.Solve(ctx, p, optimize.Settings{Seed: req.Seed})
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, generalist.Errorf(generalist.EINVALID, "the search took more than %v; use generalist search groups for criteria this demanding", searchTimeout)
+		}
+		if err != nil {
+			return nil, err
+		}
+		res := &searchResult{Structure: req.Structure, Year: req.Year, Floor: p.Floor, Unit: unit, Task: req.Task, Count: plan.Count, Bound: plan.Bound,
+			Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(), Seconds: time.Since(start).Seconds(), Seed: req.Seed,
+			names: map[string]string{}}
+		g := p.Graph
+		weights := plan.Weights()
+		for k, m := range plan.Members() {
+			sg := searchGroup{Weight: weights[k]}
+			var codes []string
+			for _, v := range m {
+				n := g.Node(v)
+				sg.Members = append(sg.Members, searchMember{n.Code, n.Name})
+				codes = append(codes, n.Code)
+			}
+			if len(m) > 1 {
+				res.Merged++
+			} else {
+				res.Alone++
+			}
+			res.Groups = append(res.Groups, sg)
+			res.codes = append(res.codes, codes)
+		}
+		res.colour = colourGroups(g, plan.Assignment(), plan.Members())
+		return res, nil
+	})
+}
+
+// groupPalette colours merged groups with the first seven Okabe–Ito
+// colours; municipalities left alone are light grey.
+var groupPalette = append(slices.Clone(geomap.Categorical[:7]), "#e4e4e4")
+
+// colourGroups colours the merged groups greedily so that neighbouring
+// groups differ (largest groups first); groups of one get the grey.
+func colourGroups(g *graph.Graph, asg []int, members [][]int) []int {
+	k := len(members)
+	adj := make([]map[int]bool, k)
+	for _, e := range g.Edges() {
+		a, b := asg[e.A], asg[e.B]
+		if a != b {
+			if adj[a] == nil {
+				adj[a] = map[int]bool{}
+			}
+			if adj[b] == nil {
+				adj[b] = map[int]bool{}
+			}
+			adj[a][b], adj[b][a] = true, true
+		}
+	}
+	order := make([]int, k)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return len(adj[order[i]]) > len(adj[order[j]]) })
+	colour := make([]int, k)
+	for i := range colour {
+		colour[i] = -1
+	}
+	for _, i := range order {
+		if len(members[i]) == 1 {
+			colour[i] = 7
+			continue
+		}
+		used := [8]bool{}
+		for j := range adj[i] {
+			if c := colour[j]; c >= 0 {
+				used[c] = true
+			}
+		}
+		colour[i] = i % 7
+		for c := range 7 {
+			if !used[c] {
+				colour[i] = c
+				break
+			}
+		}
+	}
+	return colour
+}
+
+// defaultFloor is the floor of the API when neither floor nor task is
+// given: 5 000 inhabitants, the threshold most often discussed.
+const defaultFloor = 5000
+
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+	req, err := s.parseSearch(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if req.Floor == 0 && req.Task == "" {
+		req.Floor = defaultFloor
+	}
+	res, err := s.search(r.Context(), req)
+	if err != nil {
+		s.searchError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// searchError writes an infeasible search with its reasons (which units,
+// what they reach, why), other errors as apiError does.
+func (s *Server) searchError(w http.ResponseWriter, r *http.Request, err error) {
+	var inf *optimize.Infeasible
+	if !errors.As(err, &inf) {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{
+		"code": generalist.EINVALID, "message": generalist.ErrorMessage(err), "proven": inf.Proven, "reasons": inf.Reasons}})
+}
+
+// ensembleResult is the JSON of /api/v1/search/ensemble.
+type ensembleResult struct {
+	Structure generalist.Structure `json:"structure"`
+	Year      int                  `json:"year"`
+	Floor     float64              `json:"floor"`
+	Unit      string               `json:"unit"`
+	*optimize.EnsembleResult
+	Edges []ensembleEdge `json:"edges"`
+}
+
+type ensembleEdge struct {
+	A        string  `json:"a"`
+	B        string  `json:"b"`
+	Together float64 `json:"together"`
+}
+
+func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) {
+	req, err := s.parseSearch(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if req.Floor == 0 && req.Task == "" {
+		req.Floor = defaultFloor
+	}
+	res, err := get(r.Context(), s.cache, "search/ensemble/"+req.key(), func() (*ensembleResult, error) {
+		p, unit, err := s.searchProblem(r.Context(), &req)
+		if err != nil {
+			return nil, err
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), searchTimeout)
+		defer cancel()
+		e, err := optimize.Ensemble(ctx, p, optimize.EnsembleSettings{Seed: req.Seed, Steps: req.Steps, Parts: req.Parts})
+		if errors.Is(err, context.DeadlineExceeded) {
+			return nil, generalist.Errorf(generalist.EINVALID, "the ensemble took more than %v; use generalist search ensemble", searchTimeout)
+		}
+		if err != nil {
+			return nil, err
+		}
+		out := &ensembleResult{Structure: req.Structure, Year: req.Year, Floor: p.Floor, Unit: unit, EnsembleResult: e}
+		g := p.Graph
+		for i, ed := range g.Edges() {
+			out.Edges = append(out.Edges, ensembleEdge{g.Node(ed.A).Code, g.Node(ed.B).Code, e.EdgeTogether[i]})
+		}
+		return out, nil
+	})
+	if err != nil {
+		s.searchError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// searchPage is the data of search.tmpl.
+type searchPage struct {
+	Req      searchRequest
+	Years    []int
+	Tasks    []*generalist.Task
+	Result   *searchResult
+	Rows     []searchGroup // merged groups, lightest first
+	SVG      template.HTML
+	Error    string
+	Reasons  []optimize.Reason
+	APIURL   string
+	HasFloor bool
+	Message  string
+	// Objectives are the names of the objectives, for the form; Millis
+	// the time of the search in milliseconds.
+	Objectives []string
+	Millis     float64
+}
+
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	req, err := s.parseSearch(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	years, err := s.years(r.Context(), req.Structure)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := searchPage{Req: req, Years: years, HasFloor: req.Floor > 0 || req.Task != ""}
+	for _, o := range optimize.Objectives {
+		d.Objectives = append(d.Objectives, o.String())
+	}
+	if cat, err := s.catalogue(r.Context()); err == nil {
+		for i := range cat.Tasks {
+			if cat.Tasks[i].Staffing != nil {
+				d.Tasks = append(d.Tasks, &cat.Tasks[i])
+			}
+		}
+	}
+	if d.HasFloor {
+		d.APIURL = "/api/v1/search?" + r.URL.RawQuery
+		res, err := s.search(r.Context(), req)
+		var inf *optimize.Infeasible
+		switch {
+		case errors.As(err, &inf):
+			d.Error, d.Reasons = generalist.ErrorMessage(err), inf.Reasons
+		case generalist.ErrorCode(err) == generalist.EINVALID:
+			d.Error = generalist.ErrorMessage(err)
+		case err != nil:
+			s.pageError(w, r, err)
+			return
+		default:
+			d.Result, d.Millis = res, 1000*res.Seconds
+			for _, g := range res.Groups {
+				if len(g.Members) > 1 {
+					d.Rows = append(d.Rows, g)
+				}
+			}
+			sort.SliceStable(d.Rows, func(i, j int) bool { return d.Rows[i].Weight < d.Rows[j].Weight })
+			if m := s.cfg.Maps[req.Structure]; m == nil {
+				d.Message = msg(lang, "map.nomap")
+			} else {
+				labels := make([]string, len(res.Groups))
+				for k, g := range res.Groups {
+					labels[k] = groupLabel(g, res.Unit, lang)
+				}
+				var b bytes.Buffer
+				err := m.RenderGroups(&b, geomap.Groups{Members: res.codes, Colours: res.colour, Labels: labels},
+					geomap.Options{Palette: groupPalette, Width: 640, Lang: lang, ID: "search",
+						Link: func(code string) string { return "/kommune/" + code }})
+				if err != nil {
+					s.pageError(w, r, err)
+					return
+				}
+				d.SVG = template.HTML(b.String()) // produced by geomap, escaped there
+			}
+		}
+	}
+	s.render(w, r, http.StatusOK, "search.tmpl", page{Title: msg(lang, "nav.search"), Nav: "search", Structure: req.Structure, Data: d,
+		Caveats: []string{msg(lang, "search.caveat")}})
+}
+
+// groupLabel is the title text of a group's members on the map.
+func groupLabel(g searchGroup, unit, lang string) string {
+	if len(g.Members) == 1 {
+		if lang == "en" {
+			return "stays alone"
+		}
+		return "blir alene"
+	}
+	names := make([]string, len(g.Members))
+	for i, m := range g.Members {
+		names[i] = m.Name
+	}
+	w := geomap.FormatNumber(math.Round(g.Weight))
+	if unit == "FTE" {
+		w = geomap.FormatNumber(math.Round(10*g.Weight) / 10)
+	}
+	if lang == "en" {
+		return fmt.Sprintf("group of %d (%s), %s %s", len(g.Members), strings.Join(names, ", "), w, unitWord(unit, lang))
+	}
+	return fmt.Sprintf("gruppe på %d (%s), %s %s", len(g.Members), strings.Join(names, ", "), w, unitWord(unit, lang))
+}
+
+func unitWord(unit, lang string) string {
+	switch {
+	case unit == "FTE" && lang == "en":
+		return "FTEs"
+	case unit == "FTE":
+		return "årsverk"
+	case lang == "en":
+		return "inhabitants"
+	}
+	return "innbyggere"
+}
