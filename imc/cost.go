@@ -282,3 +282,26 @@ func DefaultKeys(c *generalist.IMC) []generalist.CostKey {
 	}
 	return keys
 }
+
+// Inhabitants returns the inhabitants of every municipality in records
+// (one structure and year) and of every county as the sum of its
+// municipalities, keyed by kommunenummer and fylkesnummer, for the
+// inhabitants basis. A municipality without a total is left out, and so
+// is its county, whose sum would be too small.
+func Inhabitants(records []generalist.Population) map[string]generalist.Persons {
+	out := map[string]generalist.Persons{}
+	incomplete := map[string]bool{}
+	for _, p := range records {
+		county := string(p.Municipality.County())
+		if p.Missing {
+			incomplete[county] = true
+			continue
+		}
+		out[string(p.Municipality)] = p.Total
+		out[county] += p.Total
+	}
+	for c := range incomplete {
+		delete(out, c)
+	}
+	return out
+}

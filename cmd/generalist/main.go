@@ -57,6 +57,7 @@ Commands:
   report   write a scenario comparison as HTML, Markdown or CSV
   search   structure search: groupings that reach a floor (groups), ReCom ensembles (ensemble)
   economy  the income system: a municipality's money, a merger's 20-year effect, imports
+  imc      the registry of inter-municipal cooperations: legal checks, agreements, costs, exit
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -88,6 +89,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runReport(ctx, rest, stdout, stderr)
 	case "economy":
 		return runEconomy(ctx, rest, stdout, stderr)
+	case "imc":
+		return runIMC(ctx, rest, stdout, stderr)
 	case "search":
 		return runSearch(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
