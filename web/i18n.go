@@ -53,6 +53,7 @@ var messages = map[string][2]string{
 	"nav.compare":     {"Sammenlign", "Compare"},
 	"nav.tasks":       {"Oppgaver", "Tasks"},
 	"nav.capacity":    {"Kapasitet", "Capacity"},
+	"nav.economy":     {"Økonomi", "Economy"},
 	"nav.analysis":    {"Analyse", "Analysis"},
 	"nav.scenarios":   {"Scenarioer", "Scenarios"},
 	"capacity.caveat": {"Bemanningsmodellen er en forenkling: forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000, robust når det når minste robuste fagmiljø. Tall merket «antakelse» er ikke hentet fra lov eller forskrift og kan endres.", "The staffing model is a simplification: expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000, robust when it reaches the smallest robust professional environment. Numbers marked «assumption» are not from law or regulation and can be changed."},

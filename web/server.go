@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"generalist"
+	"generalist/economy"
 	"generalist/geomap"
 	"generalist/graph"
 )
@@ -47,6 +48,9 @@ type Config struct {
 	// Scenarios stores users' scenarios; nil shows only the Examples.
 	Scenarios generalist.ScenarioStore
 	Examples  []*generalist.Scenario
+	// Economy is the income-system model (parameters and tables) for the
+	// economy pages and API; nil hides them.
+	Economy *economy.Model
 	// Templates and Static default to the embedded files; serve -dev can
 	// pass os.DirFS for live editing.
 	Templates fs.FS
@@ -110,7 +114,7 @@ func NewServer(cfg Config) (*Server, error) {
 
 // pageNames are the templates every page handler renders; NewServer checks
 // they all exist so a typo fails at start, not on a request.
-var pageNames = []string{"search.tmpl", "home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl"}
+var pageNames = []string{"search.tmpl", "home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl", "economy.tmpl"}
 
 func (s *Server) routes() {
 	m := s.mux
@@ -127,6 +131,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /scenarier/sammenlign", s.handleScenarioCompare)
 	m.HandleFunc("GET /scenarier/rapport", s.handleScenarioReport)
 	m.HandleFunc("GET /scenarier/ny", s.handleEditor)
+	m.HandleFunc("GET /okonomi", s.handleEconomy)
 	m.HandleFunc("GET /sok", s.handleSearch)
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))
 
@@ -157,6 +162,10 @@ func (s *Server) routes() {
 	api("GET /api/v1/municipalities/{number}/capacity", s.apiMunicipalityCapacity)
 	api("GET /api/v1/search", s.apiSearch)
 	api("GET /api/v1/search/ensemble", s.apiSearchEnsemble)
+	api("GET /api/v1/economy/municipalities/{number}", s.apiEconomyMunicipality)
+	api("GET /api/v1/economy/merger", s.apiEconomyMerger)
+	api("GET /api/v1/economy/parameters", s.apiEconomyParameters)
+	api("GET /api/v1/economy/check", s.apiEconomyCheck)
 	api("GET /api/v1/openapi.json", s.apiOpenAPI)
 	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no API route %s", r.URL.Path))

@@ -93,8 +93,13 @@ func newTestServer(t testing.TB) string {
 			srvErr = err
 			return
 		}
+		econ, err := refdata.EmbeddedEconomy()
+		if err != nil {
+			srvErr = err
+			return
+		}
 		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-			Scenarios: db, Examples: examples})
+			Scenarios: db, Examples: examples, Economy: econ})
 		if err != nil {
 			srvErr = err
 			return
