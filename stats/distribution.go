@@ -83,9 +83,22 @@ func Summarize(units []Unit, under generalist.Persons) (Distribution, error) {
 	if len(known) == 0 {
 		return d, generalist.Errorf(generalist.EINVALID, "no unit has data")
 	}
-	slices.SortStableFunc(known, func(a, b Unit) int {
+	// Sort positions rather than the units themselves: moving the structs
+	// (with their strings) dominated the cost. The comparison breaks ties
+	// by number, so the order is total and deterministic.
+	order := make([]int32, len(known))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &known[i], &known[j]
 		return cmp.Or(cmp.Compare(a.Value, b.Value), cmp.Compare(a.Number, b.Number))
 	})
+	sorted := make([]Unit, len(known))
+	for i, k := range order {
+		sorted[i] = known[k]
+	}
+	known = sorted
 	d.WithData = len(known)
 	for _, u := range known {
 		d.Inhabitants += u.Value
