@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 
 	"generalist"
 )
@@ -175,8 +176,32 @@ func (d *Data) Overlay(o *Data) {
 }
 
 // Model is what the economy computations need: the parameters of each
-// budget year and the tables.
+// budget year and the tables. Once it is in use (Country has been
+// called), its parameters and tables must not change.
 type Model struct {
 	Params ParamSet
 	Data   *Data
+
+	mu        sync.Mutex
+	countries map[int]*Country
+}
+
+// Country returns the budget year's parameters and tables prepared for
+// scenario evaluation, building them on the first call for the year.
+func (m *Model) Country(year int) (*Country, error) {
+	p, err := m.Params.Year(year)
+	if err != nil {
+		return nil, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if c := m.countries[year]; c != nil {
+		return c, nil
+	}
+	if m.countries == nil {
+		m.countries = map[int]*Country{}
+	}
+	c := Prepare(p, m.Data)
+	m.countries[year] = c
+	return c, nil
 }

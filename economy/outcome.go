@@ -80,9 +80,6 @@ type Country struct {
 	addAll, popAll float64
 	// shares[i] is the inndelingstilskudd share paid in year i+1.
 	shares []float64
-	// Scratch space reused by Evaluate.
-	owner   []int32 // group+1 that claimed each unit in the current call
-	members []int
 }
 
 // Prepare looks up every municipality of d in p's budget year. It takes
@@ -105,7 +102,6 @@ func Prepare(p *Params, d *Data) *Country {
 		c.popAll += u.pop
 	}
 	c.complete = c.complete && c.popAll > 0
-	c.owner = make([]int32, len(c.units))
 	if n := yearsOf(r); n > 0 {
 		c.shares = make([]float64, n)
 		for i := range c.shares {
@@ -129,11 +125,17 @@ func Evaluate(p *Params, d *Data, groups []Group) (*Outcome, error) {
 // (the additional compensation a merger removes lowers the deduction
 // everyone pays; the changes then sum to zero over the country). It fails
 // on an invalid group or on groups that share a municipality. It takes
-// O(members + groups × years) time and is not safe for concurrent use.
+// O(municipalities + groups × years) time; it may be called concurrently.
 func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
-	defer clear(c.owner)
+	owner := make([]int32, len(c.units)) // group+1 that claimed each unit
+	n := 0
+	for _, g := range groups {
+		n += len(g.Members)
+	}
+	flat := make([]int, 0, n) // every group's unit indices, in order
 	for i := range groups {
-		if err := c.claim(groups, i); err != nil {
+		var err error
+		if flat, err = c.claim(owner, flat, groups, i); err != nil {
 			return nil, err
 		}
 	}
@@ -145,11 +147,8 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 	addAfter := c.addAll
 	var mergedPop float64
 	for i, gr := range groups {
-		idx := c.members[:0]
-		for _, n := range gr.Members {
-			idx = append(idx, c.index[n])
-		}
-		c.members = idx
+		idx := flat[:len(gr.Members)]
+		flat = flat[len(gr.Members):]
 		e := combine(r, c.units, idx)
 		o := GroupOutcome{Name: gr.Name, Members: gr.Members}
 		if e.popOK {
@@ -222,12 +221,12 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 	return out, nil
 }
 
-// claim checks group i and marks its members as taken, failing on a
-// member of an earlier group.
-func (c *Country) claim(groups []Group, i int) error {
+// claim checks group i, marks its members as taken and appends their
+// unit indices to flat, failing on a member of an earlier group.
+func (c *Country) claim(owner []int32, flat []int, groups []Group, i int) ([]int, error) {
 	gr := groups[i]
-	fail := func(err error) error {
-		return generalist.Errorf(generalist.ErrorCode(err), "merger %d (%s): %s", i+1, gr.Name, generalist.ErrorMessage(err))
+	fail := func(err error) ([]int, error) {
+		return nil, generalist.Errorf(generalist.ErrorCode(err), "merger %d (%s): %s", i+1, gr.Name, generalist.ErrorMessage(err))
 	}
 	if len(gr.Members) < 2 {
 		return fail(generalist.Errorf(generalist.EINVALID, "a merger needs at least two municipalities, got %d", len(gr.Members)))
@@ -240,15 +239,16 @@ func (c *Country) claim(groups []Group, i int) error {
 			}
 			return fail(generalist.Errorf(generalist.ENOTFOUND, "kommune %s is not in the 2024 structure", n))
 		}
-		switch j := int(c.owner[at]) - 1; {
+		switch j := int(owner[at]) - 1; {
 		case j == i:
 			return fail(generalist.Errorf(generalist.EINVALID, "kommune %s is listed twice in the merger", n))
 		case j >= 0:
-			return generalist.Errorf(generalist.EINVALID, "kommune %s is in merger %d (%s) and merger %d (%s)", n, j+1, groups[j].Name, i+1, gr.Name)
+			return nil, generalist.Errorf(generalist.EINVALID, "kommune %s is in merger %d (%s) and merger %d (%s)", n, j+1, groups[j].Name, i+1, gr.Name)
 		}
-		c.owner[at] = int32(i + 1)
+		owner[at] = int32(i + 1)
+		flat = append(flat, at)
 	}
-	return nil
+	return flat, nil
 }
 
 // groupMissing names the parts of a group's change without data. The

@@ -169,3 +169,24 @@ func TestForScenario(t *testing.T) {
 		t.Errorf("ForScenario on the 2020 structure = %v, want EINVALID", err)
 	}
 }
+
+// BenchmarkForScenario is the economy section of a whole-country scenario
+// outcome as the scenario evaluation would get it: 119 mergers on a
+// country prepared once per budget year.
+func BenchmarkForScenario(b *testing.B) {
+	p, d, groups := country(b)
+	m := &economy.Model{Params: economy.ParamSet{2025: p}, Data: d}
+	s := &generalist.Scenario{Name: "bench", Structure: generalist.Structure2024, Year: 2025}
+	for _, g := range groups {
+		s.Mergers = append(s.Mergers, generalist.Merger{Name: g.Name, Members: g.Members, Centre: g.Members[0]})
+	}
+	if _, err := economy.ForScenario(m, s); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := economy.ForScenario(m, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

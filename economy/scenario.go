@@ -10,7 +10,8 @@ import (
 // the scenario's mergers, under the latest budget year with parameters
 // that is not after the scenario's year. The tables use 2024
 // municipality numbers, so the scenario must be on the 2024 structure.
-// Splits are not modelled and are listed as missing.
+// Splits are not modelled and are listed as missing. The prepared country
+// of the year is kept in m, so repeated calls cost only the evaluation.
 func ForScenario(m *Model, s *generalist.Scenario) (*Outcome, error) {
 	if s.Structure != generalist.Structure2024 {
 		return nil, generalist.Errorf(generalist.EINVALID, "the income-system tables use the 2024 municipality numbers; the scenario is on the %d structure", s.Structure)
@@ -28,7 +29,11 @@ func ForScenario(m *Model, s *generalist.Scenario) (*Outcome, error) {
 	for i, mg := range s.Mergers {
 		groups[i] = Group{Name: mg.Name, Members: mg.Members}
 	}
-	o, err := Evaluate(m.Params[year], m.Data, groups)
+	c, err := m.Country(year)
+	if err != nil {
+		return nil, err
+	}
+	o, err := c.Evaluate(groups)
 	if err != nil {
 		return nil, err
 	}
