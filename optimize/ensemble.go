@@ -26,8 +26,12 @@ type EnsembleSettings struct {
 	Chains  int
 	Workers int
 	// Parts is the number of groups of every plan; zero means as many as
-	// Solve finds.
+	// Solve finds, or Start's count.
 	Parts int
+	// Start, when not nil, is the plan the chains start from: a plan of
+	// the same problem (from Solve), which must be valid and, with Parts
+	// set, have Parts groups.
+	Start *Plan
 	// Ceiling, when > 0, is the most weight a group may have (a
 	// population balance like GerryChain's ±ε: Floor = (1−ε)·ideal,
 	// Ceiling = (1+ε)·ideal).
@@ -184,15 +188,30 @@ func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResu
 	}
 	parts := s.Parts
 	var start *state
-	if parts == 0 {
+	switch {
+	case s.Start != nil:
+		if s.Start.graph != p.Graph {
+			return nil, generalist.Errorf(generalist.EINVALID, "optimize: the start plan is of another graph")
+		}
+		if parts != 0 && parts != s.Start.Count {
+			return nil, generalist.Errorf(generalist.EINVALID, "optimize: the start plan has %d groups, not %d", s.Start.Count, parts)
+		}
+		if err := Check(p, s.Start.group); err != nil {
+			return nil, err
+		}
+		parts = s.Start.Count
+		start = stateOf(in, s.Start)
+	case parts == 0:
 		pl, err := Solve(ctx, p, Settings{Seed: s.Seed, Restarts: 1, Workers: 1})
 		if err != nil {
 			return nil, err
 		}
 		parts = pl.Count
 		start = stateOf(in, pl)
-	} else if start, err = startPlan(ctx, in, parts, s.Ceiling, s.Seed); err != nil {
-		return nil, err
+	default:
+		if start, err = startPlan(ctx, in, parts, s.Ceiling, s.Seed); err != nil {
+			return nil, err
+		}
 	}
 	if s.Ceiling > 0 {
 		for _, g := range start.groups {

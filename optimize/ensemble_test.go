@@ -108,3 +108,25 @@ func TestEnsembleTooManyParts(t *testing.T) {
 	}
 	t.Log(err)
 }
+
+func TestEnsembleFromPlan(t *testing.T) {
+	g, w := mustNorway(t)
+	p := Problem{Graph: g, Weight: w, Floor: 10000}
+	pl, err := Solve(context.Background(), p, Settings{Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Steps: 1000, Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Parts != pl.Count || !slices.Equal(r.Start.Assignment(), pl.Assignment()) {
+		t.Errorf("Parts %d (plan %d), or another start plan", r.Parts, pl.Count)
+	}
+	for _, f := range r.Final {
+		checkPlan(t, p, f)
+	}
+	if _, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Parts: pl.Count + 1}); err == nil {
+		t.Error("a start plan with another count was accepted")
+	}
+}

@@ -43,6 +43,9 @@ var messages = map[string][2]string{
 	"search.weight":            {"Vekt", "Weight"},
 	"search.members":           {"Kommuner", "Municipalities"},
 	"search.caveat":            {"Gruppene er sammenhengende over grenser og sjøforbindelser i nabografen, og hver når terskelen. Søket maksimerer antall grupper (færrest sammenslåinger) og minimerer deretter valgt mål; den øvre grensen er en relaksasjon, så den faktiske avstanden til optimum kan være mindre enn vist. Samme frø gir samme resultat.", "Groups are contiguous over the borders and sea links of the adjacency graph, and each reaches the floor. The search maximises the number of groups (fewest mergers), then minimises the chosen objective; the upper bound is a relaxation, so the true distance to the optimum may be smaller than shown. The same seed gives the same result."},
+	"search.ensemble":          {"Vis hvor mye svarene varierer (ReCom-ensemble, 2 000 steg)", "Show how much the answers vary (ReCom ensemble, 2,000 steps)"},
+	"search.variation":         {"Hvor mye varierer svarene?", "How much do the answers vary?"},
+	"search.ensembletext":      {"%d steg av en ReCom-kjede (slå sammen to nabogrupper, del dem på nytt langs et tilfeldig spenntre) over planer med %d grupper som alle når terskelen, startet fra planen over; %d steg ga en ny plan. Kartet viser for hver kommune hvor ofte de alternative planene er enige med planen over om hver av kommunens naboer (sammen i begge, eller atskilt i begge).", "%d steps of a ReCom chain (merge two neighbouring groups, split them again along a random spanning tree) over plans of %d groups that all reach the floor, starting from the plan above; %d steps gave a new plan. The map shows, per municipality, how often the alternative plans agree with the plan above about each of its neighbours (together in both, or apart in both)."},
 
 	// The rest.
 	"site":            {"Generalist", "Generalist"},

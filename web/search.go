@@ -49,6 +49,8 @@ type searchRequest struct {
 	Lock, Forbid string
 	// Ensemble only.
 	Parts, Steps int
+	// Ensemble asks the page for the ensemble around the plan.
+	Ensemble bool
 }
 
 // key is the request in canonical form, for the cache.
@@ -98,7 +100,7 @@ func (s *Server) parseSearch(r *http.Request) (searchRequest, error) {
 	for _, b := range []struct {
 		name string
 		into *bool
-	}{{"within_county", &req.WithinCounty}, {"keep_feasible", &req.KeepFeasible}, {"no_sea_links", &req.NoSeaLinks}} {
+	}{{"within_county", &req.WithinCounty}, {"keep_feasible", &req.KeepFeasible}, {"no_sea_links", &req.NoSeaLinks}, {"ensemble", &req.Ensemble}} {
 		if *b.into, err = boolParam(q, b.name); err != nil {
 			return req, err
 		}
@@ -282,6 +284,8 @@ type searchResult struct {
 	codes  [][]string // per group, for the map
 	colour []int
 	names  map[string]string
+	plan   *optimize.Plan
+	prob   optimize.Problem
 }
 
 type searchGroup struct {
@@ -313,7 +317,7 @@ func (s *Server) search(ctx context.Context, req searchRequest) (*searchResult, 
 		}
 		res := &searchResult{Structure: req.Structure, Year: req.Year, Floor: p.Floor, Unit: unit, Task: req.Task, Count: plan.Count, Bound: plan.Bound,
 			Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(), Seconds: time.Since(start).Seconds(), Seed: req.Seed,
-			names: map[string]string{}}
+			names: map[string]string{}, plan: plan, prob: p}
 		g := p.Graph
 		weights := plan.Weights()
 		for k, m := range plan.Members() {
@@ -492,6 +496,10 @@ type searchPage struct {
 	// the time of the search in milliseconds.
 	Objectives []string
 	Millis     float64
+	// Ens is the ensemble around the plan (with ?ensemble=true), EnsSVG
+	// its agreement map.
+	Ens    *optimize.EnsembleResult
+	EnsSVG template.HTML
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
@@ -553,6 +561,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 					return
 				}
 				d.SVG = template.HTML(b.String()) // produced by geomap, escaped there
+				if req.Ensemble {
+					if d.Ens, d.EnsSVG, err = s.agreementMap(r.Context(), req, res, m, lang); err != nil {
+						s.pageError(w, r, err)
+						return
+					}
+				}
 			}
 		}
 	}
@@ -592,4 +606,64 @@ func unitWord(unit, lang string) string {
 		return "inhabitants"
 	}
 	return "innbyggere"
+}
+
+// pageEnsembleSteps is the length of the ensemble on the page: 2 000
+// steps, 20–100 ms on the municipalities.
+const pageEnsembleSteps = 2000
+
+// agreementMap runs (or takes from the cache) a ReCom ensemble starting
+// from the plan of res and maps, per municipality, the share of the
+// ensemble's steps that agree with the plan about each of its links
+// (together in both, or apart in both), averaged over its links: 100 %
+// where every alternative plan keeps the municipality's neighbourhood as
+// this plan does, lower where the answers differ.
+func (s *Server) agreementMap(ctx context.Context, req searchRequest, res *searchResult, m *geomap.Map, lang string) (*optimize.EnsembleResult, template.HTML, error) {
+	type out struct {
+		ens *optimize.EnsembleResult
+		svg string
+	}
+	o, err := get(ctx, s.cache, "search/agreement/"+lang+"/"+req.key(), func() (out, error) {
+		ctx, cancel := context.WithTimeout(ctx, searchTimeout)
+		defer cancel()
+		e, err := optimize.Ensemble(ctx, res.prob, optimize.EnsembleSettings{Seed: req.Seed, Steps: pageEnsembleSteps, Start: res.plan})
+		if err != nil {
+			return out{}, err
+		}
+		g := res.prob.Graph
+		asg := res.plan.Assignment()
+		sum := make([]float64, g.Len())
+		cnt := make([]float64, g.Len())
+		for i, ed := range g.Edges() {
+			agree := e.EdgeTogether[i]
+			if asg[ed.A] != asg[ed.B] {
+				agree = 1 - agree
+			}
+			sum[ed.A] += agree
+			sum[ed.B] += agree
+			cnt[ed.A]++
+			cnt[ed.B]++
+		}
+		values := map[string]float64{}
+		for v := range sum {
+			if cnt[v] > 0 {
+				values[g.Node(v).Code] = math.Round(1000*sum[v]/cnt[v]) / 10
+			}
+		}
+		title, unit := "Enighet med planen om kommunens naboer", "%"
+		if lang == "en" {
+			title = "Agreement with the plan about each municipality's neighbours"
+		}
+		var b bytes.Buffer
+		err = m.Render(&b, geomap.Options{Values: values, Limits: []float64{50, 75, 90, 99}, Title: title, Unit: unit, Width: 640, Lang: lang,
+			ID: "agreement", Link: func(code string) string { return "/kommune/" + code }})
+		if err != nil {
+			return out{}, err
+		}
+		return out{e, b.String()}, nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	return o.ens, template.HTML(o.svg), nil // produced by geomap, escaped there
 }
