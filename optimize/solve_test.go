@@ -374,3 +374,19 @@ func TestCheck(t *testing.T) {
 		t.Errorf("Check(one group) = %v", err)
 	}
 }
+
+// TestSolveSearchFails covers criteria that pass the feasibility checks
+// but that no plan meets: the middle unit of a row may join neither end.
+func TestSolveSearchFails(t *testing.T) {
+	w := []float64{5, 5, 5}
+	g := mustGrid(t, 1, 3, w)
+	start := time.Now()
+	_, err := Solve(context.Background(), Problem{Graph: g, Weight: w, Floor: 10, Forbidden: [][2]int{{0, 1}, {1, 2}}}, Settings{})
+	var inf *Infeasible
+	if !errors.As(err, &inf) || inf.Proven || len(inf.Reasons) == 0 || !strings.Contains(err.Error(), "no plan found") {
+		t.Fatalf("Solve = %v, want an unproven *Infeasible", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("took %v", d)
+	}
+}
