@@ -13,6 +13,7 @@ import (
 
 	"generalist"
 	"generalist/atlas"
+	"generalist/economy"
 	"generalist/geomap"
 	"generalist/report"
 	"generalist/sim"
@@ -39,12 +40,26 @@ func (s *Server) evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Ou
 	if err != nil {
 		return nil, err
 	}
-	if sc.ID == "" {
-		return sim.Run(in, sc)
+	run := func() (*sim.Outcome, error) {
+		out, err := sim.Run(in, sc)
+		if err != nil {
+			return nil, err
+		}
+		// The income system's effect of the mergers, on the 2024
+		// structure where the ministry's tables apply.
+		if s.cfg.Economy != nil && sc.Structure == generalist.Structure2024 {
+			e, err := economy.ForScenario(s.cfg.Economy, sc)
+			if err != nil {
+				return nil, err
+			}
+			out.Economy = e
+		}
+		return out, nil
 	}
-	return get(ctx, s.cache, fmt.Sprintf("outcome/%s/%d", sc.ID, sc.Version), func() (*sim.Outcome, error) {
-		return sim.Run(in, sc)
-	})
+	if sc.ID == "" {
+		return run()
+	}
+	return get(ctx, s.cache, fmt.Sprintf("outcome/%s/%d", sc.ID, sc.Version), run)
 }
 
 // today is the empty scenario: today's system on a structure and year.

@@ -11,6 +11,7 @@ import (
 
 	"generalist"
 	"generalist/atlas"
+	"generalist/economy"
 	"generalist/geo"
 	"generalist/graph"
 	"generalist/refdata"
@@ -183,6 +184,7 @@ type evaluator struct {
 	cat    *generalist.Catalogue
 	graphs map[generalist.Structure]*graph.Graph
 	inputs map[[2]int]*sim.Input
+	econ   *economy.Model
 }
 
 // load reads a scenario from a file path, a stored id or an example id.
@@ -252,7 +254,25 @@ func (e *evaluator) run(s *generalist.Scenario) (*sim.Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sim.Run(in, s)
+	out, err := sim.Run(in, s)
+	if err != nil {
+		return nil, err
+	}
+	// The income system's effect of the mergers, on the 2024 structure
+	// where the ministry's tables apply.
+	if s.Structure == generalist.Structure2024 {
+		if e.econ == nil {
+			if e.econ, err = refdata.EmbeddedEconomy(); err != nil {
+				return nil, err
+			}
+		}
+		econ, err := economy.ForScenario(e.econ, s)
+		if err != nil {
+			return nil, err
+		}
+		out.Economy = econ
+	}
+	return out, nil
 }
 
 func listScenarios(ctx context.Context, db *sqlite.DB, w io.Writer) error {
