@@ -113,3 +113,28 @@ func TestReport(t *testing.T) {
 		t.Errorf("--format pdf: exit %d, want 2", exitCode(err))
 	}
 }
+
+// TestSearchSave stores a structure-search plan as a scenario and
+// evaluates it: every new municipality reaches the floor.
+func TestSearchSave(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "save.db")
+	if _, _, err := runCmd("search", "groups", "--floor", "5000", "--seed", "1", "--save", "floor-5000", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCmd("scenario", "eval", "floor-5000", "--json", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		Municipalities int
+		Stats          struct {
+			Under struct{ Count int }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &o); err != nil {
+		t.Fatal(err)
+	}
+	if o.Municipalities < 216 || o.Stats.Under.Count != 0 {
+		t.Errorf("saved plan: %d municipalities, %d under 5 000; want ≥ 216 and 0", o.Municipalities, o.Stats.Under.Count)
+	}
+}

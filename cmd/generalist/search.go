@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,6 +103,7 @@ type searchFlags struct {
 	seed                      uint64
 	withinCounty, keep, noSea bool
 	asJSON                    bool
+	save                      string
 	db                        *string
 }
 
@@ -122,6 +124,7 @@ func (f *searchFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.year, "year", 0, "population on 1 January of `year` (default: the latest with data)")
 	fs.StringVar(&f.graphP, "graph", "", "exchange-format instance `PREFIX` instead of the municipalities")
 	fs.BoolVar(&f.asJSON, "json", false, "print JSON")
+	fs.StringVar(&f.save, "save", "", "store the plan as a merger scenario with this `id` (municipalities only)")
 	f.db = dbFlag(fs)
 }
 
@@ -191,6 +194,14 @@ func runSearchGroups(ctx context.Context, args []string, stdout, stderr io.Write
 	}
 	if err != nil {
 		return err
+	}
+	if f.save != "" {
+		if err := savePlan(ctx, &f, in, plan); err != nil {
+			return err
+		}
+		if !f.asJSON {
+			fmt.Fprintf(stdout, "Stored the plan as scenario %s (generalist scenario eval %s).\n", f.save, f.save)
+		}
 	}
 	if f.asJSON {
 		out := searchJSON{Count: plan.Count, Bound: plan.Bound, Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(),
@@ -532,4 +543,39 @@ func newBar(stderr io.Writer, want bool, max int, what string) *progressbar.Prog
 	}
 	return progressbar.NewOptions(max, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+}
+
+// savePlan stores a plan as a merger scenario: every group of several
+// municipalities becomes a merger centred on its member with the largest
+// weight (for a population floor, the most populous).
+func savePlan(ctx context.Context, f *searchFlags, in *searchInput, plan *optimize.Plan) error {
+	if in.exchange {
+		return usageError("search groups: --save needs municipalities, not an exchange-format graph")
+	}
+	sc := &generalist.Scenario{ID: f.save, Structure: in.structure, Year: in.year,
+		Name: fmt.Sprintf("Sammenslåing til minst %s %s", weightText(in.p.Floor), in.unit),
+		Description: fmt.Sprintf("Funnet med struktursøket (generalist search groups --floor %s --seed %d): %d kommuner. Et eksempel på konsekvensene av et kriterium, ikke et forslag.",
+			weightText(in.p.Floor), f.seed, plan.Count)}
+	g := in.p.Graph
+	for _, members := range plan.Members() {
+		if len(members) < 2 {
+			continue
+		}
+		centre := members[0]
+		var ms []generalist.MunicipalityNumber
+		for _, v := range members {
+			if in.p.Weight[v] > in.p.Weight[centre] {
+				centre = v
+			}
+			ms = append(ms, generalist.MunicipalityNumber(g.Node(v).Code))
+		}
+		slices.Sort(ms)
+		sc.Mergers = append(sc.Mergers, generalist.Merger{Name: g.Node(centre).Name, Members: ms, Centre: generalist.MunicipalityNumber(g.Node(centre).Code)})
+	}
+	db, err := openStore(ctx, *f.db)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.CreateScenario(ctx, sc)
 }
