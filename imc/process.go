@@ -28,7 +28,7 @@ var (
 	entityForms   = []generalist.IMCForm{generalist.FormIPR, generalist.FormKO, generalist.FormIKS, generalist.FormAS, generalist.FormSA, generalist.FormAssociation}
 	agreedForms   = []generalist.IMCForm{generalist.FormIPR, generalist.FormKO, generalist.FormHostAdmin, generalist.FormHostBoard, generalist.FormIKS}
 	goodPractice  = "God praksis (KDD, Veileder om interkommunalt samarbeid; BDO for KDD, Etablering av samarbeid – huskelister) – ikke et lovkrav"
-	amlRef        = "arbeidsmiljøloven kapittel 16"
+	amlRef        = "arbeidsmiljøloven"
 )
 
 // Steps is the process guide, in order.

@@ -10,7 +10,7 @@ import (
 )
 
 // examples fill the path parameters of documented routes with real values.
-var examples = map[string]string{"{number}": "0301", "{indicator}": "population", "{id}": "testindikator"}
+var examples = map[string]string{"{number}": "0301", "{indicator}": "population", "{id}": "testindikator", "{imc}": "1", "{version}": "1"}
 
 // pathExamples overrides examples for particular routes.
 var pathExamples = map[string]map[string]string{

@@ -51,6 +51,9 @@ type Config struct {
 	// Economy is the income-system model (parameters and tables) for the
 	// economy pages and API; nil hides them.
 	Economy *economy.Model
+	// Cooperations is the registry of inter-municipal cooperations; nil
+	// hides it. Everyone may read it; changes need AllowEdits.
+	Cooperations generalist.CooperationStore
 	// Templates and Static default to the embedded files; serve -dev can
 	// pass os.DirFS for live editing.
 	Templates fs.FS
@@ -114,7 +117,9 @@ func NewServer(cfg Config) (*Server, error) {
 
 // pageNames are the templates every page handler renders; NewServer checks
 // they all exist so a typo fails at start, not on a request.
-var pageNames = []string{"search.tmpl", "home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl", "economy.tmpl"}
+var pageNames = []string{"search.tmpl", "home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl", "economy.tmpl",
+	"imc_list.tmpl", "imc_show.tmpl", "imc_history.tmpl", "imc_agreement.tmpl", "imc_costs.tmpl", "imc_exit.tmpl", "imc_process.tmpl",
+	"imc_municipality.tmpl", "imc_law.tmpl", "imc_form.tmpl"}
 
 func (s *Server) routes() {
 	m := s.mux
@@ -166,6 +171,7 @@ func (s *Server) routes() {
 	api("GET /api/v1/economy/merger", s.apiEconomyMerger)
 	api("GET /api/v1/economy/parameters", s.apiEconomyParameters)
 	api("GET /api/v1/economy/check", s.apiEconomyCheck)
+	s.imcRoutes(api)
 	api("GET /api/v1/openapi.json", s.apiOpenAPI)
 	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no API route %s", r.URL.Path))

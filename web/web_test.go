@@ -20,6 +20,7 @@ import (
 	"generalist/geo"
 	"generalist/geomap"
 	"generalist/graph"
+	"generalist/imc"
 	"generalist/refdata"
 	"generalist/sqlite"
 	"generalist/web"
@@ -98,8 +99,18 @@ func newTestServer(t testing.TB) string {
 			srvErr = err
 			return
 		}
+		// The shipped example cooperations (marked as examples) fill the
+		// registry, so that its pages and API have something to show.
+		imcExamples, err := imc.Examples()
+		if err != nil {
+			srvErr = err
+			return
+		}
+		if _, _, srvErr = db.ImportIMCs(ctx, imcExamples, generalist.IMCEdit{Author: "web test"}, false); srvErr != nil {
+			return
+		}
 		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-			Scenarios: db, Examples: examples, Economy: econ})
+			Scenarios: db, Examples: examples, Economy: econ, Cooperations: db})
 		if err != nil {
 			srvErr = err
 			return

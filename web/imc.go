@@ -1,0 +1,1343 @@
+package web
+
+import (
+	"bytes"
+	"crypto/subtle"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"generalist"
+	"generalist/chart"
+	"generalist/geomap"
+	"generalist/imc"
+)
+
+// The cooperation registry (interkommunalt samarbeid): pages under
+// /samarbeid and the API under /api/v1/imc. Everyone can read; changes need
+// Config.AllowEdits (a single user on their own machine until accounts
+// exist) and, in forms, the CSRF token and same-origin check of edit.go.
+
+// imcRoutes registers the pages and API of the registry.
+func (s *Server) imcRoutes(api func(string, http.HandlerFunc)) {
+	m := s.mux
+	m.HandleFunc("GET /samarbeid", s.handleIMCList)
+	m.HandleFunc("GET /samarbeid/lovkrav", s.handleIMCLaw)
+	m.HandleFunc("GET /samarbeid/ny", s.handleIMCNew)
+	m.HandleFunc("POST /samarbeid/utkast", s.handleIMCDraft)
+	m.HandleFunc("POST /samarbeid", s.handleIMCCreate)
+	m.HandleFunc("GET /kommune/{number}/samarbeid", s.handleIMCMunicipality)
+	m.HandleFunc("GET /samarbeid/{imc}", s.handleIMCShow)
+	m.HandleFunc("POST /samarbeid/{imc}", s.handleIMCUpdate)
+	m.HandleFunc("GET /samarbeid/{imc}/endre", s.handleIMCEdit)
+	m.HandleFunc("POST /samarbeid/{imc}/slett", s.handleIMCDelete)
+	m.HandleFunc("GET /samarbeid/{imc}/historikk", s.handleIMCHistory)
+	m.HandleFunc("GET /samarbeid/{imc}/versjon/{version}", s.handleIMCVersion)
+	m.HandleFunc("GET /samarbeid/{imc}/avtale", s.handleIMCAgreement)
+	m.HandleFunc("GET /samarbeid/{imc}/kostnader", s.handleIMCCosts)
+	m.HandleFunc("GET /samarbeid/{imc}/uttreden", s.handleIMCExit)
+	m.HandleFunc("GET /samarbeid/{imc}/prosess", s.handleIMCProcess)
+	m.HandleFunc("POST /samarbeid/{imc}/prosess", s.handleIMCStep)
+
+	api("GET /api/v1/imc", s.apiIMCList)
+	api("POST /api/v1/imc", s.apiIMCCreate)
+	api("GET /api/v1/imc/requirements", s.apiIMCRequirements)
+	api("GET /api/v1/imc/overview", s.apiIMCNational)
+	api("GET /api/v1/imc/export", s.apiIMCExport)
+	api("POST /api/v1/imc/check", s.apiIMCCheckBody)
+	api("GET /api/v1/imc/{imc}", s.apiIMC)
+	api("PUT /api/v1/imc/{imc}", s.apiIMCUpdate)
+	api("DELETE /api/v1/imc/{imc}", s.apiIMCDelete)
+	api("GET /api/v1/imc/{imc}/history", s.apiIMCHistory)
+	api("GET /api/v1/imc/{imc}/versions/{version}", s.apiIMCVersion)
+	api("GET /api/v1/imc/{imc}/check", s.apiIMCCheck)
+	api("GET /api/v1/imc/{imc}/agreement", s.apiIMCAgreement)
+	api("GET /api/v1/imc/{imc}/costs", s.apiIMCCosts)
+	api("GET /api/v1/imc/{imc}/exit", s.apiIMCExit)
+	api("GET /api/v1/imc/{imc}/process", s.apiIMCProcess)
+	api("GET /api/v1/municipalities/{number}/imc", s.apiIMCMunicipality)
+}
+
+// --- shared helpers
+
+func (s *Server) imcStore() (generalist.CooperationStore, error) {
+	if s.cfg.Cooperations == nil {
+		return nil, generalist.Errorf(generalist.ENOTFOUND, "the cooperation registry is not enabled on this server")
+	}
+	return s.cfg.Cooperations, nil
+}
+
+// imcWritable returns an error unless the registry may be changed here.
+func (s *Server) imcWritable() error {
+	if s.cfg.Cooperations == nil || !s.cfg.AllowEdits {
+		return generalist.Errorf(generalist.EINVALID, "changing the cooperation registry is not enabled on this server: start it with serve --allow-edits (single user, until accounts come with the shared deployment)")
+	}
+	return nil
+}
+
+func (s *Server) today() generalist.CalendarDate { return generalist.DateOf(s.cfg.Now()) }
+
+func imcID(r *http.Request) (int64, error) {
+	v := r.PathValue("imc")
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return 0, generalist.Errorf(generalist.ENOTFOUND, "no cooperation %q (the id is a number)", v)
+	}
+	return id, nil
+}
+
+// loadIMC reads the cooperation of the request's path.
+func (s *Server) loadIMC(r *http.Request) (*generalist.IMC, error) {
+	st, err := s.imcStore()
+	if err != nil {
+		return nil, err
+	}
+	id, err := imcID(r)
+	if err != nil {
+		return nil, err
+	}
+	return st.IMC(r.Context(), id)
+}
+
+// dateParam parses an optional date query parameter; empty gives def.
+func dateParam(q url.Values, name string, def generalist.CalendarDate) (generalist.CalendarDate, error) {
+	v := strings.TrimSpace(q.Get(name))
+	if v == "" {
+		return def, nil
+	}
+	d, err := generalist.ParseCalendarDate(v)
+	if err != nil {
+		return "", generalist.Errorf(generalist.EINVALID, "query parameter %s: %s", name, generalist.ErrorMessage(err))
+	}
+	return d, nil
+}
+
+// inhabitants reads the inhabitants of the 2024 structure on 1 January of
+// year (0: the latest).
+func (s *Server) inhabitants(r *http.Request, year int) (int, map[string]generalist.Persons, error) {
+	years, err := s.cfg.Store.PopulationYears(r.Context(), generalist.Structure2024)
+	if err != nil {
+		return 0, nil, err
+	}
+	if len(years) == 0 {
+		return 0, nil, generalist.Errorf(generalist.EINVALID, "the store has no population for the 2024 structure")
+	}
+	if year == 0 {
+		year = years[len(years)-1]
+	}
+	if !slices.Contains(years, year) {
+		return 0, nil, generalist.Errorf(generalist.EINVALID, "no population on 1 January %d for the 2024 structure (years %d–%d)", year, years[0], years[len(years)-1])
+	}
+	recs, err := s.cfg.Store.Populations(r.Context(), generalist.PopulationFilter{Structure: generalist.Structure2024, Year: year})
+	if err != nil {
+		return 0, nil, err
+	}
+	return year, imc.Inhabitants(recs), nil
+}
+
+// costRequest reads a cost calculation from the query: total (kroner),
+// key (repeatable, default the agreement's and the common ones), year,
+// and usage as usage_NUMBER=VOLUME or usage=NUMBER:VOLUME.
+type costRequest struct {
+	Total     generalist.Ore
+	HasTotal  bool
+	TotalText string
+	Keys      []generalist.CostKey
+	KeyText   string
+	Year      int
+	Usage     map[string]float64
+	UsageText map[string]string
+}
+
+func parseCostRequest(q url.Values, c *generalist.IMC) (*costRequest, error) {
+	cr := &costRequest{Usage: map[string]float64{}, UsageText: map[string]string{}, TotalText: q.Get("total")}
+	if t := strings.TrimSpace(cr.TotalText); t != "" {
+		v, err := generalist.ParseOre(t)
+		if err != nil {
+			return cr, generalist.Errorf(generalist.EINVALID, "query parameter total: %s", generalist.ErrorMessage(err))
+		}
+		cr.Total, cr.HasTotal = v, true
+	}
+	var texts []string
+	for _, k := range q["key"] {
+		for _, line := range strings.Split(k, "\n") {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			key, err := generalist.ParseCostKey(line)
+			if err != nil {
+				return cr, generalist.Errorf(generalist.EINVALID, "query parameter key: %s", generalist.ErrorMessage(err))
+			}
+			cr.Keys = append(cr.Keys, key)
+			texts = append(texts, key.String())
+		}
+	}
+	if len(cr.Keys) > 8 {
+		return cr, generalist.Errorf(generalist.EINVALID, "query parameter key: at most 8 keys")
+	}
+	if len(cr.Keys) == 0 {
+		cr.Keys = imc.DefaultKeys(c)
+		for _, k := range cr.Keys {
+			texts = append(texts, k.String())
+		}
+	}
+	cr.KeyText = strings.Join(texts, "\n")
+	if y := strings.TrimSpace(q.Get("year")); y != "" {
+		v, err := strconv.Atoi(y)
+		if err != nil {
+			return cr, generalist.Errorf(generalist.EINVALID, "query parameter year %q is not a year", y)
+		}
+		cr.Year = v
+	}
+	set := func(num, vol string) error {
+		if c.Participant(num) == nil {
+			return generalist.Errorf(generalist.EINVALID, "usage: %s is not a participant", num)
+		}
+		if strings.TrimSpace(vol) == "" {
+			return nil
+		}
+		v, err := generalist.ParseUsage(vol)
+		if err != nil {
+			return err
+		}
+		cr.Usage[num], cr.UsageText[num] = v, vol
+		return nil
+	}
+	for _, u := range q["usage"] {
+		num, vol, ok := strings.Cut(u, ":")
+		if !ok {
+			return cr, generalist.Errorf(generalist.EINVALID, "query parameter usage %q: write NUMBER:VOLUME", u)
+		}
+		if err := set(num, vol); err != nil {
+			return cr, err
+		}
+	}
+	for k, v := range q {
+		if num, ok := strings.CutPrefix(k, "usage_"); ok && len(v) > 0 {
+			if err := set(num, v[0]); err != nil {
+				return cr, err
+			}
+		}
+	}
+	return cr, nil
+}
+
+func (s *Server) compareCosts(r *http.Request, c *generalist.IMC, cr *costRequest) (*imc.Comparison, int, error) {
+	in := imc.InputFor(c)
+	in.Usage = cr.Usage
+	var err error
+	if in.InhabitantsYear, in.Inhabitants, err = s.inhabitants(r, cr.Year); err != nil {
+		return nil, 0, err
+	}
+	cmp, err := imc.Compare(cr.Total, cr.Keys, in)
+	return cmp, in.InhabitantsYear, err
+}
+
+func exitRequest(q url.Values, c *generalist.IMC, today generalist.CalendarDate) (imc.ExitRequest, error) {
+	req := imc.ExitRequest{Participant: strings.TrimSpace(q.Get("participant"))}
+	var err error
+	if req.Notice, err = dateParam(q, "date", today); err != nil {
+		return req, err
+	}
+	if c.End != "" && req.Notice > c.End && q.Get("date") == "" {
+		req.Notice = c.End
+	}
+	if req.Notice < c.Start && q.Get("date") == "" {
+		req.Notice = c.Start
+	}
+	if req.BoundaryChange, err = dateParam(q, "boundary_change", ""); err != nil {
+		return req, err
+	}
+	return req, nil
+}
+
+// exits answers the exit request for one participant, or for every one
+// when none is named.
+func exits(c *generalist.IMC, req imc.ExitRequest) ([]*imc.ExitAnswer, error) {
+	var out []*imc.ExitAnswer
+	for _, p := range c.Participants {
+		if req.Participant != "" && p.Number != req.Participant {
+			continue
+		}
+		r := req
+		r.Participant = p.Number
+		a, err := imc.Exit(c, r)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	if len(out) == 0 {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s is not a participant in %s", req.Participant, c.Name)
+	}
+	return out, nil
+}
+
+// --- API
+
+func (s *Server) apiIMCList(w http.ResponseWriter, r *http.Request) {
+	st, err := s.imcStore()
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	f, err := imcFilter(r.URL.Query())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	cs, err := st.IMCs(r.Context(), f)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"cooperations": cs, "caveat": imc.LawCaveat})
+}
+
+func imcFilter(q url.Values) (generalist.IMCFilter, error) {
+	f := generalist.IMCFilter{Participant: strings.TrimSpace(q.Get("municipality")), Task: strings.TrimSpace(q.Get("task"))}
+	if v := q.Get("form"); v != "" {
+		form, err := generalist.ParseIMCForm(v)
+		if err != nil {
+			return f, generalist.Errorf(generalist.EINVALID, "query parameter form: %s", generalist.ErrorMessage(err))
+		}
+		f.Form = form
+	}
+	var err error
+	f.ActiveOn, err = dateParam(q, "active", "")
+	return f, err
+}
+
+// imcWrite is the body of POST and PUT: the cooperation and who changes
+// it why.
+type imcWrite struct {
+	Author      string          `json:"author"`
+	Note        string          `json:"note"`
+	Cooperation json.RawMessage `json:"cooperation"`
+	// Strict refuses a cooperation that fails a required legal check.
+	Strict bool `json:"strict"`
+}
+
+// readIMCWrite reads a JSON write request: the media type must be JSON
+// (a cross-site form cannot send it) and a browser's Origin this host.
+func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generalist.IMC, generalist.IMCEdit, bool, error) {
+	var e generalist.IMCEdit
+	if err := s.imcWritable(); err != nil {
+		return nil, e, false, err
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		return nil, e, false, generalist.Errorf(generalist.EINVALID, "send the body as application/json")
+	}
+	if !sameOrigin(r) {
+		return nil, e, false, generalist.Errorf(generalist.EINVALID, "the request comes from another site")
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4<<20))
+	if err != nil {
+		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: %v", err)
+	}
+	var body imcWrite
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&body); err != nil {
+		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: %s (send {\"author\": …, \"note\": …, \"cooperation\": {…}})", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if len(body.Cooperation) == 0 {
+		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: \"cooperation\" is required")
+	}
+	cs, err := imc.ParseJSON(body.Cooperation, "cooperation")
+	if err != nil {
+		return nil, e, false, err
+	}
+	if len(cs) != 1 {
+		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: give one cooperation, not %d", len(cs))
+	}
+	e = generalist.IMCEdit{Author: body.Author, Note: body.Note}
+	if err := e.Validate(); err != nil {
+		return nil, e, false, err
+	}
+	return &cs[0], e, body.Strict, nil
+}
+
+// vetIMC is imc.Validate and, when strict, the legal check.
+func (s *Server) vetIMC(c *generalist.IMC, strict bool) error {
+	if err := imc.Validate(c, s.cfg.Catalogue); err != nil {
+		return err
+	}
+	if strict {
+		if l := imc.Check(c, s.cfg.Catalogue, imc.Options{Today: s.today()}); !l.OK() {
+			var ids []string
+			for _, it := range l.Items {
+				if it.Status == imc.Fail && it.Required {
+					ids = append(ids, it.ID+" ("+it.Reference+")")
+				}
+			}
+			return generalist.Errorf(generalist.EINVALID, "cooperation %q fails %d required legal check(s): %s", c.Name, l.Failed, strings.Join(ids, "; "))
+		}
+	}
+	return nil
+}
+
+func (s *Server) apiIMCCreate(w http.ResponseWriter, r *http.Request) {
+	c, e, strict, err := s.readIMCWrite(w, r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := s.vetIMC(c, strict); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := s.cfg.Cooperations.CreateIMC(r.Context(), c, e); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.log.Info("cooperation created", "id", c.ID, "author", e.Author, "remote", r.RemoteAddr)
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/imc/%d", c.ID))
+	w.Header().Set("ETag", etag(c.Version))
+	writeJSON(w, http.StatusCreated, c)
+}
+
+func etag(version int) string { return fmt.Sprintf(`"%d"`, version) }
+
+// ifMatch returns the version of an If-Match header, or 0 without one.
+func ifMatch(r *http.Request) (int, error) {
+	h := strings.TrimSpace(r.Header.Get("If-Match"))
+	if h == "" {
+		return 0, nil
+	}
+	v, err := strconv.Atoi(strings.Trim(strings.TrimPrefix(h, "W/"), `"`))
+	if err != nil || v <= 0 {
+		return 0, generalist.Errorf(generalist.EINVALID, "If-Match %q: give the version as the ETag of GET, such as \"3\"", h)
+	}
+	return v, nil
+}
+
+func (s *Server) apiIMCUpdate(w http.ResponseWriter, r *http.Request) {
+	c, e, strict, err := s.readIMCWrite(w, r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	id, err := imcID(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if c.ID != 0 && c.ID != id {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "the body's id %d differs from the path's %d", c.ID, id))
+		return
+	}
+	c.ID = id
+	v, err := ifMatch(r)
+	switch {
+	case err != nil:
+		s.apiError(w, r, err)
+		return
+	case v != 0 && c.Version != 0 && v != c.Version:
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "If-Match says version %d but the body says %d", v, c.Version))
+		return
+	case v != 0:
+		c.Version = v
+	case c.Version == 0:
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "give the version you changed (the body's version, or If-Match), so that a change made meanwhile is not lost"))
+		return
+	}
+	if err := s.vetIMC(c, strict); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := s.cfg.Cooperations.UpdateIMC(r.Context(), c, e); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.log.Info("cooperation changed", "id", c.ID, "version", c.Version, "author", e.Author, "remote", r.RemoteAddr)
+	w.Header().Set("ETag", etag(c.Version))
+	writeJSON(w, http.StatusOK, c)
+}
+
+func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
+	if err := s.imcWritable(); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if !sameOrigin(r) {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "the request comes from another site"))
+		return
+	}
+	id, err := imcID(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	v, err := ifMatch(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if qv := q.Get("version"); qv != "" {
+		n, err := strconv.Atoi(qv)
+		if err != nil || n <= 0 || v != 0 && v != n {
+			s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter version %q must be the version you delete", qv))
+			return
+		}
+		v = n
+	}
+	if v == 0 {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "give the version you delete (?version= or If-Match)"))
+		return
+	}
+	e := generalist.IMCEdit{Author: q.Get("author"), Note: q.Get("note")}
+	if err := s.cfg.Cooperations.DeleteIMC(r.Context(), id, v, e); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	s.log.Info("cooperation deleted", "id", id, "author", e.Author, "remote", r.RemoteAddr)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) apiIMC(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("ETag", etag(c.Version))
+	writeJSON(w, http.StatusOK, c)
+}
+
+func (s *Server) apiIMCHistory(w http.ResponseWriter, r *http.Request) {
+	st, err := s.imcStore()
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	id, err := imcID(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	h, err := st.IMCHistory(r.Context(), id)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": id, "revisions": h})
+}
+
+func (s *Server) versionOf(r *http.Request) (*generalist.IMC, error) {
+	st, err := s.imcStore()
+	if err != nil {
+		return nil, err
+	}
+	id, err := imcID(r)
+	if err != nil {
+		return nil, err
+	}
+	v, err := strconv.Atoi(r.PathValue("version"))
+	if err != nil || v <= 0 {
+		return nil, generalist.Errorf(generalist.ENOTFOUND, "no version %q (a number)", r.PathValue("version"))
+	}
+	return st.IMCVersion(r.Context(), id, v)
+}
+
+func (s *Server) apiIMCVersion(w http.ResponseWriter, r *http.Request) {
+	c, err := s.versionOf(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, c)
+}
+
+func (s *Server) apiIMCCheck(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	today, err := dateParam(r.URL.Query(), "date", s.today())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.cfg.Catalogue, imc.Options{Today: today})))
+}
+
+func checkBody(l *imc.Checklist) map[string]any {
+	return map[string]any{"ok": l.OK(), "failed": l.Failed, "passed": l.Passed, "not_applicable": l.NotApplicable,
+		"cannot_tell": l.CannotTell, "form": l.Form, "items": l.Items, "caveat": l.Caveat}
+}
+
+// apiIMCCheckBody checks the cooperation in the body without storing it.
+func (s *Server) apiIMCCheckBody(w http.ResponseWriter, r *http.Request) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4<<20))
+	if err != nil {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "request body: %v", err))
+		return
+	}
+	cs, err := imc.ParseJSON(b, "request body")
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if len(cs) != 1 {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "request body: give one cooperation, not %d", len(cs)))
+		return
+	}
+	c := &cs[0]
+	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.cfg.Catalogue, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.cfg.Catalogue)})))
+}
+
+func (s *Server) apiIMCRequirements(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query().Get("form")
+	if v == "" {
+		out := map[string][]imc.Requirement{}
+		for _, f := range []generalist.IMCForm{generalist.FormIPR, generalist.FormKO, generalist.FormHostAdmin, generalist.FormHostBoard, generalist.FormIKS} {
+			out[f.Alias()] = imc.Requirements(f)
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"forms": out, "caveat": imc.LawCaveat})
+		return
+	}
+	f, err := generalist.ParseIMCForm(v)
+	if err != nil {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter form: %s", generalist.ErrorMessage(err)))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"forms": map[string][]imc.Requirement{f.Alias(): imc.Requirements(f)}, "caveat": imc.LawCaveat})
+}
+
+func (s *Server) apiIMCAgreement(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format != "" && format != "md" && format != "html" {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be md or html", format))
+		return
+	}
+	d, err := imc.Render(c, s.cfg.Catalogue, nil, s.today())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	name := fmt.Sprintf("samarbeidsavtale-%d-v%d", c.ID, c.Version)
+	if format == "html" {
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.html"`)
+		// The document carries its own print style.
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+		writeBytes(w, http.StatusOK, "text/html; charset=utf-8", []byte(d.Standalone()))
+		return
+	}
+	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.md"`)
+	writeBytes(w, http.StatusOK, "text/markdown; charset=utf-8", []byte(d.Markdown()))
+}
+
+func (s *Server) apiIMCCosts(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	cr, err := parseCostRequest(r.URL.Query(), c)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if !cr.HasTotal {
+		cr.Total, cr.HasTotal = c.Budget, c.Budget > 0
+	}
+	cmp, _, err := s.compareCosts(r, c, cr)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, cmp)
+}
+
+func (s *Server) apiIMCExit(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	req, err := exitRequest(r.URL.Query(), c, s.today())
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	as, err := exits(c, req)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"notice": req.Notice, "exits": as})
+}
+
+func (s *Server) apiIMCProcess(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	g := imc.Guide(c)
+	done, total := imc.Done(g)
+	writeJSON(w, http.StatusOK, map[string]any{"steps": g, "done": done, "total": total})
+}
+
+func (s *Server) apiIMCNational(w http.ResponseWriter, r *http.Request) {
+	n, err := s.national(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, n)
+}
+
+func (s *Server) national(r *http.Request) (*imc.National, error) {
+	st, err := s.imcStore()
+	if err != nil {
+		return nil, err
+	}
+	day, err := dateParam(r.URL.Query(), "date", s.today())
+	if err != nil {
+		return nil, err
+	}
+	cs, err := st.IMCs(r.Context(), generalist.IMCFilter{})
+	if err != nil {
+		return nil, err
+	}
+	return imc.NationalOverview(cs, s.cfg.Catalogue, day), nil
+}
+
+func (s *Server) apiIMCMunicipality(w http.ResponseWriter, r *http.Request) {
+	o, err := s.overview(r)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, o)
+}
+
+// overview builds the overview of the municipality (or county) of the
+// path.
+func (s *Server) overview(r *http.Request) (*imc.MunicipalityOverview, error) {
+	st, err := s.imcStore()
+	if err != nil {
+		return nil, err
+	}
+	num := r.PathValue("number")
+	name, err := s.participantName(r, num)
+	if err != nil {
+		return nil, err
+	}
+	day, err := dateParam(r.URL.Query(), "date", s.today())
+	if err != nil {
+		return nil, err
+	}
+	cs, err := st.IMCs(r.Context(), generalist.IMCFilter{Participant: num})
+	if err != nil {
+		return nil, err
+	}
+	pops := func(year int) (map[string]generalist.Persons, error) {
+		_, m, err := s.inhabitants(r, year)
+		return m, err
+	}
+	return imc.Overview(num, name, cs, s.cfg.Catalogue, pops, day), nil
+}
+
+func (s *Server) participantName(r *http.Request, num string) (string, error) {
+	switch len(num) {
+	case 4:
+		ms, err := s.cfg.Store.Municipalities(r.Context(), generalist.Structure2024)
+		if err != nil {
+			return "", err
+		}
+		for _, m := range ms {
+			if string(m.Number) == num {
+				return m.Name, nil
+			}
+		}
+	case 2:
+		cs, err := s.cfg.Store.Counties(r.Context(), generalist.Structure2024)
+		if err != nil {
+			return "", err
+		}
+		for _, c := range cs {
+			if string(c.Number) == num {
+				return c.Name, nil
+			}
+		}
+	}
+	return "", generalist.Errorf(generalist.ENOTFOUND, "no municipality or county %q in the 2024 structure", num)
+}
+
+func (s *Server) apiIMCExport(w http.ResponseWriter, r *http.Request) {
+	st, err := s.imcStore()
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	format := r.URL.Query().Get("format")
+	if format != "" && format != "json" && format != "csv" {
+		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be json or csv", format))
+		return
+	}
+	cs, err := st.IMCs(r.Context(), generalist.IMCFilter{})
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	var buf bytes.Buffer
+	if format == "csv" {
+		if err := imc.ExportCSV(&buf, cs); err != nil {
+			s.apiError(w, r, err)
+			return
+		}
+		w.Header().Set("Content-Disposition", `attachment; filename="samarbeid.csv"`)
+		writeBytes(w, http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+		return
+	}
+	if err := imc.ExportJSON(&buf, cs); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	writeBytes(w, http.StatusOK, "application/json", buf.Bytes())
+}
+
+// --- pages
+
+// imcPage is what the registry's pages share: the cooperation (if any),
+// whether editing is on, and the sub-navigation.
+type imcPage struct {
+	C          *generalist.IMC
+	Tab        string
+	AllowEdits bool
+	CSRF       string
+	Error      string
+	// Version is set when an earlier version is shown.
+	Version int
+	Caveat  string
+	Data    any
+}
+
+func (s *Server) imcRender(w http.ResponseWriter, r *http.Request, status int, name, title string, p imcPage) {
+	p.AllowEdits = s.cfg.AllowEdits && s.cfg.Cooperations != nil
+	p.CSRF = s.csrf
+	p.Caveat = imc.LawCaveat
+	if langOf(r) == "en" {
+		p.Caveat = imc.LawCaveatEN
+	}
+	s.render(w, r, status, name, page{Title: title, Nav: "imc", Data: p})
+}
+
+type imcListData struct {
+	List     []imcRow
+	National *imc.National
+	Map      template.HTML
+	Filter   generalist.IMCFilter
+	FormText string
+	Forms    []generalist.IMCForm
+	Tasks    []generalist.Task
+	Munis    []generalist.Municipality
+}
+
+type imcRow struct {
+	C      *generalist.IMC
+	Failed int
+	Active bool
+}
+
+func (s *Server) handleIMCList(w http.ResponseWriter, r *http.Request) {
+	st, err := s.imcStore()
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	f, err := imcFilter(r.URL.Query())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	cs, err := st.IMCs(r.Context(), f)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := imcListData{Filter: f, FormText: r.URL.Query().Get("form"), Forms: generalist.IMCForms}
+	if s.cfg.Catalogue != nil {
+		d.Tasks = s.cfg.Catalogue.Tasks
+	}
+	if d.Munis, err = s.cfg.Store.Municipalities(r.Context(), generalist.Structure2024); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	today := s.today()
+	for i := range cs {
+		d.List = append(d.List, imcRow{C: &cs[i], Failed: imc.Check(&cs[i], s.cfg.Catalogue, imc.Options{Today: today}).Failed, Active: cs[i].ActiveOn(today)})
+	}
+	if d.National, err = s.national(r); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if d.Map, err = s.imcMap(r, d.National, d.Munis); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.imcRender(w, r, http.StatusOK, "imc_list.tmpl", msg(langOf(r), "nav.imc"), imcPage{Data: d})
+}
+
+// imcMap draws the number of cooperations each municipality takes part in.
+func (s *Server) imcMap(r *http.Request, n *imc.National, ms []generalist.Municipality) (template.HTML, error) {
+	gm := s.cfg.Maps[generalist.Structure2024]
+	if gm == nil || n.Total == 0 {
+		return "", nil
+	}
+	values := map[string]float64{}
+	names := map[string]string{}
+	for _, m := range ms {
+		values[string(m.Number)] = float64(n.PerParticipant[string(m.Number)])
+		names[string(m.Number)] = m.ShortName
+	}
+	keys := make([]string, 0, len(n.PerParticipant))
+	for k := range n.PerParticipant {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	h := fnv.New64a()
+	for _, k := range keys {
+		fmt.Fprintf(h, "%s=%d;", k, n.PerParticipant[k])
+	}
+	lang := langOf(r)
+	key := fmt.Sprintf("imcmap/%s/%x", lang, h.Sum64())
+	b, err := get(r.Context(), s.cache, key, func() ([]byte, error) {
+		var buf bytes.Buffer
+		title, unit := "Interkommunale samarbeid per kommune", "samarbeid"
+		if lang == "en" {
+			title, unit = "Inter-municipal cooperations per municipality", "cooperations"
+		}
+		err := gm.Render(&buf, geomap.Options{Values: values, Names: names, Limits: []float64{1, 2, 3, 5}, Title: title, Unit: unit,
+			Source: "Generalist, samarbeidsregisteret", Format: func(v float64) string { return chart.FormatNumber(v, 0, lang) },
+			Link: func(code string) string { return "/kommune/" + code + "/samarbeid" }, Width: 480, Lang: lang})
+		return buf.Bytes(), err
+	})
+	return template.HTML(b), err // drawn and escaped by geomap
+}
+
+func (s *Server) handleIMCShow(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.showIMC(w, r, c, 0)
+}
+
+func (s *Server) handleIMCVersion(w http.ResponseWriter, r *http.Request) {
+	c, err := s.versionOf(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.showIMC(w, r, c, c.Version)
+}
+
+// checkView is a checklist split into its groups for the pages.
+type checkView struct {
+	*imc.Checklist
+	Groups []checkGroup
+}
+
+type checkGroup struct {
+	Key   string
+	Items []imc.Item
+}
+
+func checkViewOf(l *imc.Checklist) *checkView {
+	v := &checkView{Checklist: l}
+	for _, key := range []string{"innhold", "regel"} {
+		g := checkGroup{Key: key}
+		for _, it := range l.Items {
+			if it.Group == key {
+				g.Items = append(g.Items, it)
+			}
+		}
+		if len(g.Items) > 0 {
+			v.Groups = append(v.Groups, g)
+		}
+	}
+	return v
+}
+
+type imcShowData struct {
+	Checklist *checkView
+	Tasks     []imcTaskView
+	Guide     []imc.Progress
+	Done      int
+	Total     int
+	Law       string
+	HostLabel string
+	// Entity is "ja" or "nei" as the agreement says, or "".
+	Entity string
+}
+
+type imcTaskView struct {
+	Name, ID, LegalBasis, Authority string
+}
+
+func (s *Server) taskViews(c *generalist.IMC) []imcTaskView {
+	var out []imcTaskView
+	for _, t := range c.Tasks {
+		v := imcTaskView{ID: t.Task, Name: t.Text, Authority: imc.AuthorityText(t.Authority)}
+		if s.cfg.Catalogue != nil {
+			for _, ct := range s.cfg.Catalogue.Tasks {
+				if ct.ID == t.Task {
+					v.Name, v.LegalBasis = ct.NameNB, ct.LegalBasis
+					if t.Text != "" {
+						v.Name += " (" + t.Text + ")"
+					}
+				}
+			}
+		}
+		if v.Name == "" {
+			v.Name = t.Task
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func hostLabel(c *generalist.IMC) string {
+	if p := c.Participant(c.Host); p != nil {
+		return p.Label()
+	}
+	return c.Host
+}
+
+func (s *Server) showIMC(w http.ResponseWriter, r *http.Request, c *generalist.IMC, version int) {
+	d := imcShowData{Checklist: checkViewOf(imc.Check(c, s.cfg.Catalogue, imc.Options{Today: s.today()})), Tasks: s.taskViews(c), Guide: imc.Guide(c),
+		Law: imc.GoverningLaw(c.Form), HostLabel: hostLabel(c)}
+	if c.LegalEntity != nil {
+		d.Entity = map[bool]string{true: "ja", false: "nei"}[*c.LegalEntity]
+	}
+	d.Done, d.Total = imc.Done(d.Guide)
+	s.imcRender(w, r, http.StatusOK, "imc_show.tmpl", c.Name, imcPage{C: c, Tab: "show", Version: version, Data: d})
+}
+
+type imcHistoryData struct {
+	Revisions []generalist.IMCRevision
+}
+
+func (s *Server) handleIMCHistory(w http.ResponseWriter, r *http.Request) {
+	st, err := s.imcStore()
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	id, err := imcID(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	h, err := st.IMCHistory(r.Context(), id)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	// The latest version, also of a deleted cooperation, names the page.
+	c, err := st.IMCVersion(r.Context(), id, h[len(h)-1].Version)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	slices.Reverse(h)
+	s.imcRender(w, r, http.StatusOK, "imc_history.tmpl", c.Name, imcPage{C: c, Tab: "history", Data: imcHistoryData{Revisions: h}})
+}
+
+type imcAgreementData struct {
+	Doc     *imc.Document
+	HTML    template.HTML
+	Missing int
+}
+
+func (s *Server) handleIMCAgreement(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d, err := imc.Render(c, s.cfg.Catalogue, nil, s.today())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	// The fragment is built from escaped text only (imc.markupToHTML).
+	s.imcRender(w, r, http.StatusOK, "imc_agreement.tmpl", c.Name, imcPage{C: c, Tab: "agreement", Data: imcAgreementData{Doc: d, HTML: template.HTML(d.HTML()), Missing: d.Missing}})
+}
+
+type imcCostsData struct {
+	Req        *costRequest
+	Table      *costTable
+	Year       int
+	Years      []int
+	Usage      bool
+	Error      string
+	Names      map[string]string
+	Numbers    []string
+	BudgetNote string
+}
+
+func (s *Server) handleIMCCosts(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := imcCostsData{Names: map[string]string{}}
+	for _, p := range c.Participants {
+		d.Numbers = append(d.Numbers, p.Number)
+		d.Names[p.Number] = p.Label()
+	}
+	if d.Years, err = s.cfg.Store.PopulationYears(r.Context(), generalist.Structure2024); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	status := http.StatusOK
+	d.Req, err = parseCostRequest(r.URL.Query(), c)
+	if err == nil && !d.Req.HasTotal && c.Budget > 0 {
+		d.Req.Total, d.Req.HasTotal, d.Req.TotalText = c.Budget, true, c.Budget.Kroner()
+		d.BudgetNote = fmt.Sprint(c.BudgetYear)
+	}
+	for _, k := range d.Req.Keys {
+		d.Usage = d.Usage || k.Has(generalist.BasisUsage)
+	}
+	if err == nil && d.Req.HasTotal {
+		var cmp *imc.Comparison
+		if cmp, d.Year, err = s.compareCosts(r, c, d.Req); err == nil {
+			d.Table = costTableOf(cmp, d.Names)
+		}
+	}
+	if err != nil {
+		if generalist.ErrorCode(err) == generalist.EINTERNAL {
+			s.pageError(w, r, err)
+			return
+		}
+		d.Error, status = generalist.ErrorMessage(err), http.StatusBadRequest
+	}
+	s.imcRender(w, r, status, "imc_costs.tmpl", c.Name, imcPage{C: c, Tab: "costs", Data: d})
+}
+
+// costTable is a comparison laid out for the page: a row per
+// participant, a column per key.
+type costTable struct {
+	Total  string
+	Keys   []string
+	Rows   []costRow
+	Totals []string
+}
+
+type costRow struct {
+	Label       string
+	Inhabitants generalist.Persons
+	Cells       []costCell
+}
+
+type costCell struct {
+	Amount  string
+	Percent float64
+}
+
+func costTableOf(cmp *imc.Comparison, names map[string]string) *costTable {
+	t := &costTable{Total: cmp.Total.String()}
+	for _, a := range cmp.Allocations {
+		t.Keys = append(t.Keys, a.Key)
+		t.Totals = append(t.Totals, a.Total.Kroner())
+	}
+	if len(cmp.Allocations) == 0 {
+		return t
+	}
+	for i, r := range cmp.Allocations[0].Rows {
+		row := costRow{Label: names[r.Number]}
+		if row.Label == "" {
+			row.Label = r.Number
+		}
+		for _, a := range cmp.Allocations {
+			row.Cells = append(row.Cells, costCell{Amount: a.Rows[i].Amount.Kroner(), Percent: a.Rows[i].Fraction * 100})
+			if a.Rows[i].Inhabitants > 0 {
+				row.Inhabitants = a.Rows[i].Inhabitants
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+type imcExitData struct {
+	Req     imc.ExitRequest
+	Exits   []*imc.ExitAnswer
+	Error   string
+	Chosen  string
+	Date    string
+	Changed string
+}
+
+func (s *Server) handleIMCExit(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	d := imcExitData{Chosen: q.Get("participant"), Date: q.Get("date"), Changed: q.Get("boundary_change")}
+	status := http.StatusOK
+	d.Req, err = exitRequest(q, c, s.today())
+	if err == nil {
+		d.Exits, err = exits(c, d.Req)
+	}
+	if err != nil {
+		if generalist.ErrorCode(err) == generalist.EINTERNAL {
+			s.pageError(w, r, err)
+			return
+		}
+		d.Error, status = generalist.ErrorMessage(err), http.StatusBadRequest
+	}
+	s.imcRender(w, r, status, "imc_exit.tmpl", c.Name, imcPage{C: c, Tab: "exit", Data: d})
+}
+
+type imcProcessData struct {
+	Guide    []imc.Progress
+	Done     int
+	Total    int
+	Statuses []generalist.StepStatus
+}
+
+func (s *Server) handleIMCProcess(w http.ResponseWriter, r *http.Request) {
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.processPage(w, r, c, http.StatusOK, "")
+}
+
+func (s *Server) processPage(w http.ResponseWriter, r *http.Request, c *generalist.IMC, status int, errText string) {
+	d := imcProcessData{Guide: imc.Guide(c), Statuses: generalist.StepStatuses}
+	d.Done, d.Total = imc.Done(d.Guide)
+	s.imcRender(w, r, status, "imc_process.tmpl", c.Name, imcPage{C: c, Tab: "process", Error: errText, Data: d})
+}
+
+// checkForm reads a posted form and checks that editing is on, the CSRF
+// token and the origin.
+func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) error {
+	if err := s.imcWritable(); err != nil {
+		return err
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
+	}
+	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 || !sameOrigin(r) {
+		return generalist.Errorf(generalist.EINVALID, "the form is stale or comes from another site; reload the page and try again")
+	}
+	return nil
+}
+
+func formEdit(r *http.Request) generalist.IMCEdit {
+	return generalist.IMCEdit{Author: strings.TrimSpace(r.PostForm.Get("author")), Note: strings.TrimSpace(r.PostForm.Get("note"))}
+}
+
+func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) {
+	if err := s.checkForm(w, r); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	f := r.PostForm
+	step := generalist.IMCStep{Step: f.Get("step"), Status: generalist.StepStatus(f.Get("status")), Owner: strings.TrimSpace(f.Get("owner")), Note: strings.TrimSpace(f.Get("step_note"))}
+	err = func() error {
+		if v := strings.TrimSpace(f.Get("date")); v != "" {
+			d, err := generalist.ParseCalendarDate(v)
+			if err != nil {
+				return generalist.Errorf(generalist.EINVALID, "step %s: %s", step.Step, generalist.ErrorMessage(err))
+			}
+			step.Date = d
+		}
+		v, err := strconv.Atoi(f.Get("version"))
+		if err != nil {
+			return generalist.Errorf(generalist.EINVALID, "the form has no version; reload the page")
+		}
+		c.Version = v
+		c.Process = slices.Clone(c.Process)
+		if old := c.Step(step.Step); old != nil {
+			*old = step
+		} else {
+			c.Process = append(c.Process, step)
+		}
+		if err := s.vetIMC(c, false); err != nil {
+			return err
+		}
+		return s.cfg.Cooperations.UpdateIMC(r.Context(), c, formEdit(r))
+	}()
+	if err != nil {
+		if code := generalist.ErrorCode(err); code == generalist.EINTERNAL || code == generalist.ENOTFOUND {
+			s.pageError(w, r, err)
+			return
+		}
+		fresh, ferr := s.loadIMC(r)
+		if ferr != nil {
+			s.pageError(w, r, ferr)
+			return
+		}
+		s.processPage(w, r, fresh, statusOf[generalist.ErrorCode(err)], generalist.ErrorMessage(err))
+		return
+	}
+	s.cache.invalidate()
+	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d/prosess#steg-%s", c.ID, step.Step), http.StatusSeeOther)
+}
+
+type imcMunicipalityData struct {
+	O *imc.MunicipalityOverview
+}
+
+func (s *Server) handleIMCMunicipality(w http.ResponseWriter, r *http.Request) {
+	o, err := s.overview(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.imcRender(w, r, http.StatusOK, "imc_municipality.tmpl", o.Name, imcPage{Tab: "municipality", Data: imcMunicipalityData{O: o}})
+}
+
+type imcLawData struct {
+	Forms []imcLawForm
+	Steps []imc.Step
+}
+
+type imcLawForm struct {
+	Form         generalist.IMCForm
+	Law          string
+	Requirements []imc.Requirement
+}
+
+func (s *Server) handleIMCLaw(w http.ResponseWriter, r *http.Request) {
+	d := imcLawData{Steps: imc.Steps}
+	for _, f := range generalist.IMCForms {
+		d.Forms = append(d.Forms, imcLawForm{Form: f, Law: imc.GoverningLaw(f), Requirements: imc.Requirements(f)})
+	}
+	s.imcRender(w, r, http.StatusOK, "imc_law.tmpl", msg(langOf(r), "imc.law"), imcPage{Tab: "law", Data: d})
+}

@@ -1,0 +1,462 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"generalist"
+	"generalist/imc"
+)
+
+// The agreement builder: a guided form per legal form that shows, next to
+// every clause, what the law asks of it; it previews the checklist and the
+// agreement for anyone, and stores the cooperation when editing is on.
+
+// imcForm is the form's state as text, so that input that does not parse
+// is shown back as the user typed it.
+type imcForm struct {
+	ID                                           int64
+	Version                                      int
+	Name, Form, Org, Entity, Host, Start, End    string
+	Notified, Notes, Budget, BudgetYear, CostKey string
+	Notice                                       string
+	Participants                                 []formParticipant
+	Tasks                                        []formTask
+	Required, Optional                           []formClause
+	Author, Note                                 string
+	Strict                                       bool
+}
+
+type formParticipant struct {
+	Number, Ownership, Liability, CostShare, Seats, Adopted, Decision string
+}
+
+type formTask struct {
+	Task, Text, Authority string
+}
+
+type formClause struct {
+	Key, Text string
+	// Items are the requirements the clause answers.
+	Items []imc.Requirement
+}
+
+var clauseOrder = []string{"purpose", "matters", "authority", "contributions", "borrowing", "reporting", "transfer", "settlement", "exit", "dissolution", "archives", "other"}
+
+// clauseLabels names the clauses in bokmål.
+var clauseLabels = map[string]string{
+	"purpose": "Formål", "matters": "Saker samarbeidet kan behandle", "authority": "Myndighet", "contributions": "Innskudd og andre bidrag",
+	"borrowing": "Låneopptak", "reporting": "Rapportering og underretning om vedtak", "transfer": "Når oppgaver og myndighet overføres",
+	"settlement": "Økonomisk oppgjør", "exit": "Uttreden", "dissolution": "Oppløsning", "archives": "Arkiv etter oppløsning", "other": "Annet som etter lov skal fastsettes",
+}
+
+// clausesFor splits the clauses into those the law asks of the form (with
+// the requirements they answer) and the others.
+func clausesFor(f generalist.IMCForm, a *generalist.IMCAgreement) (required, optional []formClause) {
+	items := map[string][]imc.Requirement{}
+	for _, r := range imc.Requirements(f) {
+		key, ok := strings.CutPrefix(r.Clause, "agreement.")
+		if r.Clause == "tasks" {
+			key, ok = "authority", true
+		}
+		if !ok {
+			continue
+		}
+		items[key] = append(items[key], r)
+		if key == "dissolution" && (f == generalist.FormIPR || f == generalist.FormKO) {
+			items["archives"] = append(items["archives"], r)
+		}
+	}
+	texts := map[string]string{}
+	for _, c := range a.Clauses() {
+		texts[c.Key] = *c.Text
+	}
+	for _, k := range clauseOrder {
+		c := formClause{Key: k, Text: texts[k], Items: items[k]}
+		if len(c.Items) > 0 {
+			required = append(required, c)
+		} else {
+			optional = append(optional, c)
+		}
+	}
+	return required, optional
+}
+
+func shareField(s *generalist.Share) string {
+	if s == nil {
+		return ""
+	}
+	return strings.TrimSuffix(s.String(), " %")
+}
+
+// formOf fills the form from a cooperation, with blank rows to add
+// participants and tasks.
+func formOf(c *generalist.IMC) *imcForm {
+	f := &imcForm{ID: c.ID, Version: c.Version, Name: c.Name, Form: string(c.Form), Org: string(c.OrgNumber), Host: c.Host,
+		Start: string(c.Start), End: string(c.End), Notified: string(c.GovernorNotified), Notes: c.Notes}
+	if c.LegalEntity != nil {
+		f.Entity = map[bool]string{true: "ja", false: "nei"}[*c.LegalEntity]
+	}
+	if c.Budget > 0 {
+		f.Budget, f.BudgetYear = c.Budget.Kroner(), strconv.Itoa(c.BudgetYear)
+	}
+	if len(c.Agreement.CostKey) > 0 {
+		f.CostKey = c.Agreement.CostKey.String()
+	}
+	if c.Agreement.NoticeMonths != nil {
+		f.Notice = strconv.Itoa(*c.Agreement.NoticeMonths)
+	}
+	for _, p := range c.Participants {
+		fp := formParticipant{Number: p.Number, Ownership: shareField(p.Ownership), Liability: shareField(p.Liability), CostShare: shareField(p.CostShare),
+			Adopted: string(p.Adopted), Decision: p.Decision}
+		if p.Seats > 0 {
+			fp.Seats = strconv.Itoa(p.Seats)
+		}
+		f.Participants = append(f.Participants, fp)
+	}
+	for _, t := range c.Tasks {
+		f.Tasks = append(f.Tasks, formTask{Task: t.Task, Text: t.Text, Authority: string(t.Authority)})
+	}
+	f.Required, f.Optional = clausesFor(c.Form, &c.Agreement)
+	f.pad()
+	return f
+}
+
+// pad adds blank rows so a participant or task can be added without
+// script.
+func (f *imcForm) pad() {
+	for n := max(len(f.Participants)+3, 5); len(f.Participants) < n; {
+		f.Participants = append(f.Participants, formParticipant{})
+	}
+	for n := max(len(f.Tasks)+2, 3); len(f.Tasks) < n; {
+		f.Tasks = append(f.Tasks, formTask{})
+	}
+}
+
+// formFrom reads the form's fields from a posted request.
+func formFrom(v url.Values) *imcForm {
+	g := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	f := &imcForm{Name: g("name"), Form: g("form"), Org: g("org"), Entity: g("legal_entity"), Host: g("host"), Start: g("start"), End: g("end"),
+		Notified: g("governor_notified"), Notes: g("notes"), Budget: g("budget"), BudgetYear: g("budget_year"), CostKey: g("cost_key"), Notice: g("notice_months"),
+		Author: g("author"), Note: g("note"), Strict: v.Get("strict") != ""}
+	f.ID, _ = strconv.ParseInt(g("id"), 10, 64)
+	f.Version, _ = strconv.Atoi(g("version"))
+	for i := 0; i < 400; i++ {
+		p := formParticipant{Number: g(fmt.Sprintf("p%d_number", i)), Ownership: g(fmt.Sprintf("p%d_ownership", i)), Liability: g(fmt.Sprintf("p%d_liability", i)),
+			CostShare: g(fmt.Sprintf("p%d_cost", i)), Seats: g(fmt.Sprintf("p%d_seats", i)), Adopted: g(fmt.Sprintf("p%d_adopted", i)), Decision: g(fmt.Sprintf("p%d_decision", i))}
+		if _, ok := v[fmt.Sprintf("p%d_number", i)]; !ok {
+			break
+		}
+		if p != (formParticipant{}) {
+			f.Participants = append(f.Participants, p)
+		}
+	}
+	for i := 0; i < 200; i++ {
+		if _, ok := v[fmt.Sprintf("t%d_task", i)]; !ok {
+			break
+		}
+		t := formTask{Task: g(fmt.Sprintf("t%d_task", i)), Text: g(fmt.Sprintf("t%d_text", i)), Authority: g(fmt.Sprintf("t%d_authority", i))}
+		if t != (formTask{}) {
+			f.Tasks = append(f.Tasks, t)
+		}
+	}
+	var a generalist.IMCAgreement
+	for _, c := range a.Clauses() {
+		*c.Text = strings.TrimSpace(strings.ReplaceAll(v.Get("clause_"+c.Key), "\r\n", "\n"))
+	}
+	form, _ := generalist.ParseIMCForm(f.Form)
+	f.Required, f.Optional = clausesFor(form, &a)
+	f.pad()
+	return f
+}
+
+// record turns the form into a cooperation, on top of base (the stored
+// version when editing: its documents, process and example mark stay).
+// Every error names the field.
+func (f *imcForm) record(base *generalist.IMC) (*generalist.IMC, error) {
+	c := &generalist.IMC{}
+	if base != nil {
+		*c = *base
+	}
+	c.ID, c.Version, c.Name, c.Host, c.Notes = f.ID, f.Version, f.Name, f.Host, f.Notes
+	bad := func(field string, err error) error {
+		return generalist.Errorf(generalist.EINVALID, "%s: %s", field, generalist.ErrorMessage(err))
+	}
+	var err error
+	if c.Form, err = generalist.ParseIMCForm(f.Form); err != nil {
+		return nil, bad("Samarbeidsform", err)
+	}
+	c.OrgNumber = ""
+	if f.Org != "" {
+		if c.OrgNumber, err = generalist.ParseOrgNumber(f.Org); err != nil {
+			return nil, bad("Organisasjonsnummer", err)
+		}
+	}
+	switch f.Entity {
+	case "":
+		c.LegalEntity = nil
+	case "ja", "nei":
+		v := f.Entity == "ja"
+		c.LegalEntity = &v
+	default:
+		return nil, generalist.Errorf(generalist.EINVALID, "Eget rettssubjekt: %q must be ja, nei or empty", f.Entity)
+	}
+	for _, d := range []struct {
+		label, v string
+		dst      *generalist.CalendarDate
+	}{{"Startdato", f.Start, &c.Start}, {"Sluttdato", f.End, &c.End}, {"Orientert statsforvalteren", f.Notified, &c.GovernorNotified}} {
+		*d.dst = ""
+		if d.v != "" {
+			if *d.dst, err = generalist.ParseCalendarDate(d.v); err != nil {
+				return nil, bad(d.label, err)
+			}
+		}
+	}
+	c.Budget, c.BudgetYear = 0, 0
+	if f.Budget != "" {
+		if c.Budget, err = generalist.ParseOre(f.Budget); err != nil {
+			return nil, bad("Budsjett", err)
+		}
+	}
+	if f.BudgetYear != "" {
+		if c.BudgetYear, err = strconv.Atoi(f.BudgetYear); err != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "Budsjettår: %q is not a year", f.BudgetYear)
+		}
+	}
+	var a generalist.IMCAgreement
+	for _, fc := range append(append([]formClause(nil), f.Required...), f.Optional...) {
+		for _, c := range a.Clauses() {
+			if c.Key == fc.Key {
+				*c.Text = fc.Text
+			}
+		}
+	}
+	if f.CostKey != "" {
+		if a.CostKey, err = generalist.ParseCostKey(f.CostKey); err != nil {
+			return nil, bad("Kostnadsnøkkel", err)
+		}
+	}
+	if f.Notice != "" {
+		n, err := strconv.Atoi(f.Notice)
+		if err != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "Oppsigelsesfrist: %q is not a whole number of months", f.Notice)
+		}
+		a.NoticeMonths = &n
+	}
+	c.Agreement = a
+	c.Participants = nil
+	for i, p := range f.Participants {
+		if p == (formParticipant{}) {
+			continue // a blank row
+		}
+		where := fmt.Sprintf("Deltaker %d", i+1)
+		if p.Number == "" {
+			return nil, generalist.Errorf(generalist.EINVALID, "%s: the number is empty (kommunenummer or fylkesnummer)", where)
+		}
+		q := generalist.IMCParticipant{Number: p.Number, Decision: p.Decision}
+		for _, s := range []struct {
+			label, v string
+			dst      **generalist.Share
+		}{{"eierandel", p.Ownership, &q.Ownership}, {"ansvarsandel", p.Liability, &q.Liability}, {"kostnadsandel", p.CostShare, &q.CostShare}} {
+			if s.v == "" {
+				continue
+			}
+			v, err := generalist.ParseShare(s.v)
+			if err != nil {
+				return nil, generalist.Errorf(generalist.EINVALID, "%s (%s), %s: %s", where, p.Number, s.label, generalist.ErrorMessage(err))
+			}
+			*s.dst = &v
+		}
+		if p.Seats != "" {
+			if q.Seats, err = strconv.Atoi(p.Seats); err != nil {
+				return nil, generalist.Errorf(generalist.EINVALID, "%s (%s), medlemmer: %q is not a whole number", where, p.Number, p.Seats)
+			}
+		}
+		if p.Adopted != "" {
+			if q.Adopted, err = generalist.ParseCalendarDate(p.Adopted); err != nil {
+				return nil, generalist.Errorf(generalist.EINVALID, "%s (%s), vedtatt: %s", where, p.Number, generalist.ErrorMessage(err))
+			}
+		}
+		c.Participants = append(c.Participants, q)
+	}
+	c.Tasks = nil
+	for _, t := range f.Tasks {
+		if t == (formTask{}) {
+			continue
+		}
+		c.Tasks = append(c.Tasks, generalist.IMCTask{Task: t.Task, Text: t.Text, Authority: generalist.Delegation(t.Authority)})
+	}
+	return c, nil
+}
+
+type imcFormData struct {
+	F        *imcForm
+	Forms    []generalist.IMCForm
+	Tasks    []generalist.Task
+	Auth     []generalist.Delegation
+	Label    map[string]string
+	Preview  bool
+	Check    *checkView
+	Document template.HTML
+	Missing  int
+	Law      string
+}
+
+func (s *Server) formPage(w http.ResponseWriter, r *http.Request, status int, f *imcForm, c *generalist.IMC, errText string, preview bool) {
+	d := imcFormData{F: f, Forms: generalist.IMCForms, Auth: generalist.Delegations, Label: clauseLabels}
+	if s.cfg.Catalogue != nil {
+		d.Tasks = s.cfg.Catalogue.Tasks
+	}
+	if form, err := generalist.ParseIMCForm(f.Form); err == nil {
+		d.Law = imc.GoverningLaw(form)
+	}
+	if preview && c != nil {
+		d.Preview = true
+		d.Check = checkViewOf(imc.Check(c, s.cfg.Catalogue, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.cfg.Catalogue)}))
+		if doc, err := imc.Render(c, s.cfg.Catalogue, nil, s.today()); err == nil {
+			d.Document, d.Missing = template.HTML(doc.HTML()), doc.Missing // escaped text only
+		}
+	}
+	title := msg(langOf(r), "imc.new")
+	var cur *generalist.IMC
+	if f.ID != 0 {
+		title = f.Name
+		cur = &generalist.IMC{ID: f.ID, Name: f.Name, Version: f.Version}
+	}
+	s.imcRender(w, r, status, "imc_form.tmpl", title, imcPage{C: cur, Tab: "edit", Error: errText, Data: d})
+}
+
+// handleIMCNew shows the builder for a form (?form=ipr); it works without
+// editing too, for previews.
+func (s *Server) handleIMCNew(w http.ResponseWriter, r *http.Request) {
+	form := generalist.FormHostAdmin
+	if v := r.URL.Query().Get("form"); v != "" {
+		f, err := generalist.ParseIMCForm(v)
+		if err != nil {
+			s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter form: %s", generalist.ErrorMessage(err)))
+			return
+		}
+		form = f
+	}
+	s.formPage(w, r, http.StatusOK, formOf(&generalist.IMC{Form: form}), nil, "", false)
+}
+
+func (s *Server) handleIMCEdit(w http.ResponseWriter, r *http.Request) {
+	if err := s.imcWritable(); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	c, err := s.loadIMC(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.formPage(w, r, http.StatusOK, formOf(c), nil, "", false)
+}
+
+// handleIMCDraft previews the posted form: the checklist and the
+// agreement, nothing stored.
+func (s *Server) handleIMCDraft(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	if err := r.ParseForm(); err != nil {
+		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err))
+		return
+	}
+	f := formFrom(r.PostForm)
+	c, err := f.record(nil)
+	if err != nil {
+		s.formPage(w, r, http.StatusBadRequest, f, nil, generalist.ErrorMessage(err), false)
+		return
+	}
+	s.formPage(w, r, http.StatusOK, f, c, "", true)
+}
+
+func (s *Server) handleIMCCreate(w http.ResponseWriter, r *http.Request) {
+	if err := s.checkForm(w, r); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	f := formFrom(r.PostForm)
+	f.ID, f.Version = 0, 0
+	c, err := f.record(nil)
+	if err == nil {
+		if err = s.vetIMC(c, f.Strict); err == nil {
+			err = s.cfg.Cooperations.CreateIMC(r.Context(), c, formEdit(r))
+		}
+	}
+	if err != nil {
+		s.formError(w, r, f, c, err)
+		return
+	}
+	s.cache.invalidate()
+	s.log.Info("cooperation created", "id", c.ID, "author", formEdit(r).Author, "remote", r.RemoteAddr)
+	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), http.StatusSeeOther)
+}
+
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, f *imcForm, c *generalist.IMC, err error) {
+	code := generalist.ErrorCode(err)
+	if code == generalist.EINTERNAL || code == generalist.ENOTFOUND {
+		s.pageError(w, r, err)
+		return
+	}
+	text := generalist.ErrorMessage(err)
+	if code == generalist.ECONFLICT && f.ID != 0 {
+		text += " " + map[string]string{"nb": "Endringene dine står fortsatt i skjemaet: åpne samarbeidet i en ny fane, og gjør dem på nytt der.",
+			"en": "Your changes are still in the form: open the cooperation in a new tab and make them again there."}[langOf(r)]
+	}
+	s.formPage(w, r, statusOf[code], f, c, text, c != nil)
+}
+
+func (s *Server) handleIMCUpdate(w http.ResponseWriter, r *http.Request) {
+	if err := s.checkForm(w, r); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	cur, err := s.loadIMC(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	f := formFrom(r.PostForm)
+	f.ID = cur.ID
+	c, err := f.record(cur)
+	if err == nil {
+		if err = s.vetIMC(c, f.Strict); err == nil {
+			err = s.cfg.Cooperations.UpdateIMC(r.Context(), c, formEdit(r))
+		}
+	}
+	if err != nil {
+		s.formError(w, r, f, c, err)
+		return
+	}
+	s.cache.invalidate()
+	s.log.Info("cooperation changed", "id", c.ID, "version", c.Version, "author", formEdit(r).Author, "remote", r.RemoteAddr)
+	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), http.StatusSeeOther)
+}
+
+func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) {
+	if err := s.checkForm(w, r); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	id, err := imcID(r)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	v, err := strconv.Atoi(r.PostForm.Get("version"))
+	if err != nil {
+		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form has no version; reload the page"))
+		return
+	}
+	if err := s.cfg.Cooperations.DeleteIMC(r.Context(), id, v, formEdit(r)); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	s.cache.invalidate()
+	http.Redirect(w, r, "/samarbeid", http.StatusSeeOther)
+}
