@@ -205,6 +205,19 @@ func TestParseCostKey(t *testing.T) {
 	}
 }
 
+func TestCostKeyDescribe(t *testing.T) {
+	for in, want := range map[string]string{
+		"lik": "likt per deltaker", "fast": "etter eierandel",
+		"20 % lik + 80 % innbyggere":             "20 % likt per deltaker og 80 % etter innbyggertall",
+		"10 % lik + 40 % bruk + 50 % innbyggere": "10 % likt per deltaker, 40 % etter bruk og 50 % etter innbyggertall",
+	} {
+		k, err := ParseCostKey(in)
+		if err != nil || k.Describe() != want {
+			t.Errorf("ParseCostKey(%q).Describe() = %q, %v; want %q", in, k.Describe(), err, want)
+		}
+	}
+}
+
 func TestCalendarDate(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{{"2026-01-31", "2026-01-31"}, {"31.01.2026", "2026-01-31"}, {"1.2.2026", "2026-02-01"}} {
 		if got, err := ParseCalendarDate(tt.in); err != nil || string(got) != tt.want {

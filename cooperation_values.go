@@ -428,6 +428,26 @@ func (k CostKey) String() string {
 	return strings.Join(parts, " + ")
 }
 
+// Describe writes the key in words (bokmål) for documents: "20 % likt per
+// deltaker og 80 % etter innbyggertall".
+func (k CostKey) Describe() string {
+	var parts []string
+	for _, p := range k {
+		if len(k) == 1 {
+			parts = append(parts, p.Basis.Label())
+		} else {
+			parts = append(parts, p.Weight.String()+" "+p.Basis.Label())
+		}
+	}
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " og " + parts[len(parts)-1]
+}
+
 // ParseCostKey parses a cost key. Parts are joined by "+" or ";" (or ","
 // when no weight has a decimal comma); each is a basis with its weight in
 // percent before or after it: "lik", "20 % lik + 80 % innbyggere",

@@ -250,7 +250,7 @@ func Render(c *generalist.IMC, cat *generalist.Catalogue, tmpl []byte, today gen
 		d.Tasks = append(d.Tasks, dt)
 	}
 	if len(c.Agreement.CostKey) > 0 {
-		d.CostKey = c.Agreement.CostKey.String()
+		d.CostKey = c.Agreement.CostKey.Describe() + " (" + c.Agreement.CostKey.String() + ")"
 	}
 	if n := c.Agreement.NoticeMonths; n != nil {
 		d.NoticeMonths = *n

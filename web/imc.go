@@ -927,7 +927,10 @@ func (s *Server) imcMap(r *http.Request, n *imc.National, ms []generalist.Munici
 		if lang == "en" {
 			title, unit = "Inter-municipal cooperations per municipality", "cooperations"
 		}
+		// None is a pale grey, so that the municipalities that take part
+		// stand out; from one cooperation on, blues.
 		err := gm.Render(&buf, geomap.Options{Values: values, Names: names, Limits: []float64{1, 2, 3, 5}, Title: title, Unit: unit,
+			Palette: []string{"#e9edf0", "#8fbfe0", "#4a8fc9", "#1f63a8", "#0b3a6f"}, ID: "imc-map",
 			Source: "Generalist, samarbeidsregisteret", Format: func(v float64) string { return chart.FormatNumber(v, 0, lang) },
 			Link: func(code string) string { return "/kommune/" + code + "/samarbeid" }, Width: 480, Lang: lang})
 		return buf.Bytes(), err
