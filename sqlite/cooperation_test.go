@@ -326,3 +326,53 @@ func TestCooperationConcurrentUpdates(t *testing.T) {
 		t.Errorf("history has %d revisions, want %d", len(h), writers+1)
 	}
 }
+
+// BenchmarkCooperationUpdate stores one new version of a cooperation (the
+// version check, the diff, the index rows and the revision, in one
+// transaction) on a file in t.TempDir.
+func BenchmarkCooperationUpdate(b *testing.B) {
+	ctx := context.Background()
+	db, _ := mustLoaded(b)
+	cs, err := imc.Examples()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := cs[1]
+	if err := db.CreateIMC(ctx, &c, editor); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		c.Notes = fmt.Sprintf("Endring %d", i)
+		if err := db.UpdateIMC(ctx, &c, editor); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCooperationList reads 1,000 registered cooperations.
+func BenchmarkCooperationList(b *testing.B) {
+	ctx := context.Background()
+	db, _ := mustLoaded(b)
+	cs, err := imc.Examples()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var many []generalist.IMC
+	for i := 0; i < 1000; i++ {
+		c := cs[i%len(cs)]
+		c.Name = fmt.Sprintf("%s %d", c.Name, i)
+		many = append(many, c)
+	}
+	if _, _, err := db.ImportIMCs(ctx, many, editor, false); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if got, err := db.IMCs(ctx, generalist.IMCFilter{}); err != nil || len(got) != 1000 {
+			b.Fatalf("%d, %v", len(got), err)
+		}
+	}
+}
