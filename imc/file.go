@@ -262,10 +262,10 @@ func ExportCSV(w io.Writer, cs []generalist.IMC) error {
 // ParseCSV reads the register written by ExportCSV: a header naming the
 // columns (in any order; navn, form, start and deltaker are required),
 // separated by ";", "," or tabs, in UTF-8. Rows with the same navn make one
-// cooperation; its fields are taken from its first row, and a later row
-// that gives a different value is an error, and one that gives a value the
-// first row left empty fills it in. Every error is EINVALID and
-// names the file, the line and the column.
+// cooperation: its fields come from its first row, a later row may fill in
+// a field the first left empty, and a later row that gives a different
+// value is an error. Every error is EINVALID and names the file, the line
+// and the field.
 func ParseCSV(b []byte, name string) ([]generalist.IMC, error) {
 	if len(b) > MaxFile {
 		return nil, generalist.Errorf(generalist.EINVALID, "%s: larger than %d MB", name, MaxFile>>20)
