@@ -34,7 +34,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defAddr = "localhost:8080"
 	}
 	addr := fs.String("addr", defAddr, "listen `address` (env GENERALIST_ADDR)")
-	allowEdits := fs.Bool("allow-edits", false, "let anyone who can reach the server change the task parameters (single-user, local use)")
+	allowEdits := fs.Bool("allow-edits", false, "let anyone who can reach the server change the task parameters, scenarios and the cooperation registry (single-user, local use until accounts exist)")
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -61,8 +61,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	econ, err := refdata.EmbeddedEconomy()
+	if err != nil {
+		return err
+	}
 	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-		Changes: db, AllowEdits: *allowEdits, Scenarios: db, Examples: examples})
+		Changes: db, AllowEdits: *allowEdits, Scenarios: db, Examples: examples, Cooperations: db, Economy: econ})
 	if err != nil {
 		return err
 	}
