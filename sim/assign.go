@@ -31,6 +31,10 @@ type assignment struct {
 	rules    map[string]*RuleOutcome
 	order    []string
 	carried  []*carrier // scratch of task, indexed by unit.idx
+
+	// Scratch of within.
+	epoch                int
+	frontier, next, near []*unit
 }
 
 func newAssignment(in *Input, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) *assignment {
@@ -318,30 +322,36 @@ func (a *assignment) nearestRobust(u *unit, robust func(*unit) bool, carried []*
 		return b
 	}
 	if a.in.Graph != nil {
-		if b := best(within(u, 3)); b != nil {
+		if b := best(a.within(u, 3)); b != nil {
 			return b
 		}
 	}
 	return best(a.units)
 }
 
-// within returns the units reachable from u in 1…k steps on the graph.
-func within(u *unit, k int) []*unit {
-	seen := map[*unit]bool{u: true}
-	frontier := []*unit{u}
-	var out []*unit
+// within returns the units reachable from u in 1…k steps on the graph. It
+// marks visits with an epoch number on the units instead of a map, and
+// reuses its slices: the partner rule calls it once per unit that must
+// cooperate.
+func (a *assignment) within(u *unit, k int) []*unit {
+	a.epoch++
+	u.seen = a.epoch
+	a.frontier = append(a.frontier[:0], u)
+	out := a.near[:0]
 	for range k {
-		var next []*unit
-		for _, x := range frontier {
+		next := a.next[:0]
+		for _, x := range a.frontier {
 			for _, v := range x.adj {
-				if !seen[v] {
-					seen[v] = true
+				if v.seen != a.epoch {
+					v.seen = a.epoch
 					next = append(next, v)
 					out = append(out, v)
 				}
 			}
 		}
-		frontier = next
+		a.next = a.frontier
+		a.frontier = next
 	}
+	a.near = out
 	return out
 }

@@ -5,7 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
+	"sync"
 
 	"generalist"
 	"generalist/graph"
@@ -27,6 +27,48 @@ type Input struct {
 	// Centrality holds the centrality class of each municipality, for
 	// criteria; nil when unknown.
 	Centrality map[generalist.MunicipalityNumber]int
+
+	// prep holds lookups built once from the fields above, so that
+	// evaluating many scenarios on one input does not rebuild them. The
+	// fields must not change after the first Run.
+	once sync.Once
+	prep *prepared
+}
+
+// prepared is the per-input index: populations and municipalities by
+// number, centroids, and the adjacency as pairs of numbers.
+type prepared struct {
+	pops  map[generalist.MunicipalityNumber]*generalist.Population
+	names map[generalist.MunicipalityNumber]*generalist.Municipality
+	xy    map[generalist.MunicipalityNumber][2]float64
+	pairs [][2]generalist.MunicipalityNumber
+}
+
+func (in *Input) prepared() *prepared {
+	in.once.Do(func() {
+		p := &prepared{
+			pops:  make(map[generalist.MunicipalityNumber]*generalist.Population, len(in.Populations)),
+			names: make(map[generalist.MunicipalityNumber]*generalist.Municipality, len(in.Municipalities)),
+			xy:    map[generalist.MunicipalityNumber][2]float64{},
+		}
+		for i := range in.Populations {
+			p.pops[in.Populations[i].Municipality] = &in.Populations[i]
+		}
+		for i := range in.Municipalities {
+			p.names[in.Municipalities[i].Number] = &in.Municipalities[i]
+		}
+		if g := in.Graph; g != nil {
+			nodes := g.Nodes()
+			for _, n := range nodes {
+				p.xy[generalist.MunicipalityNumber(n.Code)] = [2]float64{n.X, n.Y}
+			}
+			for _, e := range g.Edges() {
+				p.pairs = append(p.pairs, [2]generalist.MunicipalityNumber{generalist.MunicipalityNumber(nodes[e.A].Code), generalist.MunicipalityNumber(nodes[e.B].Code)})
+			}
+		}
+		in.prep = p
+	})
+	return in.prep
 }
 
 // Outcome is the evaluation of one scenario.
@@ -115,6 +157,7 @@ type unit struct {
 	x, y  float64
 	hasXY bool
 	idx   int // position in the sorted unit list
+	seen  int // epoch of the last visit by assignment.within
 	adj   []*unit
 	// totalFTE sums the unit's own expected FTEs over every task, and
 	// outsideFTE those of the tasks carried outside its organisation.
@@ -138,8 +181,9 @@ func Run(in *Input, s *generalist.Scenario) (*Outcome, error) {
 	}
 	out := &Outcome{Scenario: s.Name, Structure: in.Structure, Year: in.Year, Problems: problems}
 	if in.Graph != nil {
-		distances(in.Graph, units)
-		geometry(in.Graph, units, byMember)
+		prep := in.prepared()
+		distances(prep, units)
+		geometry(prep, units, byMember)
 	}
 	assign := newAssignment(in, s, cat, units, byMember)
 	// One backing array for every unit's shortfalls: at most one entry
@@ -196,14 +240,8 @@ func applyNorms(cat *generalist.Catalogue, norms []generalist.NormChange) (*gene
 
 // buildUnits forms the units after mergers and splits.
 func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.MunicipalityNumber]*unit, error) {
-	pops := make(map[generalist.MunicipalityNumber]*generalist.Population, len(in.Populations))
-	for i := range in.Populations {
-		pops[in.Populations[i].Municipality] = &in.Populations[i]
-	}
-	names := make(map[generalist.MunicipalityNumber]*generalist.Municipality, len(in.Municipalities))
-	for i := range in.Municipalities {
-		names[in.Municipalities[i].Number] = &in.Municipalities[i]
-	}
+	prep := in.prepared()
+	pops, names := prep.pops, prep.names
 	byMember := make(map[generalist.MunicipalityNumber]*unit, len(in.Municipalities))
 	// One allocation each for the units and their age groups.
 	slab := make([]unit, 0, len(in.Municipalities))
@@ -308,48 +346,48 @@ func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.Muni
 // centre: the mean over members of the distance between the member's
 // centroid and the centre's, weighted by the member's population (members
 // without a known population weigh nothing). Unmerged units get 0.
-func distances(g *graph.Graph, units []*unit) {
+func distances(prep *prepared, units []*unit) {
 	for _, u := range units {
-		c, ok := g.Lookup(string(u.centre))
+		c, ok := prep.xy[u.centre]
 		if !ok {
 			continue
 		}
 		d := 0.0
-		var w, sum float64
-		for i, m := range u.Members {
-			n, ok := g.Lookup(string(m))
-			if !ok || i >= len(u.memberPop) {
-				continue // split parts added later carry no weight
+		if len(u.Members) > 1 {
+			var w, sum float64
+			for i, m := range u.Members {
+				n, ok := prep.xy[m]
+				if !ok || i >= len(u.memberPop) {
+					continue // split parts added later carry no weight
+				}
+				pw := float64(u.memberPop[i])
+				sum += pw * math.Hypot(n[0]-c[0], n[1]-c[1]) / 1000
+				w += pw
 			}
-			pw := float64(u.memberPop[i])
-			sum += pw * math.Hypot(n.X-c.X, n.Y-c.Y) / 1000
-			w += pw
-		}
-		if w > 0 {
-			d = sum / w
+			if w > 0 {
+				d = sum / w
+			}
 		}
 		u.DistanceKm = &d
 	}
 }
 
-// geometry sets each unit's centroid and neighbouring units from the graph,
-// once, so the partner rule needs no lookups.
-func geometry(g *graph.Graph, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) {
+// geometry sets each unit's centroid and neighbouring units from the
+// prepared graph, so the partner rule needs no lookups.
+func geometry(prep *prepared, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) {
 	for _, u := range units {
-		if n, ok := g.Lookup(string(u.centre)); ok {
-			u.x, u.y, u.hasXY = n.X, n.Y, true
+		if c, ok := prep.xy[u.centre]; ok {
+			u.x, u.y, u.hasXY = c[0], c[1], true
 		}
 	}
-	nodes := g.Nodes()
-	for _, e := range g.Edges() {
-		a, b := byMember[generalist.MunicipalityNumber(nodes[e.A].Code)], byMember[generalist.MunicipalityNumber(nodes[e.B].Code)]
+	for _, p := range prep.pairs {
+		a, b := byMember[p[0]], byMember[p[1]]
 		if a == nil || b == nil || a == b || slices.Contains(a.adj, b) {
 			continue
 		}
 		a.adj = append(a.adj, b)
 		b.adj = append(b.adj, a)
 	}
-	for _, u := range units {
-		slices.SortFunc(u.adj, func(p, q *unit) int { return strings.Compare(string(p.Number), string(q.Number)) })
-	}
+	// The pairs come in the graph's edge order, so adj is deterministic;
+	// the partner rule breaks ties by number and needs no sorted order.
 }
