@@ -1,0 +1,52 @@
+package generalist
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseScenario(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want string // "" for success
+	}{
+		{`{"name": "x", "structure": 2024, "year": 2026}`, ""},
+		{"{\n  \"name\": \"x\",\n  \"structur\": 2024\n}", `line 3, column 3: unknown field "structur"`},
+		{"{\n  \"name\": 5\n}", "line 2"},
+		{`{"name": "x"`, "unexpected end"},
+		{``, "empty"},
+		{`{"name": "x"} {}`, "unexpected data after"},
+		{"{\"name\": \"\xff\"}", "not valid UTF-8"},
+		{`{"name": "x", "mergers": [{"members": ["0301", 3201]}]}`, "mergers.members"},
+	} {
+		_, err := ParseScenario([]byte(tt.in), "s.json")
+		if tt.want == "" {
+			if err != nil {
+				t.Errorf("ParseScenario(%q) = %v, want success", tt.in, err)
+			}
+			continue
+		}
+		if err == nil || ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseScenario(%q) = %v, want EINVALID containing %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+// FuzzParseScenario checks that no input panics and that every failure is
+// an EINVALID error naming the file.
+func FuzzParseScenario(f *testing.F) {
+	for _, s := range []string{
+		`{"name": "x", "structure": 2024, "year": 2026}`,
+		`{"name": "x", "mergers": [{"name": "m", "members": ["1149", "1151"], "centre": "1149"}]}`,
+		`{"name": "x", "norms": [{"task": "barnevern", "min_team": 7, "note": "n"}]}`,
+		"{\n  \"structur\": 1\n}", `{"name": "x"`, ``, `[]`, `{"year": "2026"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_, err := ParseScenario(b, "f.json")
+		if err != nil && (ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "f.json")) {
+			t.Fatalf("ParseScenario error %v: not EINVALID naming the file", err)
+		}
+	})
+}
