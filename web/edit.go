@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -35,7 +36,7 @@ func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err))
 		return
 	}
-	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 || !sameOrigin(r) {
+	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 || !s.sameOrigin(r) {
 		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form is stale or comes from another site; reload the page and try again"))
 		return
 	}
@@ -76,16 +77,38 @@ func (s *Server) tasksError(w http.ResponseWriter, r *http.Request, err error) {
 	s.render(w, r, http.StatusBadRequest, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
 }
 
-// sameOrigin reports whether the request's Origin (or, failing that,
-// Referer) names this host; browsers send one of them with form posts.
-func sameOrigin(r *http.Request) bool {
+// sameOrigin reports whether a write may proceed: the request's Host is
+// one this server trusts (see trustedHost), and its Origin (or, failing
+// that, Referer) names that host; browsers send one of them with form
+// posts and fetches.
+func (s *Server) sameOrigin(r *http.Request) bool {
+	if !s.trustedHost(r.Host) {
+		return false
+	}
 	o := r.Header.Get("Origin")
 	if o == "" {
 		o = r.Header.Get("Referer")
 	}
 	if o == "" {
-		return true // not a browser form post across sites
+		return true // not a browser request across sites
 	}
 	u, err := url.Parse(o)
 	return err == nil && u.Host == r.Host
+}
+
+// trustedHost reports whether writes may come addressed to host: a
+// loopback name or address, or one of Config.EditHosts. Checking the Host
+// header stops DNS rebinding, where a page on another site reaches a
+// local server under the attacker's host name (and so its own origin).
+func (s *Server) trustedHost(host string) bool {
+	h, _, err := net.SplitHostPort(host)
+	if err != nil {
+		h = host
+	}
+	h = strings.Trim(h, "[]")
+	if h == "localhost" || slices.Contains(s.cfg.EditHosts, h) {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
 }

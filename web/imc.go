@@ -337,7 +337,7 @@ func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generali
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "send the body as application/json")
 	}
-	if !sameOrigin(r) {
+	if !s.sameOrigin(r) {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "the request comes from another site")
 	}
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4<<20))
@@ -469,7 +469,7 @@ func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	if !sameOrigin(r) {
+	if !s.sameOrigin(r) {
 		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "the request comes from another site"))
 		return
 	}
@@ -1250,7 +1250,7 @@ func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
 	}
-	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 || !sameOrigin(r) {
+	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 || !s.sameOrigin(r) {
 		return generalist.Errorf(generalist.EINVALID, "the form is stale or comes from another site; reload the page and try again")
 	}
 	return nil

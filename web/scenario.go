@@ -3,6 +3,8 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -59,7 +61,7 @@ func (s *Server) evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Ou
 	if sc.ID == "" {
 		return run()
 	}
-	return get(ctx, s.cache, fmt.Sprintf("outcome/%s/%d", sc.ID, sc.Version), run)
+	return get(ctx, s.cache, "outcome/"+scenarioKey(sc), run)
 }
 
 // today is the empty scenario: today's system on a structure and year.
@@ -134,7 +136,7 @@ func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) {
 	}
 	// The encoded outcome is cached too: it is large (every unit), and
 	// encoding it would otherwise dominate the request.
-	b, err := get(r.Context(), s.cache, fmt.Sprintf("api/outcome/%s/%d", sc.ID, sc.Version), func() (body, error) {
+	b, err := get(r.Context(), s.cache, "api/outcome/"+scenarioKey(sc), func() (body, error) {
 		out, err := s.evaluate(r.Context(), sc)
 		if err != nil {
 			return body{}, err
@@ -221,16 +223,33 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) {
 	writeBytes(w, http.StatusOK, "application/json", append(raw, '\n'))
 }
 
-// writable returns an error unless scenarios may be changed here.
-func (s *Server) writable() error {
+// writable returns an error unless scenarios may be changed here by this
+// request: edits are enabled, the request comes from this site, and a body
+// is JSON (a cross-site form or no-cors fetch cannot send that without a
+// preflight).
+func (s *Server) writable(r *http.Request) error {
 	if s.cfg.Scenarios == nil || !s.cfg.AllowEdits {
 		return generalist.Errorf(generalist.EINVALID, "saving scenarios is not enabled on this server (start it with serve --allow-edits)")
+	}
+	if !s.sameOrigin(r) {
+		return generalist.Errorf(generalist.EINVALID, "the request comes from another site or host; scenarios can only be changed from this server's own pages")
+	}
+	if r.Method != http.MethodDelete {
+		if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(ct) != "application/json" {
+			return generalist.Errorf(generalist.EINVALID, "send the scenario as Content-Type: application/json")
+		}
 	}
 	return nil
 }
 
+// exampleID reports whether id belongs to a shipped example, which a saved
+// scenario may not hide.
+func (s *Server) exampleID(id string) bool {
+	return slices.ContainsFunc(s.cfg.Examples, func(e *generalist.Scenario) bool { return e.ID == id })
+}
+
 func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) {
-	if err := s.writable(); err != nil {
+	if err := s.writable(r); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -248,6 +267,10 @@ func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
+	if s.exampleID(sc.ID) {
+		s.apiError(w, r, generalist.Errorf(generalist.ECONFLICT, "%s is the id of a shipped example; choose another", sc.ID))
+		return
+	}
 	if err := s.cfg.Scenarios.CreateScenario(r.Context(), sc); err != nil {
 		s.apiError(w, r, err)
 		return
@@ -257,7 +280,7 @@ func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) {
-	if err := s.writable(); err != nil {
+	if err := s.writable(r); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -288,7 +311,7 @@ func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) {
-	if err := s.writable(); err != nil {
+	if err := s.writable(r); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -475,4 +498,13 @@ func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "editor.tmpl", page{Title: map[string]string{"nb": "Planlegger", "en": "Plan editor"}[lang], Nav: "scenarios",
 		Data: editorPage{Structure: st, Year: year, Map: template.HTML(svg), Today: t}})
+}
+
+// scenarioKey identifies a scenario's content for the cache: a digest of
+// its JSON, so that a scenario deleted and created again under the same id
+// and version never gets the other one's outcome.
+func scenarioKey(sc *generalist.Scenario) string {
+	b, _ := json.Marshal(sc)
+	sum := sha256.Sum256(b)
+	return sc.ID + "/" + hex.EncodeToString(sum[:16])
 }

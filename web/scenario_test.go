@@ -33,8 +33,12 @@ func TestScenarioAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	examples, err := refdata.ExampleScenarios()
+	if err != nil {
+		t.Fatal(err)
+	}
 	newServer := func(allow bool) *httptest.Server {
-		srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Scenarios: db, AllowEdits: allow})
+		srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Scenarios: db, AllowEdits: allow, Examples: examples})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,9 +46,16 @@ func TestScenarioAPI(t *testing.T) {
 	}
 	ts := newServer(true)
 	defer ts.Close()
-	do := func(method, path, body string) (int, string) {
+	do := func(method, path, body string, headers ...string) (int, string) {
 		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
+		for i := 0; i+1 < len(headers); i += 2 {
+			if headers[i] == "Host" {
+				req.Host = headers[i+1]
+			} else {
+				req.Header.Set(headers[i], headers[i+1])
+			}
+		}
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -60,6 +71,21 @@ func TestScenarioAPI(t *testing.T) {
 	}
 	if code, _ := do("POST", "/api/v1/scenarios", sc); code != http.StatusConflict {
 		t.Errorf("create again = %d, want 409", code)
+	}
+	// Cross-site writes are refused: another origin, a form content type,
+	// a foreign Host (DNS rebinding), or an example's id.
+	other := strings.Replace(sc, "haugalandet", "annen", 1)
+	for name, h := range map[string][]string{
+		"Origin":      {"Origin", "https://evil.example"},
+		"ContentType": {"Content-Type", "text/plain"},
+		"Host":        {"Host", "evil.example", "Origin", "http://evil.example"},
+	} {
+		if code, body := do("POST", "/api/v1/scenarios", other, h...); code != http.StatusBadRequest {
+			t.Errorf("%s: cross-site create = %d %s, want 400", name, code, body)
+		}
+	}
+	if code, body := do("POST", "/api/v1/scenarios", strings.Replace(sc, "haugalandet", "kommunereformen-2020", 1)); code != http.StatusConflict || !strings.Contains(body, "shipped example") {
+		t.Errorf("create with an example's id = %d %s", code, body)
 	}
 	bad := `{"id": "feil", "name": "Feil", "structure": 2024, "year": 2026, "mergers": [{"name": "x", "members": ["0301", "1507"]}]}`
 	if code, body := do("POST", "/api/v1/scenarios", bad); code != http.StatusBadRequest || !strings.Contains(body, "kommune 1507 is not in the 2024 structure") {
@@ -96,6 +122,16 @@ func TestScenarioAPI(t *testing.T) {
 	}
 	if code, _ := do("GET", "/api/v1/scenarios/haugalandet", ""); code != http.StatusNotFound {
 		t.Errorf("get deleted = %d", code)
+	}
+	// A new scenario under the old id and version gets its own outcome,
+	// not the cached one of the deleted scenario.
+	merged := `{"id": "haugalandet", "name": "Karmøy og Utsira", "structure": 2024, "year": 2026,
+	  "mergers": [{"name": "Karmøy", "members": ["1149", "1151"], "centre": "1149"}]}`
+	if code, body := do("POST", "/api/v1/scenarios", merged); code != http.StatusCreated {
+		t.Fatalf("recreate = %d %s", code, body)
+	}
+	if _, body := do("GET", "/api/v1/scenarios/haugalandet/outcome", ""); !strings.Contains(body, `"municipalities": 356`) {
+		t.Errorf("the recreated scenario's outcome is stale: %.200s", body)
 	}
 	// A server without --allow-edits refuses writes.
 	ro := newServer(false)

@@ -45,6 +45,10 @@ type Config struct {
 	Catalogue  *generalist.Catalogue
 	Changes    generalist.CatalogueStore
 	AllowEdits bool
+	// EditHosts are host names, besides loopback ones, that writes may be
+	// addressed to (the server's public name when AllowEdits is used
+	// beyond the local machine).
+	EditHosts []string
 	// Scenarios stores users' scenarios; nil shows only the Examples.
 	Scenarios generalist.ScenarioStore
 	Examples  []*generalist.Scenario

@@ -96,6 +96,15 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if s.ID == "" {
 			return usageError("scenario new: the file has no id; give --id")
 		}
+		examples, err := refdata.ExampleScenarios()
+		if err != nil {
+			return err
+		}
+		for _, e := range examples {
+			if e.ID == s.ID {
+				return generalist.Errorf(generalist.ECONFLICT, "%s is the id of a shipped example; give another with --id", s.ID)
+			}
+		}
 		in, err := ev.input(s)
 		if err != nil {
 			return err

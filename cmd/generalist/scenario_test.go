@@ -69,6 +69,9 @@ func TestScenarioValidateAndStore(t *testing.T) {
 	if _, _, err := runCmd("scenario", "new", good, "--db", db); err == nil || exitCode(err) != 1 {
 		t.Errorf("new(existing) = %v, want a conflict", err)
 	}
+	if _, _, err := runCmd("scenario", "new", good, "--id", "kommunereformen-2020", "--db", db); err == nil || !strings.Contains(errorText(err), "shipped example") {
+		t.Errorf("new with an example's id = %v, want refused", err)
+	}
 	out, _, err := runCmd("scenario", "list", "--db", db)
 	if err != nil || !strings.Contains(out, "haugalandet") || !strings.Contains(out, "kommunereformen-2020") {
 		t.Errorf("list: %v\n%s", err, out)

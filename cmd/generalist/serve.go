@@ -66,7 +66,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-		Changes: db, AllowEdits: *allowEdits, Scenarios: db, Examples: examples, Cooperations: db, Economy: econ})
+		Changes: db, AllowEdits: *allowEdits, EditHosts: editHosts(*addr), Scenarios: db, Examples: examples, Cooperations: db, Economy: econ})
 	if err != nil {
 		return err
 	}
@@ -100,4 +100,15 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	return nil
+}
+
+// editHosts returns the host of the listen address when it names one
+// (not a wildcard), so --allow-edits works when the server is reached by
+// that name; loopback names are always trusted by the web package.
+func editHosts(addr string) []string {
+	h, _, err := net.SplitHostPort(addr)
+	if err != nil || h == "" || h == "0.0.0.0" || h == "::" {
+		return nil
+	}
+	return []string{h}
 }
