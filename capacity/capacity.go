@@ -70,7 +70,8 @@ type Municipality struct {
 	Population generalist.Count              `json:"population"`
 	Cells      []Cell                        `json:"cells"`
 	// Shortfalls lists the ids of tasks whose expected team is below the
-	// robust minimum, in catalogue order; Cells say by how much.
+	// robust minimum, in catalogue order; Cells say by how much. It is nil
+	// (JSON null) when the population is unknown.
 	Shortfalls []string `json:"shortfalls"`
 }
 
@@ -212,6 +213,9 @@ func (m *Model) ComputeInto(res *Result, pops []generalist.Population, names map
 			}
 		}
 		mu.Shortfalls = res.ids[start:len(res.ids):len(res.ids)]
+		if p.Missing {
+			mu.Shortfalls = nil // unknown, not "none": JSON null
+		}
 	}
 }
 

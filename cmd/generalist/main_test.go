@@ -15,6 +15,7 @@ import (
 var (
 	sharedOnce sync.Once
 	sharedPath string
+	sharedErr  error
 	tempDir    string
 )
 
@@ -32,10 +33,11 @@ func loadedDB(t *testing.T) string {
 	t.Helper()
 	sharedOnce.Do(func() {
 		sharedPath = filepath.Join(tempDir, "shared.db")
-		if _, _, err := runCmd("stats", "--db", sharedPath); err != nil {
-			t.Fatal(err)
-		}
+		_, _, sharedErr = runCmd("stats", "--db", sharedPath)
 	})
+	if sharedErr != nil {
+		t.Fatal(sharedErr) // every caller fails, not only the first
+	}
 	return sharedPath
 }
 
