@@ -196,7 +196,7 @@ func Markdown(w io.Writer, c *Comparison) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", c.Title)
 	for _, s := range c.Scenarios {
-		fmt.Fprintf(&b, "- **%s**: %s\n", s.Name, s.Description)
+		fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(s.Name), mdEscape(s.Description))
 	}
 	table := func(title string, rows []row) {
 		fmt.Fprintf(&b, "\n## %s\n\n|  |", title)
@@ -220,7 +220,7 @@ func Markdown(w io.Writer, c *Comparison) error {
 	table("Kommuner under robust nivå per oppgave", c.taskRows())
 	for _, o := range c.Outcomes {
 		for _, p := range o.Problems {
-			fmt.Fprintf(&b, "\n> %s: %s: %s\n", o.Scenario, p.Where, p.Message)
+			fmt.Fprintf(&b, "\n> %s: %s: %s\n", mdEscape(o.Scenario), mdEscape(p.Where), mdEscape(p.Message))
 		}
 	}
 	b.WriteString("\n## Forutsetninger\n\n")
@@ -261,7 +261,11 @@ func CSV(w io.Writer, c *Comparison) error {
 	return cw.Error()
 }
 
-func mdEscape(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+// mdEscape keeps user text (names, descriptions) from being read as table
+// syntax or as raw HTML by a Markdown renderer.
+func mdEscape(s string) string {
+	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "&", "&amp;").Replace(s)
+}
 
 func uniq(xs []string) []string {
 	seen := map[string]bool{}

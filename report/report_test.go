@@ -92,3 +92,16 @@ func TestRejectsMismatch(t *testing.T) {
 		t.Errorf("HTML(mismatch) = %v, want EINVALID", err)
 	}
 }
+
+func TestMarkdownEscapes(t *testing.T) {
+	c := fixture()
+	c.Scenarios[0].Name = "<script>alert(1)</script> | x"
+	c.Outcomes[1].Scenario = c.Scenarios[0].Name
+	var b bytes.Buffer
+	if err := Markdown(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(b.Bytes(), []byte("<script>")) || !bytes.Contains(b.Bytes(), []byte("&lt;script&gt;alert(1)&lt;/script&gt; \\| x")) {
+		t.Errorf("user text not escaped:\n%s", b.String())
+	}
+}
