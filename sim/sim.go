@@ -253,10 +253,23 @@ func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.Muni
 	}
 	// newUnit forms a unit; members must be sorted (split parts are
 	// appended after them, unsorted, and carry no distance weight).
+	// Backing arrays for the members and their populations: a unit's
+	// slices are windows on them (split parts appended later reallocate
+	// only that unit's Members, whose window is capped).
+	memberSlab := make([]generalist.MunicipalityNumber, 0, len(in.Municipalities))
+	popSlab := make([]generalist.Persons, len(in.Municipalities))
+	used := 0
 	newUnit := func(number generalist.MunicipalityNumber, name string, members []generalist.MunicipalityNumber) *unit {
 		ages = append(ages, generalist.AgeCounts{})
+		var mp []generalist.Persons
+		if used+len(members) <= len(popSlab) {
+			mp = popSlab[used : used+len(members) : used+len(members)]
+			used += len(members)
+		} else {
+			mp = make([]generalist.Persons, len(members))
+		}
 		slab = append(slab, unit{Unit: Unit{Number: number, Name: name, Members: members}, centre: number, county: names[number].County, known: true,
-			memberPop: make([]generalist.Persons, len(members)),
+			memberPop: mp,
 			pop:       generalist.Population{Structure: in.Structure, Year: in.Year, Municipality: number, Ages: &ages[len(ages)-1]}})
 		u := &slab[len(slab)-1]
 		for i, m := range members {
@@ -297,7 +310,9 @@ func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.Muni
 	}
 	for _, m := range in.Municipalities {
 		if byMember[m.Number] == nil && !split[m.Number] {
-			newUnit(m.Number, m.ShortName, []generalist.MunicipalityNumber{m.Number})
+			memberSlab = append(memberSlab, m.Number)
+			k := len(memberSlab)
+			newUnit(m.Number, m.ShortName, memberSlab[k-1:k:k])
 		}
 	}
 	for _, sp := range s.Splits {
