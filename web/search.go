@@ -200,11 +200,11 @@ func (s *Server) searchProblem(ctx context.Context, req *searchRequest) (optimiz
 		}
 	}
 	var err error
-	if p.Locked, err = lockedParam(g, req.Lock); err != nil {
-		return p, "", err
+	if p.Locked, err = optimize.ParseLocked(g, req.Lock); err != nil {
+		return p, "", generalist.Errorf(generalist.EINVALID, "query parameter lock: %s", generalist.ErrorMessage(err))
 	}
-	if p.Forbidden, err = forbiddenParam(g, req.Forbid); err != nil {
-		return p, "", err
+	if p.Forbidden, err = optimize.ParseForbidden(g, req.Forbid); err != nil {
+		return p, "", generalist.Errorf(generalist.EINVALID, "query parameter forbid: %s", generalist.ErrorMessage(err))
 	}
 	return p, unit, nil
 }
@@ -223,44 +223,6 @@ func (s *Server) population(ctx context.Context, st generalist.Structure, year i
 		}
 		return out, nil
 	})
-}
-
-// lockedParam parses "3201+3203,1101+1111".
-func lockedParam(g *graph.Graph, v string) ([][]int, error) {
-	if v == "" {
-		return nil, nil
-	}
-	var out [][]int
-	for _, grp := range strings.Split(v, ",") {
-		var ids []int
-		for _, code := range strings.Split(grp, "+") {
-			n, ok := g.Lookup(strings.TrimSpace(code))
-			if !ok {
-				return nil, generalist.Errorf(generalist.EINVALID, "query parameter lock: no municipality %q", code)
-			}
-			ids = append(ids, n.ID)
-		}
-		out = append(out, ids)
-	}
-	return out, nil
-}
-
-// forbiddenParam parses "0301-3201,1101-1111".
-func forbiddenParam(g *graph.Graph, v string) ([][2]int, error) {
-	if v == "" {
-		return nil, nil
-	}
-	var out [][2]int
-	for _, pair := range strings.Split(v, ",") {
-		a, b, ok := strings.Cut(pair, "-")
-		na, okA := g.Lookup(strings.TrimSpace(a))
-		nb, okB := g.Lookup(strings.TrimSpace(b))
-		if !ok || !okA || !okB {
-			return nil, generalist.Errorf(generalist.EINVALID, "query parameter forbid %q: want two kommunenummer joined by -", pair)
-		}
-		out = append(out, [2]int{na.ID, nb.ID})
-	}
-	return out, nil
 }
 
 // searchResult is the JSON of /api/v1/search.

@@ -438,11 +438,11 @@ func (f *searchFlags) input(ctx context.Context) (*searchInput, error) {
 			in.p.Region[i] = string(generalist.MunicipalityNumber(n.Code).County())
 		}
 	}
-	if in.p.Locked, err = parseLocked(g, f.lock); err != nil {
-		return nil, err
+	if in.p.Locked, err = optimize.ParseLocked(g, f.lock); err != nil {
+		return nil, usageError("search: --lock: " + generalist.ErrorMessage(err))
 	}
-	if in.p.Forbidden, err = parseForbidden(g, f.forbid); err != nil {
-		return nil, err
+	if in.p.Forbidden, err = optimize.ParseForbidden(g, f.forbid); err != nil {
+		return nil, usageError("search: --forbid: " + generalist.ErrorMessage(err))
 	}
 	return in, nil
 }
@@ -494,44 +494,6 @@ func readExchange(prefix string) (*graph.Graph, []float64, error) {
 		w[i] = float64(pop[n.Code])
 	}
 	return g, w, nil
-}
-
-// parseLocked parses "a+b,c+d" into node-id groups.
-func parseLocked(g *graph.Graph, s string) ([][]int, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var out [][]int
-	for _, grp := range strings.Split(s, ",") {
-		var ids []int
-		for _, code := range strings.Split(grp, "+") {
-			n, ok := g.Lookup(strings.TrimSpace(code))
-			if !ok {
-				return nil, usageError(fmt.Sprintf("search: --lock: no unit %q", code))
-			}
-			ids = append(ids, n.ID)
-		}
-		out = append(out, ids)
-	}
-	return out, nil
-}
-
-// parseForbidden parses "a-b,c-d" into node-id pairs.
-func parseForbidden(g *graph.Graph, s string) ([][2]int, error) {
-	if s == "" {
-		return nil, nil
-	}
-	var out [][2]int
-	for _, pair := range strings.Split(s, ",") {
-		a, b, ok := strings.Cut(pair, "-")
-		na, okA := g.Lookup(strings.TrimSpace(a))
-		nb, okB := g.Lookup(strings.TrimSpace(b))
-		if !ok || !okA || !okB {
-			return nil, usageError(fmt.Sprintf("search: --forbid: %q: want two unit codes joined by -", pair))
-		}
-		out = append(out, [2]int{na.ID, nb.ID})
-	}
-	return out, nil
 }
 
 // newBar returns a progress bar on stderr when it is a terminal and want
