@@ -12,6 +12,10 @@ const (
 	EINTERNAL = "internal" // a bug or an unexpected failure
 	EINVALID  = "invalid"  // the input is malformed or breaks a rule
 	ENOTFOUND = "not_found"
+	// EUNAUTHORIZED: the caller is not signed in (or the credentials are
+	// wrong); EFORBIDDEN: signed in, but the role does not allow it.
+	EUNAUTHORIZED = "unauthorized"
+	EFORBIDDEN    = "forbidden"
 )
 
 // Error is a domain error whose Message can be shown to a user as it is.
