@@ -150,9 +150,10 @@ type UserStore interface {
 	RevokeToken(ctx context.Context, id int64) error
 
 	// RecordLogin appends an attempt; FailedLogins counts the failed
-	// attempts for a name since a time (throttling across processes).
+	// attempts for a name since a time and gives the time of the last
+	// one (zero if none), for throttling across processes.
 	RecordLogin(ctx context.Context, a LoginAttempt) error
-	FailedLogins(ctx context.Context, name string, since time.Time) (int, error)
+	FailedLogins(ctx context.Context, name string, since time.Time) (n int, last time.Time, err error)
 }
 
 // AuditStore keeps the audit log. Entries are only ever appended.
