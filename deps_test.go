@@ -28,6 +28,7 @@ var allowed = map[string][]string{
 	"generalist/graph":      {"generalist", "generalist/data", "generalist/geo", "github.com/paulmach/orb", "gonum.org/v1/gonum"},
 	"generalist/sqlite":     {"generalist", "modernc.org/sqlite"},
 	"generalist/imc":        {"generalist"},
+	"generalist/auth":       {"generalist", "golang.org/x/crypto"},
 	"generalist/chart":      {},
 	"generalist/report":     {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim"},
 	"generalist/optimize":   {"generalist", "generalist/graph"},
