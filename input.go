@@ -644,7 +644,7 @@ func InputTextHash(text string) string {
 }
 
 // InputTerms splits s into search terms the way both stores index text:
-// runs of letters and digits (any script), lower-cased. Everything else
+// runs of letters and decimal digits (any script), lower-cased. Everything else
 // separates terms. Terms longer than 64 bytes are dropped. At most max
 // terms are returned; max < 0 means all.
 //
@@ -653,7 +653,7 @@ func InputTextHash(text string) string {
 // the same tokens and give the same results.
 func InputTerms(s string, max int) []string {
 	var out []string
-	for t := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }) {
+	for t := range strings.FieldsFuncSeq(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if max >= 0 && len(out) >= max {
 			break
 		}
