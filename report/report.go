@@ -35,6 +35,10 @@ type Comparison struct {
 	Catalogue *generalist.Catalogue
 	// Map, when set, draws each merger scenario's new municipalities.
 	Map *geomap.Map
+	// Inputs, when set, holds per scenario id the published inputs
+	// (innspill) linked to it as its motivation; only what Input.Public
+	// keeps is shown.
+	Inputs map[string][]generalist.Input
 }
 
 // Sources are cited in every report.
@@ -151,11 +155,12 @@ func HTML(w io.Writer, c *Comparison) error {
 	}
 	type scenarioView struct {
 		*generalist.Scenario
-		Map template.HTML
+		Map    template.HTML
+		Inputs []generalist.Input
 	}
 	var views []scenarioView
 	for i, s := range c.Scenarios {
-		v := scenarioView{Scenario: s}
+		v := scenarioView{Scenario: s, Inputs: c.inputs(s.ID)}
 		if c.Map != nil && len(s.Mergers) > 0 {
 			var hl []string
 			for _, u := range c.Outcomes[i+1].Units {
@@ -216,6 +221,14 @@ func Markdown(w io.Writer, c *Comparison) error {
 			b.WriteString("\n")
 		}
 	}
+	for _, s := range c.Scenarios {
+		if ins := c.inputs(s.ID); len(ins) > 0 {
+			fmt.Fprintf(&b, "\n## Innspill som begrunner %s\n\n", mdEscape(s.Name))
+			for _, in := range ins {
+				fmt.Fprintf(&b, "- **%s** (%s%s)\n", mdEscape(in.Title), mdEscape(in.Kind.Label()), mdEscape(inputFrom(&in)))
+			}
+		}
+	}
 	table("Nøkkeltall", c.rows())
 	table("Kommuner under robust nivå per oppgave", c.taskRows())
 	for _, o := range c.Outcomes {
@@ -265,6 +278,37 @@ func CSV(w io.Writer, c *Comparison) error {
 // syntax or as raw HTML by a Markdown renderer.
 func mdEscape(s string) string {
 	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "&", "&amp;").Replace(s)
+}
+
+// inputs returns the public view of the inputs linked to a scenario.
+func (c *Comparison) inputs(id string) []generalist.Input {
+	var out []generalist.Input
+	for _, in := range c.Inputs[id] {
+		if in.Status == generalist.InputPublished {
+			out = append(out, in.Public())
+		}
+	}
+	return out
+}
+
+// inputFrom says where an input comes from: the municipality or county
+// and, when the sender chose to publish it, the name or organisation.
+func inputFrom(in *generalist.Input) string {
+	var parts []string
+	if in.Municipality != "" {
+		parts = append(parts, "kommune "+string(in.Municipality))
+	} else if in.County != "" {
+		parts = append(parts, "fylke "+string(in.County))
+	}
+	if in.Organisation != "" {
+		parts = append(parts, in.Organisation)
+	} else if in.Name != "" {
+		parts = append(parts, in.Name)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", " + strings.Join(parts, ", ")
 }
 
 func uniq(xs []string) []string {

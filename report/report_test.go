@@ -105,3 +105,35 @@ func TestMarkdownEscapes(t *testing.T) {
 		t.Errorf("user text not escaped:\n%s", b.String())
 	}
 }
+
+// TestInputs checks that a scenario's linked inputs are listed, published
+// ones only, without personal data the sender did not choose to publish.
+func TestInputs(t *testing.T) {
+	c := fixture()
+	c.Scenarios[0].ID = "barnevern"
+	c.Inputs = map[string][]generalist.Input{"barnevern": {
+		{Title: "Felles barnevern <fungerer>", Kind: generalist.InputSolution, Municipality: "1151", Status: generalist.InputPublished,
+			Name: "Kari Nordmann", Email: "kari@example.no", Tags: []generalist.InputTag{"alternativ.interkommunalt_samarbeid"}},
+		{Title: "Ikke publisert", Kind: generalist.InputChallenge, Status: generalist.InputNew},
+	}}
+	var h, m bytes.Buffer
+	if err := HTML(&h, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&m, c); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string]string{"HTML": h.String(), "Markdown": m.String()} {
+		if !bytes.Contains([]byte(b), []byte("Felles barnevern &lt;fungerer&gt;")) || !bytes.Contains([]byte(b), []byte("kommune 1151")) {
+			t.Errorf("%s: linked input missing or not escaped", name)
+		}
+		for _, bad := range []string{"Ikke publisert", "Kari", "kari@example.no"} {
+			if bytes.Contains([]byte(b), []byte(bad)) {
+				t.Errorf("%s shows %q", name, bad)
+			}
+		}
+	}
+	if !bytes.Contains(h.Bytes(), []byte("Interkommunalt samarbeid")) {
+		t.Error("HTML: tags of the input missing")
+	}
+}
