@@ -1,9 +1,8 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 
 	"generalist"
@@ -14,16 +13,16 @@ func (db *DB) Counties(ctx context.Context, s generalist.Structure) ([]generalis
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT number, name FROM counties WHERE structure = ? ORDER BY number`, int(s))
+	rows, err := db.query(ctx, `SELECT number, name FROM counties WHERE structure = ? ORDER BY number`, int(s))
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: counties %d: %w", s, err)
+		return nil, db.errorf("counties %d: %w", s, err)
 	}
 	defer rows.Close()
 	var out []generalist.County
 	for rows.Next() {
 		c := generalist.County{Structure: s}
 		if err := rows.Scan(&c.Number, &c.Name); err != nil {
-			return nil, fmt.Errorf("sqlite: counties %d: %w", s, err)
+			return nil, db.errorf("counties %d: %w", s, err)
 		}
 		out = append(out, c)
 	}
@@ -35,22 +34,21 @@ func (db *DB) Municipalities(ctx context.Context, s generalist.Structure) ([]gen
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT number, name, short_name, county, sami_area
+	rows, err := db.query(ctx, `SELECT number, name, short_name, county, sami_area
 		FROM municipalities WHERE structure = ? ORDER BY number`, int(s))
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: municipalities %d: %w", s, err)
+		return nil, db.errorf("municipalities %d: %w", s, err)
 	}
 	defer rows.Close()
 	var out []generalist.Municipality
 	for rows.Next() {
 		m := generalist.Municipality{Structure: s}
-		var sami sql.NullInt64
+		var sami sql.NullBool
 		if err := rows.Scan(&m.Number, &m.Name, &m.ShortName, &m.County, &sami); err != nil {
-			return nil, fmt.Errorf("sqlite: municipalities %d: %w", s, err)
+			return nil, db.errorf("municipalities %d: %w", s, err)
 		}
 		if sami.Valid {
-			b := sami.Int64 == 1
-			m.SamiArea = &b
+			m.SamiArea = &sami.Bool
 		}
 		out = append(out, m)
 	}
@@ -59,22 +57,22 @@ func (db *DB) Municipalities(ctx context.Context, s generalist.Structure) ([]gen
 
 // Mapping implements generalist.AtlasStore.
 func (db *DB) Mapping(ctx context.Context, from, to generalist.Structure) (*generalist.Mapping, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT from_number, to_number, kind FROM changes
+	rows, err := db.query(ctx, `SELECT from_number, to_number, kind FROM changes
 		WHERE from_structure = ? AND to_structure = ? ORDER BY from_number, to_number`, int(from), int(to))
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: mapping %d→%d: %w", from, to, err)
+		return nil, db.errorf("mapping %d→%d: %w", from, to, err)
 	}
 	defer rows.Close()
 	m := &generalist.Mapping{From: from, To: to}
 	for rows.Next() {
 		var c generalist.Change
 		if err := rows.Scan(&c.From, &c.To, &c.Kind); err != nil {
-			return nil, fmt.Errorf("sqlite: mapping %d→%d: %w", from, to, err)
+			return nil, db.errorf("mapping %d→%d: %w", from, to, err)
 		}
 		m.Changes = append(m.Changes, c)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: mapping %d→%d: %w", from, to, err)
+		return nil, db.errorf("mapping %d→%d: %w", from, to, err)
 	}
 	if len(m.Changes) == 0 {
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "no change mapping from the %d to the %d structure", from, to)
@@ -100,16 +98,16 @@ func (db *DB) Populations(ctx context.Context, f generalist.PopulationFilter) ([
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY structure, year, municipality"
-	rows, err := db.db.QueryContext(ctx, q, args...)
+	rows, err := db.query(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: populations: %w", err)
+		return nil, db.errorf("populations: %w", err)
 	}
 	defer rows.Close()
 	var out []generalist.Population
 	for rows.Next() {
 		p, err := scanPopulation(rows)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: populations: %w", err)
+			return nil, db.errorf("populations: %w", err)
 		}
 		out = append(out, p)
 	}
@@ -121,7 +119,7 @@ func scanPopulation(rows *sql.Rows) (generalist.Population, error) {
 	var s int
 	var total, men, women sql.NullInt64
 	var ages [generalist.NumAgeGroups]sql.NullInt64
-	var missing int
+	var missing bool
 	dst := []any{&s, &p.Year, &p.Municipality, &total, &men, &women}
 	for i := range ages {
 		dst = append(dst, &ages[i])
@@ -131,7 +129,7 @@ func scanPopulation(rows *sql.Rows) (generalist.Population, error) {
 		return p, err
 	}
 	p.Structure = generalist.Structure(s)
-	p.Missing = missing == 1
+	p.Missing = missing
 	p.Total = generalist.Persons(total.Int64)
 	if men.Valid && women.Valid {
 		p.Sex = &generalist.Sex{Men: generalist.Persons(men.Int64), Women: generalist.Persons(women.Int64)}
@@ -148,16 +146,16 @@ func scanPopulation(rows *sql.Rows) (generalist.Population, error) {
 
 // PopulationYears implements generalist.AtlasStore.
 func (db *DB) PopulationYears(ctx context.Context, s generalist.Structure) ([]int, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT DISTINCT year FROM populations WHERE structure = ? ORDER BY year`, int(s))
+	rows, err := db.query(ctx, `SELECT DISTINCT year FROM populations WHERE structure = ? ORDER BY year`, int(s))
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: population years %d: %w", s, err)
+		return nil, db.errorf("population years %d: %w", s, err)
 	}
 	defer rows.Close()
 	var out []int
 	for rows.Next() {
 		var y int
 		if err := rows.Scan(&y); err != nil {
-			return nil, fmt.Errorf("sqlite: population years %d: %w", s, err)
+			return nil, db.errorf("population years %d: %w", s, err)
 		}
 		out = append(out, y)
 	}
@@ -166,17 +164,17 @@ func (db *DB) PopulationYears(ctx context.Context, s generalist.Structure) ([]in
 
 // SingleAges implements generalist.AtlasStore.
 func (db *DB) SingleAges(ctx context.Context, s generalist.Structure, year int) ([]generalist.SingleAge, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT municipality, age, persons FROM single_ages
+	rows, err := db.query(ctx, `SELECT municipality, age, persons FROM single_ages
 		WHERE structure = ? AND year = ? ORDER BY municipality, age`, int(s), year)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: single ages %d %d: %w", s, year, err)
+		return nil, db.errorf("single ages %d %d: %w", s, year, err)
 	}
 	defer rows.Close()
 	var out []generalist.SingleAge
 	for rows.Next() {
 		a := generalist.SingleAge{Structure: s, Year: year}
 		if err := rows.Scan(&a.Municipality, &a.Age, &a.Persons); err != nil {
-			return nil, fmt.Errorf("sqlite: single ages %d %d: %w", s, year, err)
+			return nil, db.errorf("single ages %d %d: %w", s, year, err)
 		}
 		out = append(out, a)
 	}
@@ -239,21 +237,24 @@ func (db *DB) NordicTotals(ctx context.Context) ([]generalist.NordicAggregate, e
 }
 
 // query runs q and scans each row with scan.
-func query[T any](ctx context.Context, db *DB, q string, scan func(*sql.Rows) (T, error)) ([]T, error) {
-	rows, err := db.db.QueryContext(ctx, q)
+func query[T any](ctx context.Context, db *DB, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
+	rows, err := db.query(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: %s: %w", firstWords(q), err)
+		return nil, db.errorf("%s: %w", firstWords(q), err)
 	}
 	defer rows.Close()
 	var out []T
 	for rows.Next() {
 		v, err := scan(rows)
 		if err != nil {
-			return nil, fmt.Errorf("sqlite: %s: %w", firstWords(q), err)
+			return nil, db.errorf("%s: %w", firstWords(q), err)
 		}
 		out = append(out, v)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, db.errorf("%s: %w", firstWords(q), err)
+	}
+	return out, nil
 }
 
 func firstWords(q string) string {

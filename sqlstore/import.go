@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 func (db *DB) ImportPopulations(ctx context.Context, imp *generalist.Import) (err error) {
 	defer func() {
 		if err != nil && generalist.ErrorCode(err) == generalist.EINTERNAL {
-			err = fmt.Errorf("sqlite: import %s: %w", imp.Dataset.Name, err)
+			err = db.errorf("import %s: %w", imp.Dataset.Name, err)
 		}
 	}()
 	if imp.Dataset.Name == "" {
@@ -29,14 +29,13 @@ func (db *DB) ImportPopulations(ctx context.Context, imp *generalist.Import) (er
 		}
 	}
 
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+	now := db.now()
+	return db.write(ctx, func(tx *tx) error { return db.importPopulations(ctx, tx, imp, now) })
+}
 
+func (db *DB) importPopulations(ctx context.Context, tx *tx, imp *generalist.Import, now time.Time) error {
 	var kind string
-	switch err := tx.QueryRowContext(ctx, `SELECT kind FROM datasets WHERE name = ?`, imp.Dataset.Name).Scan(&kind); {
+	switch err := tx.queryRow(ctx, `SELECT kind FROM datasets WHERE name = ?`, imp.Dataset.Name).Scan(&kind); {
 	case err == sql.ErrNoRows:
 	case err != nil:
 		return err
@@ -69,35 +68,59 @@ func (db *DB) ImportPopulations(ctx context.Context, imp *generalist.Import) (er
 		}
 	}
 
-	if _, err := tx.ExecContext(ctx, `INSERT INTO datasets (name, kind, sha256, source, rows, loaded_at) VALUES (?, 'import', ?, ?, ?, ?)
+	if _, err := tx.exec(ctx, `INSERT INTO datasets (name, kind, sha256, source, rows, loaded_at) VALUES (?, 'import', ?, ?, ?, ?)
 		ON CONFLICT (name) DO UPDATE SET sha256 = excluded.sha256, source = excluded.source, rows = excluded.rows, loaded_at = excluded.loaded_at`,
 		imp.Dataset.Name, imp.Dataset.SHA256, imp.Dataset.Source, len(imp.Populations)+len(imp.SingleAges),
-		db.Now().UTC().Format(time.RFC3339)); err != nil {
+		db.time(now)); err != nil {
 		return err
 	}
 	// Without Replace every overlapping row is identical (checked above):
-	// keep it, and with it the dataset it is attributed to.
-	verb := "INSERT OR IGNORE"
+	// keep it, and with it the dataset it is attributed to. With Replace
+	// the import's row overwrites the stored one. A key the import itself
+	// repeats takes its first row without Replace and its last with it,
+	// as SQLite's INSERT OR IGNORE and INSERT OR REPLACE did.
+	popConflict, ageConflict := populationIgnore, singleAgeIgnore
 	if imp.Replace {
-		verb = "INSERT OR REPLACE"
+		popConflict, ageConflict = upsert(populationKey, populationCols), upsert(singleAgeKey, singleAgeCols)
 	}
 	rows := make([][]any, 0, len(imp.Populations))
-	for _, p := range imp.Populations {
+	for _, p := range dedupe(imp.Populations, imp.Replace, func(p generalist.Population) any {
+		return [3]any{p.Structure, p.Year, p.Municipality}
+	}) {
 		rows = append(rows, populationRow(p, imp.Dataset.Name))
 	}
-	if err := bulkInsert(ctx, tx, verb, "populations", populationCols, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "populations", populationCols, rows, popConflict); err != nil {
 		return err
 	}
 	rows = make([][]any, 0, len(imp.SingleAges))
-	for _, a := range imp.SingleAges {
+	for _, a := range dedupe(imp.SingleAges, imp.Replace, func(a generalist.SingleAge) any {
+		return [4]any{a.Structure, a.Year, a.Municipality, a.Age}
+	}) {
 		rows = append(rows, []any{int(a.Structure), a.Year, string(a.Municipality), a.Age, int64(a.Persons), imp.Dataset.Name})
-	}
-	if err := bulkInsert(ctx, tx, verb, "single_ages", singleAgeCols, rows); err != nil {
-		return err
 	}
 	// A reference or earlier import whose rows were all replaced keeps its
 	// datasets row: it documents where the data once came from.
-	return tx.Commit()
+	return bulkInsert(ctx, tx, "single_ages", singleAgeCols, rows, ageConflict)
+}
+
+// dedupe returns xs with one element per key: the first (last if last is
+// set) of those with the same key, in the order of xs. One statement may
+// not insert-or-update the same row twice in PostgreSQL.
+func dedupe[T any](xs []T, last bool, key func(T) any) []T {
+	at := make(map[any]int, len(xs))
+	out := make([]T, 0, len(xs))
+	for _, x := range xs {
+		k := key(x)
+		if i, ok := at[k]; ok {
+			if last {
+				out[i] = x
+			}
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, x)
+	}
+	return out
 }
 
 type structNum struct {
@@ -105,8 +128,8 @@ type structNum struct {
 	n generalist.MunicipalityNumber
 }
 
-func municipalitySet(ctx context.Context, tx *sql.Tx) (map[structNum]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT structure, number FROM municipalities`)
+func municipalitySet(ctx context.Context, tx querier) (map[structNum]bool, error) {
+	rows, err := tx.query(ctx, `SELECT structure, number FROM municipalities`)
 	if err != nil {
 		return nil, err
 	}
@@ -125,8 +148,8 @@ func municipalitySet(ctx context.Context, tx *sql.Tx) (map[structNum]bool, error
 // checkConflicts returns ECONFLICT if any record would overwrite a stored
 // one with a different value; identical records are fine (re-importing the
 // same file is a no-op).
-func checkConflicts(ctx context.Context, tx *sql.Tx, imp *generalist.Import) error {
-	stmt, err := tx.PrepareContext(ctx, `SELECT total, missing, dataset FROM populations WHERE structure = ? AND year = ? AND municipality = ?`)
+func checkConflicts(ctx context.Context, tx *tx, imp *generalist.Import) error {
+	stmt, err := tx.prepare(ctx, `SELECT total, missing, dataset FROM populations WHERE structure = ? AND year = ? AND municipality = ?`)
 	if err != nil {
 		return err
 	}
@@ -135,7 +158,7 @@ func checkConflicts(ctx context.Context, tx *sql.Tx, imp *generalist.Import) err
 	n := 0
 	for _, p := range imp.Populations {
 		var total sql.NullInt64
-		var missing int
+		var missing bool
 		var ds string
 		err := stmt.QueryRowContext(ctx, int(p.Structure), p.Year, string(p.Municipality)).Scan(&total, &missing, &ds)
 		if err == sql.ErrNoRows {
@@ -143,7 +166,7 @@ func checkConflicts(ctx context.Context, tx *sql.Tx, imp *generalist.Import) err
 		} else if err != nil {
 			return err
 		}
-		if (missing == 1) != p.Missing || generalist.Persons(total.Int64) != p.Total {
+		if missing != p.Missing || generalist.Persons(total.Int64) != p.Total {
 			if n == 0 {
 				old := "no data"
 				if total.Valid {
@@ -160,7 +183,7 @@ func checkConflicts(ctx context.Context, tx *sql.Tx, imp *generalist.Import) err
 			"import %s: %d population(s) differ from stored data, e.g. %s; nothing was imported (use --replace to overwrite)",
 			imp.Dataset.Name, n, first)
 	}
-	astmt, err := tx.PrepareContext(ctx, `SELECT persons FROM single_ages WHERE structure = ? AND year = ? AND municipality = ? AND age = ?`)
+	astmt, err := tx.prepare(ctx, `SELECT persons FROM single_ages WHERE structure = ? AND year = ? AND municipality = ? AND age = ?`)
 	if err != nil {
 		return err
 	}

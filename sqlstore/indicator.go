@@ -1,19 +1,14 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"maps"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"generalist"
 )
-
-var _ generalist.IndicatorStore = (*DB)(nil)
 
 // ImportIndicator implements generalist.IndicatorStore. Everything is
 // checked before anything is written, and all writes share one
@@ -22,7 +17,7 @@ var _ generalist.IndicatorStore = (*DB)(nil)
 func (db *DB) ImportIndicator(ctx context.Context, ind *generalist.Indicator, values []generalist.IndicatorValue, replace bool) (err error) {
 	defer func() {
 		if err != nil && generalist.ErrorCode(err) == generalist.EINTERNAL {
-			err = fmt.Errorf("sqlite: import indicator %s: %w", ind.ID, err)
+			err = db.errorf("import indicator %s: %w", ind.ID, err)
 		}
 	}()
 	if err := ind.Validate(); err != nil {
@@ -55,12 +50,17 @@ func (db *DB) ImportIndicator(ctx context.Context, ind *generalist.Indicator, va
 		years[v.Year] = true
 	}
 
-	tx, err := db.db.BeginTx(ctx, nil)
+	now := db.now()
+	err = db.write(ctx, func(tx *tx) error { return db.importIndicator(ctx, tx, ind, values, replace, now) })
 	if err != nil {
 		return err
 	}
-	defer tx.Rollback()
+	ind.CreatedAt = now
+	ind.Years = slices.Sorted(maps.Keys(years))
+	return nil
+}
 
+func (db *DB) importIndicator(ctx context.Context, tx *tx, ind *generalist.Indicator, values []generalist.IndicatorValue, replace bool, now time.Time) error {
 	known, err := municipalitySet(ctx, tx)
 	if err != nil {
 		return err
@@ -73,7 +73,7 @@ func (db *DB) ImportIndicator(ctx context.Context, ind *generalist.Indicator, va
 	}
 
 	var exists int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM indicators WHERE id = ?`, ind.ID).Scan(&exists); err != nil {
+	if err := tx.queryRow(ctx, `SELECT count(*) FROM indicators WHERE id = ?`, ind.ID).Scan(&exists); err != nil {
 		return err
 	}
 	if exists > 0 {
@@ -82,14 +82,13 @@ func (db *DB) ImportIndicator(ctx context.Context, ind *generalist.Indicator, va
 				"indicator %s already exists; nothing was imported (use --replace to replace it, values and all)", ind.ID)
 		}
 		// The values go with it (ON DELETE CASCADE).
-		if _, err := tx.ExecContext(ctx, `DELETE FROM indicators WHERE id = ?`, ind.ID); err != nil {
+		if _, err := tx.exec(ctx, `DELETE FROM indicators WHERE id = ?`, ind.ID); err != nil {
 			return err
 		}
 	}
-	now := db.Now().UTC().Truncate(time.Second)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO indicators (id, name, unit, source, description, structure, additive, created_at)
+	if _, err := tx.exec(ctx, `INSERT INTO indicators (id, name, unit, source, description, structure, additive, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		ind.ID, ind.Name, ind.Unit, ind.Source, ind.Description, int(ind.Structure), boolInt(ind.Additive), now.Format(time.RFC3339)); err != nil {
+		ind.ID, ind.Name, ind.Unit, ind.Source, ind.Description, int(ind.Structure), ind.Additive, db.time(now)); err != nil {
 		return err
 	}
 	rows := make([][]any, len(values))
@@ -104,76 +103,74 @@ func (db *DB) ImportIndicator(ctx context.Context, ind *generalist.Indicator, va
 		}
 		rows[i] = []any{ind.ID, int(ind.Structure), v.Year, string(v.Municipality), val, note}
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "indicator_values", indicatorValueCols, rows); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	ind.CreatedAt = now
-	ind.Years = slices.Sorted(maps.Keys(years))
-	return nil
+	return bulkInsert(ctx, tx, "indicator_values", indicatorValueCols, rows, "")
 }
 
 var indicatorValueCols = []string{"indicator", "structure", "year", "municipality", "value", "note"}
 
-// indicatorQuery reads indicators with their years; where may be empty.
-const indicatorQuery = `SELECT i.id, i.name, i.unit, i.source, i.description, i.structure, i.additive, i.created_at,
-	(SELECT group_concat(year) FROM (SELECT DISTINCT year FROM indicator_values v WHERE v.indicator = i.id ORDER BY year))
-	FROM indicators i`
+// indicatorQuery reads indicators with the years they have values for,
+// one row per indicator and year (year NULL for an indicator without
+// values), ordered by indicator and year; where may be empty.
+func indicatorQuery(where string) string {
+	return `SELECT i.id, i.name, i.unit, i.source, i.description, i.structure, i.additive, i.created_at, y.year
+	FROM indicators i LEFT JOIN (SELECT DISTINCT indicator, year FROM indicator_values) y ON y.indicator = i.id ` +
+		where + ` ORDER BY i.id, y.year`
+}
 
-func scanIndicator(r *sql.Rows) (generalist.Indicator, error) {
-	var ind generalist.Indicator
-	var s, additive int
-	var at string
-	var years sql.NullString
-	if err := r.Scan(&ind.ID, &ind.Name, &ind.Unit, &ind.Source, &ind.Description, &s, &additive, &at, &years); err != nil {
-		return ind, err
-	}
-	ind.Structure = generalist.Structure(s)
-	ind.Additive = additive == 1
-	ind.CreatedAt, _ = time.Parse(time.RFC3339, at)
-	ind.Years = []int{}
-	if years.Valid {
-		for _, f := range strings.Split(years.String, ",") {
-			y, err := strconv.Atoi(f)
-			if err != nil {
-				return ind, fmt.Errorf("indicator %s: year %q: %w", ind.ID, f, err)
-			}
-			ind.Years = append(ind.Years, y)
+// scanIndicators reads the rows of indicatorQuery.
+func scanIndicators(rows *sql.Rows) ([]generalist.Indicator, error) {
+	defer rows.Close()
+	out := []generalist.Indicator{}
+	for rows.Next() {
+		var ind generalist.Indicator
+		var s int
+		var year sql.NullInt64
+		if err := rows.Scan(&ind.ID, &ind.Name, &ind.Unit, &ind.Source, &ind.Description, &s, &ind.Additive, timeCol{&ind.CreatedAt}, &year); err != nil {
+			return nil, err
 		}
-		slices.Sort(ind.Years)
+		if n := len(out); n == 0 || out[n-1].ID != ind.ID {
+			ind.Structure = generalist.Structure(s)
+			ind.Years = []int{}
+			out = append(out, ind)
+		}
+		if year.Valid {
+			last := &out[len(out)-1]
+			last.Years = append(last.Years, int(year.Int64))
+		}
 	}
-	return ind, nil
+	return out, rows.Err()
 }
 
 // Indicators implements generalist.IndicatorStore.
 func (db *DB) Indicators(ctx context.Context) ([]generalist.Indicator, error) {
-	out, err := query(ctx, db, indicatorQuery+` ORDER BY i.id`, scanIndicator)
+	rows, err := db.query(ctx, indicatorQuery(""))
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: indicators: %w", err)
+		return nil, db.errorf("indicators: %w", err)
+	}
+	out, err := scanIndicators(rows)
+	if err != nil {
+		return nil, db.errorf("indicators: %w", err)
+	}
+	if len(out) == 0 {
+		return nil, nil
 	}
 	return out, nil
 }
 
 // Indicator implements generalist.IndicatorStore.
 func (db *DB) Indicator(ctx context.Context, id string) (*generalist.Indicator, error) {
-	rows, err := db.db.QueryContext(ctx, indicatorQuery+` WHERE i.id = ?`, id)
+	rows, err := db.query(ctx, indicatorQuery(`WHERE i.id = ?`), id)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: indicator %s: %w", id, err)
+		return nil, db.errorf("indicator %s: %w", id, err)
 	}
-	defer rows.Close()
-	if !rows.Next() {
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("sqlite: indicator %s: %w", id, err)
-		}
+	out, err := scanIndicators(rows)
+	if err != nil {
+		return nil, db.errorf("indicator %s: %w", id, err)
+	}
+	if len(out) == 0 {
 		return nil, notFound(id)
 	}
-	ind, err := scanIndicator(rows)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: indicator %s: %w", id, err)
-	}
-	return &ind, nil
+	return &out[0], nil
 }
 
 func notFound(id string) error {
@@ -182,8 +179,8 @@ func notFound(id string) error {
 
 // IndicatorValues implements generalist.IndicatorStore. One statement
 // both tells whether the indicator exists and reads its values, so the
-// answer is consistent without a transaction (which, with _txlock=immediate,
-// would take the write lock).
+// answer is consistent without a transaction (which, on SQLite with
+// _txlock=immediate, would take the write lock).
 func (db *DB) IndicatorValues(ctx context.Context, id string, year int) ([]generalist.IndicatorValue, error) {
 	q := `SELECT v.year, v.municipality, v.value, v.note FROM indicators i
 		LEFT JOIN indicator_values v ON v.indicator = i.id`
@@ -194,9 +191,9 @@ func (db *DB) IndicatorValues(ctx context.Context, id string, year int) ([]gener
 	}
 	q += ` WHERE i.id = ? ORDER BY v.year, v.municipality`
 	args = append(args, id)
-	rows, err := db.db.QueryContext(ctx, q, args...)
+	rows, err := db.query(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: indicator values %s %d: %w", id, year, err)
+		return nil, db.errorf("indicator values %s %d: %w", id, year, err)
 	}
 	defer rows.Close()
 	exists := false
@@ -207,7 +204,7 @@ func (db *DB) IndicatorValues(ctx context.Context, id string, year int) ([]gener
 		var num, note sql.NullString
 		var val sql.NullFloat64
 		if err := rows.Scan(&y, &num, &val, &note); err != nil {
-			return nil, fmt.Errorf("sqlite: indicator values %s %d: %w", id, year, err)
+			return nil, db.errorf("indicator values %s %d: %w", id, year, err)
 		}
 		if !y.Valid {
 			continue // the indicator, without values for year
@@ -216,7 +213,7 @@ func (db *DB) IndicatorValues(ctx context.Context, id string, year int) ([]gener
 			Municipality: generalist.MunicipalityNumber(num.String), Value: val.Float64, Known: val.Valid, Note: note.String})
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("sqlite: indicator values %s %d: %w", id, year, err)
+		return nil, db.errorf("indicator values %s %d: %w", id, year, err)
 	}
 	if !exists {
 		return nil, notFound(id)
@@ -226,14 +223,20 @@ func (db *DB) IndicatorValues(ctx context.Context, id string, year int) ([]gener
 
 // DeleteIndicator implements generalist.IndicatorStore.
 func (db *DB) DeleteIndicator(ctx context.Context, id string) error {
-	res, err := db.db.ExecContext(ctx, `DELETE FROM indicators WHERE id = ?`, id)
-	if err != nil {
-		return fmt.Errorf("sqlite: delete indicator %s: %w", id, err)
+	err := db.write(ctx, func(tx *tx) error {
+		res, err := tx.exec(ctx, `DELETE FROM indicators WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return notFound(id)
+		}
+		return nil
+	})
+	if generalist.ErrorCode(err) == generalist.EINTERNAL {
+		return db.errorf("delete indicator %s: %w", id, err)
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("sqlite: delete indicator %s: %w", id, err)
-	} else if n == 0 {
-		return notFound(id)
-	}
-	return nil
+	return err
 }

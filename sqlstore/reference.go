@@ -1,9 +1,7 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"time"
 
 	"generalist"
@@ -14,44 +12,53 @@ import (
 // all reference rows are replaced in one transaction; imported populations
 // that replaced reference values are kept.
 func (db *DB) LoadReference(ctx context.Context, ref *generalist.Reference) (bool, error) {
+	// Most starts find the data unchanged, without taking the write lock.
 	stored, err := db.Datasets(ctx)
 	if err != nil {
 		return false, err
 	}
+	if sameReference(stored, ref) {
+		return false, nil
+	}
+	now := db.now()
+	var loaded bool
+	err = db.write(ctx, func(tx *tx) error {
+		// Another process may have loaded the same data meanwhile.
+		stored, err := datasets(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if loaded = !sameReference(stored, ref); !loaded {
+			return nil
+		}
+		// Rows are deleted and inserted in whatever order is simplest; the
+		// foreign keys are checked at commit.
+		if _, err := tx.exec(ctx, db.d.DeferForeignKeys); err != nil {
+			return err
+		}
+		return loadReference(ctx, tx, ref, now)
+	})
+	if err != nil {
+		return false, db.errorf("load reference: %w", err)
+	}
+	return loaded, nil
+}
+
+// sameReference reports whether the store holds exactly ref's datasets.
+func sameReference(stored []generalist.Dataset, ref *generalist.Reference) bool {
 	have := map[string]string{}
 	for _, d := range stored {
 		have[d.Name] = d.SHA256
 	}
-	same := true
 	for _, d := range ref.Datasets {
 		if have[d.Name] != d.SHA256 {
-			same = false
+			return false
 		}
 	}
-	if same && len(ref.Datasets) > 0 {
-		return false, nil
-	}
-
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return false, fmt.Errorf("sqlite: load reference: %w", err)
-	}
-	defer tx.Rollback()
-	// Rows are deleted and inserted in whatever order is simplest; the
-	// foreign keys are checked at commit.
-	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
-		return false, fmt.Errorf("sqlite: load reference: %w", err)
-	}
-	if err := loadReference(ctx, tx, ref, db.Now().UTC()); err != nil {
-		return false, fmt.Errorf("sqlite: load reference: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("sqlite: load reference: commit: %w", err)
-	}
-	return true, nil
+	return len(ref.Datasets) > 0
 }
 
-func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, now time.Time) error {
+func loadReference(ctx context.Context, tx *tx, ref *generalist.Reference, now time.Time) error {
 	for _, q := range []string{
 		`DELETE FROM populations WHERE dataset IN (SELECT name FROM datasets WHERE kind = 'reference')`,
 		`DELETE FROM single_ages WHERE dataset IN (SELECT name FROM datasets WHERE kind = 'reference')`,
@@ -60,15 +67,15 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 		`DELETE FROM municipalities`, `DELETE FROM counties`,
 		`DELETE FROM datasets WHERE kind = 'reference'`,
 	} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
+		if _, err := tx.exec(ctx, q); err != nil {
 			return err
 		}
 	}
 	var rows [][]any
 	for _, d := range ref.Datasets {
-		rows = append(rows, []any{d.Name, "reference", d.SHA256, d.Source, d.Rows, now.Format(time.RFC3339)})
+		rows = append(rows, []any{d.Name, "reference", d.SHA256, d.Source, d.Rows, tx.db.time(now)})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "datasets", []string{"name", "kind", "sha256", "source", "rows", "loaded_at"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "datasets", []string{"name", "kind", "sha256", "source", "rows", "loaded_at"}, rows, ""); err != nil {
 		return err
 	}
 
@@ -76,7 +83,7 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 	for _, c := range ref.Counties {
 		rows = append(rows, []any{int(c.Structure), string(c.Number), c.Name})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "counties", []string{"structure", "number", "name"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "counties", []string{"structure", "number", "name"}, rows, ""); err != nil {
 		return err
 	}
 
@@ -84,11 +91,11 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 	for _, m := range ref.Municipalities {
 		var sami any
 		if m.SamiArea != nil {
-			sami = boolInt(*m.SamiArea)
+			sami = *m.SamiArea
 		}
 		rows = append(rows, []any{int(m.Structure), string(m.Number), m.Name, m.ShortName, string(m.County), sami})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "municipalities", []string{"structure", "number", "name", "short_name", "county", "sami_area"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "municipalities", []string{"structure", "number", "name", "short_name", "county", "sami_area"}, rows, ""); err != nil {
 		return err
 	}
 
@@ -98,7 +105,7 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 			rows = append(rows, []any{int(m.From), string(c.From), int(m.To), string(c.To), string(c.Kind)})
 		}
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "changes", []string{"from_structure", "from_number", "to_structure", "to_number", "kind"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "changes", []string{"from_structure", "from_number", "to_structure", "to_number", "kind"}, rows, ""); err != nil {
 		return err
 	}
 
@@ -108,7 +115,7 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 		rows = append(rows, populationRow(p, referencePopulationDataset(p)))
 	}
 	// DO NOTHING: an import that replaced a reference value wins.
-	if err := bulkInsert(ctx, tx, "INSERT OR IGNORE", "populations", populationCols, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "populations", populationCols, rows, populationIgnore); err != nil {
 		return err
 	}
 
@@ -116,7 +123,7 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 	for _, a := range ref.SingleAges {
 		rows = append(rows, []any{int(a.Structure), a.Year, string(a.Municipality), a.Age, int64(a.Persons), "befolkning_ettarig_alder.csv"})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT OR IGNORE", "single_ages", singleAgeCols, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "single_ages", singleAgeCols, rows, singleAgeIgnore); err != nil {
 		return err
 	}
 
@@ -124,14 +131,14 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 	for _, a := range ref.Areas {
 		rows = append(rows, []any{string(a.Municipality), float64(a.Km2), a.AdminCentre, a.LanguageForm})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "areas", []string{"municipality", "km2", "admin_centre", "language_form"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "areas", []string{"municipality", "km2", "admin_centre", "language_form"}, rows, ""); err != nil {
 		return err
 	}
 	rows = rows[:0]
 	for _, c := range ref.Centrality {
 		rows = append(rows, []any{string(c.Municipality), c.Class})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "centrality", []string{"municipality", "class"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "centrality", []string{"municipality", "class"}, rows, ""); err != nil {
 		return err
 	}
 	rows = rows[:0]
@@ -142,22 +149,22 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 		}
 		rows = append(rows, []any{string(c.Municipality), c.Year, v})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "cost_index", []string{"municipality", "year", "value"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "cost_index", []string{"municipality", "year", "value"}, rows, ""); err != nil {
 		return err
 	}
 	rows = rows[:0]
 	for _, r := range ref.Robek {
 		rows = append(rows, []any{string(r.Municipality), r.ListedOn, r.Basis})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "robek", []string{"municipality", "listed_on", "basis"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "robek", []string{"municipality", "listed_on", "basis"}, rows, ""); err != nil {
 		return err
 	}
 	rows = rows[:0]
 	for _, m := range ref.Nordic {
-		rows = append(rows, []any{m.Country, m.Structure, m.RefDate, m.Code, m.Name, m.NameSv, int64(m.Population), boolInt(m.Aland)})
+		rows = append(rows, []any{m.Country, m.Structure, m.RefDate, m.Code, m.Name, m.NameSv, int64(m.Population), m.Aland})
 	}
-	if err := bulkInsert(ctx, tx, "INSERT", "nordic_municipalities",
-		[]string{"country", "structure", "ref_date", "code", "name", "name_sv", "population", "aland"}, rows); err != nil {
+	if err := bulkInsert(ctx, tx, "nordic_municipalities",
+		[]string{"country", "structure", "ref_date", "code", "name", "name_sv", "population", "aland"}, rows, ""); err != nil {
 		return err
 	}
 	rows = rows[:0]
@@ -166,7 +173,7 @@ func loadReference(ctx context.Context, tx *sql.Tx, ref *generalist.Reference, n
 			nullFloat(a.Median), nullFloat(a.Largest), nullFloat(a.Smallest), nullFloat(a.Under5000),
 			nullFloat(a.MedianAreaKm2), nullFloat(a.MeanAreaKm2), nullFloat(a.LargestAreaKm2)})
 	}
-	return bulkInsert(ctx, tx, "INSERT", "nordic_aggregates", nordicAggregateCols, rows)
+	return bulkInsert(ctx, tx, "nordic_aggregates", nordicAggregateCols, rows, "")
 }
 
 // referencePopulationDataset names the file a reference population record
@@ -193,6 +200,15 @@ var populationCols = []string{"structure", "year", "municipality", "total", "men
 
 var singleAgeCols = []string{"structure", "year", "municipality", "age", "persons", "dataset"}
 
+// The primary keys of populations and single_ages, and the clauses that
+// keep a stored row when an insert has the same key.
+var (
+	populationKey    = []string{"structure", "year", "municipality"}
+	singleAgeKey     = []string{"structure", "year", "municipality", "age"}
+	populationIgnore = "ON CONFLICT (structure, year, municipality) DO NOTHING"
+	singleAgeIgnore  = "ON CONFLICT (structure, year, municipality, age) DO NOTHING"
+)
+
 var nordicAggregateCols = []string{"country", "source", "inhabitants", "municipalities", "mean", "median",
 	"largest", "smallest", "under_5000", "median_area_km2", "mean_area_km2", "largest_area_km2"}
 
@@ -216,14 +232,7 @@ func populationRow(p generalist.Population, dataset string) []any {
 			r = append(r, nil)
 		}
 	}
-	return append(r, boolInt(p.Missing), p.Note, dataset)
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+	return append(r, p.Missing, p.Note, dataset)
 }
 
 func nullFloat(f *float64) any {
@@ -235,19 +244,25 @@ func nullFloat(f *float64) any {
 
 // Datasets implements generalist.AtlasStore.
 func (db *DB) Datasets(ctx context.Context) ([]generalist.Dataset, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT name, sha256, source, rows, loaded_at FROM datasets ORDER BY name`)
+	out, err := datasets(ctx, db)
 	if err != nil {
-		return nil, fmt.Errorf("sqlite: datasets: %w", err)
+		return nil, db.errorf("datasets: %w", err)
+	}
+	return out, nil
+}
+
+func datasets(ctx context.Context, q querier) ([]generalist.Dataset, error) {
+	rows, err := q.query(ctx, `SELECT name, sha256, source, rows, loaded_at FROM datasets ORDER BY name`)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []generalist.Dataset
 	for rows.Next() {
 		var d generalist.Dataset
-		var at string
-		if err := rows.Scan(&d.Name, &d.SHA256, &d.Source, &d.Rows, &at); err != nil {
-			return nil, fmt.Errorf("sqlite: datasets: %w", err)
+		if err := rows.Scan(&d.Name, &d.SHA256, &d.Source, &d.Rows, timeCol{&d.LoadedAt}); err != nil {
+			return nil, err
 		}
-		d.LoadedAt, _ = time.Parse(time.RFC3339, at)
 		out = append(out, d)
 	}
 	return out, rows.Err()

@@ -1,4 +1,4 @@
-package sqlite
+package sqlstore
 
 import (
 	"context"
@@ -12,8 +12,6 @@ import (
 	"generalist"
 )
 
-var _ generalist.CooperationStore = (*DB)(nil)
-
 // participantRegistry holds the names of the municipalities and counties a
 // cooperation may have as participants: those of the 2024 structure.
 type participantRegistry struct {
@@ -21,9 +19,9 @@ type participantRegistry struct {
 	counties       map[string]string
 }
 
-func loadParticipants(ctx context.Context, tx *sql.Tx) (*participantRegistry, error) {
+func loadParticipants(ctx context.Context, tx querier) (*participantRegistry, error) {
 	r := &participantRegistry{municipalities: map[string]string{}, counties: map[string]string{}}
-	rows, err := tx.QueryContext(ctx, `SELECT number, name FROM municipalities WHERE structure = 2024`)
+	rows, err := tx.query(ctx, `SELECT number, name FROM municipalities WHERE structure = 2024`)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +37,7 @@ func loadParticipants(ctx context.Context, tx *sql.Tx) (*participantRegistry, er
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT number, name FROM counties WHERE structure = 2024`)
+	rows, err = tx.query(ctx, `SELECT number, name FROM counties WHERE structure = 2024`)
 	if err != nil {
 		return nil, err
 	}
@@ -103,9 +101,9 @@ func checkIMC(reg *participantRegistry, c *generalist.IMC, e generalist.IMCEdit)
 }
 
 // nameTaken returns ECONFLICT if another cooperation than id has the name.
-func nameTaken(ctx context.Context, tx *sql.Tx, c *generalist.IMC, id int64) error {
+func nameTaken(ctx context.Context, tx *tx, c *generalist.IMC, id int64) error {
 	var other int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM imc WHERE name_key = ? AND deleted = 0 AND id <> ?`, nameKey(c.Name), id).Scan(&other)
+	err := tx.queryRow(ctx, `SELECT id FROM imc WHERE name_key = ? AND NOT deleted AND id <> ?`, nameKey(c.Name), id).Scan(&other)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil
@@ -117,7 +115,7 @@ func nameTaken(ctx context.Context, tx *sql.Tx, c *generalist.IMC, id int64) err
 
 // save writes c as version c.Version of cooperation c.ID (inserting the
 // row when insert is set) with its index rows and a revision.
-func (db *DB) save(ctx context.Context, tx *sql.Tx, c *generalist.IMC, prev *generalist.IMC, action string, e generalist.IMCEdit, now time.Time, insert bool) error {
+func (db *DB) save(ctx context.Context, tx *tx, c *generalist.IMC, prev *generalist.IMC, action string, e generalist.IMCEdit, now time.Time, insert bool) error {
 	c.UpdatedAt, c.UpdatedBy = now, strings.TrimSpace(e.Author)
 	c.Name = strings.TrimSpace(c.Name)
 	var end any
@@ -125,12 +123,9 @@ func (db *DB) save(ctx context.Context, tx *sql.Tx, c *generalist.IMC, prev *gen
 		end = string(c.End)
 	}
 	if insert {
-		res, err := tx.ExecContext(ctx, `INSERT INTO imc (version, name, name_key, form, start_date, end_date, example, data) VALUES (1, ?, ?, ?, ?, ?, ?, '{}')`,
-			c.Name, nameKey(c.Name), string(c.Form), string(c.Start), end, boolInt(c.Example))
-		if err != nil {
-			return err
-		}
-		if c.ID, err = res.LastInsertId(); err != nil {
+		if err := tx.queryRow(ctx, `INSERT INTO imc (version, name, name_key, form, start_date, end_date, example, deleted, data)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, '{}') RETURNING id`,
+			c.Name, nameKey(c.Name), string(c.Form), string(c.Start), end, c.Example, false).Scan(&c.ID); err != nil {
 			return err
 		}
 	}
@@ -138,10 +133,10 @@ func (db *DB) save(ctx context.Context, tx *sql.Tx, c *generalist.IMC, prev *gen
 	if err != nil {
 		return err
 	}
-	deleted := boolInt(action == generalist.RevisionDeleted)
-	res, err := tx.ExecContext(ctx, `UPDATE imc SET version = ?, name = ?, name_key = ?, form = ?, start_date = ?, end_date = ?, example = ?, deleted = ?, data = ?
+	deleted := action == generalist.RevisionDeleted
+	res, err := tx.exec(ctx, `UPDATE imc SET version = ?, name = ?, name_key = ?, form = ?, start_date = ?, end_date = ?, example = ?, deleted = ?, data = ?
 		WHERE id = ? AND version = ?`,
-		c.Version, c.Name, nameKey(c.Name), string(c.Form), string(c.Start), end, boolInt(c.Example), deleted, string(data), c.ID, max(c.Version-1, 1))
+		c.Version, c.Name, nameKey(c.Name), string(c.Form), string(c.Start), end, c.Example, deleted, string(data), c.ID, max(c.Version-1, 1))
 	if err != nil {
 		return err
 	}
@@ -149,7 +144,7 @@ func (db *DB) save(ctx context.Context, tx *sql.Tx, c *generalist.IMC, prev *gen
 		return fmt.Errorf("cooperation %d changed under the transaction (%d rows, %v)", c.ID, n, err)
 	}
 	for _, q := range []string{`DELETE FROM imc_participants WHERE imc = ?`, `DELETE FROM imc_tasks WHERE imc = ?`} {
-		if _, err := tx.ExecContext(ctx, q, c.ID); err != nil {
+		if _, err := tx.exec(ctx, q, c.ID); err != nil {
 			return err
 		}
 	}
@@ -167,13 +162,11 @@ func (db *DB) save(ctx context.Context, tx *sql.Tx, c *generalist.IMC, prev *gen
 				tasks = append(tasks, []any{c.ID, t.Task})
 			}
 		}
-		if err := bulkInsert(ctx, tx, "INSERT", "imc_participants", []string{"imc", "number", "ownership"}, parts); err != nil {
+		if err := bulkInsert(ctx, tx, "imc_participants", []string{"imc", "number", "ownership"}, parts, ""); err != nil {
 			return err
 		}
-		if len(tasks) > 0 {
-			if err := bulkInsert(ctx, tx, "INSERT", "imc_tasks", []string{"imc", "task"}, tasks); err != nil {
-				return err
-			}
+		if err := bulkInsert(ctx, tx, "imc_tasks", []string{"imc", "task"}, tasks, ""); err != nil {
+			return err
 		}
 	}
 	changes, err := json.Marshal(generalist.DiffIMC(prev, c))
@@ -183,44 +176,41 @@ func (db *DB) save(ctx context.Context, tx *sql.Tx, c *generalist.IMC, prev *gen
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO imc_revisions (imc, version, action, author, note, at, changes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.Version, action, strings.TrimSpace(e.Author), strings.TrimSpace(e.Note), now.Format(time.RFC3339), string(changes), string(data))
+	_, err = tx.exec(ctx, `INSERT INTO imc_revisions (imc, version, action, author, note, at, changes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.Version, action, strings.TrimSpace(e.Author), strings.TrimSpace(e.Note), db.time(now), string(changes), string(data))
 	return err
 }
 
 // wrapIMC adds the operation to internal errors; domain errors pass as
 // they are.
-func wrapIMC(err *error, format string, args ...any) {
+func (db *DB) wrapIMC(err *error, format string, args ...any) {
 	if *err != nil && generalist.ErrorCode(*err) == generalist.EINTERNAL {
-		*err = fmt.Errorf("sqlite: "+format+": %w", append(args, *err)...)
+		*err = db.errorf(format+": %w", append(args, *err)...)
 	}
 }
 
 // CreateIMC implements generalist.CooperationStore.
 func (db *DB) CreateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMCEdit) (err error) {
-	defer wrapIMC(&err, "create cooperation %q", c.Name)
-	tx, err := db.db.BeginTx(ctx, nil)
+	defer db.wrapIMC(&err, "create cooperation %q", c.Name)
+	now := db.now()
+	var next generalist.IMC
+	err = db.write(ctx, func(tx *tx) error {
+		reg, err := loadParticipants(ctx, tx)
+		if err != nil {
+			return err
+		}
+		next = *c
+		next.Participants = append([]generalist.IMCParticipant(nil), c.Participants...)
+		next.ID, next.Version = 0, 1
+		if err := checkIMC(reg, &next, e); err != nil {
+			return err
+		}
+		if err := nameTaken(ctx, tx, &next, 0); err != nil {
+			return err
+		}
+		return db.save(ctx, tx, &next, nil, generalist.RevisionCreated, e, now, true)
+	})
 	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	reg, err := loadParticipants(ctx, tx)
-	if err != nil {
-		return err
-	}
-	next := *c
-	next.Participants = append([]generalist.IMCParticipant(nil), c.Participants...)
-	next.ID, next.Version = 0, 1
-	if err := checkIMC(reg, &next, e); err != nil {
-		return err
-	}
-	if err := nameTaken(ctx, tx, &next, 0); err != nil {
-		return err
-	}
-	if err := db.save(ctx, tx, &next, nil, generalist.RevisionCreated, e, db.Now().UTC().Truncate(time.Second), true); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
 		return err
 	}
 	*c = next
@@ -229,17 +219,17 @@ func (db *DB) CreateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMC
 
 // current reads the stored version of a cooperation in tx. ENOTFOUND for
 // an unknown or deleted id.
-func current(ctx context.Context, tx *sql.Tx, id int64) (*generalist.IMC, error) {
+func current(ctx context.Context, tx querier, id int64) (*generalist.IMC, error) {
 	var data string
-	var deleted int
-	err := tx.QueryRowContext(ctx, `SELECT data, deleted FROM imc WHERE id = ?`, id).Scan(&data, &deleted)
+	var deleted bool
+	err := tx.queryRow(ctx, `SELECT data, deleted FROM imc WHERE id = ?`, id).Scan(&data, &deleted)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, imcNotFound(id)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if deleted == 1 {
+	if deleted {
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "cooperation %d was deleted; its history is kept (generalist imc history %d)", id, id)
 	}
 	return decodeIMC(data)
@@ -263,44 +253,41 @@ func staleError(cur *generalist.IMC, read int) error {
 		cur.ID, cur.Name, cur.UpdatedBy, cur.UpdatedAt.Format("2006-01-02 15:04:05 UTC"), cur.Version, read)
 }
 
-// UpdateIMC implements generalist.CooperationStore. With _txlock=immediate
-// the transaction holds the write lock from its start, so the version
-// check and the write cannot interleave with another update.
+// UpdateIMC implements generalist.CooperationStore. The version check
+// and the write share one write transaction, so they cannot interleave
+// with another update.
 func (db *DB) UpdateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMCEdit) (err error) {
-	defer wrapIMC(&err, "update cooperation %d", c.ID)
-	tx, err := db.db.BeginTx(ctx, nil)
+	defer db.wrapIMC(&err, "update cooperation %d", c.ID)
+	now := db.now()
+	var next generalist.IMC
+	err = db.write(ctx, func(tx *tx) error {
+		cur, err := current(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if c.Version != cur.Version {
+			return staleError(cur, c.Version)
+		}
+		reg, err := loadParticipants(ctx, tx)
+		if err != nil {
+			return err
+		}
+		next = *c
+		next.Participants = append([]generalist.IMCParticipant(nil), c.Participants...)
+		if err := checkIMC(reg, &next, e); err != nil {
+			return err
+		}
+		if err := nameTaken(ctx, tx, &next, c.ID); err != nil {
+			return err
+		}
+		if len(generalist.DiffIMC(cur, &next)) == 0 {
+			next = *cur // nothing changed: no new version
+			return nil
+		}
+		next.Version = cur.Version + 1
+		return db.save(ctx, tx, &next, cur, generalist.RevisionChanged, e, now, false)
+	})
 	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	cur, err := current(ctx, tx, c.ID)
-	if err != nil {
-		return err
-	}
-	if c.Version != cur.Version {
-		return staleError(cur, c.Version)
-	}
-	reg, err := loadParticipants(ctx, tx)
-	if err != nil {
-		return err
-	}
-	next := *c
-	next.Participants = append([]generalist.IMCParticipant(nil), c.Participants...)
-	if err := checkIMC(reg, &next, e); err != nil {
-		return err
-	}
-	if err := nameTaken(ctx, tx, &next, c.ID); err != nil {
-		return err
-	}
-	if len(generalist.DiffIMC(cur, &next)) == 0 {
-		*c = *cur // nothing changed: no new version
-		return nil
-	}
-	next.Version = cur.Version + 1
-	if err := db.save(ctx, tx, &next, cur, generalist.RevisionChanged, e, db.Now().UTC().Truncate(time.Second), false); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
 		return err
 	}
 	*c = next
@@ -309,42 +296,37 @@ func (db *DB) UpdateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMC
 
 // DeleteIMC implements generalist.CooperationStore.
 func (db *DB) DeleteIMC(ctx context.Context, id int64, version int, e generalist.IMCEdit) (err error) {
-	defer wrapIMC(&err, "delete cooperation %d", id)
+	defer db.wrapIMC(&err, "delete cooperation %d", id)
 	if err := e.Validate(); err != nil {
 		return err
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	cur, err := current(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if version != cur.Version {
-		return staleError(cur, version)
-	}
-	prev := *cur
-	cur.Version++
-	if err := db.save(ctx, tx, cur, &prev, generalist.RevisionDeleted, e, db.Now().UTC().Truncate(time.Second), false); err != nil {
-		return err
-	}
-	return tx.Commit()
+	now := db.now()
+	return db.write(ctx, func(tx *tx) error {
+		cur, err := current(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if version != cur.Version {
+			return staleError(cur, version)
+		}
+		prev := *cur
+		cur.Version++
+		return db.save(ctx, tx, cur, &prev, generalist.RevisionDeleted, e, now, false)
+	})
 }
 
 // IMC implements generalist.CooperationStore.
 func (db *DB) IMC(ctx context.Context, id int64) (c *generalist.IMC, err error) {
-	defer wrapIMC(&err, "read cooperation %d", id)
+	defer db.wrapIMC(&err, "read cooperation %d", id)
 	var data string
-	var deleted int
-	err = db.db.QueryRowContext(ctx, `SELECT data, deleted FROM imc WHERE id = ?`, id).Scan(&data, &deleted)
+	var deleted bool
+	err = db.queryRow(ctx, `SELECT data, deleted FROM imc WHERE id = ?`, id).Scan(&data, &deleted)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil, imcNotFound(id)
 	case err != nil:
 		return nil, err
-	case deleted == 1:
+	case deleted:
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "cooperation %d was deleted; its history is kept (generalist imc history %d)", id, id)
 	}
 	return decodeIMC(data)
@@ -352,9 +334,9 @@ func (db *DB) IMC(ctx context.Context, id int64) (c *generalist.IMC, err error) 
 
 // IMCVersion implements generalist.CooperationStore.
 func (db *DB) IMCVersion(ctx context.Context, id int64, version int) (c *generalist.IMC, err error) {
-	defer wrapIMC(&err, "read cooperation %d version %d", id, version)
+	defer db.wrapIMC(&err, "read cooperation %d version %d", id, version)
 	var data string
-	err = db.db.QueryRowContext(ctx, `SELECT data FROM imc_revisions WHERE imc = ? AND version = ?`, id, version).Scan(&data)
+	err = db.queryRow(ctx, `SELECT data FROM imc_revisions WHERE imc = ? AND version = ?`, id, version).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "cooperation %d has no version %d (see generalist imc history %d)", id, version, id)
 	}
@@ -366,19 +348,16 @@ func (db *DB) IMCVersion(ctx context.Context, id int64, version int) (c *general
 
 // IMCHistory implements generalist.CooperationStore.
 func (db *DB) IMCHistory(ctx context.Context, id int64) (out []generalist.IMCRevision, err error) {
-	defer wrapIMC(&err, "history of cooperation %d", id)
-	rows, err := db.db.QueryContext(ctx, `SELECT version, action, author, note, at, changes FROM imc_revisions WHERE imc = ? ORDER BY version`, id)
+	defer db.wrapIMC(&err, "history of cooperation %d", id)
+	rows, err := db.query(ctx, `SELECT version, action, author, note, at, changes FROM imc_revisions WHERE imc = ? ORDER BY version`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		r := generalist.IMCRevision{IMC: id}
-		var at, changes string
-		if err := rows.Scan(&r.Version, &r.Action, &r.Author, &r.Note, &at, &changes); err != nil {
-			return nil, err
-		}
-		if r.At, err = time.Parse(time.RFC3339, at); err != nil {
+		var changes string
+		if err := rows.Scan(&r.Version, &r.Action, &r.Author, &r.Note, timeCol{&r.At}, &changes); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(changes), &r.Changes); err != nil {
@@ -397,8 +376,8 @@ func (db *DB) IMCHistory(ctx context.Context, id int64) (out []generalist.IMCRev
 
 // IMCs implements generalist.CooperationStore.
 func (db *DB) IMCs(ctx context.Context, f generalist.IMCFilter) (out []generalist.IMC, err error) {
-	defer wrapIMC(&err, "list cooperations")
-	q := `SELECT data FROM imc WHERE deleted = 0`
+	defer db.wrapIMC(&err, "list cooperations")
+	q := `SELECT data FROM imc WHERE NOT deleted`
 	var args []any
 	if f.Participant != "" {
 		q += ` AND id IN (SELECT imc FROM imc_participants WHERE number = ?)`
@@ -412,7 +391,7 @@ func (db *DB) IMCs(ctx context.Context, f generalist.IMCFilter) (out []generalis
 		q += ` AND form = ?`
 		args = append(args, string(f.Form))
 	}
-	rows, err := db.db.QueryContext(ctx, q+` ORDER BY name_key, id`, args...)
+	rows, err := db.query(ctx, q+` ORDER BY name_key, id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -434,68 +413,82 @@ func (db *DB) IMCs(ctx context.Context, f generalist.IMCFilter) (out []generalis
 	return out, rows.Err()
 }
 
-// ImportIMCs implements generalist.CooperationStore.
+// ImportIMCs implements generalist.CooperationStore. Every record is
+// checked before any is written, so that a bad one leaves the store (and,
+// on PostgreSQL, the id sequence) as it was.
 func (db *DB) ImportIMCs(ctx context.Context, cs []generalist.IMC, e generalist.IMCEdit, replace bool) (created, updated int, err error) {
-	defer wrapIMC(&err, "import cooperations")
+	defer db.wrapIMC(&err, "import cooperations")
 	if err := e.Validate(); err != nil {
 		return 0, 0, err
 	}
 	if len(cs) == 0 {
 		return 0, 0, generalist.Errorf(generalist.EINVALID, "no cooperations to import")
 	}
-	tx, err := db.db.BeginTx(ctx, nil)
+	now := db.now()
+	err = db.write(ctx, func(tx *tx) error {
+		created, updated = 0, 0
+		reg, err := loadParticipants(ctx, tx)
+		if err != nil {
+			return err
+		}
+		type step struct {
+			next generalist.IMC
+			cur  *generalist.IMC // nil: a new cooperation
+		}
+		var steps []step
+		seen := map[string]int{}
+		for i := range cs {
+			next := cs[i]
+			next.Participants = append([]generalist.IMCParticipant(nil), cs[i].Participants...)
+			at := fmt.Sprintf("cooperation %d of %d", i+1, len(cs))
+			if err := checkIMC(reg, &next, e); err != nil {
+				return generalist.Errorf(generalist.ErrorCode(err), "%s: %s; nothing was imported", at, generalist.ErrorMessage(err))
+			}
+			key := nameKey(next.Name)
+			if j, dup := seen[key]; dup {
+				return generalist.Errorf(generalist.EINVALID, "%s: the name %q is also the name of cooperation %d; nothing was imported", at, next.Name, j+1)
+			}
+			seen[key] = i
+			var id int64
+			err := tx.queryRow(ctx, `SELECT id FROM imc WHERE name_key = ? AND NOT deleted`, key).Scan(&id)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				next.ID, next.Version = 0, 1
+				steps = append(steps, step{next: next})
+			case err != nil:
+				return err
+			case !replace:
+				return generalist.Errorf(generalist.ECONFLICT, "%s: a cooperation named %q is already registered (id %d); nothing was imported (use --replace to store the file's version as its next version)", at, next.Name, id)
+			default:
+				cur, err := current(ctx, tx, id)
+				if err != nil {
+					return err
+				}
+				next.ID = id
+				if len(generalist.DiffIMC(cur, &next)) == 0 {
+					continue
+				}
+				next.Version = cur.Version + 1
+				steps = append(steps, step{next: next, cur: cur})
+			}
+		}
+		for i := range steps {
+			st := &steps[i]
+			if st.cur == nil {
+				if err := db.save(ctx, tx, &st.next, nil, generalist.RevisionCreated, e, now, true); err != nil {
+					return err
+				}
+				created++
+			} else {
+				if err := db.save(ctx, tx, &st.next, st.cur, generalist.RevisionChanged, e, now, false); err != nil {
+					return err
+				}
+				updated++
+			}
+		}
+		return nil
+	})
 	if err != nil {
-		return 0, 0, err
-	}
-	defer tx.Rollback()
-	reg, err := loadParticipants(ctx, tx)
-	if err != nil {
-		return 0, 0, err
-	}
-	now := db.Now().UTC().Truncate(time.Second)
-	seen := map[string]int{}
-	for i := range cs {
-		next := cs[i]
-		next.Participants = append([]generalist.IMCParticipant(nil), cs[i].Participants...)
-		at := fmt.Sprintf("cooperation %d of %d", i+1, len(cs))
-		if err := checkIMC(reg, &next, e); err != nil {
-			return 0, 0, generalist.Errorf(generalist.ErrorCode(err), "%s: %s; nothing was imported", at, generalist.ErrorMessage(err))
-		}
-		key := nameKey(next.Name)
-		if j, dup := seen[key]; dup {
-			return 0, 0, generalist.Errorf(generalist.EINVALID, "%s: the name %q is also the name of cooperation %d; nothing was imported", at, next.Name, j+1)
-		}
-		seen[key] = i
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM imc WHERE name_key = ? AND deleted = 0`, key).Scan(&id)
-		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			next.ID, next.Version = 0, 1
-			if err := db.save(ctx, tx, &next, nil, generalist.RevisionCreated, e, now, true); err != nil {
-				return 0, 0, err
-			}
-			created++
-		case err != nil:
-			return 0, 0, err
-		case !replace:
-			return 0, 0, generalist.Errorf(generalist.ECONFLICT, "%s: a cooperation named %q is already registered (id %d); nothing was imported (use --replace to store the file's version as its next version)", at, next.Name, id)
-		default:
-			cur, err := current(ctx, tx, id)
-			if err != nil {
-				return 0, 0, err
-			}
-			next.ID = id
-			if len(generalist.DiffIMC(cur, &next)) == 0 {
-				continue
-			}
-			next.Version = cur.Version + 1
-			if err := db.save(ctx, tx, &next, cur, generalist.RevisionChanged, e, now, false); err != nil {
-				return 0, 0, err
-			}
-			updated++
-		}
-	}
-	if err := tx.Commit(); err != nil {
 		return 0, 0, err
 	}
 	return created, updated, nil
