@@ -28,6 +28,7 @@ var allowed = map[string][]string{
 	"generalist/graph":      {"generalist", "generalist/data", "generalist/geo", "github.com/paulmach/orb", "gonum.org/v1/gonum"},
 	"generalist/sqlstore":   {"generalist"},
 	"generalist/sqlite":     {"generalist", "generalist/sqlstore", "modernc.org/sqlite"},
+	"generalist/postgres":   {"generalist", "generalist/sqlstore", "github.com/jackc/pgx/v5"},
 	"generalist/imc":        {"generalist"},
 	"generalist/auth":       {"generalist", "golang.org/x/crypto"},
 	"generalist/chart":      {},
