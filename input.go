@@ -86,15 +86,15 @@ type InputAttachment struct {
 
 // Limits on what a sender may send.
 const (
-	InputTitleMax       = 200       // characters
-	InputTextMax        = 20000     // characters
-	InputTextMin        = 20        // characters
-	InputNameMax        = 200       // characters, also the organisation
-	InputEmailMax       = 254       // bytes
-	InputTagsMax        = 20        // tags on one input
-	InputAttachmentMax  = 5 << 20   // bytes (5 MiB)
-	InputReasonMax      = 2000      // characters of a rejection reason
-	InputBodyMax        = 7_500_000 // bytes of a JSON body (a base64 attachment is 4/3 larger)
+	InputTitleMax       = 200     // characters
+	InputTextMax        = 20000   // characters
+	InputTextMin        = 20      // characters
+	InputNameMax        = 200     // characters, also the organisation
+	InputEmailMax       = 254     // bytes
+	InputTagsMax        = 20      // tags on one input
+	InputAttachmentMax  = 5 << 20 // bytes (5 MiB)
+	InputReasonMax      = 2000    // characters of a rejection reason
+	InputBodyMax        = 4 << 20 // bytes of a JSON body: a base64 attachment through the API is at most about 3 MiB
 	inputQueryTermsMax  = 10
 	inputQueryTermBytes = 64
 )
