@@ -274,3 +274,23 @@ func TestValidateTags(t *testing.T) {
 		t.Errorf("ValidateTags(twice) = %v", err)
 	}
 }
+
+func TestWriteInputsCSV(t *testing.T) {
+	in := validInput()
+	in.ID, in.Title, in.Status = 7, "=HYPERLINK(\"x\")", InputPublished
+	in.Organisation = "Utsira kommune"
+	in.Normalize()
+	var b strings.Builder
+	if err := WriteInputsCSV(&b, []InputExport{in.Export()}); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, bad := range []string{"Kari", "kari@example.no", "Utsira kommune", "\n=HYP", ",=HYP"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("CSV contains %q:\n%s", bad, got)
+		}
+	}
+	if !strings.Contains(got, `"'=HYPERLINK(""x"")"`) || !strings.Contains(got, "rolle.tjenesteyter;utfordring.rekruttering") {
+		t.Errorf("CSV =\n%s", got)
+	}
+}
