@@ -58,7 +58,7 @@ Commands:
   search   structure search: groupings that reach a floor (groups), ReCom ensembles (ensemble)
   economy  the income system: a municipality's money, a merger's 20-year effect, imports
   imc      the registry of inter-municipal cooperations: legal checks, agreements, costs, exit
-  user     accounts of a shared deployment: add, list, disable, tokens
+  input    input (innspill) from municipalities and the public: list, moderate, export
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -94,8 +94,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runIMC(ctx, rest, stdout, stderr)
 	case "search":
 		return runSearch(ctx, rest, stdout, stderr)
-	case "user":
-		return runUser(ctx, rest, stdout, stderr)
+	case "input":
+		return runInput(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -78,6 +78,22 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		c.Outcomes = append(c.Outcomes, out)
 	}
 	c.Catalogue = ev.cat
+	// The published inputs (innspill) linked to each stored scenario.
+	for _, s := range c.Scenarios {
+		if s.ID == "" {
+			continue
+		}
+		ins, err := db.InputsForScenario(ctx, s.ID)
+		if err != nil {
+			return err
+		}
+		if len(ins) > 0 {
+			if c.Inputs == nil {
+				c.Inputs = map[string][]generalist.Input{}
+			}
+			c.Inputs[s.ID] = ins
+		}
+	}
 	var buf bytes.Buffer
 	if err := write(&buf, c); err != nil {
 		return err
