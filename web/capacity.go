@@ -209,7 +209,10 @@ func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := tasksPage{Catalogue: cat, AllowEdits: s.cfg.AllowEdits, CSRF: s.csrf}
+	d := tasksPage{Catalogue: cat, AllowEdits: s.cfg.Changes != nil && accessAnalyst.allows(s.viewer(r).Role)}
+	if d.AllowEdits {
+		d.CSRF = s.csrfToken(w, r)
+	}
 	if s.cfg.Changes != nil {
 		if d.History, err = s.cfg.Changes.ParamChanges(r.Context()); err != nil {
 			s.pageError(w, r, err)

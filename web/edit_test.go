@@ -2,12 +2,11 @@ package web_test
 
 import (
 	"context"
-	"io"
+	"generalist"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -33,54 +32,50 @@ func TestParamChangeForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Changes: db, AllowEdits: true})
+	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Changes: db, Users: db, Audit: db})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
 	defer ts.Close()
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	fetch := func(path string) string {
-		resp, err := client.Get(ts.URL + path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		b, _ := io.ReadAll(resp.Body)
-		return string(b)
+	addUser(t, db, "testanalytiker", generalist.UserAnalyst, "")
+	addUser(t, db, "redaktor", generalist.UserEditor, "0301")
+	// The public sees no form, and an editor may not change parameters.
+	public := newClient(t, ts.URL)
+	if _, page := public.do("GET", "/oppgaver", "", ""); strings.Contains(page, `action="/oppgaver/endring"`) {
+		t.Error("the public sees the parameter form")
 	}
-	token := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(fetch("/oppgaver"))
-	if token == nil {
-		t.Fatal("no csrf token in the form")
+	c := signIn(t, ts.URL, "testanalytiker")
+	form := url.Values{"task": {"barnevern"}, "field": {"min_team"}, "value": {"2,5"}, "note": {"Test av skjemaet"}}
+	if code, _ := signIn(t, ts.URL, "redaktor").form("/oppgaver/endring", form); code != http.StatusForbidden {
+		t.Errorf("an editor's change = %d, want 403", code)
 	}
-	post := func(form url.Values) *http.Response {
-		resp, err := client.PostForm(ts.URL+"/oppgaver/endring", form)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp
+	if _, page := c.do("GET", "/oppgaver", "", ""); !strings.Contains(page, `action="/oppgaver/endring"`) {
+		t.Error("the analyst sees no parameter form")
 	}
-	form := url.Values{"csrf": {token[1]}, "task": {"barnevern"}, "field": {"min_team"}, "value": {"2,5"},
-		"note": {"Test av skjemaet"}, "author": {"Testanalytiker"}}
-	if resp := post(form); resp.StatusCode != http.StatusSeeOther {
-		t.Fatalf("POST change = %d, want 303", resp.StatusCode)
+	if code, loc := c.form("/oppgaver/endring", form); code != http.StatusSeeOther {
+		t.Fatalf("POST change = %d %s, want 303", code, loc)
 	}
-	page := fetch("/oppgaver")
-	if !strings.Contains(page, "Testanalytiker") || !strings.Contains(page, "Test av skjemaet") || !strings.Contains(page, "Endret av Testanalytiker") {
-		t.Error("the change is not in the history or the catalogue")
+	_, page := c.do("GET", "/oppgaver", "", "")
+	if !strings.Contains(page, "Test av skjemaet") || !strings.Contains(page, "<td>testanalytiker</td>") {
+		t.Error("the change is not in the history or the catalogue, with the signed-in user as author")
 	}
-	if api := fetch("/api/v1/tasks"); !strings.Contains(api, `"value": 2.5`) {
+	if _, api := c.do("GET", "/api/v1/tasks", "", ""); !strings.Contains(api, `"value": 2.5`) {
 		t.Error("the API catalogue does not carry the change")
 	}
+	// Without the CSRF token the change is refused (403), and bad values
+	// are refused (400); nothing of them is stored.
+	noToken := url.Values{"csrf": {"x"}, "task": {"barnevern"}, "field": {"min_team"}, "value": {"1"}, "note": {"n"}}
+	if code, _ := c.form("/oppgaver/endring", noToken); code != http.StatusForbidden {
+		t.Errorf("NoToken: POST = %d, want 403", code)
+	}
 	for name, bad := range map[string]url.Values{
-		"NoToken":     {"task": {"barnevern"}, "field": {"min_team"}, "value": {"1"}, "note": {"n"}, "author": {"a"}},
-		"BadValue":    {"csrf": {token[1]}, "task": {"barnevern"}, "field": {"min_team"}, "value": {"mange"}, "note": {"n"}, "author": {"a"}},
-		"NoNote":      {"csrf": {token[1]}, "task": {"barnevern"}, "field": {"min_team"}, "value": {"3"}, "author": {"a"}},
-		"UnknownTask": {"csrf": {token[1]}, "task": {"nosuch"}, "field": {"min_team"}, "value": {"3"}, "note": {"n"}, "author": {"a"}},
+		"BadValue":    {"task": {"barnevern"}, "field": {"min_team"}, "value": {"mange"}, "note": {"n"}},
+		"NoNote":      {"task": {"barnevern"}, "field": {"min_team"}, "value": {"3"}},
+		"UnknownTask": {"task": {"nosuch"}, "field": {"min_team"}, "value": {"3"}, "note": {"n"}},
 	} {
-		if resp := post(bad); resp.StatusCode != http.StatusBadRequest {
-			t.Errorf("%s: POST = %d, want 400", name, resp.StatusCode)
+		if code, _ := c.form("/oppgaver/endring", bad); code != http.StatusBadRequest {
+			t.Errorf("%s: POST = %d, want 400", name, code)
 		}
 	}
 	changes, err := db.ParamChanges(ctx)

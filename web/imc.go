@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"crypto/subtle"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -27,44 +26,46 @@ import (
 // Config.AllowEdits (a single user on their own machine until accounts
 // exist) and, in forms, the CSRF token and same-origin check of edit.go.
 
-// imcRoutes registers the pages and API of the registry.
-func (s *Server) imcRoutes(api func(string, http.HandlerFunc)) {
-	m := s.mux
-	m.HandleFunc("GET /samarbeid", s.handleIMCList)
-	m.HandleFunc("GET /samarbeid/lovkrav", s.handleIMCLaw)
-	m.HandleFunc("GET /samarbeid/ny", s.handleIMCNew)
-	m.HandleFunc("POST /samarbeid/utkast", s.handleIMCDraft)
-	m.HandleFunc("POST /samarbeid", s.handleIMCCreate)
-	m.HandleFunc("GET /kommune/{number}/samarbeid", s.handleIMCMunicipality)
-	m.HandleFunc("GET /samarbeid/{imc}", s.handleIMCShow)
-	m.HandleFunc("POST /samarbeid/{imc}", s.handleIMCUpdate)
-	m.HandleFunc("GET /samarbeid/{imc}/endre", s.handleIMCEdit)
-	m.HandleFunc("POST /samarbeid/{imc}/slett", s.handleIMCDelete)
-	m.HandleFunc("GET /samarbeid/{imc}/historikk", s.handleIMCHistory)
-	m.HandleFunc("GET /samarbeid/{imc}/versjon/{version}", s.handleIMCVersion)
-	m.HandleFunc("GET /samarbeid/{imc}/avtale", s.handleIMCAgreement)
-	m.HandleFunc("GET /samarbeid/{imc}/kostnader", s.handleIMCCosts)
-	m.HandleFunc("GET /samarbeid/{imc}/uttreden", s.handleIMCExit)
-	m.HandleFunc("GET /samarbeid/{imc}/prosess", s.handleIMCProcess)
-	m.HandleFunc("POST /samarbeid/{imc}/prosess", s.handleIMCStep)
+// imcRoutes registers the pages and API of the registry. Everyone may
+// read it; a municipality editor changes the cooperations its municipality
+// takes part in (checked in the handlers by canEditIMC), an administrator
+// any.
+func (s *Server) imcRoutes() {
+	s.page("GET /samarbeid", accessPublic, s.handleIMCList)
+	s.page("GET /samarbeid/lovkrav", accessPublic, s.handleIMCLaw)
+	s.page("GET /samarbeid/ny", accessPublic, s.handleIMCNew)
+	s.page("POST /samarbeid/utkast", accessCompute, s.handleIMCDraft)
+	s.page("POST /samarbeid", accessEditor, s.handleIMCCreate)
+	s.page("GET /kommune/{number}/samarbeid", accessPublic, s.handleIMCMunicipality)
+	s.page("GET /samarbeid/{imc}", accessPublic, s.handleIMCShow)
+	s.page("POST /samarbeid/{imc}", accessEditor, s.handleIMCUpdate)
+	s.page("GET /samarbeid/{imc}/endre", accessEditor, s.handleIMCEdit)
+	s.page("POST /samarbeid/{imc}/slett", accessEditor, s.handleIMCDelete)
+	s.page("GET /samarbeid/{imc}/historikk", accessPublic, s.handleIMCHistory)
+	s.page("GET /samarbeid/{imc}/versjon/{version}", accessPublic, s.handleIMCVersion)
+	s.page("GET /samarbeid/{imc}/avtale", accessPublic, s.handleIMCAgreement)
+	s.page("GET /samarbeid/{imc}/kostnader", accessPublic, s.handleIMCCosts)
+	s.page("GET /samarbeid/{imc}/uttreden", accessPublic, s.handleIMCExit)
+	s.page("GET /samarbeid/{imc}/prosess", accessPublic, s.handleIMCProcess)
+	s.page("POST /samarbeid/{imc}/prosess", accessEditor, s.handleIMCStep)
 
-	api("GET /api/v1/imc", s.apiIMCList)
-	api("POST /api/v1/imc", s.apiIMCCreate)
-	api("GET /api/v1/imc/requirements", s.apiIMCRequirements)
-	api("GET /api/v1/imc/overview", s.apiIMCNational)
-	api("GET /api/v1/imc/export", s.apiIMCExport)
-	api("POST /api/v1/imc/check", s.apiIMCCheckBody)
-	api("GET /api/v1/imc/{imc}", s.apiIMC)
-	api("PUT /api/v1/imc/{imc}", s.apiIMCUpdate)
-	api("DELETE /api/v1/imc/{imc}", s.apiIMCDelete)
-	api("GET /api/v1/imc/{imc}/history", s.apiIMCHistory)
-	api("GET /api/v1/imc/{imc}/versions/{version}", s.apiIMCVersion)
-	api("GET /api/v1/imc/{imc}/check", s.apiIMCCheck)
-	api("GET /api/v1/imc/{imc}/agreement", s.apiIMCAgreement)
-	api("GET /api/v1/imc/{imc}/costs", s.apiIMCCosts)
-	api("GET /api/v1/imc/{imc}/exit", s.apiIMCExit)
-	api("GET /api/v1/imc/{imc}/process", s.apiIMCProcess)
-	api("GET /api/v1/municipalities/{number}/imc", s.apiIMCMunicipality)
+	s.api("GET /api/v1/imc", accessPublic, s.apiIMCList)
+	s.api("POST /api/v1/imc", accessEditor, s.apiIMCCreate)
+	s.api("GET /api/v1/imc/requirements", accessPublic, s.apiIMCRequirements)
+	s.api("GET /api/v1/imc/overview", accessPublic, s.apiIMCNational)
+	s.api("GET /api/v1/imc/export", accessPublic, s.apiIMCExport)
+	s.api("POST /api/v1/imc/check", accessCompute, s.apiIMCCheckBody)
+	s.api("GET /api/v1/imc/{imc}", accessPublic, s.apiIMC)
+	s.api("PUT /api/v1/imc/{imc}", accessEditor, s.apiIMCUpdate)
+	s.api("DELETE /api/v1/imc/{imc}", accessEditor, s.apiIMCDelete)
+	s.api("GET /api/v1/imc/{imc}/history", accessPublic, s.apiIMCHistory)
+	s.api("GET /api/v1/imc/{imc}/versions/{version}", accessPublic, s.apiIMCVersion)
+	s.api("GET /api/v1/imc/{imc}/check", accessPublic, s.apiIMCCheck)
+	s.api("GET /api/v1/imc/{imc}/agreement", accessPublic, s.apiIMCAgreement)
+	s.api("GET /api/v1/imc/{imc}/costs", accessPublic, s.apiIMCCosts)
+	s.api("GET /api/v1/imc/{imc}/exit", accessPublic, s.apiIMCExit)
+	s.api("GET /api/v1/imc/{imc}/process", accessPublic, s.apiIMCProcess)
+	s.api("GET /api/v1/municipalities/{number}/imc", accessPublic, s.apiIMCMunicipality)
 }
 
 // --- shared helpers
@@ -78,8 +79,8 @@ func (s *Server) imcStore() (generalist.CooperationStore, error) {
 
 // imcWritable returns an error unless the registry may be changed here.
 func (s *Server) imcWritable() error {
-	if s.cfg.Cooperations == nil || !s.cfg.AllowEdits {
-		return generalist.Errorf(generalist.EINVALID, "changing the cooperation registry is not enabled on this server: start it with serve --allow-edits (single user, until accounts come with the shared deployment)")
+	if s.cfg.Cooperations == nil {
+		return generalist.Errorf(generalist.ENOTFOUND, "the cooperation registry is not enabled on this server")
 	}
 	return nil
 }
@@ -337,9 +338,6 @@ func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generali
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "send the body as application/json")
 	}
-	if !s.sameOrigin(r) {
-		return nil, e, false, generalist.Errorf(generalist.EINVALID, "the request comes from another site")
-	}
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4<<20))
 	if err != nil {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: %v", err)
@@ -360,7 +358,9 @@ func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generali
 	if len(cs) != 1 {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: give one cooperation, not %d", len(cs))
 	}
-	e = generalist.IMCEdit{Author: body.Author, Note: body.Note}
+	// The author is who is signed in; a body's author is kept only when
+	// it names the same user (older scripts send it).
+	e = generalist.IMCEdit{Author: s.viewer(r).Name(), Note: body.Note}
 	if err := e.Validate(); err != nil {
 		return nil, e, false, err
 	}
@@ -389,6 +389,10 @@ func (s *Server) vetIMC(c *generalist.IMC, strict bool) error {
 func (s *Server) apiIMCCreate(w http.ResponseWriter, r *http.Request) {
 	c, e, strict, err := s.readIMCWrite(w, r)
 	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := s.mayEditIMC(r, nil, c); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -451,6 +455,15 @@ func (s *Server) apiIMCUpdate(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "give the version you changed (the body's version, or If-Match), so that a change made meanwhile is not lost"))
 		return
 	}
+	cur, err := s.cfg.Cooperations.IMC(r.Context(), id)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	if err := s.mayEditIMC(r, cur, c); err != nil {
+		s.apiError(w, r, err)
+		return
+	}
 	if err := s.vetIMC(c, strict); err != nil {
 		s.apiError(w, r, err)
 		return
@@ -467,10 +480,6 @@ func (s *Server) apiIMCUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
 	if err := s.imcWritable(); err != nil {
 		s.apiError(w, r, err)
-		return
-	}
-	if !s.sameOrigin(r) {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "the request comes from another site"))
 		return
 	}
 	id, err := imcID(r)
@@ -496,7 +505,15 @@ func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "give the version you delete (?version= or If-Match)"))
 		return
 	}
-	e := generalist.IMCEdit{Author: q.Get("author"), Note: q.Get("note")}
+	e := generalist.IMCEdit{Author: s.viewer(r).Name(), Note: q.Get("note")}
+	cur, err := s.cfg.Cooperations.IMC(r.Context(), id)
+	if err == nil {
+		err = s.mayEditIMC(r, cur, nil)
+	}
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
 	if err := s.cfg.Cooperations.DeleteIMC(r.Context(), id, v, e); err != nil {
 		s.apiError(w, r, err)
 		return
@@ -833,8 +850,9 @@ type imcPage struct {
 }
 
 func (s *Server) imcRender(w http.ResponseWriter, r *http.Request, status int, name, title string, p imcPage) {
-	p.AllowEdits = s.cfg.AllowEdits && s.cfg.Cooperations != nil
-	p.CSRF = s.csrf
+	v := s.viewer(r)
+	p.AllowEdits = s.cfg.Cooperations != nil && (v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor && (p.C == nil || s.mayEditIMC(r, p.C, nil) == nil))
+	p.CSRF = s.csrfToken(w, r)
 	p.Caveat = imc.LawCaveat
 	if langOf(r) == "en" {
 		p.Caveat = imc.LawCaveatEN
@@ -1250,14 +1268,13 @@ func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
 		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
 	}
-	if subtle.ConstantTimeCompare([]byte(r.PostForm.Get("csrf")), []byte(s.csrf)) != 1 || !s.sameOrigin(r) {
-		return generalist.Errorf(generalist.EINVALID, "the form is stale or comes from another site; reload the page and try again")
-	}
 	return nil
 }
 
+// formEdit is who changes a cooperation why: the signed-in user and the
+// form's note.
 func formEdit(r *http.Request) generalist.IMCEdit {
-	return generalist.IMCEdit{Author: strings.TrimSpace(r.PostForm.Get("author")), Note: strings.TrimSpace(r.PostForm.Get("note"))}
+	return generalist.IMCEdit{Author: viewerOf(r).Name(), Note: strings.TrimSpace(r.PostForm.Get("note"))}
 }
 
 func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) {
@@ -1266,6 +1283,9 @@ func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := s.loadIMC(r)
+	if err == nil {
+		err = s.mayEditIMC(r, c, nil)
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return

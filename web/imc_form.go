@@ -351,6 +351,9 @@ func (s *Server) handleIMCEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c, err := s.loadIMC(r)
+	if err == nil {
+		err = s.mayEditIMC(r, c, nil)
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -383,6 +386,9 @@ func (s *Server) handleIMCCreate(w http.ResponseWriter, r *http.Request) {
 	f := formFrom(r.PostForm)
 	f.ID, f.Version = 0, 0
 	c, err := f.record(nil)
+	if err == nil {
+		err = s.mayEditIMC(r, nil, c)
+	}
 	if err == nil {
 		if err = s.vetIMC(c, f.Strict); err == nil {
 			err = s.cfg.Cooperations.CreateIMC(r.Context(), c, formEdit(r))
@@ -425,6 +431,9 @@ func (s *Server) handleIMCUpdate(w http.ResponseWriter, r *http.Request) {
 	f.ID = cur.ID
 	c, err := f.record(cur)
 	if err == nil {
+		err = s.mayEditIMC(r, cur, c)
+	}
+	if err == nil {
 		if err = s.vetIMC(c, f.Strict); err == nil {
 			err = s.cfg.Cooperations.UpdateIMC(r.Context(), c, formEdit(r))
 		}
@@ -451,6 +460,14 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) {
 	v, err := strconv.Atoi(r.PostForm.Get("version"))
 	if err != nil {
 		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form has no version; reload the page"))
+		return
+	}
+	cur, err := s.cfg.Cooperations.IMC(r.Context(), id)
+	if err == nil {
+		err = s.mayEditIMC(r, cur, nil)
+	}
+	if err != nil {
+		s.pageError(w, r, err)
 		return
 	}
 	if err := s.cfg.Cooperations.DeleteIMC(r.Context(), id, v, formEdit(r)); err != nil {

@@ -33,7 +33,7 @@ func TestIMCPages(t *testing.T) {
 		status int
 		want   []string
 	}{
-		{"/samarbeid", 200, []string{"Barnevern Helgeland vertskommunesamarbeid (eksempel)", "eksempel", "lovkravene oppfylt", "Nasjonal oversikt", "<svg", "--allow-edits", "Barnevernstjeneste"}},
+		{"/samarbeid", 200, []string{"Barnevern Helgeland vertskommunesamarbeid (eksempel)", "eksempel", "lovkravene oppfylt", "Nasjonal oversikt", "<svg", "Endringer gjøres etter innlogging", "Barnevernstjeneste"}},
 		{"/samarbeid?municipality=3427", 200, []string{"Fjellregionen revisjon"}},
 		{"/samarbeid?form=iks", 200, []string{"Nord-Rogaland avfall IKS"}},
 		{"/samarbeid?form=samkommune", 400, []string{"form &#34;samkommune&#34;"}},
@@ -65,7 +65,7 @@ func TestIMCPages(t *testing.T) {
 		{"/samarbeid/lovkrav", 200, []string{"hvor mange medlemmer den enkelte deltakeren skal ha i representantskapet", "20-4nemnd", "iks-4-8", "ikke verifisert", "Prosessveileder"}},
 		{"/samarbeid/ny?form=ko", 200, []string{"Ny samarbeidsavtale", "deltakernes innskuddsplikt", "Forhåndsvis", "kan forhåndsvise"}},
 		{"/samarbeid/ny?form=bogus", 400, []string{"form &#34;bogus&#34;"}},
-		{"/samarbeid/1/endre", 400, []string{"--allow-edits"}},
+		{"/samarbeid/1/endre", 200, []string{"Logg inn", `name="neste" value="/samarbeid/1/endre"`}},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
 			r := get(t, tt.path)
@@ -124,14 +124,14 @@ func TestIMCAPIRead(t *testing.T) {
 			t.Errorf("GET %s = %d, want %d with an error", path, r.Status, status)
 		}
 	}
-	// The server does not allow edits: writes are refused, nothing changes.
+	// Signed out, writes are refused (401), nothing changes.
 	resp, err := http.Post(newTestServer(t)+"/api/v1/imc", "application/json", strings.NewReader(`{"author": "x", "cooperation": {}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 400 || !strings.Contains(string(b), "--allow-edits") {
+	if resp.StatusCode != http.StatusUnauthorized || !strings.Contains(string(b), "sign in") {
 		t.Errorf("POST without edits = %d %s", resp.StatusCode, b)
 	}
 	// Checking a posted cooperation needs no edits and stores nothing.
@@ -147,8 +147,13 @@ func TestIMCAPIRead(t *testing.T) {
 	}
 }
 
-// editServer is a server with edits allowed on its own store holding the
-// examples.
+// editTokens holds, per edit server, the write token of its administrator
+// "skjematester", which send uses.
+var editTokens sync.Map
+
+// editServer is a server on its own store holding the examples, with an
+// administrator "skjematester" (password testPassword, write token in
+// editTokens).
 func editServer(t *testing.T) (*httptest.Server, *sqlite.DB) {
 	t.Helper()
 	ctx := context.Background()
@@ -171,14 +176,29 @@ func editServer(t *testing.T) (*httptest.Server, *sqlite.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Cooperations: db, AllowEdits: true,
+	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Cooperations: db, Users: db, Audit: db,
 		Now: func() time.Time { return time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC) }})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
+	u := addUser(t, db, "skjematester", generalist.UserAdmin, "")
+	editTokens.Store(ts.URL, makeToken(t, db, u, generalist.ScopeWrite))
 	return ts, db
+}
+
+// editToken returns the write token of the edit server at url.
+func editToken(url string) string {
+	var tok string
+	editTokens.Range(func(k, v any) bool {
+		if strings.HasPrefix(url, k.(string)) {
+			tok = v.(string)
+			return false
+		}
+		return true
+	})
+	return tok
 }
 
 func send(t *testing.T, method, url, ctype string, body []byte, header map[string]string) (int, string) {
@@ -190,8 +210,15 @@ func send(t *testing.T, method, url, ctype string, body []byte, header map[strin
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
+	if tok := editToken(url); tok != "" {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
 	for k, v := range header {
-		req.Header.Set(k, v)
+		if v == "" {
+			req.Header.Del(k)
+		} else {
+			req.Header.Set(k, v)
+		}
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -270,7 +297,6 @@ func TestIMCAPIWrite(t *testing.T) {
 			ctype, body string
 		}{
 			"NotJSON":       {"text/plain", `{"author": "x", "cooperation": {}}`},
-			"NoAuthor":      {"application/json", string(writeBody(t, " ", &c))},
 			"UnknownField":  {"application/json", `{"author": "x", "cooperation": {}, "colour": 1}`},
 			"NoCooperation": {"application/json", `{"author": "x"}`},
 			"Malformed":     {"application/json", `{"author": "x", "cooperation": {"name": "y", "start": "2026-13-01"}}`},
@@ -279,8 +305,8 @@ func TestIMCAPIWrite(t *testing.T) {
 				t.Errorf("%s: PUT = %d %s, want 400", name, status, body)
 			}
 		}
-		if status, _ := send(t, "PUT", base+"/2", "application/json", writeBody(t, "x", &c), map[string]string{"Origin": "http://evil.example"}); status != 400 {
-			t.Errorf("cross-site PUT = %d, want 400", status)
+		if status, _ := send(t, "PUT", base+"/2", "application/json", writeBody(t, "x", &c), map[string]string{"Authorization": ""}); status != http.StatusUnauthorized {
+			t.Errorf("PUT without a token = %d, want 401", status)
 		}
 		if !reflect.DeepEqual(registry(t, db), before) {
 			t.Error("bad input changed the registry")
@@ -306,7 +332,7 @@ func TestIMCAPIWrite(t *testing.T) {
 		// The stale version 1 again: 409, nothing saved.
 		before := registry(t, db)
 		created.Notes = "Utdatert"
-		if status, body := send(t, "PUT", base+"/5", "application/json", writeBody(t, "Per", &created), nil); status != 409 || !strings.Contains(body, "changed by Ola") {
+		if status, body := send(t, "PUT", base+"/5", "application/json", writeBody(t, "Per", &created), nil); status != 409 || !strings.Contains(body, "changed by skjematester") {
 			t.Errorf("stale PUT = %d %s, want 409", status, body)
 		}
 		if status, _ := send(t, "PUT", base+"/5", "application/json", writeBody(t, "Per", &created), map[string]string{"If-Match": `"1"`}); status != 409 {
@@ -356,6 +382,7 @@ func TestIMCConcurrentPUT(t *testing.T) {
 				b, _ := json.Marshal(map[string]any{"author": fmt.Sprintf("skriver %d", w), "cooperation": c})
 				req, _ := http.NewRequest("PUT", url, bytes.NewReader(b))
 				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Authorization", "Bearer "+editToken(url))
 				resp, err = http.DefaultClient.Do(req)
 				if err != nil {
 					t.Error(err)
@@ -389,7 +416,8 @@ func TestIMCConcurrentPUT(t *testing.T) {
 
 func TestIMCForms(t *testing.T) {
 	ts, db := editServer(t)
-	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	c := signIn(t, ts.URL, "skjematester")
+	client := c.http
 	fetch := func(path string) string {
 		resp, err := client.Get(ts.URL + path)
 		if err != nil {
@@ -400,7 +428,7 @@ func TestIMCForms(t *testing.T) {
 		return string(b)
 	}
 	page := fetch("/samarbeid/ny?form=ko")
-	token := regexp.MustCompile(`name="csrf" value="([0-9a-f]+)"`).FindStringSubmatch(page)
+	token := csrfField.FindStringSubmatch(page)
 	if token == nil {
 		t.Fatal("no csrf token in the form")
 	}
@@ -445,8 +473,8 @@ func TestIMCForms(t *testing.T) {
 		noToken[k] = v
 	}
 	noToken.Del("csrf")
-	if status, _, _ := post("/samarbeid", noToken); status != 400 {
-		t.Errorf("POST without the token = %d, want 400", status)
+	if status, _, _ := post("/samarbeid", noToken); status != 403 {
+		t.Errorf("POST without the token = %d, want 403", status)
 	}
 	if !reflect.DeepEqual(registry(t, db), before) {
 		t.Error("refused forms changed the registry")
@@ -482,7 +510,7 @@ func TestIMCForms(t *testing.T) {
 		t.Errorf("a host step on a KO = %d", status)
 	}
 	h, _ := db.IMCHistory(context.Background(), 5)
-	if len(h) != 3 || h[2].Author != "Skjematester" {
+	if len(h) != 3 || h[2].Author != "skjematester" {
 		t.Errorf("history = %+v", h)
 	}
 	if status, loc, _ := post("/samarbeid/5/slett", url.Values{"csrf": {token[1]}, "version": {"3"}, "author": {"Skjematester"}}); status != 303 || loc != "/samarbeid" {

@@ -69,7 +69,8 @@ func today(st generalist.Structure, year int) *generalist.Scenario {
 	return &generalist.Scenario{ID: fmt.Sprintf("dagens-system-%d-%d", st, year), Name: "Dagens system", Structure: st, Year: year}
 }
 
-// scenarioList is every stored scenario followed by the examples.
+// scenarios lists the stored scenarios (analysts' working material, shown
+// to signed-in users only) followed by the shipped examples (published).
 type listedScenario struct {
 	*generalist.Scenario
 	Kind string `json:"kind"` // stored or example
@@ -77,7 +78,7 @@ type listedScenario struct {
 
 func (s *Server) scenarios(ctx context.Context) ([]listedScenario, error) {
 	var out []listedScenario
-	if s.cfg.Scenarios != nil {
+	if v, _ := ctx.Value(viewerKey).(viewer); s.cfg.Scenarios != nil && v.User != nil {
 		stored, err := s.cfg.Scenarios.Scenarios(ctx)
 		if err != nil {
 			return nil, err
@@ -228,11 +229,8 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) {
 // is JSON (a cross-site form or no-cors fetch cannot send that without a
 // preflight).
 func (s *Server) writable(r *http.Request) error {
-	if s.cfg.Scenarios == nil || !s.cfg.AllowEdits {
-		return generalist.Errorf(generalist.EINVALID, "saving scenarios is not enabled on this server (start it with serve --allow-edits)")
-	}
-	if !s.sameOrigin(r) {
-		return generalist.Errorf(generalist.EINVALID, "the request comes from another site or host; scenarios can only be changed from this server's own pages")
+	if s.cfg.Scenarios == nil {
+		return generalist.Errorf(generalist.ENOTFOUND, "saving scenarios is not enabled on this server")
 	}
 	if r.Method != http.MethodDelete {
 		if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(ct) != "application/json" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"generalist"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -37,18 +38,20 @@ func TestScenarioAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	newServer := func(allow bool) *httptest.Server {
-		srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Scenarios: db, AllowEdits: allow, Examples: examples})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return httptest.NewServer(srv)
+	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Scenarios: db, Examples: examples, Users: db, Audit: db})
+	if err != nil {
+		t.Fatal(err)
 	}
-	ts := newServer(true)
+	ts := httptest.NewServer(srv)
 	defer ts.Close()
+	addUser(t, db, "analytiker", generalist.UserAnalyst, "")
+	analyst := signIn(t, ts.URL, "analytiker")
+	// do sends a JSON request as the signed-in analyst, with the session's
+	// CSRF header unless headers override it.
 	do := func(method, path, body string, headers ...string) (int, string) {
 		req, _ := http.NewRequest(method, ts.URL+path, strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-CSRF-Token", analyst.csrf)
 		for i := 0; i+1 < len(headers); i += 2 {
 			if headers[i] == "Host" {
 				req.Host = headers[i+1]
@@ -56,7 +59,7 @@ func TestScenarioAPI(t *testing.T) {
 				req.Header.Set(headers[i], headers[i+1])
 			}
 		}
-		resp, err := http.DefaultClient.Do(req)
+		resp, err := analyst.http.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,17 +75,24 @@ func TestScenarioAPI(t *testing.T) {
 	if code, _ := do("POST", "/api/v1/scenarios", sc); code != http.StatusConflict {
 		t.Errorf("create again = %d, want 409", code)
 	}
-	// Cross-site writes are refused: another origin, a form content type,
-	// a foreign Host (DNS rebinding), or an example's id.
+	// Cross-site writes are refused: another origin, a missing or wrong
+	// CSRF token, a form content type; and nothing is stored.
 	other := strings.Replace(sc, "haugalandet", "annen", 1)
-	for name, h := range map[string][]string{
-		"Origin":      {"Origin", "https://evil.example"},
-		"ContentType": {"Content-Type", "text/plain"},
-		"Host":        {"Host", "evil.example", "Origin", "http://evil.example"},
+	for name, c := range map[string]struct {
+		h    []string
+		code int
+	}{
+		"Origin":      {[]string{"Origin", "https://evil.example"}, http.StatusForbidden},
+		"NoCSRF":      {[]string{"X-CSRF-Token", ""}, http.StatusForbidden},
+		"WrongCSRF":   {[]string{"X-CSRF-Token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, http.StatusForbidden},
+		"ContentType": {[]string{"Content-Type", "text/plain"}, http.StatusBadRequest},
 	} {
-		if code, body := do("POST", "/api/v1/scenarios", other, h...); code != http.StatusBadRequest {
-			t.Errorf("%s: cross-site create = %d %s, want 400", name, code, body)
+		if code, body := do("POST", "/api/v1/scenarios", other, c.h...); code != c.code {
+			t.Errorf("%s: cross-site create = %d %s, want %d", name, code, body, c.code)
 		}
+	}
+	if _, err := db.Scenario(ctx, "annen"); generalist.ErrorCode(err) != generalist.ENOTFOUND {
+		t.Errorf("a refused create was stored: %v", err)
 	}
 	if code, body := do("POST", "/api/v1/scenarios", strings.Replace(sc, "haugalandet", "kommunereformen-2020", 1)); code != http.StatusConflict || !strings.Contains(body, "shipped example") {
 		t.Errorf("create with an example's id = %d %s", code, body)
@@ -133,15 +143,16 @@ func TestScenarioAPI(t *testing.T) {
 	if _, body := do("GET", "/api/v1/scenarios/haugalandet/outcome", ""); !strings.Contains(body, `"municipalities": 356`) {
 		t.Errorf("the recreated scenario's outcome is stale: %.200s", body)
 	}
-	// A server without --allow-edits refuses writes.
-	ro := newServer(false)
-	defer ro.Close()
-	resp, err := http.Post(ro.URL+"/api/v1/scenarios", "application/json", bytes.NewBufferString(sc))
+	// Signed out, writes are refused and saved scenarios are not listed.
+	resp, err := http.Post(ts.URL+"/api/v1/scenarios", "application/json", bytes.NewBufferString(other))
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusBadRequest {
-		t.Errorf("write on a read-only server = %d, want 400", resp.StatusCode)
+	if resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("write when signed out = %d, want 401", resp.StatusCode)
+	}
+	if code, body := newClient(t, ts.URL).do("GET", "/api/v1/scenarios", "", ""); code != 200 || strings.Contains(body, `"id": "haugalandet"`) || !strings.Contains(body, "kommunereformen-2020") {
+		t.Errorf("the public's scenario list = %d; it must hold the examples only", code)
 	}
 }

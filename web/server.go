@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"embed"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"generalist"
+	"generalist/auth"
 	"generalist/economy"
 	"generalist/geomap"
 	"generalist/graph"
@@ -40,15 +43,20 @@ type Config struct {
 	Indicators generalist.IndicatorStore
 	// Catalogue is the shipped task catalogue for the capacity pages; nil
 	// hides them. Changes holds analysts' changes to its parameters (nil:
-	// none), applied everywhere; AllowEdits shows a form to make them —
-	// for a single user on their own machine until accounts exist.
-	Catalogue  *generalist.Catalogue
-	Changes    generalist.CatalogueStore
-	AllowEdits bool
-	// EditHosts are host names, besides loopback ones, that writes may be
-	// addressed to (the server's public name when AllowEdits is used
-	// beyond the local machine).
-	EditHosts []string
+	// none), applied everywhere.
+	Catalogue *generalist.Catalogue
+	Changes   generalist.CatalogueStore
+	// Users holds accounts, sessions and API tokens; nil runs the server
+	// read-only for everyone (no sign-in). Audit receives a record of every
+	// change; nil keeps none.
+	Users generalist.UserStore
+	Audit generalist.AuditStore
+	// TrustProxy makes the server believe X-Forwarded-For and
+	// X-Forwarded-Proto: set it only behind a load balancer that sets
+	// them.
+	TrustProxy bool
+	// Throttle is the login throttling policy (zero: auth.DefaultThrottle).
+	Throttle auth.Throttle
 	// Scenarios stores users' scenarios; nil shows only the Examples.
 	Scenarios generalist.ScenarioStore
 	Examples  []*generalist.Scenario
@@ -56,7 +64,8 @@ type Config struct {
 	// economy pages and API; nil hides them.
 	Economy *economy.Model
 	// Cooperations is the registry of inter-municipal cooperations; nil
-	// hides it. Everyone may read it; changes need AllowEdits.
+	// hides it. Everyone may read it; editors change their own
+	// municipality's cooperations.
 	Cooperations generalist.CooperationStore
 	// Templates and Static default to the embedded files; serve -dev can
 	// pass os.DirFS for live editing.
@@ -68,13 +77,14 @@ type Config struct {
 
 // Server serves the web UI and the JSON API.
 type Server struct {
-	cfg   Config
-	log   *slog.Logger
-	pages map[string]*template.Template // per language
-	mux   *http.ServeMux
-	cache *cache
-	csrf  string // token of the parameter form (AllowEdits)
-	ready atomic.Bool
+	cfg     Config
+	log     *slog.Logger
+	pages   map[string]*template.Template // per language
+	mux     *http.ServeMux
+	cache   *cache
+	rules   map[string]access // every route's access rule
+	limiter *limiter          // per-address limit on sign-in attempts
+	ready   atomic.Bool
 	// apiPatterns lists the /api/v1 routes; a test checks each against the
 	// OpenAPI document.
 	apiPatterns []string
@@ -100,7 +110,11 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, pages: map[string]*template.Template{}, mux: http.NewServeMux(), csrf: newCSRFToken()}
+	s := &Server{cfg: cfg, log: cfg.Logger, pages: map[string]*template.Template{}, mux: http.NewServeMux(), rules: map[string]access{}}
+	if cfg.Throttle == (auth.Throttle{}) {
+		s.cfg.Throttle = auth.DefaultThrottle
+	}
+	s.limiter = newLimiter(20, time.Minute, cfg.Now)
 	s.cache = newCache(cfg)
 	for _, lang := range []string{"nb", "en"} {
 		t, err := template.New("").Funcs(templateFuncs(lang)).ParseFS(cfg.Templates, "*.tmpl")
@@ -123,74 +137,77 @@ func NewServer(cfg Config) (*Server, error) {
 // they all exist so a typo fails at start, not on a request.
 var pageNames = []string{"search.tmpl", "home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl", "economy.tmpl",
 	"imc_list.tmpl", "imc_show.tmpl", "imc_history.tmpl", "imc_agreement.tmpl", "imc_costs.tmpl", "imc_exit.tmpl", "imc_process.tmpl",
-	"imc_municipality.tmpl", "imc_law.tmpl", "imc_form.tmpl"}
+	"imc_municipality.tmpl", "imc_law.tmpl", "imc_form.tmpl", "login.tmpl", "account.tmpl", "admin.tmpl"}
 
 func (s *Server) routes() {
-	m := s.mux
-	m.HandleFunc("GET /{$}", s.handleHome)
-	m.HandleFunc("GET /kommuner", s.handleList)
-	m.HandleFunc("GET /kommune/{number}", s.handleProfile)
-	m.HandleFunc("GET /sammenlign", s.handleCompare)
-	m.HandleFunc("GET /kart", s.handleMapPage)
-	m.HandleFunc("GET /oppgaver", s.handleTasks)
-	m.HandleFunc("POST /oppgaver/endring", s.handleParamChange)
-	m.HandleFunc("GET /kapasitet", s.handleCapacity)
-	m.HandleFunc("GET /analyse", s.handleAnalysis)
-	m.HandleFunc("GET /scenarier", s.handleScenarios)
-	m.HandleFunc("GET /scenarier/sammenlign", s.handleScenarioCompare)
-	m.HandleFunc("GET /scenarier/rapport", s.handleScenarioReport)
-	m.HandleFunc("GET /scenarier/ny", s.handleEditor)
-	m.HandleFunc("GET /okonomi", s.handleEconomy)
-	m.HandleFunc("GET /sok", s.handleSearch)
-	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(s.cfg.Static)))
+	// The published pages: anyone may read them.
+	s.page("GET /{$}", accessPublic, s.handleHome)
+	s.page("GET /kommuner", accessPublic, s.handleList)
+	s.page("GET /kommune/{number}", accessPublic, s.handleProfile)
+	s.page("GET /sammenlign", accessPublic, s.handleCompare)
+	s.page("GET /kart", accessPublic, s.handleMapPage)
+	s.page("GET /oppgaver", accessPublic, s.handleTasks)
+	s.page("POST /oppgaver/endring", accessAnalyst, s.handleParamChange)
+	s.page("GET /kapasitet", accessPublic, s.handleCapacity)
+	s.page("GET /analyse", accessPublic, s.handleAnalysis)
+	s.page("GET /scenarier", accessPublic, s.handleScenarios)
+	s.page("GET /scenarier/sammenlign", accessPublic, s.handleScenarioCompare)
+	s.page("GET /scenarier/rapport", accessPublic, s.handleScenarioReport)
+	s.page("GET /scenarier/ny", accessPublic, s.handleEditor)
+	s.page("GET /okonomi", accessPublic, s.handleEconomy)
+	s.page("GET /sok", accessPublic, s.handleSearch)
+	s.page("GET /static/", accessPublic, http.StripPrefix("/static/", staticHandler(s.cfg.Static)).ServeHTTP)
+	s.accountRoutes()
 
-	api := func(pattern string, h http.HandlerFunc) {
-		s.apiPatterns = append(s.apiPatterns, pattern)
-		m.HandleFunc(pattern, h)
-	}
-	api("GET /api/v1/municipalities", s.apiMunicipalities)
-	api("GET /api/v1/municipalities/{number}", s.apiMunicipality)
-	api("GET /api/v1/municipalities/{number}/population", s.apiPopulationSeries)
-	api("GET /api/v1/stats", s.apiStats)
-	api("GET /api/v1/nordic", s.apiNordic)
-	api("GET /api/v1/indicators", s.apiIndicators)
-	api("GET /api/v1/indicators/{id}", s.apiIndicator)
-	api("GET /api/v1/maps/{indicator}", s.apiMap)
-	api("GET /api/v1/graph", s.apiGraph)
-	api("GET /api/v1/tasks", s.apiTasks)
-	api("GET /api/v1/analysis", s.apiAnalysis)
-	api("GET /api/v1/scenarios", s.apiScenarios)
-	api("POST /api/v1/scenarios", s.apiCreateScenario)
-	api("GET /api/v1/scenarios/{id}", s.apiScenario)
-	api("PUT /api/v1/scenarios/{id}", s.apiUpdateScenario)
-	api("DELETE /api/v1/scenarios/{id}", s.apiDeleteScenario)
-	api("GET /api/v1/scenarios/{id}/outcome", s.apiScenarioOutcome)
-	api("GET /api/v1/compare", s.apiCompare)
-	api("POST /api/v1/evaluate", s.apiEvaluate)
-	api("GET /api/v1/capacity", s.apiCapacity)
-	api("GET /api/v1/municipalities/{number}/capacity", s.apiMunicipalityCapacity)
-	api("GET /api/v1/search", s.apiSearch)
-	api("GET /api/v1/search/ensemble", s.apiSearchEnsemble)
-	api("GET /api/v1/economy/municipalities/{number}", s.apiEconomyMunicipality)
-	api("GET /api/v1/economy/merger", s.apiEconomyMerger)
-	api("GET /api/v1/economy/parameters", s.apiEconomyParameters)
-	api("GET /api/v1/economy/check", s.apiEconomyCheck)
-	s.imcRoutes(api)
-	api("GET /api/v1/openapi.json", s.apiOpenAPI)
-	m.HandleFunc("GET /api/", func(w http.ResponseWriter, r *http.Request) {
+	s.api("GET /api/v1/municipalities", accessPublic, s.apiMunicipalities)
+	s.api("GET /api/v1/municipalities/{number}", accessPublic, s.apiMunicipality)
+	s.api("GET /api/v1/municipalities/{number}/population", accessPublic, s.apiPopulationSeries)
+	s.api("GET /api/v1/stats", accessPublic, s.apiStats)
+	s.api("GET /api/v1/nordic", accessPublic, s.apiNordic)
+	s.api("GET /api/v1/indicators", accessPublic, s.apiIndicators)
+	s.api("GET /api/v1/indicators/{id}", accessPublic, s.apiIndicator)
+	s.api("GET /api/v1/maps/{indicator}", accessPublic, s.apiMap)
+	s.api("GET /api/v1/graph", accessPublic, s.apiGraph)
+	s.api("GET /api/v1/tasks", accessPublic, s.apiTasks)
+	s.api("GET /api/v1/analysis", accessPublic, s.apiAnalysis)
+	s.api("GET /api/v1/scenarios", accessPublic, s.apiScenarios)
+	s.api("POST /api/v1/scenarios", accessAnalyst, s.apiCreateScenario)
+	s.api("GET /api/v1/scenarios/{id}", accessPublic, s.apiScenario)
+	s.api("PUT /api/v1/scenarios/{id}", accessAnalyst, s.apiUpdateScenario)
+	s.api("DELETE /api/v1/scenarios/{id}", accessAnalyst, s.apiDeleteScenario)
+	s.api("GET /api/v1/scenarios/{id}/outcome", accessPublic, s.apiScenarioOutcome)
+	s.api("GET /api/v1/compare", accessPublic, s.apiCompare)
+	s.api("POST /api/v1/evaluate", accessCompute, s.apiEvaluate)
+	s.api("GET /api/v1/capacity", accessPublic, s.apiCapacity)
+	s.api("GET /api/v1/municipalities/{number}/capacity", accessPublic, s.apiMunicipalityCapacity)
+	s.api("GET /api/v1/search", accessPublic, s.apiSearch)
+	s.api("GET /api/v1/search/ensemble", accessPublic, s.apiSearchEnsemble)
+	s.api("GET /api/v1/economy/municipalities/{number}", accessPublic, s.apiEconomyMunicipality)
+	s.api("GET /api/v1/economy/merger", accessPublic, s.apiEconomyMerger)
+	s.api("GET /api/v1/economy/parameters", accessPublic, s.apiEconomyParameters)
+	s.api("GET /api/v1/economy/check", accessPublic, s.apiEconomyCheck)
+	s.imcRoutes()
+	s.api("GET /api/v1/openapi.json", accessPublic, s.apiOpenAPI)
+	s.api("GET /api/v1/me", accessSignedIn, s.apiMe)
+	s.api("GET /api/v1/audit", accessAdmin, s.apiAudit)
+	s.page("GET /api/", accessPublic, func(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no API route %s", r.URL.Path))
 	})
 	// The first version of the stats endpoint, kept for scripts.
-	m.HandleFunc("GET /api/stats", s.apiStats)
+	s.page("GET /api/stats", accessPublic, s.apiStats)
 
-	m.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+	s.page("GET /healthz", accessPublic, func(w http.ResponseWriter, r *http.Request) {
 		if !s.ready.Load() {
 			http.Error(w, "starting", http.StatusServiceUnavailable)
 			return
 		}
 		w.Write([]byte("ok\n"))
 	})
-	m.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+	s.page("GET /readyz", accessPublic, func(w http.ResponseWriter, r *http.Request) {
+		if !s.ready.Load() {
+			http.Error(w, "shutting down", http.StatusServiceUnavailable)
+			return
+		}
 		if _, err := s.cfg.Store.Datasets(r.Context()); err != nil {
 			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
 			return
@@ -199,29 +216,100 @@ func (s *Server) routes() {
 	})
 }
 
-// ServeHTTP implements http.Handler: security headers, panic recovery and
-// a 404 page for unknown paths.
+// Body limits: what any request may send. Handlers set tighter ones; the
+// multipart limit leaves room for an innspill's PDF attachment.
+const (
+	maxBody          = 4 << 20
+	maxMultipartBody = 12 << 20
+)
+
+// ServeHTTP implements http.Handler: a request id, the viewer, security
+// headers, body limits, panic recovery, a structured access log line, and a
+// 404 page for unknown paths.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	id := r.Header.Get("X-Request-Id")
+	if !validRequestID(id) {
+		id = newRequestID()
+	}
 	h := w.Header()
+	h.Set("X-Request-Id", id)
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
 	h.Set("Referrer-Policy", "same-origin")
 	h.Set("X-Frame-Options", "DENY")
-	defer func() {
-		if v := recover(); v != nil {
-			s.log.Error("panic", "path", r.URL.Path, "panic", v, "stack", string(debug.Stack()))
-			http.Error(w, "Internal error.", http.StatusInternalServerError)
-		}
-	}()
-	if _, pattern := s.mux.Handler(r); pattern == "" && !strings.HasPrefix(r.URL.Path, "/api/") {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			http.Error(w, "Method not allowed.", http.StatusMethodNotAllowed)
-			return
-		}
-		s.pageError(w, r, generalist.Errorf(generalist.ENOTFOUND, "%s", r.URL.Path))
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	if s.secure(r) {
+		h.Set("Strict-Transport-Security", "max-age=31536000")
+	}
+	limit := int64(maxBody)
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		limit = maxMultipartBody
+	}
+	if r.ContentLength > limit {
+		s.tooLarge(w, r, limit)
 		return
 	}
-	s.mux.ServeHTTP(w, r)
+	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	ctx := context.WithValue(r.Context(), requestIDKey, id)
+	v, err := s.identify(r.WithContext(ctx))
+	ctx = context.WithValue(ctx, viewerKey, v)
+	r = r.WithContext(ctx)
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("panic", "request_id", id, "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
+			if !rec.wrote {
+				http.Error(rec, "Internal error.", http.StatusInternalServerError)
+			}
+		}
+		s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", rec.status,
+			"ms", float64(time.Since(start).Microseconds())/1000, "user", v.Name(), "remote", s.clientIP(r))
+	}()
+	if err != nil {
+		// A bad API token is refused outright rather than served as the public.
+		s.apiError(rec, r, err)
+		return
+	}
+	if _, pattern := s.mux.Handler(r); pattern == "" && !strings.HasPrefix(r.URL.Path, "/api/") {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			http.Error(rec, "Method not allowed.", http.StatusMethodNotAllowed)
+			return
+		}
+		s.pageError(rec, r, generalist.Errorf(generalist.ENOTFOUND, "%s", r.URL.Path))
+		return
+	}
+	s.mux.ServeHTTP(rec, r)
+}
+
+// tooLarge answers 413 for a body over the limit.
+func (s *Server) tooLarge(w http.ResponseWriter, r *http.Request, limit int64) {
+	msg := fmt.Sprintf("the request body is larger than %d bytes", limit)
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"error": map[string]string{"code": "too_large", "message": msg}})
+		return
+	}
+	http.Error(w, msg, http.StatusRequestEntityTooLarge)
+}
+
+// validRequestID accepts a caller's X-Request-Id (from a load balancer)
+// only if it is short and plain, so it cannot inject into logs.
+func validRequestID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func newRequestID() string {
+	var b [8]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
 }
 
 // APIRoutes returns the patterns of the /api/v1 routes ("GET /api/v1/stats").
@@ -235,10 +323,12 @@ func (s *Server) Shutdown(ctx context.Context) error {
 }
 
 var statusOf = map[string]int{
-	generalist.EINVALID:  http.StatusBadRequest,
-	generalist.ENOTFOUND: http.StatusNotFound,
-	generalist.ECONFLICT: http.StatusConflict,
-	generalist.EINTERNAL: http.StatusInternalServerError,
+	generalist.EINVALID:      http.StatusBadRequest,
+	generalist.ENOTFOUND:     http.StatusNotFound,
+	generalist.ECONFLICT:     http.StatusConflict,
+	generalist.EINTERNAL:     http.StatusInternalServerError,
+	generalist.EUNAUTHORIZED: http.StatusUnauthorized,
+	generalist.EFORBIDDEN:    http.StatusForbidden,
 }
 
 // apiError writes {"error": {"code", "message"}} with the status of the

@@ -5,7 +5,9 @@ import (
 	"flag"
 	"os"
 
+	"generalist/postgres"
 	"generalist/refdata"
+	"generalist/sqlstore"
 	"generalist/sqlite"
 )
 
@@ -20,13 +22,21 @@ func dbFlag(fs *flag.FlagSet) *string {
 	if def == "" {
 		def = DefaultDB
 	}
-	return fs.String("db", def, "SQLite `file` of the store (env GENERALIST_DB)")
+	return fs.String("db", def, "SQLite `file` of the store (env GENERALIST_DB); DATABASE_URL, when set, selects PostgreSQL instead")
 }
 
-// openStore opens the store and makes sure it holds the embedded reference
-// data (a no-op, after hashing the files, when it already does).
-func openStore(ctx context.Context, path string) (*sqlite.DB, error) {
-	db, err := sqlite.Open(ctx, path)
+// openStore opens the store — PostgreSQL when the environment variable
+// DATABASE_URL is set (the shared deployment), else the SQLite file at
+// path — and makes sure it holds the embedded reference data (a no-op,
+// after hashing the files, when it already does).
+func openStore(ctx context.Context, path string) (*sqlstore.DB, error) {
+	var db *sqlstore.DB
+	var err error
+	if url := os.Getenv("DATABASE_URL"); url != "" {
+		db, err = postgres.Open(ctx, url)
+	} else {
+		db, err = sqlite.Open(ctx, path)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -59,6 +59,7 @@ Commands:
   economy  the income system: a municipality's money, a merger's 20-year effect, imports
   imc      the registry of inter-municipal cooperations: legal checks, agreements, costs, exit
   input    input (innspill) from municipalities and the public: list, moderate, export
+  user     accounts of a shared deployment: add, list, disable, tokens
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -96,6 +97,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runSearch(ctx, rest, stdout, stderr)
 	case "input":
 		return runInput(ctx, rest, stdout, stderr)
+	case "user":
+		return runUser(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

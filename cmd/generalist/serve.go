@@ -18,9 +18,15 @@ import (
 
 const serveHelp = `Usage: generalist serve [--addr localhost:8080] [--db PATH]
 
-Runs the web server on the embedded default store (SQLite). The reference
-data is loaded into the store on first start; GET /healthz answers 200 once
-the server is ready.
+Runs the web server on the embedded default store (SQLite), or on
+PostgreSQL when DATABASE_URL is set. The reference data is loaded into the
+store on first start; GET /healthz answers 200 once the server is ready and
+GET /readyz while it can reach its store. SIGTERM finishes the requests in
+flight, then stops.
+
+Everyone can read the published pages. To change anything (scenarios,
+parameters, the cooperation registry), add an account first:
+  generalist user add NAME --role admin|analyst|editor
 
 Flags:
 `
@@ -34,7 +40,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		defAddr = "localhost:8080"
 	}
 	addr := fs.String("addr", defAddr, "listen `address` (env GENERALIST_ADDR)")
-	allowEdits := fs.Bool("allow-edits", false, "let anyone who can reach the server change the task parameters, scenarios and the cooperation registry (single-user, local use until accounts exist)")
+	trustProxy := fs.Bool("trust-proxy", false, "believe X-Forwarded-For and X-Forwarded-Proto (only behind a load balancer that sets them)")
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -66,7 +72,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-		Changes: db, AllowEdits: *allowEdits, EditHosts: editHosts(*addr), Scenarios: db, Examples: examples, Cooperations: db, Economy: econ})
+		Changes: db, Users: db, Audit: db, TrustProxy: *trustProxy, Scenarios: db, Examples: examples, Cooperations: db, Economy: econ})
 	if err != nil {
 		return err
 	}
@@ -100,15 +106,4 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	return nil
-}
-
-// editHosts returns the host of the listen address when it names one
-// (not a wildcard), so --allow-edits works when the server is reached by
-// that name; loopback names are always trusted by the web package.
-func editHosts(addr string) []string {
-	h, _, err := net.SplitHostPort(addr)
-	if err != nil || h == "" || h == "0.0.0.0" || h == "::" {
-		return nil
-	}
-	return []string{h}
 }

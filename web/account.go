@@ -1,0 +1,271 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"generalist"
+	"generalist/auth"
+)
+
+// Sign-in, sign-out, the account page and the administrator's overview.
+// Accounts are made on the CLI (generalist user add); the web has no
+// self-registration.
+
+func (s *Server) accountRoutes() {
+	s.page("GET /logg-inn", accessPublic, s.handleLoginPage)
+	s.page("POST /logg-inn", accessPublic, s.handleLogin)
+	s.page("POST /logg-ut", accessSignedIn, s.handleLogout)
+	s.page("GET /konto", accessSignedIn, s.handleAccount)
+	s.page("GET /admin", accessAdmin, s.handleAdmin)
+}
+
+type loginPage struct {
+	CSRF  string
+	Name  string
+	Next  string
+	Error string
+}
+
+// safeNext returns where to go after signing in: a local path only, so
+// the sign-in form cannot be used to send people to another site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+		return "/konto"
+	}
+	return next
+}
+
+func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
+	d := loginPage{CSRF: s.csrfToken(w, r), Next: safeNext(r.URL.Query().Get("neste"))}
+	if s.cfg.Users == nil {
+		d.Error = msg(langOf(r), "login.disabled")
+	}
+	s.render(w, r, http.StatusOK, "login.tmpl", page{Title: msg(langOf(r), "login"), Nav: "account", Data: d})
+}
+
+// handleLogin checks the name and password. Every failure gives the same
+// message and takes as long (the password is checked against a dummy hash
+// for an unknown name), so the form does not tell which names exist. A
+// fresh session id is issued at every sign-in (no session fixation).
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	lang := langOf(r)
+	name := strings.ToLower(strings.TrimSpace(r.PostFormValue("name")))
+	d := loginPage{Name: name, Next: safeNext(r.PostFormValue("neste"))}
+	fail := func(status int, text string) {
+		d.CSRF = s.csrfToken(w, r)
+		d.Error = text
+		s.render(w, r, status, "login.tmpl", page{Title: msg(lang, "login"), Nav: "account", Data: d})
+	}
+	if s.cfg.Users == nil {
+		fail(http.StatusServiceUnavailable, msg(lang, "login.disabled"))
+		return
+	}
+	ip := s.clientIP(r)
+	if !s.limiter.allow(ip) {
+		fail(http.StatusTooManyRequests, msg(lang, "login.throttled"))
+		return
+	}
+	ctx := r.Context()
+	now := s.cfg.Now()
+	n, last, err := s.cfg.Users.FailedLogins(ctx, name, now.Add(-s.cfg.Throttle.Window))
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	if wait := s.cfg.Throttle.Locked(n, last, now); wait > 0 {
+		fail(http.StatusTooManyRequests, msg(lang, "login.throttled"))
+		return
+	}
+	u, err := s.cfg.Users.UserByName(ctx, name)
+	hash := dummyHash
+	if err == nil {
+		hash = u.PasswordHash
+	} else if generalist.ErrorCode(err) != generalist.ENOTFOUND {
+		s.pageError(w, r, err)
+		return
+	}
+	ok, verr := auth.VerifyPassword(r.PostFormValue("password"), hash)
+	ok = ok && verr == nil && err == nil && !u.Disabled
+	bg := context.WithoutCancel(ctx)
+	if rerr := s.cfg.Users.RecordLogin(bg, generalist.LoginAttempt{Name: name, Remote: ip, OK: ok, At: now}); rerr != nil {
+		s.pageError(w, r, rerr)
+		return
+	}
+	if !ok {
+		fail(http.StatusUnauthorized, msg(lang, "login.failed"))
+		return
+	}
+	// End the session this browser had, if any, before starting a new one.
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.cfg.Users.DeleteSession(bg, auth.HashSecret(c.Value))
+	}
+	secret := auth.NewSecret()
+	sess := &generalist.Session{IDHash: auth.HashSecret(secret), UserID: u.ID, CSRF: auth.NewSecret(), Remote: ip,
+		CreatedAt: now, ExpiresAt: now.Add(sessionLifetime)}
+	if err := s.cfg.Users.CreateSession(bg, sess); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, Secure: s.secure(r),
+		SameSite: http.SameSiteLaxMode, MaxAge: int(sessionLifetime.Seconds())})
+	s.audit(r, viewer{User: u, Role: u.Role}, "sign in", u.Name, "")
+	http.Redirect(w, r, d.Next, http.StatusSeeOther)
+}
+
+// dummyHash is checked for unknown names so they take as long as known
+// ones. It is the hash of a random password nobody knows.
+var dummyHash = func() string {
+	h, err := auth.HashPassword(auth.NewSecret(), auth.DefaultParams)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}()
+
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+	if v := s.viewer(r); v.Session != nil {
+		if err := s.cfg.Users.DeleteSession(context.WithoutCancel(r.Context()), v.Session.IDHash); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: s.secure(r),
+		SameSite: http.SameSiteLaxMode, MaxAge: -1})
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+type accountPage struct {
+	User    *generalist.User
+	CSRF    string
+	Tokens  []generalist.APIToken
+	Session *generalist.Session
+}
+
+func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
+	v := s.viewer(r)
+	toks, err := s.cfg.Users.Tokens(r.Context(), v.User.ID)
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := accountPage{User: v.User, CSRF: s.csrfToken(w, r), Tokens: toks, Session: v.Session}
+	w.Header().Set("Cache-Control", "private, no-store")
+	s.render(w, r, http.StatusOK, "account.tmpl", page{Title: msg(langOf(r), "account"), Nav: "account", Data: d})
+}
+
+type adminPage struct {
+	Users []generalist.User
+	Audit []generalist.AuditEntry
+}
+
+func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) {
+	us, err := s.cfg.Users.Users(r.Context())
+	if err != nil {
+		s.pageError(w, r, err)
+		return
+	}
+	d := adminPage{Users: us}
+	if s.cfg.Audit != nil {
+		if d.Audit, err = s.cfg.Audit.Audit(r.Context(), generalist.AuditFilter{Limit: 200}); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	s.render(w, r, http.StatusOK, "admin.tmpl", page{Title: msg(langOf(r), "admin"), Nav: "account", Data: d})
+}
+
+// apiMe answers who the caller is: a script's check of its token.
+func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
+	v := s.viewer(r)
+	out := map[string]any{"name": v.User.Name, "full_name": v.User.FullName, "role": v.User.Role}
+	if v.User.Municipality != "" {
+		out["municipality"] = v.User.Municipality
+	}
+	if v.Token != nil {
+		out["token"] = map[string]any{"id": v.Token.ID, "name": v.Token.Name, "scope": v.Token.Scope, "prefix": v.Token.Prefix}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// apiAudit lists the audit log, newest first (?user=, ?limit= up to 1000).
+func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Audit == nil {
+		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "this server keeps no audit log"))
+		return
+	}
+	q := r.URL.Query()
+	f := generalist.AuditFilter{User: q.Get("user")}
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 || n > 1000 {
+			s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter limit: %q is not a whole number from 1 to 1000", l))
+			return
+		}
+		f.Limit = n
+	}
+	es, err := s.cfg.Audit.Audit(r.Context(), f)
+	if err != nil {
+		s.apiError(w, r, err)
+		return
+	}
+	type entry struct {
+		ID        int64     `json:"id"`
+		At        time.Time `json:"at"`
+		User      string    `json:"user"`
+		Action    string    `json:"action"`
+		Target    string    `json:"target,omitempty"`
+		Detail    string    `json:"detail,omitempty"`
+		Remote    string    `json:"remote,omitempty"`
+		RequestID string    `json:"request_id,omitempty"`
+	}
+	out := make([]entry, len(es))
+	for i, e := range es {
+		out[i] = entry{e.ID, e.At, e.User, e.Action, e.Target, e.Detail, e.Remote, e.RequestID}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"entries": out})
+}
+
+// limiter allows n events per address per window (a fixed window, reset
+// when it has passed). It bounds guessing from one address; the per-name
+// throttle in the store bounds guessing one account from many.
+type limiter struct {
+	mu     sync.Mutex
+	n      int
+	window time.Duration
+	now    func() time.Time
+	seen   map[string]*bucket
+}
+
+type bucket struct {
+	start time.Time
+	count int
+}
+
+func newLimiter(n int, window time.Duration, now func() time.Time) *limiter {
+	if now == nil {
+		now = time.Now
+	}
+	return &limiter{n: n, window: window, now: now, seen: map[string]*bucket{}}
+}
+
+func (l *limiter) allow(key string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	if len(l.seen) > 100000 { // forget everyone rather than grow without bound
+		clear(l.seen)
+	}
+	b := l.seen[key]
+	if b == nil || now.Sub(b.start) >= l.window {
+		b = &bucket{start: now}
+		l.seen[key] = b
+	}
+	b.count++
+	return b.count <= l.n
+}

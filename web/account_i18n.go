@@ -1,0 +1,55 @@
+package web
+
+import "fmt"
+
+// accountMessages are the texts of sign-in, the account page and the
+// administrator's overview.
+var accountMessages = map[string][2]string{
+	"nav.account":           {"Konto", "Account"},
+	"login":                 {"Logg inn", "Sign in"},
+	"logout":                {"Logg ut", "Sign out"},
+	"login.lead":            {"Innlogging er for analytikere, kommuneredaktører og administratorer. Alle publiserte sider kan leses uten å logge inn. Kontoer opprettes av en administrator.", "Signing in is for analysts, municipality editors and administrators. Every published page can be read without signing in. An administrator creates the accounts."},
+	"login.name":            {"Brukernavn", "User name"},
+	"login.password":        {"Passord", "Password"},
+	"login.failed":          {"Feil brukernavn eller passord.", "Wrong user name or password."},
+	"login.throttled":       {"For mange innloggingsforsøk. Vent litt og prøv igjen.", "Too many sign-in attempts. Wait a while and try again."},
+	"login.disabled":        {"Denne serveren har ingen brukerkontoer; alt er skrivebeskyttet.", "This server has no user accounts; everything is read-only."},
+	"account":               {"Min konto", "My account"},
+	"account.fullname":      {"Navn", "Name"},
+	"account.role":          {"Rolle", "Role"},
+	"account.municipality":  {"Kommune", "Municipality"},
+	"account.expires":       {"Innloggingen utløper", "Signed in until"},
+	"account.tokens":        {"API-nøkler", "API tokens"},
+	"account.tokens.lead":   {"API-nøkler lar skript bruke API-et som deg. De lages og trekkes tilbake med «generalist user token» på kommandolinjen; bare begynnelsen av nøkkelen vises.", "API tokens let scripts use the API as you. They are made and revoked with «generalist user token» on the command line; only the start of a token is shown."},
+	"account.tokens.none":   {"Du har ingen API-nøkler.", "You have no API tokens."},
+	"account.token.name":    {"Navn", "Name"},
+	"account.token.prefix":  {"Begynner med", "Starts with"},
+	"account.token.scope":   {"Tilgang", "Scope"},
+	"account.token.created": {"Laget", "Created"},
+	"account.token.status":  {"Status", "Status"},
+	"account.token.active":  {"aktiv", "active"},
+	"account.token.revoked": {"trukket tilbake", "revoked"},
+	"admin":                 {"Administrasjon", "Administration"},
+	"admin.users":           {"Brukere", "Users"},
+	"admin.users.lead":      {"Brukere legges til, deaktiveres og får API-nøkler med «generalist user add|list|disable|token».", "Users are added, disabled and given API tokens with «generalist user add|list|disable|token»."},
+	"admin.disabled":        {"deaktivert", "disabled"},
+	"admin.audit":           {"Endringslogg", "Audit log"},
+	"admin.audit.none":      {"Ingen endringer er logget.", "No changes are logged."},
+	"admin.audit.at":        {"Tidspunkt", "Time"},
+	"admin.audit.action":    {"Handling", "Action"},
+	"admin.audit.target":    {"Hva", "What"},
+	"admin.audit.remote":    {"Fra adresse", "From address"},
+	"userrole.admin":        {"administrator", "administrator"},
+	"userrole.analyst":      {"analytiker", "analyst"},
+	"userrole.editor":       {"kommuneredaktør", "municipality editor"},
+	"userrole.public":       {"publikum", "public"},
+}
+
+func init() {
+	for k, v := range accountMessages {
+		if _, dup := messages[k]; dup {
+			panic(fmt.Sprintf("web: message key %q of the account pages is defined twice", k))
+		}
+		messages[k] = v
+	}
+}

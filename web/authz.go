@@ -1,0 +1,383 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"mime"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"generalist"
+	"generalist/auth"
+)
+
+// Authorization. Every route is registered with an access rule (s.page,
+// s.api); guard enforces it before the handler runs, checks the CSRF token
+// of every state-changing request a browser makes, and writes the audit
+// log for every change that succeeds. A route cannot be added without a
+// rule, and TestAuthorizationMatrix fails for a route its table lacks.
+
+// access is the rule of a route: who may call it.
+type access int
+
+const (
+	accessPublic   access = iota // anyone, signed in or not: the published pages
+	accessSignedIn               // any account
+	accessEditor                 // a municipality editor (the handler checks its municipality) or an administrator
+	accessAnalyst                // an analyst or an administrator
+	accessAdmin                  // an administrator
+	// accessCompute: anyone, for a POST that only computes (evaluate a
+	// scenario, check or preview a cooperation) and changes nothing: no
+	// CSRF check, no audit record.
+	accessCompute
+)
+
+func (a access) String() string {
+	return [...]string{"public", "signed-in", "editor", "analyst", "admin", "compute"}[a]
+}
+
+// allows reports whether role may use a route with this rule.
+func (a access) allows(role generalist.UserRole) bool {
+	switch a {
+	case accessPublic, accessCompute:
+		return true
+	case accessSignedIn:
+		return role != generalist.UserPublic
+	case accessEditor:
+		return role == generalist.UserEditor || role == generalist.UserAdmin
+	case accessAnalyst:
+		return role == generalist.UserAnalyst || role == generalist.UserAdmin
+	case accessAdmin:
+		return role == generalist.UserAdmin
+	}
+	return false
+}
+
+// mayEditIMC refuses a municipality editor's change to a cooperation its
+// municipality does not take part in, before (cur) or after (next) the
+// change; nil skips a side.
+func (s *Server) mayEditIMC(r *http.Request, cur, next *generalist.IMC) error {
+	v := s.viewer(r)
+	if v.Role != generalist.UserEditor {
+		return nil
+	}
+	for _, c := range []*generalist.IMC{cur, next} {
+		if c == nil {
+			continue
+		}
+		in := false
+		for _, p := range c.Participants {
+			in = in || p.Number == string(v.User.Municipality)
+		}
+		if !in {
+			return generalist.Errorf(generalist.EFORBIDDEN, "as editor for municipality %s you may change only the cooperations it takes part in; %q does not include it", v.User.Municipality, c.Name)
+		}
+	}
+	return nil
+}
+
+// viewer is who makes a request: a signed-in user (by session cookie or
+// API token) or the public.
+type viewer struct {
+	User    *generalist.User // nil for the public
+	Role    generalist.UserRole
+	Session *generalist.Session // set when signed in by cookie
+	Token   *generalist.APIToken
+}
+
+// Name is what the audit log and access log record.
+func (v viewer) Name() string {
+	if v.User == nil {
+		return "anonymous"
+	}
+	return v.User.Name
+}
+
+// CanEditMunicipality reports whether the viewer may change data that
+// belongs to municipality m: an administrator may change any, an editor
+// only its own.
+func (v viewer) CanEditMunicipality(m generalist.MunicipalityNumber) bool {
+	return v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor && v.User.Municipality == m
+}
+
+type ctxKey int
+
+const (
+	viewerKey ctxKey = iota
+	requestIDKey
+)
+
+// viewer returns the request's viewer (the public when none was set).
+func (s *Server) viewer(r *http.Request) viewer { return viewerOf(r) }
+
+func viewerOf(r *http.Request) viewer {
+	if v, ok := r.Context().Value(viewerKey).(viewer); ok {
+		return v
+	}
+	return viewer{Role: generalist.UserPublic}
+}
+
+func requestID(r *http.Request) string {
+	id, _ := r.Context().Value(requestIDKey).(string)
+	return id
+}
+
+// Cookie names. The session cookie holds the secret whose SHA-256 the
+// store keeps; the anonymous CSRF cookie backs the double-submit token of
+// forms the public may post (sign in, innspill).
+const (
+	sessionCookie  = "generalist_session"
+	anonCSRFCookie = "generalist_csrf"
+	// sessionLifetime is absolute: a session ends this long after sign-in.
+	sessionLifetime = 12 * time.Hour
+)
+
+// identify resolves the viewer of r from an Authorization: Bearer token or
+// the session cookie. A malformed, unknown, revoked or expired credential
+// gives the public viewer and, for a token, an error (a script should learn
+// its token is bad rather than silently read public data).
+func (s *Server) identify(r *http.Request) (viewer, error) {
+	public := viewer{Role: generalist.UserPublic}
+	if s.cfg.Users == nil {
+		return public, nil
+	}
+	ctx := r.Context()
+	if h := r.Header.Get("Authorization"); h != "" {
+		tok, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok || !auth.LooksLikeToken(tok) {
+			return public, generalist.Errorf(generalist.EUNAUTHORIZED, "Authorization: send \"Bearer gen_…\" with an API token from `generalist user token`")
+		}
+		t, err := s.cfg.Users.TokenByHash(ctx, auth.HashSecret(tok))
+		if err != nil {
+			if generalist.ErrorCode(err) == generalist.ENOTFOUND {
+				return public, generalist.Errorf(generalist.EUNAUTHORIZED, "the API token is unknown or revoked")
+			}
+			return public, err
+		}
+		u, err := s.cfg.Users.User(ctx, t.UserID)
+		if err != nil || u.Disabled {
+			return public, generalist.Errorf(generalist.EUNAUTHORIZED, "the API token's user is disabled")
+		}
+		return viewer{User: u, Role: u.Role, Token: t}, nil
+	}
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || len(c.Value) != 43 {
+		return public, nil
+	}
+	sess, err := s.cfg.Users.Session(ctx, auth.HashSecret(c.Value), s.cfg.Now())
+	if err != nil {
+		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
+			return public, nil // expired or signed out: carry on as the public
+		}
+		return public, err
+	}
+	u, err := s.cfg.Users.User(ctx, sess.UserID)
+	if err != nil || u.Disabled {
+		return public, nil
+	}
+	return viewer{User: u, Role: u.Role, Session: sess}, nil
+}
+
+// isWrite reports whether a method changes state.
+func isWrite(method string) bool {
+	return method != http.MethodGet && method != http.MethodHead && method != http.MethodOptions
+}
+
+// guard wraps a route's handler with its access rule, the CSRF check and
+// the audit record.
+func (s *Server) guard(pattern string, a access, api bool, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v := s.viewer(r)
+		fail := func(err error) {
+			if api {
+				s.apiError(w, r, err)
+			} else {
+				s.pageError(w, r, err)
+			}
+		}
+		if !a.allows(v.Role) {
+			if v.User == nil {
+				if !api && r.Method == http.MethodGet {
+					http.Redirect(w, r, "/logg-inn?neste="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+					return
+				}
+				fail(generalist.Errorf(generalist.EUNAUTHORIZED, "sign in first: %s needs a %s account", pattern, a))
+				return
+			}
+			fail(generalist.Errorf(generalist.EFORBIDDEN, "your role (%s) may not use %s", v.Role, pattern))
+			return
+		}
+		if isWrite(r.Method) && a != accessCompute {
+			if v.Token != nil && v.Token.Scope != generalist.ScopeWrite {
+				fail(generalist.Errorf(generalist.EFORBIDDEN, "the API token is read-only (scope %q); make one with --scope write", v.Token.Scope))
+				return
+			}
+			if err := s.checkCSRF(r, v); err != nil {
+				fail(err)
+				return
+			}
+		}
+		if !isWrite(r.Method) || a == accessCompute || s.cfg.Audit == nil {
+			h(w, r)
+			return
+		}
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		h(rec, r)
+		if rec.status < 400 {
+			s.audit(r, v, r.Method+" "+strings.TrimPrefix(pattern, r.Method+" "), r.URL.Path, "")
+		}
+	}
+}
+
+// audit appends an entry to the audit log; a failure is logged (the change
+// itself has been made and answered).
+func (s *Server) audit(r *http.Request, v viewer, action, target, detail string) {
+	if s.cfg.Audit == nil {
+		return
+	}
+	e := &generalist.AuditEntry{At: s.cfg.Now(), User: v.Name(), Action: action, Target: target, Detail: detail,
+		Remote: s.clientIP(r), RequestID: requestID(r)}
+	if err := s.cfg.Audit.RecordAudit(context.WithoutCancel(r.Context()), e); err != nil {
+		s.log.Error("audit", "action", action, "target", target, "err", err, "request_id", e.RequestID)
+	}
+}
+
+// checkCSRF checks a state-changing request. A request with an API token
+// carries no ambient credentials and needs no token. Otherwise a form must
+// carry the csrf field and a JSON request the X-CSRF-Token header, equal to
+// the session's token (signed in) or the double-submit cookie (public); a
+// JSON request from the public needs only its media type, which a
+// cross-site form cannot send without a CORS preflight.
+func (s *Server) checkCSRF(r *http.Request, v viewer) error {
+	if v.Token != nil {
+		return nil
+	}
+	stale := generalist.Errorf(generalist.EFORBIDDEN, "the form is stale or comes from another site (CSRF token missing or wrong); reload the page and try again")
+	if !sameOriginHeader(r) {
+		return generalist.Errorf(generalist.EFORBIDDEN, "the request comes from another site")
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	var got string
+	switch {
+	case mt == "application/x-www-form-urlencoded" || mt == "multipart/form-data":
+		got = r.FormValue("csrf")
+	case mt == "application/json" && v.Session == nil:
+		return nil
+	default:
+		got = r.Header.Get("X-CSRF-Token")
+	}
+	want := ""
+	if v.Session != nil {
+		want = v.Session.CSRF
+	} else if c, err := r.Cookie(anonCSRFCookie); err == nil {
+		want = c.Value
+	}
+	if want == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return stale
+	}
+	return nil
+}
+
+// sameOriginHeader reports whether a browser's Origin (or, failing that,
+// Referer) names this request's host; a request without either is not a
+// cross-site browser request.
+func sameOriginHeader(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		o = r.Header.Get("Referer")
+	}
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
+}
+
+// csrfToken returns the token a form on this page must carry: the
+// session's when signed in, else the anonymous double-submit cookie's,
+// setting that cookie when it is missing.
+func (s *Server) csrfToken(w http.ResponseWriter, r *http.Request) string {
+	if v := s.viewer(r); v.Session != nil {
+		return v.Session.CSRF
+	}
+	if c, err := r.Cookie(anonCSRFCookie); err == nil && len(c.Value) == 43 {
+		return c.Value
+	}
+	tok := auth.NewSecret()
+	http.SetCookie(w, &http.Cookie{Name: anonCSRFCookie, Value: tok, Path: "/", HttpOnly: true,
+		Secure: s.secure(r), SameSite: http.SameSiteStrictMode})
+	// Set-Cookie must reach the browser, so this response is private.
+	w.Header().Set("Cache-Control", "private, no-store")
+	return tok
+}
+
+// secure reports whether the request came over TLS (directly or, with
+// TrustProxy, as the proxy says), so cookies get the Secure flag.
+func (s *Server) secure(r *http.Request) bool {
+	return r.TLS != nil || s.cfg.TrustProxy && r.Header.Get("X-Forwarded-Proto") == "https"
+}
+
+// clientIP is the address the request comes from: the connection's peer,
+// or with TrustProxy the last address the proxy appended to
+// X-Forwarded-For (earlier ones are the client's own claims).
+func (s *Server) clientIP(r *http.Request) string {
+	if s.cfg.TrustProxy {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			parts := strings.Split(xff, ",")
+			if ip := net.ParseIP(strings.TrimSpace(parts[len(parts)-1])); ip != nil {
+				return ip.String()
+			}
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// statusRecorder remembers the status a handler wrote.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+	wrote  bool
+}
+
+func (w *statusRecorder) WriteHeader(code int) {
+	if !w.wrote {
+		w.status, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusRecorder) Write(b []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// page and api register a route with its access rule.
+func (s *Server) page(pattern string, a access, h http.HandlerFunc) {
+	s.rules[pattern] = a
+	s.mux.HandleFunc(pattern, s.guard(pattern, a, false, h))
+}
+
+func (s *Server) api(pattern string, a access, h http.HandlerFunc) {
+	s.rules[pattern] = a
+	s.apiPatterns = append(s.apiPatterns, pattern)
+	s.mux.HandleFunc(pattern, s.guard(pattern, a, true, h))
+}
+
+// Rules returns every route pattern with its access rule, for the
+// authorization matrix test and the documentation.
+func (s *Server) Rules() map[string]string {
+	out := make(map[string]string, len(s.rules))
+	for p, a := range s.rules {
+		out[p] = a.String()
+	}
+	return out
+}
