@@ -29,6 +29,7 @@ var allowed = map[string][]string{
 	"generalist/sqlstore":   {"generalist"},
 	"generalist/sqlite":     {"generalist", "generalist/sqlstore", "modernc.org/sqlite"},
 	"generalist/postgres":   {"generalist", "generalist/sqlstore", "github.com/jackc/pgx/v5"},
+	"generalist/storetest":  {"generalist", "generalist/sqlstore", "generalist/sqlite", "generalist/postgres", "generalist/refdata", "generalist/imc", "github.com/jackc/pgx/v5"},
 	"generalist/imc":        {"generalist"},
 	"generalist/auth":       {"generalist", "golang.org/x/crypto"},
 	"generalist/chart":      {},

@@ -2,33 +2,25 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"path/filepath"
-	"reflect"
 	"strings"
-	"sync"
 	"testing"
+	"time"
 
 	"generalist"
-	"generalist/refdata"
+	"generalist/imc"
 	"generalist/sqlite"
+	"generalist/storetest"
 )
 
-var (
-	refOnce sync.Once
-	ref     *generalist.Reference
-	refErr  error
-)
-
-func mustReference(tb testing.TB) *generalist.Reference {
-	tb.Helper()
-	refOnce.Do(func() { ref, refErr = refdata.Embedded() })
-	if refErr != nil {
-		tb.Fatal(refErr)
-	}
-	return ref
+// TestStore runs the conformance suite on SQLite files.
+func TestStore(t *testing.T) {
+	storetest.Run(t, storetest.SQLite)
 }
 
-// mustOpen opens a store on a real file in a temporary directory.
+// mustOpen opens a store on the file at path.
 func mustOpen(tb testing.TB, path string) *sqlite.DB {
 	tb.Helper()
 	db, err := sqlite.Open(context.Background(), path)
@@ -39,183 +31,141 @@ func mustOpen(tb testing.TB, path string) *sqlite.DB {
 	return db
 }
 
-func mustLoaded(tb testing.TB) (*sqlite.DB, string) {
-	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "generalist.db")
-	db := mustOpen(tb, path)
-	if loaded, err := db.LoadReference(context.Background(), mustReference(tb)); err != nil || !loaded {
-		tb.Fatalf("LoadReference = %v, %v; want true, nil", loaded, err)
-	}
-	return db, path
-}
-
-// snapshot is everything the store's read methods return, for comparing a
-// store before and after a failed write.
-func snapshot(t *testing.T, db *sqlite.DB) []any {
-	t.Helper()
+// TestReopen checks that what one store wrote is there, unchanged, for
+// the next process that opens the file.
+func TestReopen(t *testing.T) {
 	ctx := context.Background()
-	pops, err := db.Populations(ctx, generalist.PopulationFilter{})
+	path := filepath.Join(t.TempDir(), "generalist.db")
+	db := storetest.Loaded(t, mustOpen(t, path))
+	ind, values := storetest.FixtureIndicator()
+	if err := db.ImportIndicator(ctx, ind, values, false); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := imc.Examples()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ds, err := db.Datasets(ctx)
+	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "Test"}, false); err != nil {
+		t.Fatal(err)
+	}
+	u := &generalist.User{Name: "kari", Role: generalist.UserAdmin, PasswordHash: "x"}
+	if err := db.CreateUser(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	db2 := mustOpen(t, path)
+	if loaded, err := db2.LoadReference(ctx, storetest.Reference(t)); err != nil || loaded {
+		t.Errorf("LoadReference after reopen = %v, %v; want false, nil", loaded, err)
+	}
+	if got, err := db2.Indicator(ctx, ind.ID); err != nil || got.Name != ind.Name || !got.CreatedAt.Equal(ind.CreatedAt) {
+		t.Errorf("after reopening, Indicator = %+v, %v; want %+v", got, err, ind)
+	}
+	if got, err := db2.IMCs(ctx, generalist.IMCFilter{}); err != nil || len(got) != len(cs) {
+		t.Errorf("after reopening: %d cooperations, %v", len(got), err)
+	}
+	if got, err := db2.UserByName(ctx, "kari"); err != nil || got.ID != u.ID {
+		t.Errorf("after reopening, UserByName = %+v, %v", got, err)
+	}
+}
+
+// TestPragmas checks the connection settings Open promises, on every
+// connection of the pool.
+func TestPragmas(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	mustOpen(t, path)
+	raw, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ages, err := db.SingleAges(ctx, generalist.Structure2024, 2026)
+	defer raw.Close()
+	var mode string
+	if err := raw.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal (kept in the file)", mode, err)
+	}
+}
+
+// TestMemory opens the private in-memory database.
+func TestMemory(t *testing.T) {
+	ctx := context.Background()
+	db := mustOpen(t, ":memory:")
+	if err := db.CreateScenario(ctx, &generalist.Scenario{ID: "m", Name: "M"}); err != nil {
+		t.Fatal(err)
+	}
+	other := mustOpen(t, ":memory:")
+	if list, err := other.Scenarios(ctx); err != nil || len(list) != 0 {
+		t.Errorf("a second :memory: store sees %d scenarios, %v; want its own, empty", len(list), err)
+	}
+	if _, err := sqlite.Open(ctx, ""); generalist.ErrorCode(err) != generalist.EINVALID {
+		t.Errorf("Open(\"\") = %v, want EINVALID", err)
+	}
+}
+
+// TestUpgrade opens a file made by a binary before migration 0006 (times
+// stored as RFC 3339 without fractions): it is migrated, and its rows
+// read as they were.
+func TestUpgrade(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := mustOpen(t, path)
+	if err := db.CreateScenario(ctx, &generalist.Scenario{ID: "old", Name: "Old"}); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	raw, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []any{pops, ds, ages}
-}
-
-func TestLoadReference(t *testing.T) {
-	ctx := context.Background()
-	db, path := mustLoaded(t)
-	t.Run("Idempotent", func(t *testing.T) {
-		if loaded, err := db.LoadReference(ctx, mustReference(t)); err != nil || loaded {
-			t.Fatalf("second LoadReference = %v, %v; want false, nil", loaded, err)
-		}
-		db.Close()
-		db2 := mustOpen(t, path)
-		if loaded, err := db2.LoadReference(ctx, mustReference(t)); err != nil || loaded {
-			t.Fatalf("LoadReference after reopen = %v, %v; want false, nil", loaded, err)
-		}
-	})
-	db = mustOpen(t, path)
-	t.Run("Contents", func(t *testing.T) {
-		for _, s := range generalist.Structures {
-			ms, err := db.Municipalities(ctx, s)
-			if err != nil || len(ms) != s.Size() {
-				t.Errorf("Municipalities(%d) = %d, %v; want %d", s, len(ms), err, s.Size())
-			}
-		}
-		pops, err := db.Populations(ctx, generalist.PopulationFilter{Structure: 2020, Year: 2020})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := mustReference(t)
-		var wantPops []generalist.Population
-		for _, p := range want.Populations {
-			if p.Structure == 2020 && p.Year == 2020 {
-				wantPops = append(wantPops, p)
-			}
-		}
-		if !reflect.DeepEqual(pops, wantPops) {
-			t.Errorf("Populations(2020, 2020) differs from the parsed reference")
-		}
-		years, err := db.PopulationYears(ctx, generalist.Structure2024)
-		if err != nil || len(years) != 21 || years[0] != 2006 || years[20] != 2026 {
-			t.Errorf("PopulationYears(2024) = %v, %v; want 2006…2026", years, err)
-		}
-		m, err := db.Mapping(ctx, 2020, 2024)
-		if err != nil || len(m.Changes) != 357 {
-			t.Errorf("Mapping(2020, 2024) = %d changes, %v; want 357", len(m.Changes), err)
-		}
-		if _, err := db.Mapping(ctx, 2019, 2024); generalist.ErrorCode(err) != generalist.ENOTFOUND {
-			t.Errorf("Mapping(2019, 2024) error = %v, want ENOTFOUND", err)
-		}
-		ci, err := db.CostIndex(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		nulls := 0
-		for _, c := range ci {
-			if c.Value == nil {
-				nulls++
-			}
-		}
-		// Utsira and Modalen both years, Lørenskog 2025 (data/README.md).
-		if nulls != 5 {
-			t.Errorf("cost index without value = %d, want 5", nulls)
-		}
-		nordic, err := db.NordicTotals(ctx)
-		if err != nil || len(nordic) != 9 {
-			t.Errorf("NordicTotals = %d rows, %v; want 9", len(nordic), err)
-		}
-	})
-}
-
-func TestImportPopulations(t *testing.T) {
-	ctx := context.Background()
-	db, _ := mustLoaded(t)
-	newYear := []generalist.Population{
-		{Structure: 2024, Year: 2027, Municipality: "0301", Total: 730000},
-		{Structure: 2024, Year: 2027, Municipality: "1151", Total: 220},
-	}
-	t.Run("OK", func(t *testing.T) {
-		imp := &generalist.Import{Dataset: generalist.Dataset{Name: "07459-2027.json", SHA256: "ab"}, Populations: newYear}
-		if err := db.ImportPopulations(ctx, imp); err != nil {
-			t.Fatal(err)
-		}
-		got, err := db.Populations(ctx, generalist.PopulationFilter{Year: 2027})
-		if err != nil || !reflect.DeepEqual(got, newYear) {
-			t.Fatalf("Populations(2027) = %v, %v; want %v", got, err, newYear)
-		}
-		// Importing the same values again is a no-op, not a conflict.
-		if err := db.ImportPopulations(ctx, imp); err != nil {
-			t.Fatalf("re-import: %v", err)
-		}
-	})
-	for _, tt := range []struct {
-		name string
-		imp  generalist.Import
-		code string
-		msg  string
-	}{
-		{"ErrConflict", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
-			{Structure: 2024, Year: 2026, Municipality: "1151", Total: 219}, // same as stored: fine
-			{Structure: 2024, Year: 2026, Municipality: "0301", Total: 1},
-		}}, generalist.ECONFLICT, "kommune 0301, 1.1.2026 (2024 structure): stored 728714 from befolkning_k2024.csv, file has 1"},
-		{"ErrUnknownMunicipality", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
-			{Structure: 2024, Year: 2030, Municipality: "0301", Total: 5},
-			{Structure: 2024, Year: 2030, Municipality: "1507", Total: 5},
-		}}, generalist.EINVALID, "kommune 1507 is not in the 2024 structure"},
-		{"ErrNegative", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
-			{Structure: 2024, Year: 2030, Municipality: "0301", Total: -5},
-		}}, generalist.EINVALID, "negative"},
-		{"ErrReferenceName", generalist.Import{Dataset: generalist.Dataset{Name: "befolkning_k2024.csv"}, Populations: newYear},
-			generalist.ECONFLICT, "reference dataset"},
-		{"ErrEmpty", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}}, generalist.EINVALID, "no population records"},
+	for _, q := range []string{
+		`DROP TABLE audit_log`, `DROP TABLE login_attempts`, `DROP TABLE api_tokens`, `DROP TABLE sessions`, `DROP TABLE users`,
+		`DELETE FROM schema_migrations WHERE version = 6`,
+		`UPDATE scenarios SET created_at = '2026-01-02T03:04:05Z', updated_at = '2026-01-02T03:04:05Z'`,
+		`INSERT INTO catalogue_changes (task, field, value, note, author, at) VALUES ('barnevern', 'min_team', 7, 'n', 'a', '2026-01-02T03:04:05Z')`,
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			before := snapshot(t, db)
-			err := db.ImportPopulations(ctx, &tt.imp)
-			if generalist.ErrorCode(err) != tt.code || !strings.Contains(generalist.ErrorMessage(err), tt.msg) {
-				t.Fatalf("ImportPopulations = %v (%s), want %s containing %q", err, generalist.ErrorCode(err), tt.code, tt.msg)
-			}
-			if after := snapshot(t, db); !reflect.DeepEqual(before, after) {
-				t.Fatal("the store changed after a failed import")
-			}
-		})
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
 	}
-	t.Run("Replace", func(t *testing.T) {
-		imp := &generalist.Import{Dataset: generalist.Dataset{Name: "fix.csv"}, Replace: true, Populations: []generalist.Population{
-			{Structure: 2024, Year: 2026, Municipality: "1151", Total: 300},
-		}}
-		if err := db.ImportPopulations(ctx, imp); err != nil {
-			t.Fatal(err)
+	raw.Close()
+	db = mustOpen(t, path)
+	changes, err := db.ParamChanges(ctx)
+	if want := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC); err != nil || len(changes) != 1 || !changes[0].At.Equal(want) {
+		t.Errorf("ParamChanges after upgrade = %+v, %v", changes, err)
+	}
+	if _, err := db.Users(ctx); err != nil {
+		t.Errorf("Users after upgrade: %v", err)
+	}
+	var n int
+	raw, _ = sql.Open("sqlite", "file:"+path)
+	defer raw.Close()
+	if err := raw.QueryRow(`SELECT count(*) FROM schema_migrations WHERE version = 6`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("migration 6 recorded %d times, %v; want once", n, err)
+	}
+}
+
+// TestAuditAppendOnly checks that the file refuses to change a recorded
+// audit entry, whoever asks.
+func TestAuditAppendOnly(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "a.db")
+	db := mustOpen(t, path)
+	if err := db.RecordAudit(ctx, &generalist.AuditEntry{User: "kari", Action: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, q := range []string{`UPDATE audit_log SET user_name = 'ola'`, `DELETE FROM audit_log`} {
+		if _, err := raw.Exec(q); err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s = %v, want refused", q, err)
 		}
-		got, err := db.Populations(ctx, generalist.PopulationFilter{Structure: 2024, Year: 2026, Municipality: "1151"})
-		if err != nil || len(got) != 1 || got[0].Total != 300 {
-			t.Fatalf("after replace: %v, %v; want total 300", got, err)
-		}
-		// Reloading a changed reference keeps the user's replacement.
-		changed := *mustReference(t)
-		changed.Datasets = append([]generalist.Dataset(nil), changed.Datasets...)
-		changed.Datasets[0].SHA256 = "changed"
-		if loaded, err := db.LoadReference(ctx, &changed); err != nil || !loaded {
-			t.Fatalf("LoadReference(changed) = %v, %v; want true, nil", loaded, err)
-		}
-		got, _ = db.Populations(ctx, generalist.PopulationFilter{Structure: 2024, Year: 2026, Municipality: "1151"})
-		if len(got) != 1 || got[0].Total != 300 {
-			t.Fatalf("after reload: %v; want the imported 300 kept", got)
-		}
-	})
+	}
 }
 
 func BenchmarkLoadReference(b *testing.B) {
-	r := mustReference(b)
+	r := storetest.Reference(b)
 	for b.Loop() {
 		db, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "g.db"))
 		if err != nil {
@@ -225,5 +175,57 @@ func BenchmarkLoadReference(b *testing.B) {
 			b.Fatal(err)
 		}
 		db.Close()
+	}
+}
+
+var editor = generalist.IMCEdit{Author: "Testanalytiker", Note: "test"}
+
+// BenchmarkCooperationUpdate stores one new version of a cooperation (the
+// version check, the diff, the index rows and the revision, in one
+// transaction) on a file in t.TempDir.
+func BenchmarkCooperationUpdate(b *testing.B) {
+	ctx := context.Background()
+	db := storetest.Loaded(b, storetest.OpenSQLite(b))
+	cs, err := imc.Examples()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := cs[1]
+	if err := db.CreateIMC(ctx, &c, editor); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		c.Notes = fmt.Sprintf("Endring %d", i)
+		if err := db.UpdateIMC(ctx, &c, editor); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCooperationList reads 1,000 registered cooperations.
+func BenchmarkCooperationList(b *testing.B) {
+	ctx := context.Background()
+	db := storetest.Loaded(b, storetest.OpenSQLite(b))
+	cs, err := imc.Examples()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var many []generalist.IMC
+	for i := 0; i < 1000; i++ {
+		c := cs[i%len(cs)]
+		c.Name = fmt.Sprintf("%s %d", c.Name, i)
+		many = append(many, c)
+	}
+	if _, _, err := db.ImportIMCs(ctx, many, editor, false); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if got, err := db.IMCs(ctx, generalist.IMCFilter{}); err != nil || len(got) != 1000 {
+			b.Fatalf("%d, %v", len(got), err)
+		}
 	}
 }

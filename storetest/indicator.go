@@ -1,36 +1,23 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
+	"fmt"
 	"math"
-	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"generalist"
-	"generalist/refdata"
-	"generalist/sqlite"
+	"generalist/sqlstore"
 )
-
-// mustEnsured opens a store on a real file and loads the embedded reference
-// data the way the commands do, so that the municipalities exist.
-func mustEnsured(tb testing.TB) (*sqlite.DB, string) {
-	tb.Helper()
-	path := filepath.Join(tb.TempDir(), "indicators.db")
-	db := mustOpen(tb, path)
-	db.Now = func() time.Time { return time.Date(2026, 5, 4, 12, 30, 0, 0, time.UTC) }
-	if loaded, err := refdata.Ensure(context.Background(), db); err != nil || !loaded {
-		tb.Fatalf("refdata.Ensure = %v, %v; want true, nil", loaded, err)
-	}
-	return db, path
-}
 
 // indicatorSnapshot is everything a failed indicator import could touch:
 // the indicators with their values, and the datasets and municipalities
 // (which it must not).
-func indicatorSnapshot(t *testing.T, db *sqlite.DB) []any {
+func indicatorSnapshot(t *testing.T, db *sqlstore.DB) []any {
 	t.Helper()
 	ctx := context.Background()
 	inds, err := db.Indicators(ctx)
@@ -56,10 +43,10 @@ func indicatorSnapshot(t *testing.T, db *sqlite.DB) []any {
 	return out
 }
 
-// Test fixture, not real data: values shaped like KOSTRA's "netto
-// driftsutgifter per innbygger" for a few municipalities of the 2024
-// structure.
-func fixtureIndicator() (*generalist.Indicator, []generalist.IndicatorValue) {
+// FixtureIndicator is a test fixture, not real data: values shaped like
+// KOSTRA's "netto driftsutgifter per innbygger" for a few municipalities
+// of the 2024 structure.
+func FixtureIndicator() (*generalist.Indicator, []generalist.IndicatorValue) {
 	ind := &generalist.Indicator{
 		ID: "test-netto-drift", Name: "Netto driftsutgifter per innbygger (testdata)", Unit: "kroner",
 		Source: "Testdata, ikke SSB", Structure: generalist.Structure2024,
@@ -74,10 +61,11 @@ func fixtureIndicator() (*generalist.Indicator, []generalist.IndicatorValue) {
 	return ind, values
 }
 
-func TestImportIndicator(t *testing.T) {
+func testIndicators(t *testing.T, st stores) {
 	ctx := context.Background()
-	db, path := mustEnsured(t)
-	ind, values := fixtureIndicator()
+	db := st.loaded(t)
+	db.Now = func() time.Time { return time.Date(2026, 5, 4, 12, 30, 0, 0, time.UTC) }
+	ind, values := FixtureIndicator()
 	t.Run("OK", func(t *testing.T) {
 		if err := db.ImportIndicator(ctx, ind, values, false); err != nil {
 			t.Fatal(err)
@@ -111,19 +99,16 @@ func TestImportIndicator(t *testing.T) {
 		if vs, err := db.IndicatorValues(ctx, ind.ID, 2019); err != nil || len(vs) != 0 {
 			t.Errorf("IndicatorValues(2019) = %+v, %v; want none and no error", vs, err)
 		}
-	})
-	t.Run("Reopen", func(t *testing.T) {
-		db2 := mustOpen(t, path)
-		got, err := db2.Indicator(ctx, ind.ID)
-		if err != nil || !reflect.DeepEqual(got, ind) {
-			t.Fatalf("after reopening, Indicator = %+v, %v; want %+v", got, err, ind)
+		if _, err := db.Indicator(ctx, "nosuch"); generalist.ErrorCode(err) != generalist.ENOTFOUND ||
+			generalist.ErrorMessage(err) != `no indicator "nosuch" (see generalist indicator list)` {
+			t.Errorf("Indicator(nosuch) = %v", err)
 		}
 	})
 
 	// other returns the fixture under another id, changed by f.
 	other := func(f func(ind *generalist.Indicator, vs []generalist.IndicatorValue) []generalist.IndicatorValue) func() (*generalist.Indicator, []generalist.IndicatorValue) {
 		return func() (*generalist.Indicator, []generalist.IndicatorValue) {
-			i, vs := fixtureIndicator()
+			i, vs := FixtureIndicator()
 			i.ID = "test-other"
 			return i, f(i, vs)
 		}
@@ -140,9 +125,9 @@ func TestImportIndicator(t *testing.T) {
 		code    string
 		msg     string
 	}{
-		{"ErrExists", fixtureIndicator, false, generalist.ECONFLICT, "indicator test-netto-drift already exists"},
+		{"ErrExists", FixtureIndicator, false, generalist.ECONFLICT, "indicator test-netto-drift already exists; nothing was imported (use --replace to replace it, values and all)"},
 		{"ErrUnknownMunicipality", plus(generalist.IndicatorValue{Municipality: "1507", Year: 2024, Value: 1, Known: true}),
-			false, generalist.EINVALID, "value 6: kommune 1507 (2024) is not a municipality of the 2024 structure"},
+			false, generalist.EINVALID, "indicator test-other, value 6: kommune 1507 (2024) is not a municipality of the 2024 structure"},
 		{"ErrDuplicate", plus(generalist.IndicatorValue{Municipality: "1151", Year: 2024, Value: 2, Known: true}),
 			false, generalist.EINVALID, "values 2 and 6 are both for kommune 1151 in 2024"},
 		{"ErrNaN", plus(generalist.IndicatorValue{Municipality: "1103", Year: 2024, Value: math.NaN(), Known: true}),
@@ -190,6 +175,36 @@ func TestImportIndicator(t *testing.T) {
 		})
 	}
 
+	t.Run("Order", func(t *testing.T) {
+		// By id in byte order: '-' < '0' < '_' < 'a'.
+		for _, id := range []string{"t_b", "t0", "t-b", "tb"} {
+			i, vs := FixtureIndicator()
+			i.ID = id
+			if err := db.ImportIndicator(ctx, i, vs[:1], false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		all, err := db.Indicators(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, i := range all {
+			ids = append(ids, i.ID)
+			if i.ID != ind.ID && !reflect.DeepEqual(i.Years, []int{2024}) {
+				t.Errorf("Indicators: %s has years %v, want [2024]", i.ID, i.Years)
+			}
+		}
+		if got, want := strings.Join(ids, " "), "t-b t0 t_b tb test-netto-drift"; got != want {
+			t.Errorf("Indicators() ids = %s, want %s", got, want)
+		}
+		for _, id := range []string{"t_b", "t0", "t-b", "tb"} {
+			if err := db.DeleteIndicator(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+
 	t.Run("Replace", func(t *testing.T) {
 		repl := *ind
 		repl.Name, repl.Structure, repl.Additive = "Ny versjon (testdata)", generalist.Structure2020, true
@@ -204,20 +219,6 @@ func TestImportIndicator(t *testing.T) {
 		all, err := db.IndicatorValues(ctx, ind.ID, 0)
 		if err != nil || len(all) != 1 || all[0].Municipality != "1507" {
 			t.Fatalf("after replace, IndicatorValues = %+v, %v; want only the new value", all, err)
-		}
-	})
-
-	t.Run("ReloadReference", func(t *testing.T) {
-		// A new version of the reference data deletes and reinserts the
-		// municipalities; the indicator values that refer to them stay.
-		changed := *mustReference(t)
-		changed.Datasets = append([]generalist.Dataset(nil), changed.Datasets...)
-		changed.Datasets[0].SHA256 = "changed"
-		if loaded, err := db.LoadReference(ctx, &changed); err != nil || !loaded {
-			t.Fatalf("LoadReference(changed) = %v, %v; want true, nil", loaded, err)
-		}
-		if vs, err := db.IndicatorValues(ctx, ind.ID, 0); err != nil || len(vs) != 1 {
-			t.Fatalf("after reload, IndicatorValues = %+v, %v; want the one value", vs, err)
 		}
 	})
 
@@ -238,9 +239,51 @@ func TestImportIndicator(t *testing.T) {
 			t.Errorf("Indicators after delete = %+v, %v; want none", all, err)
 		}
 		// The values went with the indicator: the id can be used again.
-		i, vs := fixtureIndicator()
+		i, vs := FixtureIndicator()
 		if err := db.ImportIndicator(ctx, i, vs, false); err != nil {
 			t.Fatalf("import after delete: %v", err)
 		}
 	})
+}
+
+// testIndicatorConcurrentImport imports one new indicator from several
+// writers at once: exactly one succeeds, the others get ECONFLICT, and
+// the values are stored once.
+func testIndicatorConcurrentImport(t *testing.T, st stores) {
+	ctx := context.Background()
+	db := st.loaded(t)
+	const writers = 6
+	errs := make([]error, writers)
+	var wg sync.WaitGroup
+	for w := range writers {
+		wg.Go(func() {
+			ind, vs := FixtureIndicator()
+			ind.Name = fmt.Sprintf("Skriver %d (testdata)", w)
+			errs[w] = db.ImportIndicator(ctx, ind, vs, false)
+		})
+	}
+	wg.Wait()
+	if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
+		t.Errorf("%d of %d concurrent imports of one new indicator succeeded, want 1", ok, writers)
+	}
+	ind, _ := FixtureIndicator()
+	vs, err := db.IndicatorValues(ctx, ind.ID, 0)
+	if err != nil || len(vs) != 5 {
+		t.Errorf("IndicatorValues = %d values, %v; want 5", len(vs), err)
+	}
+}
+
+// countOK returns how many of errs are nil, and fails t for any error
+// whose code is not code.
+func countOK(t *testing.T, errs []error, code string) int {
+	t.Helper()
+	ok := 0
+	for _, err := range errs {
+		if err == nil {
+			ok++
+		} else if generalist.ErrorCode(err) != code {
+			t.Errorf("concurrent write: %v (%s), want nil or %s", err, generalist.ErrorCode(err), code)
+		}
+	}
+	return ok
 }

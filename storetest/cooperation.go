@@ -1,4 +1,4 @@
-package sqlite_test
+package storetest
 
 import (
 	"context"
@@ -11,14 +11,14 @@ import (
 
 	"generalist"
 	"generalist/imc"
-	"generalist/sqlite"
+	"generalist/sqlstore"
 )
 
 var editor = generalist.IMCEdit{Author: "Testanalytiker", Note: "test"}
 
 // imcState is everything the registry's read methods return, for
 // comparing the store before and after a failed write.
-func imcState(t *testing.T, db *sqlite.DB) []any {
+func imcState(t *testing.T, db *sqlstore.DB) []any {
 	t.Helper()
 	ctx := context.Background()
 	cs, err := db.IMCs(ctx, generalist.IMCFilter{})
@@ -36,7 +36,7 @@ func imcState(t *testing.T, db *sqlite.DB) []any {
 	return out
 }
 
-func mustExamples(t *testing.T) []generalist.IMC {
+func examples(t *testing.T) []generalist.IMC {
 	t.Helper()
 	cs, err := imc.Examples()
 	if err != nil {
@@ -45,12 +45,12 @@ func mustExamples(t *testing.T) []generalist.IMC {
 	return cs
 }
 
-func TestCooperations(t *testing.T) {
+func testCooperations(t *testing.T, st stores) {
 	ctx := context.Background()
-	db, path := mustLoaded(t)
+	db := st.loaded(t)
 	now := time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)
 	db.Now = func() time.Time { return now }
-	host := mustExamples(t)[0]
+	host := examples(t)[0]
 
 	t.Run("Create", func(t *testing.T) {
 		c := host
@@ -120,7 +120,7 @@ func TestCooperations(t *testing.T) {
 
 	t.Run("BadInput", func(t *testing.T) {
 		before := imcState(t, db)
-		ko := mustExamples(t)[1]
+		ko := examples(t)[1]
 		for _, tt := range []struct {
 			name   string
 			break_ func(c *generalist.IMC)
@@ -183,7 +183,7 @@ func TestCooperations(t *testing.T) {
 
 	t.Run("Import", func(t *testing.T) {
 		before := imcState(t, db)
-		cs := mustExamples(t)
+		cs := examples(t)
 		// One bad record stops the whole import.
 		bad := append([]generalist.IMC(nil), cs[1:]...)
 		bad[2].Participants = append([]generalist.IMCParticipant(nil), bad[2].Participants...)
@@ -268,22 +268,14 @@ func TestCooperations(t *testing.T) {
 			}
 		}
 	})
-
-	t.Run("Persisted", func(t *testing.T) {
-		db2 := mustOpen(t, path)
-		got, err := db2.IMCs(ctx, generalist.IMCFilter{})
-		if err != nil || len(got) != 4 {
-			t.Errorf("after reopening: %d cooperations, %v", len(got), err)
-		}
-	})
 }
 
-// TestCooperationConcurrentUpdates runs parallel read-modify-write loops on
-// one cooperation, each retrying on ECONFLICT: every change survives.
-func TestCooperationConcurrentUpdates(t *testing.T) {
+// testCooperationConcurrentRetries runs parallel read-modify-write loops
+// on one cooperation, each retrying on ECONFLICT: every change survives.
+func testCooperationConcurrentRetries(t *testing.T, st stores) {
 	ctx := context.Background()
-	db, _ := mustLoaded(t)
-	c := mustExamples(t)[1]
+	db := st.loaded(t)
+	c := examples(t)[1]
 	if err := db.CreateIMC(ctx, &c, editor); err != nil {
 		t.Fatal(err)
 	}
@@ -327,52 +319,102 @@ func TestCooperationConcurrentUpdates(t *testing.T) {
 	}
 }
 
-// BenchmarkCooperationUpdate stores one new version of a cooperation (the
-// version check, the diff, the index rows and the revision, in one
-// transaction) on a file in t.TempDir.
-func BenchmarkCooperationUpdate(b *testing.B) {
+// testCooperationConcurrentUpdate saves one version of a cooperation from
+// two writers at once: exactly one wins, the other gets ECONFLICT, and the
+// history has one new revision.
+func testCooperationConcurrentUpdate(t *testing.T, st stores) {
 	ctx := context.Background()
-	db, _ := mustLoaded(b)
-	cs, err := imc.Examples()
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := cs[1]
+	db := st.loaded(t)
+	c := examples(t)[1]
 	if err := db.CreateIMC(ctx, &c, editor); err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		i++
-		c.Notes = fmt.Sprintf("Endring %d", i)
-		if err := db.UpdateIMC(ctx, &c, editor); err != nil {
-			b.Fatal(err)
+	for round := range 3 {
+		read, err := db.IMC(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := make([]error, 2)
+		var wg sync.WaitGroup
+		for i := range errs {
+			wg.Go(func() {
+				next := *read
+				next.Notes = fmt.Sprintf("Runde %d, skriver %d", round, i)
+				errs[i] = db.UpdateIMC(ctx, &next, generalist.IMCEdit{Author: fmt.Sprintf("skriver %d", i)})
+			})
+		}
+		wg.Wait()
+		if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
+			t.Fatalf("round %d: %d of 2 concurrent updates of version %d succeeded, want 1", round, ok, read.Version)
+		}
+		for _, err := range errs {
+			if err != nil && !strings.Contains(err.Error(), fmt.Sprintf("is now version %d, but the change was made to version %d; nothing was saved", read.Version+1, read.Version)) {
+				t.Errorf("round %d: refused update: %v", round, err)
+			}
+		}
+	}
+	h, err := db.IMCHistory(ctx, c.ID)
+	if err != nil || len(h) != 4 {
+		t.Fatalf("history = %d revisions, %v; want 4", len(h), err)
+	}
+	for i, r := range h {
+		if r.Version != i+1 {
+			t.Errorf("revision %d has version %d", i, r.Version)
 		}
 	}
 }
 
-// BenchmarkCooperationList reads 1,000 registered cooperations.
-func BenchmarkCooperationList(b *testing.B) {
+// testCooperationConcurrentCreate registers one name from several writers
+// at once: exactly one succeeds, the others get ECONFLICT.
+func testCooperationConcurrentCreate(t *testing.T, st stores) {
 	ctx := context.Background()
-	db, _ := mustLoaded(b)
-	cs, err := imc.Examples()
+	db := st.loaded(t)
+	const writers = 6
+	errs := make([]error, writers)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() {
+			c := examples(t)[1]
+			errs[i] = db.CreateIMC(ctx, &c, generalist.IMCEdit{Author: fmt.Sprintf("skriver %d", i)})
+		})
+	}
+	wg.Wait()
+	if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
+		t.Errorf("%d of %d concurrent creates of one name succeeded, want 1", ok, writers)
+	}
+	if cs, err := db.IMCs(ctx, generalist.IMCFilter{}); err != nil || len(cs) != 1 {
+		t.Errorf("IMCs = %d, %v; want 1", len(cs), err)
+	}
+}
+
+// testCooperationOrder lists cooperations by their name key (the name in
+// lower case) in byte order, whatever the database's collation: Å < Æ < Ø
+// in UTF-8, unlike the Norwegian alphabet.
+func testCooperationOrder(t *testing.T, st stores) {
+	ctx := context.Background()
+	db := st.loaded(t)
+	var cs []generalist.IMC
+	for _, name := range []string{"Østre samarbeid", "Åsen samarbeid", "Ærlig samarbeid", "bø-samarbeid", "Bø samarbeid", "Aa samarbeid"} {
+		c := examples(t)[1]
+		c.Name = name
+		cs = append(cs, c)
+	}
+	if created, _, err := db.ImportIMCs(ctx, cs, editor, false); err != nil || created != len(cs) {
+		t.Fatalf("ImportIMCs = %d, %v", created, err)
+	}
+	got, err := db.IMCs(ctx, generalist.IMCFilter{})
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
-	var many []generalist.IMC
-	for i := 0; i < 1000; i++ {
-		c := cs[i%len(cs)]
-		c.Name = fmt.Sprintf("%s %d", c.Name, i)
-		many = append(many, c)
+	var names []string
+	for _, c := range got {
+		names = append(names, c.Name)
 	}
-	if _, _, err := db.ImportIMCs(ctx, many, editor, false); err != nil {
-		b.Fatal(err)
+	want := "Aa samarbeid|Bø samarbeid|bø-samarbeid|Åsen samarbeid|Ærlig samarbeid|Østre samarbeid"
+	if strings.Join(names, "|") != want {
+		t.Errorf("IMCs() = %s, want %s", strings.Join(names, "|"), want)
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if got, err := db.IMCs(ctx, generalist.IMCFilter{}); err != nil || len(got) != 1000 {
-			b.Fatalf("%d, %v", len(got), err)
-		}
+	if got[0].ID != 6 || got[5].ID != 1 {
+		t.Errorf("ids = %d … %d, want 6 … 1 (in the order imported)", got[0].ID, got[5].ID)
 	}
 }
