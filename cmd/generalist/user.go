@@ -110,6 +110,9 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 }
 
+// stdin is where passwords are read from; tests replace it.
+var stdin io.Reader = os.Stdin
+
 type userCmd struct {
 	users          generalist.UserStore
 	audit          generalist.AuditStore
@@ -136,8 +139,8 @@ func (c userCmd) record(ctx context.Context, action, target, detail string) {
 // readPassword reads a password as one line from standard input, or asks
 // for it twice on a terminal without echo.
 func readPassword(fromStdin bool, stderr io.Writer) (string, error) {
-	if fromStdin || !term.IsTerminal(int(os.Stdin.Fd())) {
-		line, err := bufio.NewReader(io.LimitReader(os.Stdin, 4096)).ReadString('\n')
+	if fromStdin || stdin != os.Stdin || !term.IsTerminal(int(os.Stdin.Fd())) {
+		line, err := bufio.NewReader(io.LimitReader(stdin, 4096)).ReadString('\n')
 		if err != nil && err != io.EOF {
 			return "", err
 		}
