@@ -1,0 +1,452 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"generalist"
+)
+
+// apiCreate serves POST /api/v1/inputs: 201 with the reference, 400 naming
+// the field, 409 for a text sent before, 413 for a body over the limit,
+// 429 when the address has sent too many.
+func (h *inputHandlers) apiCreate(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
+		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "Content-Type: send the input as application/json"))
+		return
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, generalist.InputBodyMax+1))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) || len(b) > generalist.InputBodyMax {
+		h.s.tooLarge(w, r, generalist.InputBodyMax)
+		return
+	} else if err != nil {
+		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "body: could not be read"))
+		return
+	}
+	in, err := generalist.ParseInput(b)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	if ok, wait := h.limit.take(h.s.clientIP(r)); !ok {
+		secs := int(wait.Seconds()) + 1
+		w.Header().Set("Retry-After", strconv.Itoa(secs))
+		writeJSON(w, http.StatusTooManyRequests, map[string]any{"error": map[string]string{"code": "rate_limited",
+			"message": fmt.Sprintf("too many inputs from this address: at most %d per %d minutes; try again in %d seconds", inputBurst, int(inputPer.Minutes()), secs)}})
+		return
+	}
+	if err := st.CreateInput(r.Context(), in); err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/inputs/"+in.Reference)
+	writeJSON(w, http.StatusCreated, map[string]any{"reference": in.Reference, "status": in.Status,
+		"status_url": "/api/v1/inputs/" + in.Reference, "receipt_url": "/innspill/kvittering/" + in.Reference})
+}
+
+// apiList serves GET /api/v1/inputs: published inputs only.
+func (h *inputHandlers) apiList(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	f, err := parseInputFilter(r.URL.Query())
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
+	if f.Limit == 0 {
+		f.Limit = 50
+	}
+	ins, total, err := st.ListInputs(r.Context(), f)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	out := make([]generalist.InputExport, len(ins))
+	for i := range ins {
+		out[i] = ins[i].Export()
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset, "inputs": out})
+}
+
+type labelJSON struct {
+	ID string `json:"id"`
+	NB string `json:"nb"`
+	EN string `json:"en"`
+}
+
+// apiVocabulary serves GET /api/v1/inputs/vocabulary: the kinds, sender
+// types and tags a submission may use, the consent text and the limits.
+func (h *inputHandlers) apiVocabulary(w http.ResponseWriter, r *http.Request) {
+	var kinds, senders []labelJSON
+	for _, k := range generalist.InputKinds {
+		kinds = append(kinds, labelJSON{string(k), k.Label(), k.LabelEN()})
+	}
+	for _, s := range generalist.SenderTypes {
+		senders = append(senders, labelJSON{string(s), s.Label(), s.LabelEN()})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"kinds": kinds, "sender_types": senders, "tags": generalist.InputTags, "consent": generalist.InputConsent,
+		"limits": map[string]int{"title": generalist.InputTitleMax, "text": generalist.InputTextMax, "text_min": generalist.InputTextMin,
+			"tags": generalist.InputTagsMax, "attachment_bytes": generalist.InputAttachmentMax, "body_bytes": generalist.InputBodyMax,
+			"submissions_per_10_minutes": inputBurst}})
+}
+
+// apiCounts serves GET /api/v1/inputs/counts: published inputs matching the
+// filter per tag (the tag filter left out) and per municipality.
+func (h *inputHandlers) apiCounts(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	f, err := parseInputFilter(r.URL.Query())
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
+	noTags := f
+	noTags.Tags = nil
+	tags, err := st.TagCounts(r.Context(), noTags)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	munis, err := st.CountsByMunicipality(r.Context(), f)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	_, total, err := st.ListInputs(r.Context(), generalist.InputFilter{Statuses: f.Statuses, Tags: f.Tags, Kind: f.Kind, Municipality: f.Municipality,
+		County: f.County, SenderType: f.SenderType, Query: f.Query, Limit: 1})
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "tags": tags, "municipalities": munis})
+}
+
+// apiExport serves GET /api/v1/inputs/export?format=csv|json: every
+// published input matching the filter.
+func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	format := q.Get("format")
+	if format == "" {
+		format = "json"
+	}
+	if format != "json" && format != "csv" {
+		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "format: %q is not json or csv", format))
+		return
+	}
+	f, err := parseInputFilter(q)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
+	f.Limit, f.Offset = 1000, 0
+	var all []generalist.InputExport
+	for {
+		ins, total, err := st.ListInputs(r.Context(), f)
+		if err != nil {
+			h.s.apiError(w, r, err)
+			return
+		}
+		for i := range ins {
+			all = append(all, ins[i].Export())
+		}
+		f.Offset += len(ins)
+		if len(ins) == 0 || f.Offset >= total {
+			break
+		}
+	}
+	if all == nil {
+		all = []generalist.InputExport{}
+	}
+	w.Header().Set("Content-Disposition", "attachment; filename=innspill."+format)
+	if format == "json" {
+		writeJSON(w, http.StatusOK, all)
+		return
+	}
+	var buf bytes.Buffer
+	if err := generalist.WriteInputsCSV(&buf, all); err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	writeBytes(w, http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+}
+
+// inputStatus is what the sender sees by the reference.
+type inputStatus struct {
+	Reference    string                 `json:"reference"`
+	Status       generalist.InputStatus `json:"status"`
+	RejectReason string                 `json:"reject_reason,omitempty"`
+	MergedInto   int64                  `json:"merged_into,omitempty"`
+	ID           int64                  `json:"id,omitempty"` // when published
+	Kind         generalist.InputKind   `json:"kind"`
+	Title        string                 `json:"title"`
+	CreatedAt    time.Time              `json:"created_at"`
+	UpdatedAt    time.Time              `json:"updated_at"`
+	PublishedAt  *time.Time             `json:"published_at,omitempty"`
+	Erased       bool                   `json:"personal_data_erased"`
+}
+
+func statusOfInput(in *generalist.Input) inputStatus {
+	s := inputStatus{Reference: in.Reference, Status: in.Status, RejectReason: in.RejectReason, MergedInto: in.MergedInto, Kind: in.Kind, Title: in.Title,
+		CreatedAt: in.CreatedAt, UpdatedAt: in.UpdatedAt, PublishedAt: in.PublishedAt, Erased: in.ErasedAt != nil}
+	if in.Status == generalist.InputPublished {
+		s.ID = in.ID
+	}
+	return s
+}
+
+// apiStatus serves GET /api/v1/inputs/{reference}.
+func (h *inputHandlers) apiStatus(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	in, err := st.InputByReference(r.Context(), r.PathValue("reference"))
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	writeJSON(w, http.StatusOK, statusOfInput(in))
+}
+
+// apiWithdraw serves POST /api/v1/inputs/{reference}/withdraw.
+func (h *inputHandlers) apiWithdraw(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	if err := st.Withdraw(r.Context(), r.PathValue("reference")); err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	in, err := st.InputByReference(r.Context(), r.PathValue("reference"))
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, statusOfInput(in))
+}
+
+// apiQueue serves GET /api/v1/moderation/inputs (analysts): inputs of any
+// status (?status=, default new; alle for all) with everything stored.
+func (h *inputHandlers) apiQueue(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	f, _, err := moderationFilter(r.URL.Query())
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	if f.Limit == 0 {
+		f.Limit = 50
+	}
+	ins, total, err := st.ListInputs(r.Context(), f)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset, "inputs": ins})
+}
+
+func apiID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return 0, generalist.Errorf(generalist.EINVALID, "id: %q is not an input number", r.PathValue("id"))
+	}
+	return id, nil
+}
+
+// apiInput serves GET /api/v1/moderation/inputs/{id}.
+func (h *inputHandlers) apiInput(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	id, err := apiID(r)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	in, err := st.Input(r.Context(), id)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	writeJSON(w, http.StatusOK, in)
+}
+
+// decodeStrict reads a small JSON body into v, refusing unknown fields.
+func decodeStrict(r *http.Request, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "json: ")
+		if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
+			return generalist.Errorf(generalist.EINVALID, "%s: unknown field", strings.Trim(f, `"`))
+		}
+		return generalist.Errorf(generalist.EINVALID, "body: %s", msg)
+	}
+	return nil
+}
+
+// apiModerate serves POST /api/v1/moderation/inputs/{id} with
+// {"action": "publish"|"reject"|"tags", "reason", "tags", "version"}.
+func (h *inputHandlers) apiModerate(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	id, err := apiID(r)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	var m generalist.InputModeration
+	if err := decodeStrict(r, &m); err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	m.Moderator = h.s.viewer(r).Name()
+	in, err := st.Moderate(r.Context(), id, m)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, in)
+}
+
+// apiMerge serves POST /api/v1/moderation/inputs/{id}/merge with
+// {"into": N}: input id is merged into input N.
+func (h *inputHandlers) apiMerge(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	id, err := apiID(r)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	var body struct {
+		Into int64 `json:"into"`
+	}
+	if err := decodeStrict(r, &body); err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	if body.Into < 1 {
+		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into"))
+		return
+	}
+	if err := st.MergeInputs(r.Context(), body.Into, id, h.s.viewer(r).Name()); err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	in, err := st.Input(r.Context(), body.Into)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, in)
+}
+
+// apiErase serves POST /api/v1/moderation/inputs/{id}/erase.
+func (h *inputHandlers) apiErase(w http.ResponseWriter, r *http.Request) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	id, err := apiID(r)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	if err := st.ErasePersonalData(r.Context(), id); err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	in, err := st.Input(r.Context(), id)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, in)
+}
+
+// apiLink and apiUnlink serve PUT and DELETE
+// /api/v1/moderation/inputs/{id}/scenarios/{scenario}.
+func (h *inputHandlers) apiLink(w http.ResponseWriter, r *http.Request) {
+	h.apiLinkOp(w, r, true)
+}
+
+func (h *inputHandlers) apiUnlink(w http.ResponseWriter, r *http.Request) {
+	h.apiLinkOp(w, r, false)
+}
+
+func (h *inputHandlers) apiLinkOp(w http.ResponseWriter, r *http.Request, link bool) {
+	st, err := h.store()
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	id, err := apiID(r)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	sc := r.PathValue("scenario")
+	if link {
+		err = st.LinkScenario(r.Context(), id, sc)
+	} else {
+		err = st.UnlinkScenario(r.Context(), id, sc)
+	}
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	in, err := st.Input(r.Context(), id)
+	if err != nil {
+		h.s.apiError(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, in)
+}
