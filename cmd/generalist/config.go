@@ -7,8 +7,8 @@ import (
 
 	"generalist/postgres"
 	"generalist/refdata"
-	"generalist/sqlstore"
 	"generalist/sqlite"
+	"generalist/sqlstore"
 )
 
 // DefaultDB is the SQLite file used when neither --db nor GENERALIST_DB is

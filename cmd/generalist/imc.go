@@ -699,6 +699,7 @@ func imcAdd(ctx context.Context, c *imcCmd, cmd string, args []string) error {
 	if err := db.CreateIMC(ctx, &x, c.edit()); err != nil {
 		return err
 	}
+	recordCLI(ctx, db, c.stderr, "imc add", fmt.Sprint(x.ID), x.Name)
 	if *c.json {
 		return writeJSON(c.stdout, x)
 	}
@@ -759,6 +760,7 @@ func imcEdit(ctx context.Context, c *imcCmd, cmd string, args []string) error {
 	if err := db.UpdateIMC(ctx, &x, c.edit()); err != nil {
 		return err
 	}
+	recordCLI(ctx, db, c.stderr, "imc edit", fmt.Sprint(x.ID), fmt.Sprintf("version %d", x.Version))
 	if *c.json {
 		return writeJSON(c.stdout, x)
 	}
@@ -799,6 +801,7 @@ func imcDelete(ctx context.Context, c *imcCmd, cmd string, args []string) error 
 	if err := db.DeleteIMC(ctx, id, v, c.edit()); err != nil {
 		return err
 	}
+	recordCLI(ctx, db, c.stderr, "imc delete", fmt.Sprint(id), "")
 	_, err = fmt.Fprintf(c.stdout, "Deleted cooperation %d; its history is kept (generalist imc history %d).\n", id, id)
 	return err
 }
@@ -1184,6 +1187,7 @@ func imcProcess(ctx context.Context, c *imcCmd, cmd string, args []string) error
 		if err := db.UpdateIMC(ctx, x, c.edit()); err != nil {
 			return err
 		}
+		recordCLI(ctx, db, c.stderr, "imc process", fmt.Sprint(id), st.Step+" "+string(st.Status))
 		fmt.Fprintf(c.stdout, "Step %s is %s (cooperation %d, version %d).\n\n", st.Step, st.Status, id, x.Version)
 	}
 	guide := imc.Guide(x)
@@ -1397,6 +1401,7 @@ func (c *imcCmd) store(ctx context.Context, cs []generalist.IMC, replace bool, s
 	if err != nil {
 		return err
 	}
+	recordCLI(ctx, db, c.stderr, "imc import", source, fmt.Sprintf("%d registered, %d updated", created, updated))
 	_, err = fmt.Fprintf(c.stdout, "Imported %s: %d registered, %d updated, %d unchanged.\n", source, created, updated, len(cs)-created-updated)
 	return err
 }

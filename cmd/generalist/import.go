@@ -111,6 +111,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := db.ImportPopulations(ctx, imp); err != nil {
 		return err
 	}
+	recordCLI(ctx, db, stderr, "import", imp.Dataset.Name, "sha256 "+imp.Dataset.SHA256)
 	fmt.Fprintf(stdout, "Imported %s from %s into %s.\n", assigned.Summary(), file, db.Path())
 	for _, sk := range ds.Skipped {
 		fmt.Fprintf(stdout, "Skipped region %s %s: %s\n", sk.Region, sk.Label, sk.Reason)

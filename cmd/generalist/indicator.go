@@ -202,6 +202,7 @@ func runIndicatorImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
+	recordCLI(ctx, db, stderr, "indicator import", ind.ID, filepath.Base(file))
 	unknown := 0
 	for _, v := range a.Values {
 		if !v.Known {
@@ -459,6 +460,7 @@ func runIndicatorDelete(ctx context.Context, args []string, stdout, stderr io.Wr
 	if err := db.DeleteIndicator(ctx, pos[0]); err != nil {
 		return err
 	}
+	recordCLI(ctx, db, stderr, "indicator delete", pos[0], "")
 	_, err = fmt.Fprintf(stdout, "Deleted indicator %s from %s.\n", pos[0], db.Path())
 	return err
 }

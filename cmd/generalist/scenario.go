@@ -77,6 +77,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err := db.DeleteScenario(ctx, pos[0]); err != nil {
 			return err
 		}
+		recordCLI(ctx, db, stderr, "scenario delete", pos[0], "")
 		fmt.Fprintf(stdout, "Deleted scenario %s.\n", pos[0])
 		return nil
 	case "export":
@@ -115,6 +116,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if err := db.CreateScenario(ctx, s); err != nil {
 			return err
 		}
+		recordCLI(ctx, db, stderr, "scenario new", s.ID, s.Name)
 		fmt.Fprintf(stdout, "Stored scenario %s (version %d).\n", s.ID, s.Version)
 		return nil
 	case "validate":

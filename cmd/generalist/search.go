@@ -539,5 +539,9 @@ func savePlan(ctx context.Context, f *searchFlags, in *searchInput, plan *optimi
 		return err
 	}
 	defer db.Close()
-	return db.CreateScenario(ctx, sc)
+	if err := db.CreateScenario(ctx, sc); err != nil {
+		return err
+	}
+	recordCLI(ctx, db, io.Discard, "search --save", sc.ID, sc.Name)
+	return nil
 }

@@ -76,6 +76,7 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := db.RecordParamChange(ctx, shipped, c); err != nil {
 			return err
 		}
+		recordCLI(ctx, db, stderr, "tasks "+cmd, c.Task, string(c.Field))
 		fmt.Fprintf(stdout, "Recorded change %d: %s %s = %s by %s.\n", c.ID, c.Task, c.Field, changeValue(c), c.Author)
 		return nil
 	case "history":

@@ -82,7 +82,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer db.Close()
-	c := userCmd{users: db, audit: db, stdout: stdout, stderr: stderr, actor: cliActor()}
+	c := userCmd{users: db, audit: db, stdout: stdout, stderr: stderr}
 	switch cmd {
 	case "add":
 		return c.add(ctx, pos[0], *role, *muni, *fullName, *pwStdin)
@@ -117,7 +117,6 @@ type userCmd struct {
 	users          generalist.UserStore
 	audit          generalist.AuditStore
 	stdout, stderr io.Writer
-	actor          string
 }
 
 // cliActor names the person at the terminal in the audit log.
@@ -130,10 +129,7 @@ func cliActor() string {
 }
 
 func (c userCmd) record(ctx context.Context, action, target, detail string) {
-	e := &generalist.AuditEntry{User: c.actor, Action: action, Target: target, Detail: detail}
-	if err := c.audit.RecordAudit(ctx, e); err != nil {
-		fmt.Fprintf(c.stderr, "warning: the change was made but not written to the audit log: %v\n", err)
-	}
+	recordCLI(ctx, c.audit, c.stderr, action, target, detail)
 }
 
 // readPassword reads a password as one line from standard input, or asks

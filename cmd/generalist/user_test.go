@@ -103,3 +103,29 @@ func TestUserCommands(t *testing.T) {
 		t.Errorf("audit actions (newest first) = %s", got)
 	}
 }
+
+// TestCLIChangesAudited: a change made with the CLI (here a task
+// parameter and a scenario) lands in the audit log as cli:<login>; a
+// refused change does not.
+func TestCLIChangesAudited(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "audit.db")
+	if _, _, err := runCmd("tasks", "set", "barnevern", "min_team", "4", "--note", "test", "--author", "Kari", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := runCmd("tasks", "set", "nosuch", "min_team", "4", "--note", "test", "--author", "Kari", "--db", db); err == nil {
+		t.Fatal("an unknown task was accepted")
+	}
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	es, err := s.Audit(ctx, generalist.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 1 || es[0].Action != "tasks set" || es[0].Target != "barnevern" || !strings.HasPrefix(es[0].User, "cli:") {
+		t.Errorf("audit = %+v, want one tasks set on barnevern by cli:…", es)
+	}
+}
