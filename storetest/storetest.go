@@ -101,6 +101,11 @@ func Run(t *testing.T, b Backend) {
 		{"Logins", testLogins},
 		{"Audit", testAudit},
 		{"AuditConcurrent", testAuditConcurrent},
+		{"Inputs", testInputs},
+		{"InputSearch", testInputSearch},
+		{"InputImport", testInputImport},
+		{"InputConcurrentCreate", testInputConcurrentCreate},
+		{"InputConcurrentModerate", testInputConcurrentModerate},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
