@@ -692,11 +692,12 @@ func (db *DB) Attachment(ctx context.Context, id int64) (*generalist.InputAttach
 }
 
 // ImportInputs stores many new inputs in one transaction, as CreateInput
-// stores one: each is validated, gets status new, version 1, a reference
-// (unless set) and its text hash; a text already stored, or given twice,
-// is ECONFLICT and nothing is stored. It is for loading a collection (and
-// the generated test data of the search benchmark). ins are updated with
-// their ids. CreatedAt, when set, is kept.
+// stores one: each is validated, gets version 1, a reference (unless set)
+// and its text hash; a text already stored, or given twice, is ECONFLICT
+// and nothing is stored. It is for loading a collection (and the generated
+// test data of the search benchmark). The status is new, or published for
+// a collection moderated elsewhere (then PublishedAt is CreatedAt).
+// CreatedAt, when set, is kept. ins are updated with their ids.
 func (db *DB) ImportInputs(ctx context.Context, ins []*generalist.Input) error {
 	now := db.now()
 	next := make([]generalist.Input, len(ins))
@@ -704,7 +705,10 @@ func (db *DB) ImportInputs(ctx context.Context, ins []*generalist.Input) error {
 	for i, in := range ins {
 		n := *in
 		n.Normalize()
-		n.ID, n.Version, n.Status, n.RejectReason, n.MergedInto = 0, 1, generalist.InputNew, "", 0
+		if n.Status != generalist.InputPublished {
+			n.Status = generalist.InputNew
+		}
+		n.ID, n.Version, n.RejectReason, n.MergedInto = 0, 1, "", 0
 		n.PublishedAt, n.ErasedAt, n.Moderator, n.Scenarios = nil, nil, "", nil
 		if n.Reference == "" {
 			n.Reference = generalist.NewInputReference()
@@ -727,6 +731,9 @@ func (db *DB) ImportInputs(ctx context.Context, ins []*generalist.Input) error {
 		}
 		n.CreatedAt = n.CreatedAt.UTC().Truncate(time.Second)
 		n.UpdatedAt = n.CreatedAt
+		if n.Status == generalist.InputPublished {
+			n.PublishedAt = &n.CreatedAt
+		}
 		next[i] = n
 	}
 	err := db.write(ctx, func(t *tx) error {
@@ -766,12 +773,16 @@ func (db *DB) ImportInputs(ctx context.Context, ins []*generalist.Input) error {
 			}
 		}
 		cols := []string{"reference", "kind", "title", "body", "municipality", "county", "sender_type", "name", "organisation", "email",
-			"consent_version", "publish_name", "status", "version", "text_hash", "search_text", "created_at", "updated_at"}
+			"consent_version", "publish_name", "status", "version", "text_hash", "search_text", "created_at", "updated_at", "published_at"}
 		rows := make([][]any, len(next))
 		for i := range next {
 			x := &next[i]
+			var pub any
+			if x.PublishedAt != nil {
+				pub = db.time(*x.PublishedAt)
+			}
 			rows[i] = []any{x.Reference, x.Kind, x.Title, x.Text, x.Municipality, x.County, x.SenderType, x.Name, x.Organisation, x.Email,
-				x.ConsentVersion, x.PublishName, x.Status, 1, x.TextHash, generalist.InputSearchText(x), db.time(x.CreatedAt), db.time(x.UpdatedAt)}
+				x.ConsentVersion, x.PublishName, x.Status, 1, x.TextHash, generalist.InputSearchText(x), db.time(x.CreatedAt), db.time(x.UpdatedAt), pub}
 		}
 		if err := bulkInsert(ctx, t, "inputs", cols, rows, ""); err != nil {
 			return err

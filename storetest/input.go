@@ -535,17 +535,24 @@ func testInputImport(t *testing.T, st stores) {
 	if after := inputState(t, db); !reflect.DeepEqual(before, after) {
 		t.Errorf("a refused import changed the store")
 	}
-	if err := db.ImportInputs(ctx, []*generalist.Input{ok}); err != nil || ok.ID != 2 {
-		t.Fatalf("ImportInputs = %v, id %d", err, ok.ID)
+	published := newInput("Import 2", "Den andre teksten i importen, moderert før importen.")
+	published.Status = generalist.InputPublished
+	published.CreatedAt = time.Date(2023, 3, 1, 12, 0, 0, 0, time.UTC)
+	if err := db.ImportInputs(ctx, []*generalist.Input{ok, published}); err != nil || ok.ID != 2 || published.ID != 3 {
+		t.Fatalf("ImportInputs = %v, ids %d, %d", err, ok.ID, published.ID)
 	}
 	got, err := db.Input(ctx, 2)
-	if err != nil || !got.HasTag("utfordring.fagmiljo") || got.Reference == "" {
+	if err != nil || !got.HasTag("utfordring.fagmiljo") || got.Reference == "" || got.Status != generalist.InputNew {
 		t.Errorf("imported %+v, %v", got, err)
+	}
+	got, err = db.Input(ctx, 3)
+	if err != nil || got.Status != generalist.InputPublished || got.PublishedAt == nil || !got.PublishedAt.Equal(published.CreatedAt) || !got.CreatedAt.Equal(published.CreatedAt) {
+		t.Errorf("imported published %+v, %v", got, err)
 	}
 	next := newInput("Etter import", "En tekst lagret etter importen.")
 	mustCreateInput(t, db, next)
-	if next.ID != 3 {
-		t.Errorf("CreateInput after ImportInputs: id %d, want 3", next.ID)
+	if next.ID != 4 {
+		t.Errorf("CreateInput after ImportInputs: id %d, want 4", next.ID)
 	}
 }
 
