@@ -87,11 +87,10 @@ func (s *Server) inputRoutes() {
 // inputPageNames are the templates of the input pages.
 var inputPageNames = []string{"input_list.tmpl", "input_form.tmpl", "input_receipt.tmpl", "input_show.tmpl", "input_queue.tmpl", "input_moderate.tmpl"}
 
-// store returns the input store: the server's store keeps the inputs when
-// it implements generalist.InputStore (both SQL backends do).
+// store returns the input store (Config.Inputs).
 func (h *inputHandlers) store() (generalist.InputStore, error) {
-	if st, ok := h.s.cfg.Store.(generalist.InputStore); ok {
-		return st, nil
+	if h.s.cfg.Inputs != nil {
+		return h.s.cfg.Inputs, nil
 	}
 	return nil, generalist.Errorf(generalist.ENOTFOUND, "input (innspill) is not enabled on this server")
 }

@@ -74,7 +74,7 @@ func newInputEnv(t *testing.T) *inputEnv {
 	if mapErr != nil {
 		t.Fatal(mapErr)
 	}
-	srv, err := NewServer(Config{Store: db, Users: db, Audit: db, Scenarios: db, TrustProxy: true,
+	srv, err := NewServer(Config{Store: db, Inputs: db, Users: db, Audit: db, Scenarios: db, TrustProxy: true,
 		Maps: map[generalist.Structure]*geomap.Map{generalist.Structure2024: map2024}, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)

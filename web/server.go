@@ -57,6 +57,9 @@ type Config struct {
 	TrustProxy bool
 	// Throttle is the login throttling policy (zero: auth.DefaultThrottle).
 	Throttle auth.Throttle
+	// Inputs keeps the innspill (input from municipalities and the
+	// public); nil hides the input pages' data ("not enabled").
+	Inputs generalist.InputStore
 	// Scenarios stores users' scenarios; nil shows only the Examples.
 	Scenarios generalist.ScenarioStore
 	Examples  []*generalist.Scenario
@@ -121,7 +124,7 @@ func NewServer(cfg Config) (*Server, error) {
 		if err != nil {
 			return nil, fmt.Errorf("web: templates: %w", err)
 		}
-		for _, name := range pageNames {
+		for _, name := range append(pageNames, inputPageNames...) {
 			if t.Lookup(name) == nil {
 				return nil, fmt.Errorf("web: template %s is missing", name)
 			}
@@ -187,6 +190,7 @@ func (s *Server) routes() {
 	s.api("GET /api/v1/economy/parameters", accessPublic, s.apiEconomyParameters)
 	s.api("GET /api/v1/economy/check", accessPublic, s.apiEconomyCheck)
 	s.imcRoutes()
+	s.inputRoutes()
 	s.api("GET /api/v1/openapi.json", accessPublic, s.apiOpenAPI)
 	s.api("GET /api/v1/me", accessSignedIn, s.apiMe)
 	s.api("GET /api/v1/audit", accessAdmin, s.apiAudit)

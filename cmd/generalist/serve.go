@@ -72,7 +72,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-		Changes: db, Users: db, Audit: db, TrustProxy: *trustProxy, Scenarios: db, Examples: examples, Cooperations: db, Economy: econ})
+		Changes: db, Users: db, Audit: db, Inputs: db, TrustProxy: *trustProxy, Scenarios: db, Examples: examples, Cooperations: db, Economy: econ})
 	if err != nil {
 		return err
 	}
