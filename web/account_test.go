@@ -644,3 +644,44 @@ func TestSecurityHeaders(t *testing.T) {
 		t.Errorf("a malformed request id was kept: %q", got)
 	}
 }
+
+// TestSecureCookies: behind TLS (here a TLS test server; with TrustProxy,
+// a proxy's X-Forwarded-Proto) the session and CSRF cookies are Secure.
+func TestSecureCookies(t *testing.T) {
+	a := newAuthServer(t)
+	addUser(t, a.db, "analytiker", generalist.UserAnalyst, "")
+	tls := httptest.NewTLSServer(a.srv)
+	defer tls.Close()
+	hc := tls.Client()
+	resp, err := hc.Get(tls.URL + "/logg-inn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var anon *http.Cookie
+	for _, c := range resp.Cookies() {
+		anon = c
+	}
+	if anon == nil || !anon.Secure || resp.Header.Get("Strict-Transport-Security") == "" {
+		t.Fatalf("over TLS the CSRF cookie is %+v and HSTS %q", anon, resp.Header.Get("Strict-Transport-Security"))
+	}
+	tok := csrfField.FindStringSubmatch(string(b))[1]
+	req, _ := http.NewRequest("POST", tls.URL+"/logg-inn", strings.NewReader(url.Values{"csrf": {tok}, "name": {"analytiker"}, "password": {testPassword}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(anon)
+	hc.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	resp, err = hc.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, c := range resp.Cookies() {
+		if c.Name == "generalist_session" && !c.Secure {
+			t.Error("the session cookie over TLS is not Secure")
+		}
+	}
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("sign-in over TLS = %d", resp.StatusCode)
+	}
+}
