@@ -561,39 +561,29 @@ func typeFits(postgres bool, typ colType, dbType string) bool {
 }
 
 // sequences returns, for each table whose id the store generates, the
-// highest id its generator has handed out (0 if none).
+// highest id handed out: the larger of its generator's value
+// (PostgreSQL's sequence, SQLite's sqlite_sequence for AUTOINCREMENT) and
+// the highest id in the table.
 func (db *DB) sequences(ctx context.Context, q querier) (map[string]int64, error) {
 	out := map[string]int64{}
-	if db.postgres() {
-		for _, tb := range backupTables {
-			if !tb.serial {
-				continue
-			}
-			var v sql.NullInt64
-			if err := q.queryRow(ctx, `SELECT pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass)`, tb.name).Scan(&v); err != nil {
-				return nil, fmt.Errorf("read the id sequence of %s: %w", tb.name, err)
-			}
-			out[tb.name] = v.Int64
-		}
-		return out, nil
-	}
-	type seq struct {
-		name string
-		v    int64
-	}
-	seqs, err := queryAll(ctx, q, `SELECT name, seq FROM sqlite_sequence`, func(r *sql.Rows) (s seq, err error) { return s, r.Scan(&s.name, &s.v) })
-	if err != nil {
-		return nil, fmt.Errorf("read sqlite_sequence: %w", err)
-	}
 	for _, tb := range backupTables {
-		if tb.serial {
-			out[tb.name] = 0
+		if !tb.serial {
+			continue
 		}
-	}
-	for _, s := range seqs {
-		if _, ok := out[s.name]; ok {
-			out[s.name] = max(out[s.name], s.v)
+		var top, gen sql.NullInt64
+		if err := q.queryRow(ctx, `SELECT max(id) FROM `+tb.name).Scan(&top); err != nil {
+			return nil, err
 		}
+		var err error
+		if db.postgres() {
+			err = q.queryRow(ctx, `SELECT pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass)`, tb.name).Scan(&gen)
+		} else {
+			err = q.queryRow(ctx, `SELECT max(seq) FROM sqlite_sequence WHERE name = ?`, tb.name).Scan(&gen)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read the id generator of %s: %w", tb.name, err)
+		}
+		out[tb.name] = max(top.Int64, gen.Int64)
 	}
 	return out, nil
 }
@@ -609,8 +599,8 @@ func (br *backupReader) errorf(format string, args ...any) error {
 	return generalist.Errorf(generalist.EINVALID, "backup, line %d: %s", br.line, fmt.Sprintf(format, args...))
 }
 
-// next returns the next line (without its newline). Every line but the
-// trailer goes into the checksum; the caller says which it expects.
+// next returns the next line, with its newline; io.EOF at the end of the
+// file. The caller adds every line but the trailer to the checksum.
 func (br *backupReader) next() ([]byte, error) {
 	var buf []byte
 	for {
@@ -744,16 +734,15 @@ func readBackup(r io.Reader, header func(*BackupHeader) error, table func(*backu
 			switch {
 			case t.SHA256 != sum:
 				return nil, br.errorf("the checksum does not match the content: the file has been altered or damaged")
-			case t.Tables != len(info.Tables) || t.Rows != info.Rows:
-				return nil, br.errorf("the trailer counts %d tables and %d rows, the file holds %d and %d", t.Tables, t.Rows, len(info.Tables), info.Rows)
-			}
-			if len(want) > 0 {
+			case len(want) > 0:
 				var missing []string
 				for name := range want {
 					missing = append(missing, name)
 				}
 				sort.Strings(missing)
 				return nil, br.errorf("the backup lacks table(s) %s", strings.Join(missing, ", "))
+			case t.Tables != len(info.Tables) || t.Rows != info.Rows:
+				return nil, br.errorf("the trailer counts %d tables and %d rows, the file holds %d and %d", t.Tables, t.Rows, len(info.Tables), info.Rows)
 			}
 			info.Sequences, info.SHA256 = t.Sequences, t.SHA256
 			for name := range info.Sequences {
@@ -761,8 +750,7 @@ func readBackup(r io.Reader, header func(*BackupHeader) error, table func(*backu
 					return nil, br.errorf("sequence of %q, which has no generated id", name)
 				}
 			}
-			if extra, err := br.r.ReadByte(); err == nil {
-				_ = extra
+			if _, err := br.r.ReadByte(); err == nil {
 				return nil, br.errorf("more follows the trailer")
 			} else if err != io.EOF {
 				return nil, br.fileError(err)
