@@ -60,6 +60,8 @@ Commands:
   imc      the registry of inter-municipal cooperations: legal checks, agreements, costs, exit
   input    input (innspill) from municipalities and the public: list, moderate, export
   user     accounts of a shared deployment: add, list, disable, tokens
+  backup   write a consistent snapshot of the store; check its integrity (--check)
+  restore  read a backup into an empty store
   help     show this text
 
 Run "generalist <command> -h" for the flags of a command.
@@ -99,6 +101,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runInput(ctx, rest, stdout, stderr)
 	case "user":
 		return runUser(ctx, rest, stdout, stderr)
+	case "backup":
+		return runBackup(ctx, rest, stdout, stderr)
+	case "restore":
+		return runRestore(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
