@@ -37,7 +37,8 @@ var allowed = map[string][]string{
 	"generalist/optimize":   {"generalist", "generalist/graph"},
 	"generalist/geomap":     {"generalist", "generalist/geo", "github.com/paulmach/orb"},
 	"generalist/web": {"generalist", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
-		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc", "generalist/optimize", "generalist/economy"},
+		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc", "generalist/optimize", "generalist/economy",
+		"generalist/auth"},
 	"generalist/web/static": {},
 }
 
