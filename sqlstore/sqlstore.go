@@ -11,13 +11,14 @@
 // and package postgres each open a *sql.DB with their driver, pass their
 // own numbered migrations and dialect to New, and return the *DB.
 //
-// Every write runs in one transaction through DB.write, which gives both
-// backends the guarantee SQLite gives by serialising writers: a
-// transaction sees no concurrent change between its reads and its writes.
-// On PostgreSQL the transaction runs at SERIALIZABLE isolation and is run
-// again when it fails with a serialization failure or deadlock, so version
-// checks, "already exists" checks and duplicate-free inserts hold with
-// several server processes on one database.
+// Every write runs in one write transaction, which gives both backends the
+// guarantee SQLite gives by serialising writers: a transaction sees no
+// concurrent change between its reads and its writes. On PostgreSQL the
+// transaction runs at SERIALIZABLE isolation and is run again when it
+// fails with a serialization failure, a deadlock or a unique violation
+// from a concurrent insert, so version checks, "already exists" checks and
+// duplicate-free inserts hold with several server processes on one
+// database (docs/decisions/0006-postgresql-backend.md).
 package sqlstore
 
 import (
