@@ -269,20 +269,14 @@ func crash(t *testing.T, b *backend, rounds int, rng *rand.Rand) *crashResult {
 					nextYear++
 					file := writePopulation(t, b.dir, year, ms)
 					args = []string{"import", file}
-					led.mu.Lock()
-					led.pops[year] = &sent{}
-					led.mu.Unlock()
-					mark = func(acked bool) { led.mu.Lock(); led.pops[year].acked = acked; led.mu.Unlock() }
+					mark = func(acked bool) { led.mu.Lock(); led.pops[year] = &sent{acked: acked}; led.mu.Unlock() }
 				} else {
 					k := nextInd
 					nextInd++
 					id := fmt.Sprintf("krasj-%d", k)
 					file := writeIndicator(t, b.dir, k, ms)
 					args = []string{"indicator", "import", file, "--id", id, "--name", "Krasjtest " + id, "--unit", "stk", "--source", "krasjtesten"}
-					led.mu.Lock()
-					led.inds[id] = &sent{}
-					led.mu.Unlock()
-					mark = func(acked bool) { led.mu.Lock(); led.inds[id].acked = acked; led.mu.Unlock() }
+					mark = func(acked bool) { led.mu.Lock(); led.inds[id] = &sent{acked: acked}; led.mu.Unlock() }
 				}
 				cmd := b.command(t, args...)
 				var stderr strings.Builder
@@ -298,6 +292,7 @@ func crash(t *testing.T, b *backend, rounds int, rng *rand.Rand) *crashResult {
 					return
 				}
 				cli = cmd
+				mark(false) // sent: started
 				mu.Unlock()
 				err := cmd.Wait()
 				mu.Lock()
