@@ -867,6 +867,11 @@ type InputFilter struct {
 	Offset int
 }
 
+// InputCountLimit caps the total ListInputs reports: counting every match
+// of a common word in a large collection would cost more than finding the
+// page. A total of InputCountLimit+1 means "more than InputCountLimit".
+const InputCountLimit = 10000
+
 // TagCount is the number of inputs carrying a tag.
 type TagCount struct {
 	Tag   InputTag `json:"tag"`
@@ -898,7 +903,8 @@ type InputStore interface {
 	InputByReference(ctx context.Context, ref string) (*Input, error)
 
 	// ListInputs returns one page of the inputs matching f, newest first
-	// (then by id, descending), and how many match in all.
+	// (then by id, descending), and how many match in all, counted up to
+	// InputCountLimit+1.
 	ListInputs(ctx context.Context, f InputFilter) ([]Input, int, error)
 
 	// Moderate applies an analyst's decision to input id and returns the

@@ -18,6 +18,17 @@ import (
 // index search_text, the title and text already split into lower-case
 // terms by generalist.InputTerms, and both are asked for every term of the
 // query as a word or the start of one, so they find the same inputs.
+//
+// Inputs are listed newest first by sort_key: the creation time in Unix
+// seconds times 2^24 plus the id modulo 2^24, so that its order is that of
+// (created_at, id) for the first 16.7 million inputs. It is the rowid of
+// the FTS5 index, which can then hand out the matches newest first and
+// stop at the page, instead of sorting every match of a common word.
+
+// sortKey is the sort_key of an input.
+func sortKey(created time.Time, id int64) int64 {
+	return created.Unix()<<24 | id&(1<<24-1)
+}
 
 var _ generalist.InputStore = (*DB)(nil)
 
@@ -51,67 +62,82 @@ func scanInput(sc interface{ Scan(...any) error }) (*generalist.Input, error) {
 	return &in, nil
 }
 
-// fullTextClause returns the condition that keeps the inputs of i
-// matching every term (each as a word or a word's start) and its argument.
-func (db *DB) fullTextClause(terms []string) (string, any) {
-	if db.d.Name == "postgres" {
-		q := make([]string, len(terms))
-		for i, t := range terms {
-			q[i] = t + ":*"
-		}
-		return `i.search_vector @@ to_tsquery('simple', ?)`, strings.Join(q, " & ")
-	}
-	q := make([]string, len(terms))
-	for i, t := range terms {
-		q[i] = `"` + t + `"*`
-	}
-	return `i.id IN (SELECT rowid FROM inputs_fts WHERE inputs_fts MATCH ?)`, strings.Join(q, " AND ")
+// inputQuery is the FROM, WHERE and ORDER BY of a filter over inputs i.
+type inputQuery struct {
+	from, where, order string
+	args               []any
 }
 
-// inputWhere turns a filter into a WHERE clause over inputs i.
-func (db *DB) inputWhere(f generalist.InputFilter) (string, []any) {
+// inputQuery turns a filter into SQL over inputs i. With a text query,
+// SQLite drives the query from the FTS5 index (CROSS JOIN keeps it the
+// outer loop) in descending rowid order, which is sort_key order.
+func (db *DB) inputQuery(f generalist.InputFilter) inputQuery {
+	q := inputQuery{from: "inputs i", order: "i.sort_key DESC"}
 	var conds []string
-	var args []any
-	in := func(col string, vals []string) {
-		conds = append(conds, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
+	// status is the column the status filter tests: with a text query
+	// and a selective filter, SQLite must not drive the query from the
+	// status index (the unary + hides it).
+	status := "i.status"
+	in := func(expr string, vals []string) {
+		conds = append(conds, expr+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
 		for _, v := range vals {
-			args = append(args, v)
+			q.args = append(q.args, v)
+		}
+	}
+	if terms := generalist.InputQueryTerms(f.Query); len(terms) > 0 {
+		m := make([]string, len(terms))
+		if db.d.Name == "postgres" {
+			for i, t := range terms {
+				m[i] = t + ":*"
+			}
+			conds = append(conds, `i.search_vector @@ to_tsquery('simple', ?)`)
+			q.args = append(q.args, strings.Join(m, " & "))
+		} else {
+			for i, t := range terms {
+				m[i] = `"` + t + `"*`
+			}
+			if len(f.Tags) > 0 || f.Municipality != "" || f.County != "" {
+				// A selective filter drives (the tags' or the place's
+				// index), and the matches are a set to look up in; the
+				// unary + keeps SQLite from driving the query from the
+				// matches, or from every match and every tagged input.
+				conds = append(conds, `+i.sort_key IN (SELECT rowid FROM inputs_fts WHERE inputs_fts MATCH ?)`)
+				status = "+i.status"
+			} else {
+				q.from = "inputs_fts CROSS JOIN inputs i ON i.sort_key = inputs_fts.rowid"
+				q.order = "inputs_fts.rowid DESC"
+				conds = append(conds, `inputs_fts MATCH ?`)
+			}
+			q.args = append(q.args, strings.Join(m, " AND "))
 		}
 	}
 	if len(f.Statuses) > 0 {
-		var s []string
+		var v []string
 		for _, x := range f.Statuses {
-			s = append(s, string(x))
+			v = append(v, string(x))
 		}
-		in("i.status", s)
+		in(status, v)
 	}
 	if len(f.Tags) > 0 {
-		var s []string
+		var v []string
 		for _, x := range f.Tags {
-			s = append(s, string(x))
+			v = append(v, string(x))
 		}
-		conds = append(conds, "EXISTS (SELECT 1 FROM input_tags t WHERE t.input_id = i.id AND t.tag IN ("+strings.TrimSuffix(strings.Repeat("?,", len(s)), ",")+"))")
-		for _, v := range s {
-			args = append(args, v)
-		}
+		in("i.id IN (SELECT t.input_id FROM input_tags t WHERE t.tag", v)
+		conds[len(conds)-1] += ")"
 	}
 	for _, c := range []struct{ col, v string }{
 		{"i.kind", string(f.Kind)}, {"i.municipality", string(f.Municipality)}, {"i.county", string(f.County)}, {"i.sender_type", string(f.SenderType)},
 	} {
 		if c.v != "" {
 			conds = append(conds, c.col+" = ?")
-			args = append(args, c.v)
+			q.args = append(q.args, c.v)
 		}
 	}
-	if terms := generalist.InputQueryTerms(f.Query); len(terms) > 0 {
-		c, a := db.fullTextClause(terms)
-		conds = append(conds, c)
-		args = append(args, a)
+	if len(conds) > 0 {
+		q.where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return q
 }
 
 func checkInputFilter(f *generalist.InputFilter) error {
@@ -170,11 +196,17 @@ func (db *DB) CreateInput(ctx context.Context, in *generalist.Input) error {
 		if n > 0 {
 			return generalist.Errorf(generalist.ECONFLICT, "text: the same text has been sent already; it is not stored twice")
 		}
-		if err := t.queryRow(ctx, `INSERT INTO inputs (reference, kind, title, body, municipality, county, sender_type, name, organisation, email,
+		// The id is assigned here, not by the database, because the
+		// sort key holds it; concurrent writers are serialised (SQLite)
+		// or retried (PostgreSQL).
+		if err := t.queryRow(ctx, `SELECT coalesce(max(id), 0) + 1 FROM inputs`).Scan(&next.ID); err != nil {
+			return err
+		}
+		if _, err := t.exec(ctx, `INSERT INTO inputs (id, sort_key, reference, kind, title, body, municipality, county, sender_type, name, organisation, email,
 			consent_version, publish_name, status, reject_reason, merged_into, moderator, version, text_hash, search_text, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', NULL, '', 1, ?, ?, ?, ?) RETURNING id`,
-			next.Reference, next.Kind, next.Title, next.Text, next.Municipality, next.County, next.SenderType, next.Name, next.Organisation, next.Email,
-			next.ConsentVersion, next.PublishName, next.Status, next.TextHash, generalist.InputSearchText(&next), db.time(now), db.time(now)).Scan(&next.ID); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', NULL, '', 1, ?, ?, ?, ?)`,
+			next.ID, sortKey(now, next.ID), next.Reference, next.Kind, next.Title, next.Text, next.Municipality, next.County, next.SenderType, next.Name, next.Organisation, next.Email,
+			next.ConsentVersion, next.PublishName, next.Status, next.TextHash, generalist.InputSearchText(&next), db.time(now), db.time(now)); err != nil {
 			return err
 		}
 		if err := insertTags(ctx, t, next.ID, next.Tags); err != nil {
@@ -313,17 +345,18 @@ func (db *DB) ListInputs(ctx context.Context, f generalist.InputFilter) ([]gener
 	if err := checkInputFilter(&f); err != nil {
 		return nil, 0, err
 	}
-	where, args := db.inputWhere(f)
+	q := db.inputQuery(f)
 	var total int
-	if err := db.queryRow(ctx, `SELECT count(*) FROM inputs i`+where, args...).Scan(&total); err != nil {
+	if err := db.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+q.from+q.where+` LIMIT ?) c`,
+		append(q.args, generalist.InputCountLimit+1)...).Scan(&total); err != nil {
 		return nil, 0, db.errorf("count inputs: %w", err)
 	}
 	out := []generalist.Input{}
-	if total == 0 || f.Offset >= total {
+	if total == 0 || f.Offset >= total && total <= generalist.InputCountLimit {
 		return out, total, nil
 	}
-	rows, err := db.query(ctx, `SELECT `+inputCols+inputFrom+where+` ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?`,
-		append(args, f.Limit, f.Offset)...)
+	rows, err := db.query(ctx, `SELECT `+inputCols+` FROM `+q.from+` LEFT JOIN input_attachments a ON a.input_id = i.id`+q.where+
+		` ORDER BY `+q.order+` LIMIT ? OFFSET ?`, append(q.args, f.Limit, f.Offset)...)
 	if err != nil {
 		return nil, 0, db.errorf("list inputs: %w", err)
 	}
@@ -552,8 +585,8 @@ func (db *DB) TagCounts(ctx context.Context, f generalist.InputFilter) ([]genera
 	if err := checkInputFilter(&f); err != nil {
 		return nil, err
 	}
-	where, args := db.inputWhere(f)
-	rows, err := db.query(ctx, `SELECT t.tag, count(*) FROM input_tags t JOIN inputs i ON i.id = t.input_id`+where+` GROUP BY t.tag`, args...)
+	q := db.inputQuery(f)
+	rows, err := db.query(ctx, `SELECT t.tag, count(*) FROM `+q.from+` JOIN input_tags t ON t.input_id = i.id`+q.where+` GROUP BY t.tag`, q.args...)
 	if err != nil {
 		return nil, db.errorf("count input tags: %w", err)
 	}
@@ -582,13 +615,13 @@ func (db *DB) CountsByMunicipality(ctx context.Context, f generalist.InputFilter
 	if err := checkInputFilter(&f); err != nil {
 		return nil, err
 	}
-	where, args := db.inputWhere(f)
-	if where == "" {
-		where = " WHERE i.municipality <> ''"
+	q := db.inputQuery(f)
+	if q.where == "" {
+		q.where = " WHERE i.municipality <> ''"
 	} else {
-		where += " AND i.municipality <> ''"
+		q.where += " AND i.municipality <> ''"
 	}
-	rows, err := db.query(ctx, `SELECT i.municipality, count(*) FROM inputs i`+where+` GROUP BY i.municipality ORDER BY i.municipality`, args...)
+	rows, err := db.query(ctx, `SELECT i.municipality, count(*) FROM `+q.from+q.where+` GROUP BY i.municipality ORDER BY i.municipality`, q.args...)
 	if err != nil {
 		return nil, db.errorf("count inputs by municipality: %w", err)
 	}
@@ -652,7 +685,7 @@ func (db *DB) UnlinkScenario(ctx context.Context, inputID int64, scenarioID stri
 // InputsForScenario implements generalist.InputStore.
 func (db *DB) InputsForScenario(ctx context.Context, scenarioID string) ([]generalist.Input, error) {
 	rows, err := db.query(ctx, `SELECT `+inputCols+inputFrom+` JOIN input_scenarios s ON s.input_id = i.id
-		WHERE s.scenario_id = ? AND i.status = 'published' ORDER BY i.created_at, i.id`, scenarioID)
+		WHERE s.scenario_id = ? AND i.status = 'published' ORDER BY i.sort_key`, scenarioID)
 	if err != nil {
 		return nil, db.errorf("inputs for scenario %s: %w", scenarioID, err)
 	}
@@ -772,7 +805,7 @@ func (db *DB) ImportInputs(ctx context.Context, ins []*generalist.Input) error {
 				return generalist.Errorf(generalist.ECONFLICT, "text: %d of the inputs have a text stored already; nothing was stored", n)
 			}
 		}
-		cols := []string{"reference", "kind", "title", "body", "municipality", "county", "sender_type", "name", "organisation", "email",
+		cols := []string{"id", "sort_key", "reference", "kind", "title", "body", "municipality", "county", "sender_type", "name", "organisation", "email",
 			"consent_version", "publish_name", "status", "version", "text_hash", "search_text", "created_at", "updated_at", "published_at"}
 		rows := make([][]any, len(next))
 		for i := range next {
@@ -781,36 +814,16 @@ func (db *DB) ImportInputs(ctx context.Context, ins []*generalist.Input) error {
 			if x.PublishedAt != nil {
 				pub = db.time(*x.PublishedAt)
 			}
-			rows[i] = []any{x.Reference, x.Kind, x.Title, x.Text, x.Municipality, x.County, x.SenderType, x.Name, x.Organisation, x.Email,
+			x.ID = before + int64(i) + 1
+			rows[i] = []any{x.ID, sortKey(x.CreatedAt, x.ID), x.Reference, x.Kind, x.Title, x.Text, x.Municipality, x.County, x.SenderType, x.Name, x.Organisation, x.Email,
 				x.ConsentVersion, x.PublishName, x.Status, 1, x.TextHash, generalist.InputSearchText(x), db.time(x.CreatedAt), db.time(x.UpdatedAt), pub}
 		}
 		if err := bulkInsert(ctx, t, "inputs", cols, rows, ""); err != nil {
 			return err
 		}
-		ids := map[string]int64{}
-		r, err := t.query(ctx, `SELECT id, reference FROM inputs WHERE id > ?`, before)
-		if err != nil {
-			return err
-		}
-		for r.Next() {
-			var id int64
-			var ref string
-			if err := r.Scan(&id, &ref); err != nil {
-				r.Close()
-				return err
-			}
-			ids[ref] = id
-		}
-		r.Close()
-		if err := r.Err(); err != nil {
-			return err
-		}
 		var tags, atts [][]any
 		for i := range next {
 			x := &next[i]
-			if x.ID = ids[x.Reference]; x.ID == 0 {
-				return fmt.Errorf("input %s was not stored", x.Reference)
-			}
 			for _, tag := range x.Tags {
 				tags = append(tags, []any{x.ID, string(tag)})
 			}

@@ -208,6 +208,10 @@ func testInputs(t *testing.T, st stores) {
 			{"QueryNone", generalist.InputFilter{Query: "felles fagmiljø"}, []int64{}},
 			{"QueryPersonalData", generalist.InputFilter{Query: "Nordmann"}, []int64{}},
 			{"QueryPunctuation", generalist.InputFilter{Query: `"*:&|!() '`}, []int64{3, 2, 1}},
+			{"QueryAndTag", generalist.InputFilter{Query: "felles", Tags: []generalist.InputTag{"alternativ.interkommunalt_samarbeid"}}, []int64{2}},
+			{"QueryAndCounty", generalist.InputFilter{Query: "rekrutt", County: "46"}, []int64{3}},
+			{"QueryAndMunicipality", generalist.InputFilter{Query: "rekrutter", Municipality: "1151", Statuses: []generalist.InputStatus{generalist.InputNew}}, []int64{1}},
+			{"QueryAndKind", generalist.InputFilter{Query: "kommuner", Kind: generalist.InputBoth}, []int64{3}},
 		} {
 			got, total, err := db.ListInputs(ctx, tt.f)
 			if err != nil {

@@ -6,7 +6,12 @@
 -- search_text, the terms of the title and text (generalist.InputSearchText).
 -- At most one input that is not withdrawn may have a text (text_hash).
 CREATE TABLE inputs (
-	id              INTEGER PRIMARY KEY,
+	id              INTEGER PRIMARY KEY CHECK (id > 0),
+	-- created_at in Unix seconds times 2^24 plus id modulo 2^24: the
+	-- order of the lists (newest first), and the rowid of inputs_fts, so
+	-- that a search gets its matches newest first from the index and
+	-- stops at the page.
+	sort_key        INTEGER NOT NULL UNIQUE,
 	reference       TEXT NOT NULL UNIQUE,
 	kind            TEXT NOT NULL CHECK (kind IN ('challenge', 'solution', 'both')),
 	title           TEXT NOT NULL CHECK (title <> ''),
@@ -32,10 +37,9 @@ CREATE TABLE inputs (
 	erased_at       TEXT
 );
 CREATE UNIQUE INDEX inputs_text_hash ON inputs (text_hash) WHERE status <> 'withdrawn';
-CREATE INDEX inputs_status_created ON inputs (status, created_at DESC, id DESC);
-CREATE INDEX inputs_created ON inputs (created_at DESC, id DESC);
-CREATE INDEX inputs_municipality ON inputs (municipality) WHERE municipality <> '';
-CREATE INDEX inputs_county ON inputs (county) WHERE county <> '';
+CREATE INDEX inputs_status_sort ON inputs (status, sort_key DESC);
+CREATE INDEX inputs_municipality ON inputs (municipality, sort_key);
+CREATE INDEX inputs_county ON inputs (county, sort_key);
 
 CREATE TABLE input_tags (
 	input_id INTEGER NOT NULL REFERENCES inputs (id) ON DELETE CASCADE,
@@ -66,21 +70,25 @@ CREATE TABLE input_attachments (
 -- content, so the terms are not stored twice), kept current by triggers.
 -- unicode61 without removing diacritics and without stemming, as
 -- PostgreSQL's 'simple' configuration: "fagmiljø" and "fagmiljo" are
--- different words on both.
+-- different words on both. Every query term matches as a word or a word's
+-- start; the prefix indexes (2 to 8 characters) keep a common stem such as
+-- "kommune" (kommunen, kommunene, kommunestyret …) one lookup instead of
+-- a merge of every word it starts, at about twice the index size. The rowid
+-- is inputs.sort_key, so matches come newest first.
 CREATE VIRTUAL TABLE inputs_fts USING fts5 (
 	search_text,
 	content = 'inputs',
-	content_rowid = 'id',
+	content_rowid = 'sort_key',
 	tokenize = 'unicode61 remove_diacritics 0',
-	prefix = '2 3'
+	prefix = '2 3 4 5 6 7 8'
 );
 CREATE TRIGGER inputs_fts_insert AFTER INSERT ON inputs BEGIN
-	INSERT INTO inputs_fts (rowid, search_text) VALUES (new.id, new.search_text);
+	INSERT INTO inputs_fts (rowid, search_text) VALUES (new.sort_key, new.search_text);
 END;
 CREATE TRIGGER inputs_fts_delete AFTER DELETE ON inputs BEGIN
-	INSERT INTO inputs_fts (inputs_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
+	INSERT INTO inputs_fts (inputs_fts, rowid, search_text) VALUES ('delete', old.sort_key, old.search_text);
 END;
-CREATE TRIGGER inputs_fts_update AFTER UPDATE OF search_text ON inputs BEGIN
-	INSERT INTO inputs_fts (inputs_fts, rowid, search_text) VALUES ('delete', old.id, old.search_text);
-	INSERT INTO inputs_fts (rowid, search_text) VALUES (new.id, new.search_text);
+CREATE TRIGGER inputs_fts_update AFTER UPDATE OF search_text, sort_key ON inputs BEGIN
+	INSERT INTO inputs_fts (inputs_fts, rowid, search_text) VALUES ('delete', old.sort_key, old.search_text);
+	INSERT INTO inputs_fts (rowid, search_text) VALUES (new.sort_key, new.search_text);
 END;
