@@ -125,7 +125,8 @@ type UserStore interface {
 	CreateUser(ctx context.Context, u *User) error
 	// UpdateUser stores u's full name, role, municipality, disabled flag
 	// and password hash. ENOTFOUND for an unknown id. Disabling a user
-	// also ends its sessions and revokes its tokens.
+	// also ends its sessions and revokes its tokens; a new password, role
+	// or municipality ends its sessions.
 	UpdateUser(ctx context.Context, u *User) error
 	// User and UserByName return one user; ENOTFOUND if there is none.
 	User(ctx context.Context, id int64) (*User, error)
@@ -154,6 +155,15 @@ type UserStore interface {
 	// one (zero if none), for throttling across processes.
 	RecordLogin(ctx context.Context, a LoginAttempt) error
 	FailedLogins(ctx context.Context, name string, since time.Time) (n int, last time.Time, err error)
+
+	// BeginLogin is how a sign-in is throttled without a race: in one
+	// transaction it counts the failed attempts for a.Name since a time
+	// (and gives the time of the last), then records a as a failed
+	// attempt. Parallel attempts are serialised, so each sees the ones
+	// before it. LoginSucceeded marks that attempt (the same a) as a
+	// success once the password is verified.
+	BeginLogin(ctx context.Context, a LoginAttempt, since time.Time) (failed int, last time.Time, err error)
+	LoginSucceeded(ctx context.Context, a LoginAttempt) error
 }
 
 // AuditStore keeps the audit log. Entries are only ever appended.

@@ -52,12 +52,14 @@ var dialect = sqlstore.Dialect{
 // every connection; busy_timeout makes a second writer wait instead of
 // failing at once; synchronous=NORMAL is safe with WAL and much faster.
 // _txlock=immediate makes every transaction take the write lock at BEGIN.
+// secure_delete overwrites deleted content, so personal data erased on
+// request (innspill) does not linger in free pages of the file.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, generalist.Errorf(generalist.EINVALID, "database path is empty")
 	}
 	q := url.Values{}
-	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)", "secure_delete(1)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")

@@ -105,11 +105,17 @@ func (db *DB) UpdateUser(ctx context.Context, u *generalist.User) error {
 			WHERE id = ?`, u.FullName, string(u.Role), string(u.Municipality), u.Disabled, u.PasswordHash, db.time(now), u.ID); err != nil {
 			return err
 		}
+		// A new password, role or municipality ends the sessions made
+		// under the old one (a stolen session must not outlive a
+		// password reset); disabling also revokes the API tokens.
+		changed := u.PasswordHash != cur.PasswordHash || u.Role != cur.Role || u.Municipality != cur.Municipality
+		if u.Disabled || changed {
+			if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
+				return err
+			}
+		}
 		if !u.Disabled {
 			return nil
-		}
-		if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, u.ID); err != nil {
-			return err
 		}
 		_, err = tx.exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, db.time(now), u.ID)
 		return err
@@ -362,6 +368,42 @@ func (db *DB) RecordLogin(ctx context.Context, a generalist.LoginAttempt) error 
 	})
 	if err != nil {
 		return db.errorf("record login: %w", err)
+	}
+	return nil
+}
+
+// BeginLogin implements generalist.UserStore: count, then record the
+// attempt as failed, in one write transaction (serialised on both
+// backends).
+func (db *DB) BeginLogin(ctx context.Context, a generalist.LoginAttempt, since time.Time) (n int, last time.Time, err error) {
+	if a.At.IsZero() {
+		return 0, time.Time{}, generalist.Errorf(generalist.EINVALID, "a login attempt needs its time")
+	}
+	err = db.write(ctx, func(tx *tx) error {
+		n, last = 0, time.Time{}
+		if err := tx.queryRow(ctx, `SELECT count(*), max(at) FROM login_attempts WHERE name = ? AND NOT ok AND at >= ?`, a.Name, db.time(since)).
+			Scan(&n, timeCol{&last}); err != nil {
+			return err
+		}
+		_, err := tx.exec(ctx, `INSERT INTO login_attempts (name, remote, ok, at) VALUES (?, ?, ?, ?)`, a.Name, a.Remote, false, db.time(a.At))
+		return err
+	})
+	if err != nil {
+		return 0, time.Time{}, db.errorf("begin login for %q: %w", a.Name, err)
+	}
+	return n, last, nil
+}
+
+// LoginSucceeded implements generalist.UserStore. The attempt is found by
+// name, address and time (kept to the microsecond); were two identical,
+// marking both is harmless.
+func (db *DB) LoginSucceeded(ctx context.Context, a generalist.LoginAttempt) error {
+	err := db.write(ctx, func(tx *tx) error {
+		_, err := tx.exec(ctx, `UPDATE login_attempts SET ok = ? WHERE name = ? AND remote = ? AND at = ? AND NOT ok`, true, a.Name, a.Remote, db.time(a.At))
+		return err
+	})
+	if err != nil {
+		return db.errorf("mark login of %q: %w", a.Name, err)
 	}
 	return nil
 }

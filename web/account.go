@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -34,7 +35,15 @@ type loginPage struct {
 // safeNext returns where to go after signing in: a local path only, so
 // the sign-in form cannot be used to send people to another site.
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	for _, c := range next {
+		// Browsers drop tabs and newlines and read \ as /, which would
+		// turn "/\t/evil.example" into "//evil.example".
+		if c < 0x20 || c == 0x7f || c == '\\' {
+			return "/konto"
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		return "/konto"
 	}
 	return next
@@ -71,8 +80,13 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	bg := context.WithoutCancel(ctx)
 	now := s.cfg.Now()
-	n, last, err := s.cfg.Users.FailedLogins(ctx, name, now.Add(-s.cfg.Throttle.Window))
+	// Record the attempt as failed before checking the password, counting
+	// the failures before it in the same transaction: parallel guesses
+	// cannot all slip under the limit.
+	attempt := generalist.LoginAttempt{Name: name, Remote: ip, At: now}
+	n, last, err := s.cfg.Users.BeginLogin(bg, attempt, now.Add(-s.cfg.Throttle.Window))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -89,12 +103,15 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
+	s.verifying <- struct{}{} // at most a few argon2 checks at once (64 MiB each)
 	ok, verr := auth.VerifyPassword(r.PostFormValue("password"), hash)
+	<-s.verifying
 	ok = ok && verr == nil && err == nil && !u.Disabled
-	bg := context.WithoutCancel(ctx)
-	if rerr := s.cfg.Users.RecordLogin(bg, generalist.LoginAttempt{Name: name, Remote: ip, OK: ok, At: now}); rerr != nil {
-		s.pageError(w, r, rerr)
-		return
+	if ok {
+		if err := s.cfg.Users.LoginSucceeded(bg, attempt); err != nil {
+			s.pageError(w, r, err)
+			return
+		}
 	}
 	if !ok {
 		fail(http.StatusUnauthorized, msg(lang, "login.failed"))
@@ -258,8 +275,18 @@ func (l *limiter) allow(key string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	if len(l.seen) > 100000 { // forget everyone rather than grow without bound
-		clear(l.seen)
+	key = bucketKey(key) // an IPv6 host has a whole /64 to rotate through
+	if len(l.seen) > 100000 {
+		// Forget the windows that have passed, rather than grow without
+		// bound; clear all only if every window is still open.
+		for k, b := range l.seen {
+			if now.Sub(b.start) >= l.window {
+				delete(l.seen, k)
+			}
+		}
+		if len(l.seen) > 100000 {
+			clear(l.seen)
+		}
 	}
 	b := l.seen[key]
 	if b == nil || now.Sub(b.start) >= l.window {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"maps"
 	"net/http"
@@ -624,7 +625,25 @@ func TestSecurityHeaders(t *testing.T) {
 	if h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Referrer-Policy") == "" || len(h.Get("X-Request-Id")) != 16 {
 		t.Errorf("headers: %v", h)
 	}
+	// A client's own request id is not believed; a load balancer's is
+	// (with TrustProxy), if well-formed.
 	req, _ := http.NewRequest("GET", a.URL+"/healthz", nil)
+	req.Header.Set("X-Request-Id", "lb-abc.123")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if got := resp.Header.Get("X-Request-Id"); got == "lb-abc.123" {
+		t.Error("a client's request id was believed without TrustProxy")
+	}
+	behind, err := web.NewServer(web.Config{Store: a.db, TrustProxy: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxied := httptest.NewServer(behind)
+	defer proxied.Close()
+	req, _ = http.NewRequest("GET", proxied.URL+"/healthz", nil)
 	req.Header.Set("X-Request-Id", "lb-abc.123")
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
@@ -683,5 +702,109 @@ func TestSecureCookies(t *testing.T) {
 	}
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Errorf("sign-in over TLS = %d", resp.StatusCode)
+	}
+}
+
+// TestSignInRedirect: after signing in, only a local path is followed;
+// anything a browser could read as another site goes to /konto.
+func TestSignInRedirect(t *testing.T) {
+	a := newAuthServer(t)
+	addUser(t, a.db, "analytiker", generalist.UserAnalyst, "")
+	for next, want := range map[string]string{
+		"/kapasitet?structure=2024": "/kapasitet?structure=2024",
+		"//evil.example/x":          "/konto",
+		"/\t/evil.example/x":        "/konto",
+		"/\\evil.example":           "/konto",
+		"https://evil.example/":     "/konto",
+		"/%0d%0aSet-Cookie:x=y":     "/%0d%0aSet-Cookie:x=y", // escaped: a harmless local path
+		"javascript:alert(1)":       "/konto",
+		"":                          "/konto",
+	} {
+		c := newClient(t, a.URL)
+		code, loc := c.form("/logg-inn", url.Values{"name": {"analytiker"}, "password": {testPassword}, "neste": {next}})
+		if code != http.StatusSeeOther || loc != want {
+			t.Errorf("neste=%q: %d → %q, want %q", next, code, loc, want)
+		}
+	}
+}
+
+// TestParallelGuesses: parallel wrong passwords for one name cannot all
+// slip under the throttle: after the free failures the rest are locked.
+func TestParallelGuesses(t *testing.T) {
+	a := newAuthServer(t)
+	addUser(t, a.db, "analytiker", generalist.UserAnalyst, "")
+	const n = 16
+	codes := make(chan int, n)
+	for i := range n {
+		go func() {
+			c := newClient(t, a.URL)
+			code, _ := c.form("/logg-inn", url.Values{"name": {"analytiker"}, "password": {fmt.Sprintf("wrong password %d", i)}})
+			codes <- code
+		}()
+	}
+	locked := 0
+	for range n {
+		if <-codes == http.StatusTooManyRequests {
+			locked++
+		}
+	}
+	if locked < n-5 {
+		t.Errorf("%d of %d parallel guesses were locked; at most 5 may be tried", locked, n)
+	}
+}
+
+// TestPasswordChangeEndsSessions: a new password (as after a compromise)
+// ends the sessions made with the old one.
+func TestPasswordChangeEndsSessions(t *testing.T) {
+	a := newAuthServer(t)
+	u := addUser(t, a.db, "analytiker", generalist.UserAnalyst, "")
+	c := signIn(t, a.URL, "analytiker")
+	h, err := auth.HashPassword("a brand new long password", fastParams)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.PasswordHash = h
+	if err := a.db.UpdateUser(context.Background(), u); err != nil {
+		t.Fatal(err)
+	}
+	if code, _ := c.do("GET", "/konto", "", ""); code != http.StatusSeeOther {
+		t.Errorf("the old session after a password change = %d, want a redirect to sign in", code)
+	}
+}
+
+// TestAuditKeepsNoSecrets: the public's innspill is audited without its
+// address (personal data the append-only log could never erase), and the
+// receipt reference — the secret that lets its holder withdraw — appears
+// neither in the audit log nor as a target.
+func TestAuditKeepsNoSecrets(t *testing.T) {
+	a := newAuthServer(t)
+	pub := newClient(t, a.URL)
+	body := `{"kind":"challenge","title":"Rekruttering","text":"Vi får ikke tak i sykepleiere til hjemmetjenesten i vinter.","sender_type":"person","consent":true}`
+	code, resp := pub.do("POST", "/api/v1/inputs", "application/json", body)
+	if code != http.StatusCreated {
+		t.Fatalf("submit = %d %s", code, resp)
+	}
+	var receipt struct{ Reference string }
+	json.Unmarshal([]byte(resp), &receipt)
+	if !strings.HasPrefix(receipt.Reference, "INN-") {
+		t.Fatalf("no reference in %s", resp)
+	}
+	if code, resp := pub.do("POST", "/api/v1/inputs/"+receipt.Reference+"/withdraw", "application/json", "{}"); code >= 400 {
+		t.Fatalf("withdraw = %d %s", code, resp)
+	}
+	es, err := a.db.Audit(context.Background(), generalist.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) < 2 {
+		t.Fatalf("audit = %+v, want the submission and the withdrawal", es)
+	}
+	for _, e := range es {
+		if strings.Contains(e.Target+e.Detail+e.Action, receipt.Reference) {
+			t.Errorf("the audit log holds the receipt reference: %+v", e)
+		}
+		if e.User == "anonymous" && e.Remote != "" {
+			t.Errorf("the audit log keeps the public's address: %+v", e)
+		}
 	}
 }

@@ -68,6 +68,11 @@ func (s *Server) mayEditIMC(r *http.Request, cur, next *generalist.IMC) error {
 		if c == nil {
 			continue
 		}
+		if cur != nil && next != nil && next.Version != 0 && next.Version != cur.Version {
+			// Checked on version cur.Version; the change must be made to
+			// that version, or a change saved in between escapes the check.
+			return generalist.Errorf(generalist.ECONFLICT, "cooperation %q was changed since you read it (now version %d, you read version %d); reload it and make your change again", cur.Name, cur.Version, next.Version)
+		}
 		in := false
 		for _, p := range c.Participants {
 			in = in || p.Number == string(v.User.Municipality)
@@ -181,6 +186,18 @@ func (s *Server) identify(r *http.Request) (viewer, error) {
 	return viewer{User: u, Role: u.Role, Session: sess}, nil
 }
 
+// loggedPath is the path the audit and access logs keep: the request's,
+// except for routes whose path holds a secret (an innspill receipt
+// reference, which lets its holder see and withdraw the input), where it
+// is the route pattern.
+func loggedPath(r *http.Request, pattern string) string {
+	if strings.Contains(pattern, "{ref}") || strings.Contains(pattern, "{reference}") {
+		_, p, _ := strings.Cut(pattern, " ")
+		return p
+	}
+	return r.URL.Path
+}
+
 // isWrite reports whether a method changes state.
 func isWrite(method string) bool {
 	return method != http.MethodGet && method != http.MethodHead && method != http.MethodOptions
@@ -227,19 +244,23 @@ func (s *Server) guard(pattern string, a access, api bool, h http.HandlerFunc) h
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		h(rec, r)
 		if rec.status < 400 {
-			s.audit(r, v, r.Method+" "+strings.TrimPrefix(pattern, r.Method+" "), r.URL.Path, "")
+			s.audit(r, v, r.Method+" "+strings.TrimPrefix(pattern, r.Method+" "), loggedPath(r, pattern), "")
 		}
 	}
 }
 
 // audit appends an entry to the audit log; a failure is logged (the change
-// itself has been made and answered).
+// itself has been made and answered). The address is kept for signed-in
+// users only: for the public (innspill) it would be personal data that
+// the append-only log could never erase.
 func (s *Server) audit(r *http.Request, v viewer, action, target, detail string) {
 	if s.cfg.Audit == nil {
 		return
 	}
-	e := &generalist.AuditEntry{At: s.cfg.Now(), User: v.Name(), Action: action, Target: target, Detail: detail,
-		Remote: s.clientIP(r), RequestID: requestID(r)}
+	e := &generalist.AuditEntry{At: s.cfg.Now(), User: v.Name(), Action: action, Target: target, Detail: detail, RequestID: requestID(r)}
+	if v.User != nil {
+		e.Remote = s.clientIP(r)
+	}
 	if err := s.cfg.Audit.RecordAudit(context.WithoutCancel(r.Context()), e); err != nil {
 		s.log.Error("audit", "action", action, "target", target, "err", err, "request_id", e.RequestID)
 	}

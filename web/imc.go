@@ -508,7 +508,8 @@ func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
 	e := generalist.IMCEdit{Author: s.viewer(r).Name(), Note: q.Get("note")}
 	cur, err := s.cfg.Cooperations.IMC(r.Context(), id)
 	if err == nil {
-		err = s.mayEditIMC(r, cur, nil)
+		// The version deleted must be the one checked.
+		err = s.mayEditIMC(r, cur, &generalist.IMC{Name: cur.Name, Version: v, Participants: cur.Participants})
 	}
 	if err != nil {
 		s.apiError(w, r, err)
@@ -1304,7 +1305,10 @@ func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return generalist.Errorf(generalist.EINVALID, "the form has no version; reload the page")
 		}
-		c.Version = v
+		if v != c.Version {
+			// The editor check above was made on version c.Version.
+			return generalist.Errorf(generalist.ECONFLICT, "cooperation %q was changed since you read it (now version %d, you read version %d); reload it and make your change again", c.Name, c.Version, v)
+		}
 		c.Process = slices.Clone(c.Process)
 		if old := c.Step(step.Step); old != nil {
 			*old = step

@@ -464,7 +464,8 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	cur, err := s.cfg.Cooperations.IMC(r.Context(), id)
 	if err == nil {
-		err = s.mayEditIMC(r, cur, nil)
+		// The version deleted must be the one checked.
+		err = s.mayEditIMC(r, cur, &generalist.IMC{Name: cur.Name, Version: v, Participants: cur.Participants})
 	}
 	if err != nil {
 		s.pageError(w, r, err)

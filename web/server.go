@@ -87,7 +87,10 @@ type Server struct {
 	cache   *cache
 	rules   map[string]access // every route's access rule
 	limiter *limiter          // per-address limit on sign-in attempts
-	ready   atomic.Bool
+	// verifying bounds the argon2id checks running at once: each takes
+	// 64 MiB and a core for tens of milliseconds.
+	verifying chan struct{}
+	ready     atomic.Bool
 	// apiPatterns lists the /api/v1 routes; a test checks each against the
 	// OpenAPI document.
 	apiPatterns []string
@@ -118,6 +121,7 @@ func NewServer(cfg Config) (*Server, error) {
 		s.cfg.Throttle = auth.DefaultThrottle
 	}
 	s.limiter = newLimiter(20, time.Minute, cfg.Now)
+	s.verifying = make(chan struct{}, 4)
 	s.cache = newCache(cfg)
 	for _, lang := range []string{"nb", "en"} {
 		t, err := template.New("").Funcs(templateFuncs(lang)).ParseFS(cfg.Templates, "*.tmpl")
@@ -232,7 +236,10 @@ const (
 // 404 page for unknown paths.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	id := r.Header.Get("X-Request-Id")
+	id := ""
+	if s.cfg.TrustProxy {
+		id = r.Header.Get("X-Request-Id") // a load balancer's, to follow a request across logs
+	}
 	if !validRequestID(id) {
 		id = newRequestID()
 	}
@@ -260,14 +267,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	v, err := s.identify(r.WithContext(ctx))
 	ctx = context.WithValue(ctx, viewerKey, v)
 	r = r.WithContext(ctx)
+	_, pattern := s.mux.Handler(r)
+	path := loggedPath(r, pattern)
 	defer func() {
 		if p := recover(); p != nil {
-			s.log.Error("panic", "request_id", id, "path", r.URL.Path, "panic", p, "stack", string(debug.Stack()))
+			s.log.Error("panic", "request_id", id, "path", path, "panic", p, "stack", string(debug.Stack()))
 			if !rec.wrote {
 				http.Error(rec, "Internal error.", http.StatusInternalServerError)
 			}
 		}
-		s.log.Info("request", "request_id", id, "method", r.Method, "path", r.URL.Path, "status", rec.status,
+		s.log.Info("request", "request_id", id, "method", r.Method, "path", path, "status", rec.status,
 			"ms", float64(time.Since(start).Microseconds())/1000, "user", v.Name(), "remote", s.clientIP(r))
 	}()
 	if err != nil {
@@ -275,7 +284,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.apiError(rec, r, err)
 		return
 	}
-	if _, pattern := s.mux.Handler(r); pattern == "" && !strings.HasPrefix(r.URL.Path, "/api/") {
+	if pattern == "" && !strings.HasPrefix(r.URL.Path, "/api/") {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			http.Error(rec, "Method not allowed.", http.StatusMethodNotAllowed)
 			return

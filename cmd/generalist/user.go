@@ -61,7 +61,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	muni := fs.String("municipality", "", "kommunenummer an editor edits for (add)")
 	fullName := fs.String("full-name", "", "the user's full name (add)")
 	pwStdin := fs.Bool("password-stdin", false, "read the password as one line from standard input (add, password)")
-	label := fs.String("label", "", "what the token is for (token)")
+	label := fs.String("label", "cli", "what the token is for (token)")
 	scope := fs.String("scope", generalist.ScopeRead, "token scope: read (GET only) or write (token)")
 	asJSON := fs.Bool("json", false, "print JSON (list, tokens)")
 	pos, err := parseFlags(fs, rest)
