@@ -99,6 +99,7 @@ func Run(t *testing.T, b Backend) {
 		{"Tokens", testTokens},
 		{"DisableUser", testDisableUser},
 		{"Logins", testLogins},
+		{"BeginLogin", testBeginLogin},
 		{"Audit", testAudit},
 		{"AuditConcurrent", testAuditConcurrent},
 		{"Inputs", testInputs},

@@ -445,6 +445,54 @@ func testLogins(t *testing.T, st stores) {
 	}
 }
 
+// testBeginLogin: parallel attempts for one name each count the ones
+// recorded before them (no two see the same count), and a success marked
+// afterwards is no longer a failure.
+func testBeginLogin(t *testing.T, st stores) {
+	ctx := context.Background()
+	db := st.open(t)
+	start := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+	const n = 12
+	seen := make(chan int, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a := generalist.LoginAttempt{Name: "kari", Remote: fmt.Sprintf("192.0.2.%d", i), At: start.Add(time.Duration(i) * time.Millisecond)}
+			c, _, err := db.BeginLogin(ctx, a, start.Add(-time.Hour))
+			if err != nil {
+				t.Error(err)
+			}
+			seen <- c
+		}()
+	}
+	wg.Wait()
+	close(seen)
+	counts := map[int]bool{}
+	for c := range seen {
+		if counts[c] {
+			t.Errorf("two parallel attempts both saw %d failures before them", c)
+		}
+		counts[c] = true
+	}
+	for c := range n {
+		if !counts[c] {
+			t.Errorf("no attempt saw %d failures before it: %v", c, counts)
+		}
+	}
+	ok := generalist.LoginAttempt{Name: "kari", Remote: "192.0.2.99", At: start.Add(time.Second)}
+	if c, _, err := db.BeginLogin(ctx, ok, start.Add(-time.Hour)); err != nil || c != n {
+		t.Fatalf("BeginLogin after %d = %d, %v", n, c, err)
+	}
+	if err := db.LoginSucceeded(ctx, ok); err != nil {
+		t.Fatal(err)
+	}
+	if c, last, err := db.FailedLogins(ctx, "kari", start.Add(-time.Hour)); err != nil || c != n || !last.Equal(start.Add((n-1)*time.Millisecond)) {
+		t.Errorf("after a success FailedLogins = %d, %v, %v; want %d", c, last, err, n)
+	}
+}
+
 func testAudit(t *testing.T, st stores) {
 	ctx := context.Background()
 	db := st.open(t)
