@@ -1153,12 +1153,19 @@ func (db *DB) setSequences(ctx context.Context, t *tx, seqs map[string]int64) er
 		}
 		v := max(top.Int64, seqs[tb.name])
 		if db.postgres() {
+			var seq sql.NullString
+			if err := t.queryRow(ctx, `SELECT pg_get_serial_sequence(?, 'id')`, tb.name).Scan(&seq); err != nil {
+				return err
+			}
+			if !seq.Valid {
+				continue // the store gives the ids itself
+			}
 			var cur sql.NullInt64
-			if err := t.queryRow(ctx, `SELECT pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass)`, tb.name).Scan(&cur); err != nil {
+			if err := t.queryRow(ctx, `SELECT pg_sequence_last_value(?::regclass)`, seq.String).Scan(&cur); err != nil {
 				return err
 			}
 			if v > cur.Int64 {
-				if _, err := t.exec(ctx, `SELECT setval(pg_get_serial_sequence(?, 'id')::regclass, ?)`, tb.name, v); err != nil {
+				if _, err := t.exec(ctx, `SELECT setval(?::regclass, ?)`, seq.String, v); err != nil {
 					return err
 				}
 			}

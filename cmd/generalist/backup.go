@@ -156,7 +156,7 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 	}
-	return printResult(stdout, *asJSON, info, "Backed up %s (%s, schema %d): %d tables, %d rows, to %s in %s.\nsha256 of the content: %s\n",
+	return printResult(stdout, *asJSON, info, "Backed up %s (%s, schema %d): %d tables, %d rows, to %s in %s.\nChecksum (sha256 of the lines before the trailer): %s\n",
 		db.Path(), info.Header.Source, info.Header.Schema, len(info.Tables), info.Rows, file, time.Since(start).Round(time.Millisecond), info.SHA256)
 }
 
@@ -219,7 +219,7 @@ func verifyBackup(file string, asJSON bool, stdout io.Writer) error {
 		return err
 	}
 	h := info.Header
-	return printResult(stdout, asJSON, info, "%s is a sound backup: format %d, schema %d, of %s (%s) taken %s; %d tables, %d rows; sha256 of the content %s.\n",
+	return printResult(stdout, asJSON, info, "%s is a sound backup: format %d, schema %d, of %s (%s) taken %s; %d tables, %d rows; checksum %s.\n",
 		file, h.Version, h.Schema, h.Store, h.Source, h.Created.Format(time.RFC3339), len(info.Tables), info.Rows, info.SHA256)
 }
 
