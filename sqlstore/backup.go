@@ -146,7 +146,7 @@ var backupTables = []backupTable{
 	{name: "login_attempts", cols: cols("name:text remote:text ok:bool at:time"), key: []string{"name", "at", "remote", "ok"}},
 	{name: "audit_log", cols: cols("id:int at:time user_name:text action:text target:text detail:text remote:text request_id:text"),
 		key: []string{"id"}, serial: true, appendOnly: true},
-	{name: "inputs", cols: cols(`id:int reference:text kind:text title:text body:text municipality:text county:text sender_type:text
+	{name: "inputs", cols: cols(`id:int sort_key:int reference:text kind:text title:text body:text municipality:text county:text sender_type:text
 		name:text organisation:text email:text consent_version:text publish_name:bool status:text reject_reason:text
 		merged_into:int moderator:text version:int text_hash:text search_text:text
 		created_at:time updated_at:time published_at:time erased_at:time`), key: []string{"id"}, serial: true},
