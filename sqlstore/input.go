@@ -69,15 +69,18 @@ type inputQuery struct {
 }
 
 // inputQuery turns a filter into SQL over inputs i. With a text query,
-// SQLite drives the query from the FTS5 index (CROSS JOIN keeps it the
-// outer loop) in descending rowid order, which is sort_key order.
-func (db *DB) inputQuery(f generalist.InputFilter) inputQuery {
+// SQLite drives a page (page set) from the FTS5 index (CROSS JOIN keeps it
+// the outer loop) in descending rowid order, which is sort_key order, and
+// stops when the page is full. A count or a tally must see every match:
+// with a selective filter (tags, municipality, county) that filter drives
+// it instead, and the matches are a set to look up in.
+func (db *DB) inputQuery(f generalist.InputFilter, page bool) inputQuery {
 	q := inputQuery{from: "inputs i", order: "i.sort_key DESC"}
 	var conds []string
 	// status is the column the status filter tests: with a text query
 	// and a selective filter, SQLite must not drive the query from the
 	// status index (the unary + hides it).
-	status := "i.status"
+	status, id := "i.status", "i.id"
 	in := func(expr string, vals []string) {
 		conds = append(conds, expr+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
 		for _, v := range vals {
@@ -96,7 +99,7 @@ func (db *DB) inputQuery(f generalist.InputFilter) inputQuery {
 			for i, t := range terms {
 				m[i] = `"` + t + `"*`
 			}
-			if len(f.Tags) > 0 || f.Municipality != "" || f.County != "" {
+			if !page && (len(f.Tags) > 0 || f.Municipality != "" || f.County != "") {
 				// A selective filter drives (the tags' or the place's
 				// index), and the matches are a set to look up in; the
 				// unary + keeps SQLite from driving the query from the
@@ -104,6 +107,8 @@ func (db *DB) inputQuery(f generalist.InputFilter) inputQuery {
 				conds = append(conds, `+i.sort_key IN (SELECT rowid FROM inputs_fts WHERE inputs_fts MATCH ?)`)
 				status = "+i.status"
 			} else {
+				// Every other condition is a test on the match at hand.
+				id = "+i.id"
 				q.from = "inputs_fts CROSS JOIN inputs i ON i.sort_key = inputs_fts.rowid"
 				q.order = "inputs_fts.rowid DESC"
 				conds = append(conds, `inputs_fts MATCH ?`)
@@ -123,7 +128,7 @@ func (db *DB) inputQuery(f generalist.InputFilter) inputQuery {
 		for _, x := range f.Tags {
 			v = append(v, string(x))
 		}
-		in("i.id IN (SELECT t.input_id FROM input_tags t WHERE t.tag", v)
+		in(id+" IN (SELECT t.input_id FROM input_tags t WHERE t.tag", v)
 		conds[len(conds)-1] += ")"
 	}
 	for _, c := range []struct{ col, v string }{
@@ -345,7 +350,7 @@ func (db *DB) ListInputs(ctx context.Context, f generalist.InputFilter) ([]gener
 	if err := checkInputFilter(&f); err != nil {
 		return nil, 0, err
 	}
-	q := db.inputQuery(f)
+	q := db.inputQuery(f, false)
 	var total int
 	if err := db.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+q.from+q.where+` LIMIT ?) c`,
 		append(q.args, generalist.InputCountLimit+1)...).Scan(&total); err != nil {
@@ -355,6 +360,7 @@ func (db *DB) ListInputs(ctx context.Context, f generalist.InputFilter) ([]gener
 	if total == 0 || f.Offset >= total && total <= generalist.InputCountLimit {
 		return out, total, nil
 	}
+	q = db.inputQuery(f, true)
 	rows, err := db.query(ctx, `SELECT `+inputCols+` FROM `+q.from+` LEFT JOIN input_attachments a ON a.input_id = i.id`+q.where+
 		` ORDER BY `+q.order+` LIMIT ? OFFSET ?`, append(q.args, f.Limit, f.Offset)...)
 	if err != nil {
@@ -585,7 +591,7 @@ func (db *DB) TagCounts(ctx context.Context, f generalist.InputFilter) ([]genera
 	if err := checkInputFilter(&f); err != nil {
 		return nil, err
 	}
-	q := db.inputQuery(f)
+	q := db.inputQuery(f, false)
 	rows, err := db.query(ctx, `SELECT t.tag, count(*) FROM `+q.from+` JOIN input_tags t ON t.input_id = i.id`+q.where+` GROUP BY t.tag`, q.args...)
 	if err != nil {
 		return nil, db.errorf("count input tags: %w", err)
@@ -615,7 +621,7 @@ func (db *DB) CountsByMunicipality(ctx context.Context, f generalist.InputFilter
 	if err := checkInputFilter(&f); err != nil {
 		return nil, err
 	}
-	q := db.inputQuery(f)
+	q := db.inputQuery(f, false)
 	if q.where == "" {
 		q.where = " WHERE i.municipality <> ''"
 	} else {

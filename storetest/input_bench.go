@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -147,30 +148,44 @@ func BenchInputSearch(b *testing.B, db *sqlstore.DB) {
 			b.Fatal(err)
 		}
 	}
-	b.Logf("stored %d generated inputs in %v", len(ins), time.Since(t0).Round(time.Millisecond))
+	b.Logf("stored %d generated inputs in %v; load average %s", len(ins), time.Since(t0).Round(time.Millisecond), loadAverage())
 	published := []generalist.InputStatus{generalist.InputPublished}
 	for _, q := range benchQueries {
 		b.Run(q.name, func(b *testing.B) {
 			f := q.f
 			f.Statuses, f.Limit = published, 25
-			var total int
+			var total, n int
 			var worst time.Duration
+			cpu := cpuTime()
 			for b.Loop() {
 				t := time.Now()
-				_, n, err := db.ListInputs(ctx, f)
+				_, m, err := db.ListInputs(ctx, f)
 				if err != nil {
 					b.Fatal(err)
 				}
 				worst = max(worst, time.Since(t))
-				total = n
+				total = m
+				n++
 			}
 			b.ReportMetric(float64(total), "matches")
 			b.ReportMetric(float64(worst.Microseconds())/1000, "worst-ms")
+			if c := cpuTime() - cpu; c > 0 && n > 0 {
+				// CPU time is what the search costs when the machine
+				// is shared with other work; wall time waits for it.
+				b.ReportMetric(float64(c.Microseconds())/1000/float64(n), "cpu-ms/op")
+			}
 		})
 	}
 	b.Run("ListPage", func(b *testing.B) {
 		f := generalist.InputFilter{Query: "rekruttering", Statuses: published, Limit: 25}
+		cpu, n := cpuTime(), 0
+		defer func() {
+			if c := cpuTime() - cpu; c > 0 && n > 0 {
+				b.ReportMetric(float64(c.Microseconds())/1000/float64(n), "cpu-ms/op")
+			}
+		}()
 		for b.Loop() {
+			n++
 			if _, _, err := db.ListInputs(ctx, f); err != nil {
 				b.Fatal(err)
 			}
@@ -182,4 +197,13 @@ func BenchInputSearch(b *testing.B, db *sqlstore.DB) {
 			}
 		}
 	})
+}
+
+// loadAverage is the first field of /proc/loadavg, where there is one.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	return strings.Fields(string(b))[0]
 }
