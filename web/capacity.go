@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 
@@ -277,8 +278,17 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
 	}
 	// Most shortfalls first: the overview is for finding the vulnerable.
 	sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Shortfalls) > len(d.Rows[j].Shortfalls) })
-	s.render(w, r, http.StatusOK, "capacity.tmpl", page{Title: msg(langOf(r), "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
-		Caveats: []string{msg(langOf(r), "capacity.caveat")}})
+	// The heat map is some 800 KB of HTML: render it once per structure,
+	// year, county and language (a bounded set) and serve it from memory,
+	// so the page costs no more than the others under load.
+	lang := langOf(r)
+	norm := url.Values{"structure": {st.String()}, "year": {fmt.Sprint(year)}}
+	if f.County != "" {
+		norm.Set("county", string(f.County))
+	}
+	key := fmt.Sprintf("capacity/%s/%d/%d/%s", lang, st, year, f.County)
+	s.renderCached(w, r, key, "capacity.tmpl", page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
+		Caveats: []string{msg(lang, "capacity.caveat")}, Query: norm})
 }
 
 // rolesOf groups the catalogue's tasks by role.

@@ -186,9 +186,40 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 	if st == generalist.Structure2024 {
 		caveats = []string{generalist.CentralityCaveat}
 	}
-	s.render(w, r, http.StatusOK, "list.tmpl", page{Title: msg(langOf(r), "nav.list"), Nav: "list", Structure: st, Caveats: caveats,
+	p := page{Title: msg(langOf(r), "nav.list"), Nav: "list", Structure: st, Caveats: caveats,
 		Data: listData{Rows: rows, Counties: counties, Sizes: atlas.SizeClasses, Year: year, Years: years, Sort: key, Desc: desc,
-			Filter: f, CSV: "/api/v1/municipalities?" + csvQ.Encode()}})
+			Filter: f, CSV: "/api/v1/municipalities?" + csvQ.Encode()}}
+	if f.Query != "" {
+		s.render(w, r, http.StatusOK, "list.tmpl", p)
+		return
+	}
+	// Without a name search the page depends on a bounded set of choices:
+	// render it once per choice and serve it from memory. The links are
+	// built from the parsed choices, not the raw query, so they match the key.
+	norm := url.Values{"structure": {st.String()}, "year": {fmt.Sprint(year)}, "sort": {key}}
+	if desc {
+		norm.Set("dir", "desc")
+	}
+	if f.County != "" {
+		norm.Set("county", string(f.County))
+	}
+	if f.Size != "" {
+		norm.Set("size", f.Size)
+	}
+	if f.Centrality != 0 {
+		norm.Set("centrality", fmt.Sprint(f.Centrality))
+	}
+	p.Query = norm
+	csv := url.Values{"format": {"csv"}}
+	for k, v := range norm {
+		if k != "sort" && k != "dir" {
+			csv[k] = v
+		}
+	}
+	d := p.Data.(listData)
+	d.CSV = "/api/v1/municipalities?" + csv.Encode()
+	p.Data = d
+	s.renderCached(w, r, "list/"+langOf(r)+"?"+norm.Encode(), "list.tmpl", p)
 }
 
 type profileData struct {
