@@ -285,7 +285,10 @@ func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	n, err := atlas.NordicComparison(r.Context(), s.cfg.Store, year, q.Get("source"))
+	// The source must name one of the few sources, so the key is bounded.
+	n, err := get(r.Context(), s.cache, fmt.Sprintf("nordic/%d/%s", year, q.Get("source")), func() (*atlas.Nordic, error) {
+		return atlas.NordicComparison(r.Context(), s.cfg.Store, year, q.Get("source"))
+	})
 	if err != nil {
 		s.apiError(w, r, err)
 		return
