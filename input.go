@@ -870,7 +870,7 @@ type InputFilter struct {
 // InputCountLimit caps the total ListInputs reports: counting every match
 // of a common word in a large collection would cost more than finding the
 // page. A total of InputCountLimit+1 means "more than InputCountLimit".
-const InputCountLimit = 10000
+const InputCountLimit = 1000
 
 // TagCount is the number of inputs carrying a tag.
 type TagCount struct {

@@ -320,6 +320,7 @@ type inputListData struct {
 	Filter     generalist.InputFilter
 	Inputs     []inputView
 	Total      int
+	TotalText  string
 	Groups     []tagGroupView
 	Places     *places
 	Map        template.HTML
@@ -356,14 +357,18 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) {
 		h.s.pageError(w, r, err)
 		return
 	}
-	noTags := f
-	noTags.Tags = nil
-	counts, err := st.TagCounts(ctx, noTags)
+	// The counts per tag and the map cover the published inputs of the
+	// place and kind chosen, not the text search (which would make them
+	// cost as much as every match of a common word); the tag counts leave
+	// out the tag filter too, so they say what choosing a tag would give.
+	facets := generalist.InputFilter{Statuses: f.Statuses, Kind: f.Kind, Municipality: f.Municipality, County: f.County}
+	counts, err := st.TagCounts(ctx, facets)
 	if err != nil {
 		h.s.pageError(w, r, err)
 		return
 	}
-	byMuni, err := st.CountsByMunicipality(ctx, f)
+	facets.Tags = f.Tags
+	byMuni, err := st.CountsByMunicipality(ctx, facets)
 	if err != nil {
 		h.s.pageError(w, r, err)
 		return
@@ -374,6 +379,10 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := inputListData{Filter: f, Total: total, Groups: tagGroups(lang, f.Tags, counts), Places: p, Page: pageNo}
+	d.TotalText = fmt.Sprintf(msg(lang, "input.results"), total)
+	if total > generalist.InputCountLimit {
+		d.TotalText = fmt.Sprintf(msg(lang, "input.results.more"), chart.FormatNumber(generalist.InputCountLimit, 0, lang))
+	}
 	for i := range ins {
 		d.Inputs = append(d.Inputs, p.view(&ins[i], lang, false))
 	}

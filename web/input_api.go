@@ -83,7 +83,7 @@ func (h *inputHandlers) apiList(w http.ResponseWriter, r *http.Request) {
 	for i := range ins {
 		out[i] = ins[i].Export()
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset, "inputs": out})
+	writeJSON(w, http.StatusOK, map[string]any{"total": total, "total_exact": total <= generalist.InputCountLimit, "limit": f.Limit, "offset": f.Offset, "inputs": out})
 }
 
 type labelJSON struct {
