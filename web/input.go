@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"generalist"
@@ -44,28 +45,96 @@ const (
 )
 
 // inputHandlers serves the input pages and API; it holds the rate limiter
-// of submissions.
+// of submissions and the facets of the public list.
 type inputHandlers struct {
-	s     *Server
-	limit *tokenBuckets
+	s      *Server
+	limit  *tokenBuckets
+	facets *facetCache
+}
+
+// facetCache keeps the counts per tag and per municipality of the public
+// list for facetTTL: they count every published input of a selection,
+// which costs far more than a page. A change made through this server
+// clears it; one made by another process (or the CLI) shows within
+// facetTTL.
+type facetCache struct {
+	mu      sync.Mutex
+	now     func() time.Time
+	entries map[string]facetEntry
+}
+
+type facetEntry struct {
+	at    time.Time
+	tags  []generalist.TagCount
+	munis []generalist.MunicipalityCount
+}
+
+const facetTTL = 10 * time.Second
+
+// get returns the facets of f, computing them when missing or old.
+func (c *facetCache) get(ctx context.Context, st generalist.InputStore, f generalist.InputFilter) ([]generalist.TagCount, []generalist.MunicipalityCount, error) {
+	key := fmt.Sprint(f.Statuses, f.Kind, f.Municipality, f.County, f.Tags)
+	now := c.now()
+	c.mu.Lock()
+	e, ok := c.entries[key]
+	c.mu.Unlock()
+	if ok && now.Sub(e.at) < facetTTL {
+		return e.tags, e.munis, nil
+	}
+	noTags := f
+	noTags.Tags = nil
+	tags, err := st.TagCounts(ctx, noTags)
+	if err != nil {
+		return nil, nil, err
+	}
+	munis, err := st.CountsByMunicipality(ctx, f)
+	if err != nil {
+		return nil, nil, err
+	}
+	c.mu.Lock()
+	if len(c.entries) > 1000 {
+		clear(c.entries)
+	}
+	c.entries[key] = facetEntry{at: now, tags: tags, munis: munis}
+	c.mu.Unlock()
+	return tags, munis, nil
+}
+
+// clear forgets every entry, after a change.
+func (c *facetCache) clear() {
+	c.mu.Lock()
+	clear(c.entries)
+	c.mu.Unlock()
+}
+
+// changed wraps a handler that changes inputs: after it answers with
+// success, the facets are computed anew.
+func (h *inputHandlers) changed(fn http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		fn(rec, r)
+		if rec.status < 400 {
+			h.facets.clear()
+		}
+	}
 }
 
 // inputRoutes registers the input pages and API routes.
 func (s *Server) inputRoutes() {
-	h := &inputHandlers{s: s, limit: newTokenBuckets(inputBurst, inputPer, s.cfg.Now)}
+	h := &inputHandlers{s: s, limit: newTokenBuckets(inputBurst, inputPer, s.cfg.Now), facets: &facetCache{now: s.cfg.Now, entries: map[string]facetEntry{}}}
 	s.page("GET /innspill", accessPublic, h.list)
 	s.page("GET /innspill/ny", accessPublic, h.form)
 	s.page("POST /innspill/ny", accessPublic, h.submit)
 	s.page("GET /innspill/kvittering", accessPublic, h.lookup)
 	s.page("GET /innspill/kvittering/{ref}", accessPublic, h.receipt)
-	s.page("POST /innspill/kvittering/{ref}/trekk", accessPublic, h.withdraw)
+	s.page("POST /innspill/kvittering/{ref}/trekk", accessPublic, h.changed(h.withdraw))
 	s.page("GET /innspill/{id}", accessPublic, h.show)
 	s.page("GET /innspill/moderering", accessAnalyst, h.queue)
 	s.page("GET /innspill/moderering/{id}", accessAnalyst, h.moderation)
-	s.page("POST /innspill/moderering/{id}", accessAnalyst, h.moderate)
-	s.page("POST /innspill/moderering/{id}/sammenslaing", accessAnalyst, h.merge)
-	s.page("POST /innspill/moderering/{id}/sletting", accessAnalyst, h.erase)
-	s.page("POST /innspill/moderering/{id}/scenario", accessAnalyst, h.linkScenario)
+	s.page("POST /innspill/moderering/{id}", accessAnalyst, h.changed(h.moderate))
+	s.page("POST /innspill/moderering/{id}/sammenslaing", accessAnalyst, h.changed(h.merge))
+	s.page("POST /innspill/moderering/{id}/sletting", accessAnalyst, h.changed(h.erase))
+	s.page("POST /innspill/moderering/{id}/scenario", accessAnalyst, h.changed(h.linkScenario))
 	s.page("GET /innspill/moderering/{id}/vedlegg", accessAnalyst, h.attachment)
 
 	s.api("GET /api/v1/inputs", accessPublic, h.apiList)
@@ -74,12 +143,12 @@ func (s *Server) inputRoutes() {
 	s.api("GET /api/v1/inputs/counts", accessPublic, h.apiCounts)
 	s.api("GET /api/v1/inputs/export", accessPublic, h.apiExport)
 	s.api("GET /api/v1/inputs/{reference}", accessPublic, h.apiStatus)
-	s.api("POST /api/v1/inputs/{reference}/withdraw", accessPublic, h.apiWithdraw)
+	s.api("POST /api/v1/inputs/{reference}/withdraw", accessPublic, h.changed(h.apiWithdraw))
 	s.api("GET /api/v1/moderation/inputs", accessAnalyst, h.apiQueue)
 	s.api("GET /api/v1/moderation/inputs/{id}", accessAnalyst, h.apiInput)
-	s.api("POST /api/v1/moderation/inputs/{id}", accessAnalyst, h.apiModerate)
-	s.api("POST /api/v1/moderation/inputs/{id}/merge", accessAnalyst, h.apiMerge)
-	s.api("POST /api/v1/moderation/inputs/{id}/erase", accessAnalyst, h.apiErase)
+	s.api("POST /api/v1/moderation/inputs/{id}", accessAnalyst, h.changed(h.apiModerate))
+	s.api("POST /api/v1/moderation/inputs/{id}/merge", accessAnalyst, h.changed(h.apiMerge))
+	s.api("POST /api/v1/moderation/inputs/{id}/erase", accessAnalyst, h.changed(h.apiErase))
 	s.api("PUT /api/v1/moderation/inputs/{id}/scenarios/{scenario}", accessAnalyst, h.apiLink)
 	s.api("DELETE /api/v1/moderation/inputs/{id}/scenarios/{scenario}", accessAnalyst, h.apiUnlink)
 }
@@ -361,14 +430,8 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) {
 	// place and kind chosen, not the text search (which would make them
 	// cost as much as every match of a common word); the tag counts leave
 	// out the tag filter too, so they say what choosing a tag would give.
-	facets := generalist.InputFilter{Statuses: f.Statuses, Kind: f.Kind, Municipality: f.Municipality, County: f.County}
-	counts, err := st.TagCounts(ctx, facets)
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
-	facets.Tags = f.Tags
-	byMuni, err := st.CountsByMunicipality(ctx, facets)
+	facets := generalist.InputFilter{Statuses: f.Statuses, Kind: f.Kind, Municipality: f.Municipality, County: f.County, Tags: f.Tags}
+	counts, byMuni, err := h.facets.get(ctx, st, facets)
 	if err != nil {
 		h.s.pageError(w, r, err)
 		return

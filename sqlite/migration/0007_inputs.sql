@@ -40,6 +40,8 @@ CREATE UNIQUE INDEX inputs_text_hash ON inputs (text_hash) WHERE status <> 'with
 CREATE INDEX inputs_status_sort ON inputs (status, sort_key DESC);
 CREATE INDEX inputs_municipality ON inputs (municipality, sort_key);
 CREATE INDEX inputs_county ON inputs (county, sort_key);
+-- Counts per municipality of a status, from the index alone.
+CREATE INDEX inputs_status_municipality ON inputs (status, municipality);
 
 CREATE TABLE input_tags (
 	input_id INTEGER NOT NULL REFERENCES inputs (id) ON DELETE CASCADE,
