@@ -40,7 +40,7 @@ type authServer struct {
 	editorMuni generalist.MunicipalityNumber
 }
 
-func newAuthServer(t *testing.T) *authServer {
+func newAuthServer(t *testing.T, options ...func(*web.Config)) *authServer {
 	t.Helper()
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "auth.db"))
@@ -66,8 +66,12 @@ func newAuthServer(t *testing.T) *authServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Changes: db, Indicators: db, Scenarios: db, Examples: examples,
-		Cooperations: db, Users: db, Audit: db, Inputs: db})
+	cfg := web.Config{Store: db, Catalogue: cat, Changes: db, Indicators: db, Scenarios: db, Examples: examples,
+		Cooperations: db, Users: db, Audit: db, Inputs: db}
+	for _, o := range options {
+		o(&cfg)
+	}
+	srv, err := web.NewServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -19,7 +18,6 @@ import (
 
 	"generalist"
 	"generalist/imc"
-	"generalist/refdata"
 	"generalist/sqlite"
 	"generalist/web"
 )
@@ -156,36 +154,12 @@ var editTokens sync.Map
 // editTokens).
 func editServer(t *testing.T) (*httptest.Server, *sqlite.DB) {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "imc.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := refdata.Ensure(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	cs, err := imc.Examples()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "test"}, false); err != nil {
-		t.Fatal(err)
-	}
-	cat, err := refdata.EmbeddedTasks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Cooperations: db, Users: db, Audit: db,
-		Now: func() time.Time { return time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC) }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	u := addUser(t, db, "skjematester", generalist.UserAdmin, "")
-	editTokens.Store(ts.URL, makeToken(t, db, u, generalist.ScopeWrite))
-	return ts, db
+	a := newAuthServer(t, func(c *web.Config) {
+		c.Now = func() time.Time { return time.Date(2026, 6, 1, 12, 0, 0, 0, time.UTC) }
+	})
+	u := addUser(t, a.db, "skjematester", generalist.UserAdmin, "")
+	editTokens.Store(a.URL, makeToken(t, a.db, u, generalist.ScopeWrite))
+	return a.Server, a.db
 }
 
 // editToken returns the write token of the edit server at url.

@@ -160,6 +160,16 @@ func readPassword(fromStdin bool, stderr io.Writer) (string, error) {
 	return string(a), nil
 }
 
+// askPasswordHash reads a password (see readPassword) and returns its
+// argon2id hash.
+func askPasswordHash(fromStdin bool, stderr io.Writer) (string, error) {
+	pw, err := readPassword(fromStdin, stderr)
+	if err != nil {
+		return "", err
+	}
+	return auth.HashPassword(pw, auth.DefaultParams)
+}
+
 func (c userCmd) add(ctx context.Context, name, role, muni, fullName string, pwStdin bool) error {
 	u := &generalist.User{Name: name, FullName: fullName, Role: generalist.UserRole(role)}
 	if muni != "" {
@@ -173,11 +183,8 @@ func (c userCmd) add(ctx context.Context, name, role, muni, fullName string, pwS
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	pw, err := readPassword(pwStdin, c.stderr)
-	if err != nil {
-		return err
-	}
-	if u.PasswordHash, err = auth.HashPassword(pw, auth.DefaultParams); err != nil {
+	var err error
+	if u.PasswordHash, err = askPasswordHash(pwStdin, c.stderr); err != nil {
 		return err
 	}
 	if err := c.users.CreateUser(ctx, u); err != nil {
@@ -244,11 +251,7 @@ func (c userCmd) password(ctx context.Context, name string, pwStdin bool) error 
 	if err != nil {
 		return err
 	}
-	pw, err := readPassword(pwStdin, c.stderr)
-	if err != nil {
-		return err
-	}
-	if u.PasswordHash, err = auth.HashPassword(pw, auth.DefaultParams); err != nil {
+	if u.PasswordHash, err = askPasswordHash(pwStdin, c.stderr); err != nil {
 		return err
 	}
 	if err := c.users.UpdateUser(ctx, u); err != nil {
