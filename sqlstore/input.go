@@ -856,5 +856,14 @@ func (db *DB) ImportInputs(ctx context.Context, ins []*generalist.Input) error {
 	for i := range ins {
 		*ins[i] = next[i]
 	}
+	if db.d.Name == "postgres" && len(ins) >= 1000 {
+		// PostgreSQL plans a search by the statistics of the tables,
+		// which autovacuum refreshes only some time after a large
+		// import; until then a rare word may be searched by reading
+		// every input. The import is stored either way.
+		if _, err := db.exec(ctx, `ANALYZE inputs, input_tags`); err != nil {
+			return db.errorf("import inputs: analyze: %w", err)
+		}
+	}
 	return nil
 }

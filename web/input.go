@@ -443,7 +443,9 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) {
 	}
 	d := inputListData{Filter: f, Total: total, Groups: tagGroups(lang, f.Tags, counts), Places: p, Page: pageNo}
 	d.TotalText = fmt.Sprintf(msg(lang, "input.results"), total)
-	if total > generalist.InputCountLimit {
+	if total == 1 {
+		d.TotalText = msg(lang, "input.results.one")
+	} else if total > generalist.InputCountLimit {
 		d.TotalText = fmt.Sprintf(msg(lang, "input.results.more"), chart.FormatNumber(generalist.InputCountLimit, 0, lang))
 	}
 	for i := range ins {
@@ -1058,4 +1060,28 @@ func (h *inputHandlers) attachment(w http.ResponseWriter, r *http.Request) {
 	hd.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": generalist.SanitizeFileName(a.Name)}))
 	hd.Set("Cache-Control", "private, no-store")
 	writeBytes(w, http.StatusOK, "application/pdf", a.Data)
+}
+
+// scenarioInputs returns, per scenario id, the published inputs linked to
+// the stored scenarios among scs, for the scenario report
+// (report.Comparison.Inputs); nil when the store keeps no inputs.
+func (s *Server) scenarioInputs(ctx context.Context, scs []*generalist.Scenario) (map[string][]generalist.Input, error) {
+	st := s.cfg.Inputs
+	if st == nil {
+		return nil, nil
+	}
+	out := map[string][]generalist.Input{}
+	for _, sc := range scs {
+		if sc == nil || sc.ID == "" {
+			continue
+		}
+		ins, err := st.InputsForScenario(ctx, sc.ID)
+		if err != nil {
+			return nil, err
+		}
+		if len(ins) > 0 {
+			out[sc.ID] = ins
+		}
+	}
+	return out, nil
 }

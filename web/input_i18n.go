@@ -50,6 +50,7 @@ var inputMessages = map[string][2]string{
 	"input.search":            {"Søk i teksten", "Search the text"},
 	"input.search.help":       {"Alle ordene må finnes, som ord eller begynnelsen av et ord.", "Every word must occur, as a word or the start of one."},
 	"input.results":           {"%d publiserte innspill", "%d published inputs"},
+	"input.results.one":       {"1 publisert innspill", "1 published input"},
 	"input.results.more":      {"Over %s publiserte innspill", "More than %s published inputs"},
 	"input.noresults":         {"Ingen publiserte innspill passer til utvalget.", "No published input matches the selection."},
 	"input.counts":            {"Antall per emneord", "Number per tag"},

@@ -13,6 +13,7 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -114,9 +115,9 @@ func (e *inputEnv) analyst(t *testing.T, name string) {
 	}
 }
 
-// browser is an HTTP client with a cookie jar that does not follow
+// httpClient is an HTTP client with a cookie jar that does not follow
 // redirects; addr, when set, is sent as X-Forwarded-For.
-type browser struct {
+type httpClient struct {
 	t    *testing.T
 	base string
 	c    *http.Client
@@ -126,9 +127,9 @@ type browser struct {
 
 var csrfRe = regexp.MustCompile(`name="csrf" value="([A-Za-z0-9_-]+)"`)
 
-func newBrowser(t *testing.T, base, addr string) *browser {
+func newHTTPClient(t *testing.T, base, addr string) *httpClient {
 	jar, _ := cookiejar.New(nil)
-	return &browser{t: t, base: base, addr: addr, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+	return &httpClient{t: t, base: base, addr: addr, c: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 }
 
 type reply struct {
@@ -137,7 +138,7 @@ type reply struct {
 	Header http.Header
 }
 
-func (b *browser) do(method, path, ctype string, body io.Reader, hdr ...string) reply {
+func (b *httpClient) do(method, path, ctype string, body io.Reader, hdr ...string) reply {
 	b.t.Helper()
 	req, err := http.NewRequest(method, b.base+path, body)
 	if err != nil {
@@ -164,9 +165,9 @@ func (b *browser) do(method, path, ctype string, body io.Reader, hdr ...string) 
 	return reply{resp.StatusCode, string(data), resp.Header}
 }
 
-func (b *browser) get(path string) reply { return b.do("GET", path, "", nil) }
+func (b *httpClient) get(path string) reply { return b.do("GET", path, "", nil) }
 
-func (b *browser) postJSON(path string, v any) reply {
+func (b *httpClient) postJSON(path string, v any) reply {
 	data, err := json.Marshal(v)
 	if err != nil {
 		b.t.Fatal(err)
@@ -175,7 +176,7 @@ func (b *browser) postJSON(path string, v any) reply {
 }
 
 // form posts a urlencoded form with the CSRF token of the last page.
-func (b *browser) form(path string, v url.Values) reply {
+func (b *httpClient) form(path string, v url.Values) reply {
 	if v.Get("csrf") == "" {
 		v.Set("csrf", b.csrf)
 	}
@@ -183,7 +184,7 @@ func (b *browser) form(path string, v url.Values) reply {
 }
 
 // multipartForm posts the submission form with an optional file.
-func (b *browser) multipartForm(path string, v url.Values, fileName string, file []byte) reply {
+func (b *httpClient) multipartForm(path string, v url.Values, fileName string, file []byte) reply {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	if v.Get("csrf") == "" {
@@ -202,7 +203,7 @@ func (b *browser) multipartForm(path string, v url.Values, fileName string, file
 	return b.do("POST", path, w.FormDataContentType(), &buf)
 }
 
-func (b *browser) signIn(name string) {
+func (b *httpClient) signIn(name string) {
 	b.t.Helper()
 	b.get("/logg-inn")
 	if r := b.form("/logg-inn", url.Values{"name": {name}, "password": {inputPassword}, "neste": {"/innspill/moderering"}}); r.Status != http.StatusSeeOther {
@@ -231,7 +232,7 @@ func errorOf(t *testing.T, r reply) string {
 // refused input leaves nothing behind.
 func TestInputAPI(t *testing.T) {
 	e := newInputEnv(t)
-	c := newBrowser(t, e.URL, "198.51.100.1")
+	c := newHTTPClient(t, e.URL, "198.51.100.1")
 	r := c.postJSON("/api/v1/inputs", submission("Vikarer koster for mye", "Små kommuner bruker mye penger på vikarer i helse og omsorg."))
 	var created struct{ Reference, Status string }
 	if err := json.Unmarshal([]byte(r.Body), &created); r.Status != http.StatusCreated || err != nil || created.Status != "new" {
@@ -289,7 +290,7 @@ func TestInputAPI(t *testing.T) {
 	}
 
 	t.Run("Flood", func(t *testing.T) {
-		f := newBrowser(t, e.URL, "203.0.113.7")
+		f := newHTTPClient(t, e.URL, "203.0.113.7")
 		before := e.count(t)
 		var last reply
 		for i := range inputBurst + 2 {
@@ -312,7 +313,7 @@ func TestInputAPI(t *testing.T) {
 			t.Errorf("form after the flood = %d", r.Status)
 		}
 		// Another address is not limited.
-		if r := newBrowser(t, e.URL, "203.0.113.8").postJSON("/api/v1/inputs", submission("Annen adresse", "Et innspill fra en annen adresse enn flommen.")); r.Status != http.StatusCreated {
+		if r := newHTTPClient(t, e.URL, "203.0.113.8").postJSON("/api/v1/inputs", submission("Annen adresse", "Et innspill fra en annen adresse enn flommen.")); r.Status != http.StatusCreated {
 			t.Errorf("another address = %d %s", r.Status, r.Body)
 		}
 	})
@@ -355,7 +356,7 @@ func TestInputAPI(t *testing.T) {
 // CSRF token) that leave nothing behind.
 func TestInputForm(t *testing.T) {
 	e := newInputEnv(t)
-	b := newBrowser(t, e.URL, "192.0.2.10")
+	b := newHTTPClient(t, e.URL, "192.0.2.10")
 	page := b.get("/innspill/ny")
 	if page.Status != http.StatusOK || b.csrf == "" || !strings.Contains(page.Body, generalist.InputConsent.NB[:40]) || !strings.Contains(page.Body, `name="nettsted"`) {
 		t.Fatalf("form page = %d, csrf %q", page.Status, b.csrf)
@@ -439,7 +440,7 @@ func TestInputModeration(t *testing.T) {
 	e := newInputEnv(t)
 	ctx := context.Background()
 	e.analyst(t, "analytiker")
-	public := newBrowser(t, e.URL, "192.0.2.20")
+	public := newHTTPClient(t, e.URL, "192.0.2.20")
 	send := func(title, text, muni string, tags []string, name, email string, publishName bool) string {
 		body := map[string]any{"kind": "both", "title": title, "text": text, "tags": tags, "municipality": muni, "sender_type": "person",
 			"name": name, "email": email, "publish_name": publishName, "consent": true}
@@ -458,7 +459,7 @@ func TestInputModeration(t *testing.T) {
 	send("Spam", "Dette innspillet handler ikke om kommunene i det hele tatt.", "", nil, "", "", false)
 	send("Plankontor igjen", "Vi deler også plankontor med nabokommunen, det er et godt samarbeid.", "4601", []string{"alternativ.sammenslaing"}, "", "", false)
 
-	a := newBrowser(t, e.URL, "192.0.2.21")
+	a := newHTTPClient(t, e.URL, "192.0.2.21")
 	a.signIn("analytiker")
 	queue := a.get("/innspill/moderering")
 	if queue.Status != http.StatusOK || !strings.Contains(queue.Body, "per@hemmelig.no") || !strings.Contains(queue.Body, "Til behandling (4)") {
@@ -656,5 +657,88 @@ func assertNowhere(t *testing.T, path string, needles ...string) {
 			}
 		}
 		rs.Close()
+	}
+}
+
+// TestInputOpenAPI checks that every input API route is documented, in
+// web/openapi.json or, until it is merged into it, in
+// web/openapi_input.json, which must not clash with openapi.json.
+func TestInputOpenAPI(t *testing.T) {
+	e := newInputEnv(t)
+	type doc struct {
+		Paths      map[string]map[string]json.RawMessage `json:"paths"`
+		Components struct {
+			Schemas map[string]json.RawMessage `json:"schemas"`
+		} `json:"components"`
+	}
+	read := func(name string) *doc {
+		b, err := os.ReadFile(name)
+		if os.IsNotExist(err) && name == "openapi_input.json" {
+			return nil
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		var d doc
+		if err := json.Unmarshal(b, &d); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		return &d
+	}
+	main, frag := read("openapi.json"), read("openapi_input.json")
+	all := map[string]map[string]json.RawMessage{}
+	for path, ops := range main.Paths {
+		all[path] = ops
+	}
+	if frag != nil {
+		for path, ops := range frag.Paths {
+			if _, clash := main.Paths[path]; clash {
+				t.Errorf("path %s is in both documents", path)
+			}
+			all[path] = ops
+		}
+		for name := range frag.Components.Schemas {
+			if _, clash := main.Components.Schemas[name]; clash {
+				t.Errorf("schema %s is in both documents", name)
+			}
+		}
+	}
+	served := map[string]bool{}
+	for _, p := range e.srv.apiPatterns {
+		method, path, _ := strings.Cut(p, " ")
+		served[strings.ToLower(method)+" "+path] = true
+		if _, ok := all[path][strings.ToLower(method)]; !ok && strings.Contains(path, "/inputs") {
+			t.Errorf("route %s is not documented", p)
+		}
+	}
+	for path, ops := range all {
+		for method := range ops {
+			if strings.Contains(path, "/inputs") && !served[method+" "+path] {
+				t.Errorf("%s %s is documented but not served", method, path)
+			}
+		}
+	}
+}
+
+func TestScenarioInputs(t *testing.T) {
+	e := newInputEnv(t)
+	ctx := context.Background()
+	sc := &generalist.Scenario{ID: "med-innspill", Name: "Med innspill", Structure: 2024, Year: 2026}
+	if err := e.db.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	in := &generalist.Input{Kind: generalist.InputSolution, Title: "Grunnlag", Text: "Et innspill som begrunner scenarioet.", SenderType: generalist.SenderPerson,
+		Consent: true, ConsentVersion: generalist.InputConsent.Version, Status: generalist.InputNew}
+	if err := e.db.CreateInput(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.Moderate(ctx, in.ID, generalist.InputModeration{Action: generalist.ModeratePublish, Version: 1, Moderator: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.LinkScenario(ctx, in.ID, sc.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.srv.scenarioInputs(ctx, []*generalist.Scenario{sc, {Name: "fra fil"}})
+	if err != nil || len(got) != 1 || len(got[sc.ID]) != 1 || got[sc.ID][0].Title != "Grunnlag" {
+		t.Errorf("scenarioInputs = %v, %v", got, err)
 	}
 }

@@ -44,6 +44,9 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// testInputRef is the receipt reference of the shared server's input.
+const testInputRef = "INN-TESTAAAAAAAAAAAA"
+
 // NewTestServer starts one real listening server on an SQLite file loaded
 // with the embedded data and the real geometry, shared by the tests.
 func newTestServer(t testing.TB) string {
@@ -109,8 +112,16 @@ func newTestServer(t testing.TB) string {
 		if _, _, srvErr = db.ImportIMCs(ctx, imcExamples, generalist.IMCEdit{Author: "web test"}, false); srvErr != nil {
 			return
 		}
+		// One published input (innspill), clearly test data, with a
+		// fixed receipt reference (testInputRef) for the API's examples.
+		in := &generalist.Input{Reference: testInputRef, Kind: generalist.InputSolution, Title: "Testinnspill: felles barnevern",
+			Text: "Testdata, ikke et ekte innspill: fire kommuner deler barnevernstjenesten.", Tags: []generalist.InputTag{"alternativ.interkommunalt_samarbeid"},
+			Municipality: "1151", SenderType: generalist.SenderPerson, Consent: true, ConsentVersion: generalist.InputConsent.Version, Status: generalist.InputPublished}
+		if srvErr = db.ImportInputs(ctx, []*generalist.Input{in}); srvErr != nil {
+			return
+		}
 		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-			Scenarios: db, Examples: examples, Economy: econ, Cooperations: db})
+			Scenarios: db, Examples: examples, Economy: econ, Cooperations: db, Inputs: db})
 		if err != nil {
 			srvErr = err
 			return
