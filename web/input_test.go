@@ -75,7 +75,11 @@ func newInputEnv(t *testing.T) *inputEnv {
 	if mapErr != nil {
 		t.Fatal(mapErr)
 	}
-	srv, err := NewServer(Config{Store: db, Inputs: db, Users: db, Audit: db, Scenarios: db, TrustProxy: true,
+	cat, err := refdata.EmbeddedTasks()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := NewServer(Config{Store: db, Inputs: db, Users: db, Audit: db, Scenarios: db, TrustProxy: true, Catalogue: cat,
 		Maps: map[generalist.Structure]*geomap.Map{generalist.Structure2024: map2024}, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
@@ -740,5 +744,34 @@ func TestScenarioInputs(t *testing.T) {
 	got, err := e.srv.scenarioInputs(ctx, []*generalist.Scenario{sc, {Name: "fra fil"}})
 	if err != nil || len(got) != 1 || len(got[sc.ID]) != 1 || got[sc.ID][0].Title != "Grunnlag" {
 		t.Errorf("scenarioInputs = %v, %v", got, err)
+	}
+}
+
+// TestScenarioReportInputs: the scenario report lists the published
+// inputs linked to the scenario.
+func TestScenarioReportInputs(t *testing.T) {
+	e := newInputEnv(t)
+	ctx := context.Background()
+	sc := &generalist.Scenario{ID: "rapport-innspill", Name: "Rapport med innspill", Structure: 2024, Year: 2026}
+	if err := e.db.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	in := &generalist.Input{Kind: generalist.InputChallenge, Title: "Motivasjon for scenarioet", Text: "Et publisert innspill som begrunner scenarioet.",
+		SenderType: generalist.SenderPerson, Name: "Skjult Navn", Consent: true, ConsentVersion: generalist.InputConsent.Version, Status: generalist.InputNew}
+	if err := e.db.CreateInput(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.Moderate(ctx, in.ID, generalist.InputModeration{Action: generalist.ModeratePublish, Version: 1, Moderator: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.LinkScenario(ctx, in.ID, sc.ID); err != nil {
+		t.Fatal(err)
+	}
+	e.analyst(t, "analytiker")
+	c := newHTTPClient(t, e.URL, "")
+	c.signIn("analytiker") // stored scenarios are shown to accounts only
+	r := c.get("/scenarier/rapport?id=" + sc.ID + "&format=md")
+	if r.Status != http.StatusOK || !strings.Contains(r.Body, "Motivasjon for scenarioet") || strings.Contains(r.Body, "Skjult Navn") {
+		t.Errorf("report = %d:\n%s", r.Status, r.Body)
 	}
 }

@@ -435,6 +435,10 @@ func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) {
 		}
 		c.Scenarios = append(c.Scenarios, sc)
 	}
+	if c.Inputs, err = s.scenarioInputs(r.Context(), c.Scenarios); err != nil {
+		s.pageError(w, r, err)
+		return
+	}
 	var buf bytes.Buffer
 	if err := write(&buf, c); err != nil {
 		s.pageError(w, r, err)
