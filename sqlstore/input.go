@@ -69,11 +69,11 @@ type inputQuery struct {
 }
 
 // inputQuery turns a filter into SQL over inputs i. With a text query,
-// SQLite drives a page (page set) from the FTS5 index (CROSS JOIN keeps it
-// the outer loop) in descending rowid order, which is sort_key order, and
-// stops when the page is full. A count or a tally must see every match:
-// with a selective filter (tags, municipality, county) that filter drives
-// it instead, and the matches are a set to look up in.
+// SQLite drives a page or a capped count (page set) from the FTS5 index
+// (CROSS JOIN keeps it the outer loop) in descending rowid order, which is
+// sort_key order, and stops when it has enough. A tally must see every
+// match: with a selective filter (tags, municipality, county) that filter
+// drives it instead, and the matches are a set to look up in.
 func (db *DB) inputQuery(f generalist.InputFilter, page bool) inputQuery {
 	q := inputQuery{from: "inputs i", order: "i.sort_key DESC"}
 	var conds []string
@@ -93,8 +93,13 @@ func (db *DB) inputQuery(f generalist.InputFilter, page bool) inputQuery {
 			for i, t := range terms {
 				m[i] = t + ":*"
 			}
-			conds = append(conds, `i.search_vector @@ to_tsquery('simple', ?)`)
-			q.args = append(q.args, strings.Join(m, " & "))
+			// The query is a constant, not a parameter: with a
+			// parameter, a statement prepared and run a few times gets a
+			// generic plan that cannot tell a rare word from a common
+			// one, and reads every input for a rare one. The terms are
+			// letters and digits only (InputQueryTerms); quotes are
+			// doubled all the same.
+			conds = append(conds, `i.search_vector @@ to_tsquery('simple', '`+strings.ReplaceAll(strings.Join(m, " & "), "'", "''")+`')`)
 		} else {
 			for i, t := range terms {
 				m[i] = `"` + t + `"*`
@@ -350,7 +355,9 @@ func (db *DB) ListInputs(ctx context.Context, f generalist.InputFilter) ([]gener
 	if err := checkInputFilter(&f); err != nil {
 		return nil, 0, err
 	}
-	q := db.inputQuery(f, false)
+	// The count streams like the page: it stops at the cap, which a
+	// common word reaches after a few thousand matches.
+	q := db.inputQuery(f, true)
 	var total int
 	if err := db.queryRow(ctx, `SELECT count(*) FROM (SELECT 1 FROM `+q.from+q.where+` LIMIT ?) c`,
 		append(q.args, generalist.InputCountLimit+1)...).Scan(&total); err != nil {
@@ -360,7 +367,6 @@ func (db *DB) ListInputs(ctx context.Context, f generalist.InputFilter) ([]gener
 	if total == 0 || f.Offset >= total && total <= generalist.InputCountLimit {
 		return out, total, nil
 	}
-	q = db.inputQuery(f, true)
 	rows, err := db.query(ctx, `SELECT `+inputCols+` FROM `+q.from+` LEFT JOIN input_attachments a ON a.input_id = i.id`+q.where+
 		` ORDER BY `+q.order+` LIMIT ? OFFSET ?`, append(q.args, f.Limit, f.Offset)...)
 	if err != nil {
