@@ -61,4 +61,7 @@
 //	Kartverket                     the Norwegian Mapping Authority
 //	KDD                            Ministry of Local Government and Regional Development
 //	Norden                         the Nordic countries
+//	innspill                       input ([Input]): a challenge (utfordring) or solution (løsning)
+//	samtykke                       consent ([ConsentText])
+//	kvittering, referanse          receipt, reference (Input.Reference)
 package generalist
