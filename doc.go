@@ -64,4 +64,11 @@
 //	innspill                       input ([Input]): a challenge (utfordring) or solution (løsning)
 //	samtykke                       consent ([ConsentText])
 //	kvittering, referanse          receipt, reference (Input.Reference)
+//	moderering                     moderation (publish, reject, merge)
+//	administrator, analytiker      administrator, analyst ([UserRole])
+//	kommuneredaktør                municipality editor ([UserEditor])
+//	publikum                       the public: not signed in ([UserPublic])
+//	logg inn, logg ut              sign in, sign out
+//	API-nøkkel                     API token ([APIToken])
+//	endringslogg                   audit log ([AuditEntry])
 package generalist
