@@ -119,36 +119,57 @@ func (h *inputHandlers) changed(fn http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
+// page and api give a handler the input store, or answer that the server
+// keeps no inputs (Config.Inputs is nil) as a page or as JSON.
+func (h *inputHandlers) page(fn func(http.ResponseWriter, *http.Request, generalist.InputStore)) http.HandlerFunc {
+	return h.withStore(fn, h.s.pageError)
+}
+
+func (h *inputHandlers) api(fn func(http.ResponseWriter, *http.Request, generalist.InputStore)) http.HandlerFunc {
+	return h.withStore(fn, h.s.apiError)
+}
+
+func (h *inputHandlers) withStore(fn func(http.ResponseWriter, *http.Request, generalist.InputStore), fail func(http.ResponseWriter, *http.Request, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		st, err := h.store()
+		if err != nil {
+			fail(w, r, err)
+			return
+		}
+		fn(w, r, st)
+	}
+}
+
 // inputRoutes registers the input pages and API routes.
 func (s *Server) inputRoutes() {
 	h := &inputHandlers{s: s, limit: newTokenBuckets(inputBurst, inputPer, s.cfg.Now), facets: &facetCache{now: s.cfg.Now, entries: map[string]facetEntry{}}}
-	s.page("GET /innspill", accessPublic, h.list)
-	s.page("GET /innspill/ny", accessPublic, h.form)
-	s.page("POST /innspill/ny", accessPublic, h.submit)
+	s.page("GET /innspill", accessPublic, h.page(h.list))
+	s.page("GET /innspill/ny", accessPublic, h.page(h.form))
+	s.page("POST /innspill/ny", accessPublic, h.page(h.submit))
 	s.page("GET /innspill/kvittering", accessPublic, h.lookup)
-	s.page("GET /innspill/kvittering/{ref}", accessPublic, h.receipt)
-	s.page("POST /innspill/kvittering/{ref}/trekk", accessPublic, h.changed(h.withdraw))
-	s.page("GET /innspill/{id}", accessPublic, h.show)
-	s.page("GET /innspill/moderering", accessAnalyst, h.queue)
+	s.page("GET /innspill/kvittering/{ref}", accessPublic, h.page(h.receipt))
+	s.page("POST /innspill/kvittering/{ref}/trekk", accessPublic, h.changed(h.page(h.withdraw)))
+	s.page("GET /innspill/{id}", accessPublic, h.page(h.show))
+	s.page("GET /innspill/moderering", accessAnalyst, h.page(h.queue))
 	s.page("GET /innspill/moderering/{id}", accessAnalyst, h.moderation)
-	s.page("POST /innspill/moderering/{id}", accessAnalyst, h.changed(h.moderate))
-	s.page("POST /innspill/moderering/{id}/sammenslaing", accessAnalyst, h.changed(h.merge))
-	s.page("POST /innspill/moderering/{id}/sletting", accessAnalyst, h.changed(h.erase))
-	s.page("POST /innspill/moderering/{id}/scenario", accessAnalyst, h.changed(h.linkScenario))
-	s.page("GET /innspill/moderering/{id}/vedlegg", accessAnalyst, h.attachment)
+	s.page("POST /innspill/moderering/{id}", accessAnalyst, h.changed(h.page(h.moderate)))
+	s.page("POST /innspill/moderering/{id}/sammenslaing", accessAnalyst, h.changed(h.page(h.merge)))
+	s.page("POST /innspill/moderering/{id}/sletting", accessAnalyst, h.changed(h.page(h.erase)))
+	s.page("POST /innspill/moderering/{id}/scenario", accessAnalyst, h.changed(h.page(h.linkScenario)))
+	s.page("GET /innspill/moderering/{id}/vedlegg", accessAnalyst, h.page(h.attachment))
 
-	s.api("GET /api/v1/inputs", accessPublic, h.apiList)
-	s.api("POST /api/v1/inputs", accessPublic, h.apiCreate)
+	s.api("GET /api/v1/inputs", accessPublic, h.api(h.apiList))
+	s.api("POST /api/v1/inputs", accessPublic, h.api(h.apiCreate))
 	s.api("GET /api/v1/inputs/vocabulary", accessPublic, h.apiVocabulary)
-	s.api("GET /api/v1/inputs/counts", accessPublic, h.apiCounts)
-	s.api("GET /api/v1/inputs/export", accessPublic, h.apiExport)
-	s.api("GET /api/v1/inputs/{reference}", accessPublic, h.apiStatus)
-	s.api("POST /api/v1/inputs/{reference}/withdraw", accessPublic, h.changed(h.apiWithdraw))
-	s.api("GET /api/v1/moderation/inputs", accessAnalyst, h.apiQueue)
-	s.api("GET /api/v1/moderation/inputs/{id}", accessAnalyst, h.apiInput)
-	s.api("POST /api/v1/moderation/inputs/{id}", accessAnalyst, h.changed(h.apiModerate))
-	s.api("POST /api/v1/moderation/inputs/{id}/merge", accessAnalyst, h.changed(h.apiMerge))
-	s.api("POST /api/v1/moderation/inputs/{id}/erase", accessAnalyst, h.changed(h.apiErase))
+	s.api("GET /api/v1/inputs/counts", accessPublic, h.api(h.apiCounts))
+	s.api("GET /api/v1/inputs/export", accessPublic, h.api(h.apiExport))
+	s.api("GET /api/v1/inputs/{reference}", accessPublic, h.api(h.apiStatus))
+	s.api("POST /api/v1/inputs/{reference}/withdraw", accessPublic, h.changed(h.api(h.apiWithdraw)))
+	s.api("GET /api/v1/moderation/inputs", accessAnalyst, h.api(h.apiQueue))
+	s.api("GET /api/v1/moderation/inputs/{id}", accessAnalyst, h.api(h.apiInput))
+	s.api("POST /api/v1/moderation/inputs/{id}", accessAnalyst, h.changed(h.api(h.apiModerate)))
+	s.api("POST /api/v1/moderation/inputs/{id}/merge", accessAnalyst, h.changed(h.api(h.apiMerge)))
+	s.api("POST /api/v1/moderation/inputs/{id}/erase", accessAnalyst, h.changed(h.api(h.apiErase)))
 	s.api("PUT /api/v1/moderation/inputs/{id}/scenarios/{scenario}", accessAnalyst, h.apiLink)
 	s.api("DELETE /api/v1/moderation/inputs/{id}/scenarios/{scenario}", accessAnalyst, h.apiUnlink)
 }
@@ -399,13 +420,8 @@ type inputListData struct {
 	ExportCSV, ExportJSON string
 }
 
-func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) {
+func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	ctx, lang := r.Context(), langOf(r)
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
 	q := r.URL.Query()
 	f, err := parseInputFilter(q)
 	if err != nil {
@@ -579,11 +595,7 @@ func (h *inputHandlers) formData(w http.ResponseWriter, r *http.Request, f input
 	return d, nil
 }
 
-func (h *inputHandlers) form(w http.ResponseWriter, r *http.Request) {
-	if _, err := h.store(); err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) form(w http.ResponseWriter, r *http.Request, _ generalist.InputStore) {
 	d, err := h.formData(w, r, inputFormValues{Kind: string(generalist.InputChallenge)})
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -600,13 +612,8 @@ var formFields = map[string]string{
 	"publish_name": "input.publishname", "attachment": "input.attachment",
 }
 
-func (h *inputHandlers) submit(w http.ResponseWriter, r *http.Request) {
+func (h *inputHandlers) submit(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	lang := langOf(r)
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
 	if err := r.ParseMultipartForm(1 << 20); err != nil && err != http.ErrNotMultipart {
 		h.s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err))
 		return
@@ -700,12 +707,7 @@ func (h *inputHandlers) lookup(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/innspill/kvittering/"+ref, http.StatusSeeOther)
 }
 
-func (h *inputHandlers) receipt(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) receipt(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	in, err := st.InputByReference(r.Context(), r.PathValue("ref"))
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -723,12 +725,7 @@ func (h *inputHandlers) receipt(w http.ResponseWriter, r *http.Request) {
 	h.render(w, r, http.StatusOK, "input_receipt.tmpl", msg(langOf(r), "input.receipt"), d)
 }
 
-func (h *inputHandlers) withdraw(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) withdraw(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	ref, err := generalist.ParseInputReference(r.PathValue("ref"))
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -751,12 +748,7 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (h *inputHandlers) show(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) show(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := pathID(r)
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -820,13 +812,8 @@ func moderationFilter(q url.Values) (generalist.InputFilter, string, error) {
 	return f, status, nil
 }
 
-func (h *inputHandlers) queue(w http.ResponseWriter, r *http.Request) {
+func (h *inputHandlers) queue(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	ctx, lang := r.Context(), langOf(r)
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
 	f, status, err := moderationFilter(r.URL.Query())
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -944,12 +931,7 @@ func (h *inputHandlers) moderationFailed(w http.ResponseWriter, r *http.Request,
 	h.moderationPage(w, r, statusOf[generalist.ErrorCode(err)], generalist.ErrorMessage(err))
 }
 
-func (h *inputHandlers) moderate(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) moderate(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := pathID(r)
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -968,12 +950,7 @@ func (h *inputHandlers) moderate(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
 }
 
-func (h *inputHandlers) merge(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) merge(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := pathID(r)
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -991,12 +968,7 @@ func (h *inputHandlers) merge(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", into), http.StatusSeeOther)
 }
 
-func (h *inputHandlers) erase(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) erase(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := pathID(r)
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -1013,12 +985,7 @@ func (h *inputHandlers) erase(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
 }
 
-func (h *inputHandlers) linkScenario(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) linkScenario(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := pathID(r)
 	if err != nil {
 		h.s.pageError(w, r, err)
@@ -1039,12 +1006,7 @@ func (h *inputHandlers) linkScenario(w http.ResponseWriter, r *http.Request) {
 
 // attachment serves an input's PDF to an analyst: as a download, never
 // shown inline, under a Content-Security-Policy that sandboxes it.
-func (h *inputHandlers) attachment(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
+func (h *inputHandlers) attachment(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := pathID(r)
 	if err != nil {
 		h.s.pageError(w, r, err)

@@ -18,12 +18,7 @@ import (
 // apiCreate serves POST /api/v1/inputs: 201 with the reference, 400 naming
 // the field, 409 for a text sent before, 413 for a body over the limit,
 // 429 when the address has sent too many.
-func (h *inputHandlers) apiCreate(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiCreate(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "Content-Type: send the input as application/json"))
 		return
@@ -59,12 +54,7 @@ func (h *inputHandlers) apiCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 // apiList serves GET /api/v1/inputs: published inputs only.
-func (h *inputHandlers) apiList(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiList(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	f, err := parseInputFilter(r.URL.Query())
 	if err != nil {
 		h.s.apiError(w, r, err)
@@ -110,12 +100,7 @@ func (h *inputHandlers) apiVocabulary(w http.ResponseWriter, r *http.Request) {
 
 // apiCounts serves GET /api/v1/inputs/counts: published inputs matching the
 // filter per tag (the tag filter left out) and per municipality.
-func (h *inputHandlers) apiCounts(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiCounts(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	f, err := parseInputFilter(r.URL.Query())
 	if err != nil {
 		h.s.apiError(w, r, err)
@@ -145,12 +130,7 @@ func (h *inputHandlers) apiCounts(w http.ResponseWriter, r *http.Request) {
 
 // apiExport serves GET /api/v1/inputs/export?format=csv|json: every
 // published input matching the filter.
-func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	q := r.URL.Query()
 	format := q.Get("format")
 	if format == "" {
@@ -223,12 +203,7 @@ func statusOfInput(in *generalist.Input) inputStatus {
 }
 
 // apiStatus serves GET /api/v1/inputs/{reference}.
-func (h *inputHandlers) apiStatus(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiStatus(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	in, err := st.InputByReference(r.Context(), r.PathValue("reference"))
 	if err != nil {
 		h.s.apiError(w, r, err)
@@ -239,12 +214,7 @@ func (h *inputHandlers) apiStatus(w http.ResponseWriter, r *http.Request) {
 }
 
 // apiWithdraw serves POST /api/v1/inputs/{reference}/withdraw.
-func (h *inputHandlers) apiWithdraw(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiWithdraw(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	if err := st.Withdraw(r.Context(), r.PathValue("reference")); err != nil {
 		h.s.apiError(w, r, err)
 		return
@@ -259,12 +229,7 @@ func (h *inputHandlers) apiWithdraw(w http.ResponseWriter, r *http.Request) {
 
 // apiQueue serves GET /api/v1/moderation/inputs (analysts): inputs of any
 // status (?status=, default new; alle for all) with everything stored.
-func (h *inputHandlers) apiQueue(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiQueue(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	f, _, err := moderationFilter(r.URL.Query())
 	if err != nil {
 		h.s.apiError(w, r, err)
@@ -291,12 +256,7 @@ func apiID(r *http.Request) (int64, error) {
 }
 
 // apiInput serves GET /api/v1/moderation/inputs/{id}.
-func (h *inputHandlers) apiInput(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiInput(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := apiID(r)
 	if err != nil {
 		h.s.apiError(w, r, err)
@@ -327,12 +287,7 @@ func decodeStrict(r *http.Request, v any) error {
 
 // apiModerate serves POST /api/v1/moderation/inputs/{id} with
 // {"action": "publish"|"reject"|"tags", "reason", "tags", "version"}.
-func (h *inputHandlers) apiModerate(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiModerate(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := apiID(r)
 	if err != nil {
 		h.s.apiError(w, r, err)
@@ -354,12 +309,7 @@ func (h *inputHandlers) apiModerate(w http.ResponseWriter, r *http.Request) {
 
 // apiMerge serves POST /api/v1/moderation/inputs/{id}/merge with
 // {"into": N}: input id is merged into input N.
-func (h *inputHandlers) apiMerge(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiMerge(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := apiID(r)
 	if err != nil {
 		h.s.apiError(w, r, err)
@@ -389,12 +339,7 @@ func (h *inputHandlers) apiMerge(w http.ResponseWriter, r *http.Request) {
 }
 
 // apiErase serves POST /api/v1/moderation/inputs/{id}/erase.
-func (h *inputHandlers) apiErase(w http.ResponseWriter, r *http.Request) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiErase(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
 	id, err := apiID(r)
 	if err != nil {
 		h.s.apiError(w, r, err)
