@@ -1,6 +1,9 @@
 package generalist
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // PopulationFilter selects population records. Zero fields match all.
 type PopulationFilter struct {
@@ -120,4 +123,39 @@ type ScenarioStore interface {
 	Scenarios(ctx context.Context) ([]*Scenario, error)
 	// DeleteScenario removes a scenario; ENOTFOUND if there is none.
 	DeleteScenario(ctx context.Context, id string) error
+}
+
+// EconomyFile is one file of the income system's tables that an analyst
+// imported: a CSV in the layout the economy loader reads (Grønt hefte
+// 1-k/2-k, KDD's settlement, A-k, converted by the importer) or a budget
+// year's parameter file (<year>.json). The files are laid over the
+// shipped sample; a file replaces the shipped rows of the same
+// municipalities and year.
+type EconomyFile struct {
+	// Name is the file's name in the loader's layout, such as
+	// rammetilskudd_2025.csv or 2025.json.
+	Name string `json:"name"`
+	// Table is what was imported: grants, settlement, cost-index, or
+	// files for a directory import.
+	Table string `json:"table"`
+	// Year is the budget year the file belongs to (0 when it has none).
+	Year int `json:"year"`
+	// Data is the file's UTF-8 text.
+	Data       string    `json:"-"`
+	SHA256     string    `json:"sha256"`
+	Author     string    `json:"author"`
+	ImportedAt time.Time `json:"imported_at"`
+}
+
+// EconomyStore keeps the income-system tables analysts imported, so that
+// every server process, the CLI, scenarios and reports see the same model.
+type EconomyStore interface {
+	// ImportEconomyFiles stores files in one transaction and sets their
+	// SHA256 and ImportedAt. ECONFLICT (and nothing stored) if a file of
+	// the same name exists and replace is false; EINVALID for a file
+	// without a name or with text that is not UTF-8.
+	ImportEconomyFiles(ctx context.Context, files []EconomyFile, replace bool) error
+	// EconomyFiles lists the imported files by name; with data false
+	// their Data is left empty (for a cheap version check).
+	EconomyFiles(ctx context.Context, data bool) ([]EconomyFile, error)
 }

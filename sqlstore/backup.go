@@ -153,6 +153,7 @@ var backupTables = []backupTable{
 	{name: "input_tags", cols: cols("input_id:int tag:text"), key: []string{"input_id", "tag"}},
 	{name: "input_scenarios", cols: cols("input_id:int scenario_id:text linked_at:time"), key: []string{"input_id", "scenario_id"}},
 	{name: "input_attachments", cols: cols("input_id:int name:text size:int sha256:text data:bytes"), key: []string{"input_id"}},
+	{name: "economy_files", cols: cols("name:text table_name:text year:int data:text sha256:text author:text imported_at:time"), key: []string{"name"}},
 }
 
 // BackupHeader is the first line of a backup.

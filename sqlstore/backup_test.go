@@ -82,6 +82,10 @@ func fill(t *testing.T, db *sqlstore.DB) {
 	} {
 		must(db.CreateScenario(ctx, s))
 	}
+	must(db.ImportEconomyFiles(ctx, []generalist.EconomyFile{
+		{Name: "kostnadsindeks_2025.csv", Table: "cost-index", Year: 2025, Author: "kari", Data: "kommunenummer,kommunenavn,budsjettaar,kostnadsindeks\n1111,Sokndal,2025,1.1\n"},
+		{Name: "2025.json", Table: "files", Year: 2025, Author: "kari", Data: "{\"ø\": \"«å»\"}\n"},
+	}, false))
 
 	users := map[string]*generalist.User{}
 	for _, u := range []*generalist.User{

@@ -107,6 +107,7 @@ func Run(t *testing.T, b Backend) {
 		{"InputImport", testInputImport},
 		{"InputConcurrentCreate", testInputConcurrentCreate},
 		{"InputConcurrentModerate", testInputConcurrentModerate},
+		{"EconomyFiles", testEconomyFiles},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()

@@ -89,7 +89,7 @@ func TestBackupRestore(t *testing.T) {
 	file := filepath.Join(dir, "backup.jsonl.gz")
 
 	out, _, err := runCmd("backup", file, "--db", src)
-	if err != nil || !strings.Contains(out, "Backed up "+src+" (sqlite, schema ") || !strings.Contains(out, "29 tables") {
+	if err != nil || !strings.Contains(out, "Backed up "+src+" (sqlite, schema ") || !strings.Contains(out, "30 tables") {
 		t.Fatalf("backup = %q, %v", out, err)
 	}
 	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o600 {
