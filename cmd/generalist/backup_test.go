@@ -103,7 +103,7 @@ func TestBackupRestore(t *testing.T) {
 	}
 
 	dst := filepath.Join(dir, "restored.db")
-	if out, _, err := runCmd("restore", file, "--db", dst); err != nil || !strings.Contains(out, "Restored 29 tables") {
+	if out, _, err := runCmd("restore", file, "--db", dst); err != nil || !strings.Contains(out, "Restored 30 tables") {
 		t.Fatalf("restore = %q, %v", out, err)
 	}
 	again := filepath.Join(dir, "again.jsonl.gz")
