@@ -13,7 +13,12 @@ import (
 // domain imports only the standard library, computation imports the
 // domain, adapters import the domain, and only cmd/ wires everything.
 var allowed = map[string][]string{
-	"generalist":            {},
+	// generalist/internal/nbfmt formats numbers, amounts and dates for
+	// readers (docs/decisions/0009-number-format.md). It imports only the
+	// standard library (its own test checks that, as this one skips
+	// internal packages), so the domain, chart and geomap may use it and
+	// the Norwegian rules are written once rather than in every package.
+	"generalist":            {"generalist/internal/nbfmt"},
 	"generalist/data":       {},
 	"generalist/refdata":    {"generalist", "generalist/data", "generalist/economy"},
 	"generalist/economy":    {"generalist"},
@@ -32,13 +37,13 @@ var allowed = map[string][]string{
 	"generalist/storetest":  {"generalist", "generalist/sqlstore", "generalist/sqlite", "generalist/postgres", "generalist/refdata", "generalist/imc", "github.com/jackc/pgx/v5"},
 	"generalist/imc":        {"generalist"},
 	"generalist/auth":       {"generalist", "golang.org/x/crypto"},
-	"generalist/chart":      {},
-	"generalist/report":     {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim"},
+	"generalist/chart":      {"generalist/internal/nbfmt"},
+	"generalist/report":     {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim", "generalist/internal/nbfmt"},
 	"generalist/optimize":   {"generalist", "generalist/graph"},
-	"generalist/geomap":     {"generalist", "generalist/geo", "github.com/paulmach/orb"},
+	"generalist/geomap":     {"generalist", "generalist/geo", "github.com/paulmach/orb", "generalist/internal/nbfmt"},
 	"generalist/web": {"generalist", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
 		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc", "generalist/optimize", "generalist/economy",
-		"generalist/auth"},
+		"generalist/auth", "generalist/internal/nbfmt"},
 	"generalist/web/static": {},
 }
 

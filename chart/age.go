@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"generalist/internal/nbfmt"
 )
 
 // MaxAge is the top single-year age class of SSB's population tables,
@@ -280,7 +282,7 @@ func writeProfile(b *strings.Builder, t *texts, shares []float64) {
 		if band[1] == MaxAge {
 			label = itoa(band[0]) + " " + t.years + " " + t.orOlder
 		}
-		fmt.Fprintf(b, "; %s %s", label, formatPercent(FormatNumber(sum, 1, t.lang), t.lang))
+		fmt.Fprintf(b, "; %s %s", label, nbfmt.For(t.lang).Percent(sum, 1))
 	}
 	b.WriteString(".")
 }

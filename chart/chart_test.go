@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"generalist/internal/nbfmt"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -97,7 +99,7 @@ var cases = []struct {
 				{Label: "Bokn"},
 			},
 			Reference: &Reference{Label: "Norge", Value: 6.2},
-			Format:    func(v float64) string { return formatPercent(FormatNumber(v, 1, "nb"), "nb") },
+			Format:    func(v float64) string { return nbfmt.Bokmal.Percent(v, 1) },
 		})
 	}},
 }

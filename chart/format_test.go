@@ -47,22 +47,6 @@ func TestFormatNumber(t *testing.T) {
 	}
 }
 
-func TestFormatSignedAndPercent(t *testing.T) {
-	for _, tt := range []struct {
-		got, want string
-	}{
-		{formatSigned(6925, 0, "nb"), "+6\u00a0925"},
-		{formatSigned(-6925, 0, "en"), "-6,925"},
-		{formatSigned(0.01, 1, "en"), "0.0"},
-		{formatPercent("21,8", "nb"), "21,8\u00a0%"},
-		{formatPercent("21.8", "en"), "21.8%"},
-	} {
-		if tt.got != tt.want {
-			t.Errorf("got %q, want %q", tt.got, tt.want)
-		}
-	}
-}
-
 func BenchmarkFormatNumber(b *testing.B) {
 	for b.Loop() {
 		FormatNumber(-1234567.891, 1, "nb")

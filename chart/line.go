@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"generalist/internal/nbfmt"
 )
 
 // LineChart is a time series with one or more series over whole years,
@@ -342,7 +344,7 @@ func (c *LineChart) lineDesc(t *texts, series []lineSeries, xmin, xmax int, form
 			fmt.Fprintf(&b, "%s %s %d %s %s %s %d (%s %s", format(f.Y), t.in, f.X, t.and, format(l.Y), t.in, l.X, t.change, signed(format(l.Y-f.Y), l.Y-f.Y))
 			if f.Y != 0 {
 				pct := (l.Y - f.Y) / math.Abs(f.Y) * 100
-				fmt.Fprintf(&b, ", %s", formatPercent(formatSigned(pct, 1, t.lang), t.lang))
+				fmt.Fprintf(&b, ", %s", nbfmt.For(t.lang).SignedPercent(pct, 1))
 			}
 			lo, hi := known[0], known[0]
 			for _, p := range known {

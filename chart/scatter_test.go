@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"generalist/internal/nbfmt"
 )
 
 // rogaland holds the municipalities of Rogaland: population on 1 January
@@ -78,7 +80,7 @@ func rogalandChart() ScatterChart {
 		Groups: []string{"Sentralitet 2", "Sentralitet 3", "Sentralitet 4", "Sentralitet 5", "Sentralitet 6"},
 		LogX:   true,
 		Fit:    rogalandFit(),
-		Format: func(v float64) string { return formatPercent(FormatNumber(v, 1, "nb"), "nb") },
+		Format: func(v float64) string { return nbfmt.Bokmal.Percent(v, 1) },
 	}
 	for _, m := range rogaland {
 		c.Points = append(c.Points, ScatterPoint{X: m.pop, Y: m.change, Label: m.name, Group: "Sentralitet " + m.class,
