@@ -2,15 +2,16 @@ package generalist
 
 import (
 	"strconv"
-	"strings"
+
+	"generalist/internal/nbfmt"
 )
 
 // Persons is a count of people.
 type Persons int64
 
-// String formats p with a thin grouping space as Norwegian statistics do
+// String formats p with a grouping space as Norwegian statistics do
 // ("5 367 580"), using an ordinary space so terminals show it.
-func (p Persons) String() string { return groupDigits(strconv.FormatInt(int64(p), 10)) }
+func (p Persons) String() string { return nbfmt.BokmalPlain.Int(int64(p)) }
 
 // SquareKm is an area in square kilometres.
 type SquareKm float64
@@ -23,20 +24,13 @@ type Km float64
 // compile error rather than a factor of a thousand.
 type NOK int64
 
+// groupDigits puts an ordinary space between groups of three digits of
+// the integer s ("-1234567" → "-1 234 567"), as Persons.String does. A
+// string that is not an integer is returned unchanged.
 func groupDigits(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return s
 	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return nbfmt.BokmalPlain.Int(n)
 }
