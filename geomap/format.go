@@ -4,14 +4,18 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"generalist/internal/nbfmt"
 )
 
 // FormatNumber formats v the Norwegian way, as SSB's tables do: a space
 // between groups of three digits and a decimal comma ("5 367 580", "12,5",
-// "-0,35"). Halves round away from zero. The precision follows the size of the number, which suits both
-// counts and shares: no decimals from 100 up, one from 10, two below 10, with
-// trailing zeros dropped ("12" rather than "12,0"). It is the default
-// Options.Format.
+// "-0,35"). Halves round away from zero, on the decimal the reader sees.
+// The precision follows the size of the number, which suits both counts
+// and shares: no decimals from 100 up, one from 10, two below 10, with
+// trailing zeros dropped ("12" rather than "12,0"). The space is an
+// ordinary one (nbfmt.BokmalPlain). NaN is "NaN" and ±Inf "∞" and "-∞". It
+// is the default Options.Format.
 func FormatNumber(v float64) string {
 	switch {
 	case math.IsNaN(v):
@@ -29,34 +33,7 @@ func FormatNumber(v float64) string {
 	case a < 100:
 		prec = 1
 	}
-	// Round half away from zero, as statistical tables do; strconv alone
-	// would round an exact half to even (1 234,5 to 1 234).
-	p := math.Pow10(prec)
-	s := strconv.FormatFloat(math.Round(v*p)/p, 'f', prec, 64)
-	if prec > 0 {
-		s = strings.TrimRight(s, "0")
-		s = strings.TrimSuffix(s, ".")
-	}
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg && (intPart != "0" || hasFrac) { // no "-0"
-		b.WriteByte('-')
-	}
-	for i := 0; i < len(intPart); i++ {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteByte(intPart[i])
-	}
-	if hasFrac {
-		b.WriteByte(',')
-		b.WriteString(frac)
-	}
-	return b.String()
+	return nbfmt.BokmalPlain.Round(v, prec)
 }
 
 // xmlEscaper escapes text for both element content and attribute values.
