@@ -12,12 +12,12 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"strconv"
 	"strings"
 
 	"generalist"
 	"generalist/chart"
 	"generalist/geomap"
+	"generalist/internal/nbfmt"
 	"generalist/sim"
 )
 
@@ -66,7 +66,9 @@ type row struct {
 }
 
 func (c *Comparison) rows() []row {
-	num := func(v float64, d int) string { return chart.FormatNumber(v, d, "nb") }
+	nb := nbfmt.Bokmal
+	num := nb.Decimal
+	count := func(n int) string { return nb.Int(int64(n)) }
 	f := func(label string, fn func(o *sim.Outcome) string) row {
 		r := row{Label: label}
 		for _, o := range c.Outcomes {
@@ -76,13 +78,13 @@ func (c *Comparison) rows() []row {
 	}
 	rows := []row{
 		f("Struktur, 1. januar", func(o *sim.Outcome) string { return fmt.Sprintf("%d, %d", o.Structure, o.Year) }),
-		f("Antall kommuner", func(o *sim.Outcome) string { return strconv.Itoa(o.Municipalities) }),
+		f("Antall kommuner", func(o *sim.Outcome) string { return count(o.Municipalities) }),
 		f("Innbyggere med data", func(o *sim.Outcome) string { return num(float64(o.Inhabitants), 0) }),
 		f("Median innbyggere", func(o *sim.Outcome) string { return num(o.Stats.Median, 1) }),
-		f("Kommuner under 5 000", func(o *sim.Outcome) string { return strconv.Itoa(o.Stats.Under.Count) }),
-		f("Kommuner uten data", func(o *sim.Outcome) string { return strconv.Itoa(len(o.Stats.Missing)) }),
-		f("Oppgave–kommune-par under robust nivå", func(o *sim.Outcome) string { return strconv.Itoa(o.Vulnerable) }),
-		f("Andel oppgaveårsverk utenfor egen organisasjon", func(o *sim.Outcome) string { return num(100*o.MeanOutsideShare, 1) + " %" }),
+		f("Kommuner under 5 000", func(o *sim.Outcome) string { return count(o.Stats.Under.Count) }),
+		f("Kommuner uten data", func(o *sim.Outcome) string { return count(len(o.Stats.Missing)) }),
+		f("Oppgave–kommune-par under robust nivå", func(o *sim.Outcome) string { return count(o.Vulnerable) }),
+		f("Andel oppgaveårsverk utenfor egen organisasjon", func(o *sim.Outcome) string { return nb.Percent(100*o.MeanOutsideShare, 1) }),
 		f("Gjennomsnittlig avstand til senteret (km)", func(o *sim.Outcome) string {
 			if o.MeanDistanceKm == nil {
 				return "ingen data"
@@ -94,7 +96,7 @@ func (c *Comparison) rows() []row {
 		rows = append(rows, f("Under robust nivå: "+string(role), func(o *sim.Outcome) string {
 			for _, r := range o.Roles {
 				if r.Role == role {
-					return strconv.Itoa(r.Vulnerable)
+					return count(r.Vulnerable)
 				}
 			}
 			return ""
@@ -109,12 +111,12 @@ func (c *Comparison) taskRows() []row {
 		r := row{Label: t.Task}
 		for _, o := range c.Outcomes {
 			to := o.Tasks[i]
-			v := strconv.Itoa(to.Short)
+			v := nbfmt.Bokmal.Int(int64(to.Short))
 			if to.Grouped > 0 {
-				v += fmt.Sprintf(" (%d i samarbeid)", to.Grouped)
+				v += " (" + nbfmt.Bokmal.Int(int64(to.Grouped)) + " i samarbeid)"
 			}
 			if to.Moved > 0 {
-				v += fmt.Sprintf(" (%d til staten)", to.Moved)
+				v += " (" + nbfmt.Bokmal.Int(int64(to.Moved)) + " til staten)"
 			}
 			r.Values = append(r.Values, v)
 		}
@@ -180,6 +182,7 @@ func HTML(w io.Writer, c *Comparison) error {
 				}
 			}
 			if err := c.Map.Render(&buf, geomap.Options{Values: vals, Title: "Folkemengde i ny kommune", Unit: "innbyggere",
+				Format: func(v float64) string { return nbfmt.Bokmal.Decimal(v, 0) },
 				Source: "Statistisk sentralbyrå (07459); © Kartverket", Highlight: uniq(hl), Width: 520, ID: fmt.Sprintf("map%d", i)}); err != nil {
 				return err
 			}
