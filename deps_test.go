@@ -41,7 +41,12 @@ var allowed = map[string][]string{
 	"generalist/report":     {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim", "generalist/internal/nbfmt"},
 	"generalist/optimize":   {"generalist", "generalist/graph"},
 	"generalist/geomap":     {"generalist", "generalist/geo", "github.com/paulmach/orb", "generalist/internal/nbfmt"},
-	"generalist/web": {"generalist", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
+	// app holds each use case once: it chains the models for the edges,
+	// and reaches the store only through the interfaces of the root
+	// package, never a backend (wiring is cmd's).
+	"generalist/app": {"generalist", "generalist/atlas", "generalist/capacity", "generalist/sim", "generalist/economy", "generalist/refdata",
+		"generalist/geo", "generalist/geomap", "generalist/graph", "generalist/optimize", "generalist/report", "generalist/imc"},
+	"generalist/web": {"generalist", "generalist/app", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
 		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc", "generalist/optimize", "generalist/economy",
 		"generalist/auth", "generalist/internal/nbfmt"},
 	"generalist/web/static": {},

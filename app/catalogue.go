@@ -1,0 +1,63 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"generalist"
+	"generalist/atlas"
+	"generalist/capacity"
+)
+
+// Catalogue returns the task catalogue with the analysts' changes applied:
+// the one every capacity figure, scenario and search uses.
+func (a *App) Catalogue(ctx context.Context) (*generalist.Catalogue, error) {
+	shipped, err := a.ShippedCatalogue()
+	if err != nil {
+		return nil, err
+	}
+	return remember(ctx, a, "catalogue", func() (*generalist.Catalogue, error) {
+		changes, err := a.Store.ParamChanges(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return generalist.ApplyChanges(shipped, changes)
+	})
+}
+
+// ChangeParam records an analyst's change to a task parameter (or its
+// reset, with a nil value) and makes every model use it at once.
+func (a *App) ChangeParam(ctx context.Context, c *generalist.ParamChange) error {
+	shipped, err := a.ShippedCatalogue()
+	if err != nil {
+		return err
+	}
+	if err := a.Store.RecordParamChange(ctx, shipped, c); err != nil {
+		return err
+	}
+	a.Changed()
+	return nil
+}
+
+// Capacity measures every municipality of a structure and year against
+// the effective catalogue.
+func (a *App) Capacity(ctx context.Context, s generalist.Structure, year int) (*capacity.Result, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	cat, err := a.Catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return remember(ctx, a, fmt.Sprintf("capacity/%d/%d", s, year), func() (*capacity.Result, error) {
+		return atlas.Capacity(ctx, a.Store, cat, s, year)
+	})
+}
+
+// LatestYear returns the latest year with population data on a structure.
+func (a *App) LatestYear(ctx context.Context, s generalist.Structure) (int, error) {
+	if err := s.Validate(); err != nil {
+		return 0, err
+	}
+	return atlas.LatestYear(ctx, a.Store, s)
+}
