@@ -27,19 +27,35 @@ type CSVOptions struct {
 // *generalist.Error with code EINVALID whose message names the line and
 // column.
 func ParseCSV(r io.Reader, opt CSVOptions) (*Dataset, error) {
+	return parseFile(r, "csv", decoded(opt, parseCSV))
+}
+
+// parseFile reads all of r and parses it, prefixing errors with "ssb: "
+// and what the file is, such as "csv".
+func parseFile[T any](r io.Reader, what string, parse func([]byte) (T, error)) (T, error) {
+	var zero T
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("ssb: read csv: %w", err)
+		return zero, fmt.Errorf("ssb: read %s: %w", what, err)
 	}
-	text, err := decode(data, opt.Encoding)
+	v, err := parse(data)
 	if err != nil {
-		return nil, fmt.Errorf("ssb: csv: %w", err)
+		return zero, fmt.Errorf("ssb: %s: %w", what, err)
 	}
-	ds, err := parseCSV(text)
-	if err != nil {
-		return nil, fmt.Errorf("ssb: csv: %w", err)
+	return v, nil
+}
+
+// decoded returns a parser of a file's bytes that decodes them as opt
+// says and gives the text to parse.
+func decoded[T any](opt CSVOptions, parse func(string) (T, error)) func([]byte) (T, error) {
+	return func(data []byte) (T, error) {
+		text, err := decode(data, opt.Encoding)
+		if err != nil {
+			var zero T
+			return zero, err
+		}
+		return parse(text)
 	}
-	return ds, nil
 }
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
@@ -130,56 +146,40 @@ type csvTable struct {
 }
 
 func parseCSV(text string) (*Dataset, error) {
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = ';'
-	cr.FieldsPerRecord = -1
 	var (
 		t            *csvTable
 		b            *builder
 		table, title string
 	)
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+	err := readCSV(text, ';', func(rec []string, line int) error {
+		if t != nil {
+			return t.row(b, rec, line)
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, invalidf("line %d, byte %d: %v", pe.Line, pe.Column, pe.Err)
+		if !isHeader(rec) {
+			if title == "" {
+				title = strings.TrimSpace(strings.Join(rec, " "))
 			}
-			return nil, invalidf("%v", err)
+			return nil
 		}
-		line, _ := cr.FieldPos(0)
-		if blank(rec) {
-			continue
+		var err error
+		if t, err = parseHeader(rec, line); err != nil {
+			return err
 		}
-		if t == nil {
-			if !isHeader(rec) {
+		table, title = splitTitle(title)
+		if last := t.cols[len(t.cols)-1]; table == "" && len(t.values) == 1 && last.year == 0 {
+			// The long layout's value column is headed "07459: Befolkning, …".
+			if tab, name := splitTitle(last.name); tab != "" {
+				table = tab
 				if title == "" {
-					title = strings.TrimSpace(strings.Join(rec, " "))
-				}
-				continue
-			}
-			if t, err = parseHeader(rec, line); err != nil {
-				return nil, err
-			}
-			table, title = splitTitle(title)
-			if last := t.cols[len(t.cols)-1]; table == "" && len(t.values) == 1 && last.year == 0 {
-				// The long layout's value column is headed "07459: Befolkning, …".
-				if tab, name := splitTitle(last.name); tab != "" {
-					table = tab
-					if title == "" {
-						title = name
-					}
+					title = name
 				}
 			}
-			b = newBuilder(t.where)
-			continue
 		}
-		if err := t.row(b, rec, line); err != nil {
-			return nil, err
-		}
+		b = newBuilder(t.where)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if t == nil {
 		return nil, invalidf(`no header: no line has a column "region" (SSB's header looks like "region";"kjønn";"alder";"statistikkvariabel";"år";…)`)
@@ -193,6 +193,35 @@ func parseCSV(text string) (*Dataset, error) {
 	}
 	ds.Table, ds.Title = table, title
 	return ds, nil
+}
+
+// readCSV calls row with each record of text that is not blank, and the
+// line it starts on, until row returns an error. Records may have any
+// number of fields.
+func readCSV(text string, sep rune, row func(rec []string, line int) error) error {
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = sep
+	cr.FieldsPerRecord = -1
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return invalidf("line %d, byte %d: %v", pe.Line, pe.Column, pe.Err)
+			}
+			return invalidf("%v", err)
+		}
+		line, _ := cr.FieldPos(0)
+		if blank(rec) {
+			continue
+		}
+		if err := row(rec, line); err != nil {
+			return err
+		}
+	}
 }
 
 func blank(rec []string) bool {

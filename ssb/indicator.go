@@ -2,7 +2,6 @@ package ssb
 
 import (
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -42,19 +41,7 @@ import (
 // `line 4, column "verdi": value "12x" is not a number`; a municipality and
 // year given twice is an error naming both lines.
 func ParseIndicatorCSV(r io.Reader, opt CSVOptions) ([]generalist.IndicatorValue, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("ssb: read indicator csv: %w", err)
-	}
-	text, err := decode(data, opt.Encoding)
-	if err != nil {
-		return nil, fmt.Errorf("ssb: indicator csv: %w", err)
-	}
-	values, err := parseIndicatorCSV(text)
-	if err != nil {
-		return nil, fmt.Errorf("ssb: indicator csv: %w", err)
-	}
-	return values, nil
+	return parseFile(r, "indicator csv", decoded(opt, parseIndicatorCSV))
 }
 
 // The columns of the generic indicator CSV.
@@ -101,9 +88,6 @@ func separator(text string) rune {
 
 func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, error) {
 	sep := separator(text)
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = sep
-	cr.FieldsPerRecord = -1
 	var (
 		header     []string
 		cols       [numIndColumns]int
@@ -115,35 +99,19 @@ func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, error) {
 		year int
 	}
 	seen := make(map[key]int)
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, invalidf("line %d, byte %d: %v", pe.Line, pe.Column, pe.Err)
-			}
-			return nil, invalidf("%v", err)
-		}
-		line, _ := cr.FieldPos(0)
-		if blank(rec) {
-			continue
-		}
+	err := readCSV(text, sep, func(rec []string, line int) error {
 		if header == nil {
 			header, headerLine = slices.Clone(rec), line
-			if cols, err = indicatorHeader(header, line); err != nil {
-				return nil, err
-			}
-			continue
+			var err error
+			cols, err = indicatorHeader(header, line)
+			return err
 		}
 		if len(rec) != len(header) {
 			hint := ""
 			if sep == ',' && len(rec) > len(header) {
 				hint = `; a decimal comma ("12,5") must be quoted in a comma-separated file, or use ";" as the separator`
 			}
-			return nil, invalidf("line %d: %d columns, but the header on line %d has %d%s", line, len(rec), headerLine, len(header), hint)
+			return invalidf("line %d: %d columns, but the header on line %d has %d%s", line, len(rec), headerLine, len(header), hint)
 		}
 		place := func(c int) string { return fmt.Sprintf("line %d, column %q", line, strings.TrimSpace(header[cols[c]])) }
 
@@ -151,25 +119,25 @@ func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, error) {
 		num, err := generalist.ParseMunicipalityNumber(numCell)
 		if err != nil {
 			if len(numCell) == 3 && strings.Trim(numCell, "0123456789") == "" {
-				return nil, invalidf("%s: kommunenummer %q: must be exactly 4 digits (write 0%s; a spreadsheet may have dropped the leading zero, so format the column as text)",
+				return invalidf("%s: kommunenummer %q: must be exactly 4 digits (write 0%s; a spreadsheet may have dropped the leading zero, so format the column as text)",
 					place(indNumber), numCell, numCell)
 			}
-			return nil, at(place(indNumber), err)
+			return at(place(indNumber), err)
 		}
 		year, err := parseYear(rec[cols[indYear]])
 		if err != nil {
-			return nil, at(place(indYear), err)
+			return at(place(indYear), err)
 		}
 		v, known, err := parseIndicatorNumber(rec[cols[indValue]])
 		if err != nil {
-			return nil, at(place(indValue), err)
+			return at(place(indValue), err)
 		}
 		k := key{num, year}
 		if prev, dup := seen[k]; dup {
-			return nil, invalidf("line %d: kommune %s, %d is also on line %d; give each municipality and year once", line, num, year, prev)
+			return invalidf("line %d: kommune %s, %d is also on line %d; give each municipality and year once", line, num, year, prev)
 		}
 		if len(seen) >= maxGroups {
-			return nil, invalidf("line %d: more than %d values; split the file", line, maxGroups)
+			return invalidf("line %d: more than %d values; split the file", line, maxGroups)
 		}
 		seen[k] = line
 		iv := generalist.IndicatorValue{Municipality: num, Year: year, Value: v, Known: known}
@@ -177,6 +145,10 @@ func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, error) {
 			iv.Note = generalist.NoteMissing
 		}
 		out = append(out, iv)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if header == nil {
 		return nil, invalidf(`no header: the file is empty; the first line must be the header "kommunenummer;aar;verdi"`)
@@ -262,6 +234,25 @@ func parseIndicatorNumber(s string) (float64, bool, error) {
 	}
 	if f == 0 {
 		f = 0 // no negative zero
+	}
+	return f, true, nil
+}
+
+// parseIndicatorCell reads the number of a JSON-stat cell as an indicator
+// value: a JSON string as people write numbers, a JSON number as it is.
+func parseIndicatorCell(s string, quoted bool) (float64, bool, error) {
+	if quoted {
+		return parseIndicatorNumber(s)
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		return 0, false, invalidf("value %s is not a number", s)
+	}
+	if math.IsInf(f, 0) || math.Abs(f) > generalist.MaxIndicatorValue {
+		return 0, false, invalidf("value %s is too large: the limit is %g in magnitude", s, generalist.MaxIndicatorValue)
+	}
+	if f == 0 {
+		f = 0
 	}
 	return f, true, nil
 }

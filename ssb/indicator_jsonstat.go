@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -49,13 +46,13 @@ type IndicatorMeta struct {
 // message names the JSON path, the category, or the value's flat index and
 // category codes.
 func ParseIndicatorJSONStat(r io.Reader) ([]generalist.IndicatorValue, *IndicatorMeta, error) {
-	data, err := io.ReadAll(r)
+	var meta *IndicatorMeta
+	values, err := parseFile(r, "indicator json-stat", func(data []byte) (values []generalist.IndicatorValue, err error) {
+		values, meta, err = parseIndicatorJSONStat(data)
+		return values, err
+	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("ssb: read indicator json-stat: %w", err)
-	}
-	values, meta, err := parseIndicatorJSONStat(data)
-	if err != nil {
-		return nil, nil, fmt.Errorf("ssb: indicator json-stat: %w", err)
+		return nil, nil, err
 	}
 	return values, meta, nil
 }
@@ -75,82 +72,22 @@ type indicatorExtra struct {
 }
 
 func parseIndicatorJSONStat(data []byte) ([]generalist.IndicatorValue, *IndicatorMeta, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if err := checkUTF8(data, "JSON-stat must be UTF-8"); err != nil {
-		return nil, nil, err
-	}
-	var js jsonStat
-	if err := json.Unmarshal(data, &js); err != nil {
-		return nil, nil, jsonError(data, err)
-	}
-	switch {
-	case js.Class == nil:
-		return nil, nil, invalidf(`class is missing; want "dataset" (a JSON-stat 2.0 dataset)`)
-	case *js.Class != "dataset":
-		return nil, nil, invalidf(`class %q: want "dataset"; JSON-stat collections and bundles are not supported`, *js.Class)
-	case js.Version == nil:
-		return nil, nil, invalidf(`version is missing; want "2.0"`)
-	case *js.Version != "2.0":
-		return nil, nil, invalidf("version %q: only JSON-stat 2.0 is supported", *js.Version)
-	case len(js.ID) == 0:
-		return nil, nil, invalidf("id is missing or empty")
-	case len(js.ID) != len(js.Size):
-		return nil, nil, invalidf("id has %d entries, but size has %d", len(js.ID), len(js.Size))
-	}
-	n := 1
-	for i, s := range js.Size {
-		if s < 1 {
-			return nil, nil, invalidf("size[%d] is %d: dimension %q must have at least one category", i, s, js.ID[i])
-		}
-		if n > maxCells/s {
-			return nil, nil, invalidf("size %v: more than %d cells; download fewer regions or years per file", js.Size, maxCells)
-		}
-		n *= s
-	}
-	dims, contents, err := js.indicatorDimensions()
+	g, err := decodeJSONStat(data, (*jsonStat).indicatorDimensions)
 	if err != nil {
 		return nil, nil, err
 	}
-	vals, err := readValues(js.Value, n, js.Size)
-	if err != nil {
-		return nil, nil, err
-	}
-	status, err := readStatus(js.Status, n)
-	if err != nil {
-		return nil, nil, err
-	}
-
-	strides := make([]int, len(dims))
-	stride := 1
-	for i := len(dims) - 1; i >= 0; i-- {
-		strides[i] = stride
-		stride *= len(dims[i].codes)
-	}
-	where := func(flat int) string {
-		var sb strings.Builder
-		fmt.Fprintf(&sb, "value[%d] (", flat)
-		for i, d := range dims {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			fmt.Fprintf(&sb, "%s=%s", d.id, d.codes[flat/strides[i]%len(d.codes)])
-		}
-		sb.WriteString(")")
-		return sb.String()
-	}
-	ri := slices.IndexFunc(dims, func(d *jsDim) bool { return d.kind == dimRegion })
-	yi := slices.IndexFunc(dims, func(d *jsDim) bool { return d.kind == dimYear })
-	region, years := dims[ri], dims[yi]
+	ri, yi := g.dim(dimRegion), g.dim(dimYear)
+	region, years := g.dims[ri], g.dims[yi]
 
 	meta := &IndicatorMeta{}
 	skipped := map[string]Skip{}
 	out := make([]generalist.IndicatorValue, 0, len(region.codes)*len(years.codes))
-	for flat := range n {
-		v, known, err := indicatorCellValue(vals, status, flat)
+	for flat := range g.n {
+		v, known, err := cellValue(g.values, g.status, flat, parseIndicatorCell)
 		if err != nil {
-			return nil, nil, at(where(flat), err)
+			return nil, nil, at(g.where(flat), err)
 		}
-		r := flat / strides[ri] % len(region.codes)
+		r := g.index(flat, ri)
 		if region.skips[r] != "" {
 			code := region.codes[r]
 			if _, ok := skipped[code]; !ok {
@@ -160,7 +97,7 @@ func parseIndicatorJSONStat(data []byte) ([]generalist.IndicatorValue, *Indicato
 		}
 		iv := generalist.IndicatorValue{
 			Municipality: region.nums[r],
-			Year:         years.ints[flat/strides[yi]%len(years.codes)],
+			Year:         years.ints[g.index(flat, yi)],
 			Value:        v, Known: known,
 		}
 		if !known {
@@ -177,17 +114,15 @@ func parseIndicatorJSONStat(data []byte) ([]generalist.IndicatorValue, *Indicato
 	}
 	slices.SortFunc(meta.Skipped, func(x, y Skip) int { return strings.Compare(x.Region, y.Region) })
 
-	meta.Table, meta.Title = splitTitle(js.Label)
-	if id := js.tableID(); id != "" {
-		meta.Table = id
-	}
+	meta.Table, meta.Title = g.table()
 	var extra indicatorExtra
-	_ = json.Unmarshal(data, &extra) // best effort: these are only defaults
+	_ = json.Unmarshal(bytes.TrimPrefix(data, utf8BOM), &extra) // best effort: these are only defaults
 	meta.Source = strings.TrimSpace(extra.Source)
 	if meta.Source != "" && meta.Table != "" && !strings.Contains(meta.Source, meta.Table) {
 		meta.Source += ", tabell " + meta.Table
 	}
-	if contents != nil {
+	if ci := g.dim(dimContents); ci >= 0 {
+		contents := g.dims[ci]
 		meta.Name = strings.TrimSpace(contents.labels[0])
 		if meta.Name == "" {
 			meta.Name = contents.codes[0]
@@ -198,75 +133,27 @@ func parseIndicatorJSONStat(data []byte) ([]generalist.IndicatorValue, *Indicato
 	return out, meta, nil
 }
 
-// indicatorDimensions reads the dimensions in the order of id: region and
-// year are required, every other dimension must have one category. It
-// returns the contents dimension, if there is one, for the metadata.
-func (js *jsonStat) indicatorDimensions() (dims []*jsDim, contents *jsDim, err error) {
-	roles := make(map[string]dimension)
-	for role, kind := range map[string]dimension{"geo": dimRegion, "time": dimYear, "metric": dimContents} {
-		for _, id := range js.Role[role] {
-			roles[id] = kind
-		}
-	}
-	dims = make([]*jsDim, len(js.ID))
-	byKind := make(map[dimension]string)
-	for i, id := range js.ID {
-		if slices.Index(js.ID, id) != i {
-			return nil, nil, invalidf("id lists %q twice", id)
-		}
-		jd, ok := js.Dimension[id]
-		switch {
-		case !ok:
-			return nil, nil, invalidf("id[%d] %q has no entry in dimension", i, id)
-		case jd == nil:
-			return nil, nil, invalidf("dimension %q is null", id)
-		}
-		codes, err := jd.codes(id, js.Size[i])
-		if err != nil {
-			return nil, nil, err
-		}
-		d := &jsDim{id: id, kind: dimensionOf(id), codes: codes, labels: make([]string, len(codes))}
-		if r, ok := roles[id]; ok && d.kind == dimExtra {
-			d.kind = r
-		}
-		for j, c := range codes {
-			d.labels[j] = jd.Category.Label[c]
-		}
-		switch d.kind {
-		case dimRegion, dimYear:
-			if prev, ok := byKind[d.kind]; ok {
-				return nil, nil, invalidf("dimensions %q and %q are the same dimension", prev, id)
-			}
-			byKind[d.kind] = id
-		}
-		if d.kind == dimContents && contents == nil {
-			contents = d
-		}
-		dims[i] = d
-	}
-	if _, ok := byKind[dimRegion]; !ok {
-		return nil, nil, invalidf(`no region dimension (id "Region", or one with role "geo")`)
-	}
-	if _, ok := byKind[dimYear]; !ok {
-		return nil, nil, invalidf(`no year dimension (id "Tid", or one with role "time")`)
+// indicatorDimensions reads the dimensions of an indicator file in the
+// order of id: region and year are required, every other dimension must
+// have one category.
+func (js *jsonStat) indicatorDimensions() ([]*jsDim, error) {
+	dims, err := js.readDimensions(func(k dimension) bool { return k == dimRegion || k == dimYear }, nil,
+		`no region dimension (id "Region", or one with role "geo")`, `no year dimension (id "Tid", or one with role "time")`)
+	if err != nil {
+		return nil, err
 	}
 	for _, d := range dims {
 		if err := d.readIndicator(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	return dims, contents, nil
+	return dims, nil
 }
 
 // readIndicator interprets the categories of one dimension of an
 // indicator file.
 func (d *jsDim) readIndicator() error {
-	place := func(j int) string {
-		if d.labels[j] != "" && d.labels[j] != d.codes[j] {
-			return fmt.Sprintf("dimension %q: category %q (%s)", d.id, d.codes[j], d.labels[j])
-		}
-		return fmt.Sprintf("dimension %q: category %q", d.id, d.codes[j])
-	}
+	place := d.place
 	switch d.kind {
 	case dimRegion:
 		d.nums = make([]generalist.MunicipalityNumber, len(d.codes))
@@ -347,41 +234,4 @@ func isKostraAggregate(code string) bool {
 		}
 	}
 	return true
-}
-
-// indicatorCellValue reads cell i as an indicator value. As for
-// population, a null or left-out value is unknown, and so is one whose
-// status is a symbol for no value, whatever number stands beside it.
-func indicatorCellValue(v *values, st *status, i int) (float64, bool, error) {
-	sym := strings.TrimSpace(st.at(i))
-	if missingSymbols[sym] {
-		return 0, false, nil
-	}
-	raw := bytes.TrimSpace(v.at(i))
-	switch {
-	case len(raw) == 0 || string(raw) == "null":
-		if sym == "-" {
-			return 0, true, nil
-		}
-		return 0, false, nil
-	case raw[0] == '"':
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
-			return 0, false, invalidf("value %s is not a number", raw)
-		}
-		return parseIndicatorNumber(s)
-	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
-		f, err := strconv.ParseFloat(string(raw), 64)
-		if err != nil && !errors.Is(err, strconv.ErrRange) {
-			return 0, false, invalidf("value %s is not a number", raw)
-		}
-		if math.IsInf(f, 0) || math.Abs(f) > generalist.MaxIndicatorValue {
-			return 0, false, invalidf("value %s is too large: the limit is %g in magnitude", raw, generalist.MaxIndicatorValue)
-		}
-		if f == 0 {
-			f = 0
-		}
-		return f, true, nil
-	}
-	return 0, false, invalidf("value %s is not a number", raw)
 }

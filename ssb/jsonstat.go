@@ -19,15 +19,7 @@ import (
 // gives a *generalist.Error with code EINVALID whose message names the JSON
 // path or the flat index of the value and its category codes.
 func ParseJSONStat(r io.Reader) (*Dataset, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("ssb: read json-stat: %w", err)
-	}
-	ds, err := parseJSONStat(data)
-	if err != nil {
-		return nil, fmt.Errorf("ssb: json-stat: %w", err)
-	}
-	return ds, nil
+	return parseFile(r, "json-stat", parseJSONStat)
 }
 
 // jsonStat is the part of a JSON-stat 2.0 dataset that the import needs;
@@ -65,6 +57,65 @@ type jsDim struct {
 }
 
 func parseJSONStat(data []byte) (*Dataset, error) {
+	g, err := decodeJSONStat(data, (*jsonStat).dimensions)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(func(pos, _ int) string { return g.where(pos) })
+	b.unique = true // read refuses categories that mean the same
+
+	ri, yi := g.dim(dimRegion), g.dim(dimYear)
+	si, ai := g.dim(dimSex), g.dim(dimAge)
+	r := g.dims[ri]
+	for flat := range g.n {
+		v, known, err := cellValue(g.values, g.status, flat, func(s string, _ bool) (generalist.Persons, bool, error) {
+			v, missing, err := parseValue(s)
+			return v, !missing, err
+		})
+		if err != nil {
+			return nil, at(g.where(flat), err)
+		}
+		c := &cell{sex: sexBoth, age: ageTotal, value: v, missing: !known, pos: flat}
+		reg := g.index(flat, ri)
+		c.num = r.nums[reg]
+		c.year = g.dims[yi].ints[g.index(flat, yi)]
+		if si >= 0 {
+			c.sex = sex(g.dims[si].ints[g.index(flat, si)])
+		}
+		if ai >= 0 {
+			c.age = g.dims[ai].ints[g.index(flat, ai)]
+		}
+		if r.skips[reg] != "" {
+			err = b.skip(r.codes[reg], r.labels[reg], r.skips[reg])
+		} else {
+			err = b.add(c, r.labels[reg])
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	ds, err := b.dataset()
+	if err != nil {
+		return nil, err
+	}
+	ds.Table, ds.Title = g.table()
+	return ds, nil
+}
+
+// grid is a JSON-stat dataset decoded for either importer: its
+// dimensions read, and its values and status checked against its size.
+type grid struct {
+	js      *jsonStat
+	dims    []*jsDim
+	n       int   // the number of cells
+	strides []int // how far apart in the flat index a dimension's categories are
+	values  *values
+	status  *status
+}
+
+// decodeJSONStat decodes and checks a JSON-stat 2.0 dataset, with its
+// dimensions read by readDims, which says what the importer accepts.
+func decodeJSONStat(data []byte, readDims func(*jsonStat) ([]*jsDim, error)) (*grid, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if err := checkUTF8(data, "JSON-stat must be UTF-8"); err != nil {
 		return nil, err
@@ -87,100 +138,69 @@ func parseJSONStat(data []byte) (*Dataset, error) {
 	case len(js.ID) != len(js.Size):
 		return nil, invalidf("id has %d entries, but size has %d", len(js.ID), len(js.Size))
 	}
-	n := 1
+	g := &grid{js: &js, n: 1}
 	for i, s := range js.Size {
 		if s < 1 {
 			return nil, invalidf("size[%d] is %d: dimension %q must have at least one category", i, s, js.ID[i])
 		}
-		if n > maxCells/s {
+		if g.n > maxCells/s {
 			return nil, invalidf("size %v: more than %d cells; download fewer regions or years per file", js.Size, maxCells)
 		}
-		n *= s
+		g.n *= s
 	}
-
-	dims, err := js.dimensions()
-	if err != nil {
+	var err error
+	if g.dims, err = readDims(&js); err != nil {
 		return nil, err
 	}
-	values, err := readValues(js.Value, n, js.Size)
-	if err != nil {
+	if g.values, err = readValues(js.Value, g.n, js.Size); err != nil {
 		return nil, err
 	}
-	status, err := readStatus(js.Status, n)
-	if err != nil {
+	if g.status, err = readStatus(js.Status, g.n); err != nil {
 		return nil, err
 	}
-
-	strides := make([]int, len(dims))
+	g.strides = make([]int, len(g.dims))
 	stride := 1
-	for i := len(dims) - 1; i >= 0; i-- {
-		strides[i] = stride
-		stride *= len(dims[i].codes)
+	for i := len(g.dims) - 1; i >= 0; i-- {
+		g.strides[i] = stride
+		stride *= len(g.dims[i].codes)
 	}
-	// where names a cell by its flat index and category codes, so that a
-	// user can find it both in the file and in the statbank.
-	where := func(flat int) string {
-		var sb strings.Builder
-		fmt.Fprintf(&sb, "value[%d] (", flat)
-		for i, d := range dims {
-			if i > 0 {
-				sb.WriteString(", ")
-			}
-			fmt.Fprintf(&sb, "%s=%s", d.id, d.codes[flat/strides[i]%len(d.codes)])
-		}
-		sb.WriteString(")")
-		return sb.String()
-	}
-	b := newBuilder(func(pos, _ int) string { return where(pos) })
-	b.unique = true // read refuses categories that mean the same
+	return g, nil
+}
 
-	kind := make(map[dimension]int)
-	for i, d := range dims {
-		kind[d.kind] = i
+// dim returns the position of the first dimension of the kind, or -1.
+func (g *grid) dim(kind dimension) int {
+	return slices.IndexFunc(g.dims, func(d *jsDim) bool { return d.kind == kind })
+}
+
+// index returns the category of dimension d that cell flat has; the last
+// dimension varies fastest.
+func (g *grid) index(flat, d int) int {
+	return flat / g.strides[d] % len(g.dims[d].codes)
+}
+
+// where names a cell by its flat index and category codes, so that a user
+// can find it both in the file and in the statbank.
+func (g *grid) where(flat int) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "value[%d] (", flat)
+	for i, d := range g.dims {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		fmt.Fprintf(&sb, "%s=%s", d.id, d.codes[g.index(flat, i)])
 	}
-	coord := make([]int, len(dims))
-	for flat := range n {
-		v, missing, err := cellValue(values, status, flat)
-		if err != nil {
-			return nil, at(where(flat), err)
-		}
-		c := &cell{sex: sexBoth, age: ageTotal, value: v, missing: missing, pos: flat}
-		var regionLabel string
-		r := dims[kind[dimRegion]]
-		ri := coord[kind[dimRegion]]
-		c.num, regionLabel = r.nums[ri], r.labels[ri]
-		c.year = dims[kind[dimYear]].ints[coord[kind[dimYear]]]
-		if i, ok := kind[dimSex]; ok {
-			c.sex = sex(dims[i].ints[coord[i]])
-		}
-		if i, ok := kind[dimAge]; ok {
-			c.age = dims[i].ints[coord[i]]
-		}
-		if r.skips[ri] != "" {
-			err = b.skip(r.codes[ri], regionLabel, r.skips[ri])
-		} else {
-			err = b.add(c, regionLabel)
-		}
-		if err != nil {
-			return nil, err
-		}
-		// Advance the odometer: the last dimension varies fastest.
-		for i := len(coord) - 1; i >= 0; i-- {
-			if coord[i]++; coord[i] < len(dims[i].codes) {
-				break
-			}
-			coord[i] = 0
-		}
+	sb.WriteString(")")
+	return sb.String()
+}
+
+// table returns SSB's table number and the title from the label, with
+// the number from extension.px.tableid where the file has it.
+func (g *grid) table() (table, title string) {
+	table, title = splitTitle(g.js.Label)
+	if id := g.js.tableID(); id != "" {
+		table = id
 	}
-	ds, err := b.dataset()
-	if err != nil {
-		return nil, err
-	}
-	ds.Table, ds.Title = splitTitle(js.Label)
-	if id := js.tableID(); id != "" {
-		ds.Table = id
-	}
-	return ds, nil
+	return table, title
 }
 
 func jsonError(data []byte, err error) error {
@@ -233,9 +253,20 @@ func (js *jsonStat) tableID() string {
 	return strings.TrimSpace(id)
 }
 
-// dimensions reads the dimensions in the order of id and checks that the
-// required ones are there and the others are harmless.
+// dimensions reads the dimensions of a population file in the order of
+// id and checks that the required ones are there and the others are
+// harmless.
 func (js *jsonStat) dimensions() ([]*jsDim, error) {
+	return js.readDimensions(func(k dimension) bool { return k != dimExtra }, (*jsDim).read,
+		`no region dimension (id "Region")`, `no year dimension (id "Tid")`)
+}
+
+// readDimensions makes the dimensions in the order of id, taking the kind
+// of those with unknown ids from their role. Two dimensions of a kind for
+// which once is true are refused, and so is a file without a region or
+// year dimension, with the messages noRegion and noYear. Each dimension is
+// passed to read, if not nil, as soon as it is made.
+func (js *jsonStat) readDimensions(once func(dimension) bool, read func(*jsDim) error, noRegion, noYear string) ([]*jsDim, error) {
 	roles := make(map[string]dimension)
 	for role, kind := range map[string]dimension{"geo": dimRegion, "time": dimYear, "metric": dimContents} {
 		for _, id := range js.Role[role] {
@@ -266,22 +297,24 @@ func (js *jsonStat) dimensions() ([]*jsDim, error) {
 		for j, c := range codes {
 			d.labels[j] = jd.Category.Label[c]
 		}
-		if d.kind != dimExtra {
+		if once(d.kind) {
 			if prev, ok := byKind[d.kind]; ok {
 				return nil, invalidf("dimensions %q and %q are the same dimension", prev, id)
 			}
 			byKind[d.kind] = id
 		}
-		if err := d.read(); err != nil {
-			return nil, err
+		if read != nil {
+			if err := read(d); err != nil {
+				return nil, err
+			}
 		}
 		dims[i] = d
 	}
 	if _, ok := byKind[dimRegion]; !ok {
-		return nil, invalidf(`no region dimension (id "Region")`)
+		return nil, invalidf("%s", noRegion)
 	}
 	if _, ok := byKind[dimYear]; !ok {
-		return nil, invalidf(`no year dimension (id "Tid")`)
+		return nil, invalidf("%s", noYear)
 	}
 	return dims, nil
 }
@@ -348,16 +381,19 @@ func (jd *jsonDimension) codes(id string, size int) ([]string, error) {
 	return codes, nil
 }
 
+// place names category j in messages.
+func (d *jsDim) place(j int) string {
+	if d.labels[j] != "" && d.labels[j] != d.codes[j] {
+		return fmt.Sprintf("dimension %q: category %q (%s)", d.id, d.codes[j], d.labels[j])
+	}
+	return fmt.Sprintf("dimension %q: category %q", d.id, d.codes[j])
+}
+
 // read interprets the categories. Two categories that mean the same (such
 // as "0301" and "K-0301") are refused here, where the message can name
 // both codes.
 func (d *jsDim) read() error {
-	place := func(j int) string {
-		if d.labels[j] != "" && d.labels[j] != d.codes[j] {
-			return fmt.Sprintf("dimension %q: category %q (%s)", d.id, d.codes[j], d.labels[j])
-		}
-		return fmt.Sprintf("dimension %q: category %q", d.id, d.codes[j])
-	}
+	place := d.place
 	same := make(map[string]int)
 	unique := func(j int, key string) error {
 		if k, ok := same[key]; ok {
@@ -532,29 +568,30 @@ func (st *status) at(i int) string {
 	return st.sparse[i]
 }
 
-// cellValue reads cell i. A value that is null or left out of a sparse
-// object is missing; so is one whose status is one of SSB's symbols for no
-// value, whatever number stands beside it.
-func cellValue(v *values, st *status, i int) (generalist.Persons, bool, error) {
+// cellValue reads cell i with parse, which gets the number as the file
+// writes it, unquoted if it is a JSON string, and reports whether the
+// value is known. A value that is null or left out of a sparse object is
+// unknown, unless its status is "-", SSB's sign for exactly zero; so is one
+// whose status is one of SSB's symbols for no value, whatever number stands
+// beside it.
+func cellValue[T any](v *values, st *status, i int, parse func(s string, quoted bool) (T, bool, error)) (T, bool, error) {
+	var zero T
 	sym := strings.TrimSpace(st.at(i))
 	if missingSymbols[sym] {
-		return 0, true, nil
+		return zero, false, nil
 	}
 	raw := bytes.TrimSpace(v.at(i))
 	switch {
 	case len(raw) == 0 || string(raw) == "null":
-		if sym == "-" {
-			return 0, false, nil
-		}
-		return 0, true, nil
+		return zero, sym == "-", nil
 	case raw[0] == '"':
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return 0, false, invalidf("value %s is not a number", raw)
+			return zero, false, invalidf("value %s is not a number", raw)
 		}
-		return parseValue(s)
+		return parse(s, true)
 	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
-		return parseValue(string(raw))
+		return parse(string(raw), false)
 	}
-	return 0, false, invalidf("value %s is not a number", raw)
+	return zero, false, invalidf("value %s is not a number", raw)
 }
