@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"generalist"
-	"generalist/chart"
+	"generalist/internal/nbfmt"
 	"generalist/sim"
 )
 
@@ -190,19 +190,20 @@ func rememberLang(w http.ResponseWriter, r *http.Request) {
 }
 
 func templateFuncs(lang string) template.FuncMap {
+	nf := nbfmt.For(lang)
 	return template.FuncMap{
 		"t":    func(key string) string { return msg(lang, key) },
 		"tf":   func(key string, args ...any) string { return sprintf(msg(lang, key), args...) },
 		"lang": func() string { return lang },
 		"num": func(v float64, decimals int) string {
-			return chart.FormatNumber(v, decimals, lang)
+			return nf.Decimal(v, decimals)
 		},
-		"persons": func(p generalist.Persons) string { return chart.FormatNumber(float64(p), 0, lang) },
+		"persons": func(p generalist.Persons) string { return nf.Int(int64(p)) },
 		"opt": func(v *float64, decimals int) string {
 			if v == nil || math.IsNaN(*v) {
 				return msg(lang, "nodata")
 			}
-			return chart.FormatNumber(*v, decimals, lang)
+			return nf.Decimal(*v, decimals)
 		},
 		"optint": func(v *int) string {
 			if v == nil {
@@ -214,13 +215,13 @@ func templateFuncs(lang string) template.FuncMap {
 			if !c.Known {
 				return msg(lang, "nodata")
 			}
-			return chart.FormatNumber(float64(c.Value), 0, lang)
+			return nf.Int(int64(c.Value))
 		},
 		"svg":        func(b []byte) template.HTML { return template.HTML(b) }, // produced by our own chart/geomap packages, escaped there
 		"query":      func(v url.Values) string { return v.Encode() },
 		"join":       strings.Join,
 		"add":        func(a, b int) int { return a + b },
-		"pct":        func(v float64) string { return chart.FormatNumber(v, 1, lang) + " %" },
+		"pct":        func(v float64) string { return nf.Percent(v, 1) },
 		"pctopt":     func(v *float64) string { return pctOpt(v, lang) },
 		"langurl":    func(path string, q url.Values, to string) string { return langURL(path, q, to) },
 		"list6":      func() []int { return []int{1, 2, 3, 4, 5, 6} },
@@ -242,8 +243,14 @@ func templateFuncs(lang string) template.FuncMap {
 			if t == nil || t.Staffing == nil || t.Staffing.FTEPer1000.Value == 0 {
 				return msg(lang, "nodata")
 			}
-			return chart.FormatNumber(t.Staffing.MinTeam.Value/t.Staffing.FTEPer1000.Value*1000, 0, lang)
+			return nf.Decimal(t.Staffing.MinTeam.Value/t.Staffing.FTEPer1000.Value*1000, 0)
 		},
+		// Dates in t's location: "09.03.2026", "09.03.2026 15:04" and
+		// "9. mars 2026" in bokmål; "2026-03-09", "2026-03-09 15:04" and
+		// "9 March 2026" in English.
+		"date":      nf.NumericDate,
+		"datetime":  nf.DateTime,
+		"longdate":  nf.Date,
 		"cellclass": cellClass,
 		"has":       func(list []string, v string) bool { return slices.Contains(list, v) },
 		"deref":     func(v *float64) float64 { return *v },
@@ -266,7 +273,7 @@ func pctOpt(v *float64, lang string) string {
 	if v == nil {
 		return msg(lang, "nodata")
 	}
-	return chart.FormatNumber(*v, 1, lang) + " %"
+	return nbfmt.For(lang).Percent(*v, 1)
 }
 
 func langURL(path string, q url.Values, to string) string {
