@@ -3,6 +3,7 @@ package ssb
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"testing"
 
 	"generalist"
@@ -14,32 +15,47 @@ func FuzzParseCSV(f *testing.F) {
 	for _, name := range []string{"07459_latin1.csv", "07459_utf8_bom.csv", "07459_wide.csv"} {
 		f.Add(readFixture(f, name), uint8(0))
 	}
-	for _, tt := range badCSV {
+	addCSVSeeds(f, badCSV,
+		"\"region\";\"år\";\"Personer\"\n\"0301 Oslo\";\"2024\";717710\n\"0 Hele landet\";\"2024\";..\n",
+		csvHead+"\"0301\";\"0\";\"Alle aldre\";\"2024\";22\n\"0301\";\"1\";\"999\";\"2024\";10\n\"0301\";\"2 Kvinner\";\"999\";\"2024\";12\n",
+		csvHead+allAges("0301 Oslo", "0", 2024, 200, 1),
+		"\"region\";\"Menn Personer 2024\";\"Kvinner 2024\";\"Personer 2023\"\n\"0301\";10;12;-\n",
+	)
+	f.Fuzz(func(t *testing.T, data []byte, enc uint8) {
+		opt := CSVOptions{Encoding: fuzzEncodings[int(enc)%len(fuzzEncodings)]}
+		ds, err := ParseCSV(bytes.NewReader(data), opt)
+		if parsed(t, err, "ParseCSV(%q, %v)", data, opt) {
+			checkDataset(t, ds)
+		}
+	})
+}
+
+// addCSVSeeds adds the bad files, each with its encoding, and the good
+// ones, with the encoding "".
+func addCSVSeeds(f *testing.F, bad []badCSVCase, good ...string) {
+	for _, tt := range bad {
 		for i, e := range fuzzEncodings {
 			if e == tt.encoding {
 				f.Add([]byte(tt.in), uint8(i))
 			}
 		}
 	}
-	for _, s := range []string{
-		"\"region\";\"år\";\"Personer\"\n\"0301 Oslo\";\"2024\";717710\n\"0 Hele landet\";\"2024\";..\n",
-		csvHead + "\"0301\";\"0\";\"Alle aldre\";\"2024\";22\n\"0301\";\"1\";\"999\";\"2024\";10\n\"0301\";\"2 Kvinner\";\"999\";\"2024\";12\n",
-		csvHead + allAges("0301 Oslo", "0", 2024, 200, 1),
-		"\"region\";\"Menn Personer 2024\";\"Kvinner 2024\";\"Personer 2023\"\n\"0301\";10;12;-\n",
-	} {
+	for _, s := range good {
 		f.Add([]byte(s), uint8(0))
 	}
-	f.Fuzz(func(t *testing.T, data []byte, enc uint8) {
-		opt := CSVOptions{Encoding: fuzzEncodings[int(enc)%len(fuzzEncodings)]}
-		ds, err := ParseCSV(bytes.NewReader(data), opt)
-		if err != nil {
-			if code := generalist.ErrorCode(err); code != generalist.EINVALID {
-				t.Fatalf("ParseCSV(%q, %v) = %v with code %q, want %q", data, opt, err, code, generalist.EINVALID)
-			}
-			return
-		}
-		checkDataset(t, ds)
-	})
+}
+
+// parsed reports whether the parse the format and args name succeeded; a
+// failure must be a *generalist.Error with code EINVALID.
+func parsed(t *testing.T, err error, format string, args ...any) bool {
+	t.Helper()
+	if err == nil {
+		return true
+	}
+	if code := generalist.ErrorCode(err); code != generalist.EINVALID {
+		t.Fatalf("%s = %v with code %q, want %q", fmt.Sprintf(format, args...), err, code, generalist.EINVALID)
+	}
+	return false
 }
 
 func FuzzParseJSONStat(f *testing.F) {
@@ -54,13 +70,9 @@ func FuzzParseJSONStat(f *testing.F) {
 	f.Add([]byte(small([]string{"0", "0301", "K-1103", "2111"}, `{"1": 5, "2": null}`)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ds, err := ParseJSONStat(bytes.NewReader(data))
-		if err != nil {
-			if code := generalist.ErrorCode(err); code != generalist.EINVALID {
-				t.Fatalf("ParseJSONStat(%q) = %v with code %q, want %q", data, err, code, generalist.EINVALID)
-			}
-			return
+		if parsed(t, err, "ParseJSONStat(%q)", data) {
+			checkDataset(t, ds)
 		}
-		checkDataset(t, ds)
 	})
 }
 

@@ -51,10 +51,7 @@ func TestParseIndicatorCSV(t *testing.T) {
 	}
 }
 
-var badIndicatorCSV = []struct {
-	name, encoding, in string
-	want               []string
-}{
+var badIndicatorCSV = []badCSVCase{
 	{"Empty", "", "", []string{"no header", "the file is empty"}},
 	{"NoData", "", "kommunenummer;aar;verdi\n\n", []string{"no data after the header on line 1"}},
 	{"NoHeader", "", "0301;2024;5\n", []string{`line 1, column 1 ("0301"): unknown column`}},
@@ -85,19 +82,8 @@ var badIndicatorCSV = []struct {
 func TestParseIndicatorCSVErrors(t *testing.T) {
 	for _, tt := range badIndicatorCSV {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseIndicatorCSV(strings.NewReader(tt.in), CSVOptions{Encoding: tt.encoding})
-			if err == nil {
-				t.Fatalf("ParseIndicatorCSV = %+v, want an error", got)
-			}
-			if code := generalist.ErrorCode(err); code != generalist.EINVALID {
-				t.Errorf("error code = %q, want %q", code, generalist.EINVALID)
-			}
-			msg := generalist.ErrorMessage(err)
-			for _, w := range tt.want {
-				if !strings.Contains(msg, w) {
-					t.Errorf("error %q does not contain %q", msg, w)
-				}
-			}
+			_, err := ParseIndicatorCSV(strings.NewReader(tt.in), CSVOptions{Encoding: tt.encoding})
+			checkInvalid(t, "ParseIndicatorCSV("+tt.name+")", err, tt.want)
 		})
 	}
 }
@@ -152,29 +138,17 @@ func TestParseIndicatorJSONStat(t *testing.T) {
 // modifyIndicatorJSON applies f to the KOSTRA fixture.
 func modifyIndicatorJSON(tb testing.TB, f func(doc map[string]any)) string {
 	tb.Helper()
-	var doc map[string]any
-	if err := json.Unmarshal([]byte(kostraJSONStat), &doc); err != nil {
-		tb.Fatal(err)
-	}
-	f(doc)
-	b, err := json.Marshal(doc)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(b)
+	return modifyDoc(tb, []byte(kostraJSONStat), f)
 }
 
 func badIndicatorJSONStat(tb testing.TB) []badCase {
 	fixture := func(f func(doc map[string]any)) string { return modifyIndicatorJSON(tb, f) }
-	dimension := func(doc map[string]any, id string) map[string]any {
-		return doc["dimension"].(map[string]any)[id].(map[string]any)["category"].(map[string]any)
-	}
 	return []badCase{
 		{"NotJSON", `{"version": "2.0",`, []string{"not valid JSON"}},
 		{"Collection", `{"version": "2.0", "class": "collection"}`, []string{`class "collection"`}},
 		{"Version", `{"version": "1.0", "class": "dataset"}`, []string{`version "1.0"`}},
 		{"TwoMeasures", fixture(func(doc map[string]any) {
-			c := dimension(doc, "ContentsCode")
+			c := dim(doc, "ContentsCode")
 			c["index"] = map[string]any{"KOSandel120000": 0, "KOSandel130000": 1}
 			doc["size"] = []any{5, 2, 2}
 			doc["value"] = make([]any, 20)
@@ -190,17 +164,17 @@ func badIndicatorJSONStat(tb testing.TB) []badCase {
 			doc["role"] = map[string]any{"time": []any{"Tid"}}
 		}), []string{"no region dimension"}},
 		{"BadRegion", fixture(func(doc map[string]any) {
-			c := dimension(doc, "KOKkommuneregion0000")
+			c := dim(doc, "KOKkommuneregion0000")
 			c["index"].(map[string]any)["301"] = c["index"].(map[string]any)["0301"]
 			delete(c["index"].(map[string]any), "0301")
 		}), []string{`dimension "KOKkommuneregion0000": category "301"`, `kommunenummer "301"`}},
 		{"SameMunicipality", fixture(func(doc map[string]any) {
-			c := dimension(doc, "KOKkommuneregion0000")
+			c := dim(doc, "KOKkommuneregion0000")
 			c["index"].(map[string]any)["K-0301"] = 4
 			delete(c["index"].(map[string]any), "30")
 		}), []string{`categories "0301" and "K-0301" are the same kommune 0301`}},
 		{"BadYear", fixture(func(doc map[string]any) {
-			dimension(doc, "Tid")["index"] = []any{"2023", "2024M01"}
+			dim(doc, "Tid")["index"] = []any{"2023", "2024M01"}
 		}), []string{`dimension "Tid": category "2024M01"`, `year "2024M01"`}},
 		{"NotANumber", fixture(func(doc map[string]any) {
 			doc["value"].([]any)[3] = "12x"
@@ -215,7 +189,7 @@ func badIndicatorJSONStat(tb testing.TB) []badCase {
 			doc["value"] = []any{1, 2}
 		}), []string{"value has 2 entries, but size [5 1 2] says 10"}},
 		{"OnlyAggregates", fixture(func(doc map[string]any) {
-			dimension(doc, "KOKkommuneregion0000")["index"] = []any{"EAK"}
+			dim(doc, "KOKkommuneregion0000")["index"] = []any{"EAK"}
 			doc["size"] = []any{1, 1, 2}
 			doc["value"] = []any{1, 2}
 			delete(doc, "status")
@@ -226,19 +200,8 @@ func badIndicatorJSONStat(tb testing.TB) []badCase {
 func TestParseIndicatorJSONStatErrors(t *testing.T) {
 	for _, tt := range badIndicatorJSONStat(t) {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, err := ParseIndicatorJSONStat(strings.NewReader(tt.in))
-			if err == nil {
-				t.Fatalf("ParseIndicatorJSONStat = %+v, want an error", got)
-			}
-			if code := generalist.ErrorCode(err); code != generalist.EINVALID {
-				t.Errorf("error code = %q, want %q", code, generalist.EINVALID)
-			}
-			msg := generalist.ErrorMessage(err)
-			for _, w := range tt.want {
-				if !strings.Contains(msg, w) {
-					t.Errorf("error %q does not contain %q", msg, w)
-				}
-			}
+			_, _, err := ParseIndicatorJSONStat(strings.NewReader(tt.in))
+			checkInvalid(t, "ParseIndicatorJSONStat("+tt.name+")", err, tt.want)
 		})
 	}
 }

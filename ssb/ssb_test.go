@@ -115,22 +115,28 @@ func TestParseJSONStatFixtures(t *testing.T) {
 			}
 			defer f.Close()
 			ds, err := ParseJSONStat(f)
-			if err != nil {
-				t.Fatalf("ParseJSONStat(%s) = %v", tt.file, err)
-			}
-			if ds.Table != tt.table || ds.Title != tt.title {
-				t.Errorf("ParseJSONStat(%s) = table %q, title %q, want %q, %q", tt.file, ds.Table, ds.Title, tt.table, tt.title)
-			}
-			if !reflect.DeepEqual(ds.Populations, tt.want) {
-				t.Errorf("ParseJSONStat(%s).Populations = %v, want %v", tt.file, show(ds.Populations), show(tt.want))
-			}
-			if len(ds.SingleAges) != tt.singleAges {
-				t.Errorf("ParseJSONStat(%s) has %d single ages, want %d", tt.file, len(ds.SingleAges), tt.singleAges)
-			}
-			if !reflect.DeepEqual(ds.Skipped, tt.skipped) {
-				t.Errorf("ParseJSONStat(%s).Skipped = %v, want %v", tt.file, ds.Skipped, tt.skipped)
-			}
+			checkFixture(t, "ParseJSONStat("+tt.file+")", ds, err, tt.table, tt.title, tt.want, tt.singleAges, tt.skipped)
 		})
+	}
+}
+
+// checkFixture checks what call, a parse of a fixture, gave.
+func checkFixture(t *testing.T, call string, ds *Dataset, err error, table, title string, want []generalist.Population, singleAges int, skipped []Skip) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s = %v", call, err)
+	}
+	if ds.Table != table || ds.Title != title {
+		t.Errorf("%s = table %q, title %q, want %q, %q", call, ds.Table, ds.Title, table, title)
+	}
+	if !reflect.DeepEqual(ds.Populations, want) {
+		t.Errorf("%s.Populations = %v, want %v", call, show(ds.Populations), show(want))
+	}
+	if len(ds.SingleAges) != singleAges {
+		t.Errorf("%s has %d single ages, want %d", call, len(ds.SingleAges), singleAges)
+	}
+	if !reflect.DeepEqual(ds.Skipped, skipped) {
+		t.Errorf("%s.Skipped = %v, want %v", call, ds.Skipped, skipped)
 	}
 }
 
@@ -197,21 +203,7 @@ func TestParseCSVFixtures(t *testing.T) {
 	} {
 		t.Run(tt.file+"/"+tt.encoding, func(t *testing.T) {
 			ds, err := ParseCSV(strings.NewReader(string(readFixture(t, tt.file))), CSVOptions{Encoding: tt.encoding})
-			if err != nil {
-				t.Fatalf("ParseCSV(%s) = %v", tt.file, err)
-			}
-			if ds.Table != tt.table || ds.Title != tt.title {
-				t.Errorf("ParseCSV(%s) = table %q, title %q, want %q, %q", tt.file, ds.Table, ds.Title, tt.table, tt.title)
-			}
-			if !reflect.DeepEqual(ds.Populations, tt.want) {
-				t.Errorf("ParseCSV(%s).Populations = %v, want %v", tt.file, show(ds.Populations), show(tt.want))
-			}
-			if len(ds.SingleAges) != tt.singleAges {
-				t.Errorf("ParseCSV(%s) has %d single ages, want %d", tt.file, len(ds.SingleAges), tt.singleAges)
-			}
-			if !reflect.DeepEqual(ds.Skipped, tt.skipped) {
-				t.Errorf("ParseCSV(%s).Skipped = %v, want %v", tt.file, ds.Skipped, tt.skipped)
-			}
+			checkFixture(t, "ParseCSV("+tt.file+")", ds, err, tt.table, tt.title, tt.want, tt.singleAges, tt.skipped)
 		})
 	}
 }
@@ -372,8 +364,14 @@ func TestParseCSV(t *testing.T) {
 // modifyJSON returns the JSON-stat fixture 07459.json changed by f.
 func modifyJSON(tb testing.TB, f func(doc map[string]any)) string {
 	tb.Helper()
+	return modifyDoc(tb, readFixture(tb, "07459.json"), f)
+}
+
+// modifyDoc returns the JSON document data changed by f.
+func modifyDoc(tb testing.TB, data []byte, f func(doc map[string]any)) string {
+	tb.Helper()
 	var doc map[string]any
-	if err := json.Unmarshal(readFixture(tb, "07459.json"), &doc); err != nil {
+	if err := json.Unmarshal(data, &doc); err != nil {
 		tb.Fatal(err)
 	}
 	f(doc)
@@ -382,6 +380,26 @@ func modifyJSON(tb testing.TB, f func(doc map[string]any)) string {
 		tb.Fatal(err)
 	}
 	return string(b)
+}
+
+// withAgeTotal returns 07459.json with the age category code, "Alle
+// aldre", added at the end of the age dimension, with the values totals
+// for Oslo men, women, Bergen men, women.
+func withAgeTotal(tb testing.TB, code string, totals ...int) string {
+	tb.Helper()
+	return modifyJSON(tb, func(doc map[string]any) {
+		a := dim(doc, "Alder")
+		a["index"].(map[string]any)[code] = 106
+		a["label"].(map[string]any)[code] = "Alle aldre"
+		doc["size"] = []any{2, 2, 107, 1, 1}
+		old := doc["value"].([]any)
+		var v []any
+		for i, tot := range totals {
+			v = append(v, old[i*106:(i+1)*106]...)
+			v = append(v, tot)
+		}
+		doc["value"] = v
+	})
 }
 
 func dim(doc map[string]any, id string) map[string]any {
@@ -428,22 +446,8 @@ func TestParseJSONStat(t *testing.T) {
 		{"SymbolString", small([]string{"0301"}, `[".."]`), []generalist.Population{missing("0301", 2024)}},
 		{
 			"AgesWithTotal",
-			modifyJSON(t, func(doc map[string]any) {
-				// Add the total "999D Alle aldre" at the end of the age
-				// dimension, with Oslo men 418700, women 408100, Bergen
-				// men 153700, women 148400.
-				a := dim(doc, "Alder")
-				a["index"].(map[string]any)["999D"] = 106
-				a["label"].(map[string]any)["999D"] = "Alle aldre"
-				doc["size"] = []any{2, 2, 107, 1, 1}
-				old := doc["value"].([]any)
-				var v []any
-				for i, tot := range []int{418700, 408100, 153700, 148400} {
-					v = append(v, old[i*106:(i+1)*106]...)
-					v = append(v, tot)
-				}
-				doc["value"] = v
-			}),
+			// Oslo men 418700, women 408100, Bergen men 153700, women 148400.
+			withAgeTotal(t, "999D", 418700, 408100, 153700, 148400),
 			[]generalist.Population{linear("0301", 2024, 20, 5000, 4900), linear("4601", 2024, 20, 2500, 2450)},
 		},
 	} {
@@ -472,12 +476,7 @@ func utf16LE(s string, bom bool) string {
 
 // badCSV are CSV files the import must refuse; want are parts of the
 // message the user sees, which must name the place.
-var badCSV = []struct {
-	name     string
-	encoding string
-	in       string
-	want     []string
-}{
+var badCSV = []badCSVCase{
 	{"ShortNumber", "", "\"region\";\"år\";\"Personer\"\n\"301 Oslo\";\"2024\";5\n", []string{`line 2, column "region"`, `kommunenummer "301"`, "4 digits"}},
 	{"LetterO", "", "\"region\";\"år\";\"Personer\"\n\"03O1 Oslo\";\"2024\";5\n", []string{`line 2, column "region"`, `"03O1"`, "character 3"}},
 	{"Duplicate", "", csvHead + "\"0301\";\"1\";\"005\";\"2024\";5\n\"0301\";\"1 Menn\";\"5 år\";\"2024\";5\n", []string{"line 3", "same municipality, year, sex and age as line 2", "men, age 5"}},
@@ -520,6 +519,13 @@ var badCSV = []struct {
 	{"County00", "", "\"region\";\"år\";\"Personer\"\n\"0012\";\"2024\";5\n", []string{`line 2, column "region"`, "county part 00"}},
 }
 
+// badCSVCase is a CSV file the import must refuse, read with encoding;
+// want are parts of the message.
+type badCSVCase struct {
+	name, encoding, in string
+	want               []string
+}
+
 type badCase struct {
 	name string
 	in   string
@@ -554,19 +560,7 @@ func badJSONStat(tb testing.TB) []badCase {
 		{"Boolean", small([]string{"0301"}, `[true]`), []string{"value[0] (Region=0301, Tid=2024)", "true is not a number"}},
 		{"SparseKey", small([]string{"0301"}, `{"1": 5}`), []string{`value["1"]`, "not a cell index 0–0"}},
 		{"ValueMissing", small([]string{"0301"}, `null`), []string{"value is missing"}},
-		{"AgesDoNotAddUp", fixture(func(doc map[string]any) {
-			a := dim(doc, "Alder")
-			a["index"].(map[string]any)["999"] = 106
-			a["label"].(map[string]any)["999"] = "Alle aldre"
-			doc["size"] = []any{2, 2, 107, 1, 1}
-			old := doc["value"].([]any)
-			var v []any
-			for i, tot := range []int{418700, 408101, 153700, 148400} {
-				v = append(v, old[i*106:(i+1)*106]...)
-				v = append(v, tot)
-			}
-			doc["value"] = v
-		}), []string{"kommune 0301 Oslo, 2024, women", "add up to 408100", "value[213] (Region=K-0301, Kjonn=2, Alder=999, ContentsCode=Personer1, Tid=2024)) is 408101"}},
+		{"AgesDoNotAddUp", withAgeTotal(tb, "999", 418700, 408101, 153700, 148400), []string{"kommune 0301 Oslo, 2024, women", "add up to 408100", "value[213] (Region=K-0301, Kjonn=2, Alder=999, ContentsCode=Personer1, Tid=2024)) is 408101"}},
 		{"SomeAgesNoTotal", fixture(func(doc map[string]any) {
 			a := dim(doc, "Alder")
 			a["index"] = []any{"000", "001"}
@@ -601,33 +595,36 @@ func badJSONStat(tb testing.TB) []badCase {
 	}
 }
 
-func TestErrors(t *testing.T) {
-	check := func(t *testing.T, call string, err error, want []string) {
-		t.Helper()
-		if err == nil {
-			t.Fatalf("%s = nil error, want %q", call, want)
-		}
-		var e *generalist.Error
-		if !errors.As(err, &e) || e.Code != generalist.EINVALID {
-			t.Errorf("%s = %v, want a *generalist.Error with code EINVALID", call, err)
-		}
-		msg := generalist.ErrorMessage(err)
-		for _, w := range want {
-			if !strings.Contains(msg, w) {
-				t.Errorf("%s = %q, want it to contain %q", call, msg, w)
-			}
+// checkInvalid checks that call failed with a *generalist.Error of code
+// EINVALID whose message contains each of want.
+func checkInvalid(t *testing.T, call string, err error, want []string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("%s = nil error, want %q", call, want)
+	}
+	var e *generalist.Error
+	if !errors.As(err, &e) || e.Code != generalist.EINVALID {
+		t.Errorf("%s = %v, want a *generalist.Error with code EINVALID", call, err)
+	}
+	msg := generalist.ErrorMessage(err)
+	for _, w := range want {
+		if !strings.Contains(msg, w) {
+			t.Errorf("%s = %q, want it to contain %q", call, msg, w)
 		}
 	}
+}
+
+func TestErrors(t *testing.T) {
 	for _, tt := range badCSV {
 		t.Run("CSV/"+tt.name, func(t *testing.T) {
 			_, err := ParseCSV(strings.NewReader(tt.in), CSVOptions{Encoding: tt.encoding})
-			check(t, fmt.Sprintf("ParseCSV(%s)", tt.name), err, tt.want)
+			checkInvalid(t, fmt.Sprintf("ParseCSV(%s)", tt.name), err, tt.want)
 		})
 	}
 	for _, tt := range badJSONStat(t) {
 		t.Run("JSONStat/"+tt.name, func(t *testing.T) {
 			_, err := ParseJSONStat(strings.NewReader(tt.in))
-			check(t, fmt.Sprintf("ParseJSONStat(%s)", tt.name), err, tt.want)
+			checkInvalid(t, fmt.Sprintf("ParseJSONStat(%s)", tt.name), err, tt.want)
 		})
 	}
 }
