@@ -96,7 +96,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := s.cfg.Users.UserByName(ctx, name)
-	hash := dummyHash
+	hash := dummyHash()
 	if err == nil {
 		hash = u.PasswordHash
 	} else if generalist.ErrorCode(err) != generalist.ENOTFOUND {
@@ -135,14 +135,16 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 }
 
 // dummyHash is checked for unknown names so they take as long as known
-// ones. It is the hash of a random password nobody knows.
-var dummyHash = func() string {
+// ones. It is the hash of a random password nobody knows, made on the
+// first sign-in rather than at start-up: it costs 64 MiB and a noticeable
+// fraction of a second, which every CLI command would otherwise pay.
+var dummyHash = sync.OnceValue(func() string {
 	h, err := auth.HashPassword(auth.NewSecret(), auth.DefaultParams)
 	if err != nil {
 		panic(err)
 	}
 	return h
-}()
+})
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if v := s.viewer(r); v.Session != nil {
