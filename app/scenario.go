@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -49,7 +52,30 @@ func (a *App) Validate(ctx context.Context, sc *generalist.Scenario) (generalist
 // distance figures (package sim) and, on the 2024 structure where the
 // ministry's tables apply, the income system's effect of its mergers with
 // the economy model the store holds (package economy).
+//
+// The outcome of a scenario with an id (stored, example, today's system)
+// is kept under the data version, keyed by a digest of the scenario's
+// content, so that a scenario deleted and created again under the same
+// id and version never gets the other one's outcome. Callers must not
+// change the outcome.
 func (a *App) Evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Outcome, error) {
+	if sc.ID == "" {
+		return a.evaluate(ctx, sc)
+	}
+	return remember(ctx, a, "outcome/"+ScenarioKey(sc), func() (*sim.Outcome, error) {
+		return a.evaluate(ctx, sc)
+	})
+}
+
+// ScenarioKey identifies a scenario's content for caches: its id and a
+// digest of its JSON.
+func ScenarioKey(sc *generalist.Scenario) string {
+	b, _ := json.Marshal(sc) // a Scenario always encodes
+	sum := sha256.Sum256(b)
+	return sc.ID + "/" + hex.EncodeToString(sum[:16])
+}
+
+func (a *App) evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Outcome, error) {
 	in, err := a.Base(ctx, sc.Structure, sc.Year)
 	if err != nil {
 		return nil, err

@@ -51,7 +51,7 @@ func safeNext(next string) string {
 
 func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
 	d := loginPage{CSRF: s.csrfToken(w, r), Next: safeNext(r.URL.Query().Get("neste"))}
-	if s.cfg.Users == nil {
+	if s.store == nil {
 		d.Error = msg(langOf(r), "login.disabled")
 	}
 	s.render(w, r, http.StatusOK, "login.tmpl", page{Title: msg(langOf(r), "login"), Nav: "account", Data: d})
@@ -70,7 +70,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		d.Error = text
 		s.render(w, r, status, "login.tmpl", page{Title: msg(lang, "login"), Nav: "account", Data: d})
 	}
-	if s.cfg.Users == nil {
+	if s.store == nil {
 		fail(http.StatusServiceUnavailable, msg(lang, "login.disabled"))
 		return
 	}
@@ -86,7 +86,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	// the failures before it in the same transaction: parallel guesses
 	// cannot all slip under the limit.
 	attempt := generalist.LoginAttempt{Name: name, Remote: ip, At: now}
-	n, last, err := s.cfg.Users.BeginLogin(bg, attempt, now.Add(-s.cfg.Throttle.Window))
+	n, last, err := s.store.BeginLogin(bg, attempt, now.Add(-s.cfg.Throttle.Window))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -95,7 +95,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusTooManyRequests, msg(lang, "login.throttled"))
 		return
 	}
-	u, err := s.cfg.Users.UserByName(ctx, name)
+	u, err := s.store.UserByName(ctx, name)
 	hash := dummyHash()
 	if err == nil {
 		hash = u.PasswordHash
@@ -108,7 +108,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	<-s.verifying
 	ok = ok && verr == nil && err == nil && !u.Disabled
 	if ok {
-		if err := s.cfg.Users.LoginSucceeded(bg, attempt); err != nil {
+		if err := s.store.LoginSucceeded(bg, attempt); err != nil {
 			s.pageError(w, r, err)
 			return
 		}
@@ -119,12 +119,12 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	// End the session this browser had, if any, before starting a new one.
 	if c, err := r.Cookie(sessionCookie); err == nil {
-		s.cfg.Users.DeleteSession(bg, auth.HashSecret(c.Value))
+		s.store.DeleteSession(bg, auth.HashSecret(c.Value))
 	}
 	secret := auth.NewSecret()
 	sess := &generalist.Session{IDHash: auth.HashSecret(secret), UserID: u.ID, CSRF: auth.NewSecret(), Remote: ip,
 		CreatedAt: now, ExpiresAt: now.Add(sessionLifetime)}
-	if err := s.cfg.Users.CreateSession(bg, sess); err != nil {
+	if err := s.store.CreateSession(bg, sess); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -148,7 +148,7 @@ var dummyHash = sync.OnceValue(func() string {
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 	if v := s.viewer(r); v.Session != nil {
-		if err := s.cfg.Users.DeleteSession(context.WithoutCancel(r.Context()), v.Session.IDHash); err != nil {
+		if err := s.store.DeleteSession(context.WithoutCancel(r.Context()), v.Session.IDHash); err != nil {
 			s.pageError(w, r, err)
 			return
 		}
@@ -167,7 +167,7 @@ type accountPage struct {
 
 func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
 	v := s.viewer(r)
-	toks, err := s.cfg.Users.Tokens(r.Context(), v.User.ID)
+	toks, err := s.store.Tokens(r.Context(), v.User.ID)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -183,14 +183,14 @@ type adminPage struct {
 }
 
 func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) {
-	us, err := s.cfg.Users.Users(r.Context())
+	us, err := s.store.Users(r.Context())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	d := adminPage{Users: us}
-	if s.cfg.Audit != nil {
-		if d.Audit, err = s.cfg.Audit.Audit(r.Context(), generalist.AuditFilter{Limit: 200}); err != nil {
+	if s.store != nil {
+		if d.Audit, err = s.store.Audit(r.Context(), generalist.AuditFilter{Limit: 200}); err != nil {
 			s.pageError(w, r, err)
 			return
 		}
@@ -214,7 +214,7 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
 
 // apiAudit lists the audit log, newest first (?user=, ?limit= up to 1000).
 func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Audit == nil {
+	if s.store == nil {
 		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "this server keeps no audit log"))
 		return
 	}
@@ -228,7 +228,7 @@ func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) {
 		}
 		f.Limit = n
 	}
-	es, err := s.cfg.Audit.Audit(r.Context(), f)
+	es, err := s.store.Audit(r.Context(), f)
 	if err != nil {
 		s.apiError(w, r, err)
 		return

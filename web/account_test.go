@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"generalist"
+	"generalist/app"
 	"generalist/auth"
 	"generalist/imc"
 	"generalist/refdata"
@@ -58,16 +59,7 @@ func newAuthServer(t *testing.T, options ...func(*web.Config)) *authServer {
 	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "test"}, false); err != nil {
 		t.Fatal(err)
 	}
-	cat, err := refdata.EmbeddedTasks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	examples, err := refdata.ExampleScenarios()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := web.Config{Store: db, Catalogue: cat, Changes: db, Indicators: db, Scenarios: db, Examples: examples,
-		Cooperations: db, Users: db, Audit: db, Inputs: db}
+	cfg := web.Config{App: app.New(db)}
 	for _, o := range options {
 		o(&cfg)
 	}
@@ -641,7 +633,7 @@ func TestSecurityHeaders(t *testing.T) {
 	if got := resp.Header.Get("X-Request-Id"); got == "lb-abc.123" {
 		t.Error("a client's request id was believed without TrustProxy")
 	}
-	behind, err := web.NewServer(web.Config{Store: a.db, TrustProxy: true})
+	behind, err := web.NewServer(web.Config{App: app.New(a.db), TrustProxy: true})
 	if err != nil {
 		t.Fatal(err)
 	}

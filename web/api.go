@@ -176,7 +176,7 @@ func (s *Server) series(r *http.Request, st generalist.Structure, num generalist
 	return get(r.Context(), s.cache, fmt.Sprintf("series/%d/%s", st, num), func() ([]seriesPoint, error) {
 		var out []seriesPoint
 		for year := 2006; year <= 2026; year++ {
-			c, err := atlas.Population(r.Context(), s.cfg.Store, st, year)
+			c, err := atlas.Population(r.Context(), s.store, st, year)
 			if generalist.ErrorCode(err) == generalist.ENOTFOUND {
 				continue
 			} else if err != nil {
@@ -248,7 +248,7 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t, err := get(r.Context(), s.cache, fmt.Sprintf("stats/%d/%d/%d", st, year, under), func() (*atlas.Table, error) {
-		return atlas.StructureTable(r.Context(), s.cfg.Store, st, year, generalist.Persons(under))
+		return atlas.StructureTable(r.Context(), s.store, st, year, generalist.Persons(under))
 	})
 	if err != nil {
 		s.apiError(w, r, err)
@@ -287,7 +287,7 @@ func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) {
 	}
 	// The source must name one of the few sources, so the key is bounded.
 	n, err := get(r.Context(), s.cache, fmt.Sprintf("nordic/%d/%s", year, q.Get("source")), func() (*atlas.Nordic, error) {
-		return atlas.NordicComparison(r.Context(), s.cfg.Store, year, q.Get("source"))
+		return atlas.NordicComparison(r.Context(), s.store, year, q.Get("source"))
 	})
 	if err != nil {
 		s.apiError(w, r, err)
@@ -332,7 +332,7 @@ func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	g := s.cfg.Graphs[st]
+	g := s.graphOf(st)
 	if g == nil {
 		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no adjacency graph for the %d structure", st))
 		return

@@ -146,7 +146,7 @@ const (
 // its token is bad rather than silently read public data).
 func (s *Server) identify(r *http.Request) (viewer, error) {
 	public := viewer{Role: generalist.UserPublic}
-	if s.cfg.Users == nil {
+	if s.store == nil {
 		return public, nil
 	}
 	ctx := r.Context()
@@ -155,14 +155,14 @@ func (s *Server) identify(r *http.Request) (viewer, error) {
 		if !ok || !auth.LooksLikeToken(tok) {
 			return public, generalist.Errorf(generalist.EUNAUTHORIZED, "Authorization: send \"Bearer gen_…\" with an API token from `generalist user token`")
 		}
-		t, err := s.cfg.Users.TokenByHash(ctx, auth.HashSecret(tok))
+		t, err := s.store.TokenByHash(ctx, auth.HashSecret(tok))
 		if err != nil {
 			if generalist.ErrorCode(err) == generalist.ENOTFOUND {
 				return public, generalist.Errorf(generalist.EUNAUTHORIZED, "the API token is unknown or revoked")
 			}
 			return public, err
 		}
-		u, err := s.cfg.Users.User(ctx, t.UserID)
+		u, err := s.store.User(ctx, t.UserID)
 		if err != nil || u.Disabled {
 			return public, generalist.Errorf(generalist.EUNAUTHORIZED, "the API token's user is disabled")
 		}
@@ -172,14 +172,14 @@ func (s *Server) identify(r *http.Request) (viewer, error) {
 	if err != nil || len(c.Value) != 43 {
 		return public, nil
 	}
-	sess, err := s.cfg.Users.Session(ctx, auth.HashSecret(c.Value), s.cfg.Now())
+	sess, err := s.store.Session(ctx, auth.HashSecret(c.Value), s.cfg.Now())
 	if err != nil {
 		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
 			return public, nil // expired or signed out: carry on as the public
 		}
 		return public, err
 	}
-	u, err := s.cfg.Users.User(ctx, sess.UserID)
+	u, err := s.store.User(ctx, sess.UserID)
 	if err != nil || u.Disabled {
 		return public, nil
 	}
@@ -237,7 +237,7 @@ func (s *Server) guard(pattern string, a access, api bool, h http.HandlerFunc) h
 				return
 			}
 		}
-		if !isWrite(r.Method) || a == accessCompute || s.cfg.Audit == nil {
+		if !isWrite(r.Method) || a == accessCompute || s.store == nil {
 			h(w, r)
 			return
 		}
@@ -254,14 +254,14 @@ func (s *Server) guard(pattern string, a access, api bool, h http.HandlerFunc) h
 // users only: for the public (innspill) it would be personal data that
 // the append-only log could never erase.
 func (s *Server) audit(r *http.Request, v viewer, action, target, detail string) {
-	if s.cfg.Audit == nil {
+	if s.store == nil {
 		return
 	}
 	e := &generalist.AuditEntry{At: s.cfg.Now(), User: v.Name(), Action: action, Target: target, Detail: detail, RequestID: requestID(r)}
 	if v.User != nil {
 		e.Remote = s.clientIP(r)
 	}
-	if err := s.cfg.Audit.RecordAudit(context.WithoutCancel(r.Context()), e); err != nil {
+	if err := s.store.RecordAudit(context.WithoutCancel(r.Context()), e); err != nil {
 		s.log.Error("audit", "action", action, "target", target, "err", err, "request_id", e.RequestID)
 	}
 }

@@ -14,39 +14,21 @@ import (
 	"generalist/demography"
 )
 
-// catalogue returns the shipped catalogue with analysts' changes applied.
+// catalogue returns the catalogue with the analysts' changes applied.
 func (s *Server) catalogue(ctx context.Context) (*generalist.Catalogue, error) {
-	if s.cfg.Catalogue == nil {
-		return nil, generalist.Errorf(generalist.ENOTFOUND, "no task catalogue is loaded")
-	}
-	if s.cfg.Changes == nil {
-		return s.cfg.Catalogue, nil
-	}
-	return get(ctx, s.cache, "catalogue", func() (*generalist.Catalogue, error) {
-		changes, err := s.cfg.Changes.ParamChanges(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return generalist.ApplyChanges(s.cfg.Catalogue, changes)
-	})
+	return s.app.Catalogue(ctx)
 }
 
-// capacity returns the cached capacity model for a structure and year.
+// capacity returns the capacity model for a structure and year.
 func (s *Server) capacity(ctx context.Context, st generalist.Structure, year int) (*capacity.Result, error) {
-	cat, err := s.catalogue(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return get(ctx, s.cache, fmt.Sprintf("capacity/%d/%d", st, year), func() (*capacity.Result, error) {
-		return atlas.Capacity(ctx, s.cfg.Store, cat, st, year)
-	})
+	return s.app.Capacity(ctx, st, year)
 }
 
 // pressures returns the cached demographic pressure by municipality, or
 // nil when the year has no single-year ages.
 func (s *Server) pressures(ctx context.Context, st generalist.Structure, year int) (map[generalist.MunicipalityNumber]demography.Pressure, error) {
 	return get(ctx, s.cache, fmt.Sprintf("pressure/%d/%d", st, year), func() (map[generalist.MunicipalityNumber]demography.Pressure, error) {
-		ps, err := atlas.Pressures(ctx, s.cfg.Store, st, year)
+		ps, err := atlas.Pressures(ctx, s.store, st, year)
 		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
 			return nil, nil
 		} else if err != nil {
@@ -210,12 +192,12 @@ func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d := tasksPage{Catalogue: cat, AllowEdits: s.cfg.Changes != nil && accessAnalyst.allows(s.viewer(r).Role)}
+	d := tasksPage{Catalogue: cat, AllowEdits: s.store != nil && accessAnalyst.allows(s.viewer(r).Role)}
 	if d.AllowEdits {
 		d.CSRF = s.csrfToken(w, r)
 	}
-	if s.cfg.Changes != nil {
-		if d.History, err = s.cfg.Changes.ParamChanges(r.Context()); err != nil {
+	if s.store != nil {
+		if d.History, err = s.store.ParamChanges(r.Context()); err != nil {
 			s.pageError(w, r, err)
 			return
 		}
@@ -252,7 +234,7 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	counties, err := s.cfg.Store.Counties(r.Context(), st)
+	counties, err := s.store.Counties(r.Context(), st)
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"generalist"
+	"generalist/app"
 	"generalist/chart"
 	"generalist/economy"
 )
@@ -18,23 +19,9 @@ import (
 // The income system: a municipality's money (/okonomi) and a merger's
 // effect year by year (/okonomi?members=…), and the same in the API.
 
-// economyModel returns the income-system model, or ENOTFOUND when the
-// server was started without one.
-func (s *Server) economyModel() (*economy.Model, error) {
-	if s.cfg.Economy == nil {
-		return nil, generalist.Errorf(generalist.ENOTFOUND, "the income-system model is not loaded")
-	}
-	return s.cfg.Economy, nil
-}
-
-// economyYear returns ?year= or the latest budget year with parameters.
-func economyYear(q url.Values, m *economy.Model) (int, error) {
-	years := m.Params.Years()
-	if len(years) == 0 {
-		return 0, generalist.Errorf(generalist.ENOTFOUND, "no income-system parameters are loaded")
-	}
-	return yearParam(q, years[len(years)-1])
-}
+// economyYear returns ?year=, or 0 for the latest budget year with
+// parameters.
+func economyYear(q url.Values) (int, error) { return yearParam(q, 0) }
 
 // membersParam parses ?members=1111,1112.
 func membersParam(q url.Values) ([]generalist.MunicipalityNumber, error) {
@@ -54,22 +41,17 @@ func membersParam(q url.Values) ([]generalist.MunicipalityNumber, error) {
 }
 
 func (s *Server) apiEconomyMunicipality(w http.ResponseWriter, r *http.Request) {
-	m, err := s.economyModel()
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
 	n, err := municipalityParam(r)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	year, err := economyYear(r.URL.Query(), m)
+	year, err := economyYear(r.URL.Query())
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	st, err := economy.Show(m, n, year)
+	st, err := s.app.MunicipalityEconomy(r.Context(), n, year)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -87,33 +69,28 @@ func (s *Server) apiEconomyMerger(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) merger(r *http.Request) (*economy.Merger, error) {
-	m, err := s.economyModel()
-	if err != nil {
-		return nil, err
-	}
 	q := r.URL.Query()
 	members, err := membersParam(q)
 	if err != nil {
 		return nil, err
 	}
-	year, err := economyYear(q, m)
+	year, err := economyYear(q)
 	if err != nil {
 		return nil, err
 	}
-	p, err := m.Params.Year(year)
-	if err != nil {
-		return nil, err
-	}
-	return economy.MergerEffect(p, m.Data, members)
+	return s.app.MergerEconomy(r.Context(), members, year)
 }
 
 func (s *Server) apiEconomyParameters(w http.ResponseWriter, r *http.Request) {
-	m, err := s.economyModel()
+	m, err := s.app.Economy(r.Context())
 	if err != nil {
 		s.apiError(w, r, err)
 		return
 	}
-	year, err := economyYear(r.URL.Query(), m)
+	year, err := economyYear(r.URL.Query())
+	if err == nil {
+		year, err = app.EconomyYear(m, year)
+	}
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -127,7 +104,7 @@ func (s *Server) apiEconomyParameters(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiEconomyCheck(w http.ResponseWriter, r *http.Request) {
-	m, err := s.economyModel()
+	m, err := s.app.Economy(r.Context())
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -308,13 +285,16 @@ func (s *Server) economyOptions(m *economy.Model, year int) (all, samples []econ
 
 func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) {
 	lang := langOf(r)
-	m, err := s.economyModel()
+	m, err := s.app.Economy(r.Context())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	q := r.URL.Query()
-	year, err := economyYear(q, m)
+	year, err := economyYear(q)
+	if err == nil {
+		year, err = app.EconomyYear(m, year)
+	}
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -343,7 +323,7 @@ func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) {
 			s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter municipality: %s", generalist.ErrorMessage(err)))
 			return
 		}
-		st, err := economy.Show(m, n, year)
+		st, err := s.app.MunicipalityEconomy(r.Context(), n, year)
 		if err != nil {
 			s.pageError(w, r, err)
 			return

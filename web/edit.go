@@ -12,10 +12,6 @@ import (
 // handleParamChange records a change to a task parameter from the form on
 // /oppgaver (POST /oppgaver/endring).
 func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Changes == nil || s.cfg.Catalogue == nil {
-		s.pageError(w, r, generalist.Errorf(generalist.ENOTFOUND, "editing the task parameters is not enabled on this server"))
-		return
-	}
 	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
 	if err := r.ParseForm(); err != nil {
 		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err))
@@ -31,7 +27,7 @@ func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) {
 		}
 		c.Value = &f
 	}
-	if err := s.cfg.Changes.RecordParamChange(r.Context(), s.cfg.Catalogue, c); err != nil {
+	if err := s.app.ChangeParam(r.Context(), c); err != nil {
 		s.tasksError(w, r, err)
 		return
 	}
@@ -52,7 +48,7 @@ func (s *Server) tasksError(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	d := tasksPage{Catalogue: cat, AllowEdits: true, CSRF: s.csrfToken(w, r), Error: generalist.ErrorMessage(err)}
-	d.History, _ = s.cfg.Changes.ParamChanges(r.Context())
+	d.History, _ = s.store.ParamChanges(r.Context())
 	slices.Reverse(d.History)
 	d.Roles = rolesOf(cat)
 	s.render(w, r, http.StatusBadRequest, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"generalist/app"
 	"generalist/refdata"
 	"generalist/sqlite"
 	"generalist/web"
@@ -28,11 +29,7 @@ func TestParamChangeForm(t *testing.T) {
 	if _, err := refdata.Ensure(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	cat, err := refdata.EmbeddedTasks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Changes: db, Users: db, Audit: db})
+	srv, err := web.NewServer(web.Config{App: app.New(db)})
 	if err != nil {
 		t.Fatal(err)
 	}

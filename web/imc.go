@@ -71,15 +71,15 @@ func (s *Server) imcRoutes() {
 // --- shared helpers
 
 func (s *Server) imcStore() (generalist.CooperationStore, error) {
-	if s.cfg.Cooperations == nil {
+	if s.store == nil {
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "the cooperation registry is not enabled on this server")
 	}
-	return s.cfg.Cooperations, nil
+	return s.store, nil
 }
 
 // imcWritable returns an error unless the registry may be changed here.
 func (s *Server) imcWritable() error {
-	if s.cfg.Cooperations == nil {
+	if s.store == nil {
 		return generalist.Errorf(generalist.ENOTFOUND, "the cooperation registry is not enabled on this server")
 	}
 	return nil
@@ -125,7 +125,7 @@ func dateParam(q url.Values, name string, def generalist.CalendarDate) (generali
 // inhabitants reads the inhabitants of the 2024 structure on 1 January of
 // year (0: the latest).
 func (s *Server) inhabitants(r *http.Request, year int) (int, map[string]generalist.Persons, error) {
-	years, err := s.cfg.Store.PopulationYears(r.Context(), generalist.Structure2024)
+	years, err := s.store.PopulationYears(r.Context(), generalist.Structure2024)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -138,7 +138,7 @@ func (s *Server) inhabitants(r *http.Request, year int) (int, map[string]general
 	if !slices.Contains(years, year) {
 		return 0, nil, generalist.Errorf(generalist.EINVALID, "no population on 1 January %d for the 2024 structure (years %d–%d)", year, years[0], years[len(years)-1])
 	}
-	recs, err := s.cfg.Store.Populations(r.Context(), generalist.PopulationFilter{Structure: generalist.Structure2024, Year: year})
+	recs, err := s.store.Populations(r.Context(), generalist.PopulationFilter{Structure: generalist.Structure2024, Year: year})
 	if err != nil {
 		return 0, nil, err
 	}
@@ -369,11 +369,11 @@ func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generali
 
 // vetIMC is imc.Validate and, when strict, the legal check.
 func (s *Server) vetIMC(c *generalist.IMC, strict bool) error {
-	if err := imc.Validate(c, s.cfg.Catalogue); err != nil {
+	if err := imc.Validate(c, s.shipped); err != nil {
 		return err
 	}
 	if strict {
-		if l := imc.Check(c, s.cfg.Catalogue, imc.Options{Today: s.today()}); !l.OK() {
+		if l := imc.Check(c, s.shipped, imc.Options{Today: s.today()}); !l.OK() {
 			var ids []string
 			for _, it := range l.Items {
 				if it.Status == imc.Fail && it.Required {
@@ -400,7 +400,7 @@ func (s *Server) apiIMCCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	if err := s.cfg.Cooperations.CreateIMC(r.Context(), c, e); err != nil {
+	if err := s.store.CreateIMC(r.Context(), c, e); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -455,7 +455,7 @@ func (s *Server) apiIMCUpdate(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "give the version you changed (the body's version, or If-Match), so that a change made meanwhile is not lost"))
 		return
 	}
-	cur, err := s.cfg.Cooperations.IMC(r.Context(), id)
+	cur, err := s.store.IMC(r.Context(), id)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -468,7 +468,7 @@ func (s *Server) apiIMCUpdate(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	if err := s.cfg.Cooperations.UpdateIMC(r.Context(), c, e); err != nil {
+	if err := s.store.UpdateIMC(r.Context(), c, e); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -506,7 +506,7 @@ func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	e := generalist.IMCEdit{Author: s.viewer(r).Name(), Note: q.Get("note")}
-	cur, err := s.cfg.Cooperations.IMC(r.Context(), id)
+	cur, err := s.store.IMC(r.Context(), id)
 	if err == nil {
 		// The version deleted must be the one checked.
 		err = s.mayEditIMC(r, cur, &generalist.IMC{Name: cur.Name, Version: v, Participants: cur.Participants})
@@ -515,7 +515,7 @@ func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	if err := s.cfg.Cooperations.DeleteIMC(r.Context(), id, v, e); err != nil {
+	if err := s.store.DeleteIMC(r.Context(), id, v, e); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -588,7 +588,7 @@ func (s *Server) apiIMCCheck(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.cfg.Catalogue, imc.Options{Today: today})))
+	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.shipped, imc.Options{Today: today})))
 }
 
 func checkBody(l *imc.Checklist) map[string]any {
@@ -613,7 +613,7 @@ func (s *Server) apiIMCCheckBody(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &cs[0]
-	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.cfg.Catalogue, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.cfg.Catalogue)})))
+	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.shipped, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.shipped)})))
 }
 
 func (s *Server) apiIMCRequirements(w http.ResponseWriter, r *http.Request) {
@@ -645,7 +645,7 @@ func (s *Server) apiIMCAgreement(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be md or html", format))
 		return
 	}
-	d, err := imc.Render(c, s.cfg.Catalogue, nil, s.today())
+	d, err := imc.Render(c, s.shipped, nil, s.today())
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -736,7 +736,7 @@ func (s *Server) national(r *http.Request) (*imc.National, error) {
 	if err != nil {
 		return nil, err
 	}
-	return imc.NationalOverview(cs, s.cfg.Catalogue, day), nil
+	return imc.NationalOverview(cs, s.shipped, day), nil
 }
 
 func (s *Server) apiIMCMunicipality(w http.ResponseWriter, r *http.Request) {
@@ -772,13 +772,13 @@ func (s *Server) overview(r *http.Request) (*imc.MunicipalityOverview, error) {
 		_, m, err := s.inhabitants(r, year)
 		return m, err
 	}
-	return imc.Overview(num, name, cs, s.cfg.Catalogue, pops, day), nil
+	return imc.Overview(num, name, cs, s.shipped, pops, day), nil
 }
 
 func (s *Server) participantName(r *http.Request, num string) (string, error) {
 	switch len(num) {
 	case 4:
-		ms, err := s.cfg.Store.Municipalities(r.Context(), generalist.Structure2024)
+		ms, err := s.store.Municipalities(r.Context(), generalist.Structure2024)
 		if err != nil {
 			return "", err
 		}
@@ -788,7 +788,7 @@ func (s *Server) participantName(r *http.Request, num string) (string, error) {
 			}
 		}
 	case 2:
-		cs, err := s.cfg.Store.Counties(r.Context(), generalist.Structure2024)
+		cs, err := s.store.Counties(r.Context(), generalist.Structure2024)
 		if err != nil {
 			return "", err
 		}
@@ -852,7 +852,7 @@ type imcPage struct {
 
 func (s *Server) imcRender(w http.ResponseWriter, r *http.Request, status int, name, title string, p imcPage) {
 	v := s.viewer(r)
-	p.AllowEdits = s.cfg.Cooperations != nil && (v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor && (p.C == nil || s.mayEditIMC(r, p.C, nil) == nil))
+	p.AllowEdits = s.store != nil && (v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor && (p.C == nil || s.mayEditIMC(r, p.C, nil) == nil))
 	p.CSRF = s.csrfToken(w, r)
 	p.Caveat = imc.LawCaveat
 	if langOf(r) == "en" {
@@ -895,16 +895,16 @@ func (s *Server) handleIMCList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := imcListData{Filter: f, FormText: r.URL.Query().Get("form"), Forms: generalist.IMCForms}
-	if s.cfg.Catalogue != nil {
-		d.Tasks = s.cfg.Catalogue.Tasks
+	if s.shipped != nil {
+		d.Tasks = s.shipped.Tasks
 	}
-	if d.Munis, err = s.cfg.Store.Municipalities(r.Context(), generalist.Structure2024); err != nil {
+	if d.Munis, err = s.store.Municipalities(r.Context(), generalist.Structure2024); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	today := s.today()
 	for i := range cs {
-		d.List = append(d.List, imcRow{C: &cs[i], Failed: imc.Check(&cs[i], s.cfg.Catalogue, imc.Options{Today: today}).Failed, Active: cs[i].ActiveOn(today)})
+		d.List = append(d.List, imcRow{C: &cs[i], Failed: imc.Check(&cs[i], s.shipped, imc.Options{Today: today}).Failed, Active: cs[i].ActiveOn(today)})
 	}
 	if d.National, err = s.national(r); err != nil {
 		s.pageError(w, r, err)
@@ -919,7 +919,7 @@ func (s *Server) handleIMCList(w http.ResponseWriter, r *http.Request) {
 
 // imcMap draws the number of cooperations each municipality takes part in.
 func (s *Server) imcMap(r *http.Request, n *imc.National, ms []generalist.Municipality) (template.HTML, error) {
-	gm := s.cfg.Maps[generalist.Structure2024]
+	gm := s.mapOf(generalist.Structure2024)
 	if gm == nil || n.Total == 0 {
 		return "", nil
 	}
@@ -1022,8 +1022,8 @@ func (s *Server) taskViews(c *generalist.IMC) []imcTaskView {
 	var out []imcTaskView
 	for _, t := range c.Tasks {
 		v := imcTaskView{ID: t.Task, Name: t.Text, Authority: imc.AuthorityText(t.Authority)}
-		if s.cfg.Catalogue != nil {
-			for _, ct := range s.cfg.Catalogue.Tasks {
+		if s.shipped != nil {
+			for _, ct := range s.shipped.Tasks {
 				if ct.ID == t.Task {
 					v.Name, v.LegalBasis = ct.NameNB, ct.LegalBasis
 					if t.Text != "" {
@@ -1048,7 +1048,7 @@ func hostLabel(c *generalist.IMC) string {
 }
 
 func (s *Server) showIMC(w http.ResponseWriter, r *http.Request, c *generalist.IMC, version int) {
-	d := imcShowData{Checklist: checkViewOf(imc.Check(c, s.cfg.Catalogue, imc.Options{Today: s.today()})), Tasks: s.taskViews(c), Guide: imc.Guide(c),
+	d := imcShowData{Checklist: checkViewOf(imc.Check(c, s.shipped, imc.Options{Today: s.today()})), Tasks: s.taskViews(c), Guide: imc.Guide(c),
 		Law: imc.GoverningLaw(c.Form), HostLabel: hostLabel(c)}
 	if c.LegalEntity != nil {
 		d.Entity = map[bool]string{true: "ja", false: "nei"}[*c.LegalEntity]
@@ -1099,7 +1099,7 @@ func (s *Server) handleIMCAgreement(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d, err := imc.Render(c, s.cfg.Catalogue, nil, s.today())
+	d, err := imc.Render(c, s.shipped, nil, s.today())
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -1131,7 +1131,7 @@ func (s *Server) handleIMCCosts(w http.ResponseWriter, r *http.Request) {
 		d.Numbers = append(d.Numbers, p.Number)
 		d.Names[p.Number] = p.Label()
 	}
-	if d.Years, err = s.cfg.Store.PopulationYears(r.Context(), generalist.Structure2024); err != nil {
+	if d.Years, err = s.store.PopulationYears(r.Context(), generalist.Structure2024); err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -1318,7 +1318,7 @@ func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) {
 		if err := s.vetIMC(c, false); err != nil {
 			return err
 		}
-		return s.cfg.Cooperations.UpdateIMC(r.Context(), c, formEdit(r))
+		return s.store.UpdateIMC(r.Context(), c, formEdit(r))
 	}()
 	if err != nil {
 		if code := generalist.ErrorCode(err); code == generalist.EINTERNAL || code == generalist.ENOTFOUND {

@@ -308,16 +308,16 @@ type imcFormData struct {
 
 func (s *Server) formPage(w http.ResponseWriter, r *http.Request, status int, f *imcForm, c *generalist.IMC, errText string, preview bool) {
 	d := imcFormData{F: f, Forms: generalist.IMCForms, Auth: generalist.Delegations, Label: clauseLabels}
-	if s.cfg.Catalogue != nil {
-		d.Tasks = s.cfg.Catalogue.Tasks
+	if s.shipped != nil {
+		d.Tasks = s.shipped.Tasks
 	}
 	if form, err := generalist.ParseIMCForm(f.Form); err == nil {
 		d.Law = imc.GoverningLaw(form)
 	}
 	if preview && c != nil {
 		d.Preview = true
-		d.Check = checkViewOf(imc.Check(c, s.cfg.Catalogue, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.cfg.Catalogue)}))
-		if doc, err := imc.Render(c, s.cfg.Catalogue, nil, s.today()); err == nil {
+		d.Check = checkViewOf(imc.Check(c, s.shipped, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.shipped)}))
+		if doc, err := imc.Render(c, s.shipped, nil, s.today()); err == nil {
 			d.Document, d.Missing = template.HTML(doc.HTML()), doc.Missing // escaped text only
 		}
 	}
@@ -391,7 +391,7 @@ func (s *Server) handleIMCCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil {
 		if err = s.vetIMC(c, f.Strict); err == nil {
-			err = s.cfg.Cooperations.CreateIMC(r.Context(), c, formEdit(r))
+			err = s.store.CreateIMC(r.Context(), c, formEdit(r))
 		}
 	}
 	if err != nil {
@@ -435,7 +435,7 @@ func (s *Server) handleIMCUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil {
 		if err = s.vetIMC(c, f.Strict); err == nil {
-			err = s.cfg.Cooperations.UpdateIMC(r.Context(), c, formEdit(r))
+			err = s.store.UpdateIMC(r.Context(), c, formEdit(r))
 		}
 	}
 	if err != nil {
@@ -462,7 +462,7 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form has no version; reload the page"))
 		return
 	}
-	cur, err := s.cfg.Cooperations.IMC(r.Context(), id)
+	cur, err := s.store.IMC(r.Context(), id)
 	if err == nil {
 		// The version deleted must be the one checked.
 		err = s.mayEditIMC(r, cur, &generalist.IMC{Name: cur.Name, Version: v, Participants: cur.Participants})
@@ -471,7 +471,7 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	if err := s.cfg.Cooperations.DeleteIMC(r.Context(), id, v, formEdit(r)); err != nil {
+	if err := s.store.DeleteIMC(r.Context(), id, v, formEdit(r)); err != nil {
 		s.pageError(w, r, err)
 		return
 	}

@@ -13,13 +13,13 @@ import (
 // indicatorStore is the store seen as one that also holds user indicators,
 // or nil when Config.Indicators is not set.
 func (s *Server) indicatorStore() atlas.IndicatorStore {
-	if s.cfg.Indicators == nil {
+	if s.store == nil {
 		return nil
 	}
 	return struct {
 		generalist.AtlasStore
 		generalist.IndicatorStore
-	}{s.cfg.Store, s.cfg.Indicators}
+	}{s.store, s.store}
 }
 
 // lookupIndicator returns a built-in indicator, or a user-imported one
@@ -56,10 +56,10 @@ func (s *Server) lookupIndicator(ctx context.Context, id string, st generalist.S
 // ones.
 func (s *Server) indicatorList(ctx context.Context) ([]atlas.Indicator, error) {
 	out := append([]atlas.Indicator(nil), atlas.Indicators...)
-	if s.cfg.Indicators == nil {
+	if s.store == nil {
 		return out, nil
 	}
-	user, err := s.cfg.Indicators.Indicators(ctx)
+	user, err := s.store.Indicators(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -179,8 +179,8 @@ var inputPageNames = []string{"input_list.tmpl", "input_form.tmpl", "input_recei
 
 // store returns the input store (Config.Inputs).
 func (h *inputHandlers) store() (generalist.InputStore, error) {
-	if h.s.cfg.Inputs != nil {
-		return h.s.cfg.Inputs, nil
+	if h.s.store != nil {
+		return h.s.store, nil
 	}
 	return nil, generalist.Errorf(generalist.ENOTFOUND, "input (innspill) is not enabled on this server")
 }
@@ -228,11 +228,11 @@ type places struct {
 
 func (h *inputHandlers) places(ctx context.Context) (*places, error) {
 	return get(ctx, h.s.cache, "input/places", func() (*places, error) {
-		ms, err := h.s.cfg.Store.Municipalities(ctx, generalist.Structure2024)
+		ms, err := h.s.store.Municipalities(ctx, generalist.Structure2024)
 		if err != nil {
 			return nil, err
 		}
-		cs, err := h.s.cfg.Store.Counties(ctx, generalist.Structure2024)
+		cs, err := h.s.store.Counties(ctx, generalist.Structure2024)
 		if err != nil {
 			return nil, err
 		}
@@ -501,7 +501,7 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request, st generali
 
 // inputMap draws the number of published inputs per municipality.
 func (h *inputHandlers) inputMap(r *http.Request, counts []generalist.MunicipalityCount, p *places) (template.HTML, error) {
-	gm := h.s.cfg.Maps[generalist.Structure2024]
+	gm := h.s.mapOf(generalist.Structure2024)
 	if gm == nil {
 		return "", nil
 	}
@@ -903,8 +903,8 @@ func (h *inputHandlers) moderationPage(w http.ResponseWriter, r *http.Request, s
 			}
 		}
 	}
-	if h.s.cfg.Scenarios != nil {
-		scs, err := h.s.cfg.Scenarios.Scenarios(ctx)
+	if h.s.store != nil {
+		scs, err := h.s.store.Scenarios(ctx)
 		if err != nil {
 			h.s.pageError(w, r, err)
 			return
@@ -1028,7 +1028,7 @@ func (h *inputHandlers) attachment(w http.ResponseWriter, r *http.Request, st ge
 // the stored scenarios among scs, for the scenario report
 // (report.Comparison.Inputs); nil when the store keeps no inputs.
 func (s *Server) scenarioInputs(ctx context.Context, scs []*generalist.Scenario) (map[string][]generalist.Input, error) {
-	st := s.cfg.Inputs
+	st := s.store
 	if st == nil {
 		return nil, nil
 	}

@@ -21,6 +21,7 @@ import (
 	"testing"
 
 	"generalist"
+	"generalist/app"
 	"generalist/auth"
 	"generalist/geo"
 	"generalist/geomap"
@@ -75,12 +76,7 @@ func newInputEnv(t *testing.T) *inputEnv {
 	if mapErr != nil {
 		t.Fatal(mapErr)
 	}
-	cat, err := refdata.EmbeddedTasks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := NewServer(Config{Store: db, Inputs: db, Users: db, Audit: db, Scenarios: db, TrustProxy: true, Catalogue: cat,
-		Maps: map[generalist.Structure]*geomap.Map{generalist.Structure2024: map2024}, Logger: slog.New(slog.DiscardHandler)})
+	srv, err := NewServer(Config{App: app.New(db), TrustProxy: true, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

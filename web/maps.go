@@ -39,7 +39,7 @@ func (s *Server) renderMap(ctx context.Context, m mapRequest) ([]byte, error) {
 
 // mapBody is renderMap with the compressed copy for the SVG endpoint.
 func (s *Server) mapBody(ctx context.Context, m mapRequest) (body, error) {
-	gm := s.cfg.Maps[m.Structure]
+	gm := s.mapOf(m.Structure)
 	if gm == nil {
 		return body{}, generalist.Errorf(generalist.ENOTFOUND, "no map geometry for the %d structure", m.Structure)
 	}

@@ -13,7 +13,7 @@ import (
 // rows returns the cached overview of a structure and year.
 func (s *Server) rows(ctx context.Context, st generalist.Structure, year int) ([]atlas.Row, error) {
 	return get(ctx, s.cache, fmt.Sprintf("rows/%d/%d", st, year), func() ([]atlas.Row, error) {
-		return atlas.Overview(ctx, s.cfg.Store, st, year)
+		return atlas.Overview(ctx, s.store, st, year)
 	})
 }
 

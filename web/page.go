@@ -96,7 +96,7 @@ type homeData struct {
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	t, err := get(ctx, s.cache, "home/2020", func() (*atlas.Table, error) {
-		return atlas.StructureTable(ctx, s.cfg.Store, generalist.Structure2020, 2020, stats.DefaultUnder)
+		return atlas.StructureTable(ctx, s.store, generalist.Structure2020, 2020, stats.DefaultUnder)
 	})
 	if err != nil {
 		s.pageError(w, r, err)
@@ -108,14 +108,14 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now, err := get(ctx, s.cache, fmt.Sprintf("home/2024/%d", year), func() (*atlas.Table, error) {
-		return atlas.StructureTable(ctx, s.cfg.Store, generalist.Structure2024, year, stats.DefaultUnder)
+		return atlas.StructureTable(ctx, s.store, generalist.Structure2024, year, stats.DefaultUnder)
 	})
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	n, err := get(ctx, s.cache, "home/nordic", func() (*atlas.Nordic, error) {
-		return atlas.NordicComparison(ctx, s.cfg.Store, 2020, "")
+		return atlas.NordicComparison(ctx, s.store, 2020, "")
 	})
 	if err != nil {
 		s.pageError(w, r, err)
@@ -163,7 +163,7 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	counties, err := s.cfg.Store.Counties(r.Context(), st)
+	counties, err := s.store.Counties(r.Context(), st)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
@@ -289,7 +289,7 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 	ctx := r.Context()
 	d := &profileData{Row: row}
 	st := row.Structure
-	if g := s.cfg.Graphs[st]; g != nil {
+	if g := s.graphOf(st); g != nil {
 		node, _ := g.Lookup(string(row.Number))
 		for _, e := range g.Incident(node.ID) {
 			other := e.A
@@ -382,7 +382,7 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 		}
 		d.SimilarSVG = template.HTML(buf.Bytes())
 	}
-	if s.cfg.Catalogue != nil {
+	if s.shipped != nil {
 		cat, err := s.catalogue(ctx)
 		if err != nil {
 			return nil, err
@@ -567,7 +567,7 @@ type ageTable struct {
 
 func (s *Server) ageTable(ctx context.Context, st generalist.Structure, year int) (*ageTable, error) {
 	return get(ctx, s.cache, fmt.Sprintf("ages/%d/%d", st, year), func() (*ageTable, error) {
-		ages, err := s.cfg.Store.SingleAges(ctx, st, year)
+		ages, err := s.store.SingleAges(ctx, st, year)
 		if err != nil {
 			return nil, err
 		}
@@ -588,10 +588,10 @@ func (s *Server) ageTable(ctx context.Context, st generalist.Structure, year int
 // userValues returns row's value of every user-imported indicator placed on
 // its structure (nil where there is no value).
 func (s *Server) userValues(ctx context.Context, row *atlas.Row) ([]userValue, error) {
-	if s.cfg.Indicators == nil {
+	if s.store == nil {
 		return nil, nil
 	}
-	user, err := s.cfg.Indicators.Indicators(ctx)
+	user, err := s.store.Indicators(ctx)
 	if err != nil {
 		return nil, err
 	}

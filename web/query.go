@@ -72,6 +72,6 @@ func (s *Server) defaultYear(r *http.Request, st generalist.Structure) (int, err
 // years returns the cached list of years with data on st.
 func (s *Server) years(ctx context.Context, st generalist.Structure) ([]int, error) {
 	return get(ctx, s.cache, "years/"+st.String(), func() ([]int, error) {
-		return s.cfg.Store.PopulationYears(ctx, st)
+		return s.store.PopulationYears(ctx, st)
 	})
 }

@@ -3,8 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -14,99 +12,28 @@ import (
 	"strings"
 
 	"generalist"
-	"generalist/atlas"
-	"generalist/economy"
+	"generalist/app"
 	"generalist/geomap"
 	"generalist/report"
 	"generalist/sim"
 )
 
-// scenarioInput returns the cached evaluation base of a structure and year.
-func (s *Server) scenarioInput(ctx context.Context, st generalist.Structure, year int) (*sim.Input, error) {
-	cat, err := s.catalogue(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return get(ctx, s.cache, fmt.Sprintf("siminput/%d/%d", st, year), func() (*sim.Input, error) {
-		return atlas.ScenarioInput(ctx, s.cfg.Store, cat, s.cfg.Graphs[st], st, year)
-	})
+// signedIn reports whether the request comes from a signed-in user, who
+// may see the stored scenarios (analysts' working material).
+func signedIn(ctx context.Context) bool {
+	v, _ := ctx.Value(viewerKey).(viewer)
+	return v.User != nil
 }
 
-// evaluate runs a scenario; the outcome of a stored or example scenario is
-// cached by id and version.
-func (s *Server) evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Outcome, error) {
-	if err := sc.Structure.Validate(); err != nil {
-		return nil, err
-	}
-	in, err := s.scenarioInput(ctx, sc.Structure, sc.Year)
-	if err != nil {
-		return nil, err
-	}
-	run := func() (*sim.Outcome, error) {
-		out, err := sim.Run(in, sc)
-		if err != nil {
-			return nil, err
-		}
-		// The income system's effect of the mergers, on the 2024
-		// structure where the ministry's tables apply.
-		if s.cfg.Economy != nil && sc.Structure == generalist.Structure2024 {
-			e, err := economy.ForScenario(s.cfg.Economy, sc)
-			if err != nil {
-				return nil, err
-			}
-			out.Economy = e
-		}
-		return out, nil
-	}
-	if sc.ID == "" {
-		return run()
-	}
-	return get(ctx, s.cache, "outcome/"+scenarioKey(sc), run)
-}
-
-// today is the empty scenario: today's system on a structure and year.
-func today(st generalist.Structure, year int) *generalist.Scenario {
-	return &generalist.Scenario{ID: fmt.Sprintf("dagens-system-%d-%d", st, year), Name: "Dagens system", Structure: st, Year: year}
-}
-
-// scenarios lists the stored scenarios (analysts' working material, shown
-// to signed-in users only) followed by the shipped examples (published).
-type listedScenario struct {
-	*generalist.Scenario
-	Kind string `json:"kind"` // stored or example
-}
-
-func (s *Server) scenarios(ctx context.Context) ([]listedScenario, error) {
-	var out []listedScenario
-	if v, _ := ctx.Value(viewerKey).(viewer); s.cfg.Scenarios != nil && v.User != nil {
-		stored, err := s.cfg.Scenarios.Scenarios(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, sc := range stored {
-			out = append(out, listedScenario{sc, "stored"})
-		}
-	}
-	for _, sc := range s.cfg.Examples {
-		if !slices.ContainsFunc(out, func(l listedScenario) bool { return l.ID == sc.ID }) {
-			out = append(out, listedScenario{sc, "example"})
-		}
-	}
-	return out, nil
+// scenarios lists the stored scenarios (signed-in users only) followed by
+// the shipped examples.
+func (s *Server) scenarios(ctx context.Context) ([]app.Listed, error) {
+	return s.app.Scenarios(ctx, signedIn(ctx))
 }
 
 // scenario finds a stored or example scenario by id.
 func (s *Server) scenario(ctx context.Context, id string) (*generalist.Scenario, error) {
-	list, err := s.scenarios(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range list {
-		if l.ID == id {
-			return l.Scenario, nil
-		}
-	}
-	return nil, generalist.Errorf(generalist.ENOTFOUND, "no scenario %s", id)
+	return s.app.Scenario(ctx, id, signedIn(ctx))
 }
 
 // --- API
@@ -137,8 +64,8 @@ func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) {
 	}
 	// The encoded outcome is cached too: it is large (every unit), and
 	// encoding it would otherwise dominate the request.
-	b, err := get(r.Context(), s.cache, "api/outcome/"+scenarioKey(sc), func() (body, error) {
-		out, err := s.evaluate(r.Context(), sc)
+	b, err := get(r.Context(), s.cache, "api/outcome/"+app.ScenarioKey(sc), func() (body, error) {
+		out, err := s.app.Evaluate(r.Context(), sc)
 		if err != nil {
 			return body{}, err
 		}
@@ -167,30 +94,28 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) compare(r *http.Request) ([]*sim.Outcome, error) {
+	scs, err := s.requestedScenarios(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.Compare(r.Context(), scs)
+}
+
+// requestedScenarios finds the scenarios named by ?id=a&id=b (or id=a,b).
+func (s *Server) requestedScenarios(r *http.Request) ([]*generalist.Scenario, error) {
 	ids := scenarioIDs(r)
 	if len(ids) == 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "query parameter id: name at least one scenario")
 	}
-	var outs []*sim.Outcome
+	var scs []*generalist.Scenario
 	for _, id := range ids {
 		sc, err := s.scenario(r.Context(), id)
 		if err != nil {
 			return nil, err
 		}
-		if len(outs) == 0 {
-			t, err := s.evaluate(r.Context(), today(sc.Structure, sc.Year))
-			if err != nil {
-				return nil, err
-			}
-			outs = append(outs, t)
-		}
-		out, err := s.evaluate(r.Context(), sc)
-		if err != nil {
-			return nil, fmt.Errorf("scenario %s: %w", id, err)
-		}
-		outs = append(outs, out)
+		scs = append(scs, sc)
 	}
-	return outs, nil
+	return scs, nil
 }
 
 // readScenario decodes a request body (at most 1 MB) strictly.
@@ -211,7 +136,7 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sc.ID = "" // never served from the cache of a stored scenario
-	out, err := s.evaluate(r.Context(), sc)
+	out, err := s.app.Evaluate(r.Context(), sc)
 	if err != nil {
 		s.apiError(w, r, err)
 		return
@@ -229,21 +154,12 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) {
 // is JSON (a cross-site form or no-cors fetch cannot send that without a
 // preflight).
 func (s *Server) writable(r *http.Request) error {
-	if s.cfg.Scenarios == nil {
-		return generalist.Errorf(generalist.ENOTFOUND, "saving scenarios is not enabled on this server")
-	}
 	if r.Method != http.MethodDelete {
 		if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(ct) != "application/json" {
 			return generalist.Errorf(generalist.EINVALID, "send the scenario as Content-Type: application/json")
 		}
 	}
 	return nil
-}
-
-// exampleID reports whether id belongs to a shipped example, which a saved
-// scenario may not hide.
-func (s *Server) exampleID(id string) bool {
-	return slices.ContainsFunc(s.cfg.Examples, func(e *generalist.Scenario) bool { return e.ID == id })
 }
 
 func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) {
@@ -256,20 +172,7 @@ func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	in, err := s.scenarioInput(r.Context(), sc.Structure, sc.Year)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if err := sim.Validate(in, sc).Err(); err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if s.exampleID(sc.ID) {
-		s.apiError(w, r, generalist.Errorf(generalist.ECONFLICT, "%s is the id of a shipped example; choose another", sc.ID))
-		return
-	}
-	if err := s.cfg.Scenarios.CreateScenario(r.Context(), sc); err != nil {
+	if err := s.app.CreateScenario(r.Context(), sc); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -291,16 +194,7 @@ func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "the body's id %q differs from the path's %q", sc.ID, r.PathValue("id")))
 		return
 	}
-	in, err := s.scenarioInput(r.Context(), sc.Structure, sc.Year)
-	if err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if err := sim.Validate(in, sc).Err(); err != nil {
-		s.apiError(w, r, err)
-		return
-	}
-	if err := s.cfg.Scenarios.UpdateScenario(r.Context(), sc); err != nil {
+	if err := s.app.UpdateScenario(r.Context(), sc); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -313,7 +207,7 @@ func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) {
 		s.apiError(w, r, err)
 		return
 	}
-	if err := s.cfg.Scenarios.DeleteScenario(r.Context(), r.PathValue("id")); err != nil {
+	if err := s.app.DeleteScenario(r.Context(), r.PathValue("id")); err != nil {
 		s.apiError(w, r, err)
 		return
 	}
@@ -324,7 +218,7 @@ func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) {
 // --- pages
 
 type scenariosPage struct {
-	List []listedScenario
+	List []app.Listed
 }
 
 func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) {
@@ -356,7 +250,7 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
 	for _, t := range outs[0].Tasks {
 		d.Tasks = append(d.Tasks, t.Task)
 	}
-	if gm := s.cfg.Maps[outs[0].Structure]; gm != nil {
+	if gm := s.mapOf(outs[0].Structure); gm != nil {
 		lang := langOf(r)
 		shortOf := func(o *sim.Outcome) (map[string]float64, []string) {
 			v := map[string]float64{}
@@ -410,32 +304,19 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
 // handleScenarioReport serves GET /scenarier/rapport?id=…&format=html|md|csv:
 // the comparison as a self-contained download.
 func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) {
-	outs, err := s.compare(r)
-	if err != nil {
-		s.pageError(w, r, err)
-		return
-	}
 	format := r.URL.Query().Get("format")
 	write := map[string]func(io.Writer, *report.Comparison) error{"": report.HTML, "html": report.HTML, "md": report.Markdown, "csv": report.CSV}[format]
 	if write == nil {
 		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be html, md or csv", format))
 		return
 	}
-	cat, err := s.catalogue(r.Context())
+	scs, err := s.requestedScenarios(r)
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
-	c := &report.Comparison{Title: "Alternativer til dagens generalistkommunesystem", Outcomes: outs, Catalogue: cat, Map: s.cfg.Maps[outs[0].Structure]}
-	for _, id := range scenarioIDs(r) {
-		sc, err := s.scenario(r.Context(), id)
-		if err != nil {
-			s.pageError(w, r, err)
-			return
-		}
-		c.Scenarios = append(c.Scenarios, sc)
-	}
-	if c.Inputs, err = s.scenarioInputs(r.Context(), c.Scenarios); err != nil {
+	c, err := s.app.Report(r.Context(), app.DefaultReportTitle, scs)
+	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
@@ -493,20 +374,11 @@ func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	t, err := s.evaluate(r.Context(), today(st, year))
+	t, err := s.app.Evaluate(r.Context(), app.Today(st, year))
 	if err != nil {
 		s.pageError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "editor.tmpl", page{Title: map[string]string{"nb": "Planlegger", "en": "Plan editor"}[lang], Nav: "scenarios",
 		Data: editorPage{Structure: st, Year: year, Map: template.HTML(svg), Today: t}})
-}
-
-// scenarioKey identifies a scenario's content for the cache: a digest of
-// its JSON, so that a scenario deleted and created again under the same id
-// and version never gets the other one's outcome.
-func scenarioKey(sc *generalist.Scenario) string {
-	b, _ := json.Marshal(sc)
-	sum := sha256.Sum256(b)
-	return sc.ID + "/" + hex.EncodeToString(sum[:16])
 }

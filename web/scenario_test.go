@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"generalist/app"
 	"generalist/refdata"
 	"generalist/sqlite"
 	"generalist/web"
@@ -30,15 +31,7 @@ func TestScenarioAPI(t *testing.T) {
 	if _, err := refdata.Ensure(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	cat, err := refdata.EmbeddedTasks()
-	if err != nil {
-		t.Fatal(err)
-	}
-	examples, err := refdata.ExampleScenarios()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.NewServer(web.Config{Store: db, Catalogue: cat, Scenarios: db, Examples: examples, Users: db, Audit: db})
+	srv, err := web.NewServer(web.Config{App: app.New(db)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"generalist"
+	"generalist/app"
 	"generalist/geomap"
 	"generalist/graph"
 	"generalist/optimize"
@@ -134,95 +135,18 @@ func (s *Server) parseSearch(r *http.Request) (searchRequest, error) {
 	return req, nil
 }
 
-// searchProblem builds the problem of req: the structure's graph, the
-// weights (population, or a task's expected FTEs) and the constraints. It
-// returns the unit of the weights.
+// searchProblem builds the problem of req (app.SearchProblem) and
+// returns the unit of its weights; req.Floor becomes the floor used (a
+// task's robust minimum team when none was given).
 func (s *Server) searchProblem(ctx context.Context, req *searchRequest) (optimize.Problem, string, error) {
-	g := s.cfg.Graphs[req.Structure]
-	if g == nil {
-		return optimize.Problem{}, "", generalist.Errorf(generalist.ENOTFOUND, "no adjacency graph for the %d structure", req.Structure)
+	search, err := s.app.SearchProblem(ctx, app.Criteria{Structure: req.Structure, Year: req.Year, Floor: req.Floor, Task: req.Task,
+		WithinCounty: req.WithinCounty, KeepFeasible: req.KeepFeasible, NoSeaLinks: req.NoSeaLinks, MaxKm: req.MaxKm,
+		Objective: req.Objective, Lock: req.Lock, Forbid: req.Forbid})
+	if err != nil {
+		return optimize.Problem{}, "", err
 	}
-	w := make([]float64, g.Len())
-	unit := "inhabitants"
-	if req.Task == "" {
-		counts, err := s.population(ctx, req.Structure, req.Year)
-		if err != nil {
-			return optimize.Problem{}, "", err
-		}
-		for i, n := range g.Nodes() {
-			c, ok := counts[n.Code]
-			if !ok || !c.Known {
-				return optimize.Problem{}, "", generalist.Errorf(generalist.EINVALID, "no population for %s %s on 1 January %d", n.Code, n.Name, req.Year)
-			}
-			w[i] = float64(c.Value)
-		}
-	} else {
-		res, err := s.capacity(ctx, req.Structure, req.Year)
-		if err != nil {
-			return optimize.Problem{}, "", err
-		}
-		found := false
-		by := map[string]int{}
-		for i, n := range g.Nodes() {
-			by[n.Code] = i
-		}
-		for _, m := range res.Municipalities {
-			for _, c := range m.Cells {
-				if c.Task != req.Task {
-					continue
-				}
-				found = true
-				if !c.Known {
-					return optimize.Problem{}, "", generalist.Errorf(generalist.EINVALID, "no population by age for %s %s, needed for task %s", m.Number, m.Name, req.Task)
-				}
-				if i, ok := by[string(m.Number)]; ok {
-					w[i] = c.Expected
-				}
-				if req.Floor == 0 {
-					req.Floor = c.MinTeam
-				}
-			}
-		}
-		if !found {
-			return optimize.Problem{}, "", generalist.Errorf(generalist.EINVALID, "query parameter task %q: no task with a staffing model has that id", req.Task)
-		}
-		unit = "FTE"
-	}
-	if req.Floor <= 0 {
-		return optimize.Problem{}, "", generalist.Errorf(generalist.EINVALID, "query parameter floor: required, a positive number (inhabitants, or FTEs with task)")
-	}
-	p := optimize.Problem{Graph: g, Weight: w, Floor: req.Floor, Objective: req.Objective, KeepFeasible: req.KeepFeasible,
-		MaxKm: generalist.Km(req.MaxKm), NoSeaLinks: req.NoSeaLinks}
-	if req.WithinCounty {
-		p.Region = make([]string, g.Len())
-		for i, n := range g.Nodes() {
-			p.Region[i] = string(generalist.MunicipalityNumber(n.Code).County())
-		}
-	}
-	var err error
-	if p.Locked, err = optimize.ParseLocked(g, req.Lock); err != nil {
-		return p, "", generalist.Errorf(generalist.EINVALID, "query parameter lock: %s", generalist.ErrorMessage(err))
-	}
-	if p.Forbidden, err = optimize.ParseForbidden(g, req.Forbid); err != nil {
-		return p, "", generalist.Errorf(generalist.EINVALID, "query parameter forbid: %s", generalist.ErrorMessage(err))
-	}
-	return p, unit, nil
-}
-
-// population returns the cached population of a structure and year by
-// kommunenummer.
-func (s *Server) population(ctx context.Context, st generalist.Structure, year int) (map[string]generalist.Count, error) {
-	return get(ctx, s.cache, fmt.Sprintf("search/population/%d/%d", st, year), func() (map[string]generalist.Count, error) {
-		rows, err := s.rows(ctx, st, year)
-		if err != nil {
-			return nil, err
-		}
-		out := make(map[string]generalist.Count, len(rows))
-		for _, r := range rows {
-			out[string(r.Number)] = generalist.Count{Municipality: r.Number, Value: r.Population.Value, Known: r.Population.Known}
-		}
-		return out, nil
-	})
+	req.Floor = search.Floor
+	return search.Problem, search.Unit, nil
 }
 
 // searchResult is the JSON of /api/v1/search.
@@ -507,7 +431,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			sort.SliceStable(d.Rows, func(i, j int) bool { return d.Rows[i].Weight < d.Rows[j].Weight })
-			if m := s.cfg.Maps[req.Structure]; m == nil {
+			if m := s.mapOf(req.Structure); m == nil {
 				d.Message = msg(lang, "map.nomap")
 			} else {
 				labels := make([]string, len(res.Groups))

@@ -17,8 +17,8 @@ import (
 	"time"
 
 	"generalist"
+	"generalist/app"
 	"generalist/auth"
-	"generalist/economy"
 	"generalist/geomap"
 	"generalist/graph"
 )
@@ -29,47 +29,17 @@ var templateFS embed.FS
 //go:embed static/app static/vendor
 var staticFS embed.FS
 
-// Config is what a Server needs. Store is required; Maps and Graphs may
-// lack a structure, and pages then say there is no map for it.
+// Config is what a Server needs. App is required: it holds the store and
+// every use case the pages and the API present.
 type Config struct {
-	Store  generalist.AtlasStore
+	App    *app.App
 	Logger *slog.Logger
-	// Maps and Graphs hold the geometry of each structure, built once at
-	// start by the caller (cmd/generalist).
-	Maps   map[generalist.Structure]*geomap.Map
-	Graphs map[generalist.Structure]*graph.Graph
-	// Indicators holds user-imported indicators (usually the same store);
-	// nil hides them.
-	Indicators generalist.IndicatorStore
-	// Catalogue is the shipped task catalogue for the capacity pages; nil
-	// hides them. Changes holds analysts' changes to its parameters (nil:
-	// none), applied everywhere.
-	Catalogue *generalist.Catalogue
-	Changes   generalist.CatalogueStore
-	// Users holds accounts, sessions and API tokens; nil runs the server
-	// read-only for everyone (no sign-in). Audit receives a record of every
-	// change; nil keeps none.
-	Users generalist.UserStore
-	Audit generalist.AuditStore
 	// TrustProxy makes the server believe X-Forwarded-For and
 	// X-Forwarded-Proto: set it only behind a load balancer that sets
 	// them.
 	TrustProxy bool
 	// Throttle is the login throttling policy (zero: auth.DefaultThrottle).
 	Throttle auth.Throttle
-	// Inputs keeps the innspill (input from municipalities and the
-	// public); nil hides the input pages' data ("not enabled").
-	Inputs generalist.InputStore
-	// Scenarios stores users' scenarios; nil shows only the Examples.
-	Scenarios generalist.ScenarioStore
-	Examples  []*generalist.Scenario
-	// Economy is the income-system model (parameters and tables) for the
-	// economy pages and API; nil hides them.
-	Economy *economy.Model
-	// Cooperations is the registry of inter-municipal cooperations; nil
-	// hides it. Everyone may read it; editors change their own
-	// municipality's cooperations.
-	Cooperations generalist.CooperationStore
 	// Templates and Static default to the embedded files; serve -dev can
 	// pass os.DirFS for live editing.
 	Templates fs.FS
@@ -80,7 +50,13 @@ type Config struct {
 
 // Server serves the web UI and the JSON API.
 type Server struct {
-	cfg     Config
+	cfg   Config
+	app   *app.App
+	store app.Store
+	// shipped is the task catalogue as shipped, which the cooperation
+	// registry's legal checks read (the analysts' staffing changes do not
+	// change the law).
+	shipped *generalist.Catalogue
 	log     *slog.Logger
 	pages   map[string]*template.Template // per language
 	mux     *http.ServeMux
@@ -99,8 +75,12 @@ type Server struct {
 // NewServer parses every template (failing on any error) and sets up the
 // routes.
 func NewServer(cfg Config) (*Server, error) {
-	if cfg.Store == nil {
-		return nil, fmt.Errorf("web: no store")
+	if cfg.App == nil {
+		return nil, fmt.Errorf("web: no application")
+	}
+	shipped, err := cfg.App.ShippedCatalogue()
+	if err != nil {
+		return nil, err
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -116,13 +96,13 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, pages: map[string]*template.Template{}, mux: http.NewServeMux(), rules: map[string]access{}}
+	s := &Server{cfg: cfg, app: cfg.App, store: cfg.App.Store, shipped: shipped, log: cfg.Logger, pages: map[string]*template.Template{}, mux: http.NewServeMux(), rules: map[string]access{}}
 	if cfg.Throttle == (auth.Throttle{}) {
 		s.cfg.Throttle = auth.DefaultThrottle
 	}
 	s.limiter = newLimiter(20, time.Minute, cfg.Now)
 	s.verifying = make(chan struct{}, 4)
-	s.cache = newCache(cfg)
+	s.cache = newCache(cfg.App)
 	for _, lang := range []string{"nb", "en"} {
 		t, err := template.New("").Funcs(templateFuncs(lang)).ParseFS(cfg.Templates, "*.tmpl")
 		if err != nil {
@@ -216,7 +196,7 @@ func (s *Server) routes() {
 			http.Error(w, "shutting down", http.StatusServiceUnavailable)
 			return
 		}
-		if _, err := s.cfg.Store.Datasets(r.Context()); err != nil {
+		if _, err := s.store.Datasets(r.Context()); err != nil {
 			http.Error(w, "store unavailable", http.StatusServiceUnavailable)
 			return
 		}
@@ -323,6 +303,26 @@ func newRequestID() string {
 	var b [8]byte
 	rand.Read(b[:])
 	return hex.EncodeToString(b[:])
+}
+
+// mapOf returns the map of a structure, nil when it has none (the page
+// then says there is no map).
+func (s *Server) mapOf(st generalist.Structure) *geomap.Map {
+	m, err := s.app.Map(st)
+	if err != nil {
+		s.log.Error("map", "structure", st, "err", err)
+	}
+	return m
+}
+
+// graphOf returns the adjacency graph of a structure, nil when it has
+// none.
+func (s *Server) graphOf(st generalist.Structure) *graph.Graph {
+	g, err := s.app.Graph(st)
+	if err != nil {
+		s.log.Error("graph", "structure", st, "err", err)
+	}
+	return g
 }
 
 // APIRoutes returns the patterns of the /api/v1 routes ("GET /api/v1/stats").

@@ -16,10 +16,8 @@ import (
 	"testing"
 
 	"generalist"
+	"generalist/app"
 	"generalist/atlas"
-	"generalist/geo"
-	"generalist/geomap"
-	"generalist/graph"
 	"generalist/imc"
 	"generalist/refdata"
 	"generalist/sqlite"
@@ -61,21 +59,6 @@ func newTestServer(t testing.TB) string {
 		if _, srvErr = refdata.Ensure(ctx, db); srvErr != nil {
 			return
 		}
-		maps := map[generalist.Structure]*geomap.Map{}
-		graphs := map[generalist.Structure]*graph.Graph{}
-		for _, s := range geo.EmbeddedStructures {
-			ms, cs, err := geo.Embedded(s)
-			if err != nil {
-				srvErr = err
-				return
-			}
-			if maps[s], srvErr = geomap.New(ms, cs); srvErr != nil {
-				return
-			}
-			if graphs[s], srvErr = graph.Build(ms, graph.Options{}); srvErr != nil {
-				return
-			}
-		}
 		// A user indicator, clearly test data (not a real statistic), to
 		// show that imported indicators appear where built-in ones do.
 		testInd := &generalist.Indicator{ID: "testindikator", Name: "Testindikator", Unit: "poeng", Source: "Testdata, ikke en ekte statistikk", Structure: generalist.Structure2024}
@@ -85,21 +68,6 @@ func newTestServer(t testing.TB) string {
 			{Municipality: "4601", Year: 2026, Value: 75, Known: true},
 		}
 		if _, srvErr = atlas.ImportIndicator(ctx, db, testInd, vals, false); srvErr != nil {
-			return
-		}
-		cat, err := refdata.EmbeddedTasks()
-		if err != nil {
-			srvErr = err
-			return
-		}
-		examples, err := refdata.ExampleScenarios()
-		if err != nil {
-			srvErr = err
-			return
-		}
-		econ, err := refdata.EmbeddedEconomy()
-		if err != nil {
-			srvErr = err
 			return
 		}
 		// The shipped example cooperations (marked as examples) fill the
@@ -120,8 +88,7 @@ func newTestServer(t testing.TB) string {
 		if srvErr = db.ImportInputs(ctx, []*generalist.Input{in}); srvErr != nil {
 			return
 		}
-		s, err := web.NewServer(web.Config{Store: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-			Scenarios: db, Examples: examples, Economy: econ, Cooperations: db, Inputs: db})
+		s, err := web.NewServer(web.Config{App: app.New(db), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err != nil {
 			srvErr = err
 			return

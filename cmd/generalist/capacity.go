@@ -11,7 +11,6 @@ import (
 	"generalist"
 	"generalist/atlas"
 	"generalist/capacity"
-	"generalist/refdata"
 )
 
 const capacityHelp = `Usage: generalist capacity [--structure S] [--year Y] [--by municipality|task]
@@ -82,29 +81,26 @@ func runCapacity(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return usageError("capacity: --municipality: " + generalist.ErrorMessage(err))
 		}
 	}
-	shipped, err := refdata.EmbeddedTasks()
+	a, closeStore, err := openApp(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	db, err := openStore(ctx, *dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	cat, err := effectiveCatalogue(ctx, db, shipped)
+	defer closeStore()
+	cat, err := a.Catalogue(ctx)
 	if err != nil {
 		return err
 	}
 	y := *year
 	if y == 0 {
-		if y, err = atlas.LatestYear(ctx, db, s); err != nil {
+		if y, err = a.LatestYear(ctx, s); err != nil {
 			return err
 		}
 	}
-	res, err := atlas.Capacity(ctx, db, cat, s, y)
+	shared, err := a.Capacity(ctx, s, y)
 	if err != nil {
 		return err
 	}
+	res := *shared // the App keeps the model; filter a copy
 	if *one != "" {
 		kept := res.Municipalities[:0]
 		for _, m := range res.Municipalities {
@@ -131,7 +127,7 @@ func runCapacity(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		return writeJSON(stdout, out)
 	}
-	return printCapacity(stdout, cat, res, *by, *one != "")
+	return printCapacity(stdout, cat, &res, *by, *one != "")
 }
 
 func printCapacity(w io.Writer, cat *generalist.Catalogue, res *capacity.Result, by string, one bool) error {

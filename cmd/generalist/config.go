@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 
+	"generalist/app"
 	"generalist/postgres"
 	"generalist/refdata"
 	"generalist/sqlite"
@@ -45,4 +46,14 @@ func openStore(ctx context.Context, path string) (*sqlstore.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// openApp opens the store (openStore) and the application on it. The
+// caller closes the store with the returned function.
+func openApp(ctx context.Context, path string) (*app.App, func() error, error) {
+	db, err := openStore(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return app.New(db), db.Close, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"text/tabwriter"
 
 	"generalist"
+	"generalist/app"
 	"generalist/economy"
 	"generalist/refdata"
 )
@@ -32,13 +32,12 @@ Commands:
   merge    --members A,B[,C…] --year YEAR [--json]      a merger's 20-year effect
   check    [--json]                   computed income equalisation against KDD's settlements
   params   --year YEAR [--json]       the parameters of a budget year with their sources
-  import   --table T --year YEAR --data DIR FILE…   read the ministry's tables into DIR
+  import   --table T --year YEAR FILE…   read the ministry's tables into the store
            (T: grants = Grønt hefte 1-k and 2-k, two files; settlement = KDD's
            internettinntektsutj_<year>kom.xlsx; cost-index = Grønt hefte A-k)
 
-Every command takes --data DIR (env GENERALIST_ECONOMY_DATA): an analyst's
-directory of imported tables and <year>.json parameter files, laid over the
-shipped ones.
+Every command reads the model of the store (--db, or DATABASE_URL): the
+shipped tables with the tables analysts imported laid over them.
 `
 
 func runEconomy(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -49,15 +48,15 @@ func runEconomy(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "show":
-		return runEconomyShow(rest, stdout, stderr)
+		return runEconomyShow(ctx, rest, stdout, stderr)
 	case "merge":
-		return runEconomyMerge(rest, stdout, stderr)
+		return runEconomyMerge(ctx, rest, stdout, stderr)
 	case "check":
-		return runEconomyCheck(rest, stdout, stderr)
+		return runEconomyCheck(ctx, rest, stdout, stderr)
 	case "params":
-		return runEconomyParams(rest, stdout, stderr)
+		return runEconomyParams(ctx, rest, stdout, stderr)
 	case "import":
-		return runEconomyImport(rest, stdout, stderr)
+		return runEconomyImport(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, economyHelp)
 		return nil
@@ -71,27 +70,20 @@ func economyFlags(name string, stderr io.Writer, help string) (*flag.FlagSet, *s
 	fs := flag.NewFlagSet("economy "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, help); fs.PrintDefaults() }
-	data := fs.String("data", os.Getenv("GENERALIST_ECONOMY_DATA"), "`directory` of imported tables and parameter files (env GENERALIST_ECONOMY_DATA)")
+	dbPath := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
-	return fs, data, asJSON
+	return fs, dbPath, asJSON
 }
 
-// loadEconomy returns the shipped model with dir laid over it.
-func loadEconomy(dir string) (*economy.Model, error) {
-	m, err := refdata.EmbeddedEconomy()
+// loadEconomy returns the income-system model of the store: the shipped
+// sample with the imported tables laid over it (app.Economy).
+func loadEconomy(ctx context.Context, dbPath string) (*economy.Model, error) {
+	a, closeStore, err := openApp(ctx, dbPath)
 	if err != nil {
 		return nil, err
 	}
-	if dir == "" {
-		return m, nil
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, generalist.Errorf(generalist.EINVALID, "--data %s: not a directory", dir)
-	}
-	if err := refdata.OverlayEconomy(m, os.DirFS(dir)); err != nil {
-		return nil, err
-	}
-	return m, nil
+	defer closeStore()
+	return a.Economy(ctx)
 }
 
 func noArgs(name string, pos []string) error {
@@ -108,7 +100,7 @@ func yearFlag(name string, y int) error {
 	return nil
 }
 
-const economyShowHelp = `Usage: generalist economy show --municipality NUMBER --year YEAR [--json] [--data DIR]
+const economyShowHelp = `Usage: generalist economy show --municipality NUMBER --year YEAR [--json] [--db PATH]
 
 A municipality's money in a budget year: tax and income equalisation (computed
 with the year's rules, next to KDD's final settlement), the block grant by
@@ -118,8 +110,8 @@ without data are null in --json and listed in "missing" with the reason.
 Flags:
 `
 
-func runEconomyShow(args []string, stdout, stderr io.Writer) error {
-	fs, data, asJSON := economyFlags("show", stderr, economyShowHelp)
+func runEconomyShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dbPath, asJSON := economyFlags("show", stderr, economyShowHelp)
 	num := fs.String("municipality", "", "kommunenummer (`number`), e.g. 1111")
 	year := fs.Int("year", 0, "budget `year`")
 	pos, err := parseFlags(fs, args)
@@ -136,11 +128,12 @@ func runEconomyShow(args []string, stdout, stderr io.Writer) error {
 	if err := yearFlag("show", *year); err != nil {
 		return err
 	}
-	m, err := loadEconomy(*data)
+	a, closeStore, err := openApp(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	s, err := economy.Show(m, n, *year)
+	defer closeStore()
+	s, err := a.MunicipalityEconomy(ctx, n, *year)
 	if err != nil {
 		return err
 	}
@@ -273,7 +266,7 @@ func printMissing(w io.Writer, missing []string, reasons map[string]string) {
 	}
 }
 
-const economyMergeHelp = `Usage: generalist economy merge --members A,B[,C…] --year YEAR [--json] [--data DIR]
+const economyMergeHelp = `Usage: generalist economy merge --members A,B[,C…] --year YEAR [--json] [--db PATH]
 
 What merging the members does to the money under the income system of the
 budget year (frozen in real terms): the components of the block grant and
@@ -284,8 +277,8 @@ data or parameters are listed with the reason, never filled in.
 Flags:
 `
 
-func runEconomyMerge(args []string, stdout, stderr io.Writer) error {
-	fs, data, asJSON := economyFlags("merge", stderr, economyMergeHelp)
+func runEconomyMerge(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dbPath, asJSON := economyFlags("merge", stderr, economyMergeHelp)
 	members := fs.String("members", "", "comma-separated kommunenummer of the `municipalities` that merge")
 	year := fs.Int("year", 0, "budget `year` the merger takes effect")
 	pos, err := parseFlags(fs, args)
@@ -312,15 +305,12 @@ func runEconomyMerge(args []string, stdout, stderr io.Writer) error {
 	if err := yearFlag("merge", *year); err != nil {
 		return err
 	}
-	m, err := loadEconomy(*data)
+	a, closeStore, err := openApp(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	p, err := m.Params.Year(*year)
-	if err != nil {
-		return err
-	}
-	r, err := economy.MergerEffect(p, m.Data, nums)
+	defer closeStore()
+	r, err := a.MergerEconomy(ctx, nums, *year)
 	if err != nil {
 		return err
 	}
@@ -375,7 +365,7 @@ func printMerger(w io.Writer, r *economy.Merger) error {
 	return nil
 }
 
-const economyCheckHelp = `Usage: generalist economy check [--json] [--data DIR]
+const economyCheckHelp = `Usage: generalist economy check [--json] [--db PATH]
 
 Computes the net income equalisation per inhabitant of every row of the
 settlement table with its year's parameters and compares it with KDD's final
@@ -384,8 +374,8 @@ settlement. It fails when a row is off by one øre or more.
 Flags:
 `
 
-func runEconomyCheck(args []string, stdout, stderr io.Writer) error {
-	fs, data, asJSON := economyFlags("check", stderr, economyCheckHelp)
+func runEconomyCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dbPath, asJSON := economyFlags("check", stderr, economyCheckHelp)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -393,7 +383,7 @@ func runEconomyCheck(args []string, stdout, stderr io.Writer) error {
 	if err := noArgs("check", pos); err != nil {
 		return err
 	}
-	m, err := loadEconomy(*data)
+	m, err := loadEconomy(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -433,7 +423,7 @@ func runEconomyCheck(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-const economyParamsHelp = `Usage: generalist economy params --year YEAR [--json] [--data DIR]
+const economyParamsHelp = `Usage: generalist economy params --year YEAR [--json] [--db PATH]
 
 The income-system parameters of a budget year, each with its value and
 source, or the reason it has none.
@@ -441,8 +431,8 @@ source, or the reason it has none.
 Flags:
 `
 
-func runEconomyParams(args []string, stdout, stderr io.Writer) error {
-	fs, data, asJSON := economyFlags("params", stderr, economyParamsHelp)
+func runEconomyParams(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dbPath, asJSON := economyFlags("params", stderr, economyParamsHelp)
 	year := fs.Int("year", 0, "budget `year`")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -454,7 +444,7 @@ func runEconomyParams(args []string, stdout, stderr io.Writer) error {
 	if err := yearFlag("params", *year); err != nil {
 		return err
 	}
-	m, err := loadEconomy(*data)
+	m, err := loadEconomy(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
@@ -483,52 +473,71 @@ func runEconomyParams(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-const economyImportHelp = `Usage: generalist economy import --table grants|settlement|cost-index --year YEAR --data DIR [--replace] FILE…
+const economyImportHelp = `Usage: generalist economy import --table grants|settlement|cost-index --year YEAR [--replace] FILE…
+       generalist economy import --data DIR [--replace]
 
 Reads the ministry's published tables (ODS, XLSX or CSV) for a budget year
 from 2024 on, checks every value as strictly as the shipped tables, and
-writes them as CSV files into DIR, where show, merge, check and the web
-server (serve) read them with --data DIR:
+stores them in the store in one transaction. From then on every command
+and every server on the same store (serve, scenario eval and compare, the
+reports, show, merge, check) uses them:
 
   grants      Grønt hefte tables 1-k and 2-k (two files, either order)
   settlement  KDD's income-equalisation settlement (internettinntektsutj_<year>kom.xlsx);
-              also writes that year's national average tax per inhabitant
+              also stores that year's national average tax per inhabitant
   cost-index  Grønt hefte table A-k
 
-A CSV already in the layout of the shipped tables is accepted as well. An
-existing file in DIR is only replaced with --replace; nothing is written
-when any check fails.
+A CSV already in the layout of the shipped tables is accepted as well.
+--data DIR imports a directory in the layout of the stored files (the CSV
+files above and <year>.json parameter files), such as one an earlier
+version wrote. A table imported before is only replaced with --replace;
+nothing is stored when any check fails.
 
 Flags:
 `
 
-func runEconomyImport(args []string, stdout, stderr io.Writer) error {
-	fs, data, asJSON := economyFlags("import", stderr, economyImportHelp)
+func runEconomyImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dbPath, asJSON := economyFlags("import", stderr, economyImportHelp)
 	table := fs.String("table", "", "`table`: grants, settlement or cost-index")
 	year := fs.Int("year", 0, "budget `year` of the tables")
-	replace := fs.Bool("replace", false, "replace files an earlier import wrote")
+	replace := fs.Bool("replace", false, "replace tables imported before")
+	dir := fs.String("data", "", "import a `directory` of tables in the stored layout instead of the ministry's files")
+	author := fs.String("author", cliActor(), "who imports (for the record)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
+	if *dir != "" {
+		if *table != "" || len(pos) > 0 {
+			return usageError("economy import: give either --data DIR or --table with files, not both")
+		}
+		if st, err := os.Stat(*dir); err != nil || !st.IsDir() {
+			return usageError(fmt.Sprintf("economy import: --data %s: not a directory", *dir))
+		}
+		a, closeStore, err := openApp(ctx, *dbPath)
+		if err != nil {
+			return err
+		}
+		defer closeStore()
+		names, err := a.ImportEconomyDir(ctx, os.DirFS(*dir), *replace, *author)
+		if err != nil {
+			return err
+		}
+		recordCLI(ctx, a.Store, stderr, "economy import", *dir, strings.Join(names, ", "))
+		if *asJSON {
+			return writeJSON(stdout, map[string]any{"files": names})
+		}
+		fmt.Fprintf(stdout, "Imported %d files from %s into the store: %s\n", len(names), *dir, strings.Join(names, ", "))
+		return nil
+	}
 	if *table == "" {
-		return usageError("economy import: --table is required (grants, settlement or cost-index)")
+		return usageError("economy import: --table is required (grants, settlement or cost-index), or --data DIR")
 	}
 	if err := yearFlag("import", *year); err != nil {
 		return err
 	}
-	if *data == "" {
-		return usageError("economy import: --data DIR is required (where the tables are written)")
-	}
 	if len(pos) == 0 {
 		return usageError("economy import: no file given")
-	}
-	if err := os.MkdirAll(*data, 0o755); err != nil {
-		return generalist.Errorf(generalist.EINVALID, "--data %s: %v", *data, err)
-	}
-	m, err := loadEconomy(*data)
-	if err != nil {
-		return err
 	}
 	var files []refdata.SourceFile
 	for _, p := range pos {
@@ -538,39 +547,25 @@ func runEconomyImport(args []string, stdout, stderr io.Writer) error {
 		}
 		files = append(files, refdata.SourceFile{Name: filepath.Base(p), Data: b})
 	}
-	im, err := refdata.ImportEconomy(m, *table, *year, files)
+	a, closeStore, err := openApp(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	im, err := a.ImportEconomy(ctx, app.EconomyImport{Table: *table, Year: *year, Files: files, Replace: *replace, Author: *author})
 	if err != nil {
 		return err
 	}
 	names := make([]string, 0, len(im.Files))
 	for name := range im.Files {
 		names = append(names, name)
-		if _, err := os.Stat(filepath.Join(*data, name)); err == nil && !*replace {
-			return generalist.Errorf(generalist.ECONFLICT, "%s already exists; give --replace to replace it", filepath.Join(*data, name))
-		} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
 	}
 	sort.Strings(names)
-	// Write every file under a temporary name first, so a failure leaves
-	// the directory as it was.
-	for _, name := range names {
-		if err := os.WriteFile(filepath.Join(*data, name+".tmp"), im.Files[name], 0o644); err != nil {
-			for _, n := range names {
-				os.Remove(filepath.Join(*data, n+".tmp"))
-			}
-			return err
-		}
-	}
-	for _, name := range names {
-		if err := os.Rename(filepath.Join(*data, name+".tmp"), filepath.Join(*data, name)); err != nil {
-			return err
-		}
-	}
+	recordCLI(ctx, a.Store, stderr, "economy import", *table, fmt.Sprintf("%d: %s", *year, strings.Join(names, ", ")))
 	if *asJSON {
 		return writeJSON(stdout, map[string]any{"table": im.Table, "year": im.Year, "rows": im.Rows, "files": names, "notes": im.Notes})
 	}
-	fmt.Fprintf(stdout, "Imported %d municipalities (%s, %d) into %s: %s\n", im.Rows, im.Table, im.Year, *data, strings.Join(names, ", "))
+	fmt.Fprintf(stdout, "Imported %d municipalities (%s, %d) into the store: %s\n", im.Rows, im.Table, im.Year, strings.Join(names, ", "))
 	for _, n := range im.Notes {
 		fmt.Fprintf(stdout, "  %s\n", n)
 	}

@@ -9,10 +9,8 @@ import (
 	"os"
 
 	"generalist"
-	"generalist/geo"
-	"generalist/geomap"
+	"generalist/app"
 	"generalist/report"
-	"generalist/sim"
 )
 
 const reportHelp = `Usage: generalist report scenario FILE|ID ... [--format html|md|csv] [--out FILE] [--db PATH]
@@ -30,7 +28,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Usage = func() { fmt.Fprint(stderr, reportHelp); fs.PrintDefaults() }
 	format := fs.String("format", "html", "`format`: html, md or csv")
 	outPath := fs.String("out", "", "write to `file` instead of standard output")
-	title := fs.String("title", "Alternativer til dagens generalistkommunesystem", "report `title`")
+	title := fs.String("title", app.DefaultReportTitle, "report `title`")
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -43,56 +41,18 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if write == nil {
 		return usageError(fmt.Sprintf("report: --format %q: must be html, md or csv", *format))
 	}
-	db, err := openStore(ctx, *dbPath)
+	a, closeStore, err := openApp(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	ev := &evaluator{ctx: ctx, db: db, inputs: map[[2]int]*sim.Input{}}
-	c := &report.Comparison{Title: *title}
-	for _, ref := range pos[1:] {
-		s, err := ev.load(ref)
-		if err != nil {
-			return err
-		}
-		if len(c.Outcomes) == 0 {
-			t, err := ev.run(&generalist.Scenario{Name: "Dagens system", Structure: s.Structure, Year: s.Year})
-			if err != nil {
-				return err
-			}
-			c.Outcomes = append(c.Outcomes, t)
-			if ms, cs, err := geo.Embedded(s.Structure); err == nil {
-				if c.Map, err = geomap.New(ms, cs); err != nil {
-					return err
-				}
-			}
-		} else if s.Structure != c.Outcomes[0].Structure || s.Year != c.Outcomes[0].Year {
-			return generalist.Errorf(generalist.EINVALID, "report: %s is on the %d structure, 1.1.%d; the first scenario on %d, 1.1.%d",
-				ref, s.Structure, s.Year, c.Outcomes[0].Structure, c.Outcomes[0].Year)
-		}
-		out, err := ev.run(s)
-		if err != nil {
-			return fmt.Errorf("%s: %w", ref, err)
-		}
-		c.Scenarios = append(c.Scenarios, s)
-		c.Outcomes = append(c.Outcomes, out)
+	defer closeStore()
+	scs, err := loadScenarios(ctx, a, pos[1:])
+	if err != nil {
+		return err
 	}
-	c.Catalogue = ev.cat
-	// The published inputs (innspill) linked to each stored scenario.
-	for _, s := range c.Scenarios {
-		if s.ID == "" {
-			continue
-		}
-		ins, err := db.InputsForScenario(ctx, s.ID)
-		if err != nil {
-			return err
-		}
-		if len(ins) > 0 {
-			if c.Inputs == nil {
-				c.Inputs = map[string][]generalist.Input{}
-			}
-			c.Inputs[s.ID] = ins
-		}
+	c, err := a.Report(ctx, *title, scs)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	if err := write(&buf, c); err != nil {

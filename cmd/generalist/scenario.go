@@ -10,13 +10,8 @@ import (
 	"text/tabwriter"
 
 	"generalist"
-	"generalist/atlas"
-	"generalist/economy"
-	"generalist/geo"
-	"generalist/graph"
-	"generalist/refdata"
+	"generalist/app"
 	"generalist/sim"
-	"generalist/sqlite"
 )
 
 const scenarioHelp = `Usage: generalist scenario <command> [flags]
@@ -56,38 +51,37 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	arity := map[string][2]int{"validate": {1, 1 << 20}, "eval": {1, 1}, "compare": {1, 1 << 20}, "new": {1, 1}, "list": {0, 0}, "export": {1, 1}, "delete": {1, 1}}
-	a, ok := arity[cmd]
+	n, ok := arity[cmd]
 	if !ok {
 		fmt.Fprint(stderr, scenarioHelp)
 		return usageError(fmt.Sprintf("scenario: unknown command %q", cmd))
 	}
-	if len(pos) < a[0] || len(pos) > a[1] {
+	if len(pos) < n[0] || len(pos) > n[1] {
 		return usageError(fmt.Sprintf("scenario %s: wrong number of arguments (see generalist scenario help)", cmd))
 	}
-	db, err := openStore(ctx, *dbPath)
+	a, closeStore, err := openApp(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	ev := &evaluator{ctx: ctx, db: db, inputs: map[[2]int]*sim.Input{}}
+	defer closeStore()
 	switch cmd {
 	case "list":
-		return listScenarios(ctx, db, stdout)
+		return listScenarios(ctx, a, stdout)
 	case "delete":
-		if err := db.DeleteScenario(ctx, pos[0]); err != nil {
+		if err := a.DeleteScenario(ctx, pos[0]); err != nil {
 			return err
 		}
-		recordCLI(ctx, db, stderr, "scenario delete", pos[0], "")
+		recordCLI(ctx, a.Store, stderr, "scenario delete", pos[0], "")
 		fmt.Fprintf(stdout, "Deleted scenario %s.\n", pos[0])
 		return nil
 	case "export":
-		s, err := ev.load(pos[0])
+		s, err := loadScenario(ctx, a, pos[0])
 		if err != nil {
 			return err
 		}
 		return writeJSON(stdout, s)
 	case "new":
-		s, err := ev.load(pos[0])
+		s, err := loadScenario(ctx, a, pos[0])
 		if err != nil {
 			return err
 		}
@@ -97,44 +91,21 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		if s.ID == "" {
 			return usageError("scenario new: the file has no id; give --id")
 		}
-		examples, err := refdata.ExampleScenarios()
-		if err != nil {
+		if err := a.CreateScenario(ctx, s); err != nil {
 			return err
 		}
-		for _, e := range examples {
-			if e.ID == s.ID {
-				return generalist.Errorf(generalist.ECONFLICT, "%s is the id of a shipped example; give another with --id", s.ID)
-			}
-		}
-		in, err := ev.input(s)
-		if err != nil {
-			return err
-		}
-		if err := sim.Validate(in, s).Err(); err != nil {
-			return err
-		}
-		if err := db.CreateScenario(ctx, s); err != nil {
-			return err
-		}
-		recordCLI(ctx, db, stderr, "scenario new", s.ID, s.Name)
+		recordCLI(ctx, a.Store, stderr, "scenario new", s.ID, s.Name)
 		fmt.Fprintf(stdout, "Stored scenario %s (version %d).\n", s.ID, s.Version)
 		return nil
 	case "validate":
 		bad := 0
 		for _, p := range pos {
-			s, err := ev.load(p)
+			problems, err := validateScenario(ctx, a, p)
 			if err != nil {
 				fmt.Fprintf(stderr, "%s: %s\n", p, errorText(err))
 				bad++
 				continue
 			}
-			in, err := ev.input(s)
-			if err != nil {
-				fmt.Fprintf(stderr, "%s: %s\n", p, errorText(err))
-				bad++
-				continue
-			}
-			problems := sim.Validate(in, s)
 			errs := 0
 			for _, pr := range problems {
 				fmt.Fprintf(stderr, "%s: %s\n", p, pr)
@@ -154,154 +125,79 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return nil
 	}
 	// eval and compare.
-	var outs []*sim.Outcome
-	var first *generalist.Scenario
-	for _, p := range pos {
-		s, err := ev.load(p)
-		if err != nil {
-			return err
-		}
-		if first == nil {
-			first = s
-		}
-		out, err := ev.run(s)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p, err)
-		}
-		outs = append(outs, out)
-	}
-	if cmd == "eval" {
-		if *asJSON {
-			return writeJSON(stdout, outs[0])
-		}
-		return printComparison(stdout, outs)
-	}
-	today, err := ev.run(&generalist.Scenario{Name: "Dagens system", Structure: first.Structure, Year: first.Year})
+	scs, err := loadScenarios(ctx, a, pos)
 	if err != nil {
 		return err
 	}
-	outs = append([]*sim.Outcome{today}, outs...)
+	if cmd == "eval" {
+		out, err := a.Evaluate(ctx, scs[0])
+		if err != nil {
+			return fmt.Errorf("%s: %w", pos[0], err)
+		}
+		if *asJSON {
+			return writeJSON(stdout, out)
+		}
+		return printComparison(stdout, []*sim.Outcome{out})
+	}
+	outs, err := a.Compare(ctx, scs)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		return writeJSON(stdout, map[string]any{"outcomes": outs})
 	}
 	return printComparison(stdout, outs)
 }
 
-// evaluator loads scenarios and caches one sim.Input per structure and
-// year.
-type evaluator struct {
-	ctx    context.Context
-	db     *sqlite.DB
-	cat    *generalist.Catalogue
-	graphs map[generalist.Structure]*graph.Graph
-	inputs map[[2]int]*sim.Input
-	econ   *economy.Model
-}
-
-// load reads a scenario from a file path, a stored id or an example id.
-func (e *evaluator) load(ref string) (*generalist.Scenario, error) {
+// loadScenario reads a scenario from a file path, else finds a stored or
+// example scenario by id.
+func loadScenario(ctx context.Context, a *app.App, ref string) (*generalist.Scenario, error) {
 	if b, err := os.ReadFile(ref); err == nil {
 		return generalist.ParseScenario(b, ref)
 	} else if strings.ContainsAny(ref, "/.") {
 		return nil, generalist.Errorf(generalist.EINVALID, "scenario %s: %v", ref, err)
 	}
-	if s, err := e.db.Scenario(e.ctx, ref); err == nil {
-		return s, nil
-	} else if generalist.ErrorCode(err) != generalist.ENOTFOUND {
-		return nil, err
+	s, err := a.Scenario(ctx, ref, true)
+	if generalist.ErrorCode(err) == generalist.ENOTFOUND {
+		return nil, generalist.Errorf(generalist.ENOTFOUND, "no scenario file, stored scenario or example named %s", ref)
 	}
-	examples, err := refdata.ExampleScenarios()
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range examples {
-		if s.ID == ref {
-			return s, nil
-		}
-	}
-	return nil, generalist.Errorf(generalist.ENOTFOUND, "no scenario file, stored scenario or example named %s", ref)
+	return s, err
 }
 
-func (e *evaluator) input(s *generalist.Scenario) (*sim.Input, error) {
-	key := [2]int{int(s.Structure), s.Year}
-	if in := e.inputs[key]; in != nil {
-		return in, nil
-	}
-	if err := s.Structure.Validate(); err != nil {
-		return nil, err
-	}
-	if e.cat == nil {
-		shipped, err := refdata.EmbeddedTasks()
+// loadScenarios loads each reference with loadScenario.
+func loadScenarios(ctx context.Context, a *app.App, refs []string) ([]*generalist.Scenario, error) {
+	scs := make([]*generalist.Scenario, 0, len(refs))
+	for _, ref := range refs {
+		s, err := loadScenario(ctx, a, ref)
 		if err != nil {
 			return nil, err
 		}
-		if e.cat, err = effectiveCatalogue(e.ctx, e.db, shipped); err != nil {
-			return nil, err
-		}
-		e.graphs = map[generalist.Structure]*graph.Graph{}
+		scs = append(scs, s)
 	}
-	g, ok := e.graphs[s.Structure]
-	if !ok {
-		ms, _, err := geo.Embedded(s.Structure)
-		if err == nil {
-			if g, err = graph.Build(ms, graph.Options{}); err != nil {
-				return nil, err
-			}
-		} else if generalist.ErrorCode(err) != generalist.ENOTFOUND {
-			return nil, err
-		}
-		e.graphs[s.Structure] = g
-	}
-	in, err := atlas.ScenarioInput(e.ctx, e.db, e.cat, g, s.Structure, s.Year)
-	if err != nil {
-		return nil, err
-	}
-	e.inputs[key] = in
-	return in, nil
+	return scs, nil
 }
 
-func (e *evaluator) run(s *generalist.Scenario) (*sim.Outcome, error) {
-	in, err := e.input(s)
+func validateScenario(ctx context.Context, a *app.App, ref string) (generalist.Problems, error) {
+	s, err := loadScenario(ctx, a, ref)
 	if err != nil {
 		return nil, err
 	}
-	out, err := sim.Run(in, s)
-	if err != nil {
-		return nil, err
-	}
-	// The income system's effect of the mergers, on the 2024 structure
-	// where the ministry's tables apply.
-	if s.Structure == generalist.Structure2024 {
-		if e.econ == nil {
-			if e.econ, err = refdata.EmbeddedEconomy(); err != nil {
-				return nil, err
-			}
-		}
-		econ, err := economy.ForScenario(e.econ, s)
-		if err != nil {
-			return nil, err
-		}
-		out.Economy = econ
-	}
-	return out, nil
+	return a.Validate(ctx, s)
 }
 
-func listScenarios(ctx context.Context, db *sqlite.DB, w io.Writer) error {
-	stored, err := db.Scenarios(ctx)
-	if err != nil {
-		return err
-	}
-	examples, err := refdata.ExampleScenarios()
+func listScenarios(ctx context.Context, a *app.App, w io.Writer) error {
+	list, err := a.Scenarios(ctx, true)
 	if err != nil {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tKind\tStructure\tYear\tVersion\tName")
-	for _, s := range stored {
-		fmt.Fprintf(tw, "%s\tstored\t%d\t%d\t%d\t%s\n", s.ID, s.Structure, s.Year, s.Version, s.Name)
-	}
-	for _, s := range examples {
-		fmt.Fprintf(tw, "%s\texample\t%d\t%d\t–\t%s\n", s.ID, s.Structure, s.Year, s.Name)
+	for _, s := range list {
+		version := "–"
+		if s.Kind == app.KindStored {
+			version = fmt.Sprint(s.Version)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\n", s.ID, s.Kind, s.Structure, s.Year, version, s.Name)
 	}
 	return tw.Flush()
 }

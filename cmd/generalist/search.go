@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,12 +17,9 @@ import (
 	"golang.org/x/term"
 
 	"generalist"
-	"generalist/atlas"
-	"generalist/capacity"
-	"generalist/geo"
+	"generalist/app"
 	"generalist/graph"
 	"generalist/optimize"
-	"generalist/refdata"
 )
 
 const searchHelp = `Usage: generalist search groups   --floor N [criteria] [--json]
@@ -135,6 +131,8 @@ type searchInput struct {
 	structure generalist.Structure
 	year      int
 	exchange  bool
+	app       *app.App    // nil on an exchange-format graph
+	search    *app.Search // nil on an exchange-format graph
 }
 
 func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -173,10 +171,11 @@ func runSearchGroups(ctx context.Context, args []string, stdout, stderr io.Write
 	if len(pos) > 0 {
 		return usageError(fmt.Sprintf("search groups: unexpected argument %q", pos[0]))
 	}
-	in, err := f.input(ctx)
+	in, closeStore, err := f.input(ctx)
 	if err != nil {
 		return err
 	}
+	defer closeStore()
 	s := optimize.Settings{Seed: f.seed, Restarts: f.restarts, Effort: f.effort}
 	bar := newBar(stderr, !f.asJSON, -1, "searching")
 	if bar != nil {
@@ -282,10 +281,11 @@ func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Wri
 	if *steps <= 0 || *parts < 0 || *ceiling < 0 || *chains < 0 || *burnIn < 0 {
 		return usageError("search ensemble: --steps must be positive and --parts, --ceiling, --chains, --burn-in not negative")
 	}
-	in, err := f.input(ctx)
+	in, closeStore, err := f.input(ctx)
 	if err != nil {
 		return err
 	}
+	defer closeStore()
 	s := optimize.EnsembleSettings{Seed: f.seed, Steps: *steps, Parts: *parts, Ceiling: *ceiling, Chains: *chains, BurnIn: *burnIn}
 	bar := newBar(stderr, !f.asJSON, *steps, "ReCom")
 	if bar != nil {
@@ -341,137 +341,60 @@ func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Wri
 	return nil
 }
 
-// input builds the problem from the flags: the graph, the weights and the
-// constraints.
-func (f *searchFlags) input(ctx context.Context) (*searchInput, error) {
+// input builds the problem from the flags: on an exchange-format graph
+// here, on the municipalities with the application (app.SearchProblem),
+// which stays open (for --save) until close is called.
+func (f *searchFlags) input(ctx context.Context) (in *searchInput, close func() error, err error) {
 	obj, err := optimize.ParseObjective(f.objective)
 	if err != nil {
-		return nil, usageError("search: --objective: " + generalist.ErrorMessage(err))
+		return nil, nil, usageError("search: --objective: " + generalist.ErrorMessage(err))
 	}
 	if f.floor < 0 || f.maxKm < 0 || f.effort < 0 || f.restarts < 0 || math.IsNaN(f.floor) {
-		return nil, usageError("search: --floor, --max-km, --effort and --restarts must not be negative")
+		return nil, nil, usageError("search: --floor, --max-km, --effort and --restarts must not be negative")
 	}
-	in := &searchInput{unit: "inhabitants"}
-	var w []float64
-	var g *graph.Graph
 	if f.graphP != "" {
 		if f.task != "" || f.withinCounty {
-			return nil, usageError("search: --task and --within-county need the built-in municipalities, not --graph")
+			return nil, nil, usageError("search: --task and --within-county need the built-in municipalities, not --graph")
 		}
-		if g, w, err = readExchange(f.graphP); err != nil {
-			return nil, err
-		}
-		in.exchange = true
-		in.unit = "(population column)"
-	} else {
-		s, err := generalist.ParseStructure(f.structure)
+		g, w, err := readExchange(f.graphP)
 		if err != nil {
-			return nil, usageError("search: --structure: " + generalist.ErrorMessage(err))
+			return nil, nil, err
 		}
-		ms, _, err := geo.Embedded(s)
-		if err != nil {
-			return nil, err
+		if f.floor <= 0 {
+			return nil, nil, usageError("search: --floor is required (a positive number)")
 		}
-		if g, err = graph.Build(ms, graph.Options{}); err != nil {
-			return nil, err
+		in := &searchInput{exchange: true, unit: "(population column)"}
+		in.p = optimize.Problem{Graph: g, Weight: w, Floor: f.floor, Objective: obj, KeepFeasible: f.keep, MaxKm: generalist.Km(f.maxKm), NoSeaLinks: f.noSea}
+		if in.p.Locked, err = optimize.ParseLocked(g, f.lock); err != nil {
+			return nil, nil, usageError("search: --lock: " + generalist.ErrorMessage(err))
 		}
-		db, err := openStore(ctx, *f.db)
-		if err != nil {
-			return nil, err
+		if in.p.Forbidden, err = optimize.ParseForbidden(g, f.forbid); err != nil {
+			return nil, nil, usageError("search: --forbid: " + generalist.ErrorMessage(err))
 		}
-		defer db.Close()
-		y := f.year
-		if y == 0 {
-			if y, err = atlas.LatestYear(ctx, db, s); err != nil {
-				return nil, err
-			}
-		}
-		in.structure, in.year = s, y
-		if f.task == "" {
-			counts, err := atlas.Population(ctx, db, s, y)
-			if err != nil {
-				return nil, err
-			}
-			byCode := map[string]generalist.Count{}
-			for _, c := range counts.Values {
-				byCode[string(c.Municipality)] = c
-			}
-			w = make([]float64, g.Len())
-			for i, n := range g.Nodes() {
-				c, ok := byCode[n.Code]
-				if !ok || !c.Known {
-					return nil, generalist.Errorf(generalist.EINVALID, "search: no population for %s %s on 1 January %d", n.Code, n.Name, y)
-				}
-				w[i] = float64(c.Value)
-			}
-		} else {
-			shipped, err := refdata.EmbeddedTasks()
-			if err != nil {
-				return nil, err
-			}
-			cat, err := effectiveCatalogue(ctx, db, shipped)
-			if err != nil {
-				return nil, err
-			}
-			res, err := atlas.Capacity(ctx, db, cat, s, y)
-			if err != nil {
-				return nil, err
-			}
-			var minTeam float64
-			if w, minTeam, err = taskWeights(g, res.Municipalities, f.task); err != nil {
-				return nil, err
-			}
-			in.unit = "FTE of " + f.task
-			if f.floor == 0 {
-				f.floor = minTeam
-			}
-		}
+		return in, func() error { return nil }, nil
 	}
-	if f.floor <= 0 {
-		return nil, usageError("search: --floor is required (a positive number)")
+	st, err := generalist.ParseStructure(f.structure)
+	if err != nil {
+		return nil, nil, usageError("search: --structure: " + generalist.ErrorMessage(err))
 	}
-	in.p = optimize.Problem{Graph: g, Weight: w, Floor: f.floor, Objective: obj, KeepFeasible: f.keep,
-		MaxKm: generalist.Km(f.maxKm), NoSeaLinks: f.noSea}
-	if f.withinCounty {
-		in.p.Region = make([]string, g.Len())
-		for i, n := range g.Nodes() {
-			in.p.Region[i] = string(generalist.MunicipalityNumber(n.Code).County())
-		}
+	if f.task == "" && f.floor <= 0 {
+		return nil, nil, usageError("search: --floor is required (a positive number)")
 	}
-	if in.p.Locked, err = optimize.ParseLocked(g, f.lock); err != nil {
-		return nil, usageError("search: --lock: " + generalist.ErrorMessage(err))
+	a, closeStore, err := openApp(ctx, *f.db)
+	if err != nil {
+		return nil, nil, err
 	}
-	if in.p.Forbidden, err = optimize.ParseForbidden(g, f.forbid); err != nil {
-		return nil, usageError("search: --forbid: " + generalist.ErrorMessage(err))
+	search, err := a.SearchProblem(ctx, app.Criteria{Structure: st, Year: f.year, Floor: f.floor, Task: f.task, WithinCounty: f.withinCounty,
+		KeepFeasible: f.keep, NoSeaLinks: f.noSea, MaxKm: f.maxKm, Objective: obj, Lock: f.lock, Forbid: f.forbid})
+	if err != nil {
+		closeStore()
+		return nil, nil, fmt.Errorf("search: %w", err)
 	}
-	return in, nil
-}
-
-// taskWeights returns every node's expected FTEs for task and the task's
-// robust minimum team, from the capacity model's cells.
-func taskWeights(g *graph.Graph, ms []capacity.Municipality, task string) ([]float64, float64, error) {
-	byCode := map[string]capacity.Cell{}
-	var minTeam float64
-	for _, m := range ms {
-		for _, c := range m.Cells {
-			if c.Task == task {
-				byCode[string(m.Number)] = c
-				minTeam = c.MinTeam
-			}
-		}
+	in = &searchInput{p: search.Problem, unit: search.Unit, structure: st, year: search.Year, app: a, search: search}
+	if search.Unit == app.UnitFTE {
+		in.unit = "FTE of " + f.task
 	}
-	if len(byCode) == 0 {
-		return nil, 0, generalist.Errorf(generalist.EINVALID, "search: --task %q: no task with a staffing model has that id (see generalist tasks)", task)
-	}
-	w := make([]float64, g.Len())
-	for i, n := range g.Nodes() {
-		c, ok := byCode[n.Code]
-		if !ok || !c.Known {
-			return nil, 0, generalist.Errorf(generalist.EINVALID, "search: no population by age for %s %s, needed for task %s", n.Code, n.Name, task)
-		}
-		w[i] = c.Expected
-	}
-	return w, minTeam, nil
+	return in, closeStore, nil
 }
 
 func readExchange(prefix string) (*graph.Graph, []float64, error) {
@@ -507,41 +430,18 @@ func newBar(stderr io.Writer, want bool, max int, what string) *progressbar.Prog
 		progressbar.OptionShowCount(), progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
 }
 
-// savePlan stores a plan as a merger scenario: every group of several
-// municipalities becomes a merger centred on its member with the largest
-// weight (for a population floor, the most populous).
+// savePlan stores a plan as a merger scenario (app.Search.PlanScenario),
+// validated as every saved scenario is.
 func savePlan(ctx context.Context, f *searchFlags, in *searchInput, plan *optimize.Plan) error {
 	if in.exchange {
 		return usageError("search groups: --save needs municipalities, not an exchange-format graph")
 	}
-	sc := &generalist.Scenario{ID: f.save, Structure: in.structure, Year: in.year,
-		Name: fmt.Sprintf("Sammenslåing til minst %s %s", weightText(in.p.Floor), in.unit),
-		Description: fmt.Sprintf("Funnet med struktursøket (generalist search groups --floor %s --seed %d): %d kommuner. Et eksempel på konsekvensene av et kriterium, ikke et forslag.",
-			weightText(in.p.Floor), f.seed, plan.Count)}
-	g := in.p.Graph
-	for _, members := range plan.Members() {
-		if len(members) < 2 {
-			continue
-		}
-		centre := members[0]
-		var ms []generalist.MunicipalityNumber
-		for _, v := range members {
-			if in.p.Weight[v] > in.p.Weight[centre] {
-				centre = v
-			}
-			ms = append(ms, generalist.MunicipalityNumber(g.Node(v).Code))
-		}
-		slices.Sort(ms)
-		sc.Mergers = append(sc.Mergers, generalist.Merger{Name: g.Node(centre).Name, Members: ms, Centre: generalist.MunicipalityNumber(g.Node(centre).Code)})
-	}
-	db, err := openStore(ctx, *f.db)
-	if err != nil {
+	sc := in.search.PlanScenario(plan, f.save, fmt.Sprintf("Sammenslåing til minst %s %s", weightText(in.p.Floor), in.unit),
+		fmt.Sprintf("Funnet med struktursøket (generalist search groups --floor %s --seed %d): %d kommuner. Et eksempel på konsekvensene av et kriterium, ikke et forslag.",
+			weightText(in.p.Floor), f.seed, plan.Count))
+	if err := in.app.CreateScenario(ctx, sc); err != nil {
 		return err
 	}
-	defer db.Close()
-	if err := db.CreateScenario(ctx, sc); err != nil {
-		return err
-	}
-	recordCLI(ctx, db, io.Discard, "search --save", sc.ID, sc.Name)
+	recordCLI(ctx, in.app.Store, io.Discard, "search --save", sc.ID, sc.Name)
 	return nil
 }

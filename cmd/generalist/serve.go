@@ -12,7 +12,7 @@ import (
 	"os"
 	"time"
 
-	"generalist/refdata"
+	"generalist/app"
 	"generalist/web"
 )
 
@@ -55,24 +55,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	maps, graphs, err := loadGeometry()
-	if err != nil {
-		return err
-	}
-	cat, err := refdata.EmbeddedTasks()
-	if err != nil {
-		return err
-	}
-	examples, err := refdata.ExampleScenarios()
-	if err != nil {
-		return err
-	}
-	econ, err := refdata.EmbeddedEconomy()
-	if err != nil {
-		return err
-	}
-	srv, err := web.NewServer(web.Config{Store: db, Logger: logger, Maps: maps, Graphs: graphs, Catalogue: cat, Indicators: db,
-		Changes: db, Users: db, Audit: db, Inputs: db, TrustProxy: *trustProxy, Scenarios: db, Examples: examples, Cooperations: db, Economy: econ})
+	srv, err := web.NewServer(web.Config{App: app.New(db), Logger: logger, TrustProxy: *trustProxy})
 	if err != nil {
 		return err
 	}

@@ -9,8 +9,6 @@ import (
 	"text/tabwriter"
 
 	"generalist"
-	"generalist/refdata"
-	"generalist/sqlite"
 )
 
 const tasksHelp = `Usage: generalist tasks <command> [flags]
@@ -54,15 +52,11 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if len(pos) != n {
 		return usageError(fmt.Sprintf("tasks %s: want %d arguments, got %d (see generalist tasks help)", cmd, n, len(pos)))
 	}
-	shipped, err := refdata.EmbeddedTasks()
+	a, closeStore, err := openApp(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	db, err := openStore(ctx, *dbPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+	defer closeStore()
 	switch cmd {
 	case "set", "reset":
 		c := &generalist.ParamChange{Task: pos[0], Field: generalist.ParamField(pos[1]), Note: *note, Author: *author}
@@ -73,14 +67,14 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 			c.Value = &v
 		}
-		if err := db.RecordParamChange(ctx, shipped, c); err != nil {
+		if err := a.ChangeParam(ctx, c); err != nil {
 			return err
 		}
-		recordCLI(ctx, db, stderr, "tasks "+cmd, c.Task, string(c.Field))
+		recordCLI(ctx, a.Store, stderr, "tasks "+cmd, c.Task, string(c.Field))
 		fmt.Fprintf(stdout, "Recorded change %d: %s %s = %s by %s.\n", c.ID, c.Task, c.Field, changeValue(c), c.Author)
 		return nil
 	case "history":
-		changes, err := db.ParamChanges(ctx)
+		changes, err := a.Store.ParamChanges(ctx)
 		if err != nil {
 			return err
 		}
@@ -94,7 +88,7 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return tw.Flush()
 	}
-	cat, err := effectiveCatalogue(ctx, db, shipped)
+	cat, err := a.Catalogue(ctx)
 	if err != nil {
 		return err
 	}
@@ -116,15 +110,6 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	_, err = fmt.Fprintln(stdout, "\n* assumption (not set by law or regulation); it can be changed with generalist tasks set.")
 	return err
-}
-
-// effectiveCatalogue is the shipped catalogue with the stored changes.
-func effectiveCatalogue(ctx context.Context, db *sqlite.DB, shipped *generalist.Catalogue) (*generalist.Catalogue, error) {
-	changes, err := db.ParamChanges(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return generalist.ApplyChanges(shipped, changes)
 }
 
 func paramText(p generalist.Param) string {
