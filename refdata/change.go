@@ -14,12 +14,8 @@ import (
 func parseMapping(fsys fs.FS, from, to generalist.Structure, ref *generalist.Reference) error {
 	name := fmt.Sprintf("kommuneendringer_%d_%d.csv", from, to)
 	cf, ct := fmt.Sprintf("kommunenummer_%d", from), fmt.Sprintf("kommunenummer_%d", to)
-	t, err := readTable(fsys, name, cf, fmt.Sprintf("kommunenavn_%d", from), ct, fmt.Sprintf("kommunenavn_%d", to), "endringstype")
-	if err != nil {
-		return err
-	}
 	m := generalist.Mapping{From: from, To: to}
-	err = t.each(func(r row) error {
+	t, err := readRows(fsys, name, []string{cf, fmt.Sprintf("kommunenavn_%d", from), ct, fmt.Sprintf("kommunenavn_%d", to), "endringstype"}, func(r row) error {
 		var c generalist.Change
 		var err error
 		if c.From, err = r.municipality(cf); err != nil {

@@ -78,11 +78,7 @@ func ParseEconomy(fsys fs.FS) (*economy.Model, error) {
 
 func parseEconomyData(fsys fs.FS) (*economy.Data, error) {
 	d := economy.NewData()
-	t, err := readTable(fsys, "kommuner_2024.csv", "kommunenummer", "kommunenavn", "kommunenavn_norsk", "fylkesnummer", "fylkesnavn")
-	if err != nil {
-		return nil, err
-	}
-	err = t.each(func(r row) error {
+	_, err := readRows(fsys, "kommuner_2024.csv", []string{"kommunenummer", "kommunenavn", "kommunenavn_norsk", "fylkesnummer", "fylkesnavn"}, func(r row) error {
 		n, err := r.municipality("kommunenummer")
 		if err != nil {
 			return err
@@ -93,11 +89,7 @@ func parseEconomyData(fsys fs.FS) (*economy.Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err = readTable(fsys, "befolkning_tidsserie_k2024.csv", "kommunenummer", "aar", "folkemengde", "merknad")
-	if err != nil {
-		return nil, err
-	}
-	err = t.each(func(r row) error {
+	_, err = readRows(fsys, "befolkning_tidsserie_k2024.csv", []string{"kommunenummer", "aar", "folkemengde", "merknad"}, func(r row) error {
 		n, err := known(d, r)
 		if err != nil {
 			return err
@@ -167,13 +159,33 @@ func (r row) decimal(field string) (float64, error) {
 	return *v, nil
 }
 
+// eachKey reads a file with a row per 2024 municipality and year, the
+// year in yearCol, and passes each row and its key to fn; a municipality
+// and year given twice is an error.
+func eachKey(fsys fs.FS, name string, cols []string, yearCol string, d *economy.Data, fn func(r row, k economy.Key) error) error {
+	seen := map[economy.Key]bool{}
+	_, err := readRows(fsys, name, cols, func(r row) error {
+		n, err := known(d, r)
+		if err != nil {
+			return err
+		}
+		y, err := r.integer(yearCol, 1900, 2100)
+		if err != nil {
+			return err
+		}
+		k := economy.Key{Municipality: n, Year: y}
+		if seen[k] {
+			return r.fail("kommune %s appears twice for %d", n, y)
+		}
+		seen[k] = true
+		return fn(r, k)
+	})
+	return err
+}
+
 func parseNationalTax(fsys fs.FS, name string, d *economy.Data) error {
-	t, err := readTable(fsys, name, nationalTaxCols...)
-	if err != nil {
-		return err
-	}
 	seen := map[int]bool{}
-	return t.each(func(r row) error {
+	_, err := readRows(fsys, name, nationalTaxCols, func(r row) error {
 		y, err := r.integer("aar", 1900, 2100)
 		if err != nil {
 			return err
@@ -195,28 +207,13 @@ func parseNationalTax(fsys fs.FS, name string, d *economy.Data) error {
 		d.NationalTax[y] = v
 		return nil
 	})
+	return err
 }
 
 func parseSettlements(fsys fs.FS, name string, d *economy.Data) error {
-	t, err := readTable(fsys, name, settlementCols...)
-	if err != nil {
-		return err
-	}
-	seen := map[economy.Key]bool{}
-	return t.each(func(r row) error {
-		var s economy.Settlement
+	return eachKey(fsys, name, settlementCols, "aar", d, func(r row, k economy.Key) error {
+		s := economy.Settlement{Municipality: k.Municipality, Year: k.Year}
 		var err error
-		if s.Municipality, err = known(d, r); err != nil {
-			return err
-		}
-		if s.Year, err = r.integer("aar", 1900, 2100); err != nil {
-			return err
-		}
-		k := economy.Key{Municipality: s.Municipality, Year: s.Year}
-		if seen[k] {
-			return r.fail("kommune %s appears twice for %d", s.Municipality, s.Year)
-		}
-		seen[k] = true
 		switch src := r.str("andel_kilde"); src {
 		case "KDD":
 			s.FromKDD = true
@@ -274,25 +271,8 @@ func parseSettlements(fsys fs.FS, name string, d *economy.Data) error {
 const grantTolerance = 3.0
 
 func parseGrants(fsys fs.FS, name string, d *economy.Data) error {
-	t, err := readTable(fsys, name, grantCols...)
-	if err != nil {
-		return err
-	}
-	seen := map[economy.Key]bool{}
-	return t.each(func(r row) error {
-		var g economy.Grants
-		var err error
-		if g.Municipality, err = known(d, r); err != nil {
-			return err
-		}
-		if g.Year, err = r.integer("budsjettaar", 1900, 2100); err != nil {
-			return err
-		}
-		k := economy.Key{Municipality: g.Municipality, Year: g.Year}
-		if seen[k] {
-			return r.fail("kommune %s appears twice for %d", g.Municipality, g.Year)
-		}
-		seen[k] = true
+	return eachKey(fsys, name, grantCols, "budsjettaar", d, func(r row, k economy.Key) error {
+		g := economy.Grants{Municipality: k.Municipality, Year: k.Year}
 		var sum float64
 		for _, f := range []struct {
 			col string
@@ -337,12 +317,8 @@ func parseGrants(fsys fs.FS, name string, d *economy.Data) error {
 
 // parseCostIndexWide reads the shipped cost index, one column per year.
 func parseCostIndexWide(fsys fs.FS, d *economy.Data) error {
-	t, err := readTable(fsys, CostIndexFile, "kommunenummer", "kommunenavn", "kostnadsindeks_2025", "kostnadsindeks_2026")
-	if err != nil {
-		return err
-	}
 	seen := map[generalist.MunicipalityNumber]bool{}
-	return t.each(func(r row) error {
+	_, err := readRows(fsys, CostIndexFile, []string{"kommunenummer", "kommunenavn", "kostnadsindeks_2025", "kostnadsindeks_2026"}, func(r row) error {
 		n, err := known(d, r)
 		if err != nil {
 			return err
@@ -367,30 +343,13 @@ func parseCostIndexWide(fsys fs.FS, d *economy.Data) error {
 		}
 		return nil
 	})
+	return err
 }
 
 // parseCostIndexLong reads an imported cost index, one row per
 // municipality and year.
 func parseCostIndexLong(fsys fs.FS, name string, d *economy.Data) error {
-	t, err := readTable(fsys, name, costIndexCols...)
-	if err != nil {
-		return err
-	}
-	seen := map[economy.Key]bool{}
-	return t.each(func(r row) error {
-		n, err := known(d, r)
-		if err != nil {
-			return err
-		}
-		y, err := r.integer("budsjettaar", 1900, 2100)
-		if err != nil {
-			return err
-		}
-		k := economy.Key{Municipality: n, Year: y}
-		if seen[k] {
-			return r.fail("kommune %s appears twice for %d", n, y)
-		}
-		seen[k] = true
+	return eachKey(fsys, name, costIndexCols, "budsjettaar", d, func(r row, k economy.Key) error {
 		v, err := r.decimal("kostnadsindeks")
 		if err != nil {
 			return err
@@ -404,17 +363,13 @@ func parseCostIndexLong(fsys fs.FS, name string, d *economy.Data) error {
 }
 
 func parseBudget(fsys fs.FS, d *economy.Data) error {
-	t, err := readTable(fsys, BudgetFile, budgetCols...)
-	if err != nil {
-		return err
-	}
 	type key struct {
 		y    int
 		doc  string
 		post int
 	}
 	seen := map[key]bool{}
-	return t.each(func(r row) error {
+	_, err := readRows(fsys, BudgetFile, budgetCols, func(r row) error {
 		var b economy.BudgetPost
 		var err error
 		if b.Year, err = r.integer("budsjettaar", 1900, 2100); err != nil {
@@ -448,6 +403,7 @@ func parseBudget(fsys fs.FS, d *economy.Data) error {
 		d.Budget = append(d.Budget, b)
 		return nil
 	})
+	return err
 }
 
 // paramFile is the layout of data/economy/<year>.json.

@@ -388,18 +388,15 @@ func readCSVSheet(name string, b []byte) (*sheet, error) {
 	}
 	r.FieldsPerRecord = -1
 	sh := &sheet{name: name}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		} else if err != nil {
-			return nil, csvError(name, err)
-		}
+	err := eachRecord(name, r, func(rec []string, _ int) {
 		row := make([]sheetCell, len(rec))
 		for i, s := range rec {
 			row[i] = sheetCell{text: strings.TrimSpace(s)}
 		}
 		sh.rows = append(sh.rows, row)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return sh, nil
 }

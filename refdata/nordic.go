@@ -10,13 +10,9 @@ import (
 // parseNordic reads the Finnish per-municipality file and the published
 // national aggregates.
 func parseNordic(fsys fs.FS, ref *generalist.Reference) error {
-	t, err := readTable(fsys, "norden_finland_kommuner.csv",
-		"land", "kommunestruktur", "referansedato", "kuntanumero", "navn_fi", "navn_sv", "folkemengde", "aland")
-	if err != nil {
-		return err
-	}
+	cols := []string{"land", "kommunestruktur", "referansedato", "kuntanumero", "navn_fi", "navn_sv", "folkemengde", "aland"}
 	seen := map[[2]string]bool{}
-	err = t.each(func(r row) error {
+	err := addRows(fsys, ref, "norden_finland_kommuner.csv", cols, func(r row) error {
 		m := generalist.NordicMunicipality{Country: r.str("land"), Structure: r.str("kommunestruktur"), RefDate: r.str("referansedato")}
 		if m.Country != "FI" {
 			return r.errorf("land", "%q: only FI has per-municipality data", m.Country)
@@ -54,15 +50,11 @@ func parseNordic(fsys fs.FS, ref *generalist.Reference) error {
 	if err != nil {
 		return err
 	}
-	ref.Datasets = append(ref.Datasets, t.dataset())
 
-	t, err = readTable(fsys, "norden_aggregater.csv", "land", "kilde", "innbyggere", "antall_kommuner",
+	cols = []string{"land", "kilde", "innbyggere", "antall_kommuner",
 		"innbyggere_middel", "innbyggere_median", "innbyggere_storst", "innbyggere_minst", "kommuner_under_5000",
-		"median_areal_km2", "middel_areal_km2", "storst_areal_km2")
-	if err != nil {
-		return err
-	}
-	err = t.each(func(r row) error {
+		"median_areal_km2", "middel_areal_km2", "storst_areal_km2"}
+	return addRows(fsys, ref, "norden_aggregater.csv", cols, func(r row) error {
 		a := generalist.NordicAggregate{Country: r.str("land"), Source: r.str("kilde")}
 		switch a.Country {
 		case "NO", "SE", "DK", "FI", "IS":
@@ -93,9 +85,4 @@ func parseNordic(fsys fs.FS, ref *generalist.Reference) error {
 		ref.NordicTotals = append(ref.NordicTotals, a)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	ref.Datasets = append(ref.Datasets, t.dataset())
-	return nil
 }

@@ -137,11 +137,7 @@ func (p *populations) parseDetailed(fsys fs.FS, name string, s generalist.Struct
 // allowed only with merknad estimert_deling (a split the source guessed):
 // such cells become Missing, never a number.
 func (p *populations) parseSeries(fsys fs.FS, name string, s generalist.Structure, cols []string) (*table, error) {
-	t, err := readTable(fsys, name, cols...)
-	if err != nil {
-		return nil, err
-	}
-	return t, t.each(func(r row) error {
+	return readRows(fsys, name, cols, func(r row) error {
 		rec := generalist.Population{Structure: s}
 		var err error
 		if rec.Municipality, err = p.municipality(r, s); err != nil {

@@ -19,14 +19,10 @@ var structureFiles = map[generalist.Structure][2]string{
 // of municipalities adds up, and the structure has its known size.
 func parseStructure(fsys fs.FS, s generalist.Structure, ref *generalist.Reference) error {
 	files := structureFiles[s]
-	ct, err := readTable(fsys, files[0], "fylkesnummer", "fylkesnavn", "antall_kommuner")
-	if err != nil {
-		return err
-	}
 	counties := map[generalist.CountyNumber]generalist.County{}
 	wantCount := map[generalist.CountyNumber]int{}
 	var order []generalist.CountyNumber
-	err = ct.each(func(r row) error {
+	ct, err := readRows(fsys, files[0], []string{"fylkesnummer", "fylkesnavn", "antall_kommuner"}, func(r row) error {
 		n, err := r.county("fylkesnummer")
 		if err != nil {
 			return err
@@ -58,14 +54,10 @@ func parseStructure(fsys fs.FS, s generalist.Structure, ref *generalist.Referenc
 	case generalist.Structure2024:
 		cols = []string{"kommunenummer", "kommunenavn", "kommunenavn_norsk", "fylkesnummer", "fylkesnavn"}
 	}
-	mt, err := readTable(fsys, files[1], cols...)
-	if err != nil {
-		return err
-	}
 	seen := map[generalist.MunicipalityNumber]bool{}
 	gotCount := map[generalist.CountyNumber]int{}
 	var ms []generalist.Municipality
-	err = mt.each(func(r row) error {
+	mt, err := readRows(fsys, files[1], cols, func(r row) error {
 		m := generalist.Municipality{Structure: s}
 		var err error
 		if m.Number, err = r.municipality("kommunenummer"); err != nil {
@@ -79,7 +71,7 @@ func parseStructure(fsys fs.FS, s generalist.Structure, ref *generalist.Referenc
 			return err
 		}
 		m.ShortName = m.Name
-		if _, ok := mt.col["kommunenavn_norsk"]; ok {
+		if _, ok := r.t.col["kommunenavn_norsk"]; ok {
 			if m.ShortName, err = r.nonEmpty("kommunenavn_norsk"); err != nil {
 				return err
 			}
@@ -94,7 +86,7 @@ func parseStructure(fsys fs.FS, s generalist.Structure, ref *generalist.Referenc
 		if r.str("fylkesnavn") != c.Name {
 			return r.errorf("fylkesnavn", "%q differs from %q in %s", r.str("fylkesnavn"), c.Name, files[0])
 		}
-		if _, ok := mt.col["samisk_forvaltningsomrade"]; ok {
+		if _, ok := r.t.col["samisk_forvaltningsomrade"]; ok {
 			b, err := r.boolean("samisk_forvaltningsomrade")
 			if err != nil {
 				return err

@@ -35,6 +35,27 @@ func readTable(fsys fs.FS, name string, want ...string) (*table, error) {
 	return parseTable(name, b, want)
 }
 
+// readRows reads name from fsys, checks its header against want and
+// passes each row to fn, stopping at the first error.
+func readRows(fsys fs.FS, name string, want []string, fn func(r row) error) (*table, error) {
+	t, err := readTable(fsys, name, want...)
+	if err != nil {
+		return nil, err
+	}
+	return t, t.each(fn)
+}
+
+// addRows is readRows for a file that, once read, is one of ref's
+// datasets.
+func addRows(fsys fs.FS, ref *generalist.Reference, name string, want []string, fn func(r row) error) error {
+	t, err := readRows(fsys, name, want, fn)
+	if err != nil {
+		return err
+	}
+	ref.Datasets = append(ref.Datasets, t.dataset())
+	return nil
+}
+
 func parseTable(name string, b []byte, want []string) (*table, error) {
 	sum := sha256.Sum256(b)
 	t := &table{file: name, sha256: hex.EncodeToString(sum[:]), col: map[string]int{}}
@@ -59,18 +80,29 @@ func parseTable(name string, b []byte, want []string) (*table, error) {
 		}
 		t.col[h] = i
 	}
+	err = eachRecord(name, r, func(rec []string, line int) {
+		t.rows = append(t.rows, rec)
+		t.lines = append(t.lines, line)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// eachRecord passes the records of r that are left, with the line each
+// starts on, to fn; an error names the file and the line.
+func eachRecord(name string, r *csv.Reader, fn func(rec []string, line int)) error {
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
-			break
+			return nil
 		} else if err != nil {
-			return nil, csvError(name, err)
+			return csvError(name, err)
 		}
 		line, _ := r.FieldPos(0)
-		t.rows = append(t.rows, rec)
-		t.lines = append(t.lines, line)
+		fn(rec, line)
 	}
-	return t, nil
 }
 
 func firstInvalidUTF8(b []byte) int {
