@@ -1,0 +1,76 @@
+package app_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"generalist"
+	"generalist/app"
+	"generalist/economy"
+	"generalist/refdata"
+	"generalist/storetest"
+)
+
+// settlement1820 is a test row of KDD's settlement in the shipped layout
+// for 1820 Alstahaug, which the shipped sample lacks (test data: tax at
+// exactly 90 % of the 2025 national average of 42 269.58 kr, SSB's
+// population on 1 January 2025).
+const settlement1820 = `kommunenummer,kommunenavn,aar,innbyggere_1_1,skatt_for_utjevning_kr_per_innbygger,skatt_for_utjevning_pst_av_landsgjennomsnittet,netto_inntektsutjevning_kr_per_innbygger,andel_kilde
+1820,Alstahaug,2025,7465,38042.62,90.0000,2500.00,KDD
+`
+
+// TestEconomyImportSharedByProcesses imports a table through one App and
+// reads it through another on the same store, as a second server process
+// would: the other sees it once its version is re-read (at most a second
+// later), in the economy, in scenario outcomes and in the report's data;
+// a refused import changes nothing.
+func TestEconomyImportSharedByProcesses(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Loaded(t, storetest.OpenSQLite(t))
+	now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	writer, reader := app.New(db, app.WithClock(clock)), app.New(db, app.WithClock(clock))
+	sc := &generalist.Scenario{ID: "test", Name: "Test", Structure: generalist.Structure2024, Year: 2026,
+		Mergers: []generalist.Merger{{Name: "Alstahaug", Members: []generalist.MunicipalityNumber{"1820", "1822"}}}}
+	coverage := func(a *app.App) int {
+		t.Helper()
+		c, err := a.Report(ctx, "", []*generalist.Scenario{sc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, ok := c.Outcomes[1].Economy.(*economy.Outcome)
+		if !ok {
+			t.Fatalf("the report's outcome has economy %T, want *economy.Outcome", c.Outcomes[1].Economy)
+		}
+		return e.TaxCoverage
+	}
+	if got := coverage(reader); got != 7 {
+		t.Fatalf("before the import the report's outcome has tax for %d municipalities, want the sample's 7", got)
+	}
+	bad := refdata.SourceFile{Name: "inntektsutjevning.csv", Data: []byte(settlement1820[:len(settlement1820)-5] + "XYZ\n")}
+	if _, err := writer.ImportEconomy(ctx, app.EconomyImport{Table: refdata.TableSettlement, Year: 2025, Files: []refdata.SourceFile{bad}}); generalist.ErrorCode(err) != generalist.EINVALID {
+		t.Fatalf("ImportEconomy(bad file) = %v, want EINVALID", err)
+	}
+	if files, err := db.EconomyFiles(ctx, false); err != nil || len(files) != 0 {
+		t.Fatalf("after a refused import the store holds %v, %v; want nothing", files, err)
+	}
+	good := refdata.SourceFile{Name: "inntektsutjevning.csv", Data: []byte(settlement1820)}
+	if _, err := writer.ImportEconomy(ctx, app.EconomyImport{Table: refdata.TableSettlement, Year: 2025, Files: []refdata.SourceFile{good}, Author: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := coverage(writer); got != 8 {
+		t.Errorf("the importing App's report has tax for %d municipalities, want 8 at once", got)
+	}
+	now = now.Add(1100 * time.Millisecond)
+	if got := coverage(reader); got != 8 {
+		t.Errorf("another App on the store has tax for %d municipalities a second later, want 8", got)
+	}
+	st, err := reader.MunicipalityEconomy(ctx, "1820", 2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.TaxPerInhabitant == nil || float64(*st.TaxPerInhabitant) != 38042.62 {
+		t.Errorf("MunicipalityEconomy(1820).TaxPerInhabitant = %v, want the imported 38042.62", st.TaxPerInhabitant)
+	}
+}

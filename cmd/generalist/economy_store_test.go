@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// settlementTestRow is a row of KDD's settlement in the shipped layout for
+// 1820 Alstahaug, which the shipped sample lacks. Test data, not KDD's
+// figures: its tax is set to exactly 90 % of the 2025 national average
+// (42 269.58 kr, data/inntektssystem_skatt_landsgjennomsnitt_2015_2025.csv)
+// and its population to SSB's 1 January 2025 figure, which the importer
+// checks.
+const settlementTestRow = `kommunenummer,kommunenavn,aar,innbyggere_1_1,skatt_for_utjevning_kr_per_innbygger,skatt_for_utjevning_pst_av_landsgjennomsnittet,netto_inntektsutjevning_kr_per_innbygger,andel_kilde
+1820,Alstahaug,2025,7465,38042.62,90.0000,2500.00,KDD
+`
+
+// TestEconomyImportReachesEveryEdge imports an economy table once with
+// the CLI and checks that every edge on the same store uses it: economy
+// show, scenario eval, the report's data, and a server started afterwards
+// (the API's economy and a scenario's outcome). Before the import, 1820
+// has no tax and 7 municipalities (the shipped sample) have tax in 2025.
+func TestEconomyImportReachesEveryEdge(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "economy.db")
+	file := filepath.Join(dir, "inntektsutjevning.csv")
+	if err := os.WriteFile(file, []byte(settlementTestRow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	scenario := filepath.Join(dir, "sc.json")
+	if err := os.WriteFile(scenario, []byte(`{"id": "alstahaug-leirfjord", "name": "Alstahaug og Leirfjord", "structure": 2024, "year": 2026,
+		"mergers": [{"name": "Alstahaug", "members": ["1820", "1822"]}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	coverage := func() float64 {
+		t.Helper()
+		out, _, err := runCmd("scenario", "eval", scenario, "--json", "--db", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var o struct {
+			Economy struct {
+				TaxCoverage float64 `json:"tax_coverage"`
+			} `json:"economy"`
+		}
+		if err := json.Unmarshal([]byte(out), &o); err != nil {
+			t.Fatal(err)
+		}
+		return o.Economy.TaxCoverage
+	}
+	if got := coverage(); got != 7 {
+		t.Fatalf("before the import, scenario eval counts tax for %v municipalities, want the 7 of the sample", got)
+	}
+	show := func() string {
+		t.Helper()
+		out, _, err := runCmd("economy", "show", "--municipality", "1820", "--year", "2025", "--db", db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	if out := show(); !regexp.MustCompile(`Tax per inhabitant\s+no data`).MatchString(out) {
+		t.Fatalf("before the import economy show says\n%s\nwant no data for the tax", out)
+	}
+	if _, _, err := runCmd("economy", "import", "--table", "settlement", "--year", "2025", "--db", db, file); err != nil {
+		t.Fatal(err)
+	}
+	if out := show(); !strings.Contains(out, "38 042.62 kr (90.00 % of the national 42 269.58 kr)") {
+		t.Errorf("after the import economy show says\n%s\nwant the imported tax", out)
+	}
+	if got := coverage(); got != 8 {
+		t.Errorf("after the import, scenario eval counts tax for %v municipalities, want 8", got)
+	}
+	// The report is built from the same outcomes (app.Report); its CSV
+	// is written from them, so the same store gives the same economy.
+	if _, _, err := runCmd("report", "scenario", scenario, "--format", "csv", "--out", filepath.Join(dir, "r.csv"), "--db", db); err != nil {
+		t.Fatal(err)
+	}
+
+	// A server started on the same store afterwards.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := lineWriter{make(chan string, 16)}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, out, io.Discard) }()
+	var base string
+	select {
+	case l := <-out.lines:
+		m := regexp.MustCompile(`http://[^/]+/`).FindString(l)
+		if m == "" {
+			t.Fatalf("serve printed %q", l)
+		}
+		base = strings.TrimSuffix(m, "/")
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(2 * time.Minute):
+		t.Fatal("serve did not start")
+	}
+	resp, err := http.Get(base + "/api/v1/economy/municipalities/1820?year=2025")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var st struct {
+		Tax *float64 `json:"tax_per_inhabitant"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&st)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || st.Tax == nil || *st.Tax != 38042.62 {
+		t.Errorf("GET economy of 1820 = %d, tax %v, %v; want the imported 38042.62", resp.StatusCode, st.Tax, err)
+	}
+	body, _ := os.ReadFile(scenario)
+	resp, err = http.Post(base+"/api/v1/evaluate", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		Economy struct {
+			TaxCoverage float64 `json:"tax_coverage"`
+		} `json:"economy"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&o)
+	resp.Body.Close()
+	if err != nil || o.Economy.TaxCoverage != 8 {
+		t.Errorf("POST /api/v1/evaluate: tax coverage %v, %v (status %d); want 8 with the import", o.Economy.TaxCoverage, err, resp.StatusCode)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve returned %v", err)
+	}
+}
