@@ -78,6 +78,22 @@ func readZipFile(name string, f *zip.File) ([]byte, error) {
 	return b, nil
 }
 
+// richText is a string of a worksheet: plain text, or runs of rich text.
+type richText struct {
+	T string `xml:"t"`
+	R []struct {
+		T string `xml:"t"`
+	} `xml:"r"`
+}
+
+func (rt richText) text() string {
+	s := rt.T
+	for _, r := range rt.R {
+		s += r.T
+	}
+	return s
+}
+
 // readXLSX reads the first worksheet of the workbook, with shared and
 // inline strings; formulas give their stored values.
 func readXLSX(name string, files map[string]*zip.File) (*sheet, error) {
@@ -121,22 +137,13 @@ func readXLSX(name string, files map[string]*zip.File) (*sheet, error) {
 			return nil, err
 		}
 		var sst struct {
-			SI []struct {
-				T string `xml:"t"`
-				R []struct {
-					T string `xml:"t"`
-				} `xml:"r"`
-			} `xml:"si"`
+			SI []richText `xml:"si"`
 		}
 		if err := xml.Unmarshal(b, &sst); err != nil {
 			return nil, generalist.Errorf(generalist.EINVALID, "%s: shared strings: %v", name, err)
 		}
 		for _, si := range sst.SI {
-			s := si.T
-			for _, r := range si.R {
-				s += r.T
-			}
-			shared = append(shared, s)
+			shared = append(shared, si.text())
 		}
 	}
 	b, err := readZipFile(name, files[target])
@@ -147,15 +154,10 @@ func readXLSX(name string, files map[string]*zip.File) (*sheet, error) {
 		Rows []struct {
 			R     int `xml:"r,attr"`
 			Cells []struct {
-				R  string `xml:"r,attr"`
-				T  string `xml:"t,attr"`
-				V  string `xml:"v"`
-				IS struct {
-					T string `xml:"t"`
-					R []struct {
-						T string `xml:"t"`
-					} `xml:"r"`
-				} `xml:"is"`
+				R  string   `xml:"r,attr"`
+				T  string   `xml:"t,attr"`
+				V  string   `xml:"v"`
+				IS richText `xml:"is"`
 			} `xml:"c"`
 		} `xml:"sheetData>row"`
 	}
@@ -195,10 +197,7 @@ func readXLSX(name string, files map[string]*zip.File) (*sheet, error) {
 				}
 				cell.text = shared[k]
 			case "inlineStr":
-				cell.text = c.IS.T
-				for _, r := range c.IS.R {
-					cell.text += r.T
-				}
+				cell.text = c.IS.text()
 			case "str", "e":
 				cell.text = c.V
 			case "b":
@@ -401,27 +400,17 @@ func readCSVSheet(name string, b []byte) (*sheet, error) {
 	return sh, nil
 }
 
+// labelFold spells the letters headers may have in ASCII.
+var labelFold = map[rune]string{'æ': "ae", 'ø': "o", 'ö': "o", 'å': "a", 'ä': "a", 'à': "a", 'á': "a", 'é': "e", 'è': "e"}
+
 // label normalises a header for matching: lower case, æøå folded to
 // ASCII, everything else but letters and digits to single spaces.
 func label(s string) string {
 	var b strings.Builder
 	space := true
 	for _, r := range strings.ToLower(s) {
-		switch r {
-		case 'æ':
-			b.WriteString("ae")
-			space = false
-			continue
-		case 'ø', 'ö':
-			b.WriteByte('o')
-			space = false
-			continue
-		case 'å', 'ä', 'à', 'á':
-			b.WriteByte('a')
-			space = false
-			continue
-		case 'é', 'è':
-			b.WriteByte('e')
+		if f, ok := labelFold[r]; ok {
+			b.WriteString(f)
 			space = false
 			continue
 		}

@@ -12,20 +12,26 @@ import (
 	"generalist/refdata"
 )
 
-var (
-	embeddedOnce sync.Once
-	embedded     *generalist.Reference
-	embeddedErr  error
-)
-
-func mustEmbedded(t *testing.T) *generalist.Reference {
-	t.Helper()
-	embeddedOnce.Do(func() { embedded, embeddedErr = refdata.Embedded() })
-	if embeddedErr != nil {
-		t.Fatal(embeddedErr)
+// once returns a function that gives what load returns, calling load
+// only the first time, and fails the test if load failed.
+func once[T any](load func() (T, error)) func(t *testing.T) T {
+	var (
+		o   sync.Once
+		v   T
+		err error
+	)
+	return func(t *testing.T) T {
+		t.Helper()
+		o.Do(func() { v, err = load() })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
 	}
-	return embedded
 }
+
+// mustEmbedded parses the embedded reference files once for all tests.
+var mustEmbedded = once(refdata.Embedded)
 
 func TestEmbeddedCounts(t *testing.T) {
 	ref := mustEmbedded(t)

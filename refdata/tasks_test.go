@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
-	"sync"
 	"testing"
 
 	"generalist"
@@ -13,20 +12,8 @@ import (
 	"generalist/refdata"
 )
 
-var (
-	tasksOnce sync.Once
-	tasks     *generalist.Catalogue
-	tasksErr  error
-)
-
-func mustTasks(t *testing.T) *generalist.Catalogue {
-	t.Helper()
-	tasksOnce.Do(func() { tasks, tasksErr = refdata.EmbeddedTasks() })
-	if tasksErr != nil {
-		t.Fatal(tasksErr)
-	}
-	return tasks
-}
+// mustTasks parses the embedded task catalogue once for all tests.
+var mustTasks = once(refdata.EmbeddedTasks)
 
 func taskByID(t *testing.T, c *generalist.Catalogue) map[string]*generalist.Task {
 	t.Helper()
