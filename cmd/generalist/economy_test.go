@@ -61,7 +61,9 @@ func TestEconomyErrors(t *testing.T) {
 		{[]string{"economy", "show", "--municipality", "1199", "--year", "2025"}, 1, "kommune 1199 is not in the 2024 structure"},
 		{[]string{"economy", "merge", "--members", "1111", "--year", "2025"}, 2, "at least two municipalities"},
 		{[]string{"economy", "merge", "--members", "1111,1111", "--year", "2025"}, 1, "kommune 1111 is listed twice"},
-		{[]string{"economy", "import", "--table", "grants", "--year", "2025", "x.ods"}, 2, "--data DIR is required"},
+		{[]string{"economy", "import", "--year", "2025", "x.ods"}, 2, "--table is required"},
+		{[]string{"economy", "import", "--table", "grants", "--year", "2025"}, 2, "no file given"},
+		{[]string{"economy", "import", "--data", "x", "--table", "grants"}, 2, "not both"},
 		{[]string{"economy", "frobnicate"}, 2, `unknown command "frobnicate"`},
 	} {
 		_, _, err := runCmd(tt.args...)
@@ -102,24 +104,54 @@ func TestEconomyCheck(t *testing.T) {
 }
 
 func TestEconomyImport(t *testing.T) {
-	dir := t.TempDir()
+	db := filepath.Join(t.TempDir(), "import.db")
 	src := filepath.Join(t.TempDir(), "tabell-a-k-2025.csv")
 	if err := os.WriteFile(src, []byte("Kommune;Kostnadsindeks\n1101 Eigersund;1,0311\n1103 Stavanger;0,9517\nLandet;1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"economy", "import", "--table", "cost-index", "--year", "2025", "--data", dir, src}
+	args := []string{"economy", "import", "--table", "cost-index", "--year", "2025", "--db", db, src}
 	out, _, err := runCmd(args...)
 	if err != nil || !strings.Contains(out, "Imported 2 municipalities (cost-index, 2025)") {
 		t.Fatalf("import: %v\n%s", err, out)
 	}
-	if _, _, err := runCmd(args...); generalist.ErrorCode(err) != generalist.ECONFLICT || !strings.Contains(err.Error(), "give --replace") {
+	if _, _, err := runCmd(args...); generalist.ErrorCode(err) != generalist.ECONFLICT || !strings.Contains(err.Error(), "import it again with replace") {
 		t.Errorf("second import without --replace: %v", err)
 	}
-	out, _, err = runCmd("economy", "show", "--municipality", "1101", "--year", "2025", "--data", dir, "--json")
+	out, _, err = runCmd("economy", "show", "--municipality", "1101", "--year", "2025", "--db", db, "--json")
 	if err != nil || !strings.Contains(out, `"cost_index": 1.0311`) {
 		t.Errorf("show after import: %v\n%s", err, out)
 	}
 	if _, _, err := runCmd(append(args, "--replace")...); err != nil {
 		t.Errorf("import --replace: %v", err)
+	}
+}
+
+// TestEconomyImportDir imports a directory in the stored layout (as
+// economy import --data DIR wrote it before the tables moved into the
+// store): the files are checked and stored in one transaction.
+func TestEconomyImportDir(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "dir.db")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "inntektsutjevning_2025.csv"), []byte(settlementTestRow), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCmd("economy", "import", "--data", dir, "--db", db)
+	if err != nil || !strings.Contains(out, "Imported 1 files") {
+		t.Fatalf("import --data: %v\n%s", err, out)
+	}
+	out, _, err = runCmd("economy", "show", "--municipality", "1820", "--year", "2025", "--db", db, "--json")
+	if err != nil || !strings.Contains(out, `"tax_per_inhabitant": 38042.62`) {
+		t.Errorf("show after import --data: %v\n%s", err, out)
+	}
+	// A directory with a bad file stores nothing, not even its good one.
+	bad := t.TempDir()
+	os.WriteFile(filepath.Join(bad, "inntektsutjevning_2024.csv"), []byte(strings.Replace(settlementTestRow, "2025,7465", "2024,1", 1)), 0o644)
+	os.WriteFile(filepath.Join(bad, "kostnadsindeks_2025.csv"), []byte("kommunenummer,kommunenavn,budsjettaar,kostnadsindeks\n1101,Eigersund,2025,1.0311\n"), 0o644)
+	if _, _, err := runCmd("economy", "import", "--data", bad, "--db", db); generalist.ErrorCode(err) != generalist.EINVALID {
+		t.Errorf("import --data with a bad file: %v, want EINVALID", err)
+	}
+	out, _, err = runCmd("economy", "show", "--municipality", "1101", "--year", "2025", "--db", db, "--json")
+	if err != nil || strings.Contains(out, "1.0311") {
+		t.Errorf("after a refused directory import the cost index of 1101 is %v\n%s; want the shipped one", err, out)
 	}
 }

@@ -24,6 +24,9 @@ func TestMain(m *testing.M) {
 	if tempDir, err = os.MkdirTemp("", "generalist-test-"); err != nil {
 		panic(err)
 	}
+	// A command run without --db uses this store, never a file in the
+	// source tree.
+	os.Setenv("GENERALIST_DB", filepath.Join(tempDir, "default.db"))
 	code := m.Run()
 	os.RemoveAll(tempDir)
 	os.Exit(code)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"generalist"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,12 +128,20 @@ func TestSearchInfeasible(t *testing.T) {
 		{"search", "nothing"},
 		{"search", "groups", "--db", db},
 		{"search", "groups", "--floor", "5000", "--objective", "fast", "--db", db},
-		{"search", "groups", "--floor", "5000", "--lock", "0301+9999", "--db", db},
 		{"search", "ensemble", "--floor", "5000", "--steps", "0", "--db", db},
 	} {
 		if _, _, err := runCmd(args...); exitCode(err) != 2 {
 			t.Errorf("%v: err = %v, want a usage error", args, err)
 		}
+	}
+}
+
+// TestSearchBadLock: a lock naming an unknown municipality is refused by
+// the search problem (the same check as the web's), naming it.
+func TestSearchBadLock(t *testing.T) {
+	_, _, err := runCmd("search", "groups", "--floor", "5000", "--lock", "0301+9999", "--db", loadedDB(t))
+	if generalist.ErrorCode(err) != generalist.EINVALID || !strings.Contains(errorText(err), `lock: no unit "9999"`) {
+		t.Errorf("search groups --lock 0301+9999: %v, want EINVALID naming 9999", err)
 	}
 }
 
