@@ -49,19 +49,20 @@ func safeNext(next string) string {
 	return next
 }
 
-func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) error {
 	d := loginPage{CSRF: s.csrfToken(w, r), Next: safeNext(r.URL.Query().Get("neste"))}
 	if s.store == nil {
 		d.Error = msg(langOf(r), "login.disabled")
 	}
 	s.render(w, r, http.StatusOK, "login.tmpl", page{Title: msg(langOf(r), "login"), Nav: "account", Data: d})
+	return nil
 }
 
 // handleLogin checks the name and password. Every failure gives the same
 // message and takes as long (the password is checked against a dummy hash
 // for an unknown name), so the form does not tell which names exist. A
 // fresh session id is issued at every sign-in (no session fixation).
-func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	lang := langOf(r)
 	name := strings.ToLower(strings.TrimSpace(r.PostFormValue("name")))
 	d := loginPage{Name: name, Next: safeNext(r.PostFormValue("neste"))}
@@ -72,12 +73,12 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.store == nil {
 		fail(http.StatusServiceUnavailable, msg(lang, "login.disabled"))
-		return
+		return nil
 	}
 	ip := s.clientIP(r)
 	if !s.limiter.allow(ip) {
 		fail(http.StatusTooManyRequests, msg(lang, "login.throttled"))
-		return
+		return nil
 	}
 	ctx := r.Context()
 	bg := context.WithoutCancel(ctx)
@@ -88,20 +89,18 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	attempt := generalist.LoginAttempt{Name: name, Remote: ip, At: now}
 	n, last, err := s.store.BeginLogin(bg, attempt, now.Add(-s.cfg.Throttle.Window))
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	if wait := s.cfg.Throttle.Locked(n, last, now); wait > 0 {
 		fail(http.StatusTooManyRequests, msg(lang, "login.throttled"))
-		return
+		return nil
 	}
 	u, err := s.store.UserByName(ctx, name)
 	hash := dummyHash()
 	if err == nil {
 		hash = u.PasswordHash
 	} else if generalist.ErrorCode(err) != generalist.ENOTFOUND {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.verifying <- struct{}{} // at most a few argon2 checks at once (64 MiB each)
 	ok, verr := auth.VerifyPassword(r.PostFormValue("password"), hash)
@@ -109,13 +108,12 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	ok = ok && verr == nil && err == nil && !u.Disabled
 	if ok {
 		if err := s.store.LoginSucceeded(bg, attempt); err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 	}
 	if !ok {
 		fail(http.StatusUnauthorized, msg(lang, "login.failed"))
-		return
+		return nil
 	}
 	// End the session this browser had, if any, before starting a new one.
 	if c, err := r.Cookie(sessionCookie); err == nil {
@@ -125,13 +123,13 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	sess := &generalist.Session{IDHash: auth.HashSecret(secret), UserID: u.ID, CSRF: auth.NewSecret(), Remote: ip,
 		CreatedAt: now, ExpiresAt: now.Add(sessionLifetime)}
 	if err := s.store.CreateSession(bg, sess); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: int(sessionLifetime.Seconds())})
 	s.audit(r, viewer{User: u, Role: u.Role}, "sign in", u.Name, "")
 	http.Redirect(w, r, d.Next, http.StatusSeeOther)
+	return nil
 }
 
 // dummyHash is checked for unknown names so they take as long as known
@@ -146,16 +144,16 @@ var dummyHash = sync.OnceValue(func() string {
 	return h
 })
 
-func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
 	if v := s.viewer(r); v.Session != nil {
 		if err := s.store.DeleteSession(context.WithoutCancel(r.Context()), v.Session.IDHash); err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: -1})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
 }
 
 type accountPage struct {
@@ -165,16 +163,16 @@ type accountPage struct {
 	Session *generalist.Session
 }
 
-func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) error {
 	v := s.viewer(r)
 	toks, err := s.store.Tokens(r.Context(), v.User.ID)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := accountPage{User: v.User, CSRF: s.csrfToken(w, r), Tokens: toks, Session: v.Session}
 	w.Header().Set("Cache-Control", "private, no-store")
 	s.render(w, r, http.StatusOK, "account.tmpl", page{Title: msg(langOf(r), "account"), Nav: "account", Data: d})
+	return nil
 }
 
 type adminPage struct {
@@ -182,25 +180,24 @@ type adminPage struct {
 	Audit []generalist.AuditEntry
 }
 
-func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) error {
 	us, err := s.store.Users(r.Context())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := adminPage{Users: us}
 	if s.store != nil {
 		if d.Audit, err = s.store.Audit(r.Context(), generalist.AuditFilter{Limit: 200}); err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	s.render(w, r, http.StatusOK, "admin.tmpl", page{Title: msg(langOf(r), "admin"), Nav: "account", Data: d})
+	return nil
 }
 
 // apiMe answers who the caller is: a script's check of its token.
-func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
 	v := s.viewer(r)
 	out := map[string]any{"name": v.User.Name, "full_name": v.User.FullName, "role": v.User.Role}
 	if v.User.Municipality != "" {
@@ -210,28 +207,26 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
 		out["token"] = map[string]any{"id": v.Token.ID, "name": v.Token.Name, "scope": v.Token.Scope, "prefix": v.Token.Prefix}
 	}
 	writeJSON(w, http.StatusOK, out)
+	return nil
 }
 
 // apiAudit lists the audit log, newest first (?user=, ?limit= up to 1000).
-func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) error {
 	if s.store == nil {
-		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "this server keeps no audit log"))
-		return
+		return generalist.Errorf(generalist.ENOTFOUND, "this server keeps no audit log")
 	}
 	q := r.URL.Query()
 	f := generalist.AuditFilter{User: q.Get("user")}
 	if l := q.Get("limit"); l != "" {
 		n, err := strconv.Atoi(l)
 		if err != nil || n < 1 || n > 1000 {
-			s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter limit: %q is not a whole number from 1 to 1000", l))
-			return
+			return generalist.Errorf(generalist.EINVALID, "query parameter limit: %q is not a whole number from 1 to 1000", l)
 		}
 		f.Limit = n
 	}
 	es, err := s.store.Audit(r.Context(), f)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	type entry struct {
 		ID        int64     `json:"id"`
@@ -248,6 +243,7 @@ func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) {
 		out[i] = entry{e.ID, e.At, e.User, e.Action, e.Target, e.Detail, e.Remote, e.RequestID}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"entries": out})
+	return nil
 }
 
 // limiter allows n events per address per window (a fixed window, reset

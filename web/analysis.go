@@ -61,19 +61,18 @@ func (s *Server) analyse(r *http.Request, a analysisRequest) (*atlas.Analysis, e
 	})
 }
 
-func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) error {
 	a, err := s.parseAnalysis(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	res, err := s.analyse(r, a)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"analysis": res, "source": a.Indicator.Source, "caveat": a.Indicator.Caveat,
 		"method": "OLS med konstantledd; 95 % konfidensintervall fra t-fordelingen; kommuner uten verdi er utelatt (listwise deletion)"})
+	return nil
 }
 
 type analysisPage struct {
@@ -86,29 +85,25 @@ type analysisPage struct {
 	JSON       string
 }
 
-func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) error {
 	lang := langOf(r)
 	a, err := s.parseAnalysis(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	res, err := s.analyse(r, a)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	years, err := s.years(r.Context(), a.Structure)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	// The plot shows the indicator against population with the line of the
 	// regression on log population alone, coloured by centrality class.
 	simple, err := s.analyse(r, analysisRequest{Structure: a.Structure, Year: a.Year, Indicator: a.Indicator, Covariates: []string{"logpop"}})
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	var pts []chart.ScatterPoint
 	for _, p := range res.Points {
@@ -140,14 +135,12 @@ func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) {
 		XLabel: msg(lang, "inhabitants"), YLabel: fmt.Sprintf("%s (%s)", title, unit), Source: a.Indicator.Source,
 		Points: pts, Groups: groups, LogX: true, Fit: fit, Width: 720, Height: 460, Lang: lang,
 		Format: func(v float64) string { return chart.FormatNumber(v, dec, lang) }}); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	q := url.Values{"indicator": {a.Indicator.ID}, "structure": {a.Structure.String()}, "year": {fmt.Sprint(a.Year)}, "cov": a.Covariates}
 	all, err := s.indicatorList(r.Context())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	var inds []atlas.Indicator
 	for _, in := range all {
@@ -165,4 +158,5 @@ func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "analysis.tmpl", page{Title: msg(lang, "nav.analysis"), Nav: "analysis", Structure: a.Structure, Caveats: caveats,
 		Data: analysisPage{Req: a, Result: res, Indicators: inds, Covariates: atlas.Covariates, Scatter: template.HTML(buf.Bytes()), Years: years,
 			JSON: "/api/v1/analysis?" + q.Encode()}})
+	return nil
 }

@@ -72,22 +72,19 @@ var caveats = map[string]string{
 	"area_km2":         generalist.AreaCaveat,
 }
 
-func (s *Server) apiMunicipalities(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMunicipalities(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	f, err := parseListFilter(q.Get)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	format, err := formatParam(q)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	key := fmt.Sprintf("api/municipalities/%d/%d/%+v/%s", st, year, f, format)
 	b, err := get(r.Context(), s.cache, key, func() (body, error) {
@@ -115,10 +112,10 @@ func (s *Server) apiMunicipalities(w http.ResponseWriter, r *http.Request) {
 		return newBody(raw)
 	})
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeBody(w, r, format, "kommuner", b)
+	return nil
 }
 
 func (s *Server) yearFor(r *http.Request, q map[string][]string, st generalist.Structure) (int, error) {
@@ -128,13 +125,13 @@ func (s *Server) yearFor(r *http.Request, q map[string][]string, st generalist.S
 	return s.defaultYear(r, st)
 }
 
-func (s *Server) apiMunicipality(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMunicipality(w http.ResponseWriter, r *http.Request) error {
 	row, err := s.findRow(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, toAPIRow(row))
+	return nil
 }
 
 // findRow returns the row of the municipality in the path, for ?structure=
@@ -197,21 +194,18 @@ func (s *Server) series(r *http.Request, st generalist.Structure, num generalist
 	})
 }
 
-func (s *Server) apiPopulationSeries(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPopulationSeries(w http.ResponseWriter, r *http.Request) error {
 	row, err := s.findRow(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	format, err := formatParam(r.URL.Query())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	pts, err := s.series(r, row.Structure, row.Number)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if format == "csv" {
 		recs := [][]string{{"kommunenummer", "aar", "folkemengde", "merknad"}}
@@ -220,39 +214,35 @@ func (s *Server) apiPopulationSeries(w http.ResponseWriter, r *http.Request) {
 		}
 		b, err := toCSV(recs)
 		if err != nil {
-			s.apiError(w, r, err)
-			return
+			return err
 		}
 		writeFormat(w, format, "folkemengde-"+string(row.Number), b)
-		return
+		return nil
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"number": row.Number, "name": row.ShortName, "structure": row.Structure,
 		"series": pts, "source": atlas.PopulationSource})
+	return nil
 }
 
-func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	under, err := positiveParam(q, "under", int64(stats.DefaultUnder))
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	format, err := formatParam(q)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	t, err := get(r.Context(), s.cache, fmt.Sprintf("stats/%d/%d/%d", st, year, under), func() (*atlas.Table, error) {
 		return atlas.StructureTable(r.Context(), s.store, st, year, generalist.Persons(under))
 	})
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if format == "csv" {
 		b, err := toCSV([][]string{
@@ -264,34 +254,31 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) {
 				strconv.FormatInt(under, 10), strconv.Itoa(t.Under.Count)},
 		})
 		if err != nil {
-			s.apiError(w, r, err)
-			return
+			return err
 		}
 		writeFormat(w, format, "kommunestruktur", b)
-		return
+		return nil
 	}
 	writeJSON(w, http.StatusOK, t)
+	return nil
 }
 
-func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	year, err := yearParam(q, 2020)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	format, err := formatParam(q)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	// The source must name one of the few sources, so the key is bounded.
 	n, err := get(r.Context(), s.cache, fmt.Sprintf("nordic/%d/%s", year, q.Get("source")), func() (*atlas.Nordic, error) {
 		return atlas.NordicComparison(r.Context(), s.store, year, q.Get("source"))
 	})
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if format == "csv" {
 		recs := [][]string{{"land", "navn", "dato", "beregnet", "kommuner", "innbyggere", "middel", "median", "storst", "minst", "under_5000", "kilde"}}
@@ -302,40 +289,37 @@ func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) {
 		}
 		b, err := toCSV(recs)
 		if err != nil {
-			s.apiError(w, r, err)
-			return
+			return err
 		}
 		writeFormat(w, format, "norden", b)
-		return
+		return nil
 	}
 	writeJSON(w, http.StatusOK, n)
+	return nil
 }
 
-func (s *Server) apiIndicators(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIndicators(w http.ResponseWriter, r *http.Request) error {
 	inds, err := s.indicatorList(r.Context())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"indicators": inds})
+	return nil
 }
 
-func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	st, err := structureParam(q, generalist.Structure2024)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	format, err := formatParam(q)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	g := s.graphOf(st)
 	if g == nil {
-		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no adjacency graph for the %d structure", st))
-		return
+		return generalist.Errorf(generalist.ENOTFOUND, "no adjacency graph for the %d structure", st)
 	}
 	b, err := get(r.Context(), s.cache, fmt.Sprintf("graph/%d/%s", st, format), func() (body, error) {
 		raw, err := graphBytes(g, st, format)
@@ -345,10 +329,10 @@ func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) {
 		return newBody(raw)
 	})
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeBody(w, r, format, fmt.Sprintf("naboskap-%d", st), b)
+	return nil
 }
 
 func graphBytes(g *graph.Graph, st generalist.Structure, format string) ([]byte, error) {

@@ -146,9 +146,6 @@ const (
 // its token is bad rather than silently read public data).
 func (s *Server) identify(r *http.Request) (viewer, error) {
 	public := viewer{Role: generalist.UserPublic}
-	if s.store == nil {
-		return public, nil
-	}
 	ctx := r.Context()
 	if h := r.Header.Get("Authorization"); h != "" {
 		tok, ok := strings.CutPrefix(h, "Bearer ")
@@ -203,47 +200,65 @@ func isWrite(method string) bool {
 	return method != http.MethodGet && method != http.MethodHead && method != http.MethodOptions
 }
 
+// handler is the shape of every route's handler: it writes its answer
+// and returns nil, or returns an error and writes nothing; the route's
+// registration (s.page or s.api) turns the error into the error page or
+// the JSON error. A handler that has started to answer must not return an
+// error (it can only log one).
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// plain adapts an http.HandlerFunc, which answers every request itself,
+// to a handler.
+func plain(h http.HandlerFunc) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		h(w, r)
+		return nil
+	}
+}
+
+// answer is how a route's errors reach the client: as the error page
+// (pageError) or as JSON (apiError).
+type answer func(w http.ResponseWriter, r *http.Request, err error)
+
 // guard wraps a route's handler with its access rule, the CSRF check and
-// the audit record.
-func (s *Server) guard(pattern string, a access, api bool, h http.HandlerFunc) http.HandlerFunc {
+// the audit record, and writes the handler's error with fail.
+func (s *Server) guard(pattern string, a access, fail answer, h handler) http.HandlerFunc {
+	// A page answers the public's GET of a route that needs an account
+	// by sending it to sign in; the API answers 401.
+	redirect := fail == nil
+	if redirect {
+		fail = s.pageError
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		v := s.viewer(r)
-		fail := func(err error) {
-			if api {
-				s.apiError(w, r, err)
-			} else {
-				s.pageError(w, r, err)
-			}
-		}
 		if !a.allows(v.Role) {
 			if v.User == nil {
-				if !api && r.Method == http.MethodGet {
+				if redirect && r.Method == http.MethodGet {
 					http.Redirect(w, r, "/logg-inn?neste="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 					return
 				}
-				fail(generalist.Errorf(generalist.EUNAUTHORIZED, "sign in first: %s needs a %s account", pattern, a))
+				fail(w, r, generalist.Errorf(generalist.EUNAUTHORIZED, "sign in first: %s needs a %s account", pattern, a))
 				return
 			}
-			fail(generalist.Errorf(generalist.EFORBIDDEN, "your role (%s) may not use %s", v.Role, pattern))
+			fail(w, r, generalist.Errorf(generalist.EFORBIDDEN, "your role (%s) may not use %s", v.Role, pattern))
 			return
 		}
 		if isWrite(r.Method) && a != accessCompute {
 			if v.Token != nil && v.Token.Scope != generalist.ScopeWrite {
-				fail(generalist.Errorf(generalist.EFORBIDDEN, "the API token is read-only (scope %q); make one with --scope write", v.Token.Scope))
+				fail(w, r, generalist.Errorf(generalist.EFORBIDDEN, "the API token is read-only (scope %q); make one with --scope write", v.Token.Scope))
 				return
 			}
 			if err := s.checkCSRF(r, v); err != nil {
-				fail(err)
+				fail(w, r, err)
 				return
 			}
 		}
-		if !isWrite(r.Method) || a == accessCompute || s.store == nil {
-			h(w, r)
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		if err := h(rec, r); err != nil {
+			fail(rec, r, err)
 			return
 		}
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		h(rec, r)
-		if rec.status < 400 {
+		if isWrite(r.Method) && a != accessCompute && rec.status < 400 {
 			s.audit(r, v, r.Method+" "+strings.TrimPrefix(pattern, r.Method+" "), loggedPath(r, pattern), "")
 		}
 	}
@@ -254,9 +269,6 @@ func (s *Server) guard(pattern string, a access, api bool, h http.HandlerFunc) h
 // users only: for the public (innspill) it would be personal data that
 // the append-only log could never erase.
 func (s *Server) audit(r *http.Request, v viewer, action, target, detail string) {
-	if s.store == nil {
-		return
-	}
 	e := &generalist.AuditEntry{At: s.cfg.Now(), User: v.Name(), Action: action, Target: target, Detail: detail, RequestID: requestID(r)}
 	if v.User != nil {
 		e.Remote = s.clientIP(r)
@@ -381,16 +393,22 @@ func (w *statusRecorder) Write(b []byte) (int, error) {
 
 func (w *statusRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// page and api register a route with its access rule.
-func (s *Server) page(pattern string, a access, h http.HandlerFunc) {
+// page and api register a route with its access rule and handler. A
+// page's error is the error page, and the public's GET of a page that
+// needs an account is sent to sign in; an API route's error is JSON
+// {"error": {"code", "message"}}, and /api/v1 routes are listed for the
+// OpenAPI test.
+func (s *Server) page(pattern string, a access, h handler) {
 	s.rules[pattern] = a
-	s.mux.HandleFunc(pattern, s.guard(pattern, a, false, h))
+	s.mux.HandleFunc(pattern, s.guard(pattern, a, nil, h))
 }
 
-func (s *Server) api(pattern string, a access, h http.HandlerFunc) {
+func (s *Server) api(pattern string, a access, h handler) {
 	s.rules[pattern] = a
-	s.apiPatterns = append(s.apiPatterns, pattern)
-	s.mux.HandleFunc(pattern, s.guard(pattern, a, true, h))
+	if strings.Contains(pattern, " /api/v1/") {
+		s.apiPatterns = append(s.apiPatterns, pattern)
+	}
+	s.mux.HandleFunc(pattern, s.guard(pattern, a, s.apiError, h))
 }
 
 // Rules returns every route pattern with its access rule, for the

@@ -70,13 +70,13 @@ func taskByID(cat *generalist.Catalogue, id string) *generalist.Task {
 
 // --- API
 
-func (s *Server) apiTasks(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiTasks(w http.ResponseWriter, r *http.Request) error {
 	cat, err := s.catalogue(r.Context())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, cat)
+	return nil
 }
 
 // structureYear parses ?structure= (default 2024) and ?year= (default the
@@ -91,16 +91,14 @@ func (s *Server) structureYear(r *http.Request) (generalist.Structure, int, erro
 	return st, year, err
 }
 
-func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) error {
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	res, err := s.capacity(r.Context(), st, year)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	b, err := get(r.Context(), s.cache, fmt.Sprintf("api/capacity/%d/%d", st, year), func() (body, error) {
 		type muni struct {
@@ -125,34 +123,30 @@ func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) {
 		return newBody(raw)
 	})
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	b.write(w, r, "application/json")
+	return nil
 }
 
-func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request) error {
 	num, err := municipalityParam(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	res, err := s.capacity(r.Context(), st, year)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	for _, m := range res.Municipalities {
 		if m.Number == num {
 			ps, err := s.pressures(r.Context(), st, year)
 			if err != nil {
-				s.apiError(w, r, err)
-				return
+				return err
 			}
 			var p *demography.Pressure
 			if v, ok := ps[num]; ok {
@@ -160,14 +154,13 @@ func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request)
 			}
 			g, err := s.growth(r, st, num, year)
 			if err != nil {
-				s.apiError(w, r, err)
-				return
+				return err
 			}
 			writeJSON(w, http.StatusOK, map[string]any{"structure": st, "year": year, "municipality": m, "pressure": p, "growth": g})
-			return
+			return nil
 		}
 	}
-	s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "kommune %s is not in the %d structure", num, st))
+	return generalist.Errorf(generalist.ENOTFOUND, "kommune %s is not in the %d structure", num, st)
 }
 
 // --- pages
@@ -186,11 +179,10 @@ type roleTasks struct {
 	Tasks []*generalist.Task
 }
 
-func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) error {
 	cat, err := s.catalogue(r.Context())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := tasksPage{Catalogue: cat, AllowEdits: s.store != nil && accessAnalyst.allows(s.viewer(r).Role)}
 	if d.AllowEdits {
@@ -198,13 +190,13 @@ func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.store != nil {
 		if d.History, err = s.store.ParamChanges(r.Context()); err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		slices.Reverse(d.History) // newest first
 	}
 	d.Roles = rolesOf(cat)
 	s.render(w, r, http.StatusOK, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
+	return nil
 }
 
 type capacityPage struct {
@@ -217,37 +209,31 @@ type capacityPage struct {
 	County   generalist.CountyNumber
 }
 
-func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	f, err := parseListFilter(q.Get)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	res, err := s.capacity(r.Context(), st, year)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	counties, err := s.store.Counties(r.Context(), st)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	years, err := s.years(r.Context(), st)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	cat, err := s.catalogue(r.Context())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := capacityPage{Result: res, Year: year, Years: years, Counties: counties, County: f.County}
 	for _, t := range res.Tasks {
@@ -271,6 +257,7 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) {
 	key := fmt.Sprintf("capacity/%s/%d/%d/%s", lang, st, year, f.County)
 	s.renderCached(w, r, key, "capacity.tmpl", page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
 		Caveats: []string{msg(lang, "capacity.caveat")}, Query: norm})
+	return nil
 }
 
 // rolesOf groups the catalogue's tasks by role.

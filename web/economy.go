@@ -40,32 +40,30 @@ func membersParam(q url.Values) ([]generalist.MunicipalityNumber, error) {
 	return out, nil
 }
 
-func (s *Server) apiEconomyMunicipality(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiEconomyMunicipality(w http.ResponseWriter, r *http.Request) error {
 	n, err := municipalityParam(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	year, err := economyYear(r.URL.Query())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	st, err := s.app.MunicipalityEconomy(r.Context(), n, year)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, st)
+	return nil
 }
 
-func (s *Server) apiEconomyMerger(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiEconomyMerger(w http.ResponseWriter, r *http.Request) error {
 	res, err := s.merger(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, res)
+	return nil
 }
 
 func (s *Server) merger(r *http.Request) (*economy.Merger, error) {
@@ -81,38 +79,34 @@ func (s *Server) merger(r *http.Request) (*economy.Merger, error) {
 	return s.app.MergerEconomy(r.Context(), members, year)
 }
 
-func (s *Server) apiEconomyParameters(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiEconomyParameters(w http.ResponseWriter, r *http.Request) error {
 	m, err := s.app.Economy(r.Context())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	year, err := economyYear(r.URL.Query())
 	if err == nil {
 		year, err = app.EconomyYear(m, year)
 	}
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	p, err := m.Params.Year(year)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"year": p.Year, "file": p.File, "years": m.Params.Years(), "parameters": p.All()})
+	return nil
 }
 
-func (s *Server) apiEconomyCheck(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiEconomyCheck(w http.ResponseWriter, r *http.Request) error {
 	m, err := s.app.Economy(r.Context())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	rows, err := economy.Check(m.Params, m.Data)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	within, same := 0, 0
 	for _, row := range rows {
@@ -125,6 +119,7 @@ func (s *Server) apiEconomyCheck(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"rows": rows, "count": len(rows), "within_one_ore": within, "same_after_rounding": same,
 		"method": "net = s·(a − t) + r·max(0, h·a − t) − D with each year's parameters (data/economy/<year>.json), compared with KDD's final settlement"})
+	return nil
 }
 
 // econOption is a municipality in the page's chooser.
@@ -283,12 +278,11 @@ func (s *Server) economyOptions(m *economy.Model, year int) (all, samples []econ
 	return all, samples
 }
 
-func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) error {
 	lang := langOf(r)
 	m, err := s.app.Economy(r.Context())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	year, err := economyYear(q)
@@ -296,12 +290,10 @@ func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) {
 		year, err = app.EconomyYear(m, year)
 	}
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	if _, err := m.Params.Year(year); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := economyPageData{Years: m.Params.Years(), Year: year}
 	d.Municipalities, d.Samples = s.economyOptions(m, year)
@@ -310,8 +302,7 @@ func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) {
 	case q.Get("members") != "":
 		res, err := s.merger(r)
 		if err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		s.fillMerger(lang, &d, res, m)
 		d.Members = q.Get("members")
@@ -320,19 +311,16 @@ func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) {
 	case q.Get("municipality") != "":
 		n, err := generalist.ParseMunicipalityNumber(q.Get("municipality"))
 		if err != nil {
-			s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter municipality: %s", generalist.ErrorMessage(err)))
-			return
+			return generalist.Errorf(generalist.EINVALID, "query parameter municipality: %s", generalist.ErrorMessage(err))
 		}
 		st, err := s.app.MunicipalityEconomy(r.Context(), n, year)
 		if err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		d.Selected = n
 		fillStatement(lang, &d, st)
 		if d.History, err = equalisationHistory(lang, m, n); err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		d.JSON = fmt.Sprintf("/api/v1/economy/municipalities/%s?year=%d", n, year)
 		title = st.Name
@@ -342,6 +330,7 @@ func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) {
 			"Tabellene over skatt, inntektsutjevning og rammetilskudd (KDD) er et utvalg på 7 kommuner; for de andre står det «ingen data» til en analytiker importerer hele tabellene (generalist economy import). Parametere uten kilde er tomme, ikke gjettet.",
 			"The tables of tax, income equalisation and block grant (KDD) are a sample of 7 municipalities; the others show «no data» until an analyst imports the full tables (generalist economy import). Parameters without a source are empty, not guessed."}),
 			generalist.CostIndexCaveat}})
+	return nil
 }
 
 func fillStatement(lang string, d *economyPageData, st *economy.Statement) {

@@ -285,23 +285,21 @@ func exits(c *generalist.IMC, req imc.ExitRequest) ([]*imc.ExitAnswer, error) {
 
 // --- API
 
-func (s *Server) apiIMCList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCList(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.imcStore()
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	f, err := imcFilter(r.URL.Query())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	cs, err := st.IMCs(r.Context(), f)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"cooperations": cs, "caveat": imc.LawCaveat})
+	return nil
 }
 
 func imcFilter(q url.Values) (generalist.IMCFilter, error) {
@@ -386,28 +384,25 @@ func (s *Server) vetIMC(c *generalist.IMC, strict bool) error {
 	return nil
 }
 
-func (s *Server) apiIMCCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCCreate(w http.ResponseWriter, r *http.Request) error {
 	c, e, strict, err := s.readIMCWrite(w, r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.mayEditIMC(r, nil, c); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.vetIMC(c, strict); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.store.CreateIMC(r.Context(), c, e); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	s.log.Info("cooperation created", "id", c.ID, "author", e.Author, "remote", r.RemoteAddr)
 	w.Header().Set("Location", fmt.Sprintf("/api/v1/imc/%d", c.ID))
 	w.Header().Set("ETag", etag(c.Version))
 	writeJSON(w, http.StatusCreated, c)
+	return nil
 }
 
 func etag(version int) string { return fmt.Sprintf(`"%d"`, version) }
@@ -425,85 +420,71 @@ func ifMatch(r *http.Request) (int, error) {
 	return v, nil
 }
 
-func (s *Server) apiIMCUpdate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCUpdate(w http.ResponseWriter, r *http.Request) error {
 	c, e, strict, err := s.readIMCWrite(w, r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	id, err := imcID(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if c.ID != 0 && c.ID != id {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "the body's id %d differs from the path's %d", c.ID, id))
-		return
+		return generalist.Errorf(generalist.EINVALID, "the body's id %d differs from the path's %d", c.ID, id)
 	}
 	c.ID = id
 	v, err := ifMatch(r)
 	switch {
 	case err != nil:
-		s.apiError(w, r, err)
-		return
+		return err
 	case v != 0 && c.Version != 0 && v != c.Version:
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "If-Match says version %d but the body says %d", v, c.Version))
-		return
+		return generalist.Errorf(generalist.EINVALID, "If-Match says version %d but the body says %d", v, c.Version)
 	case v != 0:
 		c.Version = v
 	case c.Version == 0:
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "give the version you changed (the body's version, or If-Match), so that a change made meanwhile is not lost"))
-		return
+		return generalist.Errorf(generalist.EINVALID, "give the version you changed (the body's version, or If-Match), so that a change made meanwhile is not lost")
 	}
 	cur, err := s.store.IMC(r.Context(), id)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.mayEditIMC(r, cur, c); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.vetIMC(c, strict); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.store.UpdateIMC(r.Context(), c, e); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	s.log.Info("cooperation changed", "id", c.ID, "version", c.Version, "author", e.Author, "remote", r.RemoteAddr)
 	w.Header().Set("ETag", etag(c.Version))
 	writeJSON(w, http.StatusOK, c)
+	return nil
 }
 
-func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) error {
 	if err := s.imcWritable(); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	id, err := imcID(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	v, err := ifMatch(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if qv := q.Get("version"); qv != "" {
 		n, err := strconv.Atoi(qv)
 		if err != nil || n <= 0 || v != 0 && v != n {
-			s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter version %q must be the version you delete", qv))
-			return
+			return generalist.Errorf(generalist.EINVALID, "query parameter version %q must be the version you delete", qv)
 		}
 		v = n
 	}
 	if v == 0 {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "give the version you delete (?version= or If-Match)"))
-		return
+		return generalist.Errorf(generalist.EINVALID, "give the version you delete (?version= or If-Match)")
 	}
 	e := generalist.IMCEdit{Author: s.viewer(r).Name(), Note: q.Get("note")}
 	cur, err := s.store.IMC(r.Context(), id)
@@ -512,44 +493,41 @@ func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) {
 		err = s.mayEditIMC(r, cur, &generalist.IMC{Name: cur.Name, Version: v, Participants: cur.Participants})
 	}
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.store.DeleteIMC(r.Context(), id, v, e); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	s.log.Info("cooperation deleted", "id", id, "author", e.Author, "remote", r.RemoteAddr)
 	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
-func (s *Server) apiIMC(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMC(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("ETag", etag(c.Version))
 	writeJSON(w, http.StatusOK, c)
+	return nil
 }
 
-func (s *Server) apiIMCHistory(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCHistory(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.imcStore()
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	id, err := imcID(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	h, err := st.IMCHistory(r.Context(), id)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"id": id, "revisions": h})
+	return nil
 }
 
 func (s *Server) versionOf(r *http.Request) (*generalist.IMC, error) {
@@ -568,27 +546,26 @@ func (s *Server) versionOf(r *http.Request) (*generalist.IMC, error) {
 	return st.IMCVersion(r.Context(), id, v)
 }
 
-func (s *Server) apiIMCVersion(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCVersion(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.versionOf(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, c)
+	return nil
 }
 
-func (s *Server) apiIMCCheck(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCCheck(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	today, err := dateParam(r.URL.Query(), "date", s.today())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.shipped, imc.Options{Today: today})))
+	return nil
 }
 
 func checkBody(l *imc.Checklist) map[string]any {
@@ -597,26 +574,24 @@ func checkBody(l *imc.Checklist) map[string]any {
 }
 
 // apiIMCCheckBody checks the cooperation in the body without storing it.
-func (s *Server) apiIMCCheckBody(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCCheckBody(w http.ResponseWriter, r *http.Request) error {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4<<20))
 	if err != nil {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "request body: %v", err))
-		return
+		return generalist.Errorf(generalist.EINVALID, "request body: %v", err)
 	}
 	cs, err := imc.ParseJSON(b, "request body")
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if len(cs) != 1 {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "request body: give one cooperation, not %d", len(cs)))
-		return
+		return generalist.Errorf(generalist.EINVALID, "request body: give one cooperation, not %d", len(cs))
 	}
 	c := &cs[0]
 	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.shipped, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.shipped)})))
+	return nil
 }
 
-func (s *Server) apiIMCRequirements(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCRequirements(w http.ResponseWriter, r *http.Request) error {
 	v := r.URL.Query().Get("form")
 	if v == "" {
 		out := map[string][]imc.Requirement{}
@@ -624,31 +599,28 @@ func (s *Server) apiIMCRequirements(w http.ResponseWriter, r *http.Request) {
 			out[f.Alias()] = imc.Requirements(f)
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"forms": out, "caveat": imc.LawCaveat})
-		return
+		return nil
 	}
 	f, err := generalist.ParseIMCForm(v)
 	if err != nil {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter form: %s", generalist.ErrorMessage(err)))
-		return
+		return generalist.Errorf(generalist.EINVALID, "query parameter form: %s", generalist.ErrorMessage(err))
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"forms": map[string][]imc.Requirement{f.Alias(): imc.Requirements(f)}, "caveat": imc.LawCaveat})
+	return nil
 }
 
-func (s *Server) apiIMCAgreement(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCAgreement(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	format := r.URL.Query().Get("format")
 	if format != "" && format != "md" && format != "html" {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be md or html", format))
-		return
+		return generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be md or html", format)
 	}
 	d, err := imc.Render(c, s.shipped, nil, s.today())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	name := fmt.Sprintf("samarbeidsavtale-%d-v%d", c.ID, c.Version)
 	if format == "html" {
@@ -656,71 +628,68 @@ func (s *Server) apiIMCAgreement(w http.ResponseWriter, r *http.Request) {
 		// The document carries its own print style.
 		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 		writeBytes(w, http.StatusOK, "text/html; charset=utf-8", []byte(d.Standalone()))
-		return
+		return nil
 	}
 	w.Header().Set("Content-Disposition", `inline; filename="`+name+`.md"`)
 	writeBytes(w, http.StatusOK, "text/markdown; charset=utf-8", []byte(d.Markdown()))
+	return nil
 }
 
-func (s *Server) apiIMCCosts(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCCosts(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	cr, err := parseCostRequest(r.URL.Query(), c)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if !cr.HasTotal {
 		cr.Total, cr.HasTotal = c.Budget, c.Budget > 0
 	}
 	cmp, _, err := s.compareCosts(r, c, cr)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, cmp)
+	return nil
 }
 
-func (s *Server) apiIMCExit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCExit(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	req, err := exitRequest(r.URL.Query(), c, s.today())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	as, err := exits(c, req)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"notice": req.Notice, "exits": as})
+	return nil
 }
 
-func (s *Server) apiIMCProcess(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCProcess(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	g := imc.Guide(c)
 	done, total := imc.Done(g)
 	writeJSON(w, http.StatusOK, map[string]any{"steps": g, "done": done, "total": total})
+	return nil
 }
 
-func (s *Server) apiIMCNational(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCNational(w http.ResponseWriter, r *http.Request) error {
 	n, err := s.national(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, n)
+	return nil
 }
 
 func (s *Server) national(r *http.Request) (*imc.National, error) {
@@ -739,13 +708,13 @@ func (s *Server) national(r *http.Request) (*imc.National, error) {
 	return imc.NationalOverview(cs, s.shipped, day), nil
 }
 
-func (s *Server) apiIMCMunicipality(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCMunicipality(w http.ResponseWriter, r *http.Request) error {
 	o, err := s.overview(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, o)
+	return nil
 }
 
 // overview builds the overview of the municipality (or county) of the
@@ -801,37 +770,33 @@ func (s *Server) participantName(r *http.Request, num string) (string, error) {
 	return "", generalist.Errorf(generalist.ENOTFOUND, "no municipality or county %q in the 2024 structure", num)
 }
 
-func (s *Server) apiIMCExport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIMCExport(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.imcStore()
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	format := r.URL.Query().Get("format")
 	if format != "" && format != "json" && format != "csv" {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be json or csv", format))
-		return
+		return generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be json or csv", format)
 	}
 	cs, err := st.IMCs(r.Context(), generalist.IMCFilter{})
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	var buf bytes.Buffer
 	if format == "csv" {
 		if err := imc.ExportCSV(&buf, cs); err != nil {
-			s.apiError(w, r, err)
-			return
+			return err
 		}
 		w.Header().Set("Content-Disposition", `attachment; filename="samarbeid.csv"`)
 		writeBytes(w, http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
-		return
+		return nil
 	}
 	if err := imc.ExportJSON(&buf, cs); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeBytes(w, http.StatusOK, "application/json", buf.Bytes())
+	return nil
 }
 
 // --- pages
@@ -878,43 +843,38 @@ type imcRow struct {
 	Active bool
 }
 
-func (s *Server) handleIMCList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCList(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.imcStore()
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	f, err := imcFilter(r.URL.Query())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	cs, err := st.IMCs(r.Context(), f)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := imcListData{Filter: f, FormText: r.URL.Query().Get("form"), Forms: generalist.IMCForms}
 	if s.shipped != nil {
 		d.Tasks = s.shipped.Tasks
 	}
 	if d.Munis, err = s.store.Municipalities(r.Context(), generalist.Structure2024); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	today := s.today()
 	for i := range cs {
 		d.List = append(d.List, imcRow{C: &cs[i], Failed: imc.Check(&cs[i], s.shipped, imc.Options{Today: today}).Failed, Active: cs[i].ActiveOn(today)})
 	}
 	if d.National, err = s.national(r); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	if d.Map, err = s.imcMap(r, d.National, d.Munis); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.imcRender(w, r, http.StatusOK, "imc_list.tmpl", msg(langOf(r), "nav.imc"), imcPage{Data: d})
+	return nil
 }
 
 // imcMap draws the number of cooperations each municipality takes part in.
@@ -957,22 +917,20 @@ func (s *Server) imcMap(r *http.Request, n *imc.National, ms []generalist.Munici
 	return template.HTML(b), err // drawn and escaped by geomap
 }
 
-func (s *Server) handleIMCShow(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCShow(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
-	s.showIMC(w, r, c, 0)
+	return s.showIMC(w, r, c, 0)
 }
 
-func (s *Server) handleIMCVersion(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCVersion(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.versionOf(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
-	s.showIMC(w, r, c, c.Version)
+	return s.showIMC(w, r, c, c.Version)
 }
 
 // checkView is a checklist split into its groups for the pages.
@@ -1047,7 +1005,7 @@ func hostLabel(c *generalist.IMC) string {
 	return c.Host
 }
 
-func (s *Server) showIMC(w http.ResponseWriter, r *http.Request, c *generalist.IMC, version int) {
+func (s *Server) showIMC(w http.ResponseWriter, r *http.Request, c *generalist.IMC, version int) error {
 	d := imcShowData{Checklist: checkViewOf(imc.Check(c, s.shipped, imc.Options{Today: s.today()})), Tasks: s.taskViews(c), Guide: imc.Guide(c),
 		Law: imc.GoverningLaw(c.Form), HostLabel: hostLabel(c)}
 	if c.LegalEntity != nil {
@@ -1055,36 +1013,34 @@ func (s *Server) showIMC(w http.ResponseWriter, r *http.Request, c *generalist.I
 	}
 	d.Done, d.Total = imc.Done(d.Guide)
 	s.imcRender(w, r, http.StatusOK, "imc_show.tmpl", c.Name, imcPage{C: c, Tab: "show", Version: version, Data: d})
+	return nil
 }
 
 type imcHistoryData struct {
 	Revisions []generalist.IMCRevision
 }
 
-func (s *Server) handleIMCHistory(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCHistory(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.imcStore()
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	id, err := imcID(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	h, err := st.IMCHistory(r.Context(), id)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	// The latest version, also of a deleted cooperation, names the page.
 	c, err := st.IMCVersion(r.Context(), id, h[len(h)-1].Version)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	slices.Reverse(h)
 	s.imcRender(w, r, http.StatusOK, "imc_history.tmpl", c.Name, imcPage{C: c, Tab: "history", Data: imcHistoryData{Revisions: h}})
+	return nil
 }
 
 type imcAgreementData struct {
@@ -1093,19 +1049,18 @@ type imcAgreementData struct {
 	Missing int
 }
 
-func (s *Server) handleIMCAgreement(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCAgreement(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d, err := imc.Render(c, s.shipped, nil, s.today())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	// The fragment is built from escaped text only (imc.markupToHTML).
 	s.imcRender(w, r, http.StatusOK, "imc_agreement.tmpl", c.Name, imcPage{C: c, Tab: "agreement", Data: imcAgreementData{Doc: d, HTML: template.HTML(d.HTML()), Missing: d.Missing}})
+	return nil
 }
 
 type imcCostsData struct {
@@ -1120,11 +1075,10 @@ type imcCostsData struct {
 	BudgetNote string
 }
 
-func (s *Server) handleIMCCosts(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCCosts(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := imcCostsData{Names: map[string]string{}}
 	for _, p := range c.Participants {
@@ -1132,8 +1086,7 @@ func (s *Server) handleIMCCosts(w http.ResponseWriter, r *http.Request) {
 		d.Names[p.Number] = p.Label()
 	}
 	if d.Years, err = s.store.PopulationYears(r.Context(), generalist.Structure2024); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	status := http.StatusOK
 	d.Req, err = parseCostRequest(r.URL.Query(), c)
@@ -1152,12 +1105,12 @@ func (s *Server) handleIMCCosts(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		if generalist.ErrorCode(err) == generalist.EINTERNAL {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		d.Error, status = generalist.ErrorMessage(err), http.StatusBadRequest
 	}
 	s.imcRender(w, r, status, "imc_costs.tmpl", c.Name, imcPage{C: c, Tab: "costs", Data: d})
+	return nil
 }
 
 // costTable is a comparison laid out for the page: a row per
@@ -1214,11 +1167,10 @@ type imcExitData struct {
 	Changed string
 }
 
-func (s *Server) handleIMCExit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCExit(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	q := r.URL.Query()
 	d := imcExitData{Chosen: q.Get("participant"), Date: q.Get("date"), Changed: q.Get("boundary_change")}
@@ -1229,12 +1181,12 @@ func (s *Server) handleIMCExit(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		if generalist.ErrorCode(err) == generalist.EINTERNAL {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		d.Error, status = generalist.ErrorMessage(err), http.StatusBadRequest
 	}
 	s.imcRender(w, r, status, "imc_exit.tmpl", c.Name, imcPage{C: c, Tab: "exit", Data: d})
+	return nil
 }
 
 type imcProcessData struct {
@@ -1244,13 +1196,13 @@ type imcProcessData struct {
 	Statuses []generalist.StepStatus
 }
 
-func (s *Server) handleIMCProcess(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCProcess(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.processPage(w, r, c, http.StatusOK, "")
+	return nil
 }
 
 func (s *Server) processPage(w http.ResponseWriter, r *http.Request, c *generalist.IMC, status int, errText string) {
@@ -1278,18 +1230,16 @@ func formEdit(r *http.Request) generalist.IMCEdit {
 	return generalist.IMCEdit{Author: viewerOf(r).Name(), Note: strings.TrimSpace(r.PostForm.Get("note"))}
 }
 
-func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) error {
 	if err := s.checkForm(w, r); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	c, err := s.loadIMC(r)
 	if err == nil {
 		err = s.mayEditIMC(r, c, nil)
 	}
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	f := r.PostForm
 	step := generalist.IMCStep{Step: f.Get("step"), Status: generalist.StepStatus(f.Get("status")), Owner: strings.TrimSpace(f.Get("owner")), Note: strings.TrimSpace(f.Get("step_note"))}
@@ -1322,32 +1272,31 @@ func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) {
 	}()
 	if err != nil {
 		if code := generalist.ErrorCode(err); code == generalist.EINTERNAL || code == generalist.ENOTFOUND {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		fresh, ferr := s.loadIMC(r)
 		if ferr != nil {
-			s.pageError(w, r, ferr)
-			return
+			return ferr
 		}
 		s.processPage(w, r, fresh, statusOf[generalist.ErrorCode(err)], generalist.ErrorMessage(err))
-		return
+		return nil
 	}
 	s.cache.invalidate()
 	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d/prosess#steg-%s", c.ID, step.Step), http.StatusSeeOther)
+	return nil
 }
 
 type imcMunicipalityData struct {
 	O *imc.MunicipalityOverview
 }
 
-func (s *Server) handleIMCMunicipality(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCMunicipality(w http.ResponseWriter, r *http.Request) error {
 	o, err := s.overview(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.imcRender(w, r, http.StatusOK, "imc_municipality.tmpl", o.Name, imcPage{Tab: "municipality", Data: imcMunicipalityData{O: o}})
+	return nil
 }
 
 type imcLawData struct {
@@ -1361,10 +1310,11 @@ type imcLawForm struct {
 	Requirements []imc.Requirement
 }
 
-func (s *Server) handleIMCLaw(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCLaw(w http.ResponseWriter, r *http.Request) error {
 	d := imcLawData{Steps: imc.Steps}
 	for _, f := range generalist.IMCForms {
 		d.Forms = append(d.Forms, imcLawForm{Form: f, Law: imc.GoverningLaw(f), Requirements: imc.Requirements(f)})
 	}
 	s.imcRender(w, r, http.StatusOK, "imc_law.tmpl", msg(langOf(r), "imc.law"), imcPage{Tab: "law", Data: d})
+	return nil
 }

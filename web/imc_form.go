@@ -332,56 +332,54 @@ func (s *Server) formPage(w http.ResponseWriter, r *http.Request, status int, f 
 
 // handleIMCNew shows the builder for a form (?form=ipr); it works without
 // editing too, for previews.
-func (s *Server) handleIMCNew(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCNew(w http.ResponseWriter, r *http.Request) error {
 	form := generalist.FormHostAdmin
 	if v := r.URL.Query().Get("form"); v != "" {
 		f, err := generalist.ParseIMCForm(v)
 		if err != nil {
-			s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter form: %s", generalist.ErrorMessage(err)))
-			return
+			return generalist.Errorf(generalist.EINVALID, "query parameter form: %s", generalist.ErrorMessage(err))
 		}
 		form = f
 	}
 	s.formPage(w, r, http.StatusOK, formOf(&generalist.IMC{Form: form}), nil, "", false)
+	return nil
 }
 
-func (s *Server) handleIMCEdit(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCEdit(w http.ResponseWriter, r *http.Request) error {
 	if err := s.imcWritable(); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	c, err := s.loadIMC(r)
 	if err == nil {
 		err = s.mayEditIMC(r, c, nil)
 	}
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.formPage(w, r, http.StatusOK, formOf(c), nil, "", false)
+	return nil
 }
 
 // handleIMCDraft previews the posted form: the checklist and the
 // agreement, nothing stored.
-func (s *Server) handleIMCDraft(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCDraft(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseForm(); err != nil {
-		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err))
-		return
+		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
 	}
 	f := formFrom(r.PostForm)
 	c, err := f.record(nil)
 	if err != nil {
 		s.formPage(w, r, http.StatusBadRequest, f, nil, generalist.ErrorMessage(err), false)
-		return
+		return nil
 	}
 	s.formPage(w, r, http.StatusOK, f, c, "", true)
+	return nil
 }
 
-func (s *Server) handleIMCCreate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := s.checkForm(w, r); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	f := formFrom(r.PostForm)
 	f.ID, f.Version = 0, 0
@@ -395,19 +393,20 @@ func (s *Server) handleIMCCreate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.formError(w, r, f, c, err)
-		return
+		return s.formError(w, r, f, c, err)
 	}
 	s.cache.invalidate()
 	s.log.Info("cooperation created", "id", c.ID, "author", formEdit(r).Author, "remote", r.RemoteAddr)
 	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) formError(w http.ResponseWriter, r *http.Request, f *imcForm, c *generalist.IMC, err error) {
+// formError shows the form again with the error; an internal error or an
+// unknown cooperation is returned for the error page.
+func (s *Server) formError(w http.ResponseWriter, r *http.Request, f *imcForm, c *generalist.IMC, err error) error {
 	code := generalist.ErrorCode(err)
 	if code == generalist.EINTERNAL || code == generalist.ENOTFOUND {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	text := generalist.ErrorMessage(err)
 	if code == generalist.ECONFLICT && f.ID != 0 {
@@ -415,17 +414,16 @@ func (s *Server) formError(w http.ResponseWriter, r *http.Request, f *imcForm, c
 			"en": "Your changes are still in the form: open the cooperation in a new tab and make them again there."}[langOf(r)]
 	}
 	s.formPage(w, r, statusOf[code], f, c, text, c != nil)
+	return nil
 }
 
-func (s *Server) handleIMCUpdate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := s.checkForm(w, r); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	cur, err := s.loadIMC(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	f := formFrom(r.PostForm)
 	f.ID = cur.ID
@@ -439,28 +437,25 @@ func (s *Server) handleIMCUpdate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err != nil {
-		s.formError(w, r, f, c, err)
-		return
+		return s.formError(w, r, f, c, err)
 	}
 	s.cache.invalidate()
 	s.log.Info("cooperation changed", "id", c.ID, "version", c.Version, "author", formEdit(r).Author, "remote", r.RemoteAddr)
 	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), http.StatusSeeOther)
+	return nil
 }
 
-func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) error {
 	if err := s.checkForm(w, r); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	id, err := imcID(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	v, err := strconv.Atoi(r.PostForm.Get("version"))
 	if err != nil {
-		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form has no version; reload the page"))
-		return
+		return generalist.Errorf(generalist.EINVALID, "the form has no version; reload the page")
 	}
 	cur, err := s.store.IMC(r.Context(), id)
 	if err == nil {
@@ -468,13 +463,12 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) {
 		err = s.mayEditIMC(r, cur, &generalist.IMC{Name: cur.Name, Version: v, Participants: cur.Participants})
 	}
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	if err := s.store.DeleteIMC(r.Context(), id, v, formEdit(r)); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.cache.invalidate()
 	http.Redirect(w, r, "/samarbeid", http.StatusSeeOther)
+	return nil
 }

@@ -72,21 +72,18 @@ func (s *Server) indicatorList(ctx context.Context) ([]atlas.Indicator, error) {
 
 // apiIndicator serves GET /api/v1/indicators/{id}: one indicator, built-in
 // or imported, for every municipality of ?structure= on ?year=.
-func (s *Server) apiIndicator(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiIndicator(w http.ResponseWriter, r *http.Request) error {
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	ind, indYear, err := s.lookupIndicator(r.Context(), r.PathValue("id"), st, year)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	rows, err := s.rows(r.Context(), st, year)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	type value struct {
 		Number generalist.MunicipalityNumber `json:"number"`
@@ -101,4 +98,5 @@ func (s *Server) apiIndicator(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"indicator": ind, "structure": st, "year": indYear, "values": vals})
+	return nil
 }

@@ -109,81 +109,55 @@ func (c *facetCache) clear() {
 
 // changed wraps a handler that changes inputs: after it answers with
 // success, the facets are computed anew.
-func (h *inputHandlers) changed(fn http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+func (h *inputHandlers) changed(fn handler) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		fn(rec, r)
+		if err := fn(rec, r); err != nil {
+			return err
+		}
 		if rec.status < 400 {
 			h.facets.clear()
 		}
-	}
-}
-
-// page and api give a handler the input store, or answer that the server
-// keeps no inputs (Config.Inputs is nil) as a page or as JSON.
-func (h *inputHandlers) page(fn func(http.ResponseWriter, *http.Request, generalist.InputStore)) http.HandlerFunc {
-	return h.withStore(fn, h.s.pageError)
-}
-
-func (h *inputHandlers) api(fn func(http.ResponseWriter, *http.Request, generalist.InputStore)) http.HandlerFunc {
-	return h.withStore(fn, h.s.apiError)
-}
-
-func (h *inputHandlers) withStore(fn func(http.ResponseWriter, *http.Request, generalist.InputStore), fail func(http.ResponseWriter, *http.Request, error)) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		st, err := h.store()
-		if err != nil {
-			fail(w, r, err)
-			return
-		}
-		fn(w, r, st)
+		return nil
 	}
 }
 
 // inputRoutes registers the input pages and API routes.
 func (s *Server) inputRoutes() {
 	h := &inputHandlers{s: s, limit: newTokenBuckets(inputBurst, inputPer, s.cfg.Now), facets: &facetCache{now: s.cfg.Now, entries: map[string]facetEntry{}}}
-	s.page("GET /innspill", accessPublic, h.page(h.list))
-	s.page("GET /innspill/ny", accessPublic, h.page(h.form))
-	s.page("POST /innspill/ny", accessPublic, h.page(h.submit))
+	s.page("GET /innspill", accessPublic, h.list)
+	s.page("GET /innspill/ny", accessPublic, h.form)
+	s.page("POST /innspill/ny", accessPublic, h.submit)
 	s.page("GET /innspill/kvittering", accessPublic, h.lookup)
-	s.page("GET /innspill/kvittering/{ref}", accessPublic, h.page(h.receipt))
-	s.page("POST /innspill/kvittering/{ref}/trekk", accessPublic, h.changed(h.page(h.withdraw)))
-	s.page("GET /innspill/{id}", accessPublic, h.page(h.show))
-	s.page("GET /innspill/moderering", accessAnalyst, h.page(h.queue))
+	s.page("GET /innspill/kvittering/{ref}", accessPublic, h.receipt)
+	s.page("POST /innspill/kvittering/{ref}/trekk", accessPublic, h.changed(h.withdraw))
+	s.page("GET /innspill/{id}", accessPublic, h.show)
+	s.page("GET /innspill/moderering", accessAnalyst, h.queue)
 	s.page("GET /innspill/moderering/{id}", accessAnalyst, h.moderation)
-	s.page("POST /innspill/moderering/{id}", accessAnalyst, h.changed(h.page(h.moderate)))
-	s.page("POST /innspill/moderering/{id}/sammenslaing", accessAnalyst, h.changed(h.page(h.merge)))
-	s.page("POST /innspill/moderering/{id}/sletting", accessAnalyst, h.changed(h.page(h.erase)))
-	s.page("POST /innspill/moderering/{id}/scenario", accessAnalyst, h.changed(h.page(h.linkScenario)))
-	s.page("GET /innspill/moderering/{id}/vedlegg", accessAnalyst, h.page(h.attachment))
+	s.page("POST /innspill/moderering/{id}", accessAnalyst, h.changed(h.moderate))
+	s.page("POST /innspill/moderering/{id}/sammenslaing", accessAnalyst, h.changed(h.merge))
+	s.page("POST /innspill/moderering/{id}/sletting", accessAnalyst, h.changed(h.erase))
+	s.page("POST /innspill/moderering/{id}/scenario", accessAnalyst, h.changed(h.linkScenario))
+	s.page("GET /innspill/moderering/{id}/vedlegg", accessAnalyst, h.attachment)
 
-	s.api("GET /api/v1/inputs", accessPublic, h.api(h.apiList))
-	s.api("POST /api/v1/inputs", accessPublic, h.api(h.apiCreate))
+	s.api("GET /api/v1/inputs", accessPublic, h.apiList)
+	s.api("POST /api/v1/inputs", accessPublic, h.apiCreate)
 	s.api("GET /api/v1/inputs/vocabulary", accessPublic, h.apiVocabulary)
-	s.api("GET /api/v1/inputs/counts", accessPublic, h.api(h.apiCounts))
-	s.api("GET /api/v1/inputs/export", accessPublic, h.api(h.apiExport))
-	s.api("GET /api/v1/inputs/{reference}", accessPublic, h.api(h.apiStatus))
-	s.api("POST /api/v1/inputs/{reference}/withdraw", accessPublic, h.changed(h.api(h.apiWithdraw)))
-	s.api("GET /api/v1/moderation/inputs", accessAnalyst, h.api(h.apiQueue))
-	s.api("GET /api/v1/moderation/inputs/{id}", accessAnalyst, h.api(h.apiInput))
-	s.api("POST /api/v1/moderation/inputs/{id}", accessAnalyst, h.changed(h.api(h.apiModerate)))
-	s.api("POST /api/v1/moderation/inputs/{id}/merge", accessAnalyst, h.changed(h.api(h.apiMerge)))
-	s.api("POST /api/v1/moderation/inputs/{id}/erase", accessAnalyst, h.changed(h.api(h.apiErase)))
+	s.api("GET /api/v1/inputs/counts", accessPublic, h.apiCounts)
+	s.api("GET /api/v1/inputs/export", accessPublic, h.apiExport)
+	s.api("GET /api/v1/inputs/{reference}", accessPublic, h.apiStatus)
+	s.api("POST /api/v1/inputs/{reference}/withdraw", accessPublic, h.changed(h.apiWithdraw))
+	s.api("GET /api/v1/moderation/inputs", accessAnalyst, h.apiQueue)
+	s.api("GET /api/v1/moderation/inputs/{id}", accessAnalyst, h.apiInput)
+	s.api("POST /api/v1/moderation/inputs/{id}", accessAnalyst, h.changed(h.apiModerate))
+	s.api("POST /api/v1/moderation/inputs/{id}/merge", accessAnalyst, h.changed(h.apiMerge))
+	s.api("POST /api/v1/moderation/inputs/{id}/erase", accessAnalyst, h.changed(h.apiErase))
 	s.api("PUT /api/v1/moderation/inputs/{id}/scenarios/{scenario}", accessAnalyst, h.apiLink)
 	s.api("DELETE /api/v1/moderation/inputs/{id}/scenarios/{scenario}", accessAnalyst, h.apiUnlink)
 }
 
 // inputPageNames are the templates of the input pages.
 var inputPageNames = []string{"input_list.tmpl", "input_form.tmpl", "input_receipt.tmpl", "input_show.tmpl", "input_queue.tmpl", "input_moderate.tmpl"}
-
-// store returns the input store (Config.Inputs).
-func (h *inputHandlers) store() (generalist.InputStore, error) {
-	if h.s.store != nil {
-		return h.s.store, nil
-	}
-	return nil, generalist.Errorf(generalist.ENOTFOUND, "input (innspill) is not enabled on this server")
-}
 
 func (h *inputHandlers) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
 	h.s.render(w, r, status, name, page{Title: title, Nav: "input", Data: data})
@@ -420,42 +394,37 @@ type inputListData struct {
 	ExportCSV, ExportJSON string
 }
 
-func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
 	ctx, lang := r.Context(), langOf(r)
 	q := r.URL.Query()
 	f, err := parseInputFilter(q)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	pageNo := 1
 	if s := q.Get("side"); s != "" {
 		if pageNo, err = strconv.Atoi(s); err != nil || pageNo < 1 || pageNo > 100000 {
-			h.s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "side: %q is not a page number", s))
-			return
+			return generalist.Errorf(generalist.EINVALID, "side: %q is not a page number", s)
 		}
 	}
 	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	f.Limit, f.Offset = inputPageSize, (pageNo-1)*inputPageSize
-	ins, total, err := st.ListInputs(ctx, f)
+	ins, total, err := h.s.store.ListInputs(ctx, f)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	// The counts per tag and the map cover the published inputs of the
 	// place and kind chosen, not the text search (which would make them
 	// cost as much as every match of a common word); the tag counts leave
 	// out the tag filter too, so they say what choosing a tag would give.
 	facets := generalist.InputFilter{Statuses: f.Statuses, Kind: f.Kind, Municipality: f.Municipality, County: f.County, Tags: f.Tags}
-	counts, byMuni, err := h.facets.get(ctx, st, facets)
+	counts, byMuni, err := h.facets.get(ctx, h.s.store, facets)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	p, err := h.places(ctx)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := inputListData{Filter: f, Total: total, Groups: tagGroups(lang, f.Tags, counts), Places: p, Page: pageNo}
 	d.TotalText = fmt.Sprintf(msg(lang, "input.results"), total)
@@ -468,8 +437,7 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request, st generali
 		d.Inputs = append(d.Inputs, p.view(&ins[i], lang, false))
 	}
 	if d.Map, err = h.inputMap(r, byMuni, p); err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	link := func(n int) string {
 		c := url.Values{}
@@ -497,6 +465,7 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request, st generali
 		d.ExportCSV, d.ExportJSON = "/api/v1/inputs/export?format=csv", "/api/v1/inputs/export?format=json"
 	}
 	h.render(w, r, http.StatusOK, "input_list.tmpl", msg(lang, "input.title"), d)
+	return nil
 }
 
 // inputMap draws the number of published inputs per municipality.
@@ -595,13 +564,13 @@ func (h *inputHandlers) formData(w http.ResponseWriter, r *http.Request, f input
 	return d, nil
 }
 
-func (h *inputHandlers) form(w http.ResponseWriter, r *http.Request, _ generalist.InputStore) {
+func (h *inputHandlers) form(w http.ResponseWriter, r *http.Request) error {
 	d, err := h.formData(w, r, inputFormValues{Kind: string(generalist.InputChallenge)})
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	h.render(w, r, http.StatusOK, "input_form.tmpl", msg(langOf(r), "input.new"), d)
+	return nil
 }
 
 // formFields maps the domain's field names to the form's labels.
@@ -612,26 +581,25 @@ var formFields = map[string]string{
 	"publish_name": "input.publishname", "attachment": "input.attachment",
 }
 
-func (h *inputHandlers) submit(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) submit(w http.ResponseWriter, r *http.Request) error {
 	lang := langOf(r)
 	if err := r.ParseMultipartForm(1 << 20); err != nil && err != http.ErrNotMultipart {
-		h.s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err))
-		return
+		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
 	}
 	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	f := inputFormValues{Kind: g("kind"), Title: g("title"), Text: r.PostFormValue("text"), Municipality: g("municipality"), County: g("county"),
 		SenderType: g("sender_type"), Name: g("name"), Organisation: g("organisation"), Email: g("email"), Tags: r.PostForm["tag"],
 		PublishName: r.PostFormValue("publish_name") != "", Consent: r.PostFormValue("consent") != ""}
-	fail := func(status int, field, text string) {
+	fail := func(status int, field, text string) error {
 		d, err := h.formData(w, r, f)
 		if err != nil {
-			h.s.pageError(w, r, err)
-			return
+			return err
 		}
 		d.Error, d.Field = text, field
 		h.render(w, r, status, "input_form.tmpl", msg(lang, "input.new"), d)
+		return nil
 	}
-	failErr := func(err error) {
+	failErr := func(err error) error {
 		m := generalist.ErrorMessage(err)
 		field, rest, ok := strings.Cut(m, ": ")
 		if key, known := formFields[field]; ok && known {
@@ -642,11 +610,10 @@ func (h *inputHandlers) submit(w http.ResponseWriter, r *http.Request, st genera
 		if generalist.ErrorCode(err) == generalist.EINTERNAL {
 			h.s.log.Error("store input", "err", err)
 		}
-		fail(statusOf[generalist.ErrorCode(err)], field, m)
+		return fail(statusOf[generalist.ErrorCode(err)], field, m)
 	}
 	if r.PostFormValue(honeypotField) != "" {
-		fail(http.StatusBadRequest, "", fmt.Sprintf(msg(lang, "input.honeypot.filled"), msg(lang, "input.honeypot")))
-		return
+		return fail(http.StatusBadRequest, "", fmt.Sprintf(msg(lang, "input.honeypot.filled"), msg(lang, "input.honeypot")))
 	}
 	sub := &generalist.InputSubmission{Kind: generalist.InputKind(f.Kind), Title: f.Title, Text: f.Text, Municipality: generalist.MunicipalityNumber(f.Municipality),
 		County: generalist.CountyNumber(f.County), SenderType: generalist.SenderType(f.SenderType), Name: f.Name, Organisation: f.Organisation, Email: f.Email,
@@ -657,36 +624,31 @@ func (h *inputHandlers) submit(w http.ResponseWriter, r *http.Request, st genera
 	if file, fh, err := r.FormFile("attachment"); err == nil {
 		defer file.Close()
 		if fh.Size > generalist.InputAttachmentMax {
-			fail(http.StatusRequestEntityTooLarge, "attachment", msg(lang, "input.attachment.toobig"))
-			return
+			return fail(http.StatusRequestEntityTooLarge, "attachment", msg(lang, "input.attachment.toobig"))
 		}
 		b, err := io.ReadAll(io.LimitReader(file, generalist.InputAttachmentMax+1))
 		if err != nil {
-			failErr(err)
-			return
+			return failErr(err)
 		}
 		if len(b) > 0 || fh.Filename != "" {
 			sub.AttachmentName, sub.Attachment = fh.Filename, b
 		}
 	} else if err != http.ErrMissingFile {
-		failErr(generalist.Errorf(generalist.EINVALID, "attachment: the file could not be read"))
-		return
+		return failErr(generalist.Errorf(generalist.EINVALID, "attachment: the file could not be read"))
 	}
 	in, err := sub.Input()
 	if err != nil {
-		failErr(err)
-		return
+		return failErr(err)
 	}
 	if ok, wait := h.limit.take(h.s.clientIP(r)); !ok {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-		fail(http.StatusTooManyRequests, "", fmt.Sprintf(msg(lang, "input.ratelimited"), fmt.Sprintf(msg(lang, "input.minutes"), int(wait.Minutes())+1)))
-		return
+		return fail(http.StatusTooManyRequests, "", fmt.Sprintf(msg(lang, "input.ratelimited"), fmt.Sprintf(msg(lang, "input.minutes"), int(wait.Minutes())+1)))
 	}
-	if err := st.CreateInput(r.Context(), in); err != nil {
-		failErr(err)
-		return
+	if err := h.s.store.CreateInput(r.Context(), in); err != nil {
+		return failErr(err)
 	}
 	http.Redirect(w, r, "/innspill/kvittering/"+in.Reference+"?ny=1", http.StatusSeeOther)
+	return nil
 }
 
 // The receipt: status by reference, and withdrawal.
@@ -698,44 +660,42 @@ type inputReceiptData struct {
 	V         inputView
 }
 
-func (h *inputHandlers) lookup(w http.ResponseWriter, r *http.Request) {
+func (h *inputHandlers) lookup(w http.ResponseWriter, r *http.Request) error {
 	ref, err := generalist.ParseInputReference(r.URL.Query().Get("ref"))
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	http.Redirect(w, r, "/innspill/kvittering/"+ref, http.StatusSeeOther)
+	return nil
 }
 
-func (h *inputHandlers) receipt(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
-	in, err := st.InputByReference(r.Context(), r.PathValue("ref"))
+func (h *inputHandlers) receipt(w http.ResponseWriter, r *http.Request) error {
+	in, err := h.s.store.InputByReference(r.Context(), r.PathValue("ref"))
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	p, err := h.places(r.Context())
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	// The reference is a secret: the page is not stored, nor sent onwards.
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.Header().Set("Referrer-Policy", "no-referrer")
 	d := inputReceiptData{CSRF: h.s.csrfToken(w, r), Reference: in.Reference, New: r.URL.Query().Get("ny") != "", V: p.view(in, langOf(r), false)}
 	h.render(w, r, http.StatusOK, "input_receipt.tmpl", msg(langOf(r), "input.receipt"), d)
+	return nil
 }
 
-func (h *inputHandlers) withdraw(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) withdraw(w http.ResponseWriter, r *http.Request) error {
 	ref, err := generalist.ParseInputReference(r.PathValue("ref"))
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
-	if err := st.Withdraw(r.Context(), ref); err != nil {
-		h.s.pageError(w, r, err)
-		return
+	if err := h.s.store.Withdraw(r.Context(), ref); err != nil {
+		return err
 	}
 	http.Redirect(w, r, "/innspill/kvittering/"+ref, http.StatusSeeOther)
+	return nil
 }
 
 // One published input.
@@ -748,30 +708,28 @@ func pathID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
-func (h *inputHandlers) show(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) show(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
-	in, err := st.Input(r.Context(), id)
+	in, err := h.s.store.Input(r.Context(), id)
 	if err == nil && in.Status != generalist.InputPublished {
 		err = generalist.Errorf(generalist.ENOTFOUND, "no input %d", id)
 	}
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	p, err := h.places(r.Context())
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	v := p.view(in, langOf(r), false)
 	h.render(w, r, http.StatusOK, "input_show.tmpl", in.Title, struct {
 		V       inputView
 		Analyst bool
 	}{v, accessAnalyst.allows(h.s.viewer(r).Role)})
+	return nil
 }
 
 // Moderation.
@@ -812,32 +770,28 @@ func moderationFilter(q url.Values) (generalist.InputFilter, string, error) {
 	return f, status, nil
 }
 
-func (h *inputHandlers) queue(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) queue(w http.ResponseWriter, r *http.Request) error {
 	ctx, lang := r.Context(), langOf(r)
 	f, status, err := moderationFilter(r.URL.Query())
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	if f.Limit == 0 {
 		f.Limit = 200
 	}
-	ins, total, err := st.ListInputs(ctx, f)
+	ins, total, err := h.s.store.ListInputs(ctx, f)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	p, err := h.places(ctx)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := inputQueueData{Filter: f, Status: status, Total: total, Groups: tagGroups(lang, f.Tags, nil)}
 	for _, s := range generalist.InputStatuses {
-		_, n, err := st.ListInputs(ctx, generalist.InputFilter{Statuses: []generalist.InputStatus{s}, Limit: 1})
+		_, n, err := h.s.store.ListInputs(ctx, generalist.InputFilter{Statuses: []generalist.InputStatus{s}, Limit: 1})
 		if err != nil {
-			h.s.pageError(w, r, err)
-			return
+			return err
 		}
 		l := s.Label()
 		if lang == "en" {
@@ -849,6 +803,7 @@ func (h *inputHandlers) queue(w http.ResponseWriter, r *http.Request, st general
 		d.Inputs = append(d.Inputs, p.view(&ins[i], lang, true))
 	}
 	h.render(w, r, http.StatusOK, "input_queue.tmpl", msg(lang, "input.moderation"), d)
+	return nil
 }
 
 type inputModerateData struct {
@@ -860,42 +815,33 @@ type inputModerateData struct {
 	Error      string
 }
 
-func (h *inputHandlers) moderation(w http.ResponseWriter, r *http.Request) {
-	h.moderationPage(w, r, http.StatusOK, "")
+func (h *inputHandlers) moderation(w http.ResponseWriter, r *http.Request) error {
+	return h.moderationPage(w, r, http.StatusOK, "")
 }
 
-func (h *inputHandlers) moderationPage(w http.ResponseWriter, r *http.Request, status int, errText string) {
+func (h *inputHandlers) moderationPage(w http.ResponseWriter, r *http.Request, status int, errText string) error {
 	ctx, lang := r.Context(), langOf(r)
-	st, err := h.store()
-	if err != nil {
-		h.s.pageError(w, r, err)
-		return
-	}
 	id, err := pathID(r)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
-	in, err := st.Input(ctx, id)
+	in, err := h.s.store.Input(ctx, id)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	p, err := h.places(ctx)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := inputModerateData{CSRF: h.s.csrfToken(w, r), V: p.view(in, lang, true), Groups: tagGroups(lang, in.Tags, nil), Error: errText}
 	// Possible duplicates: inputs sharing the two longest words of the title.
 	terms := generalist.InputQueryTerms(in.Title)
 	slices.SortStableFunc(terms, func(a, b string) int { return len(b) - len(a) })
 	if len(terms) > 0 {
-		dups, _, err := st.ListInputs(ctx, generalist.InputFilter{Query: strings.Join(terms[:min(2, len(terms))], " "),
+		dups, _, err := h.s.store.ListInputs(ctx, generalist.InputFilter{Query: strings.Join(terms[:min(2, len(terms))], " "),
 			Statuses: []generalist.InputStatus{generalist.InputNew, generalist.InputPublished, generalist.InputRejected}, Limit: 6})
 		if err != nil {
-			h.s.pageError(w, r, err)
-			return
+			return err
 		}
 		for i := range dups {
 			if dups[i].ID != in.ID {
@@ -903,39 +849,34 @@ func (h *inputHandlers) moderationPage(w http.ResponseWriter, r *http.Request, s
 			}
 		}
 	}
-	if h.s.store != nil {
-		scs, err := h.s.store.Scenarios(ctx)
-		if err != nil {
-			h.s.pageError(w, r, err)
-			return
-		}
-		for _, sc := range scs {
-			d.Scenarios = append(d.Scenarios, labelled{sc.ID, sc.Name})
-		}
+	scs, err := h.s.store.Scenarios(ctx)
+	if err != nil {
+		return err
+	}
+	for _, sc := range scs {
+		d.Scenarios = append(d.Scenarios, labelled{sc.ID, sc.Name})
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	h.render(w, r, status, "input_moderate.tmpl", fmt.Sprintf("%s %d", msg(lang, "input.title"), in.ID), d)
+	return nil
 }
 
 // moderationFailed shows the moderation page again with the error.
-func (h *inputHandlers) moderationFailed(w http.ResponseWriter, r *http.Request, err error) {
+func (h *inputHandlers) moderationFailed(w http.ResponseWriter, r *http.Request, err error) error {
 	if c := generalist.ErrorCode(err); c == generalist.ENOTFOUND && r.PathValue("id") != "" {
 		if _, e := pathID(r); e != nil {
-			h.s.pageError(w, r, err)
-			return
+			return err
 		}
 	} else if c == generalist.EINTERNAL {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
-	h.moderationPage(w, r, statusOf[generalist.ErrorCode(err)], generalist.ErrorMessage(err))
+	return h.moderationPage(w, r, statusOf[generalist.ErrorCode(err)], generalist.ErrorMessage(err))
 }
 
-func (h *inputHandlers) moderate(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) moderate(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	m := generalist.InputModeration{Action: r.PostFormValue("action"), Reason: r.PostFormValue("reason"), Version: version,
@@ -943,85 +884,79 @@ func (h *inputHandlers) moderate(w http.ResponseWriter, r *http.Request, st gene
 	for _, t := range r.PostForm["tag"] {
 		m.Tags = append(m.Tags, generalist.InputTag(t))
 	}
-	if _, err := st.Moderate(r.Context(), id, m); err != nil {
-		h.moderationFailed(w, r, err)
-		return
+	if _, err := h.s.store.Moderate(r.Context(), id, m); err != nil {
+		return h.moderationFailed(w, r, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
+	return nil
 }
 
-func (h *inputHandlers) merge(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) merge(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	into, err := strconv.ParseInt(strings.TrimSpace(r.PostFormValue("into")), 10, 64)
 	if err != nil || into < 1 {
-		h.moderationFailed(w, r, generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into"))
-		return
+		return h.moderationFailed(w, r, generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into"))
 	}
-	if err := st.MergeInputs(r.Context(), into, id, h.s.viewer(r).Name()); err != nil {
-		h.moderationFailed(w, r, err)
-		return
+	if err := h.s.store.MergeInputs(r.Context(), into, id, h.s.viewer(r).Name()); err != nil {
+		return h.moderationFailed(w, r, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", into), http.StatusSeeOther)
+	return nil
 }
 
-func (h *inputHandlers) erase(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) erase(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	if r.PostFormValue("confirm") == "" {
-		h.moderationFailed(w, r, generalist.Errorf(generalist.EINVALID, "confirm: tick the box to confirm the erasure"))
-		return
+		return h.moderationFailed(w, r, generalist.Errorf(generalist.EINVALID, "confirm: tick the box to confirm the erasure"))
 	}
-	if err := st.ErasePersonalData(r.Context(), id); err != nil {
-		h.moderationFailed(w, r, err)
-		return
+	if err := h.s.store.ErasePersonalData(r.Context(), id); err != nil {
+		return h.moderationFailed(w, r, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
+	return nil
 }
 
-func (h *inputHandlers) linkScenario(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) linkScenario(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	sc := r.PostFormValue("scenario")
 	if r.PostFormValue("op") == "unlink" {
-		err = st.UnlinkScenario(r.Context(), id, sc)
+		err = h.s.store.UnlinkScenario(r.Context(), id, sc)
 	} else {
-		err = st.LinkScenario(r.Context(), id, sc)
+		err = h.s.store.LinkScenario(r.Context(), id, sc)
 	}
 	if err != nil {
-		h.moderationFailed(w, r, err)
-		return
+		return h.moderationFailed(w, r, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
+	return nil
 }
 
 // attachment serves an input's PDF to an analyst: as a download, never
 // shown inline, under a Content-Security-Policy that sandboxes it.
-func (h *inputHandlers) attachment(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) attachment(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
-	a, err := st.Attachment(r.Context(), id)
+	a, err := h.s.store.Attachment(r.Context(), id)
 	if err != nil {
-		h.s.pageError(w, r, err)
-		return
+		return err
 	}
 	hd := w.Header()
 	hd.Set("Content-Security-Policy", "sandbox; default-src 'none'")
 	hd.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": generalist.SanitizeFileName(a.Name)}))
 	hd.Set("Cache-Control", "private, no-store")
 	writeBytes(w, http.StatusOK, "application/pdf", a.Data)
+	return nil
 }
 
 // scenarioInputs returns, per scenario id, the published inputs linked to

@@ -18,62 +18,58 @@ import (
 // apiCreate serves POST /api/v1/inputs: 201 with the reference, 400 naming
 // the field, 409 for a text sent before, 413 for a body over the limit,
 // 429 when the address has sent too many.
-func (h *inputHandlers) apiCreate(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiCreate(w http.ResponseWriter, r *http.Request) error {
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "Content-Type: send the input as application/json"))
-		return
+		return generalist.Errorf(generalist.EINVALID, "Content-Type: send the input as application/json")
 	}
 	b, err := io.ReadAll(io.LimitReader(r.Body, generalist.InputBodyMax+1))
 	var tooBig *http.MaxBytesError
 	if errors.As(err, &tooBig) || len(b) > generalist.InputBodyMax {
 		h.s.tooLarge(w, r, generalist.InputBodyMax)
-		return
+		return nil
 	} else if err != nil {
-		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "body: could not be read"))
-		return
+		return generalist.Errorf(generalist.EINVALID, "body: could not be read")
 	}
 	in, err := generalist.ParseInput(b)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	if ok, wait := h.limit.take(h.s.clientIP(r)); !ok {
 		secs := int(wait.Seconds()) + 1
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
 		writeJSON(w, http.StatusTooManyRequests, map[string]any{"error": map[string]string{"code": "rate_limited",
 			"message": fmt.Sprintf("too many inputs from this address: at most %d per %d minutes; try again in %d seconds", inputBurst, int(inputPer.Minutes()), secs)}})
-		return
+		return nil
 	}
-	if err := st.CreateInput(r.Context(), in); err != nil {
-		h.s.apiError(w, r, err)
-		return
+	if err := h.s.store.CreateInput(r.Context(), in); err != nil {
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/inputs/"+in.Reference)
 	writeJSON(w, http.StatusCreated, map[string]any{"reference": in.Reference, "status": in.Status,
 		"status_url": "/api/v1/inputs/" + in.Reference, "receipt_url": "/innspill/kvittering/" + in.Reference})
+	return nil
 }
 
 // apiList serves GET /api/v1/inputs: published inputs only.
-func (h *inputHandlers) apiList(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiList(w http.ResponseWriter, r *http.Request) error {
 	f, err := parseInputFilter(r.URL.Query())
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	if f.Limit == 0 {
 		f.Limit = 50
 	}
-	ins, total, err := st.ListInputs(r.Context(), f)
+	ins, total, err := h.s.store.ListInputs(r.Context(), f)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	out := make([]generalist.InputExport, len(ins))
 	for i := range ins {
 		out[i] = ins[i].Export()
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"total": total, "total_exact": total <= generalist.InputCountLimit, "limit": f.Limit, "offset": f.Offset, "inputs": out})
+	return nil
 }
 
 type labelJSON struct {
@@ -84,7 +80,7 @@ type labelJSON struct {
 
 // apiVocabulary serves GET /api/v1/inputs/vocabulary: the kinds, sender
 // types and tags a submission may use, the consent text and the limits.
-func (h *inputHandlers) apiVocabulary(w http.ResponseWriter, r *http.Request) {
+func (h *inputHandlers) apiVocabulary(w http.ResponseWriter, r *http.Request) error {
 	var kinds, senders []labelJSON
 	for _, k := range generalist.InputKinds {
 		kinds = append(kinds, labelJSON{string(k), k.Label(), k.LabelEN()})
@@ -96,63 +92,58 @@ func (h *inputHandlers) apiVocabulary(w http.ResponseWriter, r *http.Request) {
 		"limits": map[string]int{"title": generalist.InputTitleMax, "text": generalist.InputTextMax, "text_min": generalist.InputTextMin,
 			"tags": generalist.InputTagsMax, "attachment_bytes": generalist.InputAttachmentMax, "body_bytes": generalist.InputBodyMax,
 			"submissions_per_10_minutes": inputBurst}})
+	return nil
 }
 
 // apiCounts serves GET /api/v1/inputs/counts: published inputs matching the
 // filter per tag (the tag filter left out) and per municipality.
-func (h *inputHandlers) apiCounts(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiCounts(w http.ResponseWriter, r *http.Request) error {
 	f, err := parseInputFilter(r.URL.Query())
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	noTags := f
 	noTags.Tags = nil
-	tags, err := st.TagCounts(r.Context(), noTags)
+	tags, err := h.s.store.TagCounts(r.Context(), noTags)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
-	munis, err := st.CountsByMunicipality(r.Context(), f)
+	munis, err := h.s.store.CountsByMunicipality(r.Context(), f)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
-	_, total, err := st.ListInputs(r.Context(), generalist.InputFilter{Statuses: f.Statuses, Tags: f.Tags, Kind: f.Kind, Municipality: f.Municipality,
+	_, total, err := h.s.store.ListInputs(r.Context(), generalist.InputFilter{Statuses: f.Statuses, Tags: f.Tags, Kind: f.Kind, Municipality: f.Municipality,
 		County: f.County, SenderType: f.SenderType, Query: f.Query, Limit: 1})
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"total": total, "tags": tags, "municipalities": munis})
+	return nil
 }
 
 // apiExport serves GET /api/v1/inputs/export?format=csv|json: every
 // published input matching the filter.
-func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	format := q.Get("format")
 	if format == "" {
 		format = "json"
 	}
 	if format != "json" && format != "csv" {
-		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "format: %q is not json or csv", format))
-		return
+		return generalist.Errorf(generalist.EINVALID, "format: %q is not json or csv", format)
 	}
 	f, err := parseInputFilter(q)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	f.Limit, f.Offset = 1000, 0
 	var all []generalist.InputExport
 	for {
-		ins, total, err := st.ListInputs(r.Context(), f)
+		ins, total, err := h.s.store.ListInputs(r.Context(), f)
 		if err != nil {
-			h.s.apiError(w, r, err)
-			return
+			return err
 		}
 		for i := range ins {
 			all = append(all, ins[i].Export())
@@ -168,14 +159,14 @@ func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request, st gen
 	w.Header().Set("Content-Disposition", "attachment; filename=innspill."+format)
 	if format == "json" {
 		writeJSON(w, http.StatusOK, all)
-		return
+		return nil
 	}
 	var buf bytes.Buffer
 	if err := generalist.WriteInputsCSV(&buf, all); err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeBytes(w, http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	return nil
 }
 
 // inputStatus is what the sender sees by the reference.
@@ -203,48 +194,46 @@ func statusOfInput(in *generalist.Input) inputStatus {
 }
 
 // apiStatus serves GET /api/v1/inputs/{reference}.
-func (h *inputHandlers) apiStatus(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
-	in, err := st.InputByReference(r.Context(), r.PathValue("reference"))
+func (h *inputHandlers) apiStatus(w http.ResponseWriter, r *http.Request) error {
+	in, err := h.s.store.InputByReference(r.Context(), r.PathValue("reference"))
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	writeJSON(w, http.StatusOK, statusOfInput(in))
+	return nil
 }
 
 // apiWithdraw serves POST /api/v1/inputs/{reference}/withdraw.
-func (h *inputHandlers) apiWithdraw(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
-	if err := st.Withdraw(r.Context(), r.PathValue("reference")); err != nil {
-		h.s.apiError(w, r, err)
-		return
+func (h *inputHandlers) apiWithdraw(w http.ResponseWriter, r *http.Request) error {
+	if err := h.s.store.Withdraw(r.Context(), r.PathValue("reference")); err != nil {
+		return err
 	}
-	in, err := st.InputByReference(r.Context(), r.PathValue("reference"))
+	in, err := h.s.store.InputByReference(r.Context(), r.PathValue("reference"))
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, statusOfInput(in))
+	return nil
 }
 
 // apiQueue serves GET /api/v1/moderation/inputs (analysts): inputs of any
 // status (?status=, default new; alle for all) with everything stored.
-func (h *inputHandlers) apiQueue(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiQueue(w http.ResponseWriter, r *http.Request) error {
 	f, _, err := moderationFilter(r.URL.Query())
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	if f.Limit == 0 {
 		f.Limit = 50
 	}
-	ins, total, err := st.ListInputs(r.Context(), f)
+	ins, total, err := h.s.store.ListInputs(r.Context(), f)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	writeJSON(w, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset, "inputs": ins})
+	return nil
 }
 
 func apiID(r *http.Request) (int64, error) {
@@ -256,19 +245,18 @@ func apiID(r *http.Request) (int64, error) {
 }
 
 // apiInput serves GET /api/v1/moderation/inputs/{id}.
-func (h *inputHandlers) apiInput(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiInput(w http.ResponseWriter, r *http.Request) error {
 	id, err := apiID(r)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
-	in, err := st.Input(r.Context(), id)
+	in, err := h.s.store.Input(r.Context(), id)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	writeJSON(w, http.StatusOK, in)
+	return nil
 }
 
 // decodeStrict reads a small JSON body into v, refusing unknown fields.
@@ -287,111 +275,96 @@ func decodeStrict(r *http.Request, v any) error {
 
 // apiModerate serves POST /api/v1/moderation/inputs/{id} with
 // {"action": "publish"|"reject"|"tags", "reason", "tags", "version"}.
-func (h *inputHandlers) apiModerate(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiModerate(w http.ResponseWriter, r *http.Request) error {
 	id, err := apiID(r)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	var m generalist.InputModeration
 	if err := decodeStrict(r, &m); err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	m.Moderator = h.s.viewer(r).Name()
-	in, err := st.Moderate(r.Context(), id, m)
+	in, err := h.s.store.Moderate(r.Context(), id, m)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, in)
+	return nil
 }
 
 // apiMerge serves POST /api/v1/moderation/inputs/{id}/merge with
 // {"into": N}: input id is merged into input N.
-func (h *inputHandlers) apiMerge(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiMerge(w http.ResponseWriter, r *http.Request) error {
 	id, err := apiID(r)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	var body struct {
 		Into int64 `json:"into"`
 	}
 	if err := decodeStrict(r, &body); err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	if body.Into < 1 {
-		h.s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into"))
-		return
+		return generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into")
 	}
-	if err := st.MergeInputs(r.Context(), body.Into, id, h.s.viewer(r).Name()); err != nil {
-		h.s.apiError(w, r, err)
-		return
+	if err := h.s.store.MergeInputs(r.Context(), body.Into, id, h.s.viewer(r).Name()); err != nil {
+		return err
 	}
-	in, err := st.Input(r.Context(), body.Into)
+	in, err := h.s.store.Input(r.Context(), body.Into)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, in)
+	return nil
 }
 
 // apiErase serves POST /api/v1/moderation/inputs/{id}/erase.
-func (h *inputHandlers) apiErase(w http.ResponseWriter, r *http.Request, st generalist.InputStore) {
+func (h *inputHandlers) apiErase(w http.ResponseWriter, r *http.Request) error {
 	id, err := apiID(r)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
-	if err := st.ErasePersonalData(r.Context(), id); err != nil {
-		h.s.apiError(w, r, err)
-		return
+	if err := h.s.store.ErasePersonalData(r.Context(), id); err != nil {
+		return err
 	}
-	in, err := st.Input(r.Context(), id)
+	in, err := h.s.store.Input(r.Context(), id)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, in)
+	return nil
 }
 
 // apiLink and apiUnlink serve PUT and DELETE
 // /api/v1/moderation/inputs/{id}/scenarios/{scenario}.
-func (h *inputHandlers) apiLink(w http.ResponseWriter, r *http.Request) {
-	h.apiLinkOp(w, r, true)
+func (h *inputHandlers) apiLink(w http.ResponseWriter, r *http.Request) error {
+	return h.apiLinkOp(w, r, true)
 }
 
-func (h *inputHandlers) apiUnlink(w http.ResponseWriter, r *http.Request) {
-	h.apiLinkOp(w, r, false)
+func (h *inputHandlers) apiUnlink(w http.ResponseWriter, r *http.Request) error {
+	return h.apiLinkOp(w, r, false)
 }
 
-func (h *inputHandlers) apiLinkOp(w http.ResponseWriter, r *http.Request, link bool) {
-	st, err := h.store()
-	if err != nil {
-		h.s.apiError(w, r, err)
-		return
-	}
+func (h *inputHandlers) apiLinkOp(w http.ResponseWriter, r *http.Request, link bool) error {
 	id, err := apiID(r)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	sc := r.PathValue("scenario")
 	if link {
-		err = st.LinkScenario(r.Context(), id, sc)
+		err = h.s.store.LinkScenario(r.Context(), id, sc)
 	} else {
-		err = st.UnlinkScenario(r.Context(), id, sc)
+		err = h.s.store.UnlinkScenario(r.Context(), id, sc)
 	}
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
-	in, err := st.Input(r.Context(), id)
+	in, err := h.s.store.Input(r.Context(), id)
 	if err != nil {
-		h.s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, in)
+	return nil
 }

@@ -124,44 +124,38 @@ func methodParam(v string) (geomap.Method, error) {
 }
 
 // apiMap serves GET /api/v1/maps/{indicator}[.svg] as SVG.
-func (s *Server) apiMap(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMap(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	m := mapRequest{Indicator: strings.TrimSuffix(r.PathValue("indicator"), ".svg"), Lang: langOf(r), Width: 600}
 	var err error
 	if m.Structure, err = structureParam(q, generalist.Structure2024); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if m.Year, err = s.yearFor(r, q, m.Structure); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if m.Highlight, err = codesParam(q.Get("highlight"), "highlight"); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if m.Focus, err = codesParam(q.Get("focus"), "focus"); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if m.Method, err = methodParam(q.Get("classes")); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if wd, err := positiveParam(q, "width", 600); err != nil || wd > 4000 {
 		if err == nil {
 			err = generalist.Errorf(generalist.EINVALID, "query parameter width %d: at most 4000", wd)
 		}
-		s.apiError(w, r, err)
-		return
+		return err
 	} else {
 		m.Width = int(wd)
 	}
 	b, err := s.mapBody(r.Context(), m)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	b.write(w, r, "image/svg+xml")
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 //go:embed openapi.json
 var openAPI []byte
 
-func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiOpenAPI(w http.ResponseWriter, r *http.Request) error {
 	writeBytes(w, http.StatusOK, "application/json", openAPI)
+	return nil
 }

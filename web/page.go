@@ -93,35 +93,32 @@ type homeData struct {
 	Nordic *atlas.Nordic
 }
 
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	t, err := get(ctx, s.cache, "home/2020", func() (*atlas.Table, error) {
 		return atlas.StructureTable(ctx, s.store, generalist.Structure2020, 2020, stats.DefaultUnder)
 	})
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	year, err := s.defaultYear(r, generalist.Structure2024)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	now, err := get(ctx, s.cache, fmt.Sprintf("home/2024/%d", year), func() (*atlas.Table, error) {
 		return atlas.StructureTable(ctx, s.store, generalist.Structure2024, year, stats.DefaultUnder)
 	})
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	n, err := get(ctx, s.cache, "home/nordic", func() (*atlas.Nordic, error) {
 		return atlas.NordicComparison(ctx, s.store, 2020, "")
 	})
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "home.tmpl", page{Title: msg(langOf(r), "tagline"), Nav: "home", Data: homeData{t, now, n}})
+	return nil
 }
 
 type listData struct {
@@ -136,22 +133,19 @@ type listData struct {
 	CSV      string
 }
 
-func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	f, err := parseListFilter(q.Get)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	rows, err := s.rows(r.Context(), st, year)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	rows = filterRows(rows, f)
 	key := q.Get("sort")
@@ -160,18 +154,15 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 	}
 	desc := q.Get("dir") == "desc"
 	if err := sortRows(rows, key, desc); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	counties, err := s.store.Counties(r.Context(), st)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	years, err := s.years(r.Context(), st)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	csvQ := url.Values{}
 	for k, v := range q {
@@ -191,7 +182,7 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 			Filter: f, CSV: "/api/v1/municipalities?" + csvQ.Encode()}}
 	if f.Query != "" {
 		s.render(w, r, http.StatusOK, "list.tmpl", p)
-		return
+		return nil
 	}
 	// Without a name search the page depends on a bounded set of choices:
 	// render it once per choice and serve it from memory. The links are
@@ -220,6 +211,7 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) {
 	d.CSV = "/api/v1/municipalities?" + csv.Encode()
 	p.Data = d
 	s.renderCached(w, r, "list/"+langOf(r)+"?"+norm.Encode(), "list.tmpl", p)
+	return nil
 }
 
 type profileData struct {
@@ -255,18 +247,16 @@ type neighbour struct {
 	GapKm        float64
 }
 
-func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) error {
 	row, err := s.findRow(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	lang := langOf(r)
 	key := fmt.Sprintf("profile/%d/%d/%s/%s", row.Structure, row.Year, row.Number, lang)
 	d, err := get(r.Context(), s.cache, key, func() (*profileData, error) { return s.buildProfile(r, row, lang) })
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	st := row.Structure
 	var caveats []string
@@ -281,6 +271,7 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) {
 	}
 	q.Set("year", fmt.Sprint(row.Year))
 	s.renderCached(w, r, key, "profile.tmpl", page{Title: row.ShortName, Nav: "list", Structure: st, Data: d, Caveats: caveats, Query: q})
+	return nil
 }
 
 // buildProfile assembles everything on a profile page but the layout; the
@@ -426,13 +417,12 @@ type compareData struct {
 	Year    int
 }
 
-func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	q := r.URL.Query()
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	lang := langOf(r)
 	input := strings.Join(q["k"], ",")
@@ -440,8 +430,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 	if strings.TrimSpace(input) != "" {
 		rows, err := s.rows(ctx, st, year)
 		if err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		seen := map[generalist.MunicipalityNumber]bool{}
 		for _, term := range strings.Split(input, ",") {
@@ -463,7 +452,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		if len(d.Unknown) > 0 && len(d.Rows) == 0 {
 			s.render(w, r, http.StatusBadRequest, "compare.tmpl", page{Title: msg(lang, "nav.compare"), Nav: "compare", Structure: st, Data: d})
-			return
+			return nil
 		}
 		var bars []chart.Bar
 		var codes []string
@@ -476,8 +465,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		title := fmt.Sprintf("%s, 1.1.%d", msg(lang, "population"), year)
 		if err := chart.Bars(&buf, chart.BarChart{Title: title, Unit: msg(lang, "inhabitants"), Source: chartSource,
 			Bars: bars, Reference: &chart.Reference{Label: map[string]string{"nb": "terskel", "en": "threshold"}[lang], Value: 5000}, Width: 640, Lang: lang}); err != nil {
-			s.pageError(w, r, err)
-			return
+			return err
 		}
 		d.Chart = template.HTML(buf.Bytes())
 		slices.Sort(codes)
@@ -490,6 +478,7 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
 		caveats = []string{generalist.CentralityCaveat, generalist.CostIndexCaveat}
 	}
 	s.render(w, r, http.StatusOK, "compare.tmpl", page{Title: msg(lang, "nav.compare"), Nav: "compare", Structure: st, Data: d, Caveats: caveats})
+	return nil
 }
 
 type mapPageData struct {
@@ -503,13 +492,12 @@ type mapPageData struct {
 	SVGURL     string
 }
 
-func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	lang := langOf(r)
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	id := q.Get("indicator")
 	if id == "" {
@@ -517,23 +505,19 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 	}
 	ind, _, err := s.lookupIndicator(r.Context(), id, st, year)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	inds, err := s.indicatorList(r.Context())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	method, err := methodParam(q.Get("classes"))
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	years, err := s.years(r.Context(), st)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := mapPageData{Indicators: inds, Indicator: ind, Method: q.Get("classes"), Year: year, Years: years}
 	if ind.Only2024 && st != generalist.Structure2024 {
@@ -544,8 +528,7 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 		case generalist.ErrorCode(err) == generalist.ENOTFOUND:
 			d.Message = msg(lang, "map.nomap")
 		case err != nil:
-			s.pageError(w, r, err)
-			return
+			return err
 		default:
 			d.SVG = template.HTML(svg)
 		}
@@ -556,6 +539,7 @@ func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) {
 		caveats = []string{ind.Caveat}
 	}
 	s.render(w, r, http.StatusOK, "map.tmpl", page{Title: msg(lang, "nav.map"), Nav: "map", Structure: st, Data: d, Caveats: caveats})
+	return nil
 }
 
 // ageTable is the single-age population of every municipality of a

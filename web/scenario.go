@@ -38,29 +38,28 @@ func (s *Server) scenario(ctx context.Context, id string) (*generalist.Scenario,
 
 // --- API
 
-func (s *Server) apiScenarios(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiScenarios(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.scenarios(r.Context())
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"scenarios": list})
+	return nil
 }
 
-func (s *Server) apiScenario(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiScenario(w http.ResponseWriter, r *http.Request) error {
 	sc, err := s.scenario(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, sc)
+	return nil
 }
 
-func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) error {
 	sc, err := s.scenario(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	// The encoded outcome is cached too: it is large (every unit), and
 	// encoding it would otherwise dominate the request.
@@ -76,21 +75,21 @@ func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) {
 		return newBody(raw)
 	})
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	b.write(w, r, "application/json")
+	return nil
 }
 
 // apiCompare serves GET /api/v1/compare?id=a&id=b: today's system and the
 // scenarios side by side (all on the first scenario's structure and year).
-func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) error {
 	outs, err := s.compare(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"outcomes": outs})
+	return nil
 }
 
 func (s *Server) compare(r *http.Request) ([]*sim.Outcome, error) {
@@ -129,24 +128,22 @@ func readScenario(w http.ResponseWriter, r *http.Request) (*generalist.Scenario,
 
 // apiEvaluate serves POST /api/v1/evaluate: the outcome of the scenario in
 // the body, without storing it (for editors that try changes).
-func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) error {
 	sc, err := readScenario(w, r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	sc.ID = "" // never served from the cache of a stored scenario
 	out, err := s.app.Evaluate(r.Context(), sc)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	raw, err := json.Marshal(out) // compact: the outcome lists every unit
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	writeBytes(w, http.StatusOK, "application/json", append(raw, '\n'))
+	return nil
 }
 
 // writable returns an error unless scenarios may be changed here by this
@@ -162,57 +159,51 @@ func (s *Server) writable(r *http.Request) error {
 	return nil
 }
 
-func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) error {
 	if err := s.writable(r); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	sc, err := readScenario(w, r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.app.CreateScenario(r.Context(), sc); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	s.cache.invalidate()
 	writeJSON(w, http.StatusCreated, sc)
+	return nil
 }
 
-func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) error {
 	if err := s.writable(r); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	sc, err := readScenario(w, r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if sc.ID != r.PathValue("id") {
-		s.apiError(w, r, generalist.Errorf(generalist.EINVALID, "the body's id %q differs from the path's %q", sc.ID, r.PathValue("id")))
-		return
+		return generalist.Errorf(generalist.EINVALID, "the body's id %q differs from the path's %q", sc.ID, r.PathValue("id"))
 	}
 	if err := s.app.UpdateScenario(r.Context(), sc); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	s.cache.invalidate()
 	writeJSON(w, http.StatusOK, sc)
+	return nil
 }
 
-func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) error {
 	if err := s.writable(r); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if err := s.app.DeleteScenario(r.Context(), r.PathValue("id")); err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	s.cache.invalidate()
 	w.WriteHeader(http.StatusNoContent)
+	return nil
 }
 
 // --- pages
@@ -221,13 +212,13 @@ type scenariosPage struct {
 	List []app.Listed
 }
 
-func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.scenarios(r.Context())
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "scenarios.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: scenariosPage{List: list}})
+	return nil
 }
 
 type comparePage struct {
@@ -240,11 +231,10 @@ type comparePage struct {
 	Report      string
 }
 
-func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) error {
 	outs, err := s.compare(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery}
 	for _, t := range outs[0].Tasks {
@@ -274,8 +264,7 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
 			if err := gm.Render(&buf, geomap.Options{Values: vals, Title: o.Scenario, Unit: msg(lang, "shortcount"),
 				Source: "SSB 07459; oppgavekatalogen", Highlight: uniqueCodes(merged), Width: 300, Lang: lang, ID: fmt.Sprintf("cmp%d", i),
 				Link: func(code string) string { return "/kommune/" + code }}); err != nil {
-				s.pageError(w, r, err)
-				return
+				return err
 			}
 			d.Maps = append(d.Maps, template.HTML(buf.Bytes()))
 			if i == 0 {
@@ -292,38 +281,34 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) {
 				Unit: map[string]string{"nb": "oppgaver som blir robuste", "en": "tasks that become robust"}[lang], Source: "SSB 07459; oppgavekatalogen",
 				Width: 300, Lang: lang, ID: fmt.Sprintf("diff%d", i), Limits: []float64{1, 2, 4},
 				Link: func(code string) string { return "/kommune/" + code }}); err != nil {
-				s.pageError(w, r, err)
-				return
+				return err
 			}
 			d.Diffs = append(d.Diffs, template.HTML(buf.Bytes()))
 		}
 	}
 	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: d})
+	return nil
 }
 
 // handleScenarioReport serves GET /scenarier/rapport?id=…&format=html|md|csv:
 // the comparison as a self-contained download.
-func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) error {
 	format := r.URL.Query().Get("format")
 	write := map[string]func(io.Writer, *report.Comparison) error{"": report.HTML, "html": report.HTML, "md": report.Markdown, "csv": report.CSV}[format]
 	if write == nil {
-		s.pageError(w, r, generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be html, md or csv", format))
-		return
+		return generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be html, md or csv", format)
 	}
 	scs, err := s.requestedScenarios(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	c, err := s.app.Report(r.Context(), app.DefaultReportTitle, scs)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	var buf bytes.Buffer
 	if err := write(&buf, c); err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	ext, ctype := "html", "text/html; charset=utf-8"
 	switch format {
@@ -334,6 +319,7 @@ func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="scenarioer.%s"`, ext))
 	writeBytes(w, http.StatusOK, ctype, buf.Bytes())
+	return nil
 }
 
 func scenarioIDs(r *http.Request) []string {
@@ -361,24 +347,22 @@ type editorPage struct {
 
 // handleEditor serves the plan editor on the 2024 structure and the
 // latest year: the server's map, today's figures, and editor.js.
-func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) error {
 	st := generalist.Structure2024
 	year, err := s.defaultYear(r, st)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	lang := langOf(r)
 	svg, err := s.renderMap(r.Context(), mapRequest{Structure: st, Year: year, Indicator: "population", Lang: lang, Width: 640})
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	t, err := s.app.Evaluate(r.Context(), app.Today(st, year))
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	s.render(w, r, http.StatusOK, "editor.tmpl", page{Title: map[string]string{"nb": "Planlegger", "en": "Plan editor"}[lang], Nav: "scenarios",
 		Data: editorPage{Structure: st, Year: year, Map: template.HTML(svg), Today: t}})
+	return nil
 }

@@ -283,33 +283,20 @@ func colourGroups(g *graph.Graph, asg []int, members [][]int) []int {
 // given: 5 000 inhabitants, the threshold most often discussed.
 const defaultFloor = 5000
 
-func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	req, err := s.parseSearch(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if req.Floor == 0 && req.Task == "" {
 		req.Floor = defaultFloor
 	}
 	res, err := s.search(r.Context(), req)
 	if err != nil {
-		s.searchError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, res)
-}
-
-// searchError writes an infeasible search with its reasons (which units,
-// what they reach, why), other errors as apiError does.
-func (s *Server) searchError(w http.ResponseWriter, r *http.Request, err error) {
-	var inf *optimize.Infeasible
-	if !errors.As(err, &inf) {
-		s.apiError(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{
-		"code": generalist.EINVALID, "message": generalist.ErrorMessage(err), "proven": inf.Proven, "reasons": inf.Reasons}})
+	return nil
 }
 
 // ensembleResult is the JSON of /api/v1/search/ensemble.
@@ -328,11 +315,10 @@ type ensembleEdge struct {
 	Together float64 `json:"together"`
 }
 
-func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) error {
 	req, err := s.parseSearch(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return err
 	}
 	if req.Floor == 0 && req.Task == "" {
 		req.Floor = defaultFloor
@@ -359,10 +345,10 @@ func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) {
 		return out, nil
 	})
 	if err != nil {
-		s.searchError(w, r, err)
-		return
+		return err
 	}
 	writeJSON(w, http.StatusOK, res)
+	return nil
 }
 
 // searchPage is the data of search.tmpl.
@@ -388,17 +374,15 @@ type searchPage struct {
 	EnsSVG template.HTML
 }
 
-func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
+func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	lang := langOf(r)
 	req, err := s.parseSearch(r)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	years, err := s.years(r.Context(), req.Structure)
 	if err != nil {
-		s.pageError(w, r, err)
-		return
+		return err
 	}
 	d := searchPage{Req: req, Years: years, HasFloor: req.Floor > 0 || req.Task != ""}
 	for _, o := range optimize.Objectives {
@@ -421,8 +405,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 		case generalist.ErrorCode(err) == generalist.EINVALID:
 			d.Error = generalist.ErrorMessage(err)
 		case err != nil:
-			s.pageError(w, r, err)
-			return
+			return err
 		default:
 			d.Result, d.Millis = res, 1000*res.Seconds
 			for _, g := range res.Groups {
@@ -443,14 +426,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 					geomap.Options{Palette: groupPalette, Width: 640, Lang: lang, ID: "search",
 						Link: func(code string) string { return "/kommune/" + code }})
 				if err != nil {
-					s.pageError(w, r, err)
-					return
+					return err
 				}
 				d.SVG = template.HTML(b.String()) // produced by geomap, escaped there
 				if req.Ensemble {
 					if d.Ens, d.EnsSVG, err = s.agreementMap(r.Context(), req, res, m, lang); err != nil {
-						s.pageError(w, r, err)
-						return
+						return err
 					}
 				}
 			}
@@ -458,6 +439,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "search.tmpl", page{Title: msg(lang, "nav.search"), Nav: "search", Structure: req.Structure, Data: d,
 		Caveats: []string{msg(lang, "search.caveat")}})
+	return nil
 }
 
 // groupLabel is the title text of a group's members on the map.

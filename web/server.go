@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -21,6 +22,7 @@ import (
 	"generalist/auth"
 	"generalist/geomap"
 	"generalist/graph"
+	"generalist/optimize"
 )
 
 //go:embed templates/*.tmpl
@@ -143,7 +145,7 @@ func (s *Server) routes() {
 	s.page("GET /scenarier/ny", accessPublic, s.handleEditor)
 	s.page("GET /okonomi", accessPublic, s.handleEconomy)
 	s.page("GET /sok", accessPublic, s.handleSearch)
-	s.page("GET /static/", accessPublic, http.StripPrefix("/static/", staticHandler(s.cfg.Static)).ServeHTTP)
+	s.page("GET /static/", accessPublic, plain(http.StripPrefix("/static/", staticHandler(s.cfg.Static)).ServeHTTP))
 	s.accountRoutes()
 
 	s.api("GET /api/v1/municipalities", accessPublic, s.apiMunicipalities)
@@ -178,20 +180,20 @@ func (s *Server) routes() {
 	s.api("GET /api/v1/openapi.json", accessPublic, s.apiOpenAPI)
 	s.api("GET /api/v1/me", accessSignedIn, s.apiMe)
 	s.api("GET /api/v1/audit", accessAdmin, s.apiAudit)
-	s.page("GET /api/", accessPublic, func(w http.ResponseWriter, r *http.Request) {
-		s.apiError(w, r, generalist.Errorf(generalist.ENOTFOUND, "no API route %s", r.URL.Path))
+	s.api("GET /api/", accessPublic, func(w http.ResponseWriter, r *http.Request) error {
+		return generalist.Errorf(generalist.ENOTFOUND, "no API route %s", r.URL.Path)
 	})
 	// The first version of the stats endpoint, kept for scripts.
-	s.page("GET /api/stats", accessPublic, s.apiStats)
+	s.api("GET /api/stats", accessPublic, s.apiStats)
 
-	s.page("GET /healthz", accessPublic, func(w http.ResponseWriter, r *http.Request) {
+	s.page("GET /healthz", accessPublic, plain(func(w http.ResponseWriter, r *http.Request) {
 		if !s.ready.Load() {
 			http.Error(w, "starting", http.StatusServiceUnavailable)
 			return
 		}
 		w.Write([]byte("ok\n"))
-	})
-	s.page("GET /readyz", accessPublic, func(w http.ResponseWriter, r *http.Request) {
+	}))
+	s.page("GET /readyz", accessPublic, plain(func(w http.ResponseWriter, r *http.Request) {
 		if !s.ready.Load() {
 			http.Error(w, "shutting down", http.StatusServiceUnavailable)
 			return
@@ -201,7 +203,7 @@ func (s *Server) routes() {
 			return
 		}
 		w.Write([]byte("ok\n"))
-	})
+	}))
 }
 
 // Body limits: what any request may send. Handlers set tighter ones; the
@@ -346,7 +348,15 @@ var statusOf = map[string]int{
 
 // apiError writes {"error": {"code", "message"}} with the status of the
 // error code. Internal errors are logged and shown as "Internal error.".
+// An infeasible structure search adds its reasons (which units, what they
+// reach, why) and whether infeasibility is proven.
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	var inf *optimize.Infeasible
+	if errors.As(err, &inf) {
+		writeJSON(w, http.StatusBadRequest, map[string]any{"error": map[string]any{
+			"code": generalist.EINVALID, "message": generalist.ErrorMessage(err), "proven": inf.Proven, "reasons": inf.Reasons}})
+		return
+	}
 	code := generalist.ErrorCode(err)
 	if code == generalist.EINTERNAL {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
