@@ -38,11 +38,7 @@ func imcState(t *testing.T, db *sqlstore.DB) []any {
 
 func examples(t *testing.T) []generalist.IMC {
 	t.Helper()
-	cs, err := imc.Examples()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cs
+	return must(t, imc.Examples)
 }
 
 func testCooperations(t *testing.T, st stores) {
@@ -334,16 +330,11 @@ func testCooperationConcurrentUpdate(t *testing.T, st stores) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		errs := make([]error, 2)
-		var wg sync.WaitGroup
-		for i := range errs {
-			wg.Go(func() {
-				next := *read
-				next.Notes = fmt.Sprintf("Runde %d, skriver %d", round, i)
-				errs[i] = db.UpdateIMC(ctx, &next, generalist.IMCEdit{Author: fmt.Sprintf("skriver %d", i)})
-			})
-		}
-		wg.Wait()
+		errs := concurrently(2, func(i int) error {
+			next := *read
+			next.Notes = fmt.Sprintf("Runde %d, skriver %d", round, i)
+			return db.UpdateIMC(ctx, &next, generalist.IMCEdit{Author: fmt.Sprintf("skriver %d", i)})
+		})
 		if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
 			t.Fatalf("round %d: %d of 2 concurrent updates of version %d succeeded, want 1", round, ok, read.Version)
 		}
@@ -370,15 +361,10 @@ func testCooperationConcurrentCreate(t *testing.T, st stores) {
 	ctx := context.Background()
 	db := st.loaded(t)
 	const writers = 6
-	errs := make([]error, writers)
-	var wg sync.WaitGroup
-	for i := range errs {
-		wg.Go(func() {
-			c := examples(t)[1]
-			errs[i] = db.CreateIMC(ctx, &c, generalist.IMCEdit{Author: fmt.Sprintf("skriver %d", i)})
-		})
-	}
-	wg.Wait()
+	errs := concurrently(writers, func(i int) error {
+		c := examples(t)[1]
+		return db.CreateIMC(ctx, &c, generalist.IMCEdit{Author: fmt.Sprintf("skriver %d", i)})
+	})
 	if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
 		t.Errorf("%d of %d concurrent creates of one name succeeded, want 1", ok, writers)
 	}

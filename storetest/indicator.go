@@ -253,16 +253,11 @@ func testIndicatorConcurrentImport(t *testing.T, st stores) {
 	ctx := context.Background()
 	db := st.loaded(t)
 	const writers = 6
-	errs := make([]error, writers)
-	var wg sync.WaitGroup
-	for w := range writers {
-		wg.Go(func() {
-			ind, vs := FixtureIndicator()
-			ind.Name = fmt.Sprintf("Skriver %d (testdata)", w)
-			errs[w] = db.ImportIndicator(ctx, ind, vs, false)
-		})
-	}
-	wg.Wait()
+	errs := concurrently(writers, func(w int) error {
+		ind, vs := FixtureIndicator()
+		ind.Name = fmt.Sprintf("Skriver %d (testdata)", w)
+		return db.ImportIndicator(ctx, ind, vs, false)
+	})
 	if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
 		t.Errorf("%d of %d concurrent imports of one new indicator succeeded, want 1", ok, writers)
 	}
@@ -275,6 +270,18 @@ func testIndicatorConcurrentImport(t *testing.T, st stores) {
 
 // countOK returns how many of errs are nil, and fails t for any error
 // whose code is not code.
+// concurrently runs write(0), …, write(n-1) at once and returns their
+// errors in that order.
+func concurrently(n int, write func(i int) error) []error {
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() { errs[i] = write(i) })
+	}
+	wg.Wait()
+	return errs
+}
+
 func countOK(t *testing.T, errs []error, code string) int {
 	t.Helper()
 	ok := 0

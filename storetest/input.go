@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -566,26 +565,10 @@ func testInputConcurrentCreate(t *testing.T, st stores) {
 	ctx := context.Background()
 	db := st.loaded(t)
 	const n = 8
-	var wg sync.WaitGroup
-	errs := make([]error, n)
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			errs[i] = db.CreateInput(ctx, newInput(fmt.Sprintf("Samtidig %d", i), "Samme tekst sendt fra mange på en gang."))
-		}()
-	}
-	wg.Wait()
-	stored := 0
-	for _, err := range errs {
-		switch generalist.ErrorCode(err) {
-		case "":
-			stored++
-		case generalist.ECONFLICT:
-		default:
-			t.Errorf("CreateInput = %v, want nil or ECONFLICT", err)
-		}
-	}
+	errs := concurrently(n, func(i int) error {
+		return db.CreateInput(ctx, newInput(fmt.Sprintf("Samtidig %d", i), "Samme tekst sendt fra mange på en gang."))
+	})
+	stored := countOK(t, errs, generalist.ECONFLICT)
 	if _, total, _ := db.ListInputs(ctx, generalist.InputFilter{}); stored != 1 || total != 1 {
 		t.Errorf("%d stored, %d listed; want 1", stored, total)
 	}
@@ -597,24 +580,12 @@ func testInputConcurrentModerate(t *testing.T, st stores) {
 	ctx := context.Background()
 	db := st.loaded(t)
 	in := mustCreateInput(t, db, newInput("Moderering", "To analytikere behandler samme innspill samtidig."))
-	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	for i, action := range []string{generalist.ModeratePublish, generalist.ModerateReject} {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, errs[i] = db.Moderate(ctx, in.ID, generalist.InputModeration{Action: action, Reason: "Utenfor temaet.", Version: 1, Moderator: fmt.Sprint("a", i)})
-		}()
-	}
-	wg.Wait()
-	ok := 0
-	for _, err := range errs {
-		if err == nil {
-			ok++
-		} else if generalist.ErrorCode(err) != generalist.ECONFLICT {
-			t.Errorf("Moderate = %v, want nil or ECONFLICT", err)
-		}
-	}
+	actions := []string{generalist.ModeratePublish, generalist.ModerateReject}
+	errs := concurrently(len(actions), func(i int) error {
+		_, err := db.Moderate(ctx, in.ID, generalist.InputModeration{Action: actions[i], Reason: "Utenfor temaet.", Version: 1, Moderator: fmt.Sprint("a", i)})
+		return err
+	})
+	ok := countOK(t, errs, generalist.ECONFLICT)
 	if got, _ := db.Input(ctx, in.ID); ok != 1 || got.Version != 2 {
 		t.Errorf("%d decisions stored, version %d; want 1 and 2", ok, got.Version)
 	}

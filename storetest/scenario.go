@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -132,15 +131,22 @@ func testScenarioOrder(t *testing.T, st stores) {
 		}
 	}
 	list, err := db.Scenarios(ctx)
+	checkOrder(t, "Scenarios() ids", list, err, func(s *generalist.Scenario) string { return s.ID }, "a-b a0 a_b aa ab")
+}
+
+// checkOrder checks that the list call returned, with err, has the keys
+// want, separated by spaces, in that order.
+func checkOrder[T any](t *testing.T, call string, list []T, err error, key func(T) string, want string) {
+	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, s := range list {
-		ids = append(ids, s.ID)
+	var keys []string
+	for _, x := range list {
+		keys = append(keys, key(x))
 	}
-	if got, want := strings.Join(ids, " "), "a-b a0 a_b aa ab"; got != want {
-		t.Errorf("Scenarios() ids = %s, want %s", got, want)
+	if got := strings.Join(keys, " "); got != want {
+		t.Errorf("%s = %s, want %s", call, got, want)
 	}
 }
 
@@ -158,18 +164,14 @@ func testScenarioConcurrentUpdate(t *testing.T, st stores) {
 		t.Fatal(err)
 	}
 	for _, writers := range []int{2, 8} {
-		errs := make([]error, writers)
 		names := make([]string, writers)
-		var wg sync.WaitGroup
-		for i := range errs {
-			wg.Go(func() {
-				c := *read
-				c.Name = fmt.Sprintf("Skriver %d", i)
-				errs[i] = db.UpdateScenario(ctx, &c)
-				names[i] = c.Name
-			})
-		}
-		wg.Wait()
+		errs := concurrently(writers, func(i int) error {
+			c := *read
+			c.Name = fmt.Sprintf("Skriver %d", i)
+			err := db.UpdateScenario(ctx, &c)
+			names[i] = c.Name
+			return err
+		})
 		if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
 			t.Fatalf("%d of %d concurrent saves of version %d succeeded, want 1", ok, writers, read.Version)
 		}
@@ -192,14 +194,9 @@ func testScenarioConcurrentCreate(t *testing.T, st stores) {
 	ctx := context.Background()
 	db := st.open(t)
 	const writers = 8
-	errs := make([]error, writers)
-	var wg sync.WaitGroup
-	for i := range errs {
-		wg.Go(func() {
-			errs[i] = db.CreateScenario(ctx, &generalist.Scenario{ID: "once", Name: fmt.Sprintf("Skriver %d", i)})
-		})
-	}
-	wg.Wait()
+	errs := concurrently(writers, func(i int) error {
+		return db.CreateScenario(ctx, &generalist.Scenario{ID: "once", Name: fmt.Sprintf("Skriver %d", i)})
+	})
 	if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
 		t.Errorf("%d of %d concurrent creates of one id succeeded, want 1", ok, writers)
 	}

@@ -116,21 +116,23 @@ func Run(t *testing.T, b Backend) {
 	}
 }
 
-var (
-	refOnce sync.Once
-	ref     *generalist.Reference
-	refErr  error
-)
+var embedded = sync.OnceValues(refdata.Embedded)
 
 // Reference returns the embedded reference data, parsed once per process.
 // Callers must not change it.
 func Reference(tb testing.TB) *generalist.Reference {
 	tb.Helper()
-	refOnce.Do(func() { ref, refErr = refdata.Embedded() })
-	if refErr != nil {
-		tb.Fatal(refErr)
+	return must(tb, embedded)
+}
+
+// must returns what load returns, failing tb if it fails.
+func must[T any](tb testing.TB, load func() (T, error)) T {
+	tb.Helper()
+	v, err := load()
+	if err != nil {
+		tb.Fatal(err)
 	}
-	return ref
+	return v
 }
 
 // Loaded loads the embedded reference data into db, as the commands do
@@ -328,30 +330,30 @@ func postgresTemplate(t *testing.T) func(testing.TB) *sqlstore.DB {
 // withDatabase returns the URL or connection string base for the
 // database name instead of its own.
 func withDatabase(tb testing.TB, base, name string) string {
-	if !strings.HasPrefix(base, "postgres://") && !strings.HasPrefix(base, "postgresql://") {
-		return base + " dbname=" + name
-	}
-	u, err := url.Parse(base)
-	if err != nil {
-		tb.Fatalf("%s: %v", EnvDatabaseURL, err)
-	}
-	u.Path = "/" + name
-	return u.String()
+	return withParam(tb, base, "dbname", name, func(u *url.URL) { u.Path = "/" + name })
 }
 
 // withSearchPath adds the search_path runtime parameter to a postgres://
 // URL or a keyword/value connection string.
 func withSearchPath(tb testing.TB, base, schema string) string {
+	return withParam(tb, base, "search_path", schema, func(u *url.URL) {
+		q := u.Query()
+		q.Set("search_path", schema)
+		u.RawQuery = q.Encode()
+	})
+}
+
+// withParam adds key=value to a keyword/value connection string base, or
+// has set change it if it is a postgres:// URL.
+func withParam(tb testing.TB, base, key, value string, set func(u *url.URL)) string {
 	if !strings.HasPrefix(base, "postgres://") && !strings.HasPrefix(base, "postgresql://") {
-		return base + " search_path=" + schema
+		return base + " " + key + "=" + value
 	}
 	u, err := url.Parse(base)
 	if err != nil {
 		tb.Fatalf("%s: %v", EnvDatabaseURL, err)
 	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
+	set(u)
 	return u.String()
 }
 

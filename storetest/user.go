@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"reflect"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -153,16 +152,7 @@ func testUsers(t *testing.T, st stores) {
 			mustUser(t, db, user(name, generalist.UserAnalyst))
 		}
 		us, err := db.Users(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var names []string
-		for _, u := range us {
-			names = append(names, u.Name)
-		}
-		if got, want := strings.Join(names, " "), "kari ola ola-b ola.nordmann ola0 ola_b olab"; got != want {
-			t.Errorf("Users() = %s, want %s", got, want)
-		}
+		checkOrder(t, "Users()", us, err, func(u generalist.User) string { return u.Name }, "kari ola ola-b ola.nordmann ola0 ola_b olab")
 	})
 }
 
@@ -172,16 +162,11 @@ func testUserConcurrentCreate(t *testing.T, st stores) {
 	ctx := context.Background()
 	db := st.open(t)
 	const writers = 8
-	errs := make([]error, writers)
-	var wg sync.WaitGroup
-	for i := range errs {
-		wg.Go(func() {
-			u := user("samtidig", generalist.UserAnalyst)
-			u.FullName = fmt.Sprintf("Skriver %d", i)
-			errs[i] = db.CreateUser(ctx, u)
-		})
-	}
-	wg.Wait()
+	errs := concurrently(writers, func(i int) error {
+		u := user("samtidig", generalist.UserAnalyst)
+		u.FullName = fmt.Sprintf("Skriver %d", i)
+		return db.CreateUser(ctx, u)
+	})
 	if ok := countOK(t, errs, generalist.ECONFLICT); ok != 1 {
 		t.Errorf("%d of %d concurrent creates of one user name succeeded, want 1", ok, writers)
 	}
