@@ -85,7 +85,7 @@ func testEconomyFiles(t *testing.T, st stores) {
 			{{Name: "b.csv", Data: "\xff\xfe"}},
 		} {
 			if err := db.ImportEconomyFiles(ctx, bad, true); generalist.ErrorCode(err) != generalist.EINVALID {
-				t.Errorf("ImportEconomyFiles(%q) = %v, want EINVALID", bad, err)
+				t.Errorf("ImportEconomyFiles(%+v) = %v, want EINVALID", bad, err)
 			}
 		}
 		after, err := db.EconomyFiles(ctx, false)
