@@ -104,8 +104,9 @@ func (a *App) ShareCosts(ctx context.Context, c *generalist.IMC, req CostRequest
 // Exits answers when a participant of c can leave after notice on
 // req.Notice: the participant req names, or every participant when it
 // names none, in the order of c. EINVALID when req names no participant of
-// c, or a notice outside the cooperation's dates.
-func (a *App) Exits(c *generalist.IMC, req imc.ExitRequest) ([]*imc.ExitAnswer, error) {
+// c, or a notice outside the cooperation's dates. It reads nothing from a
+// store, so an edge can answer for a cooperation in a file without one.
+func Exits(c *generalist.IMC, req imc.ExitRequest) ([]*imc.ExitAnswer, error) {
 	var out []*imc.ExitAnswer
 	for _, p := range c.Participants {
 		if req.Participant != "" && p.Number != req.Participant {

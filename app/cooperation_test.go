@@ -86,15 +86,15 @@ func TestCooperationUseCases(t *testing.T) {
 		}
 	})
 	t.Run("Exits", func(t *testing.T) {
-		as, err := a.Exits(x, imc.ExitRequest{Notice: "2026-03-31"})
+		as, err := app.Exits(x, imc.ExitRequest{Notice: "2026-03-31"})
 		if err != nil || len(as) != len(x.Participants) {
 			t.Fatalf("Exits(every participant) = %d answers, %v; want %d", len(as), err, len(x.Participants))
 		}
-		one, err := a.Exits(x, imc.ExitRequest{Participant: "1822", Notice: "2026-03-31"})
+		one, err := app.Exits(x, imc.ExitRequest{Participant: "1822", Notice: "2026-03-31"})
 		if err != nil || len(one) != 1 || one[0].Participant != "1822" || one[0].Earliest != "2027-03-31" {
 			t.Errorf("Exits(1822) = %+v, %v", one, err)
 		}
-		if _, err := a.Exits(x, imc.ExitRequest{Participant: "0301", Notice: "2026-03-31"}); generalist.ErrorCode(err) != generalist.EINVALID {
+		if _, err := app.Exits(x, imc.ExitRequest{Participant: "0301", Notice: "2026-03-31"}); generalist.ErrorCode(err) != generalist.EINVALID {
 			t.Errorf("Exits(0301) = %v, want EINVALID", err)
 		}
 	})
