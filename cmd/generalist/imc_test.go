@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"os"
@@ -9,7 +10,9 @@ import (
 	"testing"
 
 	"generalist"
+	"generalist/app"
 	"generalist/imc"
+	"generalist/sqlite"
 )
 
 // imcFile writes one cooperation as a JSON file, after change.
@@ -331,5 +334,26 @@ func TestIMCUsage(t *testing.T) {
 		if !errors.As(err, &u) {
 			t.Errorf("%v = %v, want a usage error", args, err)
 		}
+	}
+}
+
+// TestIMCUnknownParticipant checks that the CLI answers a number that is no
+// participant as the application, and so the web, does: ENOTFOUND with the
+// same message.
+func TestIMCUnknownParticipant(t *testing.T) {
+	path := loadedDB(t)
+	ctx := context.Background()
+	db, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	_, want := app.New(db).ParticipantName(ctx, "9999")
+	if generalist.ErrorCode(want) != generalist.ENOTFOUND {
+		t.Fatalf("app ParticipantName(9999) = %v, want ENOTFOUND", want)
+	}
+	_, _, err = runCmd("imc", "overview", "--municipality", "9999", "--db", path)
+	if generalist.ErrorCode(err) != generalist.ErrorCode(want) || errorText(err) != generalist.ErrorMessage(want) || exitCode(err) != 1 {
+		t.Errorf("imc overview --municipality 9999 = %v (exit %d), want %v (exit 1)", err, exitCode(err), want)
 	}
 }
