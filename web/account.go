@@ -51,9 +51,6 @@ func safeNext(next string) string {
 
 func (s *Server) handleLoginPage(w http.ResponseWriter, r *http.Request) error {
 	d := loginPage{CSRF: s.csrfToken(w, r), Next: safeNext(r.URL.Query().Get("neste"))}
-	if s.store == nil {
-		d.Error = msg(langOf(r), "login.disabled")
-	}
 	s.render(w, r, http.StatusOK, "login.tmpl", page{Title: msg(langOf(r), "login"), Nav: "account", Data: d})
 	return nil
 }
@@ -70,10 +67,6 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 		d.CSRF = s.csrfToken(w, r)
 		d.Error = text
 		s.render(w, r, status, "login.tmpl", page{Title: msg(lang, "login"), Nav: "account", Data: d})
-	}
-	if s.store == nil {
-		fail(http.StatusServiceUnavailable, msg(lang, "login.disabled"))
-		return nil
 	}
 	ip := s.clientIP(r)
 	if !s.limiter.allow(ip) {
@@ -186,10 +179,8 @@ func (s *Server) handleAdmin(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := adminPage{Users: us}
-	if s.store != nil {
-		if d.Audit, err = s.store.Audit(r.Context(), generalist.AuditFilter{Limit: 200}); err != nil {
-			return err
-		}
+	if d.Audit, err = s.store.Audit(r.Context(), generalist.AuditFilter{Limit: 200}); err != nil {
+		return err
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	s.render(w, r, http.StatusOK, "admin.tmpl", page{Title: msg(langOf(r), "admin"), Nav: "account", Data: d})
@@ -212,9 +203,6 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
 
 // apiAudit lists the audit log, newest first (?user=, ?limit= up to 1000).
 func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request) error {
-	if s.store == nil {
-		return generalist.Errorf(generalist.ENOTFOUND, "this server keeps no audit log")
-	}
 	q := r.URL.Query()
 	f := generalist.AuditFilter{User: q.Get("user")}
 	if l := q.Get("limit"); l != "" {

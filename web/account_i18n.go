@@ -13,7 +13,6 @@ var accountMessages = map[string][2]string{
 	"login.password":        {"Passord", "Password"},
 	"login.failed":          {"Feil brukernavn eller passord.", "Wrong user name or password."},
 	"login.throttled":       {"For mange innloggingsforsøk. Vent litt og prøv igjen.", "Too many sign-in attempts. Wait a while and try again."},
-	"login.disabled":        {"Denne serveren har ingen brukerkontoer; alt er skrivebeskyttet.", "This server has no user accounts; everything is read-only."},
 	"account":               {"Min konto", "My account"},
 	"account.fullname":      {"Navn", "Name"},
 	"account.role":          {"Rolle", "Role"},

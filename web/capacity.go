@@ -184,16 +184,14 @@ func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := tasksPage{Catalogue: cat, AllowEdits: s.store != nil && accessAnalyst.allows(s.viewer(r).Role)}
+	d := tasksPage{Catalogue: cat, AllowEdits: accessAnalyst.allows(s.viewer(r).Role)}
 	if d.AllowEdits {
 		d.CSRF = s.csrfToken(w, r)
 	}
-	if s.store != nil {
-		if d.History, err = s.store.ParamChanges(r.Context()); err != nil {
-			return err
-		}
-		slices.Reverse(d.History) // newest first
+	if d.History, err = s.store.ParamChanges(r.Context()); err != nil {
+		return err
 	}
+	slices.Reverse(d.History) // newest first
 	d.Roles = rolesOf(cat)
 	s.render(w, r, http.StatusOK, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
 	return nil

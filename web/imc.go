@@ -23,8 +23,8 @@ import (
 
 // The cooperation registry (interkommunalt samarbeid): pages under
 // /samarbeid and the API under /api/v1/imc. Everyone can read; changes need
-// Config.AllowEdits (a single user on their own machine until accounts
-// exist) and, in forms, the CSRF token and same-origin check of edit.go.
+// an editor or administrator account (see imcRoutes) and, in forms, the
+// CSRF token that guard checks.
 
 // imcRoutes registers the pages and API of the registry. Everyone may
 // read it; a municipality editor changes the cooperations its municipality
@@ -70,21 +70,6 @@ func (s *Server) imcRoutes() {
 
 // --- shared helpers
 
-func (s *Server) imcStore() (generalist.CooperationStore, error) {
-	if s.store == nil {
-		return nil, generalist.Errorf(generalist.ENOTFOUND, "the cooperation registry is not enabled on this server")
-	}
-	return s.store, nil
-}
-
-// imcWritable returns an error unless the registry may be changed here.
-func (s *Server) imcWritable() error {
-	if s.store == nil {
-		return generalist.Errorf(generalist.ENOTFOUND, "the cooperation registry is not enabled on this server")
-	}
-	return nil
-}
-
 func (s *Server) today() generalist.CalendarDate { return generalist.DateOf(s.cfg.Now()) }
 
 func imcID(r *http.Request) (int64, error) {
@@ -98,15 +83,11 @@ func imcID(r *http.Request) (int64, error) {
 
 // loadIMC reads the cooperation of the request's path.
 func (s *Server) loadIMC(r *http.Request) (*generalist.IMC, error) {
-	st, err := s.imcStore()
-	if err != nil {
-		return nil, err
-	}
 	id, err := imcID(r)
 	if err != nil {
 		return nil, err
 	}
-	return st.IMC(r.Context(), id)
+	return s.store.IMC(r.Context(), id)
 }
 
 // dateParam parses an optional date query parameter; empty gives def.
@@ -286,15 +267,11 @@ func exits(c *generalist.IMC, req imc.ExitRequest) ([]*imc.ExitAnswer, error) {
 // --- API
 
 func (s *Server) apiIMCList(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.imcStore()
-	if err != nil {
-		return err
-	}
 	f, err := imcFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	cs, err := st.IMCs(r.Context(), f)
+	cs, err := s.store.IMCs(r.Context(), f)
 	if err != nil {
 		return err
 	}
@@ -330,9 +307,6 @@ type imcWrite struct {
 // (a cross-site form cannot send it) and a browser's Origin this host.
 func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generalist.IMC, generalist.IMCEdit, bool, error) {
 	var e generalist.IMCEdit
-	if err := s.imcWritable(); err != nil {
-		return nil, e, false, err
-	}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "send the body as application/json")
 	}
@@ -464,9 +438,6 @@ func (s *Server) apiIMCUpdate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) error {
-	if err := s.imcWritable(); err != nil {
-		return err
-	}
 	id, err := imcID(r)
 	if err != nil {
 		return err
@@ -514,15 +485,11 @@ func (s *Server) apiIMC(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiIMCHistory(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.imcStore()
-	if err != nil {
-		return err
-	}
 	id, err := imcID(r)
 	if err != nil {
 		return err
 	}
-	h, err := st.IMCHistory(r.Context(), id)
+	h, err := s.store.IMCHistory(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -531,10 +498,6 @@ func (s *Server) apiIMCHistory(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) versionOf(r *http.Request) (*generalist.IMC, error) {
-	st, err := s.imcStore()
-	if err != nil {
-		return nil, err
-	}
 	id, err := imcID(r)
 	if err != nil {
 		return nil, err
@@ -543,7 +506,7 @@ func (s *Server) versionOf(r *http.Request) (*generalist.IMC, error) {
 	if err != nil || v <= 0 {
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "no version %q (a number)", r.PathValue("version"))
 	}
-	return st.IMCVersion(r.Context(), id, v)
+	return s.store.IMCVersion(r.Context(), id, v)
 }
 
 func (s *Server) apiIMCVersion(w http.ResponseWriter, r *http.Request) error {
@@ -693,15 +656,11 @@ func (s *Server) apiIMCNational(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) national(r *http.Request) (*imc.National, error) {
-	st, err := s.imcStore()
-	if err != nil {
-		return nil, err
-	}
 	day, err := dateParam(r.URL.Query(), "date", s.today())
 	if err != nil {
 		return nil, err
 	}
-	cs, err := st.IMCs(r.Context(), generalist.IMCFilter{})
+	cs, err := s.store.IMCs(r.Context(), generalist.IMCFilter{})
 	if err != nil {
 		return nil, err
 	}
@@ -720,10 +679,6 @@ func (s *Server) apiIMCMunicipality(w http.ResponseWriter, r *http.Request) erro
 // overview builds the overview of the municipality (or county) of the
 // path.
 func (s *Server) overview(r *http.Request) (*imc.MunicipalityOverview, error) {
-	st, err := s.imcStore()
-	if err != nil {
-		return nil, err
-	}
 	num := r.PathValue("number")
 	name, err := s.participantName(r, num)
 	if err != nil {
@@ -733,7 +688,7 @@ func (s *Server) overview(r *http.Request) (*imc.MunicipalityOverview, error) {
 	if err != nil {
 		return nil, err
 	}
-	cs, err := st.IMCs(r.Context(), generalist.IMCFilter{Participant: num})
+	cs, err := s.store.IMCs(r.Context(), generalist.IMCFilter{Participant: num})
 	if err != nil {
 		return nil, err
 	}
@@ -771,15 +726,11 @@ func (s *Server) participantName(r *http.Request, num string) (string, error) {
 }
 
 func (s *Server) apiIMCExport(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.imcStore()
-	if err != nil {
-		return err
-	}
 	format := r.URL.Query().Get("format")
 	if format != "" && format != "json" && format != "csv" {
 		return generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be json or csv", format)
 	}
-	cs, err := st.IMCs(r.Context(), generalist.IMCFilter{})
+	cs, err := s.store.IMCs(r.Context(), generalist.IMCFilter{})
 	if err != nil {
 		return err
 	}
@@ -817,7 +768,7 @@ type imcPage struct {
 
 func (s *Server) imcRender(w http.ResponseWriter, r *http.Request, status int, name, title string, p imcPage) {
 	v := s.viewer(r)
-	p.AllowEdits = s.store != nil && (v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor && (p.C == nil || s.mayEditIMC(r, p.C, nil) == nil))
+	p.AllowEdits = (v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor && (p.C == nil || s.mayEditIMC(r, p.C, nil) == nil))
 	p.CSRF = s.csrfToken(w, r)
 	p.Caveat = imc.LawCaveat
 	if langOf(r) == "en" {
@@ -844,22 +795,16 @@ type imcRow struct {
 }
 
 func (s *Server) handleIMCList(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.imcStore()
-	if err != nil {
-		return err
-	}
 	f, err := imcFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	cs, err := st.IMCs(r.Context(), f)
+	cs, err := s.store.IMCs(r.Context(), f)
 	if err != nil {
 		return err
 	}
 	d := imcListData{Filter: f, FormText: r.URL.Query().Get("form"), Forms: generalist.IMCForms}
-	if s.shipped != nil {
-		d.Tasks = s.shipped.Tasks
-	}
+	d.Tasks = s.shipped.Tasks
 	if d.Munis, err = s.store.Municipalities(r.Context(), generalist.Structure2024); err != nil {
 		return err
 	}
@@ -980,13 +925,11 @@ func (s *Server) taskViews(c *generalist.IMC) []imcTaskView {
 	var out []imcTaskView
 	for _, t := range c.Tasks {
 		v := imcTaskView{ID: t.Task, Name: t.Text, Authority: imc.AuthorityText(t.Authority)}
-		if s.shipped != nil {
-			for _, ct := range s.shipped.Tasks {
-				if ct.ID == t.Task {
-					v.Name, v.LegalBasis = ct.NameNB, ct.LegalBasis
-					if t.Text != "" {
-						v.Name += " (" + t.Text + ")"
-					}
+		for _, ct := range s.shipped.Tasks {
+			if ct.ID == t.Task {
+				v.Name, v.LegalBasis = ct.NameNB, ct.LegalBasis
+				if t.Text != "" {
+					v.Name += " (" + t.Text + ")"
 				}
 			}
 		}
@@ -1021,20 +964,16 @@ type imcHistoryData struct {
 }
 
 func (s *Server) handleIMCHistory(w http.ResponseWriter, r *http.Request) error {
-	st, err := s.imcStore()
-	if err != nil {
-		return err
-	}
 	id, err := imcID(r)
 	if err != nil {
 		return err
 	}
-	h, err := st.IMCHistory(r.Context(), id)
+	h, err := s.store.IMCHistory(r.Context(), id)
 	if err != nil {
 		return err
 	}
 	// The latest version, also of a deleted cooperation, names the page.
-	c, err := st.IMCVersion(r.Context(), id, h[len(h)-1].Version)
+	c, err := s.store.IMCVersion(r.Context(), id, h[len(h)-1].Version)
 	if err != nil {
 		return err
 	}
@@ -1214,9 +1153,6 @@ func (s *Server) processPage(w http.ResponseWriter, r *http.Request, c *generali
 // checkForm reads a posted form and checks that editing is on, the CSRF
 // token and the origin.
 func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) error {
-	if err := s.imcWritable(); err != nil {
-		return err
-	}
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseForm(); err != nil {
 		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)

@@ -308,9 +308,7 @@ type imcFormData struct {
 
 func (s *Server) formPage(w http.ResponseWriter, r *http.Request, status int, f *imcForm, c *generalist.IMC, errText string, preview bool) {
 	d := imcFormData{F: f, Forms: generalist.IMCForms, Auth: generalist.Delegations, Label: clauseLabels}
-	if s.shipped != nil {
-		d.Tasks = s.shipped.Tasks
-	}
+	d.Tasks = s.shipped.Tasks
 	if form, err := generalist.ParseIMCForm(f.Form); err == nil {
 		d.Law = imc.GoverningLaw(form)
 	}
@@ -346,9 +344,6 @@ func (s *Server) handleIMCNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) handleIMCEdit(w http.ResponseWriter, r *http.Request) error {
-	if err := s.imcWritable(); err != nil {
-		return err
-	}
 	c, err := s.loadIMC(r)
 	if err == nil {
 		err = s.mayEditIMC(r, c, nil)

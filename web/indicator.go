@@ -10,18 +10,6 @@ import (
 	"generalist/atlas"
 )
 
-// indicatorStore is the store seen as one that also holds user indicators,
-// or nil when Config.Indicators is not set.
-func (s *Server) indicatorStore() atlas.IndicatorStore {
-	if s.store == nil {
-		return nil
-	}
-	return struct {
-		generalist.AtlasStore
-		generalist.IndicatorStore
-	}{s.store, s.store}
-}
-
 // lookupIndicator returns a built-in indicator, or a user-imported one
 // placed on structure st for year (or, when the indicator has no values
 // for year, its latest year: the title then says which year is shown).
@@ -29,10 +17,7 @@ func (s *Server) lookupIndicator(ctx context.Context, id string, st generalist.S
 	if ind, ok := atlas.IndicatorByID(id); ok {
 		return ind, year, nil
 	}
-	store := s.indicatorStore()
-	if store == nil {
-		return atlas.Indicator{}, 0, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s", id, indicatorIDs())
-	}
+	store := s.store
 	if err := generalist.ValidateIndicatorID(id); err != nil {
 		return atlas.Indicator{}, 0, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s, or the id of an imported indicator", id, indicatorIDs())
 	}
@@ -56,9 +41,6 @@ func (s *Server) lookupIndicator(ctx context.Context, id string, st generalist.S
 // ones.
 func (s *Server) indicatorList(ctx context.Context) ([]atlas.Indicator, error) {
 	out := append([]atlas.Indicator(nil), atlas.Indicators...)
-	if s.store == nil {
-		return out, nil
-	}
 	user, err := s.store.Indicators(ctx)
 	if err != nil {
 		return nil, err

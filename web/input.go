@@ -961,18 +961,14 @@ func (h *inputHandlers) attachment(w http.ResponseWriter, r *http.Request) error
 
 // scenarioInputs returns, per scenario id, the published inputs linked to
 // the stored scenarios among scs, for the scenario report
-// (report.Comparison.Inputs); nil when the store keeps no inputs.
+// (report.Comparison.Inputs).
 func (s *Server) scenarioInputs(ctx context.Context, scs []*generalist.Scenario) (map[string][]generalist.Input, error) {
-	st := s.store
-	if st == nil {
-		return nil, nil
-	}
 	out := map[string][]generalist.Input{}
 	for _, sc := range scs {
 		if sc == nil || sc.ID == "" {
 			continue
 		}
-		ins, err := st.InputsForScenario(ctx, sc.ID)
+		ins, err := s.store.InputsForScenario(ctx, sc.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -94,7 +94,6 @@ var inputMessages = map[string][2]string{
 	"input.ratelimited":       {"For mange innspill fra samme adresse. Vent %s og prøv igjen.", "Too many inputs from the same address. Wait %s and try again."},
 	"input.honeypot.filled":   {"Skjemaet ble avvist: feltet «%s» skal stå tomt. Er du et menneske, last siden på nytt og send igjen.", "The form was refused: the field «%s» must be left empty. If you are human, reload the page and send again."},
 	"input.attachment.toobig": {"Vedlegget er større enn 5 MiB.", "The attachment is larger than 5 MiB."},
-	"input.disabled":          {"Innspill er ikke slått på på denne serveren.", "Input is not enabled on this server."},
 	"input.id":                {"Nr.", "No."},
 	"input.allstatuses":       {"Alle statuser", "All statuses"},
 	"input.minutes":           {"%d minutter", "%d minutes"},

@@ -373,24 +373,22 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 		}
 		d.SimilarSVG = template.HTML(buf.Bytes())
 	}
-	if s.shipped != nil {
-		cat, err := s.catalogue(ctx)
-		if err != nil {
-			return nil, err
+	cat, err := s.catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	res, err := s.capacity(ctx, st, row.Year)
+	if err != nil {
+		return nil, err
+	}
+	for i := range res.Municipalities {
+		if res.Municipalities[i].Number == row.Number {
+			d.Capacity = &res.Municipalities[i]
 		}
-		res, err := s.capacity(ctx, st, row.Year)
-		if err != nil {
-			return nil, err
-		}
-		for i := range res.Municipalities {
-			if res.Municipalities[i].Number == row.Number {
-				d.Capacity = &res.Municipalities[i]
-			}
-		}
-		d.Tasks = map[string]*generalist.Task{}
-		for i := range cat.Tasks {
-			d.Tasks[cat.Tasks[i].ID] = &cat.Tasks[i]
-		}
+	}
+	d.Tasks = map[string]*generalist.Task{}
+	for i := range cat.Tasks {
+		d.Tasks[cat.Tasks[i].ID] = &cat.Tasks[i]
 	}
 	ps, err := s.pressures(ctx, st, row.Year)
 	if err != nil {
@@ -572,9 +570,6 @@ func (s *Server) ageTable(ctx context.Context, st generalist.Structure, year int
 // userValues returns row's value of every user-imported indicator placed on
 // its structure (nil where there is no value).
 func (s *Server) userValues(ctx context.Context, row *atlas.Row) ([]userValue, error) {
-	if s.store == nil {
-		return nil, nil
-	}
 	user, err := s.store.Indicators(ctx)
 	if err != nil {
 		return nil, err
