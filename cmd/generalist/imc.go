@@ -56,9 +56,9 @@ Run "generalist imc <command> -h" for the flags of a command.
 // imcCmd holds the flags every imc command may use, and the store once a
 // command has opened it (runIMC closes it).
 type imcCmd struct {
+	lazyStore
 	fs      *flag.FlagSet
 	json    *bool
-	dbPath  *string
 	author  *string
 	note    *string
 	strict  *bool
@@ -66,7 +66,6 @@ type imcCmd struct {
 	stdout  io.Writer
 	stderr  io.Writer
 	shipped *generalist.Catalogue
-	db      *sqlstore.DB
 }
 
 func runIMC(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -87,7 +86,7 @@ func runIMC(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	c := &imcCmd{fs: flag.NewFlagSet("imc "+cmd, flag.ContinueOnError), stdout: stdout, stderr: stderr}
 	c.fs.SetOutput(stderr)
 	c.json = c.fs.Bool("json", false, "print JSON")
-	c.dbPath = dbFlag(c.fs)
+	c.path = dbFlag(c.fs)
 	c.author = c.fs.String("author", os.Getenv("GENERALIST_AUTHOR"), "`who` makes the change (env GENERALIST_AUTHOR)")
 	c.note = c.fs.String("note", "", "`why` the change is made")
 	c.strict = c.fs.Bool("strict", false, "refuse to store a cooperation that fails a required legal check")
@@ -161,18 +160,6 @@ func (c *imcCmd) catalogue() (*generalist.Catalogue, error) {
 	return c.shipped, nil
 }
 
-// open opens the store on first use; runIMC closes it.
-func (c *imcCmd) open(ctx context.Context) (*sqlstore.DB, error) {
-	if c.db == nil {
-		db, err := openStore(ctx, *c.dbPath)
-		if err != nil {
-			return nil, err
-		}
-		c.db = db
-	}
-	return c.db, nil
-}
-
 // app returns the application on the store (open).
 func (c *imcCmd) app(ctx context.Context) (*app.App, error) {
 	db, err := c.open(ctx)
@@ -180,12 +167,6 @@ func (c *imcCmd) app(ctx context.Context) (*app.App, error) {
 		return nil, err
 	}
 	return app.New(db), nil
-}
-
-func (c *imcCmd) close() {
-	if c.db != nil {
-		c.db.Close()
-	}
 }
 
 func (c *imcCmd) edit() generalist.IMCEdit {
@@ -278,6 +259,60 @@ func readOne(path, format, hint string) (*generalist.IMC, error) {
 	return &cs[0], nil
 }
 
+// load returns the cooperation named by arg: a stored id, or a JSON file.
+func (c *imcCmd) load(ctx context.Context, cmd, arg string) (*generalist.IMC, error) {
+	if _, err := os.Stat(arg); err == nil || arg == "-" || !isDigits(arg) {
+		return readOne(arg, "", "give a file with one")
+	}
+	id, err := cooperationID(cmd, arg)
+	if err != nil {
+		return nil, err
+	}
+	_, x, err := c.stored(ctx, id)
+	return x, err
+}
+
+// stored opens the store and reads the current version of a cooperation.
+func (c *imcCmd) stored(ctx context.Context, id int64) (*sqlstore.DB, *generalist.IMC, error) {
+	db, err := c.open(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := db.IMC(ctx, id)
+	return db, x, err
+}
+
+func isDigits(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// What the imc and input commands share.
+
+// lazyStore opens the store at the --db path on first use, so that a
+// command opens it once, and only when it needs it; the command's runner
+// closes it.
+type lazyStore struct {
+	path *string
+	db   *sqlstore.DB
+}
+
+func (l *lazyStore) open(ctx context.Context) (*sqlstore.DB, error) {
+	if l.db == nil {
+		db, err := openStore(ctx, *l.path)
+		if err != nil {
+			return nil, err
+		}
+		l.db = db
+	}
+	return l.db, nil
+}
+
+func (l *lazyStore) close() {
+	if l.db != nil {
+		l.db.Close()
+	}
+}
+
 // output returns where a command writes: the file at path, created, or
 // stdout when path is empty. The caller calls done when it has written.
 func output(path string, stdout io.Writer) (w io.Writer, done func(), err error) {
@@ -289,24 +324,4 @@ func output(path string, stdout io.Writer) (w io.Writer, done func(), err error)
 		return nil, nil, generalist.Errorf(generalist.EINVALID, "--out: %v", err)
 	}
 	return f, func() { f.Close() }, nil
-}
-
-// load returns the cooperation named by arg: a stored id, or a JSON file.
-func (c *imcCmd) load(ctx context.Context, cmd, arg string) (*generalist.IMC, error) {
-	if _, err := os.Stat(arg); err == nil || arg == "-" || !isDigits(arg) {
-		return readOne(arg, "", "give a file with one")
-	}
-	id, err := cooperationID(cmd, arg)
-	if err != nil {
-		return nil, err
-	}
-	db, err := c.open(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return db.IMC(ctx, id)
-}
-
-func isDigits(s string) bool {
-	return s != "" && strings.Trim(s, "0123456789") == ""
 }

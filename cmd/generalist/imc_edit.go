@@ -57,11 +57,7 @@ func imcEdit(ctx context.Context, c *imcCmd, cmd string, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	cur, err := db.IMC(ctx, id)
+	db, cur, err := c.stored(ctx, id)
 	if err != nil {
 		return err
 	}

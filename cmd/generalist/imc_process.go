@@ -33,11 +33,7 @@ func imcProcess(ctx context.Context, c *imcCmd, cmd string, args []string) error
 			return err
 		}
 	}
-	db, err := c.open(ctx)
-	if err != nil {
-		return err
-	}
-	x, err := db.IMC(ctx, id)
+	db, x, err := c.stored(ctx, id)
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/user"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -48,10 +45,12 @@ func inputUsage() string {
 	return fmt.Sprintf(inputHelp, strings.Join(ids, ", "))
 }
 
-// inputCmd holds the flags every input command may use.
+// inputCmd holds the flags every input command may use, and the store
+// once a command has opened it (runInput closes it).
 type inputCmd struct {
+	lazyStore
 	fs             *flag.FlagSet
-	db, author     *string
+	author         *string
 	json           *bool
 	status, kind   *string
 	municipality   *string
@@ -78,7 +77,7 @@ func runInput(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	c := &inputCmd{fs: flag.NewFlagSet("input "+cmd, flag.ContinueOnError), stdout: stdout, stderr: stderr, tags: &multiFlag{}}
 	c.fs.SetOutput(stderr)
-	c.db = dbFlag(c.fs)
+	c.path = dbFlag(c.fs)
 	c.json = c.fs.Bool("json", false, "print JSON")
 	c.author = c.fs.String("author", "", "`who` makes the change, for the audit log and the input (default: cli:<your login>)")
 	c.status = c.fs.String("status", "", "keep inputs with this `status` (new, published, rejected, withdrawn, merged, all)")
@@ -88,6 +87,7 @@ func runInput(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c.q = c.fs.String("q", "", "keep inputs whose title or text contain every word of `text`")
 	c.fs.Var(c.tags, "tag", "keep inputs with this `tag` (repeat for any of several); with moderate tags: the new tags")
 	c.limit = c.fs.Int("limit", 100, "at most `N` inputs (list)")
+	defer c.close()
 	return run(ctx, c, cmd, rest)
 }
 
@@ -111,27 +111,34 @@ func (c *inputCmd) parse(cmd string, args []string, n int, usage string) ([]stri
 	return pos, nil
 }
 
-func (c *inputCmd) open(ctx context.Context) (*sqlstore.DB, error) { return openStore(ctx, *c.db) }
+// parseID parses the flags and n arguments, the first of them an input's
+// number.
+func (c *inputCmd) parseID(cmd string, args []string, n int, usage string) (int64, []string, error) {
+	pos, err := c.parse(cmd, args, n, usage)
+	if err != nil {
+		return 0, nil, err
+	}
+	id, err := inputID(cmd, pos[0])
+	return id, pos, err
+}
 
 // actor is who makes a change: --author, or cli:<login>.
 func (c *inputCmd) actor() string {
 	if a := strings.TrimSpace(*c.author); a != "" {
 		return a
 	}
-	name := "unknown"
-	if u, err := user.Current(); err == nil {
-		name = u.Username
-	}
-	return "cli:" + name
+	return cliActor()
 }
 
-// record writes a change to the audit log; a failure is a warning (the
-// change has been made).
-func (c *inputCmd) record(ctx context.Context, db *sqlstore.DB, action, target string) {
+// done writes a change made in the open store to the audit log (a failure
+// is a warning: the change has been made) and tells the user.
+func (c *inputCmd) done(ctx context.Context, action, target, format string, a ...any) error {
 	e := &generalist.AuditEntry{User: c.actor(), Action: action, Target: target}
-	if err := db.RecordAudit(ctx, e); err != nil {
+	if err := c.db.RecordAudit(ctx, e); err != nil {
 		fmt.Fprintf(c.stderr, "warning: the change was made but not written to the audit log: %v\n", err)
 	}
+	fmt.Fprintf(c.stdout, format, a...)
+	return nil
 }
 
 // filter builds the filter from the flags; status "" means def.
@@ -186,13 +193,12 @@ func inputList(ctx context.Context, c *inputCmd, cmd string, args []string) erro
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	ins, total, err := db.ListInputs(ctx, f)
 	if err != nil {
 		return err
 	}
 	if *c.json {
-		return writeJSONTo(c.stdout, map[string]any{"total": total, "inputs": ins})
+		return writeJSON(c.stdout, map[string]any{"total": total, "inputs": ins})
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tRECEIVED\tSTATUS\tKIND\tPLACE\tTITLE")
@@ -216,12 +222,6 @@ func shortTitle(s string, n int) string {
 	return s
 }
 
-func writeJSONTo(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
-}
-
 // loadInput finds an input by number or receipt reference.
 func loadInput(ctx context.Context, db *sqlstore.DB, arg string) (*generalist.Input, error) {
 	if strings.HasPrefix(strings.ToUpper(arg), "INN-") {
@@ -243,13 +243,12 @@ func inputShow(ctx context.Context, c *inputCmd, cmd string, args []string) erro
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	in, err := loadInput(ctx, db, pos[0])
 	if err != nil {
 		return err
 	}
 	if *c.json {
-		return writeJSONTo(c.stdout, in)
+		return writeJSON(c.stdout, in)
 	}
 	w := c.stdout
 	fmt.Fprintf(w, "Input %d (%s), version %d\n", in.ID, in.Reference, in.Version)
@@ -304,7 +303,6 @@ func inputExport(ctx context.Context, c *inputCmd, cmd string, args []string) er
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	var all []generalist.InputExport
 	f.Limit, f.Offset = 1000, 0
 	for {
@@ -323,19 +321,15 @@ func inputExport(ctx context.Context, c *inputCmd, cmd string, args []string) er
 	if all == nil {
 		all = []generalist.InputExport{}
 	}
-	w := c.stdout
-	if *out != "" {
-		file, err := os.Create(*out)
-		if err != nil {
-			return generalist.Errorf(generalist.EINVALID, "--out: %v", err)
-		}
-		defer file.Close()
-		w = file
+	w, done, err := output(*out, c.stdout)
+	if err != nil {
+		return err
 	}
+	defer done()
 	if *format == "csv" {
 		return generalist.WriteInputsCSV(w, all)
 	}
-	return writeJSONTo(w, all)
+	return writeJSON(w, all)
 }
 
 func inputID(cmd, s string) (int64, error) {
@@ -348,11 +342,7 @@ func inputID(cmd, s string) (int64, error) {
 
 func inputModerate(ctx context.Context, c *inputCmd, cmd string, args []string) error {
 	reason := c.fs.String("reason", "", "why the input is rejected (the sender sees it)")
-	pos, err := c.parse(cmd, args, 2, "moderate ID publish|reject|tags [--reason WHY] [--tag T]... [--author WHO]")
-	if err != nil {
-		return err
-	}
-	id, err := inputID(cmd, pos[0])
+	id, pos, err := c.parseID(cmd, args, 2, "moderate ID publish|reject|tags [--reason WHY] [--tag T]... [--author WHO]")
 	if err != nil {
 		return err
 	}
@@ -360,7 +350,6 @@ func inputModerate(ctx context.Context, c *inputCmd, cmd string, args []string) 
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	cur, err := db.Input(ctx, id)
 	if err != nil {
 		return err
@@ -376,18 +365,12 @@ func inputModerate(ctx context.Context, c *inputCmd, cmd string, args []string) 
 	if err != nil {
 		return err
 	}
-	c.record(ctx, db, "input moderate "+pos[1], strconv.FormatInt(id, 10))
-	fmt.Fprintf(c.stdout, "input %d: %s (version %d)\n", in.ID, in.Status, in.Version)
-	return nil
+	return c.done(ctx, "input moderate "+pos[1], strconv.FormatInt(id, 10), "input %d: %s (version %d)\n", in.ID, in.Status, in.Version)
 }
 
 func inputMerge(ctx context.Context, c *inputCmd, cmd string, args []string) error {
 	into := c.fs.Int64("into", 0, "the input `number` to merge into")
-	pos, err := c.parse(cmd, args, 1, "merge ID --into ID [--author WHO]")
-	if err != nil {
-		return err
-	}
-	id, err := inputID(cmd, pos[0])
+	id, _, err := c.parseID(cmd, args, 1, "merge ID --into ID [--author WHO]")
 	if err != nil {
 		return err
 	}
@@ -398,21 +381,14 @@ func inputMerge(ctx context.Context, c *inputCmd, cmd string, args []string) err
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	if err := db.MergeInputs(ctx, *into, id, c.actor()); err != nil {
 		return err
 	}
-	c.record(ctx, db, "input merge", fmt.Sprintf("%d into %d", id, *into))
-	fmt.Fprintf(c.stdout, "input %d merged into %d\n", id, *into)
-	return nil
+	return c.done(ctx, "input merge", fmt.Sprintf("%d into %d", id, *into), "input %d merged into %d\n", id, *into)
 }
 
 func inputErase(ctx context.Context, c *inputCmd, cmd string, args []string) error {
-	pos, err := c.parse(cmd, args, 1, "erase ID [--author WHO]")
-	if err != nil {
-		return err
-	}
-	id, err := inputID(cmd, pos[0])
+	id, _, err := c.parseID(cmd, args, 1, "erase ID [--author WHO]")
 	if err != nil {
 		return err
 	}
@@ -420,13 +396,10 @@ func inputErase(ctx context.Context, c *inputCmd, cmd string, args []string) err
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	if err := db.ErasePersonalData(ctx, id); err != nil {
 		return err
 	}
-	c.record(ctx, db, "input erase", strconv.FormatInt(id, 10))
-	fmt.Fprintf(c.stdout, "input %d: personal data erased; an anonymous record is kept\n", id)
-	return nil
+	return c.done(ctx, "input erase", strconv.FormatInt(id, 10), "input %d: personal data erased; an anonymous record is kept\n", id)
 }
 
 func inputWithdraw(ctx context.Context, c *inputCmd, cmd string, args []string) error {
@@ -438,21 +411,14 @@ func inputWithdraw(ctx context.Context, c *inputCmd, cmd string, args []string) 
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	if err := db.Withdraw(ctx, pos[0]); err != nil {
 		return err
 	}
-	c.record(ctx, db, "input withdraw", "")
-	fmt.Fprintln(c.stdout, "withdrawn")
-	return nil
+	return c.done(ctx, "input withdraw", "", "withdrawn\n")
 }
 
 func inputLink(ctx context.Context, c *inputCmd, cmd string, args []string) error {
-	pos, err := c.parse(cmd, args, 2, cmd+" ID SCENARIO")
-	if err != nil {
-		return err
-	}
-	id, err := inputID(cmd, pos[0])
+	id, pos, err := c.parseID(cmd, args, 2, cmd+" ID SCENARIO")
 	if err != nil {
 		return err
 	}
@@ -460,7 +426,6 @@ func inputLink(ctx context.Context, c *inputCmd, cmd string, args []string) erro
 	if err != nil {
 		return err
 	}
-	defer db.Close()
 	if cmd == "unlink" {
 		err = db.UnlinkScenario(ctx, id, pos[1])
 	} else {
@@ -469,7 +434,5 @@ func inputLink(ctx context.Context, c *inputCmd, cmd string, args []string) erro
 	if err != nil {
 		return err
 	}
-	c.record(ctx, db, "input "+cmd, fmt.Sprintf("%d %s", id, pos[1]))
-	fmt.Fprintf(c.stdout, "input %d %sed %s scenario %s\n", id, cmd, map[string]string{"link": "to", "unlink": "from"}[cmd], pos[1])
-	return nil
+	return c.done(ctx, "input "+cmd, fmt.Sprintf("%d %s", id, pos[1]), "input %d %sed %s scenario %s\n", id, cmd, map[string]string{"link": "to", "unlink": "from"}[cmd], pos[1])
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -212,9 +211,7 @@ func (c userCmd) list(ctx context.Context, asJSON bool) error {
 		rows[i] = row{u.Name, u.FullName, string(u.Role), string(u.Municipality), u.Disabled}
 	}
 	if asJSON {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"users": rows})
+		return writeJSON(c.stdout, map[string]any{"users": rows})
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tROLE\tMUNICIPALITY\tSTATUS\tFULL NAME")
@@ -309,9 +306,7 @@ func (c userCmd) tokens(ctx context.Context, name string, asJSON bool) error {
 		for i, t := range ts {
 			rows[i] = row{t.ID, t.Name, t.Prefix, t.Scope, t.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"), !t.Active()}
 		}
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"tokens": rows})
+		return writeJSON(c.stdout, map[string]any{"tokens": rows})
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tPREFIX\tSCOPE\tCREATED\tSTATUS\tLABEL")
