@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -36,9 +35,7 @@ func (c *covFlag) String() string     { return strings.Join(*c, ",") }
 func (c *covFlag) Set(v string) error { *c = append(*c, v); return nil }
 
 func runIndicatorAnalyse(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("indicator analyse", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, indicatorAnalyseHelp); fs.PrintDefaults() }
+	fs := newFlagSet("indicator analyse", indicatorAnalyseHelp, stderr)
 	var covs covFlag
 	fs.Var(&covs, "cov", "`covariate` (repeat): logpop, centrality, share80, change10, costindex")
 	structure := fs.String("structure", "2024", "municipal `structure`")

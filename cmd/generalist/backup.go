@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -85,9 +84,7 @@ func openBareStore(ctx context.Context, path string, create bool) (*sqlstore.DB,
 }
 
 func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, backupHelp); fs.PrintDefaults() }
+	fs := newFlagSet("backup", backupHelp, stderr)
 	dbPath := dbFlag(fs)
 	format := fs.String("format", "json", "`format` of the backup: json (a logical export) or sqlite (VACUUM INTO)")
 	check := fs.Bool("check", false, "check the store's integrity instead of backing it up")
@@ -254,9 +251,7 @@ func checkStore(ctx context.Context, db *sqlstore.DB, asJSON bool, stdout io.Wri
 }
 
 func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, restoreHelp); fs.PrintDefaults() }
+	fs := newFlagSet("restore", restoreHelp, stderr)
 	dbPath := dbFlag(fs)
 	replace := fs.Bool("replace", false, "replace everything the store holds (else it must be empty)")
 	asJSON := fs.Bool("json", false, "print the result as JSON")

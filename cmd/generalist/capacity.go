@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -53,21 +52,15 @@ type capacityTask struct {
 }
 
 func runCapacity(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("capacity", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, capacityHelp); fs.PrintDefaults() }
+	fs := newFlagSet("capacity", capacityHelp, stderr)
 	structure := fs.String("structure", "2024", "municipal `structure`: 2019, 2020 or 2024")
 	year := fs.Int("year", 0, "population on 1 January of `year` (default: the latest with data)")
 	by := fs.String("by", "task", "table `by` task or municipality")
 	one := fs.String("municipality", "", "print the profile of one municipality (`number`)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError(fmt.Sprintf("capacity: unexpected argument %q", pos[0]))
 	}
 	s, err := generalist.ParseStructure(*structure)
 	if err != nil {

@@ -67,9 +67,7 @@ func runEconomy(ctx context.Context, args []string, stdout, stderr io.Writer) er
 
 // economyFlags registers the flags every economy command has.
 func economyFlags(name string, stderr io.Writer, help string) (*flag.FlagSet, *string, *bool) {
-	fs := flag.NewFlagSet("economy "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, help); fs.PrintDefaults() }
+	fs := newFlagSet("economy "+name, help, stderr)
 	dbPath := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	return fs, dbPath, asJSON

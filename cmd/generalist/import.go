@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -32,9 +31,7 @@ Flags:
 `
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, importHelp); fs.PrintDefaults() }
+	fs := newFlagSet("import", importHelp, stderr)
 	format := fs.String("format", "", "file `format`: jsonstat or ssbcsv (default: from the file name)")
 	encoding := fs.String("encoding", "auto", "CSV `encoding`: auto, utf-8 or latin1")
 	structure := fs.String("structure", "", "put every record on this `structure` (2019, 2020, 2024)")

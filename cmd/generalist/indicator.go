@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -97,9 +96,7 @@ Flags:
 `
 
 func runIndicatorImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("indicator import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, indicatorImportHelp); fs.PrintDefaults() }
+	fs := newFlagSet("indicator import", indicatorImportHelp, stderr)
 	id := fs.String("id", "", "`id` of the indicator: a–z, 0–9, _ and -, such as kostra-barnehage")
 	name := fs.String("name", "", "`name` of the indicator as it is shown")
 	unit := fs.String("unit", "", "`unit` of the values, such as kroner, prosent or karakter 1–6")
@@ -278,17 +275,11 @@ Flags:
 `
 
 func runIndicatorList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("indicator list", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, indicatorListHelp); fs.PrintDefaults() }
+	fs := newFlagSet("indicator list", indicatorListHelp, stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError(fmt.Sprintf("indicator list: unexpected argument %q", pos[0]))
 	}
 	db, err := openStore(ctx, *dbPath)
 	if err != nil {
@@ -342,9 +333,7 @@ Flags:
 `
 
 func runIndicatorShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("indicator show", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, indicatorShowHelp); fs.PrintDefaults() }
+	fs := newFlagSet("indicator show", indicatorShowHelp, stderr)
 	year := fs.Int("year", 0, "`year` of the values (default: the latest)")
 	structure := fs.String("structure", "", "show the values on this `structure`: 2019, 2020 or 2024")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -441,9 +430,7 @@ Flags:
 `
 
 func runIndicatorDelete(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("indicator delete", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, indicatorDeleteHelp); fs.PrintDefaults() }
+	fs := newFlagSet("indicator delete", indicatorDeleteHelp, stderr)
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,9 +22,7 @@ Flags:
 `
 
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, reportHelp); fs.PrintDefaults() }
+	fs := newFlagSet("report", reportHelp, stderr)
 	format := fs.String("format", "html", "`format`: html, md or csv")
 	outPath := fs.String("out", "", "write to `file` instead of standard output")
 	title := fs.String("title", app.DefaultReportTitle, "report `title`")

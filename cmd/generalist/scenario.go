@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -40,9 +39,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return usageError("scenario: no command given")
 	}
 	cmd, rest := args[0], args[1:]
-	fs := flag.NewFlagSet("scenario "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, scenarioHelp); fs.PrintDefaults() }
+	fs := newFlagSet("scenario "+cmd, scenarioHelp, stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
 	id := fs.String("id", "", "id to store the scenario under (new)")
 	dbPath := dbFlag(fs)

@@ -154,9 +154,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 func newSearchFlagSet(name string, stderr io.Writer, f *searchFlags) *flag.FlagSet {
-	fs := flag.NewFlagSet("search "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, searchHelp); fs.PrintDefaults() }
+	fs := newFlagSet("search "+name, searchHelp, stderr)
 	f.register(fs)
 	return fs
 }
@@ -164,12 +162,8 @@ func newSearchFlagSet(name string, stderr io.Writer, f *searchFlags) *flag.FlagS
 func runSearchGroups(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f searchFlags
 	fs := newSearchFlagSet("groups", stderr, &f)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError(fmt.Sprintf("search groups: unexpected argument %q", pos[0]))
 	}
 	in, closeStore, err := f.input(ctx)
 	if err != nil {
@@ -271,12 +265,8 @@ func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Wri
 	ceiling := fs.Float64("ceiling", 0, "most `weight` of a group (0: none)")
 	chains := fs.Int("chains", 0, "independent chains (default 4)")
 	burnIn := fs.Int("burn-in", 0, "steps of each chain left out of the summaries")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError(fmt.Sprintf("search ensemble: unexpected argument %q", pos[0]))
 	}
 	if *steps <= 0 || *parts < 0 || *ceiling < 0 || *chains < 0 || *burnIn < 0 {
 		return usageError("search ensemble: --steps must be positive and --parts, --ceiling, --chains, --burn-in not negative")

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -32,9 +31,7 @@ Flags:
 `
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, serveHelp); fs.PrintDefaults() }
+	fs := newFlagSet("serve", serveHelp, stderr)
 	defAddr := os.Getenv("GENERALIST_ADDR")
 	if defAddr == "" {
 		defAddr = "localhost:8080"
@@ -42,12 +39,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", defAddr, "listen `address` (env GENERALIST_ADDR)")
 	trustProxy := fs.Bool("trust-proxy", false, "believe X-Forwarded-For and X-Forwarded-Proto (only behind a load balancer that sets them)")
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError(fmt.Sprintf("serve: unexpected argument %q", pos[0]))
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	db, err := openStore(ctx, *dbPath)

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -36,9 +35,7 @@ Flags:
 `
 
 func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, statsHelp); fs.PrintDefaults() }
+	fs := newFlagSet("stats", statsHelp, stderr)
 	structure := fs.String("structure", "", "municipal `structure`: 2019, 2020 or 2024")
 	year := fs.Int("year", 0, "population on 1 January of `year`")
 	under := fs.Int64("under", int64(stats.DefaultUnder), "count municipalities with fewer than `N` inhabitants")
@@ -46,12 +43,9 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	nordic := fs.Bool("nordic", false, "print the Nordic comparison")
 	source := fs.String("source", atlas.NordicSource, "`source` of the published Nordic aggregates")
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
+	err := parseNoArgs(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usageError(fmt.Sprintf("stats: unexpected argument %q", pos[0]))
 	}
 	if *under <= 0 {
 		return usageError(fmt.Sprintf("stats: --under %d: must be a positive number of inhabitants", *under))

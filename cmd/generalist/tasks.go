@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -32,9 +31,7 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usageError("tasks: no command given (list, set, reset or history)")
 	}
 	cmd, rest := args[0], args[1:]
-	fs := flag.NewFlagSet("tasks "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, tasksHelp); fs.PrintDefaults() }
+	fs := newFlagSet("tasks "+cmd, tasksHelp, stderr)
 	note := fs.String("note", "", "what the new value rests on (required for set)")
 	author := fs.String("author", "", "who makes the change (required)")
 	asJSON := fs.Bool("json", false, "print JSON (list, history)")
