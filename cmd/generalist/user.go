@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -52,9 +51,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return nil
 	}
 	cmd, rest := args[0], args[1:]
-	fs := flag.NewFlagSet("user "+cmd, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, userHelp); fs.PrintDefaults() }
+	fs := newFlagSet("user "+cmd, userHelp, stderr)
 	dbPath := dbFlag(fs)
 	role := fs.String("role", "", "`role`: admin, analyst or editor (add)")
 	muni := fs.String("municipality", "", "kommunenummer an editor edits for (add)")
