@@ -21,7 +21,7 @@ func Today(s generalist.Structure, year int) *generalist.Scenario {
 
 // Base returns the evaluation base of a structure and year: the
 // municipalities, their population and capacity, and the graph.
-func (a *App) Base(ctx context.Context, s generalist.Structure, year int) (*sim.Input, error) {
+func (a *App) Base(ctx context.Context, s generalist.Structure, year int) (*sim.Base, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -33,8 +33,8 @@ func (a *App) Base(ctx context.Context, s generalist.Structure, year int) (*sim.
 	if err != nil {
 		return nil, err
 	}
-	return remember(ctx, a, fmt.Sprintf("base/%d/%d", s, year), func() (*sim.Input, error) {
-		return atlas.ScenarioInput(ctx, a.Store, cat, g, s, year)
+	return remember(ctx, a, fmt.Sprintf("base/%d/%d", s, year), func() (*sim.Base, error) {
+		return atlas.ScenarioBase(ctx, a.Store, cat, g, s, year)
 	})
 }
 

@@ -8,12 +8,12 @@ import (
 	"generalist/sim"
 )
 
-// ScenarioInput gathers what package sim needs to evaluate scenarios on
+// ScenarioBase gathers what package sim needs to evaluate scenarios on
 // structure s in year: the municipalities, their populations with age
 // groups (carried from another structure where needed), the centrality
 // classes (2024 only), the catalogue and the adjacency graph (nil where the
 // structure has no boundaries).
-func ScenarioInput(ctx context.Context, store generalist.AtlasStore, cat *generalist.Catalogue, g *graph.Graph, s generalist.Structure, year int) (*sim.Input, error) {
+func ScenarioBase(ctx context.Context, store generalist.AtlasStore, cat *generalist.Catalogue, g *graph.Graph, s generalist.Structure, year int) (*sim.Base, error) {
 	ms, err := store.Municipalities(ctx, s)
 	if err != nil {
 		return nil, err
@@ -22,7 +22,7 @@ func ScenarioInput(ctx context.Context, store generalist.AtlasStore, cat *genera
 	if err != nil {
 		return nil, err
 	}
-	in := &sim.Input{Structure: s, Year: year, Municipalities: ms, Populations: pops, Catalogue: cat, Graph: g}
+	in := &sim.Base{Structure: s, Year: year, Municipalities: ms, Populations: pops, Catalogue: cat, Graph: g}
 	if s == generalist.Structure2024 {
 		cs, err := store.Centrality(ctx)
 		if err != nil {

@@ -23,7 +23,7 @@ type carrier struct {
 
 // assignment decides, task by task, who carries it.
 type assignment struct {
-	in       *Input
+	in       *Base
 	s        *generalist.Scenario
 	cat      *generalist.Catalogue
 	units    []*unit
@@ -37,7 +37,7 @@ type assignment struct {
 	frontier, next, near []*unit
 }
 
-func newAssignment(in *Input, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) *assignment {
+func newAssignment(in *Base, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) *assignment {
 	for i, u := range units {
 		u.idx = i
 	}

@@ -7,7 +7,7 @@
 // (the democratic-arena cost); the structure table; and the distance from
 // inhabitants to a merged municipality's centre.
 //
-// It is pure and deterministic: the same Input and Scenario give the same
+// It is pure and deterministic: the same Base and Scenario give the same
 // Outcome. Run costs O(t·u + e) for t tasks, u municipalities and e
 // graph edges visited when forming mandated partner groups.
 //

@@ -12,8 +12,9 @@ import (
 	"generalist/stats"
 )
 
-// Input is the base the scenarios are evaluated on.
-type Input struct {
+// Base is what the scenarios are evaluated on: a structure and year, its
+// municipalities, their population, the task catalogue and the graph.
+type Base struct {
 	Structure      generalist.Structure
 	Year           int
 	Municipalities []generalist.Municipality
@@ -44,7 +45,7 @@ type prepared struct {
 	pairs [][2]generalist.MunicipalityNumber
 }
 
-func (in *Input) prepared() *prepared {
+func (in *Base) prepared() *prepared {
 	in.once.Do(func() {
 		p := &prepared{
 			pops:  make(map[generalist.MunicipalityNumber]*generalist.Population, len(in.Populations)),
@@ -166,7 +167,7 @@ type unit struct {
 
 // Run evaluates s on in. Scenario errors (see Validate) are returned as an
 // EINVALID error listing every problem; warnings go into the outcome.
-func Run(in *Input, s *generalist.Scenario) (*Outcome, error) {
+func Run(in *Base, s *generalist.Scenario) (*Outcome, error) {
 	problems := Validate(in, s)
 	if err := problems.Err(); err != nil {
 		return nil, err
@@ -239,7 +240,7 @@ func applyNorms(cat *generalist.Catalogue, norms []generalist.NormChange) (*gene
 }
 
 // buildUnits forms the units after mergers and splits.
-func buildUnits(in *Input, s *generalist.Scenario) ([]*unit, map[generalist.MunicipalityNumber]*unit, error) {
+func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, map[generalist.MunicipalityNumber]*unit, error) {
 	prep := in.prepared()
 	pops, names := prep.pops, prep.names
 	byMember := make(map[generalist.MunicipalityNumber]*unit, len(in.Municipalities))

@@ -55,7 +55,7 @@ func setup(t testing.TB) {
 	}
 }
 
-func input(t testing.TB, s generalist.Structure, year int) *sim.Input {
+func input(t testing.TB, s generalist.Structure, year int) *sim.Base {
 	t.Helper()
 	setup(t)
 	ctx := context.Background()
@@ -67,7 +67,7 @@ func input(t testing.TB, s generalist.Structure, year int) *sim.Input {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := &sim.Input{Structure: s, Year: year, Municipalities: ms, Populations: pops, Catalogue: cat, Graph: graphs[s]}
+	in := &sim.Base{Structure: s, Year: year, Municipalities: ms, Populations: pops, Catalogue: cat, Graph: graphs[s]}
 	if s == generalist.Structure2024 {
 		cs, err := store.Centrality(ctx)
 		if err != nil {

@@ -10,7 +10,7 @@ import (
 // Validate checks, plus the structure and year of the input and the
 // contiguity of every merger group on the adjacency graph (an error unless
 // the group allows it, then a warning).
-func Validate(in *Input, s *generalist.Scenario) generalist.Problems {
+func Validate(in *Base, s *generalist.Scenario) generalist.Problems {
 	ps := s.Validate(in.Municipalities, in.Catalogue)
 	if s.Structure != in.Structure || s.Year != in.Year {
 		ps = append(ps, generalist.Problem{Where: "structure", Message: fmt.Sprintf(
@@ -30,7 +30,7 @@ func Validate(in *Input, s *generalist.Scenario) generalist.Problems {
 }
 
 // connected reports whether the members form one connected set.
-func connected(in *Input, members []generalist.MunicipalityNumber) bool {
+func connected(in *Base, members []generalist.MunicipalityNumber) bool {
 	set := map[string]bool{}
 	for _, m := range members {
 		set[string(m)] = true
