@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"strings"
 	"time"
 
 	"modernc.org/sqlite" // registers the "sqlite" driver
@@ -42,6 +43,28 @@ var dialect = sqlstore.Dialect{
 	DeferForeignKeys: `PRAGMA defer_foreign_keys = ON`,
 	UniqueViolation:  uniqueViolation,
 	Time:             formatTime,
+	// The default deferred transaction: in WAL mode its snapshot is taken
+	// by its first read, and it does not block writers.
+	ReadIsolation: sql.LevelDefault,
+	InputSearch:   inputSearch,
+	// Tables leaves out SQLite's own tables (sqlite_sequence, …); the
+	// FTS5 index and its shadow tables are virtual or hidden (hidden = 0
+	// also leaves out generated columns).
+	Tables:  `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`,
+	Columns: `SELECT name, type FROM pragma_table_xinfo(?) WHERE hidden = 0`,
+	// Booleans are 0/1 integers, times RFC 3339 text (formatTime).
+	ColumnTypes: map[string][]string{
+		"int": {"integer"}, "real": {"real"}, "text": {"text"},
+		"bool": {"integer"}, "time": {"text"}, "bytes": {"blob"},
+	},
+	// AUTOINCREMENT tables keep their counter in sqlite_sequence.
+	Sequence:         `SELECT max(seq) FROM sqlite_sequence WHERE name = ?`,
+	SetSequence:      setSequence,
+	DeleteAppendOnly: deleteAppendOnly,
+	ForeignKeysNow:   foreignKeysNow,
+	Integrity:        integrity,
+	ForeignKeyCheck:  foreignKeyCheck,
+	FileSnapshot:     true, // VACUUM INTO
 }
 
 // Open opens (creating if needed) the SQLite file at path and applies any
@@ -104,3 +127,185 @@ func uniqueViolation(err error) bool {
 // (sessions' expiry, login attempts' window). Rows written before
 // migration 0006 hold RFC 3339 without fractions; sqlstore reads both.
 func formatTime(t time.Time) any { return t.UTC().Format("2006-01-02T15:04:05.000000Z") }
+
+// inputSearch matches the FTS5 table inputs_fts for every term as a word
+// or the start of one. A page or a capped count (page) is driven from the
+// index (CROSS JOIN keeps it the outer loop) in descending rowid order,
+// which is sort_key order, and stops when it has enough. A tally must see
+// every match: with a selective filter (tags, municipality, county) that
+// filter drives it instead, and the matches are a set to look up in.
+func inputSearch(terms []string, page, selective bool) sqlstore.InputSearch {
+	m := make([]string, len(terms))
+	for i, t := range terms {
+		m[i] = `"` + t + `"*`
+	}
+	match := strings.Join(m, " AND ")
+	if !page && selective {
+		// A selective filter drives (the tags' or the place's index), and
+		// the matches are a set to look up in; the unary + keeps SQLite
+		// from driving the query from the matches, or from every match
+		// and every tagged input, or from the status index.
+		return sqlstore.InputSearch{
+			Cond:   `+i.sort_key IN (SELECT rowid FROM inputs_fts WHERE inputs_fts MATCH ?)`,
+			Args:   []any{match},
+			Status: "+i.status",
+		}
+	}
+	// Every other condition is a test on the match at hand.
+	return sqlstore.InputSearch{
+		Cond:  `inputs_fts MATCH ?`,
+		Args:  []any{match},
+		From:  "inputs_fts CROSS JOIN inputs i ON i.sort_key = inputs_fts.rowid",
+		Order: "inputs_fts.rowid DESC",
+		ID:    "+i.id",
+	}
+}
+
+// setSequence raises the counter of an AUTOINCREMENT table in
+// sqlite_sequence to v. Another table's next id is max(id)+1, which
+// SQLite keeps by itself.
+func setSequence(ctx context.Context, tx *sql.Tx, table string, v int64) error {
+	var auto int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ? AND sql LIKE '%AUTOINCREMENT%'`, table).Scan(&auto); err != nil {
+		return err
+	}
+	if auto == 0 || v == 0 {
+		return nil
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?`, v, table)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)`, table, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteAppendOnly deletes the rows of a table whose triggers refuse it:
+// the triggers are dropped and created again, all inside the transaction.
+func deleteAppendOnly(ctx context.Context, tx *sql.Tx, table string) error {
+	type trigger struct{ name, sql string }
+	trs, err := queryAll(ctx, tx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?`,
+		func(r *sql.Rows) (tr trigger, err error) { return tr, r.Scan(&tr.name, &tr.sql) }, table)
+	if err != nil {
+		return err
+	}
+	for _, tr := range trs {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER "`+tr.name+`"`); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table); err != nil {
+		return err
+	}
+	for _, tr := range trs {
+		if _, err := tx.ExecContext(ctx, tr.sql); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// foreignKeysNow lists the rows that break a foreign key, which SQLite
+// would otherwise find only at the commit.
+func foreignKeysNow(ctx context.Context, tx *sql.Tx) (string, error) {
+	orphans, err := orphans(ctx, tx)
+	if err != nil || len(orphans) == 0 {
+		return "", err
+	}
+	return "foreign keys: " + strings.Join(orphans, "; "), nil
+}
+
+// integrity runs PRAGMA integrity_check (the file's pages, records and
+// indexes) and the integrity-check of every full-text index against its
+// table.
+func integrity(ctx context.Context, db *sql.DB, r *sqlstore.CheckReport) error {
+	msgs, err := queryAll(ctx, db, `PRAGMA integrity_check`, func(rows *sql.Rows) (s string, err error) { return s, rows.Scan(&s) })
+	if err != nil {
+		return fmt.Errorf("integrity_check: %w", err)
+	}
+	r.Checks = append(r.Checks, "PRAGMA integrity_check")
+	if !(len(msgs) == 1 && msgs[0] == "ok") {
+		for _, m := range msgs {
+			r.Problems = append(r.Problems, "integrity_check: "+m)
+		}
+	}
+	fts, err := queryAll(ctx, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`,
+		func(rows *sql.Rows) (s string, err error) { return s, rows.Scan(&s) })
+	if err != nil {
+		return err
+	}
+	for _, name := range fts {
+		// rank 1: also compare the index with its content table.
+		_, err := db.ExecContext(ctx, fmt.Sprintf(`INSERT INTO %[1]s (%[1]s, rank) VALUES ('integrity-check', 1)`, name))
+		r.Checks = append(r.Checks, "FTS5 integrity-check of "+name)
+		if err != nil {
+			r.Problems = append(r.Problems, fmt.Sprintf("full-text index %s: %v", name, err))
+		}
+	}
+	return nil
+}
+
+// foreignKeyCheck runs PRAGMA foreign_key_check.
+func foreignKeyCheck(ctx context.Context, tx *sql.Tx, r *sqlstore.CheckReport) error {
+	orphans, err := orphans(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("foreign_key_check: %w", err)
+	}
+	r.Checks = append(r.Checks, "PRAGMA foreign_key_check")
+	r.Problems = append(r.Problems, orphans...)
+	return nil
+}
+
+// orphans lists the rows PRAGMA foreign_key_check finds.
+func orphans(ctx context.Context, tx *sql.Tx) ([]string, error) {
+	type orphan struct {
+		table, parent string
+		rowid         sql.NullInt64
+	}
+	os, err := queryAll(ctx, tx, `PRAGMA foreign_key_check`, func(rows *sql.Rows) (o orphan, err error) {
+		var fkid int
+		return o, rows.Scan(&o.table, &o.rowid, &o.parent, &fkid)
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for i, o := range os {
+		if i == sqlstore.MaxProblems {
+			out = append(out, fmt.Sprintf("… and %d more rows whose foreign key points nowhere", len(os)-i))
+			break
+		}
+		where := "a row"
+		if o.rowid.Valid {
+			where = fmt.Sprintf("row %d", o.rowid.Int64)
+		}
+		out = append(out, fmt.Sprintf("%s: %s refers to a missing row of %s", o.table, where, o.parent))
+	}
+	return out, nil
+}
+
+// queryAll runs q on on and scans every row with scan.
+func queryAll[T any](ctx context.Context, on interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
+	rows, err := on.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

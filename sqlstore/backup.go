@@ -207,10 +207,6 @@ type backupTrailer struct {
 	SHA256    string           `json:"sha256"`
 }
 
-// postgres reports whether the store is on PostgreSQL; the backup, the
-// restore and the check use each backend's own catalogue and tools.
-func (db *DB) postgres() bool { return db.d.Name == "postgres" }
-
 // schemaVersion is the highest migration applied.
 func schemaVersion(ctx context.Context, q querier) (int, error) {
 	var v sql.NullInt64
@@ -220,16 +216,10 @@ func schemaVersion(ctx context.Context, q querier) (int, error) {
 	return int(v.Int64), nil
 }
 
-// beginRead starts a read-only transaction that sees one snapshot: in
-// PostgreSQL REPEATABLE READ (as pg_dump), in SQLite a deferred
-// transaction, whose snapshot (in WAL mode) is taken by its first read and
-// does not block writers.
+// beginRead starts a read-only transaction that sees one snapshot (the
+// dialect's ReadIsolation).
 func (db *DB) beginRead(ctx context.Context) (*tx, error) {
-	opts := &sql.TxOptions{ReadOnly: true}
-	if db.postgres() {
-		opts.Isolation = sql.LevelRepeatableRead
-	}
-	stx, err := db.db.BeginTx(ctx, opts)
+	stx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: db.d.ReadIsolation})
 	if err != nil {
 		return nil, err
 	}
@@ -489,7 +479,7 @@ func (db *DB) checkBackupTables(ctx context.Context, q querier) error {
 				continue
 			}
 			delete(cs, c.name)
-			if !typeFits(db.postgres(), c.typ, dbType) {
+			if !slices.Contains(db.d.ColumnTypes[string(c.typ)], dbType) {
 				problems = append(problems, fmt.Sprintf("column %s.%s is %s in the database, %s in the backup", tb.name, c.name, dbType, c.typ))
 			}
 		}
@@ -509,18 +499,10 @@ func (db *DB) checkBackupTables(ctx context.Context, q querier) error {
 
 // catalogue returns the database's tables, each with its columns and
 // their declared types (lower case), leaving out schema_migrations,
-// virtual tables and their shadow tables, and generated columns.
+// virtual tables and their shadow tables, and generated columns (the
+// dialect's Tables and Columns).
 func (db *DB) catalogue(ctx context.Context, q querier) (map[string]map[string]string, error) {
-	var tableQ, colQ string
-	if db.postgres() {
-		tableQ = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
-		colQ = `SELECT column_name, data_type FROM information_schema.columns
-			WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER'`
-	} else {
-		tableQ = `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`
-		colQ = `SELECT name, type FROM pragma_table_xinfo(?) WHERE hidden = 0`
-	}
-	names, err := queryAll(ctx, q, tableQ, func(r *sql.Rows) (s string, err error) { return s, r.Scan(&s) })
+	names, err := queryAll(ctx, q, db.d.Tables, func(r *sql.Rows) (s string, err error) { return s, r.Scan(&s) })
 	if err != nil {
 		return nil, err
 	}
@@ -530,7 +512,7 @@ func (db *DB) catalogue(ctx context.Context, q querier) (map[string]map[string]s
 			continue
 		}
 		type col struct{ name, typ string }
-		cs, err := queryAll(ctx, q, colQ, func(r *sql.Rows) (c col, err error) { return c, r.Scan(&c.name, &c.typ) }, name)
+		cs, err := queryAll(ctx, q, db.d.Columns, func(r *sql.Rows) (c col, err error) { return c, r.Scan(&c.name, &c.typ) }, name)
 		if err != nil {
 			return nil, err
 		}
@@ -541,24 +523,6 @@ func (db *DB) catalogue(ctx context.Context, q querier) (map[string]map[string]s
 		out[name] = m
 	}
 	return out, nil
-}
-
-// typeFits reports whether a column declared as dbType holds values of
-// the backup's typ.
-func typeFits(postgres bool, typ colType, dbType string) bool {
-	var ok []string
-	if postgres {
-		ok = map[colType][]string{
-			colInt: {"integer", "bigint", "smallint"}, colReal: {"double precision", "real"}, colText: {"text"},
-			colBool: {"boolean"}, colTime: {"timestamp with time zone"}, colBytes: {"bytea"},
-		}[typ]
-	} else {
-		ok = map[colType][]string{
-			colInt: {"integer"}, colReal: {"real"}, colText: {"text"},
-			colBool: {"integer"}, colTime: {"text"}, colBytes: {"blob"},
-		}[typ]
-	}
-	return slices.Contains(ok, dbType)
 }
 
 // sequences returns, for each table whose id the store generates, the
@@ -575,13 +539,7 @@ func (db *DB) sequences(ctx context.Context, q querier) (map[string]int64, error
 		if err := q.queryRow(ctx, `SELECT max(id) FROM `+tb.name).Scan(&top); err != nil {
 			return nil, err
 		}
-		var err error
-		if db.postgres() {
-			err = q.queryRow(ctx, `SELECT pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass)`, tb.name).Scan(&gen)
-		} else {
-			err = q.queryRow(ctx, `SELECT max(seq) FROM sqlite_sequence WHERE name = ?`, tb.name).Scan(&gen)
-		}
-		if err != nil {
+		if err := q.queryRow(ctx, db.d.Sequence, tb.name).Scan(&gen); err != nil {
 			return nil, fmt.Errorf("read the id generator of %s: %w", tb.name, err)
 		}
 		out[tb.name] = max(top.Int64, gen.Int64)
@@ -1026,8 +984,10 @@ func (db *DB) Restore(ctx context.Context, r io.Reader, opt RestoreOptions) (inf
 	}
 	// Foreign keys now, so that nothing below is done for a restore the
 	// commit would refuse.
-	if err := db.checkForeignKeysNow(ctx, t); err != nil {
+	if broken, err := db.d.ForeignKeysNow(ctx, t.tx); err != nil {
 		return nil, err
+	} else if broken != "" {
+		return nil, generalist.Errorf(generalist.EINVALID, "backup: its rows break %s", broken)
 	}
 	if err := db.setSequences(ctx, t, info.Sequences); err != nil {
 		return nil, err
@@ -1075,7 +1035,7 @@ func (db *DB) emptyStore(ctx context.Context, t *tx) error {
 			if n == 0 {
 				continue
 			}
-			if err := db.deleteAppendOnly(ctx, t, tb.name); err != nil {
+			if err := db.d.DeleteAppendOnly(ctx, t.tx, tb.name); err != nil {
 				return fmt.Errorf("empty %s: %w", tb.name, err)
 			}
 			continue
@@ -1083,59 +1043,6 @@ func (db *DB) emptyStore(ctx context.Context, t *tx) error {
 		if _, err := t.exec(ctx, `DELETE FROM `+tb.name); err != nil {
 			return fmt.Errorf("empty %s: %w", tb.name, err)
 		}
-	}
-	return nil
-}
-
-// deleteAppendOnly deletes the rows of a table whose triggers refuse it:
-// in PostgreSQL with its user triggers disabled, in SQLite with its
-// triggers dropped and created again, all inside the transaction.
-func (db *DB) deleteAppendOnly(ctx context.Context, t *tx, table string) error {
-	if db.postgres() {
-		for _, q := range []string{`ALTER TABLE ` + table + ` DISABLE TRIGGER USER`, `DELETE FROM ` + table, `ALTER TABLE ` + table + ` ENABLE TRIGGER USER`} {
-			if _, err := t.exec(ctx, q); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	type trigger struct{ name, sql string }
-	trs, err := queryAll(ctx, t, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?`,
-		func(r *sql.Rows) (tr trigger, err error) { return tr, r.Scan(&tr.name, &tr.sql) }, table)
-	if err != nil {
-		return err
-	}
-	for _, tr := range trs {
-		if _, err := t.exec(ctx, `DROP TRIGGER "`+tr.name+`"`); err != nil {
-			return err
-		}
-	}
-	if _, err := t.exec(ctx, `DELETE FROM `+table); err != nil {
-		return err
-	}
-	for _, tr := range trs {
-		if _, err := t.exec(ctx, tr.sql); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// checkForeignKeysNow checks the deferred foreign keys inside the
-// transaction.
-func (db *DB) checkForeignKeysNow(ctx context.Context, t *tx) error {
-	if db.postgres() {
-		if _, err := t.exec(ctx, `SET CONSTRAINTS ALL IMMEDIATE`); err != nil {
-			return generalist.Errorf(generalist.EINVALID, "backup: its rows break a foreign key: %v", err)
-		}
-		return nil
-	}
-	orphans, err := sqliteForeignKeyCheck(ctx, t)
-	if err != nil {
-		return err
-	}
-	if len(orphans) > 0 {
-		return generalist.Errorf(generalist.EINVALID, "backup: its rows break foreign keys: %s", strings.Join(orphans, "; "))
 	}
 	return nil
 }
@@ -1152,43 +1059,8 @@ func (db *DB) setSequences(ctx context.Context, t *tx, seqs map[string]int64) er
 		if err := t.queryRow(ctx, `SELECT max(id) FROM `+tb.name).Scan(&top); err != nil {
 			return err
 		}
-		v := max(top.Int64, seqs[tb.name])
-		if db.postgres() {
-			var seq sql.NullString
-			if err := t.queryRow(ctx, `SELECT pg_get_serial_sequence(?, 'id')`, tb.name).Scan(&seq); err != nil {
-				return err
-			}
-			if !seq.Valid {
-				continue // the store gives the ids itself
-			}
-			var cur sql.NullInt64
-			if err := t.queryRow(ctx, `SELECT pg_sequence_last_value(?::regclass)`, seq.String).Scan(&cur); err != nil {
-				return err
-			}
-			if v > cur.Int64 {
-				if _, err := t.exec(ctx, `SELECT setval(?::regclass, ?)`, seq.String, v); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		var auto int
-		if err := t.queryRow(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ? AND sql LIKE '%AUTOINCREMENT%'`, tb.name).Scan(&auto); err != nil {
+		if err := db.d.SetSequence(ctx, t.tx, tb.name, max(top.Int64, seqs[tb.name])); err != nil {
 			return err
-		}
-		if auto == 0 || v == 0 {
-			continue // the next id is max(id)+1, which SQLite keeps by itself
-		}
-		res, err := t.exec(ctx, `UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?`, v, tb.name)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			if _, err := t.exec(ctx, `INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)`, tb.name, v); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
@@ -1198,7 +1070,7 @@ func (db *DB) setSequences(ctx context.Context, t *tx, seqs map[string]int64) er
 // VACUUM INTO: one consistent snapshot, compacted, that is itself a store
 // (open it with --db). It is EINVALID on PostgreSQL and when path exists.
 func (db *DB) SnapshotSQLite(ctx context.Context, path string) error {
-	if db.d.Name != "sqlite" {
+	if !db.d.FileSnapshot {
 		return generalist.Errorf(generalist.EINVALID, "an SQLite snapshot needs an SQLite store; this one is %s (use the default format)", db.d.Name)
 	}
 	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {

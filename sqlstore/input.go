@@ -12,7 +12,7 @@ import (
 )
 
 // Inputs (innspill). The full-text search is the one place where the SQL
-// of the two backends differs: SQLite matches the FTS5 table inputs_fts
+// of the two backends differs (the dialect's InputSearch): SQLite matches the FTS5 table inputs_fts
 // (tokenizer unicode61, remove_diacritics 0), PostgreSQL the tsvector
 // column search_vector (configuration 'simple') through its GIN index. Both
 // index search_text, the title and text already split into lower-case
@@ -68,18 +68,16 @@ type inputQuery struct {
 	args               []any
 }
 
-// inputQuery turns a filter into SQL over inputs i. With a text query,
-// SQLite drives a page or a capped count (page set) from the FTS5 index
-// (CROSS JOIN keeps it the outer loop) in descending rowid order, which is
-// sort_key order, and stops when it has enough. A tally must see every
-// match: with a selective filter (tags, municipality, county) that filter
-// drives it instead, and the matches are a set to look up in.
+// inputQuery turns a filter into SQL over inputs i; page: a page or a
+// capped count is wanted, not a tally of every match. A text query
+// becomes the full-text condition of the dialect's InputSearch, which may
+// also choose what drives the query (SQLite drives a page from its FTS5
+// index).
 func (db *DB) inputQuery(f generalist.InputFilter, page bool) inputQuery {
 	q := inputQuery{from: "inputs i", order: "i.sort_key DESC"}
 	var conds []string
-	// status is the column the status filter tests: with a text query
-	// and a selective filter, SQLite must not drive the query from the
-	// status index (the unary + hides it).
+	// status and id are what the status and tag filters test; the
+	// dialect's InputSearch may hide their indexes.
 	status, id := "i.status", "i.id"
 	in := func(expr string, vals []string) {
 		conds = append(conds, expr+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
@@ -88,37 +86,20 @@ func (db *DB) inputQuery(f generalist.InputFilter, page bool) inputQuery {
 		}
 	}
 	if terms := generalist.InputQueryTerms(f.Query); len(terms) > 0 {
-		m := make([]string, len(terms))
-		if db.d.Name == "postgres" {
-			for i, t := range terms {
-				m[i] = t + ":*"
-			}
-			// The query is a constant, not a parameter: with a
-			// parameter, a statement prepared and run a few times gets a
-			// generic plan that cannot tell a rare word from a common
-			// one, and reads every input for a rare one. The terms are
-			// letters and digits only (InputQueryTerms); quotes are
-			// doubled all the same.
-			conds = append(conds, `i.search_vector @@ to_tsquery('simple', '`+strings.ReplaceAll(strings.Join(m, " & "), "'", "''")+`')`)
-		} else {
-			for i, t := range terms {
-				m[i] = `"` + t + `"*`
-			}
-			if !page && (len(f.Tags) > 0 || f.Municipality != "" || f.County != "") {
-				// A selective filter drives (the tags' or the place's
-				// index), and the matches are a set to look up in; the
-				// unary + keeps SQLite from driving the query from the
-				// matches, or from every match and every tagged input.
-				conds = append(conds, `+i.sort_key IN (SELECT rowid FROM inputs_fts WHERE inputs_fts MATCH ?)`)
-				status = "+i.status"
-			} else {
-				// Every other condition is a test on the match at hand.
-				id = "+i.id"
-				q.from = "inputs_fts CROSS JOIN inputs i ON i.sort_key = inputs_fts.rowid"
-				q.order = "inputs_fts.rowid DESC"
-				conds = append(conds, `inputs_fts MATCH ?`)
-			}
-			q.args = append(q.args, strings.Join(m, " AND "))
+		m := db.d.InputSearch(terms, page, len(f.Tags) > 0 || f.Municipality != "" || f.County != "")
+		conds = append(conds, m.Cond)
+		q.args = append(q.args, m.Args...)
+		if m.From != "" {
+			q.from = m.From
+		}
+		if m.Order != "" {
+			q.order = m.Order
+		}
+		if m.Status != "" {
+			status = m.Status
+		}
+		if m.ID != "" {
+			id = m.ID
 		}
 	}
 	if len(f.Statuses) > 0 {
@@ -862,12 +843,9 @@ func (db *DB) ImportInputs(ctx context.Context, ins []*generalist.Input) error {
 	for i := range ins {
 		*ins[i] = next[i]
 	}
-	if db.d.Name == "postgres" && len(ins) >= 1000 {
-		// PostgreSQL plans a search by the statistics of the tables,
-		// which autovacuum refreshes only some time after a large
-		// import; until then a rare word may be searched by reading
-		// every input. The import is stored either way.
-		if _, err := db.exec(ctx, `ANALYZE inputs, input_tags`); err != nil {
+	if db.d.AfterInputImport != "" && len(ins) >= 1000 {
+		// The import is stored either way.
+		if _, err := db.exec(ctx, db.d.AfterInputImport); err != nil {
 			return db.errorf("import inputs: analyze: %w", err)
 		}
 	}

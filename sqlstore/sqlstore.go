@@ -5,7 +5,10 @@
 // that both databases accept. What differs between them is a small
 // Dialect: the placeholder syntax, how a write transaction begins, how
 // foreign keys are deferred, which errors mean "a concurrent transaction
-// got in the way, run it again", and how a time is stored.
+// got in the way, run it again", how a time is stored, and the few
+// things each database does its own way: its catalogue and id
+// generators (backup and restore), its full-text search and its
+// integrity checks.
 //
 // The backends are thin openers: package sqlite (the embedded default)
 // and package postgres each open a *sql.DB with their driver, pass their
@@ -36,7 +39,9 @@ import (
 	"generalist"
 )
 
-// Dialect is what differs between the databases the store runs on.
+// Dialect is what differs between the databases the store runs on. The
+// store branches on nothing else: Name only labels its messages and
+// backups.
 type Dialect struct {
 	// Name starts the store's internal error messages ("sqlite: …").
 	Name string
@@ -71,6 +76,74 @@ type Dialect struct {
 	// function it returns releases the lock. PostgreSQL takes an advisory
 	// lock so that two processes starting at once do not race.
 	Lock func(ctx context.Context, conn *sql.Conn) (unlock func(), err error)
+
+	// ReadIsolation is the isolation level of the read-only transaction
+	// that sees one snapshot (Backup, CheckStore): PostgreSQL's
+	// sql.LevelRepeatableRead (as pg_dump); SQLite's default deferred
+	// transaction takes its snapshot (in WAL mode) at its first read and
+	// does not block writers.
+	ReadIsolation sql.IsolationLevel
+	// InputSearch builds the full-text condition of a search of inputs
+	// from the query's terms (letters and digits only, from
+	// generalist.InputQueryTerms): SQLite matches its FTS5 index,
+	// PostgreSQL its tsvector column. page: a page or a capped count is
+	// wanted; selective: the filter has tags, a municipality or a county.
+	InputSearch func(terms []string, page, selective bool) InputSearch
+	// AfterInputImport, if not empty, is the statement run after
+	// ImportInputs has stored a large import (1,000 inputs or more).
+	// PostgreSQL analyzes the tables, so that searches are planned with
+	// the new rows' statistics before autovacuum gets to them.
+	AfterInputImport string
+
+	// Tables is the catalogue query that lists the database's tables
+	// (one column, the name) but the database's own and virtual tables
+	// with their shadow tables; Columns lists a table's columns (? is its
+	// name) as name and declared type, leaving out generated ones. The
+	// backup checks its list of tables against them.
+	Tables, Columns string
+	// ColumnTypes are, per column type of a backup ("int", "real",
+	// "text", "bool", "time", "bytes"), the declared types (lower case)
+	// of a column that holds it.
+	ColumnTypes map[string][]string
+	// Sequence reads the last id a table's id generator has handed out
+	// (? is the table's name): one row, NULL when it has handed out none.
+	Sequence string
+	// SetSequence makes the id generator of table continue after v
+	// (Restore); it never moves a generator back.
+	SetSequence func(ctx context.Context, tx *sql.Tx, table string, v int64) error
+	// DeleteAppendOnly deletes every row of a table whose triggers
+	// refuse deletions (the audit log), inside tx, and leaves the
+	// triggers in force again for the rest of the transaction.
+	DeleteAppendOnly func(ctx context.Context, tx *sql.Tx, table string) error
+	// ForeignKeysNow checks the deferred foreign keys of tx before its
+	// commit (Restore). broken is empty when every row's keys hold, else
+	// it says what the rows break ("foreign keys: …").
+	ForeignKeysNow func(ctx context.Context, tx *sql.Tx) (broken string, err error)
+
+	// Integrity checks the database's storage (pages, records, indexes)
+	// for CheckStore and adds what it ran, skipped and found to r.
+	Integrity func(ctx context.Context, db *sql.DB, r *CheckReport) error
+	// ForeignKeyCheck adds to r the rows, read in tx (the snapshot of the
+	// registry's checks), whose foreign keys point nowhere.
+	ForeignKeyCheck func(ctx context.Context, tx *sql.Tx, r *CheckReport) error
+	// FileSnapshot reports whether the store can be copied into a new
+	// file that is itself a store (SQLite's VACUUM INTO).
+	FileSnapshot bool
+}
+
+// InputSearch is how a text query enters a search of inputs i; the
+// dialect's InputSearch builds it.
+type InputSearch struct {
+	// Cond is the full-text condition and Args its parameters.
+	Cond string
+	Args []any
+	// From and Order, if not empty, replace the search's "inputs i" and
+	// "i.sort_key DESC" (SQLite drives a page from its FTS5 index).
+	From, Order string
+	// Status and ID, if not empty, replace i.status and i.id in the
+	// status and tag filters (SQLite hides their indexes with a unary +,
+	// so that they do not drive the query).
+	Status, ID string
 }
 
 // maxAttempts is how many times a write transaction is tried when the
@@ -102,8 +175,9 @@ var (
 // transaction). where names the database in messages and is what Path
 // returns. On error sdb is left open; the caller closes it.
 func New(ctx context.Context, sdb *sql.DB, d Dialect, migrations fs.FS, where string) (*DB, error) {
-	if d.MaxParams <= 0 || d.Time == nil {
-		return nil, fmt.Errorf("sqlstore: dialect %q: MaxParams and Time are required", d.Name)
+	if d.MaxParams <= 0 || d.Time == nil || d.InputSearch == nil || d.Tables == "" || d.Columns == "" || d.Sequence == "" ||
+		d.SetSequence == nil || d.DeleteAppendOnly == nil || d.ForeignKeysNow == nil || d.Integrity == nil || d.ForeignKeyCheck == nil {
+		return nil, fmt.Errorf("sqlstore: dialect %q: MaxParams, Time, InputSearch, Tables, Columns, Sequence, SetSequence, DeleteAppendOnly, ForeignKeysNow, Integrity and ForeignKeyCheck are required", d.Name)
 	}
 	db := &DB{db: sdb, d: d, where: where, Now: time.Now}
 	if err := db.migrate(ctx, migrations); err != nil {
