@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"generalist"
+	"generalist/app"
 	"generalist/sqlstore"
 )
 
@@ -303,23 +304,9 @@ func inputExport(ctx context.Context, c *inputCmd, cmd string, args []string) er
 	if err != nil {
 		return err
 	}
-	var all []generalist.InputExport
-	f.Limit, f.Offset = 1000, 0
-	for {
-		ins, total, err := db.ListInputs(ctx, f)
-		if err != nil {
-			return err
-		}
-		for i := range ins {
-			all = append(all, ins[i].Export())
-		}
-		f.Offset += len(ins)
-		if len(ins) == 0 || f.Offset >= total {
-			break
-		}
-	}
-	if all == nil {
-		all = []generalist.InputExport{}
+	all, err := app.New(db).PublishedInputs(ctx, f)
+	if err != nil {
+		return err
 	}
 	w, done, err := output(*out, c.stdout)
 	if err != nil {
