@@ -74,25 +74,21 @@ var caveats = map[string]string{
 
 func (s *Server) apiMunicipalities(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	st, year, err := s.structureYear(r)
+	sel, err := s.selectionOf(r)
 	if err != nil {
 		return err
 	}
-	f, err := parseListFilter(q.Get)
-	if err != nil {
-		return err
-	}
+	st, year, f := sel.Structure, sel.Year, sel.Filter
 	format, err := formatParam(q)
 	if err != nil {
 		return err
 	}
 	key := fmt.Sprintf("api/municipalities/%d/%d/%+v/%s", st, year, f, format)
 	b, err := get(r.Context(), s.cache, key, func() (body, error) {
-		rows, err := s.rows(r.Context(), st, year)
+		rows, err := s.selected(r.Context(), sel)
 		if err != nil {
 			return body{}, err
 		}
-		rows = filterRows(rows, f)
 		var raw []byte
 		if format == "csv" {
 			raw, err = municipalitiesCSV(rows)

@@ -91,12 +91,46 @@ func (s *Server) structureYear(r *http.Request) (generalist.Structure, int, erro
 	return st, year, err
 }
 
-func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) error {
+// selection is what the municipality list, its API and the capacity page
+// show: a structure and year (structureYear) and the list filter (county,
+// size class, centrality class, name).
+type selection struct {
+	Structure generalist.Structure
+	Year      int
+	Filter    listFilter
+}
+
+func (s *Server) selectionOf(r *http.Request) (selection, error) {
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		return err
+		return selection{}, err
+	}
+	f, err := parseListFilter(r.URL.Query().Get)
+	return selection{Structure: st, Year: year, Filter: f}, err
+}
+
+// selected returns the rows of the municipalities the selection keeps.
+func (s *Server) selected(ctx context.Context, sel selection) ([]atlas.Row, error) {
+	rows, err := s.rows(ctx, sel.Structure, sel.Year)
+	if err != nil {
+		return nil, err
+	}
+	return filterRows(rows, sel.Filter), nil
+}
+
+// capacityOf computes the capacity of every municipality of the
+// request's structure and year, for the capacity API.
+func (s *Server) capacityOf(r *http.Request) (generalist.Structure, int, *capacity.Result, error) {
+	st, year, err := s.structureYear(r)
+	if err != nil {
+		return 0, 0, nil, err
 	}
 	res, err := s.capacity(r.Context(), st, year)
+	return st, year, res, err
+}
+
+func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) error {
+	st, year, res, err := s.capacityOf(r)
 	if err != nil {
 		return err
 	}
@@ -134,11 +168,7 @@ func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	st, year, err := s.structureYear(r)
-	if err != nil {
-		return err
-	}
-	res, err := s.capacity(r.Context(), st, year)
+	st, year, res, err := s.capacityOf(r)
 	if err != nil {
 		return err
 	}
@@ -208,15 +238,11 @@ type capacityPage struct {
 }
 
 func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	st, year, err := s.structureYear(r)
+	sel, err := s.selectionOf(r)
 	if err != nil {
 		return err
 	}
-	f, err := parseListFilter(q.Get)
-	if err != nil {
-		return err
-	}
+	st, year, f := sel.Structure, sel.Year, sel.Filter
 	res, err := s.capacity(r.Context(), st, year)
 	if err != nil {
 		return err

@@ -322,6 +322,14 @@ func (p *places) view(in *generalist.Input, lang string, full bool) inputView {
 // parseInputFilter reads the filter of the list, the API and the export
 // from the query: tag (repeated or comma-separated), kind, municipality,
 // county, sender_type, q, limit and offset. Errors name the parameter.
+// publishedFilter is parseInputFilter limited to the published inputs:
+// what the public list, its API, counts and export show.
+func publishedFilter(q url.Values) (generalist.InputFilter, error) {
+	f, err := parseInputFilter(q)
+	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
+	return f, err
+}
+
 func parseInputFilter(q url.Values) (generalist.InputFilter, error) {
 	f := generalist.InputFilter{Query: strings.TrimSpace(q.Get("q"))}
 	if len(f.Query) > 500 {
@@ -397,7 +405,7 @@ type inputListData struct {
 func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
 	ctx, lang := r.Context(), langOf(r)
 	q := r.URL.Query()
-	f, err := parseInputFilter(q)
+	f, err := publishedFilter(q)
 	if err != nil {
 		return err
 	}
@@ -407,7 +415,6 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
 			return generalist.Errorf(generalist.EINVALID, "side: %q is not a page number", s)
 		}
 	}
-	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	f.Limit, f.Offset = inputPageSize, (pageNo-1)*inputPageSize
 	ins, total, err := h.s.store.ListInputs(ctx, f)
 	if err != nil {
@@ -879,12 +886,11 @@ func (h *inputHandlers) moderate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	m := generalist.InputModeration{Action: r.PostFormValue("action"), Reason: r.PostFormValue("reason"), Version: version,
-		Moderator: h.s.viewer(r).Name(), Tags: []generalist.InputTag{}}
+	m := generalist.InputModeration{Action: r.PostFormValue("action"), Reason: r.PostFormValue("reason"), Version: version, Tags: []generalist.InputTag{}}
 	for _, t := range r.PostForm["tag"] {
 		m.Tags = append(m.Tags, generalist.InputTag(t))
 	}
-	if _, err := h.s.store.Moderate(r.Context(), id, m); err != nil {
+	if _, err := h.moderateInput(r, id, m); err != nil {
 		return h.moderationFailed(w, r, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
@@ -897,10 +903,10 @@ func (h *inputHandlers) merge(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	into, err := strconv.ParseInt(strings.TrimSpace(r.PostFormValue("into")), 10, 64)
-	if err != nil || into < 1 {
-		return h.moderationFailed(w, r, generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into"))
+	if err != nil {
+		into = 0 // refused by mergeInput
 	}
-	if err := h.s.store.MergeInputs(r.Context(), into, id, h.s.viewer(r).Name()); err != nil {
+	if err := h.mergeInput(r, id, into); err != nil {
 		return h.moderationFailed(w, r, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", into), http.StatusSeeOther)
@@ -915,7 +921,7 @@ func (h *inputHandlers) erase(w http.ResponseWriter, r *http.Request) error {
 	if r.PostFormValue("confirm") == "" {
 		return h.moderationFailed(w, r, generalist.Errorf(generalist.EINVALID, "confirm: tick the box to confirm the erasure"))
 	}
-	if err := h.s.store.ErasePersonalData(r.Context(), id); err != nil {
+	if err := h.eraseInput(r, id); err != nil {
 		return h.moderationFailed(w, r, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
@@ -927,13 +933,7 @@ func (h *inputHandlers) linkScenario(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	sc := r.PostFormValue("scenario")
-	if r.PostFormValue("op") == "unlink" {
-		err = h.s.store.UnlinkScenario(r.Context(), id, sc)
-	} else {
-		err = h.s.store.LinkScenario(r.Context(), id, sc)
-	}
-	if err != nil {
+	if err := h.linkInput(r, id, r.PostFormValue("scenario"), r.PostFormValue("op") != "unlink"); err != nil {
 		return h.moderationFailed(w, r, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)

@@ -52,11 +52,10 @@ func (h *inputHandlers) apiCreate(w http.ResponseWriter, r *http.Request) error 
 
 // apiList serves GET /api/v1/inputs: published inputs only.
 func (h *inputHandlers) apiList(w http.ResponseWriter, r *http.Request) error {
-	f, err := parseInputFilter(r.URL.Query())
+	f, err := publishedFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	if f.Limit == 0 {
 		f.Limit = 50
 	}
@@ -98,11 +97,10 @@ func (h *inputHandlers) apiVocabulary(w http.ResponseWriter, r *http.Request) er
 // apiCounts serves GET /api/v1/inputs/counts: published inputs matching the
 // filter per tag (the tag filter left out) and per municipality.
 func (h *inputHandlers) apiCounts(w http.ResponseWriter, r *http.Request) error {
-	f, err := parseInputFilter(r.URL.Query())
+	f, err := publishedFilter(r.URL.Query())
 	if err != nil {
 		return err
 	}
-	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	noTags := f
 	noTags.Tags = nil
 	tags, err := h.s.store.TagCounts(r.Context(), noTags)
@@ -133,11 +131,10 @@ func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request) error 
 	if format != "json" && format != "csv" {
 		return generalist.Errorf(generalist.EINVALID, "format: %q is not json or csv", format)
 	}
-	f, err := parseInputFilter(q)
+	f, err := publishedFilter(q)
 	if err != nil {
 		return err
 	}
-	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	f.Limit, f.Offset = 1000, 0
 	var all []generalist.InputExport
 	for {
@@ -284,8 +281,7 @@ func (h *inputHandlers) apiModerate(w http.ResponseWriter, r *http.Request) erro
 	if err := decodeStrict(r, &m); err != nil {
 		return err
 	}
-	m.Moderator = h.s.viewer(r).Name()
-	in, err := h.s.store.Moderate(r.Context(), id, m)
+	in, err := h.moderateInput(r, id, m)
 	if err != nil {
 		return err
 	}
@@ -306,18 +302,10 @@ func (h *inputHandlers) apiMerge(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeStrict(r, &body); err != nil {
 		return err
 	}
-	if body.Into < 1 {
-		return generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into")
-	}
-	if err := h.s.store.MergeInputs(r.Context(), body.Into, id, h.s.viewer(r).Name()); err != nil {
+	if err := h.mergeInput(r, id, body.Into); err != nil {
 		return err
 	}
-	in, err := h.s.store.Input(r.Context(), body.Into)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, in)
-	return nil
+	return h.writeInput(w, r, body.Into)
 }
 
 // apiErase serves POST /api/v1/moderation/inputs/{id}/erase.
@@ -326,15 +314,10 @@ func (h *inputHandlers) apiErase(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.s.store.ErasePersonalData(r.Context(), id); err != nil {
+	if err := h.eraseInput(r, id); err != nil {
 		return err
 	}
-	in, err := h.s.store.Input(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, in)
-	return nil
+	return h.writeInput(w, r, id)
 }
 
 // apiLink and apiUnlink serve PUT and DELETE
@@ -352,15 +335,44 @@ func (h *inputHandlers) apiLinkOp(w http.ResponseWriter, r *http.Request, link b
 	if err != nil {
 		return err
 	}
-	sc := r.PathValue("scenario")
-	if link {
-		err = h.s.store.LinkScenario(r.Context(), id, sc)
-	} else {
-		err = h.s.store.UnlinkScenario(r.Context(), id, sc)
-	}
-	if err != nil {
+	if err := h.linkInput(r, id, r.PathValue("scenario"), link); err != nil {
 		return err
 	}
+	return h.writeInput(w, r, id)
+}
+
+// The moderation actions, the same from the moderation page's forms and
+// from the API: the signed-in analyst is the moderator.
+
+func (h *inputHandlers) moderateInput(r *http.Request, id int64, m generalist.InputModeration) (*generalist.Input, error) {
+	m.Moderator = h.s.viewer(r).Name()
+	return h.s.store.Moderate(r.Context(), id, m)
+}
+
+// mergeInput merges input id into input into (EINVALID when into is not
+// an input number).
+func (h *inputHandlers) mergeInput(r *http.Request, id, into int64) error {
+	if into < 1 {
+		return generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into")
+	}
+	return h.s.store.MergeInputs(r.Context(), into, id, h.s.viewer(r).Name())
+}
+
+func (h *inputHandlers) eraseInput(r *http.Request, id int64) error {
+	return h.s.store.ErasePersonalData(r.Context(), id)
+}
+
+// linkInput links the input to a scenario as its motivation, or unlinks
+// it.
+func (h *inputHandlers) linkInput(r *http.Request, id int64, scenario string, link bool) error {
+	if link {
+		return h.s.store.LinkScenario(r.Context(), id, scenario)
+	}
+	return h.s.store.UnlinkScenario(r.Context(), id, scenario)
+}
+
+// writeInput answers with everything stored of an input (for analysts).
+func (h *inputHandlers) writeInput(w http.ResponseWriter, r *http.Request, id int64) error {
 	in, err := h.s.store.Input(r.Context(), id)
 	if err != nil {
 		return err

@@ -135,19 +135,15 @@ type listData struct {
 
 func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	st, year, err := s.structureYear(r)
+	sel, err := s.selectionOf(r)
 	if err != nil {
 		return err
 	}
-	f, err := parseListFilter(q.Get)
+	st, year, f := sel.Structure, sel.Year, sel.Filter
+	rows, err := s.selected(r.Context(), sel)
 	if err != nil {
 		return err
 	}
-	rows, err := s.rows(r.Context(), st, year)
-	if err != nil {
-		return err
-	}
-	rows = filterRows(rows, f)
 	key := q.Get("sort")
 	if key == "" {
 		key = "number"

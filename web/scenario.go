@@ -146,24 +146,18 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// writable returns an error unless scenarios may be changed here by this
-// request: edits are enabled, the request comes from this site, and a body
-// is JSON (a cross-site form or no-cors fetch cannot send that without a
+// readStoredScenario reads the scenario to store from a body that must be
+// JSON (a cross-site form or no-cors fetch cannot send that without a
 // preflight).
-func (s *Server) writable(r *http.Request) error {
-	if r.Method != http.MethodDelete {
-		if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(ct) != "application/json" {
-			return generalist.Errorf(generalist.EINVALID, "send the scenario as Content-Type: application/json")
-		}
+func readStoredScenario(w http.ResponseWriter, r *http.Request) (*generalist.Scenario, error) {
+	if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(ct) != "application/json" {
+		return nil, generalist.Errorf(generalist.EINVALID, "send the scenario as Content-Type: application/json")
 	}
-	return nil
+	return readScenario(w, r)
 }
 
 func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) error {
-	if err := s.writable(r); err != nil {
-		return err
-	}
-	sc, err := readScenario(w, r)
+	sc, err := readStoredScenario(w, r)
 	if err != nil {
 		return err
 	}
@@ -176,10 +170,7 @@ func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) error {
-	if err := s.writable(r); err != nil {
-		return err
-	}
-	sc, err := readScenario(w, r)
+	sc, err := readStoredScenario(w, r)
 	if err != nil {
 		return err
 	}
@@ -195,9 +186,6 @@ func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) error {
-	if err := s.writable(r); err != nil {
-		return err
-	}
 	if err := s.app.DeleteScenario(r.Context(), r.PathValue("id")); err != nil {
 		return err
 	}
