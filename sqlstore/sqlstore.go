@@ -312,6 +312,24 @@ func (db *DB) exec(ctx context.Context, q string, args ...any) (sql.Result, erro
 	return db.db.ExecContext(ctx, db.rebind(q), args...)
 }
 
+// queryAll runs q on on and scans every row with scan.
+func queryAll[T any](ctx context.Context, on querier, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
+	rows, err := on.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // tx is a write transaction.
 type tx struct {
 	tx *sql.Tx
