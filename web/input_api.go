@@ -341,36 +341,6 @@ func (h *inputHandlers) apiLinkOp(w http.ResponseWriter, r *http.Request, link b
 	return h.writeInput(w, r, id)
 }
 
-// The moderation actions, the same from the moderation page's forms and
-// from the API: the signed-in analyst is the moderator.
-
-func (h *inputHandlers) moderateInput(r *http.Request, id int64, m generalist.InputModeration) (*generalist.Input, error) {
-	m.Moderator = h.s.viewer(r).Name()
-	return h.s.store.Moderate(r.Context(), id, m)
-}
-
-// mergeInput merges input id into input into (EINVALID when into is not
-// an input number).
-func (h *inputHandlers) mergeInput(r *http.Request, id, into int64) error {
-	if into < 1 {
-		return generalist.Errorf(generalist.EINVALID, "into: give the number of the input to merge into")
-	}
-	return h.s.store.MergeInputs(r.Context(), into, id, h.s.viewer(r).Name())
-}
-
-func (h *inputHandlers) eraseInput(r *http.Request, id int64) error {
-	return h.s.store.ErasePersonalData(r.Context(), id)
-}
-
-// linkInput links the input to a scenario as its motivation, or unlinks
-// it.
-func (h *inputHandlers) linkInput(r *http.Request, id int64, scenario string, link bool) error {
-	if link {
-		return h.s.store.LinkScenario(r.Context(), id, scenario)
-	}
-	return h.s.store.UnlinkScenario(r.Context(), id, scenario)
-}
-
 // writeInput answers with everything stored of an input (for analysts).
 func (h *inputHandlers) writeInput(w http.ResponseWriter, r *http.Request, id int64) error {
 	in, err := h.s.store.Input(r.Context(), id)
