@@ -109,6 +109,17 @@ func (s *Server) selectionOf(r *http.Request) (selection, error) {
 	return selection{Structure: st, Year: year, Filter: f}, err
 }
 
+// choices returns what a page over a structure offers to choose: its
+// counties and the years with data.
+func (s *Server) choices(ctx context.Context, st generalist.Structure) ([]generalist.County, []int, error) {
+	counties, err := s.store.Counties(ctx, st)
+	if err != nil {
+		return nil, nil, err
+	}
+	years, err := s.years(ctx, st)
+	return counties, years, err
+}
+
 // selected returns the rows of the municipalities the selection keeps.
 func (s *Server) selected(ctx context.Context, sel selection) ([]atlas.Row, error) {
 	rows, err := s.rows(ctx, sel.Structure, sel.Year)
@@ -247,11 +258,7 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	counties, err := s.store.Counties(r.Context(), st)
-	if err != nil {
-		return err
-	}
-	years, err := s.years(r.Context(), st)
+	counties, years, err := s.choices(r.Context(), st)
 	if err != nil {
 		return err
 	}

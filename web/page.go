@@ -152,11 +152,7 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 	if err := sortRows(rows, key, desc); err != nil {
 		return err
 	}
-	counties, err := s.store.Counties(r.Context(), st)
-	if err != nil {
-		return err
-	}
-	years, err := s.years(r.Context(), st)
+	counties, years, err := s.choices(r.Context(), st)
 	if err != nil {
 		return err
 	}
