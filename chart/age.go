@@ -53,12 +53,7 @@ var ageBands = [][2]int{{0, 17}, {18, 66}, {67, 79}, {80, MaxAge}}
 // "pyramid". Shares rather than counts make municipalities of any size
 // comparable with each other and with Norway.
 func AgeProfile(w io.Writer, c AgeChart) error {
-	var s svg
-	if err := c.render(&s); err != nil {
-		return fmt.Errorf("chart: age profile %q: %w", c.Title, err)
-	}
-	_, err := w.Write(s.b.Bytes())
-	return err
+	return write(w, "age profile", c.Title, c.render)
 }
 
 // shares returns vs as per cent of their sum, and the sum.
@@ -81,16 +76,9 @@ func shares(vs []float64) ([]float64, float64, error) {
 }
 
 func (c *AgeChart) render(s *svg) error {
-	W, err := checkSize("width", c.Width, 640, 240)
+	W, H, err := checkFrame(c.Title, c.Width, c.Height, 560, 300)
 	if err != nil {
 		return err
-	}
-	H, err := checkSize("height", c.Height, 560, 300)
-	if err != nil {
-		return err
-	}
-	if strings.TrimSpace(c.Title) == "" {
-		return errors.New("title is required")
 	}
 	if n := len(c.Ages); n != 0 && n != MaxAge+1 {
 		return fmt.Errorf("%d ages, want %d (0…%d)", n, MaxAge+1, MaxAge)
@@ -141,8 +129,7 @@ func (c *AgeChart) render(s *svg) error {
 	s.titleText(titles)
 	if p == nil {
 		s.noData(t, W, H, plotTop)
-		s.footer(foot, H)
-		s.close("svg")
+		s.finish(foot, H)
 		return nil
 	}
 
@@ -172,7 +159,7 @@ func (c *AgeChart) render(s *svg) error {
 		s.start("text").attrf("x", x+legendSample+6).attrf("y", ly+4).textElem("text", cname)
 	}
 	s.close("g")
-	s.start("text").attr("class", "chart-axis-label").attrf("x", pad).attrf("y", ageLabelY).textElem("text", t.age)
+	s.yAxisLabel(ageLabelY, t.age)
 
 	// Gridlines and the share axis.
 	var grid path
@@ -180,13 +167,9 @@ func (c *AgeChart) render(s *svg) error {
 		grid.M(xOf(v), plotTop)
 		grid.V(plotBottom)
 	}
-	s.start("path").attr("class", "chart-grid").attr("d", grid.String()).attr("stroke", colGrid).attr("stroke-width", "1").attr("fill", "none").end()
-	s.start("g").attr("class", "chart-axis chart-axis-x").attr("text-anchor", "middle").openLine()
-	for _, v := range ticks {
-		s.start("text").attrf("x", xOf(v)).attrf("y", plotBottom+16).textElem("text", FormatNumber(v, dec, t.lang))
-	}
-	s.close("g")
-	s.start("text").attr("class", "chart-axis-label").attrf("x", (left+right)/2).attrf("y", axisLabelY).attr("text-anchor", "middle").textElem("text", t.share)
+	s.grid(&grid)
+	s.xTickLabels(ticks, xOf, formatTicks(ticks, dec, t.lang), plotBottom+16)
+	s.xAxisLabel((left+right)/2, axisLabelY, t.share)
 
 	// The bars, one path for all ages.
 	gap := min(1, row*0.25)
@@ -217,7 +200,7 @@ func (c *AgeChart) render(s *svg) error {
 		s.start("text").attrf("x", left-6).attrf("y", y+4).textElem("text", strconv.Itoa(MaxAge)+"+")
 	}
 	s.close("g")
-	s.start("path").attr("class", "chart-axis").attr("d", axis.String()).attr("stroke", colMuted).attr("stroke-width", "1").attr("fill", "none").end()
+	s.axisLine("chart-axis", &axis)
 
 	// The comparison as a step line with a white halo, so it stands out
 	// on the bars and on the background alike.
@@ -235,8 +218,7 @@ func (c *AgeChart) render(s *svg) error {
 		s.start("path").attr("d", step.String()).attr("fill", "none").attr("stroke", colText).attr("stroke-width", "2").attr("stroke-linejoin", "round").end()
 		s.close("g")
 	}
-	s.footer(foot, H)
-	s.close("svg")
+	s.finish(foot, H)
 	return nil
 }
 
@@ -244,10 +226,7 @@ func (c *AgeChart) render(s *svg) error {
 // of each broad age group, for the municipality and the comparison.
 func (c *AgeChart) ageDesc(t *texts, name, cname string, p []float64, total float64, q []float64) string {
 	var b strings.Builder
-	if d := strings.TrimSpace(c.Desc); d != "" {
-		b.WriteString(d)
-		b.WriteString(" ")
-	}
+	writeDesc(&b, c.Desc)
 	b.WriteString(t.ageIntro)
 	if p == nil {
 		b.WriteString(" " + name + ": " + t.noData + ".")

@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -61,21 +60,13 @@ const (
 // zero line, so negative values point left; the value axis always
 // includes zero, since a bar's length is its value.
 func Bars(w io.Writer, c BarChart) error {
-	var s svg
-	if err := c.render(&s); err != nil {
-		return fmt.Errorf("chart: bars %q: %w", c.Title, err)
-	}
-	_, err := w.Write(s.b.Bytes())
-	return err
+	return write(w, "bars", c.Title, c.render)
 }
 
 func (c *BarChart) render(s *svg) error {
-	W, err := checkSize("width", c.Width, 640, 240)
+	W, _, err := checkFrame(c.Title, c.Width, 0, 0, 0) // the height follows from the bars
 	if err != nil {
 		return err
-	}
-	if strings.TrimSpace(c.Title) == "" {
-		return errors.New("title is required")
 	}
 	t := textsFor(c.Lang)
 	lo, hi := 0.0, 0.0
@@ -108,11 +99,7 @@ func (c *BarChart) render(s *svg) error {
 	if err != nil {
 		return err
 	}
-	format := c.Format
-	if format == nil {
-		dec := decimalsFor(values...)
-		format = func(v float64) string { return FormatNumber(v, dec, t.lang) }
-	}
+	format := formatOr(c.Format, t.lang, values...)
 
 	// Vertical layout.
 	titles := wrap(c.Title, float64(W-2*pad), fontTitle)
@@ -137,8 +124,7 @@ func (c *BarChart) render(s *svg) error {
 	s.titleText(titles)
 	if len(c.Bars) == 0 {
 		s.noData(t, W, H-len(foot)*lineText, barsTop)
-		s.footer(foot, H)
-		s.close("svg")
+		s.finish(foot, H)
 		return nil
 	}
 
@@ -203,14 +189,10 @@ func (c *BarChart) render(s *svg) error {
 			grid.V(barsBottom)
 		}
 	}
-	s.start("path").attr("class", "chart-grid").attr("d", grid.String()).attr("stroke", colGrid).attr("stroke-width", "1").attr("fill", "none").end()
-	s.start("g").attr("class", "chart-axis chart-axis-x").attr("text-anchor", "middle").openLine()
-	for _, v := range ticks {
-		s.start("text").attrf("x", xOf(v)).attrf("y", barsBottom+18).textElem("text", FormatNumber(v, dec, t.lang))
-	}
-	s.close("g")
+	s.grid(&grid)
+	s.xTickLabels(ticks, xOf, formatTicks(ticks, dec, t.lang), barsBottom+18)
 	if c.Unit != "" {
-		s.start("text").attr("class", "chart-axis-label").attrf("x", (plotL+plotR)/2).attrf("y", unitY).attr("text-anchor", "middle").textElem("text", c.Unit)
+		s.xAxisLabel((plotL+plotR)/2, unitY, c.Unit)
 	}
 
 	// The reference line and its label, clamped inside the chart. The
@@ -289,10 +271,9 @@ func (c *BarChart) render(s *svg) error {
 	}
 
 	// The zero line, over the bars' ends.
-	s.start("path").attr("class", "chart-zero").attr("d", "M"+fnum(x0)+" "+fnum(barsTop-2)+"V"+fnum(barsBottom+2)).attr("stroke", colText).attr("stroke-width", "1").end()
+	s.zeroLine("M" + fnum(x0) + " " + fnum(barsTop-2) + "V" + fnum(barsBottom+2))
 
-	s.footer(foot, H)
-	s.close("svg")
+	s.finish(foot, H)
 	return nil
 }
 
@@ -312,10 +293,7 @@ func labelWidth(s string, bold bool) float64 { return textWidth(s, fontText) * b
 // them all.
 func (c *BarChart) barDesc(t *texts, format func(float64) string) string {
 	var b strings.Builder
-	if d := strings.TrimSpace(c.Desc); d != "" {
-		b.WriteString(d)
-		b.WriteString(" ")
-	}
+	writeDesc(&b, c.Desc)
 	if len(c.Bars) == 0 {
 		b.WriteString(t.noData + ".")
 		return b.String()

@@ -37,3 +37,22 @@ func decimalsFor(vs ...float64) int {
 	}
 	return 0
 }
+
+// formatOr returns format, or when it is nil FormatNumber in lang with the
+// decimals decimalsFor gives the values.
+func formatOr(format func(float64) string, lang string, values ...float64) func(float64) string {
+	if format != nil {
+		return format
+	}
+	dec := decimalsFor(values...)
+	return func(v float64) string { return FormatNumber(v, dec, lang) }
+}
+
+// formatTicks formats the tick values with dec decimals in lang.
+func formatTicks(ticks []float64, dec int, lang string) []string {
+	labels := make([]string, len(ticks))
+	for i, v := range ticks {
+		labels[i] = FormatNumber(v, dec, lang)
+	}
+	return labels
+}

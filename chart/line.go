@@ -2,7 +2,6 @@ package chart
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -59,12 +58,7 @@ type Point struct {
 
 // Line writes c as an SVG line chart to w.
 func Line(w io.Writer, c LineChart) error {
-	var s svg
-	if err := c.render(&s); err != nil {
-		return fmt.Errorf("chart: line %q: %w", c.Title, err)
-	}
-	_, err := w.Write(s.b.Bytes())
-	return err
+	return write(w, "line", c.Title, c.render)
 }
 
 type lineSeries struct {
@@ -76,16 +70,9 @@ type lineSeries struct {
 }
 
 func (c *LineChart) render(s *svg) error {
-	W, err := checkSize("width", c.Width, 640, 240)
+	W, H, err := checkFrame(c.Title, c.Width, c.Height, 360, 160)
 	if err != nil {
 		return err
-	}
-	H, err := checkSize("height", c.Height, 360, 160)
-	if err != nil {
-		return err
-	}
-	if strings.TrimSpace(c.Title) == "" {
-		return errors.New("title is required")
 	}
 	t := textsFor(c.Lang)
 
@@ -119,11 +106,7 @@ func (c *LineChart) render(s *svg) error {
 	if err != nil {
 		return err
 	}
-	format := c.Format
-	if format == nil {
-		dec := decimalsFor(values...)
-		format = func(v float64) string { return FormatNumber(v, dec, t.lang) }
-	}
+	format := formatOr(c.Format, t.lang, values...)
 
 	// The y range; see ZeroBased.
 	zero := len(values) > 0 && (c.ZeroBased || ymin == ymax || ymin <= 0 && ymax >= 0 || ymin > 0 && ymin <= ymax/2 || ymax < 0 && ymax >= ymin/2)
@@ -172,8 +155,7 @@ func (c *LineChart) render(s *svg) error {
 	s.titleText(titles)
 	if len(values) == 0 {
 		s.noData(t, W, H, plotTop)
-		s.footer(foot, H)
-		s.close("svg")
+		s.finish(foot, H)
 		return nil
 	}
 
@@ -201,7 +183,7 @@ func (c *LineChart) render(s *svg) error {
 		drawLegend(s, legend, titleHeight(titles))
 	}
 	if c.YLabel != "" {
-		s.start("text").attr("class", "chart-axis-label").attrf("x", pad).attrf("y", labelY).textElem("text", c.YLabel)
+		s.yAxisLabel(labelY, c.YLabel)
 	}
 
 	// Gridlines and y labels.
@@ -210,12 +192,8 @@ func (c *LineChart) render(s *svg) error {
 		grid.M(left, yOf(v))
 		grid.H(right)
 	}
-	s.start("path").attr("class", "chart-grid").attr("d", grid.String()).attr("stroke", colGrid).attr("stroke-width", "1").attr("fill", "none").end()
-	s.start("g").attr("class", "chart-axis chart-axis-y").attr("text-anchor", "end").openLine()
-	for i, v := range ticks {
-		s.start("text").attrf("x", left-6).attrf("y", yOf(v)+4).textElem("text", labels[i])
-	}
-	s.close("g")
+	s.grid(&grid)
+	s.yTickLabels(ticks, yOf, labels, left)
 
 	// "No data" bands, under the lines.
 	c.drawGaps(s, t, id, series, xOf, perYear, left, right, plotTop, plotBottom)
@@ -244,7 +222,7 @@ func (c *LineChart) render(s *svg) error {
 	}
 	axis.M(left, plotTop)
 	axis.V(plotBottom)
-	s.start("path").attr("class", "chart-axis chart-axis-x").attr("d", axis.String()).attr("stroke", colMuted).attr("stroke-width", "1").attr("fill", "none").end()
+	s.axisLine("chart-axis chart-axis-x", &axis)
 	s.start("g").attr("class", "chart-axis chart-axis-x").attr("text-anchor", "middle").openLine()
 	for yr := xmin; yr <= xmax; yr++ {
 		if yr%step == 0 {
@@ -253,8 +231,7 @@ func (c *LineChart) render(s *svg) error {
 	}
 	s.close("g")
 	if lo < 0 && hi > 0 {
-		s.start("path").attr("class", "chart-zero").attr("d", fmt.Sprintf("M%s %sH%s", fnum(left), fnum(yOf(0)), fnum(right))).
-			attr("stroke", colText).attr("stroke-width", "1").end()
+		s.zeroLine("M" + fnum(left) + " " + fnum(yOf(0)) + "H" + fnum(right))
 	}
 	if !zero {
 		// An axis break: two slanted strokes across the y axis near the
@@ -300,8 +277,7 @@ func (c *LineChart) render(s *svg) error {
 		s.start("path").attr("class", "chart-series-marker").attr("d", marks.String()).attr("fill", ls.style.colour).attr("stroke", colBackground).attr("stroke-width", "1").end()
 		s.close("g")
 	}
-	s.footer(foot, H)
-	s.close("svg")
+	s.finish(foot, H)
 	return nil
 }
 
@@ -310,10 +286,7 @@ func (c *LineChart) render(s *svg) error {
 // data, then whether the y axis starts at zero.
 func (c *LineChart) lineDesc(t *texts, series []lineSeries, xmin, xmax int, format func(float64) string, zero bool, lo float64, values []float64) string {
 	var b strings.Builder
-	if d := strings.TrimSpace(c.Desc); d != "" {
-		b.WriteString(d)
-		b.WriteString(" ")
-	}
+	writeDesc(&b, c.Desc)
 	if xmin > xmax {
 		b.WriteString(t.noData + ".")
 		return b.String()

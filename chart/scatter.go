@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -97,12 +96,7 @@ const scatterRadius = 4
 // unsafe link, an invalid fit or size. It takes O(n) time in the number
 // of points.
 func Scatter(w io.Writer, c ScatterChart) error {
-	var s svg
-	if err := c.render(&s); err != nil {
-		return fmt.Errorf("chart: scatter %q: %w", c.Title, err)
-	}
-	_, err := w.Write(s.b.Bytes())
-	return err
+	return write(w, "scatter", c.Title, c.render)
 }
 
 // scatterGroup is the points of one group with their style.
@@ -134,16 +128,9 @@ func (a *axis) px(v float64) float64 {
 }
 
 func (c *ScatterChart) render(s *svg) error {
-	W, err := checkSize("width", c.Width, 640, 240)
+	W, H, err := checkFrame(c.Title, c.Width, c.Height, 420, 200)
 	if err != nil {
 		return err
-	}
-	H, err := checkSize("height", c.Height, 420, 200)
-	if err != nil {
-		return err
-	}
-	if strings.TrimSpace(c.Title) == "" {
-		return errors.New("title is required")
 	}
 	t := textsFor(c.Lang)
 	st := &scatterNB
@@ -224,15 +211,7 @@ func (c *ScatterChart) render(s *svg) error {
 	if err != nil {
 		return err
 	}
-	format, xformat := c.Format, c.XFormat
-	if format == nil {
-		dec := decimalsFor(ys...)
-		format = func(v float64) string { return FormatNumber(v, dec, t.lang) }
-	}
-	if xformat == nil {
-		dec := decimalsFor(xs...)
-		xformat = func(v float64) string { return FormatNumber(v, dec, t.lang) }
-	}
+	format, xformat := formatOr(c.Format, t.lang, ys...), formatOr(c.XFormat, t.lang, xs...)
 
 	// Vertical layout, top down and bottom up.
 	titles := wrap(c.Title, float64(W-2*pad), fontTitle)
@@ -270,18 +249,16 @@ func (c *ScatterChart) render(s *svg) error {
 	s.titleText(titles)
 	if n == 0 {
 		s.noData(t, W, H, plotTop)
-		s.footer(foot, H)
-		s.close("svg")
+		s.finish(foot, H)
 		return nil
 	}
 
 	// The y axis: nice ticks around the data, which set the left margin.
 	yticks, ydec := niceTicks(ymin, ymax, max(3, int((plotBottom-plotTop)/45)))
 	y := axis{lo: yticks[0], hi: yticks[len(yticks)-1], p0: plotBottom, p1: plotTop, ticks: yticks}
+	y.labels = formatTicks(yticks, ydec, t.lang)
 	var labelW float64
-	for _, v := range yticks {
-		l := FormatNumber(v, ydec, t.lang)
-		y.labels = append(y.labels, l)
+	for _, l := range y.labels {
 		labelW = max(labelW, textWidth(l, fontText))
 	}
 	left := pad + labelW + 8
@@ -292,10 +269,7 @@ func (c *ScatterChart) render(s *svg) error {
 		x.lo, x.hi, x.ticks, x.labels = logTicks(xmin, xmax, right-left, t.lang)
 	} else {
 		ticks, dec := niceTicks(xmin, xmax, max(3, int((right-left)/90)))
-		x.lo, x.hi, x.ticks = ticks[0], ticks[len(ticks)-1], ticks
-		for _, v := range ticks {
-			x.labels = append(x.labels, FormatNumber(v, dec, t.lang))
-		}
+		x.lo, x.hi, x.ticks, x.labels = ticks[0], ticks[len(ticks)-1], ticks, formatTicks(ticks, dec, t.lang)
 	}
 	if hang := textWidth(x.labels[len(x.labels)-1], fontText)/2 - pad; hang > 0 && x.ticks[len(x.ticks)-1] == x.hi {
 		x.p1 -= hang
@@ -306,7 +280,7 @@ func (c *ScatterChart) render(s *svg) error {
 		drawScatterLegend(s, legend, legendTop)
 	}
 	if c.YLabel != "" {
-		s.start("text").attr("class", "chart-axis-label").attrf("x", pad).attrf("y", yLabelY).textElem("text", c.YLabel)
+		s.yAxisLabel(yLabelY, c.YLabel)
 	}
 
 	// Gridlines at every tick, then the axes and their labels.
@@ -319,7 +293,7 @@ func (c *ScatterChart) render(s *svg) error {
 		grid.M(x.px(v), plotTop)
 		grid.V(plotBottom)
 	}
-	s.start("path").attr("class", "chart-grid").attr("d", grid.String()).attr("stroke", colGrid).attr("stroke-width", "1").attr("fill", "none").end()
+	s.grid(&grid)
 	var ax path
 	ax.M(left, plotTop)
 	ax.V(plotBottom)
@@ -328,22 +302,14 @@ func (c *ScatterChart) render(s *svg) error {
 		ax.M(x.px(v), plotBottom)
 		ax.V(plotBottom + 5)
 	}
-	s.start("path").attr("class", "chart-axis").attr("d", ax.String()).attr("stroke", colMuted).attr("stroke-width", "1").attr("fill", "none").end()
-	s.start("g").attr("class", "chart-axis chart-axis-y").attr("text-anchor", "end").openLine()
-	for i, v := range y.ticks {
-		s.start("text").attrf("x", left-6).attrf("y", y.px(v)+4).textElem("text", y.labels[i])
-	}
-	s.close("g")
-	s.start("g").attr("class", "chart-axis chart-axis-x").attr("text-anchor", "middle").openLine()
-	for i, v := range x.ticks {
-		s.start("text").attrf("x", x.px(v)).attrf("y", plotBottom+18).textElem("text", x.labels[i])
-	}
-	s.close("g")
+	s.axisLine("chart-axis", &ax)
+	s.yTickLabels(y.ticks, y.px, y.labels, left)
+	s.xTickLabels(x.ticks, x.px, x.labels, plotBottom+18)
 	if xLabel != "" {
-		s.start("text").attr("class", "chart-axis-label").attrf("x", (left+right)/2).attrf("y", xLabelY).attr("text-anchor", "middle").textElem("text", xLabel)
+		s.xAxisLabel((left+right)/2, xLabelY, xLabel)
 	}
 	if y.lo < 0 && y.hi > 0 {
-		s.start("path").attr("class", "chart-zero").attr("d", "M"+fnum(left)+" "+fnum(y.px(0))+"H"+fnum(right)).attr("stroke", colText).attr("stroke-width", "1").end()
+		s.zeroLine("M" + fnum(left) + " " + fnum(y.px(0)) + "H" + fnum(right))
 	}
 
 	// The points, one group after the other; each has a tooltip, and a
@@ -413,8 +379,7 @@ func (c *ScatterChart) render(s *svg) error {
 	if !first {
 		s.close("g")
 	}
-	s.footer(foot, H)
-	s.close("svg")
+	s.finish(foot, H)
 	return nil
 }
 
@@ -656,10 +621,7 @@ func drawScatterLegend(s *svg, items []scatterLegendItem, top float64) {
 // the highlighted points with their values.
 func (c *ScatterChart) scatterDesc(t *texts, st *scatterTexts, groups []*scatterGroup, format, xformat func(float64) string) string {
 	var b strings.Builder
-	if d := strings.TrimSpace(c.Desc); d != "" {
-		b.WriteString(d)
-		b.WriteString(" ")
-	}
+	writeDesc(&b, c.Desc)
 	if len(c.Points) == 0 {
 		b.WriteString(t.noData + ".")
 		return b.String()

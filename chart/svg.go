@@ -360,6 +360,60 @@ func (s *svg) footer(lines [][2]string, h int) {
 	}
 }
 
+// finish writes the footer lines at the bottom of a chart of height h and
+// ends the document.
+func (s *svg) finish(foot [][2]string, h int) {
+	s.footer(foot, h)
+	s.close("svg")
+}
+
+// grid writes the gridlines drawn in d.
+func (s *svg) grid(d *path) {
+	s.start("path").attr("class", "chart-grid").attr("d", d.String()).attr("stroke", colGrid).attr("stroke-width", "1").attr("fill", "none").end()
+}
+
+// axisLine writes an axis line and its tick marks, drawn in d.
+func (s *svg) axisLine(class string, d *path) {
+	s.start("path").attr("class", class).attr("d", d.String()).attr("stroke", colMuted).attr("stroke-width", "1").attr("fill", "none").end()
+}
+
+// zeroLine writes the line at zero, drawn in d.
+func (s *svg) zeroLine(d string) {
+	s.start("path").attr("class", "chart-zero").attr("d", d).attr("stroke", colText).attr("stroke-width", "1").end()
+}
+
+// xTickLabels writes the labels of an x axis, each centred on its tick
+// (at pixel xOf(v)) with its baseline at y.
+func (s *svg) xTickLabels(ticks []float64, xOf func(float64) float64, labels []string, y float64) {
+	s.start("g").attr("class", "chart-axis chart-axis-x").attr("text-anchor", "middle").openLine()
+	for i, v := range ticks {
+		s.start("text").attrf("x", xOf(v)).attrf("y", y).textElem("text", labels[i])
+	}
+	s.close("g")
+}
+
+// yTickLabels writes the labels of a y axis whose line is at pixel left,
+// each ending 6 px left of it and level with its tick (at pixel yOf(v)).
+func (s *svg) yTickLabels(ticks []float64, yOf func(float64) float64, labels []string, left float64) {
+	s.start("g").attr("class", "chart-axis chart-axis-y").attr("text-anchor", "end").openLine()
+	for i, v := range ticks {
+		s.start("text").attrf("x", left-6).attrf("y", yOf(v)+4).textElem("text", labels[i])
+	}
+	s.close("g")
+}
+
+// yAxisLabel writes the name or unit of the y axis at the top left, with
+// its baseline at y.
+func (s *svg) yAxisLabel(y float64, text string) {
+	s.start("text").attr("class", "chart-axis-label").attrf("x", pad).attrf("y", y).textElem("text", text)
+}
+
+// xAxisLabel writes the name or unit of the x axis centred on x, with its
+// baseline at y.
+func (s *svg) xAxisLabel(x, y float64, text string) {
+	s.start("text").attr("class", "chart-axis-label").attrf("x", x).attrf("y", y).attr("text-anchor", "middle").textElem("text", text)
+}
+
 // noData says "ingen data" in place of the plot.
 func (s *svg) noData(t *texts, w, h int, top float64) {
 	s.start("text").attr("class", "chart-nodata").attrf("x", float64(w)/2).attrf("y", (top+float64(h))/2).
@@ -520,6 +574,42 @@ func checkHref(h string) error {
 		return nil
 	}
 	return fmt.Errorf("%w %q: scheme %s", errUnsafeHref, h, u.Scheme)
+}
+
+// write renders a chart of the given kind into memory and writes it to w
+// in one Write, so that nothing is written when the chart is rejected.
+func write(w io.Writer, kind, title string, render func(*svg) error) error {
+	var s svg
+	if err := render(&s); err != nil {
+		return fmt.Errorf("chart: %s %q: %w", kind, title, err)
+	}
+	_, err := w.Write(s.b.Bytes())
+	return err
+}
+
+// writeDesc starts a description with the caller's own text, if any,
+// which goes before the generated summary.
+func writeDesc(b *strings.Builder, desc string) {
+	if d := strings.TrimSpace(desc); d != "" {
+		b.WriteString(d)
+		b.WriteString(" ")
+	}
+}
+
+// checkFrame validates what every chart is given, in this order: its
+// width (zero means 640), its height (zero means defH; BarChart, whose
+// height follows from its bars, passes zeros) and its title.
+func checkFrame(title string, width, height, defH, minH int) (w, h int, err error) {
+	if w, err = checkSize("width", width, 640, 240); err != nil {
+		return 0, 0, err
+	}
+	if h, err = checkSize("height", height, defH, minH); err != nil {
+		return 0, 0, err
+	}
+	if strings.TrimSpace(title) == "" {
+		return 0, 0, errors.New("title is required")
+	}
+	return w, h, nil
 }
 
 // checkSize validates a width or height, with def for zero.
