@@ -107,31 +107,40 @@ var cases = []struct {
 func TestGolden(t *testing.T) {
 	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := tt.render(&buf); err != nil {
-				t.Fatal(err)
-			}
-			got := buf.Bytes()
-			file := filepath.Join("testdata", tt.name+".svg")
-			if *update {
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the golden file; run go test ./chart -update and review the diff", tt.name)
-			}
-			var again bytes.Buffer
-			if err := tt.render(&again); err != nil || !bytes.Equal(got, again.Bytes()) {
-				t.Errorf("%s: second rendering differs from the first", tt.name)
-			}
+			checkGolden(t, tt.name, tt.render)
 		})
 	}
+}
+
+// checkGolden compares what render writes with testdata/name.svg, or
+// rewrites the file with -update, and checks that a second rendering is
+// the same as the first. It returns the rendering.
+func checkGolden(t *testing.T, name string, render func(io.Writer) error) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.Bytes()
+	file := filepath.Join("testdata", name+".svg")
+	if *update {
+		if err := os.WriteFile(file, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; run go test ./chart -update and review the diff", name)
+	}
+	var again bytes.Buffer
+	if err := render(&again); err != nil || !bytes.Equal(got, again.Bytes()) {
+		t.Errorf("%s: second rendering differs from the first", name)
+	}
+	return got
 }
 
 // TestAccessible parses every chart, including the edge cases below, with

@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"errors"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -266,26 +267,12 @@ func BenchmarkLine(b *testing.B) {
 		ss = append(ss, series("Kommune "+strconv.Itoa(i), 2006, haugesund, 2012+i))
 	}
 	c := LineChart{Title: "Folkemengde 2006–2026", YLabel: "Innbyggere", Source: "SSB", Series: ss}
-	var buf bytes.Buffer
-	for b.Loop() {
-		buf.Reset()
-		if err := Line(&buf, c); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(buf.Len()), "bytes/svg")
+	benchRender(b, func(w io.Writer) error { return Line(w, c) })
 }
 
 func BenchmarkAgeProfile(b *testing.B) {
 	c := AgeChart{Title: "Aldersfordeling", Name: "Haugesund", Ages: haugesundAges, Compare: norwayAges, CompareName: "Norge", Source: "SSB"}
-	var buf bytes.Buffer
-	for b.Loop() {
-		buf.Reset()
-		if err := AgeProfile(&buf, c); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(buf.Len()), "bytes/svg")
+	benchRender(b, func(w io.Writer) error { return AgeProfile(w, c) })
 }
 
 func BenchmarkBars(b *testing.B) {
@@ -294,10 +281,16 @@ func BenchmarkBars(b *testing.B) {
 		bs = append(bs, Bar{Label: "Kommune " + strconv.Itoa(i), Value: float64(i*i*37 - 20000), Known: i%9 != 4, Highlight: i == 7, Href: "/kommune/" + strconv.Itoa(1100+i)})
 	}
 	c := BarChart{Title: "Femti kommuner", Unit: "Innbyggere", Source: "SSB", Bars: bs, Reference: &Reference{Label: "Median", Value: 5000}}
+	benchRender(b, func(w io.Writer) error { return Bars(w, c) })
+}
+
+// benchRender renders a chart b.N times into one buffer and reports the
+// size of the SVG.
+func benchRender(b *testing.B, render func(io.Writer) error) {
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
-		if err := Bars(&buf, c); err != nil {
+		if err := render(&buf); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -4,9 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -91,10 +90,10 @@ func rogalandChart() ScatterChart {
 
 var scatterCases = []struct {
 	name   string
-	render func(*bytes.Buffer) error
+	render func(io.Writer) error
 }{
-	{"scatter", func(w *bytes.Buffer) error { return Scatter(w, rogalandChart()) }},
-	{"scatter-linear-en", func(w *bytes.Buffer) error {
+	{"scatter", func(w io.Writer) error { return Scatter(w, rogalandChart()) }},
+	{"scatter-linear-en", func(w io.Writer) error {
 		c := rogalandChart()
 		c.Title, c.XLabel, c.YLabel, c.Source, c.Lang = "Population change 2016–2026 by size, Rogaland", "Inhabitants 2026", "Change (%)", "Statistics Norway, table 07459", "en"
 		c.LogX, c.Groups, c.Format = false, nil, nil
@@ -109,30 +108,7 @@ var scatterCases = []struct {
 func TestScatterGolden(t *testing.T) {
 	for _, tt := range scatterCases {
 		t.Run(tt.name, func(t *testing.T) {
-			var buf bytes.Buffer
-			if err := tt.render(&buf); err != nil {
-				t.Fatal(err)
-			}
-			got := buf.Bytes()
-			checkSVG(t, got)
-			file := filepath.Join("testdata", tt.name+".svg")
-			if *update {
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the golden file; run go test ./chart -update and review the diff", tt.name)
-			}
-			var again bytes.Buffer
-			if err := tt.render(&again); err != nil || !bytes.Equal(got, again.Bytes()) {
-				t.Errorf("%s: second rendering differs from the first", tt.name)
-			}
+			checkSVG(t, checkGolden(t, tt.name, tt.render))
 		})
 	}
 }
@@ -369,14 +345,7 @@ func BenchmarkScatter(b *testing.B) {
 		c.Points = append(c.Points, ScatterPoint{X: math.Round(pop), Y: 40 + 3*math.Log2(pop) + float64(i%13) - 6, Label: "Kommune " + strconv.Itoa(i),
 			Group: "Sentralitet " + strconv.Itoa(1+i%6), Href: "/kommune/" + strconv.Itoa(1000+i), Highlight: i == 100})
 	}
-	var buf bytes.Buffer
-	for b.Loop() {
-		buf.Reset()
-		if err := Scatter(&buf, c); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(buf.Len()), "bytes/svg")
+	benchRender(b, func(w io.Writer) error { return Scatter(w, c) })
 }
 
 // The description screen readers announce summarises the points, the
