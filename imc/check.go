@@ -182,6 +182,17 @@ func (ck *checker) content(r Requirement) (Status, string) {
 		}
 		return Fail, "Avtalen har ingen bestemmelse om " + what + "."
 	}
+	// clauseOrCostKey passes an agreement that states the clause, or else
+	// shares the money (what) by a cost key.
+	clauseOrCostKey := func(text, what, missing string) (Status, string) {
+		if has(text) {
+			return Pass, "Avtalen sier: " + quote(text) + "."
+		}
+		if len(a.CostKey) > 0 {
+			return Pass, what + " fordeles etter kostnadsnøkkelen " + a.CostKey.String() + "."
+		}
+		return Fail, missing
+	}
 	switch r.Clause {
 	case "name":
 		if has(c.Name) {
@@ -273,21 +284,9 @@ func (ck *checker) content(r Requirement) (Status, string) {
 		}
 		return Fail, "Avtalen sier ikke hvilken myndighet som er lagt til."
 	case "agreement.contributions":
-		if has(a.Contributions) {
-			return Pass, "Avtalen sier: " + quote(a.Contributions) + "."
-		}
-		if len(a.CostKey) > 0 {
-			return Pass, "Bidragene fordeles etter kostnadsnøkkelen " + a.CostKey.String() + "."
-		}
-		return Fail, "Avtalen sier ikke noe om innskuddsplikt eller andre bidrag."
+		return clauseOrCostKey(a.Contributions, "Bidragene", "Avtalen sier ikke noe om innskuddsplikt eller andre bidrag.")
 	case "agreement.settlement":
-		if has(a.Settlement) {
-			return Pass, "Avtalen sier: " + quote(a.Settlement) + "."
-		}
-		if len(a.CostKey) > 0 {
-			return Pass, "Utgiftene fordeles etter kostnadsnøkkelen " + a.CostKey.String() + "."
-		}
-		return Fail, "Avtalen sier ikke hvordan det økonomiske oppgjøret skal foregå."
+		return clauseOrCostKey(a.Settlement, "Utgiftene", "Avtalen sier ikke hvordan det økonomiske oppgjøret skal foregå.")
 	case "agreement.borrowing":
 		return clause(a.Borrowing, "låneopptak")
 	case "agreement.reporting":

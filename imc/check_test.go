@@ -338,3 +338,35 @@ func TestGuide(t *testing.T) {
 		}
 	}
 }
+
+// TestContentMoney checks the two items a cost key can answer instead of
+// a clause: the contributions (§ 19-4 e) and the settlement (§ 20-4 f).
+func TestContentMoney(t *testing.T) {
+	key := generalist.CostKey{{Basis: generalist.BasisEqual, Weight: 2000}, {Basis: generalist.BasisInhabitants, Weight: 8000}}
+	for _, tt := range []struct {
+		clause string
+		set    func(a *generalist.IMCAgreement, text string)
+		byKey  string
+		none   string
+	}{
+		{"agreement.contributions", func(a *generalist.IMCAgreement, text string) { a.Contributions = text },
+			"Bidragene fordeles etter kostnadsnøkkelen ", "Avtalen sier ikke noe om innskuddsplikt eller andre bidrag."},
+		{"agreement.settlement", func(a *generalist.IMCAgreement, text string) { a.Settlement = text },
+			"Utgiftene fordeles etter kostnadsnøkkelen ", "Avtalen sier ikke hvordan det økonomiske oppgjøret skal foregå."},
+	} {
+		r := Requirement{Clause: tt.clause}
+		var c generalist.IMC
+		ck := &checker{c: &c}
+		if st, why := ck.content(r); st != Fail || why != tt.none {
+			t.Errorf("%s, nothing stated: %v %q, want %v %q", tt.clause, st, why, Fail, tt.none)
+		}
+		c.Agreement.CostKey = key
+		if st, why := ck.content(r); st != Pass || why != tt.byKey+key.String()+"." {
+			t.Errorf("%s, a cost key: %v %q, want %v %q", tt.clause, st, why, Pass, tt.byKey+key.String()+".")
+		}
+		tt.set(&c.Agreement, " Etter  avtale. ")
+		if st, why := ck.content(r); st != Pass || why != "Avtalen sier: «Etter avtale.»." {
+			t.Errorf("%s, a clause: %v %q", tt.clause, st, why)
+		}
+	}
+}
