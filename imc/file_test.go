@@ -1,7 +1,6 @@
 package imc
 
 import (
-	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -15,14 +14,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := ExportJSON(&buf, cs); err != nil {
-		t.Fatal(err)
-	}
-	back, err := ParseJSON(buf.Bytes(), "export.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := reparse(t, cs, ExportJSON, ParseJSON, "export.json")
 	if !reflect.DeepEqual(back, cs) {
 		t.Error("JSON export and import differ")
 	}
@@ -68,14 +60,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := ExportCSV(&buf, cs); err != nil {
-		t.Fatal(err)
-	}
-	back, err := ParseCSV(buf.Bytes(), "export.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
+	back := reparse(t, cs, ExportCSV, ParseCSV, "export.csv")
 	if len(back) != len(cs) {
 		t.Fatalf("ParseCSV = %d cooperations, want %d", len(back), len(cs))
 	}

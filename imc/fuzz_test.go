@@ -24,13 +24,7 @@ func FuzzParseJSON(f *testing.F) {
 			}
 			return
 		}
-		var buf bytes.Buffer
-		if err := ExportJSON(&buf, cs); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ParseJSON(buf.Bytes(), "again.json"); err != nil {
-			t.Fatalf("export of a parsed file does not parse: %v\n%s", err, buf.String())
-		}
+		reparse(t, cs, ExportJSON, ParseJSON, "again.json")
 		for i := range cs {
 			// Checking and rendering never fail on parsed input.
 			Check(&cs[i], nil, Options{Invalid: cs[i].Validate()})
@@ -62,14 +56,7 @@ func FuzzParseCSV(f *testing.F) {
 			}
 			return
 		}
-		var buf bytes.Buffer
-		if err := ExportCSV(&buf, cs); err != nil {
-			t.Fatal(err)
-		}
-		back, err := ParseCSV(buf.Bytes(), "again.csv")
-		if err != nil {
-			t.Fatalf("export of a parsed file does not parse: %v\n%s", err, buf.String())
-		}
+		back := reparse(t, cs, ExportCSV, ParseCSV, "again.csv")
 		if len(back) != len(cs) {
 			t.Fatalf("round trip: %d cooperations, want %d", len(back), len(cs))
 		}

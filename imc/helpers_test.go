@@ -1,7 +1,9 @@
 package imc
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"sync"
 	"testing"
 
@@ -53,6 +55,21 @@ func example(tb testing.TB, f generalist.IMCForm) *generalist.IMC {
 	}
 	tb.Fatalf("no example of form %s", f)
 	return nil
+}
+
+// reparse writes cs with export and parses what it wrote with parse, as
+// the file name.
+func reparse(tb testing.TB, cs []generalist.IMC, export func(io.Writer, []generalist.IMC) error, parse func([]byte, string) ([]generalist.IMC, error), name string) []generalist.IMC {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := export(&buf, cs); err != nil {
+		tb.Fatal(err)
+	}
+	back, err := parse(buf.Bytes(), name)
+	if err != nil {
+		tb.Fatalf("export of a parsed file does not parse: %v\n%s", err, buf.String())
+	}
+	return back
 }
 
 func share(s generalist.Share) *generalist.Share { return &s }
