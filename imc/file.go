@@ -17,6 +17,19 @@ import (
 // MaxFile bounds the size of a file of cooperations.
 const MaxFile = 32 << 20
 
+// checkFile checks what every file from a user must be, at most MaxFile
+// bytes of UTF-8, and returns it without a byte order mark.
+func checkFile(b []byte, name string) ([]byte, error) {
+	if len(b) > MaxFile {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: larger than %d MB", name, MaxFile>>20)
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(b) {
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: not valid UTF-8 (save the file as UTF-8)", name)
+	}
+	return b, nil
+}
+
 // ParseJSON reads cooperations from JSON: one cooperation object, a list
 // of them, or {"cooperations": [...]} as ExportJSON writes. Decoding is
 // strict: an unknown field, a value of the wrong type, a malformed date,
@@ -25,12 +38,9 @@ const MaxFile = 32 << 20
 // versions and participant names in the file are kept as they are; the
 // store assigns its own.
 func ParseJSON(b []byte, name string) ([]generalist.IMC, error) {
-	if len(b) > MaxFile {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: larger than %d MB", name, MaxFile>>20)
-	}
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(b) {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: not valid UTF-8 (save the file as UTF-8)", name)
+	b, err := checkFile(b, name)
+	if err != nil {
+		return nil, err
 	}
 	trimmed := bytes.TrimSpace(b)
 	if len(trimmed) == 0 {
@@ -267,12 +277,9 @@ func ExportCSV(w io.Writer, cs []generalist.IMC) error {
 // value is an error. Every error is EINVALID and names the file, the line
 // and the field.
 func ParseCSV(b []byte, name string) ([]generalist.IMC, error) {
-	if len(b) > MaxFile {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: larger than %d MB", name, MaxFile>>20)
-	}
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(b) {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: not valid UTF-8 (save the file as UTF-8)", name)
+	b, err := checkFile(b, name)
+	if err != nil {
+		return nil, err
 	}
 	first, _, _ := bytes.Cut(b, []byte("\n"))
 	sep := ';'
