@@ -37,11 +37,7 @@ func Detailed(ctx context.Context, store generalist.AtlasStore, s generalist.Str
 		}
 		return out, nil
 	}
-	mapping, err := path(ctx, store, src, s)
-	if err != nil {
-		return nil, err
-	}
-	srcMs, err := store.Municipalities(ctx, src)
+	mapping, srcMs, err := carrier(ctx, store, src, s)
 	if err != nil {
 		return nil, err
 	}
@@ -87,6 +83,20 @@ func Detailed(ctx context.Context, store generalist.AtlasStore, s generalist.Str
 		out[i] = p
 	}
 	return out, nil
+}
+
+// carrier returns what carrying values recorded on src to s needs: the
+// mapping from src to s and the municipalities of src.
+func carrier(ctx context.Context, store generalist.AtlasStore, src, s generalist.Structure) (*generalist.Mapping, []generalist.Municipality, error) {
+	mapping, err := path(ctx, store, src, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	srcMs, err := store.Municipalities(ctx, src)
+	if err != nil {
+		return nil, nil, err
+	}
+	return mapping, srcMs, nil
 }
 
 // recorded finds the structure that has population records for year: s
@@ -145,11 +155,7 @@ func Pressures(ctx context.Context, store generalist.AtlasStore, s generalist.St
 		v[a.Age] = a.Persons
 	}
 	if src != s {
-		mapping, err := path(ctx, store, src, s)
-		if err != nil {
-			return nil, err
-		}
-		srcMs, err := store.Municipalities(ctx, src)
+		mapping, srcMs, err := carrier(ctx, store, src, s)
 		if err != nil {
 			return nil, err
 		}
