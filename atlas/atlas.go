@@ -78,17 +78,31 @@ func LatestYear(ctx context.Context, store generalist.AtlasStore, s generalist.S
 
 // complete returns one Count per municipality, unknown where pops has none.
 func complete(ms []generalist.Municipality, pops []generalist.Population) []generalist.Count {
-	by := make(map[generalist.MunicipalityNumber]generalist.Count, len(pops))
+	counts := make([]generalist.Count, len(pops))
 	for i := range pops {
-		by[pops[i].Municipality] = pops[i].Count()
+		counts[i] = pops[i].Count()
 	}
-	out := make([]generalist.Count, len(ms))
+	return perMunicipality(ms, counts, func(c generalist.Count) generalist.MunicipalityNumber { return c.Municipality },
+		func(n generalist.MunicipalityNumber) generalist.Count {
+			return generalist.Count{Municipality: n, Note: generalist.NoteMissing}
+		})
+}
+
+// perMunicipality returns one record per municipality of ms, in their
+// order: the record of recs whose number is the municipality's (the last,
+// if several), or missing(number) where there is none.
+func perMunicipality[T any](ms []generalist.Municipality, recs []T, number func(T) generalist.MunicipalityNumber, missing func(generalist.MunicipalityNumber) T) []T {
+	by := make(map[generalist.MunicipalityNumber]T, len(recs))
+	for _, r := range recs {
+		by[number(r)] = r
+	}
+	out := make([]T, len(ms))
 	for i, m := range ms {
-		c, ok := by[m.Number]
+		r, ok := by[m.Number]
 		if !ok {
-			c = generalist.Count{Municipality: m.Number, Note: generalist.NoteMissing}
+			r = missing(m.Number)
 		}
-		out[i] = c
+		out[i] = r
 	}
 	return out
 }

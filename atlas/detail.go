@@ -23,19 +23,10 @@ func Detailed(ctx context.Context, store generalist.AtlasStore, s generalist.Str
 		return nil, err
 	}
 	if src == s {
-		by := map[generalist.MunicipalityNumber]generalist.Population{}
-		for _, p := range pops {
-			by[p.Municipality] = p
-		}
-		out := make([]generalist.Population, len(ms))
-		for i, m := range ms {
-			p, ok := by[m.Number]
-			if !ok {
-				p = generalist.Population{Structure: s, Year: year, Municipality: m.Number, Missing: true, Note: generalist.NoteMissing}
-			}
-			out[i] = p
-		}
-		return out, nil
+		return perMunicipality(ms, pops, func(p generalist.Population) generalist.MunicipalityNumber { return p.Municipality },
+			func(n generalist.MunicipalityNumber) generalist.Population {
+				return generalist.Population{Structure: s, Year: year, Municipality: n, Missing: true, Note: generalist.NoteMissing}
+			}), nil
 	}
 	mapping, srcMs, err := carrier(ctx, store, src, s)
 	if err != nil {

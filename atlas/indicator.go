@@ -258,18 +258,10 @@ func IndicatorOn(ctx context.Context, store IndicatorStore, id string, s general
 	if err != nil {
 		return nil, err
 	}
-	by := make(map[generalist.MunicipalityNumber]generalist.IndicatorValue, len(stored))
-	for _, v := range stored {
-		by[v.Municipality] = v
-	}
-	values := make([]generalist.IndicatorValue, len(ms))
-	for i, m := range ms {
-		v, ok := by[m.Number]
-		if !ok {
-			v = generalist.IndicatorValue{Indicator: id, Municipality: m.Number, Year: year, Note: generalist.NoteMissing}
-		}
-		values[i] = v
-	}
+	values := perMunicipality(ms, stored, func(v generalist.IndicatorValue) generalist.MunicipalityNumber { return v.Municipality },
+		func(n generalist.MunicipalityNumber) generalist.IndicatorValue {
+			return generalist.IndicatorValue{Indicator: id, Municipality: n, Year: year, Note: generalist.NoteMissing}
+		})
 	l := &IndicatorLayer{Indicator: *ind, Structure: s, Year: year, Values: values}
 	if s != ind.Structure {
 		m, err := path(ctx, store, ind.Structure, s)
