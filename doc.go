@@ -47,7 +47,8 @@
 //	myndighetsutøver               authority (role)
 //	samfunnsutvikler               community developer (role)
 //	fagmiljø                       professional environment
-//	interkommunalt samarbeid (IKS) inter-municipal cooperation (IMC)
+//	interkommunalt samarbeid       inter-municipal cooperation (IMC): a registered one is an [IMC]
+//	                               (the registry, [IMCStore]); one proposed in a scenario an [Arrangement]
 //	interkommunalt selskap         inter-municipal company (IKS)
 //	vertskommune                   host municipality
 //	kommunalt oppgavefellesskap    municipal joint task body
@@ -61,7 +62,11 @@
 //	Kartverket                     the Norwegian Mapping Authority
 //	KDD                            Ministry of Local Government and Regional Development
 //	Norden                         the Nordic countries
-//	innspill                       input ([Input]): a challenge (utfordring) or solution (løsning)
+//	innspill                       input ([Input]): a challenge (utfordring) or solution (løsning);
+//	                               never a model's input (package sim's is sim.Base) nor an import
+//	                               ([PopulationImport], [EconomyFile])
+//	kroner, øre                    money: [Ore] (exact øre) in the cooperation registry; the income-system
+//	                               model computes in kroner with fractions (economy.Kroner)
 //	samtykke                       consent ([ConsentText])
 //	kvittering, referanse          receipt, reference (Input.Reference)
 //	moderering                     moderation (publish, reject, merge)

@@ -24,7 +24,7 @@ type Scenario struct {
 
 	Mergers        []Merger       `json:"mergers,omitempty"`
 	Splits         []SplitChange  `json:"splits,omitempty"`
-	Cooperations   []Cooperation  `json:"cooperations,omitempty"`
+	Arrangements   []Arrangement  `json:"cooperations,omitempty"`
 	Differentiated []TaskTransfer `json:"differentiation,omitempty"`
 	Mandated       []MandatedIMC  `json:"mandated,omitempty"`
 	CountyRelief   []CountyRelief `json:"county_relief,omitempty"`
@@ -51,8 +51,9 @@ type SplitChange struct {
 	Shares []float64            `json:"shares,omitempty"`
 }
 
-// Cooperation is an inter-municipal arrangement for one task.
-type Cooperation struct {
+// Arrangement is an inter-municipal cooperation for one task in a scenario
+// (the registry of real cooperations is IMC).
+type Arrangement struct {
 	Task    string               `json:"task"`
 	Form    IMCForm              `json:"form"`
 	Members []MunicipalityNumber `json:"members"`
@@ -175,7 +176,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 	if s.Year < 1900 || s.Year > 2100 {
 		add(false, "year", "%d is not a year with population data", s.Year)
 	}
-	if len(s.Mergers)+len(s.Splits)+len(s.Cooperations)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms) == 0 {
+	if len(s.Mergers)+len(s.Splits)+len(s.Arrangements)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms) == 0 {
 		return ps // today's system: nothing to check against the lists
 	}
 	known := map[MunicipalityNumber]Municipality{}
@@ -258,7 +259,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 		}
 		rules[k] = where
 	}
-	for i, c := range s.Cooperations {
+	for i, c := range s.Arrangements {
 		where := fmt.Sprintf("cooperations[%d] (%s)", i, c.Task)
 		t := checkTask(where, c.Task)
 		if !c.Form.Valid() && !c.Form.RequiresLawChange() {

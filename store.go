@@ -12,9 +12,9 @@ type PopulationFilter struct {
 	Municipality MunicipalityNumber
 }
 
-// Import is a user-supplied population dataset (for example an SSB table
+// PopulationImport is a user-supplied population dataset (for example an SSB table
 // 07459 download) ready to be stored.
-type Import struct {
+type PopulationImport struct {
 	Dataset     Dataset
 	Populations []Population
 	SingleAges  []SingleAge
@@ -74,7 +74,7 @@ type AtlasStore interface {
 	// ImportPopulations validates and stores an import in one
 	// transaction. EINVALID for a bad record (naming it), ECONFLICT for
 	// an overlap with different values without Replace.
-	ImportPopulations(ctx context.Context, imp *Import) error
+	ImportPopulations(ctx context.Context, imp *PopulationImport) error
 }
 
 // IndicatorStore holds user-imported indicators.

@@ -19,11 +19,6 @@ type SquareKm float64
 // Km is a distance in kilometres.
 type Km float64
 
-// NOK is an amount in whole Norwegian kroner. Amounts in the ministry's
-// tables in 1,000 NOK are converted when read, so mixing the two is a
-// compile error rather than a factor of a thousand.
-type NOK int64
-
 // groupDigits puts an ordinary space between groups of three digits of
 // the integer s ("-1234567" → "-1 234 567"), as Persons.String does. A
 // string that is not an integer is returned unchanged.

@@ -17,7 +17,7 @@ type Store interface {
 	generalist.IndicatorStore
 	generalist.CatalogueStore
 	generalist.ScenarioStore
-	generalist.CooperationStore
+	generalist.IMCStore
 	generalist.InputStore
 	generalist.UserStore
 	generalist.AuditStore

@@ -24,9 +24,6 @@ func (k Kroner) MarshalJSON() ([]byte, error) {
 	return strconv.AppendFloat(nil, v, 'f', -1, 64), nil
 }
 
-// NOK returns k rounded to whole kroner.
-func (k Kroner) NOK() generalist.NOK { return generalist.NOK(math.Round(float64(k))) }
-
 // RoundOre rounds v kroner to whole øre, halves away from zero.
 func RoundOre(v float64) float64 { return math.Round(v*100) / 100 }
 
@@ -92,11 +89,11 @@ func (g Grants) RegionalPolicy() Kroner { return g.DistrictSouth + g.DistrictNor
 // BudgetPost is a national total of the block grant to municipalities
 // (chapter 571 of the state budget).
 type BudgetPost struct {
-	Year     int            `json:"year"`
-	Document string         `json:"document"` // prop_1_s_bevilgningsforslag or saldert_budsjett
-	Post     int            `json:"post"`
-	Name     string         `json:"name"`
-	Amount   generalist.NOK `json:"amount"`
+	Year     int    `json:"year"`
+	Document string `json:"document"` // prop_1_s_bevilgningsforslag or saldert_budsjett
+	Post     int    `json:"post"`
+	Name     string `json:"name"`
+	Amount   Kroner `json:"amount"`
 }
 
 // Data holds the income-system tables, keyed by 2024-structure

@@ -394,7 +394,7 @@ func parseBudget(fsys fs.FS, d *economy.Data) error {
 		if err != nil || v < 0 {
 			return r.errorf("belop_kr", "%q is not a whole, non-negative number of kroner", s)
 		}
-		b.Amount = generalist.NOK(v)
+		b.Amount = economy.Kroner(v)
 		k := key{b.Year, b.Document, b.Post}
 		if seen[k] {
 			return r.fail("post %d appears twice for %d (%s)", b.Post, b.Year, b.Document)

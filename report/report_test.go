@@ -29,7 +29,7 @@ func fixture() *Comparison {
 	return &Comparison{
 		Title: "Testrapport",
 		Scenarios: []*generalist.Scenario{{Name: "Samarbeid om barnevern", Description: "Fire kommuner samarbeider.",
-			Cooperations: []generalist.Cooperation{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1106", "1151"}, Host: "1106"}}}},
+			Arrangements: []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1106", "1151"}, Host: "1106"}}}},
 		Outcomes: []*sim.Outcome{
 			out("Dagens system", 4, 6, 3, 3, 0, 0, &zero),
 			out("Samarbeid om barnevern", 4, 4, 1, 3, 2, 0.021, &d),

@@ -122,7 +122,7 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 		c.units = append(c.units, u)
 		return true
 	}
-	for i, co := range a.s.Cooperations {
+	for i, co := range a.s.Arrangements {
 		if co.Task != t.ID {
 			continue
 		}

@@ -219,13 +219,13 @@ func TestValidateErrors(t *testing.T) {
 			s.Mergers = []generalist.Merger{{Name: "far", Members: []generalist.MunicipalityNumber{"0301", "5601"}}}
 		}, "do not form a contiguous area"},
 		{"HostNotMember", func(s *generalist.Scenario) {
-			s.Cooperations = []generalist.Cooperation{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1149", "1151"}, Host: "1106"}}
+			s.Arrangements = []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1149", "1151"}, Host: "1106"}}
 		}, "the host 1106 is not a member"},
 		{"FormMayNotExerciseAuthority", func(s *generalist.Scenario) {
-			s.Cooperations = []generalist.Cooperation{{Task: "barnevern", Form: generalist.FormKO, Members: []generalist.MunicipalityNumber{"1149", "1151"}}}
+			s.Arrangements = []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormKO, Members: []generalist.MunicipalityNumber{"1149", "1151"}}}
 		}, "only the host-municipality model"},
 		{"Conflict", func(s *generalist.Scenario) {
-			s.Cooperations = []generalist.Cooperation{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1149", "1151"}, Host: "1149"}}
+			s.Arrangements = []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1149", "1151"}, Host: "1149"}}
 			s.Differentiated = []generalist.TaskTransfer{{Task: "barnevern", To: generalist.ToState, Criteria: generalist.Criteria{Named: []generalist.MunicipalityNumber{"1151"}}}}
 		}, "kommune 1151 and task barnevern are already covered by cooperations[0] (barnevern)"},
 		{"UnknownTask", func(s *generalist.Scenario) {
@@ -253,7 +253,7 @@ func TestValidateErrors(t *testing.T) {
 	}
 	// A law change is flagged but evaluates.
 	s = base()
-	s.Cooperations = []generalist.Cooperation{{Task: "kulturskole", Form: generalist.FormSamkommune, Members: []generalist.MunicipalityNumber{"1149", "1151"}}}
+	s.Arrangements = []generalist.Arrangement{{Task: "kulturskole", Form: generalist.FormSamkommune, Members: []generalist.MunicipalityNumber{"1149", "1151"}}}
 	if out, err := sim.Run(in, s); err != nil || !slices.ContainsFunc(out.Problems, func(p generalist.Problem) bool { return strings.Contains(p.Message, "change of law") }) {
 		t.Errorf("samkommune: %v", err)
 	}

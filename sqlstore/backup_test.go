@@ -54,7 +54,7 @@ func fill(t *testing.T, db *sqlstore.DB) {
 			t.Fatal(err)
 		}
 	}
-	must(db.ImportPopulations(ctx, &generalist.Import{Dataset: generalist.Dataset{Name: "import/test.csv", SHA256: strings.Repeat("ab", 32), Source: "Test"},
+	must(db.ImportPopulations(ctx, &generalist.PopulationImport{Dataset: generalist.Dataset{Name: "import/test.csv", SHA256: strings.Repeat("ab", 32), Source: "Test"},
 		Populations: []generalist.Population{{Structure: 2024, Year: 2030, Municipality: "0301", Total: 800000}, {Structure: 2024, Year: 2030, Municipality: "1151", Total: 0, Missing: true, Note: "ingen \"data\"\nny linje"}}}))
 	ind, vals := storetest.FixtureIndicator()
 	must(db.ImportIndicator(ctx, ind, vals, false))

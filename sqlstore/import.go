@@ -11,7 +11,7 @@ import (
 
 // ImportPopulations implements generalist.AtlasStore. Everything is checked
 // before anything is written, and all writes share one transaction.
-func (db *DB) ImportPopulations(ctx context.Context, imp *generalist.Import) (err error) {
+func (db *DB) ImportPopulations(ctx context.Context, imp *generalist.PopulationImport) (err error) {
 	defer func() {
 		if err != nil && generalist.ErrorCode(err) == generalist.EINTERNAL {
 			err = db.errorf("import %s: %w", imp.Dataset.Name, err)
@@ -33,7 +33,7 @@ func (db *DB) ImportPopulations(ctx context.Context, imp *generalist.Import) (er
 	return db.write(ctx, func(tx *tx) error { return db.importPopulations(ctx, tx, imp, now) })
 }
 
-func (db *DB) importPopulations(ctx context.Context, tx *tx, imp *generalist.Import, now time.Time) error {
+func (db *DB) importPopulations(ctx context.Context, tx *tx, imp *generalist.PopulationImport, now time.Time) error {
 	var kind string
 	switch err := tx.queryRow(ctx, `SELECT kind FROM datasets WHERE name = ?`, imp.Dataset.Name).Scan(&kind); {
 	case err == sql.ErrNoRows:
@@ -148,7 +148,7 @@ func municipalitySet(ctx context.Context, tx querier) (map[structNum]bool, error
 // checkConflicts returns ECONFLICT if any record would overwrite a stored
 // one with a different value; identical records are fine (re-importing the
 // same file is a no-op).
-func checkConflicts(ctx context.Context, tx *tx, imp *generalist.Import) error {
+func checkConflicts(ctx context.Context, tx *tx, imp *generalist.PopulationImport) error {
 	stmt, err := tx.prepare(ctx, `SELECT total, missing, dataset FROM populations WHERE structure = ? AND year = ? AND municipality = ?`)
 	if err != nil {
 		return err

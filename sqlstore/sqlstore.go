@@ -1,7 +1,7 @@
 // Package sqlstore is the store over database/sql that the SQLite and the
 // PostgreSQL backends share: every store method of the domain
 // (generalist.AtlasStore, IndicatorStore, ScenarioStore, CatalogueStore,
-// CooperationStore, UserStore and AuditStore) is written once here, in SQL
+// IMCStore, UserStore and AuditStore) is written once here, in SQL
 // that both databases accept. What differs between them is a small
 // Dialect: the placeholder syntax, how a write transaction begins, how
 // foreign keys are deferred, which errors mean "a concurrent transaction
@@ -161,13 +161,13 @@ type DB struct {
 }
 
 var (
-	_ generalist.AtlasStore       = (*DB)(nil)
-	_ generalist.IndicatorStore   = (*DB)(nil)
-	_ generalist.ScenarioStore    = (*DB)(nil)
-	_ generalist.CatalogueStore   = (*DB)(nil)
-	_ generalist.CooperationStore = (*DB)(nil)
-	_ generalist.UserStore        = (*DB)(nil)
-	_ generalist.AuditStore       = (*DB)(nil)
+	_ generalist.AtlasStore     = (*DB)(nil)
+	_ generalist.IndicatorStore = (*DB)(nil)
+	_ generalist.ScenarioStore  = (*DB)(nil)
+	_ generalist.CatalogueStore = (*DB)(nil)
+	_ generalist.IMCStore       = (*DB)(nil)
+	_ generalist.UserStore      = (*DB)(nil)
+	_ generalist.AuditStore     = (*DB)(nil)
 )
 
 // New returns a store on sdb after applying the migrations in migrations

@@ -197,13 +197,13 @@ func testLoadReferenceConcurrent(t *testing.T, st stores) {
 func testReload(t *testing.T, st stores) {
 	ctx := context.Background()
 	db := st.loaded(t)
-	fix := &generalist.Import{Dataset: generalist.Dataset{Name: "fix.csv"}, Replace: true, Populations: []generalist.Population{
+	fix := &generalist.PopulationImport{Dataset: generalist.Dataset{Name: "fix.csv"}, Replace: true, Populations: []generalist.Population{
 		{Structure: 2024, Year: 2026, Municipality: "1151", Total: 300},
 	}}
-	next := &generalist.Import{Dataset: generalist.Dataset{Name: "2027.csv"}, Populations: []generalist.Population{
+	next := &generalist.PopulationImport{Dataset: generalist.Dataset{Name: "2027.csv"}, Populations: []generalist.Population{
 		{Structure: 2024, Year: 2027, Municipality: "0301", Total: 730000},
 	}}
-	for _, imp := range []*generalist.Import{fix, next} {
+	for _, imp := range []*generalist.PopulationImport{fix, next} {
 		if err := db.ImportPopulations(ctx, imp); err != nil {
 			t.Fatal(err)
 		}
@@ -260,7 +260,7 @@ func testImportPopulations(t *testing.T, st stores) {
 		{Structure: 2024, Year: 2027, Municipality: "1151", Total: 220},
 	}
 	t.Run("OK", func(t *testing.T) {
-		imp := &generalist.Import{Dataset: generalist.Dataset{Name: "07459-2027.json", SHA256: "ab"}, Populations: newYear}
+		imp := &generalist.PopulationImport{Dataset: generalist.Dataset{Name: "07459-2027.json", SHA256: "ab"}, Populations: newYear}
 		if err := db.ImportPopulations(ctx, imp); err != nil {
 			t.Fatal(err)
 		}
@@ -274,7 +274,7 @@ func testImportPopulations(t *testing.T, st stores) {
 		}
 	})
 	t.Run("SingleAges", func(t *testing.T) {
-		imp := &generalist.Import{Dataset: generalist.Dataset{Name: "ages-2027.csv"}, SingleAges: []generalist.SingleAge{
+		imp := &generalist.PopulationImport{Dataset: generalist.Dataset{Name: "ages-2027.csv"}, SingleAges: []generalist.SingleAge{
 			{Structure: 2024, Year: 2027, Municipality: "1151", Age: 1, Persons: 3},
 			{Structure: 2024, Year: 2027, Municipality: "1151", Age: 0, Persons: 2},
 			{Structure: 2024, Year: 2027, Municipality: "0301", Age: 105, Persons: 9},
@@ -287,7 +287,7 @@ func testImportPopulations(t *testing.T, st stores) {
 		if err != nil || !reflect.DeepEqual(got, want) {
 			t.Fatalf("SingleAges(2024, 2027) = %v, %v; want %v (by municipality and age)", got, err, want)
 		}
-		conflict := &generalist.Import{Dataset: generalist.Dataset{Name: "ages-fix.csv"}, SingleAges: []generalist.SingleAge{
+		conflict := &generalist.PopulationImport{Dataset: generalist.Dataset{Name: "ages-fix.csv"}, SingleAges: []generalist.SingleAge{
 			{Structure: 2024, Year: 2027, Municipality: "1151", Age: 1, Persons: 4},
 		}}
 		if err := db.ImportPopulations(ctx, conflict); generalist.ErrorCode(err) != generalist.ECONFLICT ||
@@ -304,28 +304,28 @@ func testImportPopulations(t *testing.T, st stores) {
 	})
 	for _, tt := range []struct {
 		name string
-		imp  generalist.Import
+		imp  generalist.PopulationImport
 		code string
 		msg  string
 	}{
-		{"ErrConflict", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
+		{"ErrConflict", generalist.PopulationImport{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
 			{Structure: 2024, Year: 2026, Municipality: "1151", Total: 219}, // same as stored: fine
 			{Structure: 2024, Year: 2026, Municipality: "0301", Total: 1},
 		}}, generalist.ECONFLICT, "import x.csv: 1 population(s) differ from stored data, e.g. kommune 0301, 1.1.2026 (2024 structure): stored 728714 from befolkning_k2024.csv, file has 1; nothing was imported (use --replace to overwrite)"},
-		{"ErrUnknownMunicipality", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
+		{"ErrUnknownMunicipality", generalist.PopulationImport{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
 			{Structure: 2024, Year: 2030, Municipality: "0301", Total: 5},
 			{Structure: 2024, Year: 2030, Municipality: "1507", Total: 5},
 		}}, generalist.EINVALID, "import x.csv: kommune 1507 is not in the 2024 structure"},
-		{"ErrNegative", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
+		{"ErrNegative", generalist.PopulationImport{Dataset: generalist.Dataset{Name: "x.csv"}, Populations: []generalist.Population{
 			{Structure: 2024, Year: 2030, Municipality: "0301", Total: -5},
 		}}, generalist.EINVALID, "negative"},
-		{"ErrAge", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}, SingleAges: []generalist.SingleAge{
+		{"ErrAge", generalist.PopulationImport{Dataset: generalist.Dataset{Name: "x.csv"}, SingleAges: []generalist.SingleAge{
 			{Structure: 2024, Year: 2030, Municipality: "0301", Age: 106, Persons: 1},
 		}}, generalist.EINVALID, "import x.csv: kommune 0301 2030: age 106, persons 1 out of range"},
-		{"ErrReferenceName", generalist.Import{Dataset: generalist.Dataset{Name: "befolkning_k2024.csv"}, Populations: newYear},
+		{"ErrReferenceName", generalist.PopulationImport{Dataset: generalist.Dataset{Name: "befolkning_k2024.csv"}, Populations: newYear},
 			generalist.ECONFLICT, "import befolkning_k2024.csv: a reference dataset has that name; rename the file"},
-		{"ErrEmpty", generalist.Import{Dataset: generalist.Dataset{Name: "x.csv"}}, generalist.EINVALID, "import x.csv: no population records"},
-		{"ErrNoName", generalist.Import{Populations: newYear}, generalist.EINVALID, "import: the dataset has no name"},
+		{"ErrEmpty", generalist.PopulationImport{Dataset: generalist.Dataset{Name: "x.csv"}}, generalist.EINVALID, "import x.csv: no population records"},
+		{"ErrNoName", generalist.PopulationImport{Populations: newYear}, generalist.EINVALID, "import: the dataset has no name"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := snapshot(t, db)
@@ -339,7 +339,7 @@ func testImportPopulations(t *testing.T, st stores) {
 		})
 	}
 	t.Run("Replace", func(t *testing.T) {
-		imp := &generalist.Import{Dataset: generalist.Dataset{Name: "fix.csv"}, Replace: true, Populations: []generalist.Population{
+		imp := &generalist.PopulationImport{Dataset: generalist.Dataset{Name: "fix.csv"}, Replace: true, Populations: []generalist.Population{
 			{Structure: 2024, Year: 2026, Municipality: "1151", Total: 250},
 			// A key repeated in one import: with Replace the last wins.
 			{Structure: 2024, Year: 2026, Municipality: "1151", Total: 300},

@@ -99,7 +99,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if ds.Table != "" {
 		source += ", tabell " + ds.Table
 	}
-	imp := &generalist.Import{
+	imp := &generalist.PopulationImport{
 		Dataset:     generalist.Dataset{Name: "import/" + filepath.Base(file), SHA256: hex.EncodeToString(sum[:]), Source: source},
 		Populations: assigned.Populations,
 		SingleAges:  assigned.SingleAges,

@@ -13,7 +13,7 @@ import (
 // IMC is one registered inter-municipal cooperation (interkommunalt
 // samarbeid, kommuneloven § 17-1): who takes part, in which legal form, for
 // which tasks and with what authority, and what the cooperation agreement
-// says. The registry keeps every version (see CooperationStore); Version
+// says. The registry keeps every version (see IMCStore); Version
 // is the one this value was read at, and an update must carry it.
 //
 // The checks of the law (package imc) read an IMC; Validate only refuses
@@ -532,7 +532,7 @@ func (c *IMC) ActiveOn(d CalendarDate) bool {
 // Arrangements returns the cooperation as scenario arrangements: one per
 // catalogue task, with the municipalities (not counties) as members. A
 // scenario base reads registered cooperations this way.
-func (c *IMC) Arrangements() []Cooperation {
+func (c *IMC) Arrangements() []Arrangement {
 	var members []MunicipalityNumber
 	for _, p := range c.Participants {
 		if !p.County() {
@@ -543,10 +543,10 @@ func (c *IMC) Arrangements() []Cooperation {
 	if len(c.Host) == 4 && c.Form.Host() {
 		host = MunicipalityNumber(c.Host)
 	}
-	var out []Cooperation
+	var out []Arrangement
 	for _, t := range c.Tasks {
 		if t.Task != "" && len(members) >= 2 {
-			out = append(out, Cooperation{Task: t.Task, Form: c.Form, Members: slices.Clone(members), Host: host})
+			out = append(out, Arrangement{Task: t.Task, Form: c.Form, Members: slices.Clone(members), Host: host})
 		}
 	}
 	return out
@@ -610,7 +610,7 @@ const (
 
 // IMCRevision is one entry of a cooperation's history: who changed it,
 // when, why, and what changed. The whole version is kept and can be read
-// with CooperationStore.IMCVersion.
+// with IMCStore.IMCVersion.
 type IMCRevision struct {
 	IMC     int64         `json:"imc"`
 	Version int           `json:"version"`
@@ -649,12 +649,12 @@ func (f IMCFilter) Match(c *IMC) bool {
 	return true
 }
 
-// CooperationStore is the registry of inter-municipal cooperations with
+// IMCStore is the registry of inter-municipal cooperations with
 // its full history. Every method that writes does so in one transaction:
 // on error the store is left exactly as it was. The store validates every
 // record (IMC.Validate), checks that the participants and the head office
 // exist in the 2024 structure, and fills in the participants' names.
-type CooperationStore interface {
+type IMCStore interface {
 	// CreateIMC stores a new cooperation as version 1 and sets its ID,
 	// Version and UpdatedAt. EINVALID for a bad record or edit, ECONFLICT
 	// if another cooperation has the same name.

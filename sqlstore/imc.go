@@ -189,7 +189,7 @@ func (db *DB) wrapIMC(err *error, format string, args ...any) {
 	}
 }
 
-// CreateIMC implements generalist.CooperationStore.
+// CreateIMC implements generalist.IMCStore.
 func (db *DB) CreateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMCEdit) (err error) {
 	defer db.wrapIMC(&err, "create cooperation %q", c.Name)
 	now := db.now()
@@ -253,7 +253,7 @@ func staleError(cur *generalist.IMC, read int) error {
 		cur.ID, cur.Name, cur.UpdatedBy, cur.UpdatedAt.Format("2006-01-02 15:04:05 UTC"), cur.Version, read)
 }
 
-// UpdateIMC implements generalist.CooperationStore. The version check
+// UpdateIMC implements generalist.IMCStore. The version check
 // and the write share one write transaction, so they cannot interleave
 // with another update.
 func (db *DB) UpdateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMCEdit) (err error) {
@@ -294,7 +294,7 @@ func (db *DB) UpdateIMC(ctx context.Context, c *generalist.IMC, e generalist.IMC
 	return nil
 }
 
-// DeleteIMC implements generalist.CooperationStore.
+// DeleteIMC implements generalist.IMCStore.
 func (db *DB) DeleteIMC(ctx context.Context, id int64, version int, e generalist.IMCEdit) (err error) {
 	defer db.wrapIMC(&err, "delete cooperation %d", id)
 	if err := e.Validate(); err != nil {
@@ -315,7 +315,7 @@ func (db *DB) DeleteIMC(ctx context.Context, id int64, version int, e generalist
 	})
 }
 
-// IMC implements generalist.CooperationStore.
+// IMC implements generalist.IMCStore.
 func (db *DB) IMC(ctx context.Context, id int64) (c *generalist.IMC, err error) {
 	defer db.wrapIMC(&err, "read cooperation %d", id)
 	var data string
@@ -332,7 +332,7 @@ func (db *DB) IMC(ctx context.Context, id int64) (c *generalist.IMC, err error) 
 	return decodeIMC(data)
 }
 
-// IMCVersion implements generalist.CooperationStore.
+// IMCVersion implements generalist.IMCStore.
 func (db *DB) IMCVersion(ctx context.Context, id int64, version int) (c *generalist.IMC, err error) {
 	defer db.wrapIMC(&err, "read cooperation %d version %d", id, version)
 	var data string
@@ -346,7 +346,7 @@ func (db *DB) IMCVersion(ctx context.Context, id int64, version int) (c *general
 	return decodeIMC(data)
 }
 
-// IMCHistory implements generalist.CooperationStore.
+// IMCHistory implements generalist.IMCStore.
 func (db *DB) IMCHistory(ctx context.Context, id int64) (out []generalist.IMCRevision, err error) {
 	defer db.wrapIMC(&err, "history of cooperation %d", id)
 	rows, err := db.query(ctx, `SELECT version, action, author, note, at, changes FROM imc_revisions WHERE imc = ? ORDER BY version`, id)
@@ -374,7 +374,7 @@ func (db *DB) IMCHistory(ctx context.Context, id int64) (out []generalist.IMCRev
 	return out, nil
 }
 
-// IMCs implements generalist.CooperationStore.
+// IMCs implements generalist.IMCStore.
 func (db *DB) IMCs(ctx context.Context, f generalist.IMCFilter) (out []generalist.IMC, err error) {
 	defer db.wrapIMC(&err, "list cooperations")
 	q := `SELECT data FROM imc WHERE NOT deleted`
@@ -413,7 +413,7 @@ func (db *DB) IMCs(ctx context.Context, f generalist.IMCFilter) (out []generalis
 	return out, rows.Err()
 }
 
-// ImportIMCs implements generalist.CooperationStore. Every record is
+// ImportIMCs implements generalist.IMCStore. Every record is
 // checked before any is written, so that a bad one leaves the store (and,
 // on PostgreSQL, the id sequence) as it was.
 func (db *DB) ImportIMCs(ctx context.Context, cs []generalist.IMC, e generalist.IMCEdit, replace bool) (created, updated int, err error) {
