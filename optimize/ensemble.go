@@ -563,14 +563,7 @@ func (ch *chain) step(t, t0 int64) {
 			if together == wasTogether {
 				continue
 			}
-			if wasTogether {
-				if now > ch.since[k] {
-					ch.edgeT[k] += float64(now - ch.since[k])
-				}
-				ch.since[k] = -1
-			} else {
-				ch.since[k] = now
-			}
+			stamp(&ch.since[k], &ch.edgeT[k], wasTogether, now)
 		}
 	}
 	if ch.pairs {
@@ -586,16 +579,23 @@ func (ch *chain) step(t, t0 int64) {
 					continue
 				}
 				k := int(u)*n + int(v)
-				if wasTogether {
-					if now > ch.pairS[k] {
-						ch.pairT[k] += float64(now - ch.pairS[k])
-					}
-					ch.pairS[k] = -1
-				} else {
-					ch.pairS[k] = now
-				}
+				stamp(&ch.pairS[k], &ch.pairT[k], wasTogether, now)
 			}
 		}
+	}
+}
+
+// stamp records that a link or pair of units went apart or came together
+// at step now: one that was together adds the steps since *since to
+// *total, and one that came together counts from now.
+func stamp(since *int64, total *float64, wasTogether bool, now int64) {
+	if wasTogether {
+		if now > *since {
+			*total += float64(now - *since)
+		}
+		*since = -1
+	} else {
+		*since = now
 	}
 }
 
