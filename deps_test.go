@@ -13,39 +13,61 @@ import (
 // domain imports only the standard library, computation imports the
 // domain, adapters import the domain, and only cmd/ wires everything.
 var allowed = map[string][]string{
-	// generalist/internal/nbfmt formats numbers, amounts and dates for
-	// readers (docs/decisions/0009-number-format.md). It imports only the
-	// standard library (its own test checks that, as this one skips
-	// internal packages), so the domain, chart and geomap may use it and
-	// the Norwegian rules are written once rather than in every package.
-	"generalist":            {"generalist/internal/nbfmt"},
-	"generalist/data":       {},
-	"generalist/refdata":    {"generalist", "generalist/data", "generalist/economy"},
+	// The domain: vocabulary, validation and the store interfaces. Only
+	// the standard library, so every other package can use it and it can
+	// be read alone. generalist/internal/nbfmt formats numbers, amounts
+	// and dates for readers (decision 0009); it imports only the standard
+	// library (its own test checks that, as this one skips internal
+	// packages), so the Norwegian rules are written once.
+	"generalist":      {"generalist/internal/nbfmt"},
+	"generalist/data": {},
+
+	// Import: the embedded reference files and SSB's formats become
+	// domain values. refdata also reads the economy's parameter files,
+	// so it knows the economy's types.
+	"generalist/refdata": {"generalist", "generalist/data", "generalist/economy"},
+	"generalist/ssb":     {"generalist"},
+
+	// Pure computation: the domain and each other, never a store, HTTP
+	// or the edges, so each can be tested in memory.
 	"generalist/economy":    {"generalist"},
-	"generalist/ssb":        {"generalist"},
 	"generalist/stats":      {"generalist"},
-	"generalist/atlas":      {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity", "generalist/analysis", "generalist/sim", "generalist/graph"},
 	"generalist/capacity":   {"generalist"},
 	"generalist/sim":        {"generalist", "generalist/graph", "generalist/stats"},
 	"generalist/demography": {"generalist"},
 	"generalist/analysis":   {"generalist", "gonum.org/v1/gonum"},
 	"generalist/geo":        {"generalist", "generalist/data", "github.com/paulmach/orb"},
 	"generalist/graph":      {"generalist", "generalist/data", "generalist/geo", "github.com/paulmach/orb", "gonum.org/v1/gonum"},
-	"generalist/sqlstore":   {"generalist"},
-	"generalist/sqlite":     {"generalist", "generalist/sqlstore", "modernc.org/sqlite"},
-	"generalist/postgres":   {"generalist", "generalist/sqlstore", "github.com/jackc/pgx/v5"},
-	"generalist/storetest":  {"generalist", "generalist/sqlstore", "generalist/sqlite", "generalist/postgres", "generalist/refdata", "generalist/imc", "github.com/jackc/pgx/v5"},
 	"generalist/imc":        {"generalist"},
-	"generalist/auth":       {"generalist", "golang.org/x/crypto"},
-	"generalist/chart":      {"generalist/internal/nbfmt"},
-	"generalist/report":     {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim", "generalist/internal/nbfmt"},
 	"generalist/optimize":   {"generalist", "generalist/graph"},
-	"generalist/geomap":     {"generalist", "generalist/geo", "github.com/paulmach/orb", "generalist/internal/nbfmt"},
-	// app holds each use case once: it chains the models for the edges,
-	// and reaches the store only through the interfaces of the root
-	// package, never a backend (wiring is cmd's).
+	"generalist/auth":       {"generalist", "golang.org/x/crypto"},
+	// atlas is the read side over the store's interfaces: population on
+	// any structure, the structure table, and the bases of the models.
+	"generalist/atlas": {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity", "generalist/analysis", "generalist/sim", "generalist/graph"},
+
+	// Rendering: values in, SVG, HTML, Markdown or CSV out; no store.
+	"generalist/chart":  {"generalist/internal/nbfmt"},
+	"generalist/geomap": {"generalist", "generalist/geo", "github.com/paulmach/orb", "generalist/internal/nbfmt"},
+	"generalist/report": {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim", "generalist/internal/nbfmt"},
+
+	// Storage adapters: one shared store over database/sql and a thin
+	// opener per backend; neither backend knows the other (decision 0006).
+	"generalist/sqlstore":  {"generalist"},
+	"generalist/sqlite":    {"generalist", "generalist/sqlstore", "modernc.org/sqlite"},
+	"generalist/postgres":  {"generalist", "generalist/sqlstore", "github.com/jackc/pgx/v5"},
+	"generalist/storetest": {"generalist", "generalist/sqlstore", "generalist/sqlite", "generalist/postgres", "generalist/refdata", "generalist/imc", "github.com/jackc/pgx/v5"},
+
+	// The use cases, once for both edges (decision 0008): app chains the
+	// models and reaches the store only through the root package's
+	// interfaces, never a backend or sqlstore (wiring is cmd's), and never
+	// an edge.
 	"generalist/app": {"generalist", "generalist/atlas", "generalist/capacity", "generalist/sim", "generalist/economy", "generalist/refdata",
 		"generalist/geo", "generalist/geomap", "generalist/graph", "generalist/optimize", "generalist/report", "generalist/imc"},
+
+	// The web edge: parses requests, calls app and renders. It may use the
+	// models' types and pure helpers to present results, but not refdata
+	// or geo (the embedded data and geometry are app's) and never a store
+	// backend or sqlstore.
 	"generalist/web": {"generalist", "generalist/app", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
 		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc", "generalist/optimize", "generalist/economy",
 		"generalist/auth", "generalist/internal/nbfmt"},
