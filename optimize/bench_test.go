@@ -50,11 +50,7 @@ func BenchmarkSolveGrid60x60(b *testing.B) {
 }
 
 func benchEnsemble(b *testing.B, p Problem, parts int, eps float64) {
-	var total float64
-	for _, v := range p.Weight {
-		total += v
-	}
-	ideal := total / float64(parts)
+	ideal := sum(p.Weight) / float64(parts)
 	p.Floor = (1 - eps) * ideal
 	s := EnsembleSettings{Seed: 1, Steps: 20000, Parts: parts, Ceiling: (1 + eps) * ideal}
 	var steps int

@@ -1,7 +1,9 @@
 package optimize
 
 import (
+	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -10,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"generalist/data"
 	"generalist/geo"
@@ -284,4 +287,28 @@ func counties(g *graph.Graph) []string {
 		r[i] = n.Code[:2]
 	}
 	return r
+}
+
+// sum is the total of the weights w.
+func sum(w []float64) float64 {
+	var total float64
+	for _, v := range w {
+		total += v
+	}
+	return total
+}
+
+// checkCancel runs run with a context that expires after d, and checks
+// that it stops with context.DeadlineExceeded soon after.
+func checkCancel(t *testing.T, d time.Duration, run func(context.Context) error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	start := time.Now()
+	if err := run(ctx); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("got %v, want context.DeadlineExceeded", err)
+	}
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Errorf("cancellation took %v", d)
+	}
 }
