@@ -1,6 +1,7 @@
 package economy
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -144,24 +145,12 @@ func (d *Data) Municipalities() []generalist.MunicipalityNumber {
 // municipality and year; an analyst's imported tables overlay the shipped
 // sample this way. Names and budget posts of o are added.
 func (d *Data) Overlay(o *Data) {
-	for k, v := range o.Names {
-		d.Names[k] = v
-	}
-	for k, v := range o.NationalTax {
-		d.NationalTax[k] = v
-	}
-	for k, v := range o.Settlements {
-		d.Settlements[k] = v
-	}
-	for k, v := range o.Grants {
-		d.Grants[k] = v
-	}
-	for k, v := range o.CostIndex {
-		d.CostIndex[k] = v
-	}
-	for k, v := range o.Population {
-		d.Population[k] = v
-	}
+	maps.Copy(d.Names, o.Names)
+	maps.Copy(d.NationalTax, o.NationalTax)
+	maps.Copy(d.Settlements, o.Settlements)
+	maps.Copy(d.Grants, o.Grants)
+	maps.Copy(d.CostIndex, o.CostIndex)
+	maps.Copy(d.Population, o.Population)
 	d.Budget = append(d.Budget, o.Budget...)
 	for k, v := range o.Sources {
 		if old, ok := d.Sources[k]; ok && old != v {
