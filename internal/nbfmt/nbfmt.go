@@ -80,25 +80,32 @@ func (l Locale) Int(n int64) string {
 // A value that rounds to zero has no sign. NaN and ±Inf, which no valid
 // statistic has, are shown as "–".
 func (l Locale) Decimal(v float64, decimals int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	digits, ok := rounded(v, decimals)
+	if !ok {
 		return "–"
+	}
+	return l.compose(v < 0, digits)
+}
+
+// rounded returns the shortest decimal digits of |v|, rounded to the
+// given number of decimals unless that is negative; false for NaN and ±Inf.
+func rounded(v float64, decimals int) (string, bool) {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "", false
 	}
 	digits := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
 	if decimals >= 0 {
 		digits = roundDecimal(digits, decimals)
 	}
-	return l.compose(v < 0, digits)
+	return digits, true
 }
 
 // Round is Decimal with trailing zeros dropped: at most decimals decimals,
 // "12" rather than "12,0" and "0,5" rather than "0,50".
 func (l Locale) Round(v float64, decimals int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	digits, ok := rounded(v, decimals)
+	if !ok {
 		return "–"
-	}
-	digits := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
-	if decimals >= 0 {
-		digits = roundDecimal(digits, decimals)
 	}
 	if strings.Contains(digits, ".") {
 		digits = strings.TrimSuffix(strings.TrimRight(digits, "0"), ".")
