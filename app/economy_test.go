@@ -1,7 +1,9 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"testing"
 	"time"
 
@@ -12,13 +14,16 @@ import (
 	"generalist/storetest"
 )
 
-// settlement1820 is a test row of KDD's settlement in the shipped layout
-// for 1820 Alstahaug, which the shipped sample lacks (test data: tax at
-// exactly 90 % of the 2025 national average of 42 269.58 kr, SSB's
-// population on 1 January 2025).
-const settlement1820 = `kommunenummer,kommunenavn,aar,innbyggere_1_1,skatt_for_utjevning_kr_per_innbygger,skatt_for_utjevning_pst_av_landsgjennomsnittet,netto_inntektsutjevning_kr_per_innbygger,andel_kilde
-1820,Alstahaug,2025,7465,38042.62,90.0000,2500.00,KDD
-`
+// settlement1820 reads the test row of KDD's settlement for 1820
+// Alstahaug (testdata/economy/README.md).
+func settlement1820(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../testdata/economy/inntektsutjevning_2025_1820.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
 
 // TestEconomyImportSharedByProcesses imports a table through one App and
 // reads it through another on the same store, as a second server process
@@ -48,14 +53,15 @@ func TestEconomyImportSharedByProcesses(t *testing.T) {
 	if got := coverage(reader); got != 7 {
 		t.Fatalf("before the import the report's outcome has tax for %d municipalities, want the sample's 7", got)
 	}
-	bad := refdata.SourceFile{Name: "inntektsutjevning.csv", Data: []byte(settlement1820[:len(settlement1820)-5] + "XYZ\n")}
+	row := settlement1820(t)
+	bad := refdata.SourceFile{Name: "inntektsutjevning.csv", Data: bytes.Replace(row, []byte(",KDD\n"), []byte(",XYZ\n"), 1)}
 	if _, err := writer.ImportEconomy(ctx, app.EconomyImport{Table: refdata.TableSettlement, Year: 2025, Files: []refdata.SourceFile{bad}}); generalist.ErrorCode(err) != generalist.EINVALID {
 		t.Fatalf("ImportEconomy(bad file) = %v, want EINVALID", err)
 	}
 	if files, err := db.EconomyFiles(ctx, false); err != nil || len(files) != 0 {
 		t.Fatalf("after a refused import the store holds %v, %v; want nothing", files, err)
 	}
-	good := refdata.SourceFile{Name: "inntektsutjevning.csv", Data: []byte(settlement1820)}
+	good := refdata.SourceFile{Name: "inntektsutjevning.csv", Data: row}
 	if _, err := writer.ImportEconomy(ctx, app.EconomyImport{Table: refdata.TableSettlement, Year: 2025, Files: []refdata.SourceFile{good}, Author: "test"}); err != nil {
 		t.Fatal(err)
 	}

@@ -13,15 +13,9 @@ import (
 	"time"
 )
 
-// settlementTestRow is a row of KDD's settlement in the shipped layout for
-// 1820 Alstahaug, which the shipped sample lacks. Test data, not KDD's
-// figures: its tax is set to exactly 90 % of the 2025 national average
-// (42 269.58 kr, data/inntektssystem_skatt_landsgjennomsnitt_2015_2025.csv)
-// and its population to SSB's 1 January 2025 figure, which the importer
-// checks.
-const settlementTestRow = `kommunenummer,kommunenavn,aar,innbyggere_1_1,skatt_for_utjevning_kr_per_innbygger,skatt_for_utjevning_pst_av_landsgjennomsnittet,netto_inntektsutjevning_kr_per_innbygger,andel_kilde
-1820,Alstahaug,2025,7465,38042.62,90.0000,2500.00,KDD
-`
+// settlementTestFile is a test row of KDD's settlement for 1820
+// Alstahaug (testdata/economy/README.md).
+const settlementTestFile = "../../testdata/economy/inntektsutjevning_2025_1820.csv"
 
 // TestEconomyImportReachesEveryEdge imports an economy table once with
 // the CLI and checks that every edge on the same store uses it: economy
@@ -31,10 +25,7 @@ const settlementTestRow = `kommunenummer,kommunenavn,aar,innbyggere_1_1,skatt_fo
 func TestEconomyImportReachesEveryEdge(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "economy.db")
-	file := filepath.Join(dir, "inntektsutjevning.csv")
-	if err := os.WriteFile(file, []byte(settlementTestRow), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := settlementTestFile
 	scenario := filepath.Join(dir, "sc.json")
 	if err := os.WriteFile(scenario, []byte(`{"id": "alstahaug-leirfjord", "name": "Alstahaug og Leirfjord", "structure": 2024, "year": 2026,
 		"mergers": [{"name": "Alstahaug", "members": ["1820", "1822"]}]}`), 0o644); err != nil {

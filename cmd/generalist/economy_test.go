@@ -132,7 +132,11 @@ func TestEconomyImport(t *testing.T) {
 func TestEconomyImportDir(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "dir.db")
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "inntektsutjevning_2025.csv"), []byte(settlementTestRow), 0o644); err != nil {
+	row, err := os.ReadFile(settlementTestFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "inntektsutjevning_2025.csv"), row, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, _, err := runCmd("economy", "import", "--data", dir, "--db", db)
@@ -145,7 +149,7 @@ func TestEconomyImportDir(t *testing.T) {
 	}
 	// A directory with a bad file stores nothing, not even its good one.
 	bad := t.TempDir()
-	os.WriteFile(filepath.Join(bad, "inntektsutjevning_2024.csv"), []byte(strings.Replace(settlementTestRow, "2025,7465", "2024,1", 1)), 0o644)
+	os.WriteFile(filepath.Join(bad, "inntektsutjevning_2024.csv"), []byte(strings.Replace(string(row), "2025,7465", "2024,1", 1)), 0o644)
 	os.WriteFile(filepath.Join(bad, "kostnadsindeks_2025.csv"), []byte("kommunenummer,kommunenavn,budsjettaar,kostnadsindeks\n1101,Eigersund,2025,1.0311\n"), 0o644)
 	if _, _, err := runCmd("economy", "import", "--data", bad, "--db", db); generalist.ErrorCode(err) != generalist.EINVALID {
 		t.Errorf("import --data with a bad file: %v, want EINVALID", err)
