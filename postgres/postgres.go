@@ -213,7 +213,7 @@ func integrity(ctx context.Context, db *sql.DB, r *sqlstore.CheckReport) error {
 		return nil
 	}
 	problem := func(format string, args ...any) { r.Problems = append(r.Problems, fmt.Sprintf(format, args...)) }
-	indexes, err := queryAll(ctx, db, `SELECT c.oid::regclass::text FROM pg_index i
+	indexes, err := sqlstore.QueryAll(ctx, db, `SELECT c.oid::regclass::text FROM pg_index i
 		JOIN pg_class c ON c.oid = i.indexrelid
 		JOIN pg_class t ON t.oid = i.indrelid
 		JOIN pg_am am ON am.oid = c.relam
@@ -236,13 +236,13 @@ func integrity(ctx context.Context, db *sql.DB, r *sqlstore.CheckReport) error {
 		r.Skipped = append(r.Skipped, "verify_heapam: amcheck is older than 1.3")
 		return nil
 	}
-	tables, err := queryAll(ctx, db, `SELECT oid::regclass::text FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r' ORDER BY 1`,
+	tables, err := sqlstore.QueryAll(ctx, db, `SELECT oid::regclass::text FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r' ORDER BY 1`,
 		func(rows *sql.Rows) (s string, err error) { return s, rows.Scan(&s) })
 	if err != nil {
 		return err
 	}
 	for _, tb := range tables {
-		msgs, err := queryAll(ctx, db, `SELECT blkno || '/' || coalesce(offnum::text, '-') || ': ' || msg FROM `+schema+`.verify_heapam($1::regclass)`,
+		msgs, err := sqlstore.QueryAll(ctx, db, `SELECT blkno || '/' || coalesce(offnum::text, '-') || ': ' || msg FROM `+schema+`.verify_heapam($1::regclass)`,
 			func(rows *sql.Rows) (s string, err error) { return s, rows.Scan(&s) }, tb)
 		if err != nil {
 			problem("table %s: %v", tb, err)
@@ -295,7 +295,7 @@ func amcheckSchema(ctx context.Context, db *sql.DB) (string, error) {
 // none).
 func foreignKeyCheck(ctx context.Context, tx *sql.Tx, r *sqlstore.CheckReport) error {
 	type fk struct{ name, child, parent, childCols, parentCols string }
-	fks, err := queryAll(ctx, tx, `SELECT c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text,
+	fks, err := sqlstore.QueryAll(ctx, tx, `SELECT c.conname, c.conrelid::regclass::text, c.confrelid::regclass::text,
 		array_to_string(ARRAY(SELECT quote_ident(a.attname) FROM unnest(c.conkey) WITH ORDINALITY AS k(n, i)
 			JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i), ','),
 		array_to_string(ARRAY(SELECT quote_ident(a.attname) FROM unnest(c.confkey) WITH ORDINALITY AS k(n, i)
@@ -326,24 +326,4 @@ func foreignKeyCheck(ctx context.Context, tx *sql.Tx, r *sqlstore.CheckReport) e
 	}
 	r.Checks = append(r.Checks, fmt.Sprintf("orphan rows of %d foreign keys", len(fks)))
 	return nil
-}
-
-// queryAll runs q on on and scans every row with scan.
-func queryAll[T any](ctx context.Context, on interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
-	rows, err := on.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
 }

@@ -190,7 +190,7 @@ func setSequence(ctx context.Context, tx *sql.Tx, table string, v int64) error {
 // the triggers are dropped and created again, all inside the transaction.
 func deleteAppendOnly(ctx context.Context, tx *sql.Tx, table string) error {
 	type trigger struct{ name, sql string }
-	trs, err := queryAll(ctx, tx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?`,
+	trs, err := sqlstore.QueryAll(ctx, tx, `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?`,
 		func(r *sql.Rows) (tr trigger, err error) { return tr, r.Scan(&tr.name, &tr.sql) }, table)
 	if err != nil {
 		return err
@@ -225,7 +225,7 @@ func foreignKeysNow(ctx context.Context, tx *sql.Tx) (string, error) {
 // indexes) and the integrity-check of every full-text index against its
 // table.
 func integrity(ctx context.Context, db *sql.DB, r *sqlstore.CheckReport) error {
-	msgs, err := queryAll(ctx, db, `PRAGMA integrity_check`, func(rows *sql.Rows) (s string, err error) { return s, rows.Scan(&s) })
+	msgs, err := sqlstore.QueryAll(ctx, db, `PRAGMA integrity_check`, func(rows *sql.Rows) (s string, err error) { return s, rows.Scan(&s) })
 	if err != nil {
 		return fmt.Errorf("integrity_check: %w", err)
 	}
@@ -235,7 +235,7 @@ func integrity(ctx context.Context, db *sql.DB, r *sqlstore.CheckReport) error {
 			r.Problems = append(r.Problems, "integrity_check: "+m)
 		}
 	}
-	fts, err := queryAll(ctx, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`,
+	fts, err := sqlstore.QueryAll(ctx, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'`,
 		func(rows *sql.Rows) (s string, err error) { return s, rows.Scan(&s) })
 	if err != nil {
 		return err
@@ -268,7 +268,7 @@ func orphans(ctx context.Context, tx *sql.Tx) ([]string, error) {
 		table, parent string
 		rowid         sql.NullInt64
 	}
-	os, err := queryAll(ctx, tx, `PRAGMA foreign_key_check`, func(rows *sql.Rows) (o orphan, err error) {
+	os, err := sqlstore.QueryAll(ctx, tx, `PRAGMA foreign_key_check`, func(rows *sql.Rows) (o orphan, err error) {
 		var fkid int
 		return o, rows.Scan(&o.table, &o.rowid, &o.parent, &fkid)
 	})
@@ -288,24 +288,4 @@ func orphans(ctx context.Context, tx *sql.Tx) ([]string, error) {
 		out = append(out, fmt.Sprintf("%s: %s refers to a missing row of %s", o.table, where, o.parent))
 	}
 	return out, nil
-}
-
-// queryAll runs q on on and scans every row with scan.
-func queryAll[T any](ctx context.Context, on interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
-	rows, err := on.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
 }

@@ -315,6 +315,24 @@ func (db *DB) exec(ctx context.Context, q string, args ...any) (sql.Result, erro
 // queryAll runs q on on and scans every row with scan.
 func queryAll[T any](ctx context.Context, on querier, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
 	rows, err := on.query(ctx, q, args...)
+	return scanAll(rows, err, scan)
+}
+
+// Queryer runs a query as it is written, in the backend's own placeholder
+// syntax: a *sql.DB, *sql.Conn or *sql.Tx.
+type Queryer interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// QueryAll runs q on on and scans every row with scan: for the backends'
+// dialect functions, which query their own catalogues.
+func QueryAll[T any](ctx context.Context, on Queryer, q string, scan func(*sql.Rows) (T, error), args ...any) ([]T, error) {
+	rows, err := on.QueryContext(ctx, q, args...)
+	return scanAll(rows, err, scan)
+}
+
+// scanAll scans every row of a query's result with scan.
+func scanAll[T any](rows *sql.Rows, err error, scan func(*sql.Rows) (T, error)) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
