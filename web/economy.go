@@ -14,6 +14,7 @@ import (
 	"generalist/app"
 	"generalist/chart"
 	"generalist/economy"
+	"generalist/internal/nbfmt"
 )
 
 // The income system: a municipality's money (/okonomi) and a merger's
@@ -247,21 +248,14 @@ func fmtKr(lang string, k *economy.Kroner, decimals int) string {
 	if k == nil {
 		return msg(lang, "nodata")
 	}
-	v := float64(*k)
-	if decimals == 0 {
-		v = math.Round(v)
-	}
-	if v == 0 {
-		v = 0
-	}
-	return chart.FormatNumber(v, decimals, lang) + " kr"
+	return nbfmt.For(lang).Kroner(float64(*k), decimals)
 }
 
 func fmtPersons(lang string, p *generalist.Persons) string {
 	if p == nil {
 		return msg(lang, "nodata")
 	}
-	return chart.FormatNumber(float64(*p), 0, lang)
+	return nbfmt.For(lang).Int(int64(*p))
 }
 
 func (s *Server) economyOptions(m *economy.Model, year int) (all, samples []econOption) {
@@ -343,7 +337,7 @@ func fillStatement(lang string, d *economyPageData, st *economy.Statement) {
 	row("tax_per_inhabitant", fmtKr(lang, st.TaxPerInhabitant, 2), "")
 	share := msg(lang, "nodata")
 	if st.TaxSharePct != nil {
-		share = chart.FormatNumber(*st.TaxSharePct, 2, lang) + " %"
+		share = nbfmt.For(lang).Percent(*st.TaxSharePct, 2)
 	}
 	row("tax_share_of_average_pct", share, "")
 	row("national_average_tax_per_inhabitant", fmtKr(lang, st.NationalAverageTax, 2), "")
@@ -355,14 +349,14 @@ func fillStatement(lang string, d *economyPageData, st *economy.Statement) {
 	row("income_equalisation_per_inhabitant", fmtKr(lang, st.IncomeEqualisationPerInhabitant, 2), note)
 	note = ""
 	if st.IncomeEqualisationDifference != nil {
-		note = pick(lang, [2]string{"beregnet minus KDD: ", "computed minus KDD: "}) + chart.FormatNumber(*st.IncomeEqualisationDifference, 4, lang) + " kr"
+		note = pick(lang, [2]string{"beregnet minus KDD: ", "computed minus KDD: "}) + nbfmt.For(lang).Kroner(*st.IncomeEqualisationDifference, 4)
 	}
 	row("income_equalisation_published_per_inhabitant", fmtKr(lang, st.PublishedIncomeEqualisation, 2), note)
 	row("tax", fmtKr(lang, st.Tax, 0), "")
 	row("income_equalisation_total", fmtKr(lang, st.IncomeEqualisationTotal, 0), "")
 	ci := msg(lang, "nodata")
 	if st.CostIndex != nil {
-		ci = chart.FormatNumber(*st.CostIndex, 4, lang)
+		ci = nbfmt.For(lang).Decimal(*st.CostIndex, 4)
 	}
 	row("cost_index", ci, "")
 	row("expenditure_equalisation_per_inhabitant", fmtKr(lang, st.ExpenditureEqualisationPerInhabitant, 2), "")
@@ -442,7 +436,7 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 		for _, id := range y.Missing {
 			miss = append(miss, econLabel(lang, id))
 		}
-		d.YearRows = append(d.YearRows, econYear{Year: y.Year, Share: chart.FormatNumber(y.Share*100, 0, lang) + " %", Compensation: fmtKr(lang, y.Compensation, 0),
+		d.YearRows = append(d.YearRows, econYear{Year: y.Year, Share: nbfmt.For(lang).Percent(y.Share*100, 0), Compensation: fmtKr(lang, y.Compensation, 0),
 			Net: fmtKr(lang, y.CompensatedNet, 0), Income: fmtKr(lang, y.IncomeEqualisation, 0), Regional: fmtKr(lang, y.RegionalCentre, 0),
 			OneOff: fmtKr(lang, y.OneOff, 0), Reform: fmtKr(lang, y.Reform, 0), Known: fmtKr(lang, &y.Known, 0), Missing: strings.Join(miss, ", ")})
 		known = append(known, chart.Point{X: y.Year, Y: math.Round(float64(y.Known)), Known: true})

@@ -9,6 +9,7 @@ import (
 
 	"generalist"
 	"generalist/chart"
+	"generalist/internal/nbfmt"
 )
 
 // Views: what the input templates show of an input, its tags and its
@@ -117,9 +118,9 @@ func tagGroups(lang string, selected []generalist.InputTag, counts []generalist.
 	return out
 }
 
-func formatDate(t time.Time) string { return t.In(oslo).Format("02.01.2006") }
-
-func formatDateTime(t time.Time) string { return t.In(oslo).Format("02.01.2006 15:04") }
+// formatDate writes the day of t in Norway for lang: "09.03.2026", or
+// "2026-03-09" in English.
+func formatDate(lang string, t time.Time) string { return nbfmt.For(lang).NumericDate(t.In(oslo)) }
 
 // oslo is Norway's time zone, for dates shown to people; UTC when the
 // system has no zone data.
@@ -137,7 +138,7 @@ func (p *places) view(in *generalist.Input, lang string, full bool) inputView {
 	if !full {
 		c = in.Public()
 	}
-	v := inputView{In: &c, Place: p.label(&c), Paragraphs: c.Paragraphs(), Created: formatDate(c.CreatedAt), Scenarios: c.Scenarios}
+	v := inputView{In: &c, Place: p.label(&c), Paragraphs: c.Paragraphs(), Created: formatDate(lang, c.CreatedAt), Scenarios: c.Scenarios}
 	v.Kind, v.Status, v.Sender = c.Kind.Label(), c.Status.Label(), c.SenderType.Label()
 	if lang == "en" {
 		v.Kind, v.Status, v.Sender = c.Kind.LabelEN(), c.Status.LabelEN(), c.SenderType.LabelEN()
@@ -152,10 +153,10 @@ func (p *places) view(in *generalist.Input, lang string, full bool) inputView {
 		}
 	}
 	if c.PublishedAt != nil {
-		v.Published = formatDate(*c.PublishedAt)
+		v.Published = formatDate(lang, *c.PublishedAt)
 	}
 	if c.ErasedAt != nil {
-		v.Erased = formatDate(*c.ErasedAt)
+		v.Erased = formatDate(lang, *c.ErasedAt)
 	}
 	if c.Name != "" || c.Organisation != "" {
 		v.From = strings.Trim(c.Name+", "+c.Organisation, ", ")

@@ -19,6 +19,7 @@ import (
 	"generalist/app"
 	"generalist/geomap"
 	"generalist/graph"
+	"generalist/internal/nbfmt"
 	"generalist/optimize"
 )
 
@@ -454,9 +455,9 @@ func groupLabel(g searchGroup, unit, lang string) string {
 	for i, m := range g.Members {
 		names[i] = m.Name
 	}
-	w := geomap.FormatNumber(math.Round(g.Weight))
+	w := nbfmt.For(lang).Round(g.Weight, 0)
 	if unit == "FTE" {
-		w = geomap.FormatNumber(math.Round(10*g.Weight) / 10)
+		w = nbfmt.For(lang).Round(g.Weight, 1)
 	}
 	if lang == "en" {
 		return fmt.Sprintf("group of %d (%s), %s %s", len(g.Members), strings.Join(names, ", "), w, unitWord(unit, lang))
