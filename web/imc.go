@@ -181,8 +181,8 @@ func (s *Server) overview(r *http.Request) (*imc.MunicipalityOverview, error) {
 	return s.app.CooperationOverview(r.Context(), num, day)
 }
 
-// checkForm reads a posted form and checks that editing is on, the CSRF
-// token and the origin.
+// checkForm reads a posted form of at most 1 MiB (the access rule and
+// CSRF token were checked by guard).
 func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
 	if err := r.ParseForm(); err != nil {
