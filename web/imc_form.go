@@ -14,7 +14,8 @@ import (
 
 // The agreement builder: a guided form per legal form that shows, next to
 // every clause, what the law asks of it; it previews the checklist and the
-// agreement for anyone, and stores the cooperation when editing is on.
+// agreement for anyone, and stores the cooperation for an editor of one
+// of its participants or an administrator.
 
 // imcForm is the form's state as text, so that input that does not parse
 // is shown back as the user typed it.

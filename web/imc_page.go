@@ -20,7 +20,7 @@ import (
 // and agreement, a municipality's overview and the legal requirements.
 
 // imcPage is what the registry's pages share: the cooperation (if any),
-// whether editing is on, and the sub-navigation.
+// whether the viewer may change it, and the sub-navigation.
 type imcPage struct {
 	C          *generalist.IMC
 	Tab        string
