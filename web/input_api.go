@@ -135,23 +135,9 @@ func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	f.Limit, f.Offset = 1000, 0
-	var all []generalist.InputExport
-	for {
-		ins, total, err := h.s.store.ListInputs(r.Context(), f)
-		if err != nil {
-			return err
-		}
-		for i := range ins {
-			all = append(all, ins[i].Export())
-		}
-		f.Offset += len(ins)
-		if len(ins) == 0 || f.Offset >= total {
-			break
-		}
-	}
-	if all == nil {
-		all = []generalist.InputExport{}
+	all, err := h.s.app.PublishedInputs(r.Context(), f)
+	if err != nil {
+		return err
 	}
 	w.Header().Set("Content-Disposition", "attachment; filename=innspill."+format)
 	if format == "json" {
