@@ -10,6 +10,7 @@ import (
 	"generalist"
 	"generalist/atlas"
 	"generalist/capacity"
+	"generalist/internal/nbfmt"
 )
 
 const capacityHelp = `Usage: generalist capacity [--structure S] [--year Y] [--by municipality|task]
@@ -147,9 +148,9 @@ func printCapacity(w io.Writer, cat *generalist.Catalogue, res *capacity.Result,
 			case !c.Known:
 				status = "no data"
 			case !c.Robust:
-				status = fmt.Sprintf("short by %.1f FTE", c.Shortfall())
+				status = "short by " + nbfmt.Terminal.Decimal(c.Shortfall(), 1) + " FTE"
 			}
-			fmt.Fprintf(tw, "%s%s\t%s\t%.1f\t%.1f\t%s\n", c.Task, mark(c.Task), c.Served, c.Expected, c.MinTeam, status)
+			fmt.Fprintf(tw, "%s%s\t%s\t%s\t%s\t%s\n", c.Task, mark(c.Task), c.Served, nbfmt.Terminal.Decimal(c.Expected, 1), nbfmt.Terminal.Decimal(c.MinTeam, 1), status)
 		}
 	case by == "municipality":
 		fmt.Fprintln(tw, "Number\tMunicipality\tInhabitants\tTasks below the robust minimum")

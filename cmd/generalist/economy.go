@@ -16,6 +16,7 @@ import (
 	"generalist"
 	"generalist/app"
 	"generalist/economy"
+	"generalist/internal/nbfmt"
 	"generalist/refdata"
 )
 
@@ -141,21 +142,15 @@ func runEconomyShow(ctx context.Context, args []string, stdout, stderr io.Writer
 	return printStatement(stdout, s)
 }
 
-// kr formats kroner with spaces between thousands and two decimals.
-func kr(v float64) string {
-	ore := int64(math.Round(math.Abs(v) * 100))
-	s := fmt.Sprintf("%s.%02d", generalist.Persons(ore/100).String(), ore%100)
-	if v < 0 && ore != 0 {
-		return "−" + s
-	}
-	return s
-}
+// kr, krp, krWhole and personsp write the economy's figures as the CLI
+// writes numbers (nbfmt.Terminal); a missing figure is "no data".
+func kr(v float64) string { return nbfmt.Terminal.Decimal(v, 2) }
 
 func krp(k *economy.Kroner) string {
 	if k == nil {
 		return "no data"
 	}
-	return kr(float64(*k)) + " kr"
+	return nbfmt.Terminal.Kroner(float64(*k), 2)
 }
 
 // krWhole formats a total in whole kroner.
@@ -163,19 +158,14 @@ func krWhole(k *economy.Kroner) string {
 	if k == nil {
 		return "no data"
 	}
-	v := math.Round(float64(*k))
-	s := generalist.Persons(math.Abs(v)).String()
-	if v < 0 {
-		s = "−" + s
-	}
-	return s + " kr"
+	return nbfmt.Terminal.Kroner(float64(*k), 0)
 }
 
 func personsp(p *generalist.Persons) string {
 	if p == nil {
 		return "no data"
 	}
-	return p.String()
+	return nbfmt.Terminal.Int(int64(*p))
 }
 
 func printStatement(w io.Writer, s *economy.Statement) error {
@@ -186,7 +176,7 @@ func printStatement(w io.Writer, s *economy.Statement) error {
 	row(fmt.Sprintf("Inhabitants 1 July %d (from 2-k)", s.Year-1), personsp(s.PopulationBasis))
 	tax := krp(s.TaxPerInhabitant)
 	if s.TaxSharePct != nil && s.NationalAverageTax != nil {
-		tax += fmt.Sprintf(" (%.2f %% of the national %s)", *s.TaxSharePct, krp(s.NationalAverageTax))
+		tax += fmt.Sprintf(" (%s of the national %s)", nbfmt.Terminal.Percent(*s.TaxSharePct, 2), krp(s.NationalAverageTax))
 	}
 	row("Tax per inhabitant", tax)
 	if e := s.IncomeEqualisation; e != nil {
@@ -340,7 +330,7 @@ func printMerger(w io.Writer, r *economy.Merger) error {
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "Year\tShare\tInndelingstilskudd\tCompensated net\tIncome equalisation\tRegionsenter\tOne-off\tReform\tKnown change\tNo data\t")
 		for _, y := range r.Years {
-			fmt.Fprintf(tw, "%d\t%.0f %%\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, y.Share*100, krWhole(y.Compensation), krWhole(y.CompensatedNet),
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, nbfmt.Terminal.Percent(y.Share*100, 0), krWhole(y.Compensation), krWhole(y.CompensatedNet),
 				krWhole(y.IncomeEqualisation), krWhole(y.RegionalCentre), krWhole(y.OneOff), krWhole(y.Reform), krWhole(&y.Known), strings.Join(y.Missing, ", "))
 		}
 		if err := tw.Flush(); err != nil {

@@ -91,7 +91,7 @@ func TestEconomyMerge(t *testing.T) {
 		t.Errorf("merge: %+v", got.Years)
 	}
 	out, _, err = runCmd("economy", "merge", "--members", "1111,1112", "--year", "2024")
-	if err != nil || !strings.Contains(out, "−475 794.96") && !strings.Contains(out, "−475 795 kr") {
+	if err != nil || !strings.Contains(out, "-475 794.96") && !strings.Contains(out, "-475 795 kr") {
 		t.Errorf("merge text: %v\n%s", err, out)
 	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"generalist"
 	"generalist/app"
+	"generalist/internal/nbfmt"
 	"generalist/sim"
 )
 
@@ -216,12 +217,12 @@ func printComparison(w io.Writer, outs []*sim.Outcome) error {
 	row("Under 5 000", func(o *sim.Outcome) string { return fmt.Sprint(o.Stats.Under.Count) })
 	row("Without data", func(o *sim.Outcome) string { return fmt.Sprint(len(o.Stats.Missing)) })
 	row("Task-municipality pairs below robust", func(o *sim.Outcome) string { return fmt.Sprint(o.Vulnerable) })
-	row("Share of task FTEs outside own organisation", func(o *sim.Outcome) string { return fmt.Sprintf("%.1f %%", 100*o.MeanOutsideShare) })
+	row("Share of task FTEs outside own organisation", func(o *sim.Outcome) string { return nbfmt.Terminal.Percent(100*o.MeanOutsideShare, 1) })
 	row("Mean distance to centre (km)", func(o *sim.Outcome) string {
 		if o.MeanDistanceKm == nil {
 			return "no data"
 		}
-		return fmt.Sprintf("%.1f", *o.MeanDistanceKm)
+		return nbfmt.Terminal.Decimal(*o.MeanDistanceKm, 1)
 	})
 	for _, r := range generalist.Roles {
 		row("Below robust, "+string(r), func(o *sim.Outcome) string {

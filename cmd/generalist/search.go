@@ -8,7 +8,6 @@ import (
 	"math"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"generalist"
 	"generalist/app"
 	"generalist/graph"
+	"generalist/internal/nbfmt"
 	"generalist/optimize"
 )
 
@@ -250,12 +250,8 @@ func nodeLabel(n graph.Node) string {
 	return n.Code + " " + n.Name
 }
 
-func weightText(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return generalist.Persons(int64(v)).String()
-	}
-	return strconv.FormatFloat(v, 'f', 1, 64)
-}
+// weightText writes a weight: whole as it is, else with one decimal.
+func weightText(v float64) string { return nbfmt.Terminal.Round(v, 1) }
 
 func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var f searchFlags

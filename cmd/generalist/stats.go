@@ -10,6 +10,7 @@ import (
 
 	"generalist"
 	"generalist/atlas"
+	"generalist/internal/nbfmt"
 	"generalist/stats"
 )
 
@@ -143,13 +144,7 @@ func printTable(w io.Writer, t *atlas.Table) error {
 }
 
 // formatDecimal prints one decimal, grouped: 15 077.5.
-func formatDecimal(v float64) string {
-	s := fmt.Sprintf("%.1f", v)
-	i := strings.IndexByte(s, '.')
-	var n generalist.Persons
-	fmt.Sscan(s[:i], &n)
-	return n.String() + s[i:]
-}
+func formatDecimal(v float64) string { return nbfmt.Terminal.Decimal(v, 1) }
 
 func printNordic(w io.Writer, n *atlas.Nordic) error {
 	fmt.Fprintf(w, "Nordic comparison, around 1 January %d\n\n", n.Year)

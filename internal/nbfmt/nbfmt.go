@@ -27,20 +27,27 @@ type Locale struct {
 	english bool
 	group   string // between groups of three digits
 	point   string // before the decimals
-	space   string // between a number and its unit ("kr", "%")
+	space   string // between a number and its unit ("kr")
+	pct     string // between a number and "%"
 }
 
 var (
 	// Bokmal is bokmål with no-break spaces: "5 367 580", "12,5 %". It
 	// suits HTML, SVG and reports.
-	Bokmal = Locale{group: "\u00a0", point: ",", space: "\u00a0"}
+	Bokmal = Locale{group: "\u00a0", point: ",", space: "\u00a0", pct: "\u00a0"}
 	// BokmalPlain is bokmål with ordinary spaces: "5 367 580", "12,5 %".
 	// It suits terminals and text a reader may search or edit, where a
 	// no-break space is invisible but does not match a typed space.
-	BokmalPlain = Locale{group: " ", point: ",", space: " "}
+	BokmalPlain = Locale{group: " ", point: ",", space: " ", pct: " "}
 	// English groups with commas and uses a decimal point: "5,367,580",
 	// "12.5%".
 	English = Locale{english: true, group: ",", point: ".", space: "\u00a0"}
+	// Terminal is the CLI's: its words are English, its numbers group
+	// digits with spaces and use a decimal point ("5 367 580", "15 077.5",
+	// "90.00 %", as ISO 80000-1 allows), which reads the same to a
+	// Norwegian and an English reader and never confuses a decimal with a
+	// group. Its dates are English; the CLI writes ISO dates.
+	Terminal = Locale{english: true, group: " ", point: ".", space: " ", pct: " "}
 )
 
 // For returns the locale of a language tag as the web UI and the charts
@@ -172,12 +179,7 @@ func (l Locale) DateTime(t time.Time) string {
 	return l.NumericDate(t) + " " + t.Format("15:04")
 }
 
-func (l Locale) percent(s string) string {
-	if l.english {
-		return s + "%"
-	}
-	return s + l.space + "%"
-}
+func (l Locale) percent(s string) string { return s + l.pct + "%" }
 
 // compose writes the sign, the grouped whole part and the decimals of the
 // non-negative decimal string digits ("1234.5").

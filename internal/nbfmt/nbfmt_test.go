@@ -116,6 +116,10 @@ func TestSignedPercentKroner(t *testing.T) {
 		{Bokmal.Kroner(36076.144, 2), "36" + nb + "076,14" + nb + "kr"},
 		{BokmalPlain.Kroner(-475795, 0), "-475 795 kr"},
 		{English.Kroner(1193000, 0), "1,193,000" + nb + "kr"},
+		{Terminal.Decimal(15077.5, 1), "15 077.5"},
+		{Terminal.Percent(90, 2), "90.00 %"},
+		{Terminal.Kroner(-475794.96, 2), "-475 794.96 kr"},
+		{Terminal.Int(5367580), "5 367 580"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
