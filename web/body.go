@@ -56,3 +56,25 @@ func acceptsGzip(r *http.Request) bool {
 	}
 	return false
 }
+
+// cachedJSON serves the JSON of what fn returns, encoded and compressed
+// once per data version under key: for large responses whose encoding
+// would otherwise dominate the request.
+func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, key string, fn func() (any, error)) error {
+	b, err := get(r.Context(), s.cache, key, func() (body, error) {
+		v, err := fn()
+		if err != nil {
+			return body{}, err
+		}
+		raw, err := marshal(v)
+		if err != nil {
+			return body{}, err
+		}
+		return newBody(raw)
+	})
+	if err != nil {
+		return err
+	}
+	b.write(w, r, "application/json")
+	return nil
+}

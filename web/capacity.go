@@ -145,7 +145,7 @@ func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	b, err := get(r.Context(), s.cache, fmt.Sprintf("api/capacity/%d/%d", st, year), func() (body, error) {
+	return s.cachedJSON(w, r, fmt.Sprintf("api/capacity/%d/%d", st, year), func() (any, error) {
 		type muni struct {
 			Number     generalist.MunicipalityNumber `json:"number"`
 			Name       string                        `json:"name"`
@@ -158,20 +158,11 @@ func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) error {
 		}
 		cat, err := s.catalogue(r.Context())
 		if err != nil {
-			return body{}, err
+			return nil, err
 		}
-		raw, err := marshal(map[string]any{"structure": st, "year": year, "catalogue_version": cat.Version,
-			"tasks": res.Tasks, "municipalities": ms, "source": atlas.PopulationSource + "; oppgavekatalog: data/tasks.json"})
-		if err != nil {
-			return body{}, err
-		}
-		return newBody(raw)
+		return map[string]any{"structure": st, "year": year, "catalogue_version": cat.Version,
+			"tasks": res.Tasks, "municipalities": ms, "source": atlas.PopulationSource + "; oppgavekatalog: data/tasks.json"}, nil
 	})
-	if err != nil {
-		return err
-	}
-	b.write(w, r, "application/json")
-	return nil
 }
 
 func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request) error {

@@ -63,22 +63,7 @@ func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) erro
 	}
 	// The encoded outcome is cached too: it is large (every unit), and
 	// encoding it would otherwise dominate the request.
-	b, err := get(r.Context(), s.cache, "api/outcome/"+app.ScenarioKey(sc), func() (body, error) {
-		out, err := s.app.Evaluate(r.Context(), sc)
-		if err != nil {
-			return body{}, err
-		}
-		raw, err := marshal(out)
-		if err != nil {
-			return body{}, err
-		}
-		return newBody(raw)
-	})
-	if err != nil {
-		return err
-	}
-	b.write(w, r, "application/json")
-	return nil
+	return s.cachedJSON(w, r, "api/outcome/"+app.ScenarioKey(sc), func() (any, error) { return s.app.Evaluate(r.Context(), sc) })
 }
 
 // apiCompare serves GET /api/v1/compare?id=a&id=b: today's system and the

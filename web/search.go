@@ -36,19 +36,11 @@ const (
 	maxEnsembleSteps = 20000
 )
 
-// searchRequest holds the criteria of a search, parsed from the query.
+// searchRequest holds the criteria of a search, parsed from the query,
+// and how to run it.
 type searchRequest struct {
-	Structure    generalist.Structure
-	Year         int
-	Floor        float64 // 0 with a task: the task's robust minimum team
-	Task         string
-	WithinCounty bool
-	KeepFeasible bool
-	NoSeaLinks   bool
-	MaxKm        float64
-	Objective    optimize.Objective
-	Seed         uint64
-	Lock, Forbid string
+	app.Criteria
+	Seed uint64
 	// Ensemble only.
 	Parts, Steps int
 	// Ensemble asks the page for the ensemble around the plan.
@@ -140,9 +132,7 @@ func (s *Server) parseSearch(r *http.Request) (searchRequest, error) {
 // returns the unit of its weights; req.Floor becomes the floor used (a
 // task's robust minimum team when none was given).
 func (s *Server) searchProblem(ctx context.Context, req *searchRequest) (optimize.Problem, string, error) {
-	search, err := s.app.SearchProblem(ctx, app.Criteria{Structure: req.Structure, Year: req.Year, Floor: req.Floor, Task: req.Task,
-		WithinCounty: req.WithinCounty, KeepFeasible: req.KeepFeasible, NoSeaLinks: req.NoSeaLinks, MaxKm: req.MaxKm,
-		Objective: req.Objective, Lock: req.Lock, Forbid: req.Forbid})
+	search, err := s.app.SearchProblem(ctx, req.Criteria)
 	if err != nil {
 		return optimize.Problem{}, "", err
 	}
