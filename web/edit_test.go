@@ -16,17 +16,17 @@ import (
 	"generalist/web"
 )
 
-// TestParamChangeForm changes a task parameter through the form of
-// /oppgaver on its own server and store, and checks the history, the
-// capacity model and the protections of the form.
-func TestParamChangeForm(t *testing.T) {
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "edit.db"))
+// newStoreServer starts a server on its own SQLite file with the
+// reference data, for tests that change the store; both are closed when
+// the test ends.
+func newStoreServer(t *testing.T) (*sqlite.DB, *httptest.Server) {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	if _, err := refdata.Ensure(ctx, db); err != nil {
+	t.Cleanup(func() { db.Close() })
+	if _, err := refdata.Ensure(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
 	srv, err := web.NewServer(web.Config{App: app.New(db)})
@@ -34,7 +34,16 @@ func TestParamChangeForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
-	defer ts.Close()
+	t.Cleanup(ts.Close)
+	return db, ts
+}
+
+// TestParamChangeForm changes a task parameter through the form of
+// /oppgaver on its own server and store, and checks the history, the
+// capacity model and the protections of the form.
+func TestParamChangeForm(t *testing.T) {
+	ctx := context.Background()
+	db, ts := newStoreServer(t)
 	addUser(t, db, "testanalytiker", generalist.UserAnalyst, "")
 	addUser(t, db, "redaktor", generalist.UserEditor, "0301")
 	// The public sees no form, and an editor may not change parameters.

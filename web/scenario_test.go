@@ -7,15 +7,8 @@ import (
 	"generalist"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"generalist/app"
-	"generalist/refdata"
-	"generalist/sqlite"
-	"generalist/web"
 )
 
 // TestScenarioAPI stores, updates and deletes a scenario through the API on
@@ -23,20 +16,7 @@ import (
 // nothing.
 func TestScenarioAPI(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "scen.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := refdata.Ensure(ctx, db); err != nil {
-		t.Fatal(err)
-	}
-	srv, err := web.NewServer(web.Config{App: app.New(db)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	defer ts.Close()
+	db, ts := newStoreServer(t)
 	addUser(t, db, "analytiker", generalist.UserAnalyst, "")
 	analyst := signIn(t, ts.URL, "analytiker")
 	// do sends a JSON request as the signed-in analyst, with the session's
