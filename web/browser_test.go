@@ -1,9 +1,6 @@
 package web_test
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,25 +16,11 @@ import (
 // kept as test artefacts (go test -artifacts).
 func TestBrowser(t *testing.T) {
 	base := newTestServer(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	actx, cancel := browser.Allocator(ctx, t)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	bctx := browser.Tab(t, 90*time.Second)
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatal(err)
 	}
-	shot := func(name string) {
-		t.Helper()
-		b, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatalf("screenshot %s: %v", name, err)
-		}
-		if err := os.WriteFile(filepath.Join(t.ArtifactDir(), name+".png"), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	shot := func(name string) { t.Helper(); browser.Screenshot(t, bctx, name) }
 	text := func(sel string) string {
 		t.Helper()
 		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
@@ -93,12 +76,7 @@ func TestBrowser(t *testing.T) {
 // server's outcome (356 municipalities) replaces today's figures.
 func TestBrowserEditor(t *testing.T) {
 	base := newTestServer(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
-	defer cancel()
-	actx, cancel := browser.Allocator(ctx, t)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	bctx := browser.Tab(t, 90*time.Second)
 	if err := chromedp.Do(bctx, chromedp.EmulateViewport(1280, 1000)); err != nil {
 		t.Fatal(err)
 	}
@@ -139,8 +117,5 @@ func TestBrowserEditor(t *testing.T) {
 	if !strings.Contains(js, `"1149"`) || !strings.Contains(js, `"1151"`) {
 		t.Errorf("the scenario JSON lacks the merger: %s", js)
 	}
-	b, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
-	if err == nil {
-		os.WriteFile(filepath.Join(t.ArtifactDir(), "editor.png"), b, 0o644)
-	}
+	browser.Screenshot(t, bctx, "editor")
 }

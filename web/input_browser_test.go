@@ -1,9 +1,6 @@
 package web
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,12 +18,7 @@ import (
 func TestBrowserInput(t *testing.T) {
 	e := newInputEnv(t)
 	e.analyst(t, "analytiker")
-	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-	defer cancel()
-	actx, cancel := browser.Allocator(ctx, t)
-	defer cancel()
-	bctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	bctx := browser.Tab(t, 120*time.Second)
 	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(bctx, steps...); err != nil {
@@ -41,16 +33,7 @@ func TestBrowserInput(t *testing.T) {
 		}
 		return strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
 	}
-	shot := func(name string) {
-		t.Helper()
-		b, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
-		if err != nil {
-			t.Fatalf("screenshot %s: %v", name, err)
-		}
-		if err := os.WriteFile(filepath.Join(t.ArtifactDir(), name+".png"), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	shot := func(name string) { t.Helper(); browser.Screenshot(t, bctx, name) }
 	// waitURL waits until the page at a URL containing part has loaded,
 	// after a click that navigates.
 	waitURL := func(part string) {

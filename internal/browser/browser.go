@@ -23,7 +23,9 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -86,4 +88,29 @@ func Allocator(ctx context.Context, tb testing.TB) (context.Context, context.Can
 	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
 	tb.Cleanup(cancel) // runs before the TempDir cleanup registered above
 	return actx, cancel
+}
+
+// Tab starts a browser (Allocator) and opens a tab in it that lives at
+// most timeout; everything is stopped when the test ends.
+func Tab(tb testing.TB, timeout time.Duration) context.Context {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	tb.Cleanup(cancel)
+	actx, _ := Allocator(ctx, tb)
+	bctx, cancelTab := chromedp.NewContext(actx)
+	tb.Cleanup(cancelTab)
+	return bctx
+}
+
+// Screenshot saves the whole page of the tab as name.png among the test's
+// artefacts (go test -artifacts). Quality 100 makes chromedp ask for PNG.
+func Screenshot(tb testing.TB, tab context.Context, name string) {
+	tb.Helper()
+	b, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+	if err != nil {
+		tb.Fatalf("screenshot %s: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(tb.ArtifactDir(), name+".png"), b, 0o644); err != nil {
+		tb.Fatal(err)
+	}
 }
