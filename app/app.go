@@ -40,7 +40,8 @@ type App struct {
 	geoMu sync.Mutex
 	geo   map[generalist.Structure]*geometry
 
-	memo memo
+	version version
+	memo    *Cache
 }
 
 // shipped is what the binary embeds, parsed on first use.
@@ -63,7 +64,7 @@ func New(store Store, opts ...Option) *App {
 	for _, o := range opts {
 		o(a)
 	}
-	a.memo = memo{app: a, entries: map[string]any{}}
+	a.memo = a.NewCache()
 	return a
 }
 

@@ -45,11 +45,14 @@ func (a *App) Capacity(ctx context.Context, s generalist.Structure, year int) (*
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	cat, err := a.Catalogue(ctx)
-	if err != nil {
-		return nil, err
-	}
+	// The catalogue is read inside, after the version this result is
+	// kept under, never before it (a result built from an older catalogue
+	// would be kept under a newer version).
 	return remember(ctx, a, fmt.Sprintf("capacity/%d/%d", s, year), func() (*capacity.Result, error) {
+		cat, err := a.Catalogue(ctx)
+		if err != nil {
+			return nil, err
+		}
 		return atlas.Capacity(ctx, a.Store, cat, s, year)
 	})
 }

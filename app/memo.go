@@ -9,40 +9,32 @@ import (
 	"time"
 )
 
-// memo keeps the derived models in memory under the version of the data
-// they rest on. Two callers that miss at once may both compute; the
-// result is the same.
-type memo struct {
-	app *App
-
+// version is the App's view of the data version: a digest of the store's
+// records, re-read at most once a second.
+type version struct {
 	mu      sync.Mutex
-	version string
-	checked time.Time
-	entries map[string]any
+	digest  string
+	checked time.Time // zero: re-read on the next call
 }
 
 // Version returns a digest of every record the derived models and the
 // published pages rest on: the datasets, the imported indicators, the
 // analysts' parameter changes and the imported economy tables. It is
 // re-read at most once a second, so a change made by another process is
-// seen within a second.
+// seen within a second; Changed makes the next call re-read at once.
 func (a *App) Version(ctx context.Context) (string, error) {
-	m := &a.memo
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.version != "" && a.now().Sub(m.checked) < time.Second {
-		return m.version, nil
+	v := &a.version
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if !v.checked.IsZero() && a.now().Sub(v.checked) < time.Second {
+		return v.digest, nil
 	}
-	v, err := a.readVersion(ctx)
+	d, err := a.readVersion(ctx)
 	if err != nil {
 		return "", err
 	}
-	if v != m.version {
-		m.version = v
-		m.entries = map[string]any{}
-	}
-	m.checked = a.now()
-	return v, nil
+	v.digest, v.checked = d, a.now()
+	return d, nil
 }
 
 func (a *App) readVersion(ctx context.Context) (string, error) {
@@ -77,25 +69,53 @@ func (a *App) readVersion(ctx context.Context) (string, error) {
 }
 
 // Changed makes the next Version re-read the store: for changes this
-// process made itself, which must show at once.
+// process made itself, which must show at once. Values kept under a
+// digest that turns out unchanged stay kept.
 func (a *App) Changed() {
-	a.memo.mu.Lock()
-	a.memo.version = ""
-	a.memo.mu.Unlock()
+	a.version.mu.Lock()
+	a.version.checked = time.Time{}
+	a.version.mu.Unlock()
 }
 
-// remember returns the value under key for the current version, computing
-// it with fn when missing.
-func remember[T any](ctx context.Context, a *App, key string, fn func() (T, error)) (T, error) {
+// Cache keeps values computed from the store under the App's data
+// version: all of them are dropped when the version changes. The App
+// keeps its derived models in one; an edge makes its own (NewCache) for
+// what it renders, so both follow the same version.
+type Cache struct {
+	app *App
+
+	mu      sync.Mutex
+	digest  string
+	entries map[string]any
+}
+
+// NewCache returns an empty cache that follows a's data version.
+func (a *App) NewCache() *Cache { return &Cache{app: a, entries: map[string]any{}} }
+
+// Clear drops every value, whatever the version.
+func (c *Cache) Clear() {
+	c.mu.Lock()
+	c.entries = map[string]any{}
+	c.mu.Unlock()
+}
+
+// Remember returns the value under key for the current data version,
+// computing it with fn when missing. The version is read before fn runs,
+// so fn reads data at least as new as the version the value is kept
+// under; a value is not kept if the version moved on meanwhile. Two
+// callers that miss at once may both compute; the result is the same.
+func Remember[T any](ctx context.Context, c *Cache, key string, fn func() (T, error)) (T, error) {
 	var zero T
-	version, err := a.Version(ctx)
+	digest, err := c.app.Version(ctx)
 	if err != nil {
 		return zero, err
 	}
-	m := &a.memo
-	m.mu.Lock()
-	v, ok := m.entries[key]
-	m.mu.Unlock()
+	c.mu.Lock()
+	if c.digest != digest {
+		c.digest, c.entries = digest, map[string]any{}
+	}
+	v, ok := c.entries[key]
+	c.mu.Unlock()
 	if ok {
 		return v.(T), nil
 	}
@@ -103,10 +123,15 @@ func remember[T any](ctx context.Context, a *App, key string, fn func() (T, erro
 	if err != nil {
 		return zero, err
 	}
-	m.mu.Lock()
-	if m.version == version {
-		m.entries[key] = val
+	c.mu.Lock()
+	if c.digest == digest {
+		c.entries[key] = val
 	}
-	m.mu.Unlock()
+	c.mu.Unlock()
 	return val, nil
+}
+
+// remember is Remember on the App's own cache.
+func remember[T any](ctx context.Context, a *App, key string, fn func() (T, error)) (T, error) {
+	return Remember(ctx, a.memo, key, fn)
 }

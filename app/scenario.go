@@ -25,15 +25,16 @@ func (a *App) Base(ctx context.Context, s generalist.Structure, year int) (*sim.
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	cat, err := a.Catalogue(ctx)
-	if err != nil {
-		return nil, err
-	}
 	g, err := a.Graph(s)
 	if err != nil {
 		return nil, err
 	}
+	// The catalogue is read inside, after the version (see Capacity).
 	return remember(ctx, a, fmt.Sprintf("base/%d/%d", s, year), func() (*sim.Base, error) {
+		cat, err := a.Catalogue(ctx)
+		if err != nil {
+			return nil, err
+		}
 		return atlas.ScenarioBase(ctx, a.Store, cat, g, s, year)
 	})
 }

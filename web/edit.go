@@ -28,7 +28,7 @@ func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) error
 	if err := s.app.ChangeParam(r.Context(), c); err != nil {
 		return s.tasksError(w, r, err)
 	}
-	s.cache.invalidate()
+	s.invalidate()
 	s.log.Info("task parameter changed", "task", c.Task, "field", c.Field, "author", c.Author, "id", c.ID, "remote", r.RemoteAddr)
 	http.Redirect(w, r, "/oppgaver#historikk", http.StatusSeeOther)
 	return nil

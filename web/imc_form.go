@@ -391,7 +391,7 @@ func (s *Server) handleIMCCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.formError(w, r, f, c, err)
 	}
-	s.cache.invalidate()
+	s.invalidate()
 	s.log.Info("cooperation created", "id", c.ID, "author", formEdit(r).Author, "remote", r.RemoteAddr)
 	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), http.StatusSeeOther)
 	return nil
@@ -435,7 +435,7 @@ func (s *Server) handleIMCUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.formError(w, r, f, c, err)
 	}
-	s.cache.invalidate()
+	s.invalidate()
 	s.log.Info("cooperation changed", "id", c.ID, "version", c.Version, "author", formEdit(r).Author, "remote", r.RemoteAddr)
 	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), http.StatusSeeOther)
 	return nil
@@ -464,7 +464,7 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.DeleteIMC(r.Context(), id, v, formEdit(r)); err != nil {
 		return err
 	}
-	s.cache.invalidate()
+	s.invalidate()
 	http.Redirect(w, r, "/samarbeid", http.StatusSeeOther)
 	return nil
 }

@@ -98,7 +98,7 @@ func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) error {
 		s.processPage(w, r, fresh, statusOf[generalist.ErrorCode(err)], generalist.ErrorMessage(err))
 		return nil
 	}
-	s.cache.invalidate()
+	s.invalidate()
 	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d/prosess#steg-%s", c.ID, step.Step), http.StatusSeeOther)
 	return nil
 }

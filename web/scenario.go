@@ -149,7 +149,7 @@ func (s *Server) apiCreateScenario(w http.ResponseWriter, r *http.Request) error
 	if err := s.app.CreateScenario(r.Context(), sc); err != nil {
 		return err
 	}
-	s.cache.invalidate()
+	s.invalidate()
 	writeJSON(w, http.StatusCreated, sc)
 	return nil
 }
@@ -165,7 +165,7 @@ func (s *Server) apiUpdateScenario(w http.ResponseWriter, r *http.Request) error
 	if err := s.app.UpdateScenario(r.Context(), sc); err != nil {
 		return err
 	}
-	s.cache.invalidate()
+	s.invalidate()
 	writeJSON(w, http.StatusOK, sc)
 	return nil
 }
@@ -174,7 +174,7 @@ func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) error
 	if err := s.app.DeleteScenario(r.Context(), r.PathValue("id")); err != nil {
 		return err
 	}
-	s.cache.invalidate()
+	s.invalidate()
 	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

@@ -62,7 +62,7 @@ type Server struct {
 	log     *slog.Logger
 	pages   map[string]*template.Template // per language
 	mux     *http.ServeMux
-	cache   *cache
+	cache   *app.Cache
 	rules   map[string]access // every route's access rule
 	limiter *limiter          // per-address limit on sign-in attempts
 	// verifying bounds the argon2id checks running at once: each takes
@@ -104,7 +104,7 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	s.limiter = newLimiter(20, time.Minute, cfg.Now)
 	s.verifying = make(chan struct{}, 4)
-	s.cache = newCache(cfg.App)
+	s.cache = cfg.App.NewCache()
 	for _, lang := range []string{"nb", "en"} {
 		t, err := template.New("").Funcs(templateFuncs(lang)).ParseFS(cfg.Templates, "*.tmpl")
 		if err != nil {
