@@ -159,3 +159,17 @@ func TestEconomyImportDir(t *testing.T) {
 		t.Errorf("after a refused directory import the cost index of 1101 is %v\n%s; want the shipped one", err, out)
 	}
 }
+
+// TestEconomyDataEnvWarns: the directory variable of earlier versions is
+// no longer read; a command says so instead of silently using the
+// shipped sample.
+func TestEconomyDataEnvWarns(t *testing.T) {
+	t.Setenv("GENERALIST_ECONOMY_DATA", "/srv/okonomi")
+	_, stderr, err := runCmd("economy", "check", "--db", loadedDB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "GENERALIST_ECONOMY_DATA (/srv/okonomi) is no longer read") || !strings.Contains(stderr, "economy import --data /srv/okonomi") {
+		t.Errorf("stderr = %q, want the warning with the import command", stderr)
+	}
+}

@@ -74,6 +74,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return usageError("no command given")
 	}
 	cmd, rest := args[0], args[1:]
+	if dir := os.Getenv("GENERALIST_ECONOMY_DATA"); dir != "" {
+		// Earlier versions read imported economy tables from this
+		// directory; they now live in the store. Say so rather than
+		// silently using the shipped sample.
+		fmt.Fprintf(stderr, "warning: GENERALIST_ECONOMY_DATA (%s) is no longer read: imported economy tables live in the store. Import the directory once with: generalist economy import --data %s\n", dir, dir)
+	}
 	switch cmd {
 	case "serve":
 		return runServe(ctx, rest, stdout, stderr)
