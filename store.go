@@ -151,11 +151,17 @@ type EconomyFile struct {
 // every server process, the CLI, scenarios and reports see the same model.
 type EconomyStore interface {
 	// ImportEconomyFiles stores files in one transaction and sets their
-	// SHA256 and ImportedAt. ECONFLICT (and nothing stored) if a file of
-	// the same name exists and replace is false; EINVALID for a file
-	// without a name or with text that is not UTF-8.
-	ImportEconomyFiles(ctx context.Context, files []EconomyFile, replace bool) error
+	// SHA256 and ImportedAt. Before it commits, check (if not nil) is
+	// given every file the store would then hold, by name, and an error
+	// from it stores nothing: two imports at once cannot each pass alone
+	// and fail together. ECONFLICT (and nothing stored) if a file of the
+	// same name exists and replace is false; EINVALID for a file without
+	// a name or with text that is not UTF-8.
+	ImportEconomyFiles(ctx context.Context, files []EconomyFile, replace bool, check func(all []EconomyFile) error) error
 	// EconomyFiles lists the imported files by name; with data false
 	// their Data is left empty (for a cheap version check).
 	EconomyFiles(ctx context.Context, data bool) ([]EconomyFile, error)
+	// DeleteEconomyFiles removes imported files by name in one
+	// transaction. ENOTFOUND (and nothing removed) for a name not stored.
+	DeleteEconomyFiles(ctx context.Context, names []string) error
 }

@@ -31,10 +31,39 @@ func (a *App) Economy(ctx context.Context) (*economy.Model, error) {
 			return m, nil
 		}
 		if err := refdata.OverlayEconomy(m, economyFS(files)); err != nil {
-			return nil, err
+			// Every file was checked with the others before it was stored,
+			// so this is the store's state, not the request's: a newer
+			// version's checks, or a file changed outside Generalist.
+			return nil, generalist.Errorf(generalist.EINTERNAL, "the imported economy tables no longer load (%s); list them (economy list) and remove or replace the one named", generalist.ErrorMessage(err))
 		}
 		return m, nil
 	})
+}
+
+// checkEconomyFiles reports whether the shipped model with all laid over
+// it loads: every import is checked with what the store would hold after
+// it, inside the store's transaction.
+func checkEconomyFiles(all []generalist.EconomyFile) error {
+	m, err := shippedEconomy()
+	if err != nil {
+		return err
+	}
+	return refdata.OverlayEconomy(m, economyFS(all))
+}
+
+// EconomyFiles lists the imported economy tables (without their text).
+func (a *App) EconomyFiles(ctx context.Context) ([]generalist.EconomyFile, error) {
+	return a.Store.EconomyFiles(ctx, false)
+}
+
+// RemoveEconomyFiles removes imported economy tables by name, all or none;
+// the shipped sample shows again where they covered it.
+func (a *App) RemoveEconomyFiles(ctx context.Context, names []string) error {
+	if err := a.Store.DeleteEconomyFiles(ctx, names); err != nil {
+		return err
+	}
+	a.Changed()
+	return nil
 }
 
 // economyFS presents stored files as the directory OverlayEconomy reads.
@@ -119,7 +148,7 @@ func (a *App) ImportEconomy(ctx context.Context, imp EconomyImport) (*refdata.Im
 		files = append(files, generalist.EconomyFile{Name: name, Table: im.Table, Year: im.Year, Data: string(b), Author: imp.Author})
 	}
 	slices.SortFunc(files, func(x, y generalist.EconomyFile) int { return strings.Compare(x.Name, y.Name) })
-	if err := a.Store.ImportEconomyFiles(ctx, files, imp.Replace); err != nil {
+	if err := a.Store.ImportEconomyFiles(ctx, files, imp.Replace, checkEconomyFiles); err != nil {
 		return nil, err
 	}
 	a.Changed()
@@ -156,31 +185,9 @@ func (a *App) ImportEconomyDir(ctx context.Context, dir fs.FS, replace bool, aut
 	if len(files) == 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "the directory holds no economy tables (%s)", strings.Join(economyFileGlobs, ", "))
 	}
-	// Check the files together with what is stored, as the model will
-	// read them.
-	stored, err := a.Store.EconomyFiles(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	all := map[string]generalist.EconomyFile{}
-	for _, f := range stored {
-		all[f.Name] = f
-	}
-	for _, f := range files {
-		all[f.Name] = f
-	}
-	merged := make([]generalist.EconomyFile, 0, len(all))
-	for _, f := range all {
-		merged = append(merged, f)
-	}
-	m, err := shippedEconomy()
-	if err != nil {
-		return nil, err
-	}
-	if err := refdata.OverlayEconomy(m, economyFS(merged)); err != nil {
-		return nil, err
-	}
-	if err := a.Store.ImportEconomyFiles(ctx, files, replace); err != nil {
+	// The files are checked together with what is stored, as the model
+	// will read them, inside the store's transaction.
+	if err := a.Store.ImportEconomyFiles(ctx, files, replace, checkEconomyFiles); err != nil {
 		return nil, err
 	}
 	a.Changed()

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,5 +79,30 @@ func TestEconomyImportSharedByProcesses(t *testing.T) {
 	}
 	if st.TaxPerInhabitant == nil || float64(*st.TaxPerInhabitant) != 38042.62 {
 		t.Errorf("MunicipalityEconomy(1820).TaxPerInhabitant = %v, want the imported 38042.62", st.TaxPerInhabitant)
+	}
+}
+
+// TestEconomyStoredTablesNoLongerLoad: a stored table that the loader no
+// longer accepts (changed outside Generalist, or a newer version's
+// stricter checks) is the store's fault, not the request's: EINTERNAL
+// naming the file, and removing it brings the shipped sample back.
+func TestEconomyStoredTablesNoLongerLoad(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.Loaded(t, storetest.OpenSQLite(t))
+	// Stored without the App's check, as if written by another program.
+	broken := bytes.Replace(settlement1820(t), []byte(",KDD\n"), []byte(",XYZ\n"), 1)
+	if err := db.ImportEconomyFiles(ctx, []generalist.EconomyFile{{Name: "inntektsutjevning_2025.csv", Table: "settlement", Year: 2025, Data: string(broken)}}, false, nil); err != nil {
+		t.Fatal(err)
+	}
+	a := app.New(db)
+	_, err := a.MunicipalityEconomy(ctx, "1820", 2025)
+	if generalist.ErrorCode(err) != generalist.EINTERNAL || !strings.Contains(generalist.ErrorMessage(err), "inntektsutjevning_2025.csv") {
+		t.Fatalf("MunicipalityEconomy with a broken stored table = %v, want EINTERNAL naming the file", err)
+	}
+	if err := a.RemoveEconomyFiles(ctx, []string{"inntektsutjevning_2025.csv"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.MunicipalityEconomy(ctx, "1820", 2025); err != nil {
+		t.Errorf("after removing the broken table: %v", err)
 	}
 }

@@ -85,7 +85,7 @@ func fill(t *testing.T, db *sqlstore.DB) {
 	must(db.ImportEconomyFiles(ctx, []generalist.EconomyFile{
 		{Name: "kostnadsindeks_2025.csv", Table: "cost-index", Year: 2025, Author: "kari", Data: "kommunenummer,kommunenavn,budsjettaar,kostnadsindeks\n1111,Sokndal,2025,1.1\n"},
 		{Name: "2025.json", Table: "files", Year: 2025, Author: "kari", Data: "{\"ø\": \"«å»\"}\n"},
-	}, false))
+	}, false, nil))
 
 	users := map[string]*generalist.User{}
 	for _, u := range []*generalist.User{

@@ -12,7 +12,7 @@ import (
 
 // ImportEconomyFiles implements generalist.EconomyStore: every file or
 // none, in one write transaction.
-func (db *DB) ImportEconomyFiles(ctx context.Context, files []generalist.EconomyFile, replace bool) error {
+func (db *DB) ImportEconomyFiles(ctx context.Context, files []generalist.EconomyFile, replace bool, check func(all []generalist.EconomyFile) error) error {
 	if len(files) == 0 {
 		return generalist.Errorf(generalist.EINVALID, "no economy file to import")
 	}
@@ -47,7 +47,14 @@ func (db *DB) ImportEconomyFiles(ctx context.Context, files []generalist.Economy
 				return err
 			}
 		}
-		return nil
+		if check == nil {
+			return nil
+		}
+		all, err := queryAll(ctx, tx, `SELECT name, table_name, year, data, sha256, author, imported_at FROM economy_files ORDER BY name`, scanEconomyFile)
+		if err != nil {
+			return err
+		}
+		return check(all)
 	})
 	if generalist.ErrorCode(err) == generalist.EINTERNAL {
 		return db.errorf("import economy files: %w", err)
@@ -67,10 +74,36 @@ func (db *DB) EconomyFiles(ctx context.Context, data bool) ([]generalist.Economy
 	if data {
 		col = `data`
 	}
-	return query(ctx, db, `SELECT name, table_name, year, `+col+`, sha256, author, imported_at FROM economy_files ORDER BY name`,
-		func(r *sql.Rows) (generalist.EconomyFile, error) {
-			var f generalist.EconomyFile
-			err := r.Scan(&f.Name, &f.Table, &f.Year, &f.Data, &f.SHA256, &f.Author, timeCol{&f.ImportedAt})
-			return f, err
-		})
+	return query(ctx, db, `SELECT name, table_name, year, `+col+`, sha256, author, imported_at FROM economy_files ORDER BY name`, scanEconomyFile)
+}
+
+func scanEconomyFile(r *sql.Rows) (generalist.EconomyFile, error) {
+	var f generalist.EconomyFile
+	err := r.Scan(&f.Name, &f.Table, &f.Year, &f.Data, &f.SHA256, &f.Author, timeCol{&f.ImportedAt})
+	return f, err
+}
+
+// DeleteEconomyFiles implements generalist.EconomyStore.
+func (db *DB) DeleteEconomyFiles(ctx context.Context, names []string) error {
+	if len(names) == 0 {
+		return generalist.Errorf(generalist.EINVALID, "name the economy tables to remove")
+	}
+	err := db.write(ctx, func(tx *tx) error {
+		for _, name := range names {
+			res, err := tx.exec(ctx, `DELETE FROM economy_files WHERE name = ?`, name)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				return generalist.Errorf(generalist.ENOTFOUND, "no imported economy table %s", name)
+			}
+		}
+		return nil
+	})
+	if generalist.ErrorCode(err) == generalist.EINTERNAL {
+		return db.errorf("delete economy files: %w", err)
+	}
+	return err
 }

@@ -36,6 +36,8 @@ Commands:
   import   --table T --year YEAR FILE…   read the ministry's tables into the store
            (T: grants = Grønt hefte 1-k and 2-k, two files; settlement = KDD's
            internettinntektsutj_<year>kom.xlsx; cost-index = Grønt hefte A-k)
+  list     [--json]                   the imported tables: name, table, year, who, when
+  remove   NAME…                      remove imported tables (the shipped sample shows again)
 
 Every command reads the model of the store (--db, or DATABASE_URL): the
 shipped tables with the tables analysts imported laid over them.
@@ -58,6 +60,10 @@ func runEconomy(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return runEconomyParams(ctx, rest, stdout, stderr)
 	case "import":
 		return runEconomyImport(ctx, rest, stdout, stderr)
+	case "list":
+		return runEconomyList(ctx, rest, stdout, stderr)
+	case "remove":
+		return runEconomyRemove(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, economyHelp)
 		return nil
@@ -558,4 +564,74 @@ func runEconomyImport(ctx context.Context, args []string, stdout, stderr io.Writ
 		fmt.Fprintf(stdout, "  %s\n", n)
 	}
 	return nil
+}
+
+const economyListHelp = `Usage: generalist economy list [--json] [--db PATH]
+
+The economy tables imported into the store, laid over the shipped sample:
+file name, table, budget year, who imported it and when.
+
+Flags:
+`
+
+func runEconomyList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dbPath, asJSON := economyFlags("list", stderr, economyListHelp)
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	a, closeStore, err := openApp(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	files, err := a.EconomyFiles(ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if files == nil {
+			files = []generalist.EconomyFile{}
+		}
+		return writeJSON(stdout, map[string]any{"files": files})
+	}
+	if len(files) == 0 {
+		_, err := fmt.Fprintln(stdout, "No economy tables are imported: the shipped sample is used.")
+		return err
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "Name\tTable\tYear\tImported by\tImported at")
+	for _, f := range files {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\n", f.Name, f.Table, f.Year, f.Author, f.ImportedAt.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	return tw.Flush()
+}
+
+const economyRemoveHelp = `Usage: generalist economy remove NAME… [--db PATH]
+
+Removes imported economy tables by name (see economy list), all or none;
+where they covered the shipped sample, the sample shows again.
+
+Flags:
+`
+
+func runEconomyRemove(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs, dbPath, _ := economyFlags("remove", stderr, economyRemoveHelp)
+	names, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(names) == 0 {
+		return usageError("economy remove: name the tables to remove (see generalist economy list)")
+	}
+	a, closeStore, err := openApp(ctx, *dbPath)
+	if err != nil {
+		return err
+	}
+	defer closeStore()
+	if err := a.RemoveEconomyFiles(ctx, names); err != nil {
+		return err
+	}
+	recordCLI(ctx, a.Store, stderr, "economy remove", strings.Join(names, ", "), "")
+	_, err = fmt.Fprintf(stdout, "Removed %s.\n", strings.Join(names, ", "))
+	return err
 }

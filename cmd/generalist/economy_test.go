@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -171,5 +172,31 @@ func TestEconomyDataEnvWarns(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "GENERALIST_ECONOMY_DATA (/srv/okonomi) is no longer read") || !strings.Contains(stderr, "economy import --data /srv/okonomi") {
 		t.Errorf("stderr = %q, want the warning with the import command", stderr)
+	}
+}
+
+// TestEconomyListRemove lists an imported table and removes it: the
+// shipped sample shows again, and an unknown name removes nothing.
+func TestEconomyListRemove(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "list.db")
+	if out, _, err := runCmd("economy", "list", "--db", db); err != nil || !strings.Contains(out, "No economy tables are imported") {
+		t.Fatalf("list on a new store: %v\n%s", err, out)
+	}
+	if _, _, err := runCmd("economy", "import", "--table", "settlement", "--year", "2025", "--db", db, settlementTestFile); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runCmd("economy", "list", "--db", db)
+	if err != nil || !strings.Contains(out, "inntektsutjevning_2025.csv") || !strings.Contains(out, "settlement") {
+		t.Fatalf("list after the import: %v\n%s", err, out)
+	}
+	if _, _, err := runCmd("economy", "remove", "inntektsutjevning_2025.csv", "nosuch.csv", "--db", db); generalist.ErrorCode(err) != generalist.ENOTFOUND {
+		t.Errorf("remove with an unknown name: %v, want ENOTFOUND", err)
+	}
+	if _, _, err := runCmd("economy", "remove", "inntektsutjevning_2025.csv", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = runCmd("economy", "show", "--municipality", "1820", "--year", "2025", "--db", db)
+	if err != nil || !regexp.MustCompile(`Tax per inhabitant\s+no data`).MatchString(out) {
+		t.Errorf("after remove economy show says %v\n%s; want no data for 1820's tax again", err, out)
 	}
 }
