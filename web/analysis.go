@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"generalist"
+	"generalist/app"
 	"generalist/atlas"
 	"generalist/chart"
 )
@@ -42,23 +43,13 @@ func (s *Server) parseAnalysis(r *http.Request) (analysisRequest, error) {
 	}
 	a.Covariates = q["cov"]
 	if len(a.Covariates) == 0 {
-		a.Covariates = []string{"logpop"}
-		if a.Structure == generalist.Structure2024 {
-			a.Covariates = append(a.Covariates, "centrality")
-		}
+		a.Covariates = app.DefaultCovariates(a.Structure)
 	}
 	return a, nil
 }
 
 func (s *Server) analyse(r *http.Request, a analysisRequest) (*atlas.Analysis, error) {
-	key := fmt.Sprintf("analysis/%d/%d/%s/%v", a.Structure, a.Year, a.Indicator.ID, a.Covariates)
-	return get(r.Context(), s.cache, key, func() (*atlas.Analysis, error) {
-		rows, err := s.rows(r.Context(), a.Structure, a.Year)
-		if err != nil {
-			return nil, err
-		}
-		return atlas.Analyse(rows, a.Indicator.ID, a.Indicator.Value, a.Covariates)
-	})
+	return s.app.Analyse(r.Context(), a.Indicator, a.Structure, a.Year, a.Covariates)
 }
 
 func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) error {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strings"
 
@@ -10,31 +9,10 @@ import (
 	"generalist/atlas"
 )
 
-// lookupIndicator returns a built-in indicator, or a user-imported one
-// placed on structure st for year (or, when the indicator has no values
-// for year, its latest year: the title then says which year is shown).
+// lookupIndicator returns a built-in or imported indicator and the year
+// shown (app.Indicator).
 func (s *Server) lookupIndicator(ctx context.Context, id string, st generalist.Structure, year int) (atlas.Indicator, int, error) {
-	if ind, ok := atlas.IndicatorByID(id); ok {
-		return ind, year, nil
-	}
-	store := s.store
-	if err := generalist.ValidateIndicatorID(id); err != nil {
-		return atlas.Indicator{}, 0, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s, or the id of an imported indicator", id, indicatorIDs())
-	}
-	layer, err := get(ctx, s.cache, fmt.Sprintf("layer/%s/%d/%d", id, st, year), func() (*atlas.IndicatorLayer, error) {
-		l, err := atlas.IndicatorOn(ctx, store, id, st, year)
-		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
-			if _, err2 := store.Indicator(ctx, id); err2 != nil {
-				return nil, generalist.Errorf(generalist.EINVALID, "indicator %q: must be one of %s, or the id of an imported indicator", id, indicatorIDs())
-			}
-			return atlas.IndicatorOn(ctx, store, id, st, 0)
-		}
-		return l, err
-	})
-	if err != nil {
-		return atlas.Indicator{}, 0, err
-	}
-	return layer.AsIndicator(), layer.Year, nil
+	return s.app.Indicator(ctx, id, st, year)
 }
 
 // indicatorList returns the built-in indicators followed by the imported

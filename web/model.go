@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -12,9 +11,7 @@ import (
 
 // rows returns the cached overview of a structure and year.
 func (s *Server) rows(ctx context.Context, st generalist.Structure, year int) ([]atlas.Row, error) {
-	return get(ctx, s.cache, fmt.Sprintf("rows/%d/%d", st, year), func() ([]atlas.Row, error) {
-		return atlas.Overview(ctx, s.store, st, year)
-	})
+	return s.app.Overview(ctx, st, year)
 }
 
 // listFilter selects rows for the list page and the API.

@@ -53,47 +53,33 @@ func runIndicatorAnalyse(ctx context.Context, args []string, stdout, stderr io.W
 	if err != nil {
 		return usageError("indicator analyse: --structure: " + generalist.ErrorMessage(err))
 	}
-	if len(covs) == 0 {
-		covs = covFlag{"logpop", "centrality"}
-	}
-	db, err := openStore(ctx, *dbPath)
+	a, closeStore, err := openApp(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closeStore()
 	y := *year
 	if y == 0 {
-		if y, err = atlas.LatestYear(ctx, db, s); err != nil {
+		if y, err = a.LatestYear(ctx, s); err != nil {
 			return err
 		}
 	}
-	ind, ok := atlas.IndicatorByID(pos[0])
-	if !ok {
-		layer, err := atlas.IndicatorOn(ctx, db, pos[0], s, y)
-		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
-			layer, err = atlas.IndicatorOn(ctx, db, pos[0], s, 0) // the indicator's latest year
-		}
-		if err != nil {
-			return err
-		}
-		ind = layer.AsIndicator()
-	}
-	rows, err := atlas.Overview(ctx, db, s, y)
+	ind, _, err := a.Indicator(ctx, pos[0], s, y)
 	if err != nil {
 		return err
 	}
-	a, err := atlas.Analyse(rows, ind.ID, ind.Value, covs)
+	res, err := a.Analyse(ctx, ind, s, y, covs)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(stdout, map[string]any{"analysis": a, "source": ind.Source, "caveat": ind.Caveat})
+		return writeJSON(stdout, map[string]any{"analysis": res, "source": ind.Source, "caveat": ind.Caveat})
 	}
 	fmt.Fprintf(stdout, "%s (%s) against size and centrality, structure %d, 1 January %d\n", ind.EN, ind.UnitEN, s, y)
-	fmt.Fprintf(stdout, "OLS, n = %d (%d left out for missing values), R² = %.3f, adjusted R² = %.3f\n\n", a.N, a.Dropped, a.R2, a.AdjR2)
+	fmt.Fprintf(stdout, "OLS, n = %d (%d left out for missing values), R² = %.3f, adjusted R² = %.3f\n\n", res.N, res.Dropped, res.R2, res.AdjR2)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "Term\tEstimate\tStd. error\t95 % CI\tp\t")
-	for _, c := range a.Coefficients {
+	for _, c := range res.Coefficients {
 		p := "–"
 		if c.P != nil {
 			p = fmt.Sprintf("%.4f", *c.P)
@@ -103,13 +89,13 @@ func runIndicatorAnalyse(ctx context.Context, args []string, stdout, stderr io.W
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if e := a.DoublingEffect; e != nil {
+	if e := res.DoublingEffect; e != nil {
 		fmt.Fprintf(stdout, "\nDoubling the population changes the indicator by %.4f (95 %% CI %.4f to %.4f), other covariates held fixed.\n", e.Estimate, e.CILow, e.CIHigh)
 	}
 	for _, g := range []struct {
 		title  string
 		groups []atlas.GroupMean
-	}{{"By KOSTRA size group", a.BySize}, {"By centrality class", a.ByCentrality}} {
+	}{{"By KOSTRA size group", res.BySize}, {"By centrality class", res.ByCentrality}} {
 		fmt.Fprintf(stdout, "\n%s:\n", g.title)
 		tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 		fmt.Fprintln(tw, "Group\tn\tMean\tMedian\t")

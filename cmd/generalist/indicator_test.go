@@ -280,3 +280,21 @@ func TestIndicator(t *testing.T) {
 		}
 	})
 }
+
+// TestAnalyseAsTheWeb: the CLI's analysis is the web's (app.Analyse): an
+// unknown indicator is EINVALID as on /analyse (400), and on a structure
+// without centrality classes the default covariates leave centrality out
+// instead of failing.
+func TestAnalyseAsTheWeb(t *testing.T) {
+	db := loadedDB(t)
+	if _, _, err := runCmd("indicator", "analyse", "nosuch", "--db", db); generalist.ErrorCode(err) != generalist.EINVALID || !strings.Contains(errorText(err), "or the id of an imported indicator") {
+		t.Errorf("analyse nosuch: %v, want EINVALID listing the indicators", err)
+	}
+	out, _, err := runCmd("indicator", "analyse", "share80", "--structure", "2020", "--year", "2020", "--db", db)
+	if err != nil || !strings.Contains(out, "log2(folkemengde)") || !strings.Contains(out, "n = 356") {
+		t.Errorf("analyse share80 on the 2020 structure: %v\n%s", err, out)
+	}
+	if strings.Contains(out, "sentralitet") || strings.Contains(out, "Centrality class ") {
+		t.Errorf("the 2020 structure has no centrality classes, but the analysis used them:\n%s", out)
+	}
+}
