@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"generalist"
 	"generalist/imc"
@@ -162,4 +163,29 @@ func (a *App) CooperationOverview(ctx context.Context, number string, day genera
 		return m, err
 	}
 	return imc.Overview(number, name, cs, cat, pops, day), nil
+}
+
+// VetCooperation checks a cooperation record before it is stored: its
+// content against the catalogue (imc.Validate) and, when strict, every
+// required item of the legal check on today (imc.Check), refusing it with
+// each failed item, its paragraph and why. It reads no store, so a file
+// can be vetted without one.
+func VetCooperation(cat *generalist.Catalogue, c *generalist.IMC, strict bool, today generalist.CalendarDate) error {
+	if err := imc.Validate(c, cat); err != nil {
+		return err
+	}
+	if !strict {
+		return nil
+	}
+	l := imc.Check(c, cat, imc.Options{Today: today})
+	if l.OK() {
+		return nil
+	}
+	var fails []string
+	for _, it := range l.Items {
+		if it.Status == imc.Fail && it.Required {
+			fails = append(fails, it.ID+" ("+it.Reference+"): "+it.Why)
+		}
+	}
+	return generalist.Errorf(generalist.EINVALID, "cooperation %q fails %d required legal check(s): %s", c.Name, l.Failed, strings.Join(fails, "; "))
 }

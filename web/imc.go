@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"generalist"
+	"generalist/app"
 	"generalist/imc"
 )
 
@@ -114,23 +115,9 @@ func imcFilter(q url.Values) (generalist.IMCFilter, error) {
 	return f, err
 }
 
-// vetIMC is imc.Validate and, when strict, the legal check.
+// vetIMC is app.VetCooperation on the shipped catalogue and today.
 func (s *Server) vetIMC(c *generalist.IMC, strict bool) error {
-	if err := imc.Validate(c, s.shipped); err != nil {
-		return err
-	}
-	if strict {
-		if l := imc.Check(c, s.shipped, imc.Options{Today: s.today()}); !l.OK() {
-			var ids []string
-			for _, it := range l.Items {
-				if it.Status == imc.Fail && it.Required {
-					ids = append(ids, it.ID+" ("+it.Reference+")")
-				}
-			}
-			return generalist.Errorf(generalist.EINVALID, "cooperation %q fails %d required legal check(s): %s", c.Name, l.Failed, strings.Join(ids, "; "))
-		}
-	}
-	return nil
+	return app.VetCooperation(s.shipped, c, strict, s.today())
 }
 
 // imcHistory reads the revisions of the cooperation of the path, oldest

@@ -182,27 +182,13 @@ func (c *imcCmd) needAuthor(cmd string) error {
 }
 
 // vet validates a record against the catalogue and the process guide and,
-// with --strict, the legal checks.
+// with --strict, the legal checks (app.VetCooperation).
 func (c *imcCmd) vet(rec *generalist.IMC) error {
 	cat, err := c.catalogue()
 	if err != nil {
 		return err
 	}
-	if err := imc.Validate(rec, cat); err != nil {
-		return err
-	}
-	if *c.strict {
-		if l := imc.Check(rec, cat, imc.Options{Today: c.day()}); !l.OK() {
-			var fails []string
-			for _, it := range l.Items {
-				if it.Status == imc.Fail && it.Required {
-					fails = append(fails, it.ID+" ("+it.Reference+"): "+it.Why)
-				}
-			}
-			return generalist.Errorf(generalist.EINVALID, "cooperation %q fails %d required legal check(s), so --strict refuses it:\n  %s", rec.Name, l.Failed, strings.Join(fails, "\n  "))
-		}
-	}
-	return nil
+	return app.VetCooperation(cat, rec, *c.strict, c.day())
 }
 
 func cooperationID(cmd, s string) (int64, error) {

@@ -161,7 +161,7 @@ func TestIMC(t *testing.T) {
 			{"BadOrgNumber", []string{"--org", "974760674"}, "check digit is wrong"},
 			{"HostNotParticipant", []string{"--host", "3401"}, "the host 3401 is not a participant"},
 			{"NoAuthor", []string{"--author", ""}, "--author is required"},
-			{"Strict", []string{"--strict"}, "fails 7 required legal check(s), so --strict refuses it"},
+			{"Strict", []string{"--strict"}, "fails 7 required legal check(s): 20-4d (kommuneloven § 20-4 tredje ledd bokstav d)"},
 		} {
 			t.Run(tt.name, func(t *testing.T) {
 				args := []string{"add", "--author", "Test", "--name", "Ny revisjon kommunalt oppgavefellesskap", "--form", "vertskommune",
