@@ -277,9 +277,8 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 		norm.Set("county", string(f.County))
 	}
 	key := fmt.Sprintf("capacity/%s/%d/%d/%s", lang, st, year, f.County)
-	s.renderCached(w, r, key, "capacity.tmpl", page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
+	return s.renderCached(w, r, key, "capacity.tmpl", page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
 		Caveats: []string{msg(lang, "capacity.caveat")}, Query: norm})
-	return nil
 }
 
 // rolesOf groups the catalogue's tasks by role.

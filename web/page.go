@@ -49,8 +49,9 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 
 // renderCached is render for pages that depend only on key (which must
 // include the language): the page is rendered once, kept compressed and
-// plain, and served from memory until the data changes.
-func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, p page) {
+// plain, and served from memory until the data changes. Its error is the
+// handler's, so it becomes the error page in the one place.
+func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, p page) error {
 	rememberLang(w, r)
 	p.Lang = langOf(r)
 	p.Path = r.URL.Path
@@ -62,11 +63,10 @@ func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name 
 		return newBody(buf.Bytes())
 	})
 	if err != nil {
-		s.log.Error("render", "template", name, "err", err)
-		http.Error(w, "Internal error.", http.StatusInternalServerError)
-		return
+		return fmt.Errorf("render %s: %w", name, err)
 	}
 	b.write(w, r, "text/html; charset=utf-8")
+	return nil
 }
 
 // pageError renders the error page with the status of the error code.
@@ -202,8 +202,7 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 	d := p.Data.(listData)
 	d.CSV = "/api/v1/municipalities?" + csv.Encode()
 	p.Data = d
-	s.renderCached(w, r, "list/"+langOf(r)+"?"+norm.Encode(), "list.tmpl", p)
-	return nil
+	return s.renderCached(w, r, "list/"+langOf(r)+"?"+norm.Encode(), "list.tmpl", p)
 }
 
 type profileData struct {
@@ -262,8 +261,7 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) error {
 		q.Set("structure", st.String())
 	}
 	q.Set("year", fmt.Sprint(row.Year))
-	s.renderCached(w, r, key, "profile.tmpl", page{Title: row.ShortName, Nav: "list", Structure: st, Data: d, Caveats: caveats, Query: q})
-	return nil
+	return s.renderCached(w, r, key, "profile.tmpl", page{Title: row.ShortName, Nav: "list", Structure: st, Data: d, Caveats: caveats, Query: q})
 }
 
 // buildProfile assembles everything on a profile page but the layout; the
