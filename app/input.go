@@ -11,8 +11,9 @@ const exportPage = 1000
 
 // PublishedInputs returns the public view of every published input
 // (innspill) matching f, whatever f's statuses, limit and offset: the
-// export of the web and the CLI. It pages until a page comes back short,
-// not by the total, which the store caps (generalist.InputCountLimit).
+// export of the web and the CLI. It pages until a page comes back empty:
+// not by the total, which the store caps (generalist.InputCountLimit), nor
+// by a short page, which a store that lowers the page limit would give.
 func (a *App) PublishedInputs(ctx context.Context, f generalist.InputFilter) ([]generalist.InputExport, error) {
 	f.Statuses = []generalist.InputStatus{generalist.InputPublished}
 	f.Limit, f.Offset = exportPage, 0
@@ -22,11 +23,11 @@ func (a *App) PublishedInputs(ctx context.Context, f generalist.InputFilter) ([]
 		if err != nil {
 			return nil, err
 		}
+		if len(ins) == 0 {
+			return all, nil
+		}
 		for i := range ins {
 			all = append(all, ins[i].Export())
-		}
-		if len(ins) < exportPage {
-			return all, nil
 		}
 		f.Offset += len(ins)
 	}

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"generalist"
@@ -70,5 +71,25 @@ func TestEvaluateByContent(t *testing.T) {
 	shadow := *examples[0]
 	if err := a.CreateScenario(ctx, &shadow); generalist.ErrorCode(err) != generalist.ECONFLICT {
 		t.Errorf("CreateScenario(an example's id) = %v, want ECONFLICT", err)
+	}
+}
+
+// TestSearchProblemRefusesBadNumbers: a floor or distance that is not a
+// number is refused by the use case itself, whatever the edge checked.
+func TestSearchProblemRefusesBadNumbers(t *testing.T) {
+	a := app.New(storetest.Loaded(t, storetest.OpenSQLite(t)))
+	for _, c := range []app.Criteria{
+		{Structure: generalist.Structure2024, Floor: math.NaN()},
+		{Structure: generalist.Structure2024, Floor: -1},
+		{Structure: generalist.Structure2024, Floor: 5000, MaxKm: math.NaN()},
+		{Structure: generalist.Structure2024, Floor: 5000, MaxKm: math.Inf(1)},
+	} {
+		if _, err := a.SearchProblem(context.Background(), c); generalist.ErrorCode(err) != generalist.EINVALID {
+			t.Errorf("SearchProblem(floor %v, max km %v) = %v, want EINVALID", c.Floor, c.MaxKm, err)
+		}
+	}
+	s, err := a.SearchProblem(context.Background(), app.Criteria{Structure: generalist.Structure2024, Floor: 5000})
+	if err != nil || s.Problem.Graph.Len() != 357 || s.Unit != app.UnitInhabitants {
+		t.Errorf("SearchProblem(floor 5000) = %v, %v; want 357 municipalities weighed by inhabitants", s, err)
 	}
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 
 	"generalist"
@@ -55,6 +56,12 @@ const (
 func (a *App) SearchProblem(ctx context.Context, c Criteria) (*Search, error) {
 	if err := c.Structure.Validate(); err != nil {
 		return nil, err
+	}
+	if math.IsNaN(c.Floor) || math.IsInf(c.Floor, 0) || c.Floor < 0 {
+		return nil, generalist.Errorf(generalist.EINVALID, "floor %v: must be a positive number (inhabitants, or FTEs with a task)", c.Floor)
+	}
+	if math.IsNaN(c.MaxKm) || math.IsInf(c.MaxKm, 0) || c.MaxKm < 0 {
+		return nil, generalist.Errorf(generalist.EINVALID, "maximum distance %v: must be a number of km, 0 or more", c.MaxKm)
 	}
 	g, err := a.Graph(c.Structure)
 	if err != nil {
