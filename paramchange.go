@@ -16,6 +16,28 @@ const (
 	FieldMinTeam    ParamField = "min_team"
 )
 
+// The range of a staffing parameter (fte_per_1000, min_team), in the
+// catalogue, in an analyst's change and in a scenario's norm: 0, or from
+// ParamMin to ParamMax. The shipped values lie between 0.02 and 194.4.
+// The bounds keep every figure the models derive from them finite and
+// meaningful: a threshold min_team / fte_per_1000 × 1,000 of a
+// denormal rate is +Inf, which JSON cannot carry, and no task calls for
+// more than one full-time equivalent per inhabitant served (1,000 per
+// 1,000) or a minimum team of over 1,000.
+const (
+	ParamMin = 0.001
+	ParamMax = 1000
+)
+
+// paramRange states the range in error messages.
+const paramRange = "give 0 or a number from 0.001 to 1000"
+
+// ValidParamValue reports whether v is a value a staffing parameter may
+// take: 0, or from ParamMin to ParamMax (NaN is not).
+func ValidParamValue(v float64) bool {
+	return v == 0 || v >= ParamMin && v <= ParamMax
+}
+
 // ParamChange is one edit of the task catalogue by an analyst: a new value
 // for one parameter of one task, or (Value nil) a return to the shipped
 // value. Changes are never deleted: the list of them is the history.
@@ -30,8 +52,8 @@ type ParamChange struct {
 }
 
 // Validate checks the change against the shipped catalogue: a known task
-// with a staffing model, a known field, a non-negative finite value, and a
-// note and author (a change without a reason is not documentation).
+// with a staffing model, a known field, a value in range (ValidParamValue),
+// and a note and author (a change without a reason is not documentation).
 func (c *ParamChange) Validate(cat *Catalogue) error {
 	var task *Task
 	for i := range cat.Tasks {
@@ -48,8 +70,8 @@ func (c *ParamChange) Validate(cat *Catalogue) error {
 	if c.Field != FieldFTEPer1000 && c.Field != FieldMinTeam {
 		return Errorf(EINVALID, "field %q: must be fte_per_1000 or min_team", c.Field)
 	}
-	if v := c.Value; v != nil && (*v < 0 || *v != *v || *v > 1e9) {
-		return Errorf(EINVALID, "task %s %s: %g must be a non-negative number", c.Task, c.Field, *v)
+	if v := c.Value; v != nil && !ValidParamValue(*v) {
+		return Errorf(EINVALID, "task %s %s: %g is out of range: %s", c.Task, c.Field, *v, paramRange)
 	}
 	if c.Value != nil && strings.TrimSpace(c.Note) == "" {
 		return Errorf(EINVALID, "task %s %s: say in a note what the new value rests on", c.Task, c.Field)
@@ -67,11 +89,19 @@ func (c *ParamChange) Validate(cat *Catalogue) error {
 // change of every parameter applied (changes are in order, oldest first).
 // A changed value is an assumption whose note names the author, the date
 // and the reason; a reset restores the shipped parameter exactly.
+//
+// A stored value out of range (ValidParamValue), which a looser check of
+// an earlier version let in, is skipped as if it had not been made, so
+// that one bad row cannot stop every model; RecordParamChange refuses
+// such values now.
 func ApplyChanges(shipped *Catalogue, changes []ParamChange) (*Catalogue, error) {
 	out := &Catalogue{Version: shipped.Version, Tasks: make([]Task, len(shipped.Tasks))}
 	copy(out.Tasks, shipped.Tasks)
 	latest := map[[2]string]*ParamChange{}
 	for i := range changes {
+		if v := changes[i].Value; v != nil && !ValidParamValue(*v) {
+			continue
+		}
 		if err := changes[i].Validate(shipped); err != nil {
 			return nil, fmt.Errorf("change %d: %w", changes[i].ID, err)
 		}

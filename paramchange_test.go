@@ -1,6 +1,7 @@
 package generalist
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -45,11 +46,53 @@ func TestApplyChanges(t *testing.T) {
 		{Task: "b", Field: FieldMinTeam, Value: v(1), Note: "n", Author: "a"},
 		{Task: "a", Field: "served", Value: v(1), Note: "n", Author: "a"},
 		{Task: "a", Field: FieldMinTeam, Value: v(-1), Note: "n", Author: "a"},
+		{Task: "a", Field: FieldFTEPer1000, Value: v(1e-320), Note: "n", Author: "a"},
+		{Task: "a", Field: FieldMinTeam, Value: v(1e-320), Note: "n", Author: "a"},
+		{Task: "a", Field: FieldFTEPer1000, Value: v(0.0009), Note: "n", Author: "a"},
+		{Task: "a", Field: FieldFTEPer1000, Value: v(1000.5), Note: "n", Author: "a"},
+		{Task: "a", Field: FieldMinTeam, Value: v(1e9), Note: "n", Author: "a"},
+		{Task: "a", Field: FieldMinTeam, Value: v(math.NaN()), Note: "n", Author: "a"},
+		{Task: "a", Field: FieldMinTeam, Value: v(math.Inf(1)), Note: "n", Author: "a"},
 		{Task: "a", Field: FieldMinTeam, Value: v(1), Author: "a"},
 		{Task: "a", Field: FieldMinTeam, Value: v(1), Note: "n"},
 	} {
 		if err := bad.Validate(shipped); ErrorCode(err) != EINVALID {
 			t.Errorf("Validate(%+v) = %v, want EINVALID", bad, err)
 		}
+	}
+}
+
+// TestParamRange: the ends of the range are accepted, and a stored value
+// outside it (let in by an earlier, looser check) is skipped by
+// ApplyChanges rather than stopping the catalogue.
+func TestParamRange(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		want bool
+	}{
+		{0, true}, {ParamMin, true}, {ParamMax, true}, {4.2, true},
+		{-1, false}, {1e-320, false}, {0.0009, false}, {1000.001, false}, {math.NaN(), false}, {math.Inf(1), false},
+	} {
+		if got := ValidParamValue(tt.v); got != tt.want {
+			t.Errorf("ValidParamValue(%g) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+	shipped := &Catalogue{Version: "v1", Tasks: []Task{
+		{ID: "a", NameNB: "a", NameEN: "a", Role: RoleAuthority, Sector: "s", LegalBasis: "lov",
+			Staffing: &Staffing{FTEPer1000: Param{Value: 2, Source: "forskrift"}, MinTeam: Param{Value: 5, Source: "forskrift"}}},
+	}}
+	v := func(f float64) *float64 { return &f }
+	got, err := ApplyChanges(shipped, []ParamChange{
+		{ID: 1, Task: "a", Field: FieldFTEPer1000, Value: v(3), Note: "n", Author: "a"},
+		{ID: 2, Task: "a", Field: FieldFTEPer1000, Value: v(1e-320), Note: "n", Author: "a"},
+	})
+	if err != nil {
+		t.Fatalf("ApplyChanges(stored value out of range) = %v", err)
+	}
+	if f := got.Tasks[0].Staffing.FTEPer1000.Value; f != 3 {
+		t.Errorf("fte_per_1000 = %g, want 3 (the out-of-range change skipped)", f)
+	}
+	if err := got.Validate(); err != nil {
+		t.Errorf("catalogue does not validate: %v", err)
 	}
 }

@@ -16,6 +16,7 @@ package capacity
 
 import (
 	"encoding/json"
+	"math"
 	"slices"
 
 	"generalist"
@@ -45,12 +46,24 @@ func (c Cell) Shortfall() float64 {
 	return c.MinTeam - c.Expected
 }
 
-// Share returns Expected / MinTeam: 1 or more is robust.
+// Share returns Expected / MinTeam: 1 or more is robust. It is always
+// finite (see finite).
 func (c Cell) Share() float64 {
 	if c.MinTeam <= 0 {
 		return 1
 	}
-	return c.Expected / c.MinTeam
+	return finite(c.Expected / c.MinTeam)
+}
+
+// finite returns x, or 0 when x is NaN or infinite. The catalogue's
+// parameter ranges (generalist.ValidParamValue) keep every figure of the
+// model finite; this guard keeps a value that slipped past them from
+// reaching JSON (which cannot carry it) or an integer conversion.
+func finite(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
 }
 
 // MarshalJSON writes the cell with its shortfall and share.
@@ -83,7 +96,8 @@ type TaskSummary struct {
 	Inhabitants    generalist.Persons `json:"inhabitants_short"`
 	Unknown        int                `json:"municipalities_unknown"`
 	// Threshold is the number of inhabitants served at which the expected
-	// team reaches the robust minimum (min_team / fte_per_1000 × 1,000).
+	// team reaches the robust minimum (min_team / fte_per_1000 × 1,000);
+	// 0 when fte_per_1000 is 0 or the quotient is not finite.
 	Threshold float64 `json:"threshold_served"`
 }
 
@@ -171,7 +185,7 @@ func (m *Model) ComputeInto(res *Result, pops []generalist.Population, names map
 		s := t.Staffing
 		res.Tasks[j] = TaskSummary{Task: t.ID}
 		if s.FTEPer1000.Value > 0 {
-			res.Tasks[j].Threshold = s.MinTeam.Value / s.FTEPer1000.Value * 1000
+			res.Tasks[j].Threshold = finite(s.MinTeam.Value / s.FTEPer1000.Value * 1000)
 		}
 	}
 	res.Municipalities = grow(res.Municipalities, len(pops))
@@ -242,6 +256,6 @@ func evaluate(sp *spec, p *generalist.Population, sums []generalist.Persons, c *
 		c.Served = sums[sp.mask]
 	}
 	c.Known = true
-	c.Expected = sp.perFTE * float64(c.Served) / 1000 // as documented, so thresholds are exact
+	c.Expected = finite(sp.perFTE * float64(c.Served) / 1000) // as documented, so thresholds are exact
 	c.Robust = c.Expected >= c.MinTeam
 }

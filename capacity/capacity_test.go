@@ -1,6 +1,7 @@
 package capacity
 
 import (
+	"encoding/json"
 	"math"
 	"reflect"
 	"testing"
@@ -109,4 +110,42 @@ func BenchmarkCompute(b *testing.B) {
 			m.ComputeInto(&res, pops, nil)
 		}
 	})
+}
+
+// TestComputeFinite: a parameter that slipped past the catalogue's ranges
+// (a denormal rate or minimum team) gives no infinite threshold or share,
+// so the result still encodes as JSON.
+func TestComputeFinite(t *testing.T) {
+	task := &generalist.Task{ID: "tiny", Staffing: &generalist.Staffing{FTEPer1000: param(1e-320), MinTeam: param(5)}}
+	other := &generalist.Task{ID: "team", Staffing: &generalist.Staffing{FTEPer1000: param(2), MinTeam: param(1e-320)}}
+	// Built by hand: NewModel would refuse these values.
+	m := &Model{tasks: []*generalist.Task{task, other}, specs: []spec{
+		{id: "tiny", all: true, perFTE: 1e-320, minTeam: 5},
+		{id: "team", all: true, perFTE: 2, minTeam: 1e-320},
+	}}
+	res := &Result{}
+	m.ComputeInto(res, []generalist.Population{pop("0001", 3000, 90)}, nil)
+	if _, err := json.Marshal(res); err != nil {
+		t.Fatalf("json.Marshal(result) = %v", err)
+	}
+	for _, ts := range res.Tasks {
+		if math.IsInf(ts.Threshold, 0) || math.IsNaN(ts.Threshold) {
+			t.Errorf("task %s threshold = %g, want finite", ts.Task, ts.Threshold)
+		}
+	}
+	for _, c := range res.Municipalities[0].Cells {
+		if v := c.Share(); math.IsInf(v, 0) || math.IsNaN(v) {
+			t.Errorf("task %s share = %g, want finite", c.Task, v)
+		}
+	}
+}
+
+// TestComputeRejectsTinyParameter: a staffing value below the range
+// (generalist.ValidParamValue) is refused, like a negative one.
+func TestComputeRejectsTinyParameter(t *testing.T) {
+	c := fixture()
+	c.Tasks[0].Staffing.FTEPer1000 = param(1e-320)
+	if _, err := Compute(c, nil, nil); generalist.ErrorCode(err) != generalist.EINVALID {
+		t.Errorf("Compute(fte_per_1000 1e-320) = %v, want EINVALID", err)
+	}
 }
