@@ -121,3 +121,30 @@ func TestThrottle(t *testing.T) {
 		}
 	}
 }
+
+// TestThrottleWait: other addresses' failures never lock an address
+// without failures of its own, and a name many addresses failed at gives
+// each further address one try.
+func TestThrottleWait(t *testing.T) {
+	th := Throttle{Window: 15 * time.Minute, Free: 5, Base: 30 * time.Second, Max: 4 * time.Minute, Busy: 20}
+	now := time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		f    Failures
+		want time.Duration
+	}{
+		{Failures{}, 0},
+		{Failures{Name: 6}, 0},
+		{Failures{Name: 1000}, 0},
+		{Failures{Name: 8, Pair: 4, PairLast: now}, 0},
+		{Failures{Name: 8, Pair: 5, PairLast: now}, 30 * time.Second},
+		{Failures{Name: 8, Pair: 6, PairLast: now.Add(-10 * time.Second)}, 50 * time.Second},
+		{Failures{Name: 19, Pair: 1, PairLast: now}, 0},
+		{Failures{Name: 20, Pair: 1, PairLast: now}, 30 * time.Second},
+		{Failures{Name: 20, Pair: 2, PairLast: now}, time.Minute},
+		{Failures{Name: 20, Pair: 1, PairLast: now.Add(-time.Minute)}, 0},
+	} {
+		if got := th.Wait(tt.f, now); got != tt.want {
+			t.Errorf("Wait(%+v) = %v, want %v", tt.f, got, tt.want)
+		}
+	}
+}

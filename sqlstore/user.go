@@ -394,6 +394,34 @@ func (db *DB) BeginLogin(ctx context.Context, a generalist.LoginAttempt, since t
 	return n, last, nil
 }
 
+// BeginLoginFrom is BeginLogin counted per name and per name and address
+// pair, for a throttle that locks only the addresses that failed: in one
+// write transaction it counts the failed attempts for a.Name since a time
+// from every address (name) and from a.Remote (pair, with the time of the
+// pair's last failure), then records a as a failed attempt.
+func (db *DB) BeginLoginFrom(ctx context.Context, a generalist.LoginAttempt, since time.Time) (name, pair int, pairLast time.Time, err error) {
+	if a.At.IsZero() {
+		return 0, 0, time.Time{}, generalist.Errorf(generalist.EINVALID, "a login attempt needs its time")
+	}
+	err = db.write(ctx, func(tx *tx) error {
+		name, pair, pairLast = 0, 0, time.Time{}
+		if err := tx.queryRow(ctx, `SELECT count(*) FROM login_attempts WHERE name = ? AND NOT ok AND at >= ?`, a.Name, db.time(since)).
+			Scan(&name); err != nil {
+			return err
+		}
+		if err := tx.queryRow(ctx, `SELECT count(*), max(at) FROM login_attempts WHERE name = ? AND remote = ? AND NOT ok AND at >= ?`, a.Name, a.Remote, db.time(since)).
+			Scan(&pair, timeCol{&pairLast}); err != nil {
+			return err
+		}
+		_, err := tx.exec(ctx, `INSERT INTO login_attempts (name, remote, ok, at) VALUES (?, ?, ?, ?)`, a.Name, a.Remote, false, db.time(a.At))
+		return err
+	})
+	if err != nil {
+		return 0, 0, time.Time{}, db.errorf("begin login for %q: %w", a.Name, err)
+	}
+	return name, pair, pairLast, nil
+}
+
 // LoginSucceeded implements generalist.UserStore. The attempt is found by
 // name, address and time (kept to the microsecond); were two identical,
 // marking both is harmless.

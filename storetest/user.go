@@ -476,6 +476,30 @@ func testBeginLogin(t *testing.T, st stores) {
 	if c, last, err := db.FailedLogins(ctx, "kari", start.Add(-time.Hour)); err != nil || c != n || !last.Equal(start.Add((n-1)*time.Millisecond)) {
 		t.Errorf("after a success FailedLogins = %d, %v, %v; want %d", c, last, err, n)
 	}
+
+	// BeginLoginFrom counts per name and per name and address, so that
+	// other addresses' failures do not lock this one.
+	at := start.Add(time.Minute)
+	for i, tt := range []struct {
+		remote   string
+		name     int
+		pair     int
+		pairLast time.Time
+	}{
+		{"192.0.2.3", n, 1, start.Add(3 * time.Millisecond)},
+		{"192.0.2.3", n + 1, 2, at},
+		{"198.51.100.7", n + 2, 0, time.Time{}},
+		{"192.0.2.99", n + 3, 0, time.Time{}}, // its attempt succeeded
+	} {
+		a := generalist.LoginAttempt{Name: "kari", Remote: tt.remote, At: at.Add(time.Duration(i) * time.Second)}
+		name, pair, last, err := db.BeginLoginFrom(ctx, a, start.Add(-time.Hour))
+		if err != nil || name != tt.name || pair != tt.pair || !last.Equal(tt.pairLast) {
+			t.Errorf("BeginLoginFrom(kari, %s) = %d, %d, %v, %v; want %d, %d, %v", tt.remote, name, pair, last, err, tt.name, tt.pair, tt.pairLast)
+		}
+	}
+	if name, pair, _, err := db.BeginLoginFrom(ctx, generalist.LoginAttempt{Name: "ola", Remote: "192.0.2.3", At: at}, start.Add(-time.Hour)); err != nil || name != 0 || pair != 0 {
+		t.Errorf("BeginLoginFrom(ola, 192.0.2.3) = %d, %d, %v; want 0, 0 (another name)", name, pair, err)
+	}
 }
 
 func testAudit(t *testing.T, st stores) {

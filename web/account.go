@@ -80,11 +80,11 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	// the failures before it in the same transaction: parallel guesses
 	// cannot all slip under the limit.
 	attempt := generalist.LoginAttempt{Name: name, Remote: ip, At: now}
-	n, last, err := s.store.BeginLogin(bg, attempt, now.Add(-s.cfg.Throttle.Window))
+	f, err := s.beginLogin(bg, attempt, now.Add(-s.cfg.Throttle.Window))
 	if err != nil {
 		return err
 	}
-	if wait := s.cfg.Throttle.Locked(n, last, now); wait > 0 {
+	if wait := s.cfg.Throttle.Wait(f, now); wait > 0 {
 		fail(http.StatusTooManyRequests, msg(lang, "login.throttled"))
 		return nil
 	}
@@ -123,6 +123,25 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	s.audit(r, viewer{User: u, Role: u.Role}, "sign in", u.Name, "")
 	http.Redirect(w, r, d.Next, http.StatusSeeOther)
 	return nil
+}
+
+// pairCounter is a store that counts failed sign-ins per name and address
+// as it records an attempt (sqlstore.DB.BeginLoginFrom), so that failures
+// lock only the addresses they came from.
+type pairCounter interface {
+	BeginLoginFrom(ctx context.Context, a generalist.LoginAttempt, since time.Time) (name, pair int, pairLast time.Time, err error)
+}
+
+// beginLogin records a as failed and counts the failures before it. A
+// store that counts only per name gives the name's failures as the
+// pair's: the stricter per-name lock.
+func (s *Server) beginLogin(ctx context.Context, a generalist.LoginAttempt, since time.Time) (auth.Failures, error) {
+	if pc, ok := s.store.(pairCounter); ok {
+		name, pair, last, err := pc.BeginLoginFrom(ctx, a, since)
+		return auth.Failures{Name: name, Pair: pair, PairLast: last}, err
+	}
+	n, last, err := s.store.BeginLogin(ctx, a, since)
+	return auth.Failures{Name: n, Pair: n, PairLast: last}, err
 }
 
 // dummyHash is checked for unknown names so they take as long as known
