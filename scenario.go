@@ -226,26 +226,58 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 			add(false, where, "the centre %s is not a member", m.Centre)
 		}
 	}
+	// splitBy records which split divides each municipality: a split
+	// municipality no longer exists after the scenario, so it can be
+	// neither merged, split again, given a part nor named as a member or
+	// host elsewhere.
+	splitBy := map[MunicipalityNumber]string{}
+	for i, sp := range s.Splits {
+		where := fmt.Sprintf("splits[%d]", i)
+		if other, dup := splitBy[sp.From]; dup {
+			add(false, where, "kommune %s is already split by %s", sp.From, other)
+		} else {
+			splitBy[sp.From] = where
+		}
+		if other, ok := inMerger[sp.From]; ok {
+			add(false, where, "kommune %s is split and also merged in %s; a municipality is either split or merged", sp.From, other)
+		}
+	}
 	for i, sp := range s.Splits {
 		where := fmt.Sprintf("splits[%d]", i)
 		checkMember(where, sp.From)
 		if len(sp.Into) < 2 {
 			add(false, where, "a split needs at least two parts")
 		}
+		seen := map[MunicipalityNumber]bool{}
 		for _, n := range sp.Into {
 			checkMember(where, n)
+			switch other, split := splitBy[n]; {
+			case n == sp.From:
+				add(false, where, "kommune %s cannot receive a part of itself; list only the municipalities that take its parts", n)
+			case seen[n]:
+				add(false, where, "kommune %s is listed twice as a part", n)
+			case split:
+				add(false, where, "kommune %s cannot receive a part: it is itself split by %s", n, other)
+			}
+			seen[n] = true
 		}
 		if len(sp.Shares) > 0 {
 			sum := 0.0
 			for _, v := range sp.Shares {
-				if v < 0 || v > 1 {
+				if !(v >= 0 && v <= 1) {
 					add(false, where, "share %g is not between 0 and 1", v)
 				}
 				sum += v
 			}
-			if len(sp.Shares) != len(sp.Into) || sum < 0.999999 || sum > 1.000001 {
+			if len(sp.Shares) != len(sp.Into) || !(sum >= 0.999999 && sum <= 1.000001) {
 				add(false, where, "give one share per part, summing to 1 (got %d shares summing to %g)", len(sp.Shares), sum)
 			}
+		}
+	}
+	// exists reports a municipality that the scenario splits away.
+	exists := func(where string, n MunicipalityNumber) {
+		if other, ok := splitBy[n]; ok {
+			add(false, where, "kommune %s is split by %s and no longer exists in the scenario", n, other)
 		}
 	}
 	// rules records which rule first claimed each municipality and task,
@@ -277,6 +309,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 		hostIn := c.Host == ""
 		for _, n := range c.Members {
 			checkMember(where, n)
+			exists(where, n)
 			claim(where, n, c.Task)
 			hostIn = hostIn || n == c.Host
 		}
@@ -294,6 +327,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 		case ToCounty, ToState:
 		case ToHost:
 			checkMember(where, d.Host)
+			exists(where, d.Host)
 		default:
 			add(false, where, "receiver %q must be fylkeskommune, vertskommune or staten", d.To)
 		}
@@ -335,8 +369,8 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 			add(false, where, "give fte_per_1000 or min_team")
 		}
 		for _, v := range []*float64{n.FTEPer1000, n.MinTeam} {
-			if v != nil && (*v < 0 || *v != *v) {
-				add(false, where, "%g is not a valid norm", *v)
+			if v != nil && !ValidParamValue(*v) {
+				add(false, where, "%g is not a valid norm: %s", *v, paramRange)
 			}
 		}
 		if other, ok := normed[n.Task]; ok {

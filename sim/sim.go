@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -239,10 +238,35 @@ func applyNorms(cat *generalist.Catalogue, norms []generalist.NormChange) (*gene
 	return out, out.Validate()
 }
 
-// buildUnits forms the units after mergers and splits.
+// buildUnits forms the units after mergers and splits. Validate refuses
+// every scenario it cannot form; it checks again what it relies on (each
+// municipality it names is in the base, each split's parts go to a unit)
+// so that a scenario that got past validation gives EINVALID naming the
+// place, not a panic or an internal error. It also checks that every
+// host of a differentiation is a unit, which the assignment relies on.
 func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, map[generalist.MunicipalityNumber]*unit, error) {
 	prep := in.prepared()
 	pops, names := prep.pops, prep.names
+	for i, mg := range s.Mergers {
+		if len(mg.Members) == 0 {
+			return nil, nil, generalist.Errorf(generalist.EINVALID, "mergers[%d] (%s): a merger needs at least two municipalities", i, mg.Name)
+		}
+		for _, n := range append(slices.Clip(mg.Members), mg.Centre) {
+			if names[n] == nil && n != "" {
+				return nil, nil, generalist.Errorf(generalist.EINVALID, "mergers[%d] (%s): kommune %s is not in the %d structure", i, mg.Name, n, in.Structure)
+			}
+		}
+	}
+	for i, sp := range s.Splits {
+		for _, n := range append(slices.Clip(sp.Into), sp.From) {
+			if names[n] == nil {
+				return nil, nil, generalist.Errorf(generalist.EINVALID, "splits[%d]: kommune %s is not in the %d structure", i, n, in.Structure)
+			}
+		}
+		if len(sp.Shares) > 0 && len(sp.Shares) != len(sp.Into) {
+			return nil, nil, generalist.Errorf(generalist.EINVALID, "splits[%d]: give one share per part", i)
+		}
+	}
 	byMember := make(map[generalist.MunicipalityNumber]*unit, len(in.Municipalities))
 	// One allocation each for the units and their age groups.
 	slab := make([]unit, 0, len(in.Municipalities))
@@ -316,7 +340,7 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, map[generalist.Munic
 			newUnit(m.Number, m.ShortName, memberSlab[k-1:k:k])
 		}
 	}
-	for _, sp := range s.Splits {
+	for si, sp := range s.Splits {
 		p, ok := pops[sp.From]
 		if !ok {
 			p = &generalist.Population{Missing: true}
@@ -324,7 +348,7 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, map[generalist.Munic
 		for i, into := range sp.Into {
 			u := byMember[into]
 			if u == nil {
-				return nil, nil, fmt.Errorf("sim: split of %s: %s belongs to no unit", sp.From, into)
+				return nil, nil, generalist.Errorf(generalist.EINVALID, "splits[%d]: kommune %s cannot receive a part of %s: it is split itself", si, into, sp.From)
 			}
 			if p.Missing || len(sp.Shares) == 0 {
 				u.known = false // no authoritative shares: no data
@@ -352,6 +376,11 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, map[generalist.Munic
 			// off the total: the total wins and the groups are dropped
 			// rather than adjusted.
 			u.pop.Ages = nil
+		}
+	}
+	for i, d := range s.Differentiated {
+		if d.To == generalist.ToHost && byMember[d.Host] == nil {
+			return nil, nil, generalist.Errorf(generalist.EINVALID, "differentiation[%d] (%s): the host %s is no municipality after the scenario", i, d.Task, d.Host)
 		}
 	}
 	sort.Slice(units, func(i, j int) bool { return units[i].Number < units[j].Number })

@@ -234,6 +234,31 @@ func TestValidateErrors(t *testing.T) {
 		{"NoCriteria", func(s *generalist.Scenario) {
 			s.Differentiated = []generalist.TaskTransfer{{Task: "barnevern", To: generalist.ToCounty}}
 		}, "the rule has no criteria"},
+		{"SplitIntoItself", func(s *generalist.Scenario) {
+			s.Splits = []generalist.SplitChange{{From: "1806", Into: []generalist.MunicipalityNumber{"1806", "1853"}}}
+		}, "splits[0]: kommune 1806 cannot receive a part of itself"},
+		{"SplitAndMerged", func(s *generalist.Scenario) {
+			s.Mergers = []generalist.Merger{{Name: "m", Members: []generalist.MunicipalityNumber{"1806", "1853"}}}
+			s.Splits = []generalist.SplitChange{{From: "1806", Into: []generalist.MunicipalityNumber{"1851", "1853"}}}
+		}, "splits[0]: kommune 1806 is split and also merged in mergers[0] (m)"},
+		{"IdenticalSplits", func(s *generalist.Scenario) {
+			sp := generalist.SplitChange{From: "1806", Into: []generalist.MunicipalityNumber{"1851", "1853"}}
+			s.Splits = []generalist.SplitChange{sp, sp}
+		}, "splits[1]: kommune 1806 is already split by splits[0]"},
+		{"PartTwice", func(s *generalist.Scenario) {
+			s.Splits = []generalist.SplitChange{{From: "1806", Into: []generalist.MunicipalityNumber{"1853", "1853"}}}
+		}, "splits[0]: kommune 1853 is listed twice as a part"},
+		{"PartSplit", func(s *generalist.Scenario) {
+			s.Splits = []generalist.SplitChange{{From: "1806", Into: []generalist.MunicipalityNumber{"1851", "1853"}}, {From: "1853", Into: []generalist.MunicipalityNumber{"1851", "1828"}}}
+		}, "splits[0]: kommune 1853 cannot receive a part: it is itself split by splits[1]"},
+		{"HostSplit", func(s *generalist.Scenario) {
+			s.Splits = []generalist.SplitChange{{From: "1806", Into: []generalist.MunicipalityNumber{"1851", "1853"}}}
+			s.Differentiated = []generalist.TaskTransfer{{Task: "barnevern", To: generalist.ToHost, Host: "1806", Criteria: generalist.Criteria{Named: []generalist.MunicipalityNumber{"1828"}}}}
+		}, "kommune 1806 is split by splits[0] and no longer exists in the scenario"},
+		{"MemberSplit", func(s *generalist.Scenario) {
+			s.Splits = []generalist.SplitChange{{From: "1806", Into: []generalist.MunicipalityNumber{"1851", "1853"}}}
+			s.Arrangements = []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1806", "1853"}, Host: "1853"}}
+		}, "kommune 1806 is split by splits[0] and no longer exists in the scenario"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			s := base()
