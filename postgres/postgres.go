@@ -54,6 +54,7 @@ var dialect = sqlstore.Dialect{
 	// autovacuum refreshes only some time after a large import; until
 	// then a rare word may be searched by reading every input.
 	AfterInputImport: `ANALYZE inputs, input_tags`,
+	AfterErase:       vacuumErased,
 	Tables:           `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
 	Columns: `SELECT column_name, data_type FROM information_schema.columns
 			WHERE table_schema = current_schema() AND table_name = ? AND is_generated = 'NEVER'`,
@@ -111,6 +112,21 @@ func sqlState(err error) string {
 		return e.Code
 	}
 	return ""
+}
+
+// vacuumErased vacuums the tables an erasure changed, so that the dead
+// row versions still holding the erased name, e-mail and attachment are
+// removed now rather than whenever autovacuum comes (it leaves those an
+// open snapshot can still see). Their space is then free for reuse but
+// not overwritten: the bytes leave the data files only as new rows fill
+// it, or at once with VACUUM FULL, and they stay in the server's
+// write-ahead log and base backups until those are recycled
+// (docs/reliability.md).
+func vacuumErased(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `VACUUM inputs, input_attachments`); err != nil {
+		return fmt.Errorf("vacuum after an erasure: %w", err)
+	}
+	return nil
 }
 
 // retry reports whether a write transaction failed only because a

@@ -65,6 +65,24 @@ var dialect = sqlstore.Dialect{
 	Integrity:        integrity,
 	ForeignKeyCheck:  foreignKeyCheck,
 	FileSnapshot:     true, // VACUUM INTO
+	AfterErase:       checkpoint,
+}
+
+// checkpoint copies the write-ahead log into the database file and
+// truncates it to zero bytes, so that erased personal data does not stay
+// in the log's frames (a checkpoint without truncation reuses the file
+// from its start and leaves older frames behind it). It waits for
+// readers up to the busy timeout; a reader still on an old snapshot
+// after that makes it fail, and erasing again retries it.
+func checkpoint(ctx context.Context, db *sql.DB) error {
+	var busy, frames, done int
+	if err := db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &done); err != nil {
+		return fmt.Errorf("checkpoint the write-ahead log: %w", err)
+	}
+	if busy != 0 {
+		return errors.New("checkpoint the write-ahead log: a reader kept it in use")
+	}
+	return nil
 }
 
 // Open opens (creating if needed) the SQLite file at path and applies any

@@ -187,7 +187,9 @@ func (db *DB) Withdraw(ctx context.Context, ref string) error {
 // ErasePersonalData implements generalist.InputStore. The name,
 // organisation and e-mail live only in their columns of inputs (the
 // full-text index holds the title and text), the attachment only in
-// input_attachments.
+// input_attachments. After the commit the dialect's AfterErase clears the
+// database's own copies (SQLite's write-ahead log); should that fail, the
+// data is erased from the tables and erasing again retries it.
 func (db *DB) ErasePersonalData(ctx context.Context, id int64) error {
 	err := db.write(ctx, func(t *tx) error {
 		res, err := t.exec(ctx, `UPDATE inputs SET name = '', organisation = '', email = '', publish_name = ?, erased_at = ?, version = version + 1, updated_at = ?
@@ -203,6 +205,11 @@ func (db *DB) ErasePersonalData(ctx context.Context, id int64) error {
 	})
 	if generalist.ErrorCode(err) == generalist.EINTERNAL {
 		return db.errorf("erase personal data of input %d: %w", id, err)
+	}
+	if err == nil && db.d.AfterErase != nil {
+		if err := db.d.AfterErase(ctx, db.db); err != nil {
+			return db.errorf("erase personal data of input %d: erased from the tables, but: %w", id, err)
+		}
 	}
 	return err
 }

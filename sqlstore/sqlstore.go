@@ -94,6 +94,14 @@ type Dialect struct {
 	// PostgreSQL analyzes the tables, so that searches are planned with
 	// the new rows' statistics before autovacuum gets to them.
 	AfterInputImport string
+	// AfterErase, if set, runs after personal data has been erased
+	// (ErasePersonalData, committed), to clear the copies the database
+	// keeps outside its tables: SQLite checkpoints its write-ahead log
+	// and truncates it (secure_delete overwrites freed space in the
+	// database file, not the old page images in the log's frames);
+	// PostgreSQL vacuums the tables, so that the dead row versions holding
+	// the data are removed and their space reused.
+	AfterErase func(ctx context.Context, db *sql.DB) error
 
 	// Tables is the catalogue query that lists the database's tables
 	// (one column, the name) but the database's own and virtual tables
