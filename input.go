@@ -368,9 +368,24 @@ func ParseInputReference(s string) (string, error) {
 	return s, nil
 }
 
-// InputTextHash returns the SHA-256 (hex) of the text with case, spacing
-// and punctuation removed: the same text sent twice, even re-typed with
-// other line breaks, has the same hash.
+// InputTextHash returns the SHA-256 (hex) of the text's words: runs of
+// letters and digits, lower-cased, joined by one space. The same text sent
+// twice, even re-typed with other line breaks, spacing, case or
+// punctuation, has the same hash, and a text is refused as a duplicate of
+// another only when its words are the same. Unlike the search terms
+// (InputTerms), no word is dropped for its length, so two different words
+// of 70 letters differ; a text with no words at all ("?", "!!") is hashed
+// as its characters other than white space, so "?" and "!" differ too.
+// Texts with words hash as they did when long words were dropped, unless
+// they have a word over 64 bytes, so stored hashes stay comparable.
 func InputTextHash(text string) string {
-	return sha256Hex([]byte(strings.Join(InputTerms(text, -1), " ")))
+	var words []string
+	for w := range strings.FieldsFuncSeq(text, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		words = append(words, strings.ToLower(w))
+	}
+	norm := strings.Join(words, " ")
+	if norm == "" {
+		norm = strings.Join(strings.Fields(strings.ToLower(text)), "")
+	}
+	return sha256Hex([]byte(norm))
 }

@@ -165,11 +165,39 @@ func TestInputTerms(t *testing.T) {
 	if got := InputQueryTerms("a b a c d e f g h i j k l"); len(got) != 10 || got[2] != "c" {
 		t.Errorf("InputQueryTerms = %q", got)
 	}
-	if InputTextHash("Samme tekst,\nto ganger.") != InputTextHash("samme   TEKST to ganger") {
-		t.Error("InputTextHash differs for the same words")
+}
+
+// TestInputTextHash: the hash ignores case, spacing and punctuation
+// between words; texts with other words, long ones included, or with no
+// words and other punctuation, differ.
+func TestInputTextHash(t *testing.T) {
+	for _, tt := range []struct{ a, b string }{
+		{"Samme tekst,\nto ganger.", "samme   TEKST to ganger"},
+		{"  Ærlig talt ØNSKER vi   dette\r\n", "ærlig talt ønsker vi dette!"},
+		{"? !", "?!"},
+	} {
+		if InputTextHash(tt.a) != InputTextHash(tt.b) {
+			t.Errorf("InputTextHash(%q) != InputTextHash(%q), want equal", tt.a, tt.b)
+		}
 	}
-	if InputTextHash("samme tekst") == InputTextHash("annen tekst") {
-		t.Error("InputTextHash equal for different words")
+	for _, tt := range []struct{ a, b string }{
+		{"samme tekst", "annen tekst"},
+		{strings.Repeat("a", 70), strings.Repeat("b", 70)},
+		{"?", "!"},
+		{"!", "!!"},
+		{strings.Repeat("a", 70) + " b", strings.Repeat("c", 70) + " b"},
+		{"1,5 millioner", "15 millioner"},
+		{"", "."},
+	} {
+		if InputTextHash(tt.a) == InputTextHash(tt.b) {
+			t.Errorf("InputTextHash(%q) == InputTextHash(%q), want different", tt.a, tt.b)
+		}
+	}
+	// A text with words and none over 64 bytes keeps the hash stored by
+	// earlier versions (its search terms joined).
+	text := "Vi har lyst ut stillingen tre ganger, uten kvalifiserte søkere!"
+	if got, want := InputTextHash(text), sha256Hex([]byte(strings.Join(InputTerms(text, -1), " "))); got != want {
+		t.Errorf("InputTextHash(%q) = %s, want the stored form %s", text, got, want)
 	}
 }
 
