@@ -140,3 +140,41 @@ func checkHTML(t *testing.T, src, h string) {
 		t.Fatalf("markupToHTML(%q) has foreign markup: %q", src, rest)
 	}
 }
+
+// TestRenderHostileText: editor text that tries to be HTML is text in the
+// Markdown agreement (no "<" comes through: entities, which every
+// renderer shows as the characters) and in the HTML one.
+func TestRenderHostileText(t *testing.T) {
+	const hostile = `<img src=x onerror=alert(1)> <meta http-equiv="refresh" content="0;url=http://x.example"> <form action="http://x.example"><input name=p></form> <https://x.example> & [klikk](javascript:alert(1))`
+	for _, f := range allForms {
+		c := example(t, f)
+		c.Name = hostile
+		for _, cl := range c.Agreement.Clauses() {
+			*cl.Text = hostile + "\n\n" + hostile
+		}
+		for i := range c.Participants {
+			c.Participants[i].Name, c.Participants[i].Decision = hostile, hostile
+		}
+		for i := range c.Tasks {
+			c.Tasks[i].Text = hostile
+		}
+		d, err := Render(c, mustCatalogue(t), nil, "2026-06-01")
+		if err != nil {
+			t.Fatalf("Render(%s) = %v", f, err)
+		}
+		md := d.Markdown()
+		if i := strings.IndexByte(md, '<'); i >= 0 {
+			t.Errorf("Render(%s) Markdown passes %q through", f, md[i:min(len(md), i+30)])
+		}
+		if !strings.Contains(md, "&lt;img src=x onerror=alert(1)&gt;") || !strings.Contains(md, `&amp; \[klikk\](javascript:alert(1))`) {
+			t.Errorf("Render(%s) Markdown loses the text:\n%s", f, md)
+		}
+		for _, h := range []string{d.HTML(), d.Standalone()} {
+			for _, bad := range []string{"<img", "<meta http", "<form", "<input", "<https"} {
+				if strings.Contains(h, bad) {
+					t.Errorf("Render(%s) HTML contains %q", f, bad)
+				}
+			}
+		}
+	}
+}

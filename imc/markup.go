@@ -18,7 +18,9 @@ import (
 //
 // Inline, **text** is strong, [[MANGLER: text]] marks a missing required
 // item, and a backslash makes the next character literal. Everything else
-// is text: the HTML writer escapes it, so no input can inject markup.
+// is text: the HTML writer escapes it, and the Markdown writer writes <, >
+// and & as entities and escapes Markdown's syntax, so no input can inject
+// markup or HTML into either.
 
 type blockKind int
 
@@ -391,13 +393,27 @@ func escapeBlockStart(t string) string {
 	return t
 }
 
+// escapeMD makes text literal in Markdown: <, > and & become entities,
+// which every Markdown renderer shows as the characters and none reads as
+// raw HTML or an autolink (a backslash before < is CommonMark's rule, not
+// every renderer's, and leaves "<img onerror" in the file); the inline
+// syntax is backslash-escaped.
 func escapeMD(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|", r) {
+		switch {
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '&':
+			b.WriteString("&amp;")
+		case strings.ContainsRune("\\`*_[]|", r):
 			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
 		}
-		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -8,7 +8,6 @@ package report
 import (
 	"bytes"
 	"embed"
-	"encoding/csv"
 	"fmt"
 	"html/template"
 	"io"
@@ -202,7 +201,7 @@ func Markdown(w io.Writer, c *Comparison) error {
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", c.Title)
+	fmt.Fprintf(&b, "# %s\n\n", mdEscape(c.Title))
 	for _, s := range c.Scenarios {
 		fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(s.Name), mdEscape(s.Description))
 	}
@@ -241,7 +240,7 @@ func Markdown(w io.Writer, c *Comparison) error {
 	}
 	b.WriteString("\n## Forutsetninger\n\n")
 	if c.Catalogue != nil {
-		fmt.Fprintf(&b, "- Oppgavekatalog versjon %s.\n", c.Catalogue.Version)
+		fmt.Fprintf(&b, "- Oppgavekatalog versjon %s.\n", mdEscape(c.Catalogue.Version))
 	}
 	for _, a := range Assumptions {
 		fmt.Fprintf(&b, "- %s\n", a)
@@ -255,12 +254,13 @@ func Markdown(w io.Writer, c *Comparison) error {
 }
 
 // CSV writes the key figures, one row per metric and one column per
-// outcome.
+// outcome. A cell a spreadsheet would read as a formula (a scenario named
+// "=HYPERLINK(…)") gets a leading apostrophe (generalist.CSVCell).
 func CSV(w io.Writer, c *Comparison) error {
 	if err := c.check(); err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
+	cw := generalist.NewCSVWriter(w)
 	head := []string{"nøkkeltall"}
 	for _, o := range c.Outcomes {
 		head = append(head, o.Scenario)
@@ -277,11 +277,18 @@ func CSV(w io.Writer, c *Comparison) error {
 	return cw.Error()
 }
 
-// mdEscape keeps user text (names, descriptions) from being read as table
-// syntax or as raw HTML by a Markdown renderer.
+// mdEscape makes text (names, descriptions, the title) literal for a
+// Markdown renderer: on one line, so it cannot start a block or break a
+// table row; <, > and & as entities, so no renderer reads raw HTML or an
+// autolink (<img onerror>, <meta http-equiv>, <form>); and the inline
+// syntax (emphasis, code, links, table cells) backslash-escaped.
 func mdEscape(s string) string {
-	return strings.NewReplacer("|", "\\|", "<", "&lt;", ">", "&gt;", "&", "&amp;").Replace(s)
+	return mdReplacer.Replace(strings.TrimSpace(s))
 }
+
+var mdReplacer = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\u2028", " ", "\u2029", " ",
+	"<", "&lt;", ">", "&gt;", "&", "&amp;",
+	"\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "[", "\\[", "]", "\\]", "|", "\\|")
 
 // inputs returns the public view of the inputs linked to a scenario.
 func (c *Comparison) inputs(id string) []generalist.Input {

@@ -137,3 +137,46 @@ func TestInputs(t *testing.T) {
 		t.Error("HTML: tags of the input missing")
 	}
 }
+
+// hostile is editor text that tries to become HTML, a link, a block or a
+// formula in whatever document it lands in.
+const hostile = "<img src=x onerror=alert(1)> <meta http-equiv=\"refresh\" content=\"0;url=http://x.example\"> <form action=\"http://x.example\"><input name=p></form> [klikk](javascript:alert(1)) `kode` **fet**\n# Overskrift\n| a | b |"
+
+// TestHostileText: editor text comes out as text in the Markdown and HTML
+// reports, and as no formula in the CSV.
+func TestHostileText(t *testing.T) {
+	c := fixture()
+	c.Title = hostile
+	c.Scenarios[0].Name = "=HYPERLINK(\"http://x.example\",\"klikk\") " + hostile
+	c.Scenarios[0].Description = hostile
+	c.Outcomes[1].Scenario = c.Scenarios[0].Name
+	var md, h, csv bytes.Buffer
+	if err := Markdown(&md, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := HTML(&h, c); err != nil {
+		t.Fatal(err)
+	}
+	if err := CSV(&csv, c); err != nil {
+		t.Fatal(err)
+	}
+	if m := regexp.MustCompile(`[^\\]\]\(javascript`).Find(md.Bytes()); m != nil {
+		t.Errorf("Markdown has a link: %s", m)
+	}
+	for _, bad := range []string{"<img", "<meta", "<form", "<input", "\n# Overskrift", "\n| a | b |"} {
+		if bytes.Contains(md.Bytes(), []byte(bad)) {
+			t.Errorf("Markdown contains %q:\n%s", bad, md.String())
+		}
+	}
+	if !bytes.Contains(md.Bytes(), []byte(`&lt;img src=x onerror=alert(1)&gt;`)) || !bytes.Contains(md.Bytes(), []byte(`\[klikk\](javascript:alert(1)) \`+"`kode\\`"+` \*\*fet\*\*`)) {
+		t.Errorf("Markdown does not keep the text as text:\n%s", md.String())
+	}
+	for _, bad := range []string{"<img", "<meta http", "<form", "<input"} {
+		if bytes.Contains(h.Bytes(), []byte(bad)) {
+			t.Errorf("HTML contains %q", bad)
+		}
+	}
+	if !bytes.HasPrefix(csv.Bytes(), []byte("nøkkeltall,Dagens system,\"'=HYPERLINK(")) {
+		t.Errorf("CSV header not defused:\n%s", csv.String())
+	}
+}
