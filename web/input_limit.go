@@ -1,73 +1,85 @@
 package web
 
 import (
+	"container/list"
 	"net"
 	"sync"
 	"time"
 )
 
-// tokenBuckets limits how often each client address may do something:
-// each address has a bucket of burst tokens, refilled evenly over per
-// (burst per per), and every action takes one. It lives in memory, per
+// tokenBuckets limits how often each client address may do something: at
+// most n actions in any window of length per (a sliding window: each
+// address keeps the times of its last n actions, and a new one is allowed
+// when the oldest of them is at least per ago). A refused attempt is not
+// counted, so hammering does not extend the wait. It lives in memory, per
 // server process: behind a load balancer with several processes the limit
 // is per process.
+//
+// (It was a token bucket of n refilled evenly over per, which let about
+// 2n through in one window; the name stays for its callers.)
 type tokenBuckets struct {
-	mu      sync.Mutex
-	burst   float64
-	per     time.Duration
-	now     func() time.Time
-	buckets map[string]*tokens
+	mu  sync.Mutex
+	n   int
+	per time.Duration
+	now func() time.Time
+	// max bounds the addresses tracked; past it the least recently seen
+	// address is forgotten, one at a time, so that cycling through many
+	// addresses never resets the others' windows all at once.
+	max   int
+	byKey map[string]*list.Element // of *window
+	lru   *list.List               // most recently seen at the front
 }
 
-type tokens struct {
-	n    float64
-	last time.Time
+// window is one address's recent actions, oldest first (at most n).
+type window struct {
+	key   string
+	times []time.Time
 }
 
-// maxBuckets bounds the memory: when more addresses than this are
-// tracked, the full buckets (addresses that have waited long enough) are
-// dropped.
-const maxBuckets = 50000
+// maxAddresses bounds the memory (about 200 bytes an address).
+const maxAddresses = 50000
 
-func newTokenBuckets(burst int, per time.Duration, now func() time.Time) *tokenBuckets {
+func newTokenBuckets(n int, per time.Duration, now func() time.Time) *tokenBuckets {
 	if now == nil {
 		now = time.Now
 	}
-	return &tokenBuckets{burst: float64(burst), per: per, now: now, buckets: map[string]*tokens{}}
+	return &tokenBuckets{n: n, per: per, now: now, max: maxAddresses, byKey: map[string]*list.Element{}, lru: list.New()}
 }
 
-// take takes a token for addr. When there is none it returns false and how
-// long until there is one.
+// take records an action for addr. When addr has had n actions in the
+// last per it returns false and how long until the oldest of them leaves
+// the window.
 func (b *tokenBuckets) take(addr string) (bool, time.Duration) {
 	key := bucketKey(addr)
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	now := b.now()
-	rate := b.burst / float64(b.per) // tokens per nanosecond
-	if len(b.buckets) >= maxBuckets {
-		for k, t := range b.buckets {
-			if t.n+float64(now.Sub(t.last))*rate >= b.burst {
-				delete(b.buckets, k)
-			}
+	el := b.byKey[key]
+	if el == nil {
+		for b.lru.Len() >= b.max {
+			oldest := b.lru.Back()
+			delete(b.byKey, oldest.Value.(*window).key)
+			b.lru.Remove(oldest)
 		}
-		if len(b.buckets) >= maxBuckets {
-			clear(b.buckets) // rather forget than grow without bound
-		}
+		el = b.lru.PushFront(&window{key: key, times: make([]time.Time, 0, b.n)})
+		b.byKey[key] = el
+	} else {
+		b.lru.MoveToFront(el)
 	}
-	t := b.buckets[key]
-	if t == nil {
-		t = &tokens{n: b.burst, last: now}
-		b.buckets[key] = t
+	w := el.Value.(*window)
+	if b.n <= 0 {
+		return false, b.per
 	}
-	if d := now.Sub(t.last); d > 0 {
-		t.n = min(b.burst, t.n+float64(d)*rate)
-		t.last = now
+	i := 0
+	for i < len(w.times) && !now.Before(w.times[i].Add(b.per)) {
+		i++
 	}
-	if t.n >= 1 {
-		t.n--
-		return true, 0
+	w.times = append(w.times[:0], w.times[i:]...)
+	if len(w.times) >= b.n {
+		return false, w.times[0].Add(b.per).Sub(now)
 	}
-	return false, time.Duration((1 - t.n) / rate)
+	w.times = append(w.times, now)
+	return true, 0
 }
 
 // bucketKey is the address a limit applies to: an IPv4 address, or the
