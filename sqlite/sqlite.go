@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"runtime"
 	"strings"
 	"time"
 
@@ -95,9 +97,20 @@ func checkpoint(ctx context.Context, db *sql.DB) error {
 // _txlock=immediate makes every transaction take the write lock at BEGIN.
 // secure_delete overwrites deleted content, so personal data erased on
 // request (innspill) does not linger in free pages of the file.
+//
+// The file holds password hashes and personal data, so Open creates it
+// readable and writable by its owner only (0600, whatever the umask), and
+// takes group and other permissions off an existing one and its -wal and
+// -shm files; SQLite gives those the database file's mode. A file Open
+// cannot make private (another user owns it) is refused.
 func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, generalist.Errorf(generalist.EINVALID, "database path is empty")
+	}
+	if path != ":memory:" {
+		if err := ownerOnly(path); err != nil {
+			return nil, err
+		}
 	}
 	q := url.Values{}
 	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)", "secure_delete(1)"} {
@@ -128,6 +141,38 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// ownerOnly creates the database file at path, mode 0600, if it does not
+// exist, and takes group and other permissions off it and the files
+// SQLite keeps beside it if it does.
+func ownerOnly(path string) error {
+	if runtime.GOOS == "windows" {
+		return nil // no Unix modes; the directory's ACL decides
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	switch {
+	case err == nil:
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("sqlite: create %s: %w", path, err)
+		}
+	case !errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("sqlite: create %s: %w", path, err)
+	}
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		fi, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		} else if err != nil {
+			return fmt.Errorf("sqlite: open %s: %w", path, err)
+		}
+		if mode := fi.Mode().Perm(); mode&0o077 != 0 {
+			if err := os.Chmod(p, mode&^0o077); err != nil {
+				return generalist.Errorf(generalist.EINVALID, "%s is open to other users (mode %#o) and cannot be made private: %v; run chmod go-rwx on it as its owner", p, mode, err)
+			}
+		}
+	}
+	return nil
 }
 
 // uniqueViolation reports whether err is a UNIQUE or PRIMARY KEY

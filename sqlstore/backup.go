@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -334,11 +335,23 @@ func appendJSONString(b []byte, s string) []byte {
 // SnapshotSQLite writes a copy of an SQLite store to the new file path with
 // VACUUM INTO: one consistent snapshot, compacted, that is itself a store
 // (open it with --db). It is EINVALID on PostgreSQL and when path exists.
+// The file is made empty with mode 0600 first (VACUUM INTO fills an empty
+// file), so that it is never readable by others while it is written: it
+// holds password hashes and personal data.
 func (db *DB) SnapshotSQLite(ctx context.Context, path string) error {
 	if !db.d.FileSnapshot {
 		return generalist.Errorf(generalist.EINVALID, "an SQLite snapshot needs an SQLite store; this one is %s (use the default format)", db.d.Name)
 	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return generalist.Errorf(generalist.EINVALID, "snapshot: %v", err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return db.errorf("snapshot into %s: %w", path, err)
+	}
 	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		os.Remove(path)
 		return db.errorf("snapshot into %s: %w", path, err)
 	}
 	return nil

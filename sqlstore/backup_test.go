@@ -615,6 +615,9 @@ func TestSnapshotSQLite(t *testing.T) {
 	if err := src.SnapshotSQLite(ctx, path); err != nil {
 		t.Fatal(err)
 	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("the snapshot's mode = %v, %v; want 0600 (it holds password hashes and personal data)", fi.Mode(), err)
+	}
 	if err := src.SnapshotSQLite(ctx, path); err == nil {
 		t.Error("a second snapshot over the first succeeded")
 	}
