@@ -16,26 +16,33 @@ const (
 	FieldMinTeam    ParamField = "min_team"
 )
 
-// The range of a staffing parameter (fte_per_1000, min_team), in the
+// ParamMin is the smallest value other than 0 a staffing parameter may
+// take. The ranges keep every figure the models derive from the
+// parameters finite and meaningful: the threshold min_team / fte_per_1000
+// × 1,000 of a denormal rate is +Inf, which JSON cannot carry. The shipped
+// values lie between 0.02 and 194.4.
+const ParamMin = 0.001
+
+// Max returns the largest value of a staffing parameter: 1,000 for
+// fte_per_1000 (one full-time equivalent per inhabitant served) and
+// 10,000 FTEs for min_team.
+func (f ParamField) Max() float64 {
+	if f == FieldMinTeam {
+		return 10000
+	}
+	return 1000
+}
+
+// Valid reports whether v is a value the parameter may take, in the
 // catalogue, in an analyst's change and in a scenario's norm: 0, or from
-// ParamMin to ParamMax. The shipped values lie between 0.02 and 194.4.
-// The bounds keep every figure the models derive from them finite and
-// meaningful: a threshold min_team / fte_per_1000 × 1,000 of a
-// denormal rate is +Inf, which JSON cannot carry, and no task calls for
-// more than one full-time equivalent per inhabitant served (1,000 per
-// 1,000) or a minimum team of over 1,000.
-const (
-	ParamMin = 0.001
-	ParamMax = 1000
-)
+// ParamMin to f.Max() (NaN is not).
+func (f ParamField) Valid(v float64) bool {
+	return v == 0 || v >= ParamMin && v <= f.Max()
+}
 
-// paramRange states the range in error messages.
-const paramRange = "give 0 or a number from 0.001 to 1000"
-
-// ValidParamValue reports whether v is a value a staffing parameter may
-// take: 0, or from ParamMin to ParamMax (NaN is not).
-func ValidParamValue(v float64) bool {
-	return v == 0 || v >= ParamMin && v <= ParamMax
+// rangeText states the range in error messages.
+func (f ParamField) rangeText() string {
+	return fmt.Sprintf("0 or from %g to %g", ParamMin, f.Max())
 }
 
 // ParamChange is one edit of the task catalogue by an analyst: a new value
@@ -52,7 +59,7 @@ type ParamChange struct {
 }
 
 // Validate checks the change against the shipped catalogue: a known task
-// with a staffing model, a known field, a value in range (ValidParamValue),
+// with a staffing model, a known field, a value in range (ParamField.Valid),
 // and a note and author (a change without a reason is not documentation).
 func (c *ParamChange) Validate(cat *Catalogue) error {
 	var task *Task
@@ -70,8 +77,8 @@ func (c *ParamChange) Validate(cat *Catalogue) error {
 	if c.Field != FieldFTEPer1000 && c.Field != FieldMinTeam {
 		return Errorf(EINVALID, "field %q: must be fte_per_1000 or min_team", c.Field)
 	}
-	if v := c.Value; v != nil && !ValidParamValue(*v) {
-		return Errorf(EINVALID, "task %s %s: %g is out of range: %s", c.Task, c.Field, *v, paramRange)
+	if v := c.Value; v != nil && !c.Field.Valid(*v) {
+		return Errorf(EINVALID, "task %s %s: %g must be a non-negative number, %s", c.Task, c.Field, *v, c.Field.rangeText())
 	}
 	if c.Value != nil && strings.TrimSpace(c.Note) == "" {
 		return Errorf(EINVALID, "task %s %s: say in a note what the new value rests on", c.Task, c.Field)
@@ -90,7 +97,7 @@ func (c *ParamChange) Validate(cat *Catalogue) error {
 // A changed value is an assumption whose note names the author, the date
 // and the reason; a reset restores the shipped parameter exactly.
 //
-// A stored value out of range (ValidParamValue), which a looser check of
+// A stored value out of range (ParamField.Valid), which a looser check of
 // an earlier version let in, is skipped as if it had not been made, so
 // that one bad row cannot stop every model; RecordParamChange refuses
 // such values now.
@@ -99,7 +106,7 @@ func ApplyChanges(shipped *Catalogue, changes []ParamChange) (*Catalogue, error)
 	copy(out.Tasks, shipped.Tasks)
 	latest := map[[2]string]*ParamChange{}
 	for i := range changes {
-		if v := changes[i].Value; v != nil && !ValidParamValue(*v) {
+		if v := changes[i].Value; v != nil && !changes[i].Field.Valid(*v) {
 			continue
 		}
 		if err := changes[i].Validate(shipped); err != nil {

@@ -50,7 +50,7 @@ func TestApplyChanges(t *testing.T) {
 		{Task: "a", Field: FieldMinTeam, Value: v(1e-320), Note: "n", Author: "a"},
 		{Task: "a", Field: FieldFTEPer1000, Value: v(0.0009), Note: "n", Author: "a"},
 		{Task: "a", Field: FieldFTEPer1000, Value: v(1000.5), Note: "n", Author: "a"},
-		{Task: "a", Field: FieldMinTeam, Value: v(1e9), Note: "n", Author: "a"},
+		{Task: "a", Field: FieldMinTeam, Value: v(10001), Note: "n", Author: "a"},
 		{Task: "a", Field: FieldMinTeam, Value: v(math.NaN()), Note: "n", Author: "a"},
 		{Task: "a", Field: FieldMinTeam, Value: v(math.Inf(1)), Note: "n", Author: "a"},
 		{Task: "a", Field: FieldMinTeam, Value: v(1), Author: "a"},
@@ -67,14 +67,18 @@ func TestApplyChanges(t *testing.T) {
 // ApplyChanges rather than stopping the catalogue.
 func TestParamRange(t *testing.T) {
 	for _, tt := range []struct {
+		f    ParamField
 		v    float64
 		want bool
 	}{
-		{0, true}, {ParamMin, true}, {ParamMax, true}, {4.2, true},
-		{-1, false}, {1e-320, false}, {0.0009, false}, {1000.001, false}, {math.NaN(), false}, {math.Inf(1), false},
+		{FieldFTEPer1000, 0, true}, {FieldFTEPer1000, ParamMin, true}, {FieldFTEPer1000, 1000, true}, {FieldFTEPer1000, 4.2, true},
+		{FieldMinTeam, 0, true}, {FieldMinTeam, ParamMin, true}, {FieldMinTeam, 10000, true},
+		{FieldFTEPer1000, -1, false}, {FieldFTEPer1000, 1e-320, false}, {FieldFTEPer1000, 0.0009, false}, {FieldFTEPer1000, 1000.001, false},
+		{FieldFTEPer1000, math.NaN(), false}, {FieldFTEPer1000, math.Inf(1), false},
+		{FieldMinTeam, 1e-320, false}, {FieldMinTeam, 10000.5, false}, {FieldMinTeam, math.NaN(), false},
 	} {
-		if got := ValidParamValue(tt.v); got != tt.want {
-			t.Errorf("ValidParamValue(%g) = %v, want %v", tt.v, got, tt.want)
+		if got := tt.f.Valid(tt.v); got != tt.want {
+			t.Errorf("%s.Valid(%g) = %v, want %v", tt.f, tt.v, got, tt.want)
 		}
 	}
 	shipped := &Catalogue{Version: "v1", Tasks: []Task{

@@ -368,9 +368,12 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 		if n.FTEPer1000 == nil && n.MinTeam == nil {
 			add(false, where, "give fte_per_1000 or min_team")
 		}
-		for _, v := range []*float64{n.FTEPer1000, n.MinTeam} {
-			if v != nil && !ValidParamValue(*v) {
-				add(false, where, "%g is not a valid norm: %s", *v, paramRange)
+		for _, f := range []struct {
+			field ParamField
+			v     *float64
+		}{{FieldFTEPer1000, n.FTEPer1000}, {FieldMinTeam, n.MinTeam}} {
+			if f.v != nil && !f.field.Valid(*f.v) {
+				add(false, where, "%s %g is not a valid norm: give %s", f.field, *f.v, f.field.rangeText())
 			}
 		}
 		if other, ok := normed[n.Task]; ok {

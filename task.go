@@ -36,12 +36,12 @@ type Param struct {
 	Note       string  `json:"note,omitempty"`
 }
 
-// Validate checks that the value is in the range of a staffing parameter
-// (ValidParamValue) and that it is either sourced or marked as an
-// assumption with a note.
+// Validate checks that the value is in the range of the staffing
+// parameter what names (ParamField.Valid) and that it is either sourced or
+// marked as an assumption with a note.
 func (p *Param) Validate(what string) error {
-	if !ValidParamValue(p.Value) {
-		return Errorf(EINVALID, "%s: %g is out of range: %s", what, p.Value, paramRange)
+	if f := ParamField(what); !f.Valid(p.Value) {
+		return Errorf(EINVALID, "%s: %g must be a non-negative number, %s", what, p.Value, f.rangeText())
 	}
 	if !p.Assumption && strings.TrimSpace(p.Source) == "" {
 		return Errorf(EINVALID, "%s: give a source, or mark it as an assumption with a note", what)

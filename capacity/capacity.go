@@ -56,7 +56,7 @@ func (c Cell) Share() float64 {
 }
 
 // finite returns x, or 0 when x is NaN or infinite. The catalogue's
-// parameter ranges (generalist.ValidParamValue) keep every figure of the
+// parameter ranges (generalist.ParamField.Valid) keep every figure of the
 // model finite; this guard keeps a value that slipped past them from
 // reaching JSON (which cannot carry it) or an integer conversion.
 func finite(x float64) float64 {

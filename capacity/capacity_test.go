@@ -141,7 +141,7 @@ func TestComputeFinite(t *testing.T) {
 }
 
 // TestComputeRejectsTinyParameter: a staffing value below the range
-// (generalist.ValidParamValue) is refused, like a negative one.
+// (generalist.ParamField.Valid) is refused, like a negative one.
 func TestComputeRejectsTinyParameter(t *testing.T) {
 	c := fixture()
 	c.Tasks[0].Staffing.FTEPer1000 = param(1e-320)

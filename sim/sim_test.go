@@ -237,7 +237,7 @@ func TestValidateErrors(t *testing.T) {
 		{"TinyNorm", func(s *generalist.Scenario) {
 			v := 1e-320
 			s.Norms = []generalist.NormChange{{Task: "barnevern", FTEPer1000: &v, Note: "x"}}
-		}, "norms[0] (barnevern): 1e-320 is not a valid norm: give 0 or a number from 0.001 to 1000"},
+		}, "norms[0] (barnevern): fte_per_1000 1e-320 is not a valid norm: give 0 or from 0.001 to 1000"},
 		{"SplitIntoItself", func(s *generalist.Scenario) {
 			s.Splits = []generalist.SplitChange{{From: "1806", Into: []generalist.MunicipalityNumber{"1806", "1853"}}}
 		}, "splits[0]: kommune 1806 cannot receive a part of itself"},
