@@ -24,16 +24,22 @@ import (
 )
 
 // Structure search: GET /api/v1/search, GET /api/v1/search/ensemble and
-// the page /sok. Both run synchronously in the request: a plan on the
-// municipalities takes 5–50 ms, so the limits below keep every request
-// well under a second. Longer runs (big ensembles, sweeps over floors)
+// the page /sok. Both run synchronously in the request, on a cache miss
+// in one of the server's few admission slots (admission.go): a plan on
+// the municipalities takes 5–50 ms, and the limits below keep every
+// request under a few seconds. Longer runs (big ensembles, sweeps over floors)
 // belong to the CLI until jobs exist.
 const (
 	// searchTimeout bounds one search or ensemble request.
 	searchTimeout = 5 * time.Second
 	// maxEnsembleSteps bounds the steps of /api/v1/search/ensemble
-	// (about 0.1–0.5 s on the municipalities).
+	// (about 0.05–0.7 s on the municipalities, 1.4 s with a floor that
+	// leaves two groups, on two cores).
 	maxEnsembleSteps = 20000
+	// admittedWorkers is the goroutines of one search or ensemble: one,
+	// the core of its admission slot (admission.go). The result does not
+	// depend on it.
+	admittedWorkers = 1
 )
 
 // searchRequest holds the criteria of a search, parsed from the query,
@@ -178,6 +184,11 @@ type searchMember struct {
 // search runs (or returns the cached) plan of req.
 func (s *Server) search(ctx context.Context, req searchRequest) (*searchResult, error) {
 	return get(ctx, s.cache, "search/"+req.key(), func() (*searchResult, error) {
+		release, err := admit(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer release()
 		p, unit, err := s.searchProblem(ctx, &req)
 		if err != nil {
 			return nil, err
@@ -185,7 +196,7 @@ func (s *Server) search(ctx context.Context, req searchRequest) (*searchResult, 
 		ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 		defer cancel()
 		start := time.Now()
-		plan, err := optimize.Solve(ctx, p, optimize.Settings{Seed: req.Seed})
+		plan, err := optimize.Solve(ctx, p, optimize.Settings{Seed: req.Seed, Workers: admittedWorkers})
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, generalist.Errorf(generalist.EINVALID, "the search took more than %v; use generalist search groups for criteria this demanding", searchTimeout)
 		}
@@ -315,13 +326,18 @@ func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) error
 		req.Floor = defaultFloor
 	}
 	res, err := get(r.Context(), s.cache, "search/ensemble/"+req.key(), func() (*ensembleResult, error) {
+		release, err := admit(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		defer release()
 		p, unit, err := s.searchProblem(r.Context(), &req)
 		if err != nil {
 			return nil, err
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), searchTimeout)
 		defer cancel()
-		e, err := optimize.Ensemble(ctx, p, optimize.EnsembleSettings{Seed: req.Seed, Steps: req.Steps, Parts: req.Parts})
+		e, err := optimize.Ensemble(ctx, p, optimize.EnsembleSettings{Seed: req.Seed, Steps: req.Steps, Parts: req.Parts, Workers: admittedWorkers})
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, generalist.Errorf(generalist.EINVALID, "the ensemble took more than %v; use generalist search ensemble", searchTimeout)
 		}
@@ -483,9 +499,14 @@ func (s *Server) agreementMap(ctx context.Context, req searchRequest, res *searc
 		svg string
 	}
 	o, err := get(ctx, s.cache, "search/agreement/"+lang+"/"+req.key(), func() (out, error) {
+		release, err := admit(ctx)
+		if err != nil {
+			return out{}, err
+		}
+		defer release()
 		ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 		defer cancel()
-		e, err := optimize.Ensemble(ctx, res.prob, optimize.EnsembleSettings{Seed: req.Seed, Steps: pageEnsembleSteps, Start: res.plan})
+		e, err := optimize.Ensemble(ctx, res.prob, optimize.EnsembleSettings{Seed: req.Seed, Steps: pageEnsembleSteps, Start: res.plan, Workers: admittedWorkers})
 		if err != nil {
 			return out{}, err
 		}

@@ -129,6 +129,8 @@ var pageNames = []string{"search.tmpl", "home.tmpl", "list.tmpl", "profile.tmpl"
 	"imc_municipality.tmpl", "imc_law.tmpl", "imc_form.tmpl", "login.tmpl", "account.tmpl", "admin.tmpl"}
 
 func (s *Server) routes() {
+	// Searches, ensembles and evaluations run a few at a time (admission.go).
+	heavy := s.newAdmission(0)
 	// The published pages: anyone may read them.
 	s.page("GET /{$}", accessPublic, s.handleHome)
 	s.page("GET /kommuner", accessPublic, s.handleList)
@@ -144,7 +146,7 @@ func (s *Server) routes() {
 	s.page("GET /scenarier/rapport", accessPublic, s.handleScenarioReport)
 	s.page("GET /scenarier/ny", accessPublic, s.handleEditor)
 	s.page("GET /okonomi", accessPublic, s.handleEconomy)
-	s.page("GET /sok", accessPublic, s.handleSearch)
+	s.page("GET /sok", accessPublic, heavy.lazily(s.handleSearch))
 	s.page("GET /static/", accessPublic, plain(http.StripPrefix("/static/", staticHandler(s.cfg.Static)).ServeHTTP))
 	s.accountRoutes()
 
@@ -166,11 +168,11 @@ func (s *Server) routes() {
 	s.api("DELETE /api/v1/scenarios/{id}", accessAnalyst, s.apiDeleteScenario)
 	s.api("GET /api/v1/scenarios/{id}/outcome", accessPublic, s.apiScenarioOutcome)
 	s.api("GET /api/v1/compare", accessPublic, s.apiCompare)
-	s.api("POST /api/v1/evaluate", accessCompute, s.apiEvaluate)
+	s.api("POST /api/v1/evaluate", accessCompute, heavy.eagerly(s.apiEvaluate))
 	s.api("GET /api/v1/capacity", accessPublic, s.apiCapacity)
 	s.api("GET /api/v1/municipalities/{number}/capacity", accessPublic, s.apiMunicipalityCapacity)
-	s.api("GET /api/v1/search", accessPublic, s.apiSearch)
-	s.api("GET /api/v1/search/ensemble", accessPublic, s.apiSearchEnsemble)
+	s.api("GET /api/v1/search", accessPublic, heavy.lazily(s.apiSearch))
+	s.api("GET /api/v1/search/ensemble", accessPublic, heavy.lazily(s.apiSearchEnsemble))
 	s.api("GET /api/v1/economy/municipalities/{number}", accessPublic, s.apiEconomyMunicipality)
 	s.api("GET /api/v1/economy/merger", accessPublic, s.apiEconomyMerger)
 	s.api("GET /api/v1/economy/parameters", accessPublic, s.apiEconomyParameters)
@@ -243,7 +245,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.tooLarge(w, r, limit)
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, limit)
+	w = s.limitBody(w, r, limit)
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 	ctx := context.WithValue(r.Context(), requestIDKey, id)
 	v, err := s.identify(r.WithContext(ctx))
