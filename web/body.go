@@ -3,9 +3,12 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // body is a cached response body, kept both plain and gzip-compressed so
@@ -78,3 +81,80 @@ func (s *Server) cachedJSON(w http.ResponseWriter, r *http.Request, key string, 
 	b.write(w, r, "application/json")
 	return nil
 }
+
+// limitBody limits r's body to limit bytes and returns the writer the
+// request is to be answered through. Once a read has gone over the limit
+// (or over a handler's tighter one, set with maxBytes), an answer the
+// handler gives as a client error — 400 from a decoder that saw a cut-off
+// body, 403 from a form whose CSRF field never arrived — is replaced by
+// 413, so that every body over a limit gets 413 whatever the handler made
+// of the read error.
+func (s *Server) limitBody(w http.ResponseWriter, r *http.Request, limit int64) http.ResponseWriter {
+	lw := &limitWriter{ResponseWriter: w, s: s, r: r}
+	r.Body = &limitedBody{ReadCloser: http.MaxBytesReader(w, r.Body, limit), limit: limit, over: &lw.over}
+	return lw
+}
+
+// maxBytes is http.MaxBytesReader(w, r.Body, n) for a handler's own limit,
+// tighter than the server's: a body over it is answered 413 as well.
+func maxBytes(w http.ResponseWriter, r *http.Request, n int64) io.ReadCloser {
+	rc := http.MaxBytesReader(w, r.Body, n)
+	if b, ok := r.Body.(*limitedBody); ok {
+		return &limitedBody{ReadCloser: rc, limit: n, over: b.over}
+	}
+	return rc
+}
+
+// limitedBody notes the limit of the first read that goes over one.
+type limitedBody struct {
+	io.ReadCloser
+	limit int64
+	over  *atomic.Int64
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		b.over.CompareAndSwap(0, b.limit)
+	}
+	return n, err
+}
+
+// limitWriter answers 413 instead of a client error once the body has
+// gone over a limit, dropping what the handler writes after that.
+type limitWriter struct {
+	http.ResponseWriter
+	s       *Server
+	r       *http.Request
+	over    atomic.Int64 // the limit a read went over; 0: none
+	wrote   bool
+	replace bool
+}
+
+func (w *limitWriter) WriteHeader(code int) {
+	if w.wrote {
+		return
+	}
+	w.wrote = true
+	if limit := w.over.Load(); limit > 0 && code >= 400 && code < 500 && code != http.StatusRequestEntityTooLarge {
+		w.replace = true
+		w.Header().Del("Content-Encoding")
+		w.s.tooLarge(w.ResponseWriter, w.r, limit)
+		return
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *limitWriter) Write(b []byte) (int, error) {
+	if !w.wrote {
+		w.WriteHeader(http.StatusOK)
+	}
+	if w.replace {
+		return len(b), nil
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap gives http.ResponseController the writer underneath.
+func (w *limitWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }

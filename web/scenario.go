@@ -102,9 +102,10 @@ func (s *Server) requestedScenarios(r *http.Request) ([]*generalist.Scenario, er
 	return scs, nil
 }
 
-// readScenario decodes a request body (at most 1 MB) strictly.
+// readScenario decodes a request body (at most 1 MB, 413 over it)
+// strictly.
 func readScenario(w http.ResponseWriter, r *http.Request) (*generalist.Scenario, error) {
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	b, err := io.ReadAll(maxBytes(w, r, 1<<20))
 	if err != nil {
 		return nil, generalist.Errorf(generalist.EINVALID, "request body: %v", err)
 	}

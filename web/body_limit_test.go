@@ -1,0 +1,70 @@
+package web_test
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"generalist"
+)
+
+// TestBodyLimits: every body over a limit — the server's or a handler's
+// tighter one, with a Content-Length or chunked — is answered 413, never
+// 400 or 403; a small malformed body is still 400.
+func TestBodyLimits(t *testing.T) {
+	a := newAuthServer(t)
+	u := addUser(t, a.db, "analytiker", generalist.UserAnalyst, "")
+	token := makeToken(t, a.db, u, generalist.ScopeWrite)
+	addUser(t, a.db, "admin", generalist.UserAdmin, "")
+	session := signIn(t, a.URL, "admin")
+
+	send := func(method, path, ctype string, body string, chunked bool, auth func(*http.Request)) (int, string) {
+		t.Helper()
+		var rd io.Reader = strings.NewReader(body)
+		if chunked {
+			rd = struct{ io.Reader }{rd} // no length: sent chunked
+		}
+		req, err := http.NewRequest(method, a.URL+path, rd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", ctype)
+		auth(req)
+		resp, err := session.http.Do(req)
+		if err != nil {
+			t.Fatalf("%s %s: %v", method, path, err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	bearer := func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+token) }
+	withSession := func(r *http.Request) { r.Header.Set("X-CSRF-Token", session.csrf) }
+
+	scenario := `{"id": "stor", "name": "` + strings.Repeat("x", 2<<20) + `", "structure": 2024, "year": 2026}`
+	cooperation := `{"note": "` + strings.Repeat("x", 4<<20) + `"}`
+	form := "csrf=" + session.csrf + "&note=" + strings.Repeat("x", 5<<20)
+	for _, tt := range []struct {
+		name, method, path, ctype, body string
+		chunked                         bool
+		auth                            func(*http.Request)
+		want                            int
+		says                            string
+	}{
+		{"ScenarioOverHandlerLimit", "POST", "/api/v1/scenarios", "application/json", scenario, false, bearer, 413, "1048576 bytes"},
+		{"ScenarioOverHandlerLimitChunked", "POST", "/api/v1/scenarios", "application/json", scenario, true, bearer, 413, "1048576 bytes"},
+		{"EvaluateOverHandlerLimitChunked", "POST", "/api/v1/evaluate", "application/json", scenario, true, bearer, 413, "1048576 bytes"},
+		{"CooperationChunked", "PUT", "/api/v1/imc/1", "application/json", cooperation, true, withSession, 413, "4194304 bytes"},
+		{"CooperationCheckChunked", "POST", "/api/v1/imc/check", "application/json", cooperation, true, bearer, 413, "4194304 bytes"},
+		{"FormChunked", "POST", "/oppgaver/endring", "application/x-www-form-urlencoded", form, true, withSession, 413, "4194304 bytes"},
+		{"SmallMalformed", "POST", "/api/v1/scenarios", "application/json", `{"id": `, true, bearer, 400, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, body := send(tt.method, tt.path, tt.ctype, tt.body, tt.chunked, tt.auth)
+			if code != tt.want || !strings.Contains(body, tt.says) {
+				t.Errorf("%s %s = %d %.200q, want %d saying %q", tt.method, tt.path, code, body, tt.want, tt.says)
+			}
+		})
+	}
+}
