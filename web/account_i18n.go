@@ -33,6 +33,8 @@ var accountMessages = map[string][2]string{
 	"admin.users.lead":      {"Brukere legges til, deaktiveres og får API-nøkler med «generalist user add|list|disable|token».", "Users are added, disabled and given API tokens with «generalist user add|list|disable|token»."},
 	"admin.disabled":        {"deaktivert", "disabled"},
 	"admin.audit":           {"Endringslogg", "Audit log"},
+	"admin.erasure":         {"Sletting av personopplysninger", "Erasing personal data"},
+	"admin.erasure.lead":    {"Når personopplysningene i et innspill slettes, fjernes de fra tabellene, og SQLite fjerner dem også fra loggfilen sin (WAL). PostgreSQL frigjør plassen med VACUUM etter slettingen, men overskriver den ikke: kjør «VACUUM FULL inputs, input_attachments» for å fjerne bytene fra datafilene med én gang, og husk at de ligger i PostgreSQLs WAL-arkiv og i sikkerhetskopier (også fra «generalist backup») til disse slettes. Se docs/reliability.md.", "Erasing the personal data of an innspill removes it from the tables, and SQLite removes it from its log file (WAL) as well. PostgreSQL frees the space with VACUUM after the erasure but does not overwrite it: run «VACUUM FULL inputs, input_attachments» to remove the bytes from the data files at once, and remember that they remain in PostgreSQL's WAL archive and in backups (including those of «generalist backup») until these are deleted. See docs/reliability.md."},
 	"admin.audit.none":      {"Ingen endringer er logget.", "No changes are logged."},
 	"admin.audit.at":        {"Tidspunkt", "Time"},
 	"admin.audit.action":    {"Handling", "Action"},
