@@ -58,6 +58,8 @@ func TestBodyLimits(t *testing.T) {
 		{"CooperationChunked", "PUT", "/api/v1/imc/1", "application/json", cooperation, true, withSession, 413, "4194304 bytes"},
 		{"CooperationCheckChunked", "POST", "/api/v1/imc/check", "application/json", cooperation, true, bearer, 413, "4194304 bytes"},
 		{"FormChunked", "POST", "/oppgaver/endring", "application/x-www-form-urlencoded", form, true, withSession, 413, "4194304 bytes"},
+		{"ParamFormOverHandlerLimit", "POST", "/oppgaver/endring", "application/x-www-form-urlencoded", "task=barnevern&note=" + strings.Repeat("x", 20<<10), false, bearer, 413, "16384 bytes"},
+		{"ModerationOverHandlerLimit", "POST", "/api/v1/moderation/inputs/1", "application/json", `{"action": "reject", "reason": "` + strings.Repeat("x", 70<<10) + `"}`, true, bearer, 413, "65536 bytes"},
 		{"SmallMalformed", "POST", "/api/v1/scenarios", "application/json", `{"id": `, true, bearer, 400, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

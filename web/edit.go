@@ -12,7 +12,7 @@ import (
 // handleParamChange records a change to a task parameter from the form on
 // /oppgaver (POST /oppgaver/endring).
 func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 16<<10)
+	r.Body = maxBytes(w, r, 16<<10)
 	if err := r.ParseForm(); err != nil {
 		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
 	}

@@ -171,7 +171,7 @@ func (s *Server) overview(r *http.Request) (*imc.MunicipalityOverview, error) {
 // checkForm reads a posted form of at most 1 MiB (the access rule and
 // CSRF token were checked by guard).
 func (s *Server) checkForm(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	r.Body = maxBytes(w, r, 1<<20)
 	if err := r.ParseForm(); err != nil {
 		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
 	}

@@ -45,7 +45,7 @@ func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generali
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "send the body as application/json")
 	}
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4<<20))
+	b, err := io.ReadAll(maxBytes(w, r, 4<<20))
 	if err != nil {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: %v", err)
 	}
@@ -238,7 +238,7 @@ func checkBody(l *imc.Checklist) map[string]any {
 
 // apiIMCCheckBody checks the cooperation in the body without storing it.
 func (s *Server) apiIMCCheckBody(w http.ResponseWriter, r *http.Request) error {
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 4<<20))
+	b, err := io.ReadAll(maxBytes(w, r, 4<<20))
 	if err != nil {
 		return generalist.Errorf(generalist.EINVALID, "request body: %v", err)
 	}

@@ -359,7 +359,7 @@ func (s *Server) handleIMCEdit(w http.ResponseWriter, r *http.Request) error {
 // handleIMCDraft previews the posted form: the checklist and the
 // agreement, nothing stored.
 func (s *Server) handleIMCDraft(w http.ResponseWriter, r *http.Request) error {
-	r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+	r.Body = maxBytes(w, r, 1<<20)
 	if err := r.ParseForm(); err != nil {
 		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
 	}

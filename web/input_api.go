@@ -243,8 +243,8 @@ func (h *inputHandlers) apiInput(w http.ResponseWriter, r *http.Request) error {
 }
 
 // decodeStrict reads a small JSON body into v, refusing unknown fields.
-func decodeStrict(r *http.Request, v any) error {
-	dec := json.NewDecoder(io.LimitReader(r.Body, 64<<10))
+func decodeStrict(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(maxBytes(w, r, 64<<10))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "json: ")
@@ -264,7 +264,7 @@ func (h *inputHandlers) apiModerate(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	var m generalist.InputModeration
-	if err := decodeStrict(r, &m); err != nil {
+	if err := decodeStrict(w, r, &m); err != nil {
 		return err
 	}
 	in, err := h.moderateInput(r, id, m)
@@ -285,7 +285,7 @@ func (h *inputHandlers) apiMerge(w http.ResponseWriter, r *http.Request) error {
 	var body struct {
 		Into int64 `json:"into"`
 	}
-	if err := decodeStrict(r, &body); err != nil {
+	if err := decodeStrict(w, r, &body); err != nil {
 		return err
 	}
 	if err := h.mergeInput(r, id, body.Into); err != nil {
