@@ -43,7 +43,7 @@ func (g *Graph) WriteExchange(nodesW, edgesW io.Writer, population map[string]in
 		}
 	}
 	f1 := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
-	w := csv.NewWriter(nodesW)
+	w := generalist.NewCSVWriter(nodesW)
 	if err := w.Write(nodeColumns); err != nil {
 		return fmt.Errorf("graph: write exchange nodes: %w", err)
 	}
@@ -59,7 +59,7 @@ func (g *Graph) WriteExchange(nodesW, edgesW io.Writer, population map[string]in
 	if w.Flush(); w.Error() != nil {
 		return fmt.Errorf("graph: write exchange nodes: %w", w.Error())
 	}
-	w = csv.NewWriter(edgesW)
+	w = generalist.NewCSVWriter(edgesW)
 	if err := w.Write(edgeColumns); err != nil {
 		return fmt.Errorf("graph: write exchange edges: %w", err)
 	}

@@ -303,6 +303,10 @@ func sourceTag(f SourceFile) string {
 
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
+// writeCSV writes a table in the layout the economy loader reads back.
+// It is the store's own format, never opened in a spreadsheet, so its
+// cells are written as they are (not defused like the CSV files users
+// download: generalist.NewCSVWriter).
 func writeCSV(header []string, rows [][]string) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
