@@ -96,6 +96,16 @@ type LoginAttempt struct {
 	At     time.Time
 }
 
+// LoginFailures are the failed sign-ins before an attempt: for its name
+// from every address, and from the attempt's own address (the pair), with
+// the time of the pair's last failure. Failures lock only the addresses
+// they came from, so that nobody can lock an owner out (docs/reliability.md).
+type LoginFailures struct {
+	Name     int
+	Pair     int
+	PairLast time.Time
+}
+
 // AuditEntry records one change: who, when, what and from where.
 type AuditEntry struct {
 	ID        int64
@@ -157,12 +167,13 @@ type UserStore interface {
 	FailedLogins(ctx context.Context, name string, since time.Time) (n int, last time.Time, err error)
 
 	// BeginLogin is how a sign-in is throttled without a race: in one
-	// transaction it counts the failed attempts for a.Name since a time
-	// (and gives the time of the last), then records a as a failed
-	// attempt. Parallel attempts are serialised, so each sees the ones
-	// before it. LoginSucceeded marks that attempt (the same a) as a
-	// success once the password is verified.
-	BeginLogin(ctx context.Context, a LoginAttempt, since time.Time) (failed int, last time.Time, err error)
+	// transaction it counts the failed attempts since a time for a.Name
+	// from every address and from a.Remote (with the time of that pair's
+	// last), then records a as a failed attempt. Parallel attempts are
+	// serialised, so each sees the ones before it. LoginSucceeded marks
+	// that attempt (the same a) as a success once the password is
+	// verified.
+	BeginLogin(ctx context.Context, a LoginAttempt, since time.Time) (LoginFailures, error)
 	LoginSucceeded(ctx context.Context, a LoginAttempt) error
 }
 

@@ -372,38 +372,16 @@ func (db *DB) RecordLogin(ctx context.Context, a generalist.LoginAttempt) error 
 	return nil
 }
 
-// BeginLogin implements generalist.UserStore: count, then record the
-// attempt as failed, in one write transaction (serialised on both
-// backends).
-func (db *DB) BeginLogin(ctx context.Context, a generalist.LoginAttempt, since time.Time) (n int, last time.Time, err error) {
+// BeginLogin implements generalist.UserStore: count per name and per name
+// and address, then record the attempt as failed, in one write
+// transaction (serialised on both backends).
+func (db *DB) BeginLogin(ctx context.Context, a generalist.LoginAttempt, since time.Time) (generalist.LoginFailures, error) {
 	if a.At.IsZero() {
-		return 0, time.Time{}, generalist.Errorf(generalist.EINVALID, "a login attempt needs its time")
+		return generalist.LoginFailures{}, generalist.Errorf(generalist.EINVALID, "a login attempt needs its time")
 	}
-	err = db.write(ctx, func(tx *tx) error {
-		n, last = 0, time.Time{}
-		if err := tx.queryRow(ctx, `SELECT count(*), max(at) FROM login_attempts WHERE name = ? AND NOT ok AND at >= ?`, a.Name, db.time(since)).
-			Scan(&n, timeCol{&last}); err != nil {
-			return err
-		}
-		_, err := tx.exec(ctx, `INSERT INTO login_attempts (name, remote, ok, at) VALUES (?, ?, ?, ?)`, a.Name, a.Remote, false, db.time(a.At))
-		return err
-	})
-	if err != nil {
-		return 0, time.Time{}, db.errorf("begin login for %q: %w", a.Name, err)
-	}
-	return n, last, nil
-}
-
-// BeginLoginFrom is BeginLogin counted per name and per name and address
-// pair, for a throttle that locks only the addresses that failed: in one
-// write transaction it counts the failed attempts for a.Name since a time
-// from every address (name) and from a.Remote (pair, with the time of the
-// pair's last failure), then records a as a failed attempt.
-func (db *DB) BeginLoginFrom(ctx context.Context, a generalist.LoginAttempt, since time.Time) (name, pair int, pairLast time.Time, err error) {
-	if a.At.IsZero() {
-		return 0, 0, time.Time{}, generalist.Errorf(generalist.EINVALID, "a login attempt needs its time")
-	}
-	err = db.write(ctx, func(tx *tx) error {
+	var name, pair int
+	var pairLast time.Time
+	err := db.write(ctx, func(tx *tx) error {
 		name, pair, pairLast = 0, 0, time.Time{}
 		if err := tx.queryRow(ctx, `SELECT count(*) FROM login_attempts WHERE name = ? AND NOT ok AND at >= ?`, a.Name, db.time(since)).
 			Scan(&name); err != nil {
@@ -417,9 +395,9 @@ func (db *DB) BeginLoginFrom(ctx context.Context, a generalist.LoginAttempt, sin
 		return err
 	})
 	if err != nil {
-		return 0, 0, time.Time{}, db.errorf("begin login for %q: %w", a.Name, err)
+		return generalist.LoginFailures{}, db.errorf("begin login for %q: %w", a.Name, err)
 	}
-	return name, pair, pairLast, nil
+	return generalist.LoginFailures{Name: name, Pair: pair, PairLast: pairLast}, nil
 }
 
 // LoginSucceeded implements generalist.UserStore. The attempt is found by

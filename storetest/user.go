@@ -445,7 +445,8 @@ func testBeginLogin(t *testing.T, st stores) {
 		go func() {
 			defer wg.Done()
 			a := generalist.LoginAttempt{Name: "kari", Remote: fmt.Sprintf("192.0.2.%d", i), At: start.Add(time.Duration(i) * time.Millisecond)}
-			c, _, err := db.BeginLogin(ctx, a, start.Add(-time.Hour))
+			f, err := db.BeginLogin(ctx, a, start.Add(-time.Hour))
+			c := f.Name
 			if err != nil {
 				t.Error(err)
 			}
@@ -467,8 +468,8 @@ func testBeginLogin(t *testing.T, st stores) {
 		}
 	}
 	ok := generalist.LoginAttempt{Name: "kari", Remote: "192.0.2.99", At: start.Add(time.Second)}
-	if c, _, err := db.BeginLogin(ctx, ok, start.Add(-time.Hour)); err != nil || c != n {
-		t.Fatalf("BeginLogin after %d = %d, %v", n, c, err)
+	if f, err := db.BeginLogin(ctx, ok, start.Add(-time.Hour)); err != nil || f.Name != n {
+		t.Fatalf("BeginLogin after %d = %d, %v", n, f.Name, err)
 	}
 	if err := db.LoginSucceeded(ctx, ok); err != nil {
 		t.Fatal(err)
@@ -477,7 +478,7 @@ func testBeginLogin(t *testing.T, st stores) {
 		t.Errorf("after a success FailedLogins = %d, %v, %v; want %d", c, last, err, n)
 	}
 
-	// BeginLoginFrom counts per name and per name and address, so that
+	// BeginLogin counts per name and per name and address, so that
 	// other addresses' failures do not lock this one.
 	at := start.Add(time.Minute)
 	for i, tt := range []struct {
@@ -492,13 +493,14 @@ func testBeginLogin(t *testing.T, st stores) {
 		{"192.0.2.99", n + 3, 0, time.Time{}}, // its attempt succeeded
 	} {
 		a := generalist.LoginAttempt{Name: "kari", Remote: tt.remote, At: at.Add(time.Duration(i) * time.Second)}
-		name, pair, last, err := db.BeginLoginFrom(ctx, a, start.Add(-time.Hour))
+		f, err := db.BeginLogin(ctx, a, start.Add(-time.Hour))
+		name, pair, last := f.Name, f.Pair, f.PairLast
 		if err != nil || name != tt.name || pair != tt.pair || !last.Equal(tt.pairLast) {
-			t.Errorf("BeginLoginFrom(kari, %s) = %d, %d, %v, %v; want %d, %d, %v", tt.remote, name, pair, last, err, tt.name, tt.pair, tt.pairLast)
+			t.Errorf("BeginLogin(kari, %s) = %d, %d, %v, %v; want %d, %d, %v", tt.remote, name, pair, last, err, tt.name, tt.pair, tt.pairLast)
 		}
 	}
-	if name, pair, _, err := db.BeginLoginFrom(ctx, generalist.LoginAttempt{Name: "ola", Remote: "192.0.2.3", At: at}, start.Add(-time.Hour)); err != nil || name != 0 || pair != 0 {
-		t.Errorf("BeginLoginFrom(ola, 192.0.2.3) = %d, %d, %v; want 0, 0 (another name)", name, pair, err)
+	if f, err := db.BeginLogin(ctx, generalist.LoginAttempt{Name: "ola", Remote: "192.0.2.3", At: at}, start.Add(-time.Hour)); err != nil || f.Name != 0 || f.Pair != 0 {
+		t.Errorf("BeginLogin(ola, 192.0.2.3) = %d, %d, %v; want 0, 0 (another name)", f.Name, f.Pair, err)
 	}
 }
 

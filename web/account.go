@@ -125,23 +125,11 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// pairCounter is a store that counts failed sign-ins per name and address
-// as it records an attempt (sqlstore.DB.BeginLoginFrom), so that failures
-// lock only the addresses they came from.
-type pairCounter interface {
-	BeginLoginFrom(ctx context.Context, a generalist.LoginAttempt, since time.Time) (name, pair int, pairLast time.Time, err error)
-}
-
-// beginLogin records a as failed and counts the failures before it. A
-// store that counts only per name gives the name's failures as the
-// pair's: the stricter per-name lock.
+// beginLogin records a as failed and counts the failures before it, per
+// name and per name and address.
 func (s *Server) beginLogin(ctx context.Context, a generalist.LoginAttempt, since time.Time) (auth.Failures, error) {
-	if pc, ok := s.store.(pairCounter); ok {
-		name, pair, last, err := pc.BeginLoginFrom(ctx, a, since)
-		return auth.Failures{Name: name, Pair: pair, PairLast: last}, err
-	}
-	n, last, err := s.store.BeginLogin(ctx, a, since)
-	return auth.Failures{Name: n, Pair: n, PairLast: last}, err
+	f, err := s.store.BeginLogin(ctx, a, since)
+	return auth.Failures{Name: f.Name, Pair: f.Pair, PairLast: f.PairLast}, err
 }
 
 // dummyHash is checked for unknown names so they take as long as known
