@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"generalist"
 	"generalist/app"
@@ -385,7 +386,10 @@ func writeBytes(w http.ResponseWriter, status int, contentType string, b []byte)
 func staticHandler(fsys fs.FS) http.Handler {
 	fileServer := http.FileServerFS(fsys)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasSuffix(r.URL.Path, "/") {
+		// A directory, or a name fs.FS cannot hold (invalid UTF-8, "..",
+		// empty elements), is not a file here: 404, where the file server
+		// would answer 500 for the invalid ones.
+		if strings.HasSuffix(r.URL.Path, "/") || !fs.ValidPath(strings.TrimPrefix(r.URL.Path, "/")) || !utf8.ValidString(r.URL.Path) {
 			http.NotFound(w, r)
 			return
 		}
