@@ -156,9 +156,12 @@ func (a *admission) eagerly(h handler) handler {
 	}
 }
 
-// refuse answers errBusy with 503 and Retry-After; other errors go on.
+// refuse answers errBusy with 503 and Retry-After, and so a request
+// whose client left while it waited (nobody reads the answer; it is no
+// internal error); other errors go on.
 func (a *admission) refuse(w http.ResponseWriter, r *http.Request, err error) error {
-	if !errors.Is(err, errBusy) {
+	gone := errors.Is(err, context.Canceled) && r.Context().Err() != nil
+	if !errors.Is(err, errBusy) && !gone {
 		return err
 	}
 	w.Header().Set("Retry-After", strconv.Itoa(retryAfter))
