@@ -26,14 +26,17 @@ import (
 //     with at most 2 × slots waiting; otherwise it gets 503 with
 //     Retry-After, before any work.
 //
-// A search served from the cache takes no slot: the routes whose work is
-// cached ask for a slot only on a miss (lazily), the others before they
-// start (eagerly).
+// A search served from the cache takes no slot: the routes ask for a slot
+// (lazily, then admit) only around the computation itself, never while a
+// client sends its body or reads the answer, which a slow client could
+// stretch to the server's timeouts.
 
-// admissionWait is how long a request waits for a slot before 503: long
-// enough to queue behind one typical computation, short enough that a
-// flood is refused at once.
-const admissionWait = 2 * time.Second
+// admissionWait is how long a request waits for a slot before 503: longer
+// than the longest computation (searchTimeout), so that a request waiting
+// behind one address's back-to-back computations is served first (the
+// slots are a channel, whose waiting senders go in order), even with a
+// single slot; the queue's bound still refuses a flood at once.
+const admissionWait = searchTimeout + time.Second
 
 // retryAfter is the Retry-After of a refused request, in seconds.
 const retryAfter = 2
@@ -141,18 +144,6 @@ func (a *admission) lazily(h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		ctx := context.WithValue(r.Context(), admitKey{}, ticket{a, bucketKey(a.s.clientIP(r))})
 		return a.refuse(w, r, h(w, r.WithContext(ctx)))
-	}
-}
-
-// eagerly runs h in a slot.
-func (a *admission) eagerly(h handler) handler {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		release, err := a.acquire(r.Context(), bucketKey(a.s.clientIP(r)))
-		if err != nil {
-			return a.refuse(w, r, err)
-		}
-		defer release()
-		return h(w, r)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -114,7 +115,7 @@ func TestExpensiveRoutesRefusedWhenBusy(t *testing.T) {
 		{"GET /api/v1/search", search, "GET", "/api/v1/search?floor=5000&seed=2", "", false},
 		{"GET /api/v1/search/ensemble", heavy.lazily(s.apiSearchEnsemble), "GET", "/api/v1/search/ensemble?floor=5000&steps=100", "", false},
 		{"GET /sok", heavy.lazily(s.handleSearch), "GET", "/sok?floor=6000", "", true},
-		{"POST /api/v1/evaluate", heavy.eagerly(s.apiEvaluate), "POST", "/api/v1/evaluate", `{"name":"x","structure":2024,"year":2026}`, false},
+		{"POST /api/v1/evaluate", heavy.lazily(s.apiEvaluate), "POST", "/api/v1/evaluate", `{"name":"x","structure":2024,"year":2026}`, false},
 	} {
 		w := serve(tt.pattern, tt.h, tt.method, tt.target, tt.body)
 		if w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") == "" {
@@ -166,5 +167,66 @@ func TestScratchFloodKeepsPages(t *testing.T) {
 	}
 	if after, _ := e.srv.cache.Usage(app.Response); after != pages {
 		t.Errorf("the cache held %d responses before the flood and %d after; want the same", pages, after)
+	}
+}
+
+// stalledBody sends a few bytes of a scenario, then waits for release
+// before the rest, as a client that stalls on purpose would.
+type stalledBody struct {
+	head    []byte
+	rest    []byte
+	release chan struct{}
+}
+
+func (b *stalledBody) Read(p []byte) (int, error) {
+	if len(b.head) > 0 {
+		n := copy(p, b.head)
+		b.head = b.head[n:]
+		return n, nil
+	}
+	<-b.release
+	if len(b.rest) == 0 {
+		return 0, io.EOF
+	}
+	n := copy(p, b.rest)
+	b.rest = b.rest[n:]
+	return n, nil
+}
+
+// TestSlowBodyHoldsNoSlot: an evaluation whose client stalls while
+// sending its body holds no slot, so others' computations go on. (The
+// slot used to be taken before the body was read.)
+func TestSlowBodyHoldsNoSlot(t *testing.T) {
+	e := newInputEnv(t)
+	s := e.srv
+	heavy := s.newAdmission(1)
+	heavy.waitFor = 50 * time.Millisecond
+	body := []byte(`{"name":"x","structure":2024,"year":2026}`)
+	slow := &stalledBody{head: body[:5], rest: body[5:], release: make(chan struct{})}
+	r := httptest.NewRequest("POST", "/api/v1/evaluate", slow)
+	r.RemoteAddr = "192.0.2.30:4000"
+	r.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.guard("POST /api/v1/evaluate", s.rules["POST /api/v1/evaluate"], s.apiError, heavy.lazily(s.apiEvaluate))(w, r)
+	}()
+	// While that body stalls, another address gets the only slot.
+	var err error
+	for range 20 { // give the stalled request time to reach its body
+		var release func()
+		if release, err = heavy.acquire(context.Background(), "198.51.100.7"); err == nil {
+			release()
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err != nil {
+		t.Errorf("another address's computation while a body stalls: %v, want a slot", err)
+	}
+	close(slow.release)
+	<-done
+	if w.Code != http.StatusOK {
+		t.Errorf("the stalled evaluation, once sent: %d %s", w.Code, w.Body)
 	}
 }

@@ -120,11 +120,20 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sc.ID = "" // never served from the cache of a stored scenario
-	out, err := s.app.Evaluate(r.Context(), sc)
-	if err != nil {
-		return err
-	}
-	raw, err := json.Marshal(out) // compact: the outcome lists every unit
+	// The slot is held only while computing: never while the client sends
+	// the body or reads the answer, which a slow client could stretch.
+	raw, err := func() ([]byte, error) {
+		release, err := admit(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		out, err := s.app.Evaluate(r.Context(), sc)
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(out) // compact: the outcome lists every unit
+	}()
 	if err != nil {
 		return err
 	}

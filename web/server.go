@@ -169,7 +169,7 @@ func (s *Server) routes() {
 	s.api("DELETE /api/v1/scenarios/{id}", accessAnalyst, s.apiDeleteScenario)
 	s.api("GET /api/v1/scenarios/{id}/outcome", accessPublic, s.apiScenarioOutcome)
 	s.api("GET /api/v1/compare", accessPublic, s.apiCompare)
-	s.api("POST /api/v1/evaluate", accessCompute, heavy.eagerly(s.apiEvaluate))
+	s.api("POST /api/v1/evaluate", accessCompute, heavy.lazily(s.apiEvaluate))
 	s.api("GET /api/v1/capacity", accessPublic, s.apiCapacity)
 	s.api("GET /api/v1/municipalities/{number}/capacity", accessPublic, s.apiMunicipalityCapacity)
 	s.api("GET /api/v1/search", accessPublic, heavy.lazily(s.apiSearch))
