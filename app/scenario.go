@@ -97,11 +97,19 @@ func (a *App) evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Outco
 	return out, nil
 }
 
+// MaxCompared is how many scenarios a comparison holds at most: more is
+// not readable side by side, and each costs an evaluation and its part of
+// the answer (about 0.4 MB of JSON).
+const MaxCompared = 10
+
 // Compare evaluates today's system and each scenario, which must all be
 // on the same structure and year: the outcomes, today's first.
 func (a *App) Compare(ctx context.Context, scs []*generalist.Scenario) ([]*sim.Outcome, error) {
 	if len(scs) == 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "name at least one scenario to compare with today's system")
+	}
+	if len(scs) > MaxCompared {
+		return nil, generalist.Errorf(generalist.EINVALID, "at most %d scenarios side by side, not %d", MaxCompared, len(scs))
 	}
 	first := scs[0]
 	for _, sc := range scs[1:] {

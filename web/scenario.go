@@ -91,6 +91,9 @@ func (s *Server) requestedScenarios(r *http.Request) ([]*generalist.Scenario, er
 	if len(ids) == 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "query parameter id: name at least one scenario")
 	}
+	if len(ids) > app.MaxCompared {
+		return nil, generalist.Errorf(generalist.EINVALID, "query parameter id: at most %d scenarios side by side, not %d", app.MaxCompared, len(ids))
+	}
 	var scs []*generalist.Scenario
 	for _, id := range ids {
 		sc, err := s.scenario(r.Context(), id)
@@ -310,10 +313,13 @@ func scenarioIDs(r *http.Request) []string {
 	if len(ids) == 1 && strings.Contains(ids[0], ",") {
 		ids = strings.Split(ids[0], ",")
 	}
-	for i := range ids {
-		ids[i] = strings.TrimSpace(ids[i])
+	var out []string
+	for _, id := range ids {
+		if id = strings.TrimSpace(id); id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
 	}
-	return ids
+	return out
 }
 
 func uniqueCodes(xs []string) []string {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"generalist"
+	"generalist/app"
 	"io"
 	"net/http"
 	"strings"
@@ -127,5 +129,32 @@ func TestScenarioAPI(t *testing.T) {
 	}
 	if code, body := newClient(t, ts.URL).do("GET", "/api/v1/scenarios", "", ""); code != 200 || strings.Contains(body, `"id": "haugalandet"`) || !strings.Contains(body, "kommunereformen-2020") {
 		t.Errorf("the public's scenario list = %d; it must hold the examples only", code)
+	}
+}
+
+// TestCompareBounded: a comparison names at most app.MaxCompared distinct
+// scenarios; a repeated id counts once, and more are refused (400) before
+// any evaluation. (200 copies of one example id used to build a 74 MB
+// answer.)
+func TestCompareBounded(t *testing.T) {
+	base := newTestServer(t)
+	get := func(q string) int {
+		t.Helper()
+		resp, err := http.Get(base + "/api/v1/compare?" + q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := get(strings.Repeat("id=sammenslaing-5000&", 200)); code != http.StatusOK {
+		t.Errorf("one example id 200 times: %d, want 200 (it counts once)", code)
+	}
+	var ids []string
+	for i := range app.MaxCompared + 1 {
+		ids = append(ids, fmt.Sprintf("id=s%d", i))
+	}
+	if code := get(strings.Join(ids, "&")); code != http.StatusBadRequest {
+		t.Errorf("%d distinct ids: %d, want 400", app.MaxCompared+1, code)
 	}
 }
