@@ -79,7 +79,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	// Record the attempt as failed before checking the password, counting
 	// the failures before it in the same transaction: parallel guesses
 	// cannot all slip under the limit.
-	attempt := generalist.LoginAttempt{Name: name, Remote: ip, At: now}
+	// Failures are counted per name and network (an IPv6 /64 is one, as
+	// for innspill): a guesser cycling addresses in its /64 is one address.
+	attempt := generalist.LoginAttempt{Name: name, Remote: bucketKey(ip), At: now}
 	f, err := s.beginLogin(bg, attempt, now.Add(-s.cfg.Throttle.Window))
 	if err != nil {
 		return err

@@ -78,3 +78,27 @@ func TestLoginNoLockout(t *testing.T) {
 		t.Errorf("the right password from a new address on a busy name = %d, want 303", code)
 	}
 }
+
+// TestLoginThrottleIPv6Network: addresses of one IPv6 /64 are one address
+// to the sign-in throttle, so cycling through them does not get a guesser
+// past its lock. (Each full address used to count on its own.)
+func TestLoginThrottleIPv6Network(t *testing.T) {
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	a := newAuthServer(t, func(c *web.Config) {
+		c.TrustProxy = true
+		c.Now = func() time.Time { return now }
+	})
+	addUser(t, a.db, "analytiker", generalist.UserAnalyst, "")
+	locked := 0
+	for i := range 8 {
+		c := newClient(t, a.URL)
+		c.http.Transport = fromAddress(fmt.Sprintf("2001:db8:1:2::%x", i+1))
+		code, _ := c.form("/logg-inn", url.Values{"name": {"analytiker"}, "password": {"wrong password"}})
+		if code == http.StatusTooManyRequests {
+			locked++
+		}
+	}
+	if locked < 3 {
+		t.Errorf("8 wrong passwords from 8 addresses of one /64: %d refused as locked, want the ones after the fifth", locked)
+	}
+}
