@@ -121,9 +121,12 @@ const (
 // The default budgets, in estimated bytes (SizeOf, which tends to count
 // high: memory shared between entries is counted in each). Together they
 // keep a server under about 300 MB resident on the hostile-load check
-// (scripts/hostile-load, docs/reliability.md).
+// (scripts/hostile-load, docs/reliability.md). The response budget holds
+// every municipality's profile in both languages (about 45 MiB each) with
+// room for the other pages, so ordinary browsing is served from memory;
+// the free-parameter keys a flood can invent go to the scratch budget.
 const (
-	ResponseBudget = 64 << 20
+	ResponseBudget = 128 << 20
 	ScratchBudget  = 16 << 20
 	ModelBudget    = 96 << 20
 )

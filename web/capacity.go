@@ -277,8 +277,10 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 		norm.Set("county", string(f.County))
 	}
 	key := fmt.Sprintf("capacity/%s/%d/%d/%s", lang, st, year, f.County)
-	return s.renderCached(w, r, key, "capacity.tmpl", page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
-		Caveats: []string{msg(lang, "capacity.caveat")}, Query: norm})
+	return s.renderCached(w, r, key, "capacity.tmpl", func() (page, error) {
+		return page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
+			Caveats: []string{msg(lang, "capacity.caveat")}, Query: norm}, nil
+	})
 }
 
 // rolesOf groups the catalogue's tasks by role.

@@ -47,7 +47,7 @@ func (s *Server) mapBody(ctx context.Context, m mapRequest) (body, error) {
 	if err != nil {
 		return body{}, err
 	}
-	return get(ctx, s.cache, m.key(), func() (body, error) {
+	draw := func() (body, error) {
 		rows, err := s.rows(ctx, m.Structure, m.Year)
 		if err != nil {
 			return body{}, err
@@ -78,7 +78,14 @@ func (s *Server) mapBody(ctx context.Context, m mapRequest) (body, error) {
 			return body{}, err
 		}
 		return newBody(buf.Bytes())
-	})
+	}
+	// A map zoomed on a few municipalities belongs to one page (a
+	// profile), which keeps it inside its own cached HTML: keeping it
+	// apart as well would only take a second share of the budget.
+	if len(m.Focus) > 0 {
+		return draw()
+	}
+	return get(ctx, s.cache, m.key(), draw)
 }
 
 func structureQuery(s generalist.Structure) string {

@@ -48,22 +48,27 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 }
 
 // renderCached is render for pages that depend only on key (which must
-// include the language): the page is rendered once, kept compressed and
-// plain, and served from memory until the data changes. Its error is the
-// handler's, so it becomes the error page in the one place.
-func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, p page) error {
+// include the language): the page is built and rendered once, kept
+// compressed and plain, and served from memory until the data changes.
+// Only the rendered bytes are kept, not what they were built from. Its
+// error is the handler's, so it becomes the error page in the one place.
+func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, error)) error {
 	rememberLang(w, r)
-	p.Lang = langOf(r)
-	p.Path = r.URL.Path
+	lang, path := langOf(r), r.URL.Path
 	b, err := get(r.Context(), s.cache, "page/"+key, func() (body, error) {
+		p, err := build()
+		if err != nil {
+			return body{}, err
+		}
+		p.Lang, p.Path = lang, path
 		var buf bytes.Buffer
 		if err := s.pages[p.Lang].ExecuteTemplate(&buf, name, p); err != nil {
-			return body{}, err
+			return body{}, fmt.Errorf("render %s: %w", name, err)
 		}
 		return newBody(buf.Bytes())
 	})
 	if err != nil {
-		return fmt.Errorf("render %s: %w", name, err)
+		return err
 	}
 	b.write(w, r, "text/html; charset=utf-8")
 	return nil
@@ -202,7 +207,7 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 	d := p.Data.(listData)
 	d.CSV = "/api/v1/municipalities?" + csv.Encode()
 	p.Data = d
-	return s.renderCached(w, r, "list/"+langOf(r)+"?"+norm.Encode(), "list.tmpl", p)
+	return s.renderCached(w, r, "list/"+langOf(r)+"?"+norm.Encode(), "list.tmpl", func() (page, error) { return p, nil })
 }
 
 type profileData struct {
@@ -245,10 +250,6 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) error {
 	}
 	lang := langOf(r)
 	key := fmt.Sprintf("profile/%d/%d/%s/%s", row.Structure, row.Year, row.Number, lang)
-	d, err := get(r.Context(), s.cache, key, func() (*profileData, error) { return s.buildProfile(r, row, lang) })
-	if err != nil {
-		return err
-	}
 	st := row.Structure
 	var caveats []string
 	if st == generalist.Structure2024 {
@@ -261,7 +262,13 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) error {
 		q.Set("structure", st.String())
 	}
 	q.Set("year", fmt.Sprint(row.Year))
-	return s.renderCached(w, r, key, "profile.tmpl", page{Title: row.ShortName, Nav: "list", Structure: st, Data: d, Caveats: caveats, Query: q})
+	return s.renderCached(w, r, key, "profile.tmpl", func() (page, error) {
+		d, err := s.buildProfile(r, row, lang)
+		if err != nil {
+			return page{}, err
+		}
+		return page{Title: row.ShortName, Nav: "list", Structure: st, Data: d, Caveats: caveats, Query: q}, nil
+	})
 }
 
 // buildProfile assembles everything on a profile page but the layout; the
