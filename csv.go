@@ -25,17 +25,25 @@ import (
 // ("'=x") gets one more, so ParseCSVCell gives back exactly s.
 func CSVCell(s string) string {
 	rest := strings.TrimLeft(s, "'")
-	if rest == "" || strings.IndexByte("=+-@\t\r", rest[0]) < 0 || rest == s && plainNumber(s) {
+	if !risky(rest) || rest == s && plainNumber(strings.TrimLeft(s, " ")) {
 		return s
 	}
 	return "'" + s
+}
+
+// risky reports whether a spreadsheet could read s as a formula: its first
+// character, after any spaces (which some imports trim), is = + - @, a
+// tab or a carriage return.
+func risky(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	return s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0
 }
 
 // ParseCSVCell undoes CSVCell: it drops the apostrophe CSVCell added to a
 // cell read back from a file the project wrote.
 func ParseCSVCell(s string) string {
 	rest := strings.TrimLeft(s, "'")
-	if rest != s && rest != "" && strings.IndexByte("=+-@\t\r", rest[0]) >= 0 {
+	if rest != s && risky(rest) {
 		return s[1:]
 	}
 	return s

@@ -19,6 +19,8 @@ func TestCSVCell(t *testing.T) {
 		{"- punkt", "'- punkt"},
 		{"-1e5", "'-1e5"},
 		{"'=1", "''=1"},
+		{" =HYPERLINK(1)", "' =HYPERLINK(1)"}, // an import that trims spaces would see a formula
+		{"  @A1", "'  @A1"},
 		// Plain numbers keep their sign.
 		{"-475795", "-475795"},
 		{"-3.5", "-3.5"},
@@ -26,6 +28,7 @@ func TestCSVCell(t *testing.T) {
 		{"-1 234,5", "-1 234,5"},
 		{"-1\u00a0234", "-1\u00a0234"},
 		{"-2,1 %", "-2,1 %"},
+		{" -5", " -5"},
 		// Text that is no formula is left alone.
 		{"", ""},
 		{"Oslo", "Oslo"},
