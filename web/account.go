@@ -273,14 +273,21 @@ func (l *limiter) allow(key string) bool {
 	key = bucketKey(key) // an IPv6 host has a whole /64 to rotate through
 	if len(l.seen) > 100000 {
 		// Forget the windows that have passed, rather than grow without
-		// bound; clear all only if every window is still open.
+		// bound; if that is not enough, forget the addresses still under
+		// their limit, never the limited ones: cycling through many
+		// addresses must not set a limited one free. The limited ones
+		// go when their window passes.
 		for k, b := range l.seen {
 			if now.Sub(b.start) >= l.window {
 				delete(l.seen, k)
 			}
 		}
 		if len(l.seen) > 100000 {
-			clear(l.seen)
+			for k, b := range l.seen {
+				if b.count <= l.n {
+					delete(l.seen, k)
+				}
+			}
 		}
 	}
 	b := l.seen[key]

@@ -95,3 +95,27 @@ func TestTokenBucketsFull(t *testing.T) {
 		t.Errorf("%d addresses tracked (%d keys), want at most %d", n, len(b.byKey), maxAddresses)
 	}
 }
+
+// TestSignInLimiterFull: past 100,000 addresses in one window the sign-in
+// limiter forgets the addresses under their limit, never a limited one,
+// so cycling through addresses cannot set a guesser free. (It used to
+// forget every address at once.)
+func TestSignInLimiterFull(t *testing.T) {
+	now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	l := newLimiter(3, time.Minute, func() time.Time { return now })
+	for range 3 {
+		l.allow("203.0.113.5")
+	}
+	if l.allow("203.0.113.5") {
+		t.Fatal("a fourth attempt within the window was allowed")
+	}
+	for i := range 100001 {
+		l.allow(fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255))
+	}
+	if l.allow("203.0.113.5") {
+		t.Error("after 100,001 other addresses the limited address was allowed again")
+	}
+	if len(l.seen) > 100003 {
+		t.Errorf("the limiter keeps %d addresses", len(l.seen))
+	}
+}
