@@ -1,9 +1,13 @@
 package web_test
 
 import (
+	"bytes"
+	"generalist/web"
 	"io"
+	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 
 	"generalist"
@@ -69,4 +73,49 @@ func TestBodyLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBodyLimitLogged: the access log records the 413 the client gets,
+// not the 400 the handler gave before its answer was replaced.
+func TestBodyLimitLogged(t *testing.T) {
+	var logs syncBuffer
+	a := newAuthServer(t, func(c *web.Config) { c.Logger = slog.New(slog.NewTextHandler(&logs, nil)) })
+	u := addUser(t, a.db, "analytiker", generalist.UserAnalyst, "")
+	token := makeToken(t, a.db, u, generalist.ScopeWrite)
+	body := struct{ io.Reader }{strings.NewReader(`{"id": "stor", "name": "` + strings.Repeat("x", 2<<20) + `"}`)}
+	req, err := http.NewRequest("POST", a.URL+"/api/v1/scenarios", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Fatalf("status %d, want 413", resp.StatusCode)
+	}
+	if got := logs.String(); !strings.Contains(got, "status=413") {
+		t.Errorf("the access log does not record 413:\n%s", got)
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -246,8 +246,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.tooLarge(w, r, limit)
 		return
 	}
-	w = s.limitBody(w, r, limit)
+	// rec sees what the client gets: it is under the body limit's writer,
+	// which may turn a handler's 400 into 413.
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	lw := s.limitBody(rec, r, limit)
 	ctx := context.WithValue(r.Context(), requestIDKey, id)
 	v, err := s.identify(r.WithContext(ctx))
 	ctx = context.WithValue(ctx, viewerKey, v)
@@ -258,7 +260,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if p := recover(); p != nil {
 			s.log.Error("panic", "request_id", id, "path", path, "panic", p, "stack", string(debug.Stack()))
 			if !rec.wrote {
-				http.Error(rec, "Internal error.", http.StatusInternalServerError)
+				http.Error(lw, "Internal error.", http.StatusInternalServerError)
 			}
 		}
 		s.log.Info("request", "request_id", id, "method", r.Method, "path", path, "status", rec.status,
@@ -266,18 +268,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	if err != nil {
 		// A bad API token is refused outright rather than served as the public.
-		s.apiError(rec, r, err)
+		s.apiError(lw, r, err)
 		return
 	}
 	if pattern == "" && !strings.HasPrefix(r.URL.Path, "/api/") {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			http.Error(rec, "Method not allowed.", http.StatusMethodNotAllowed)
+			http.Error(lw, "Method not allowed.", http.StatusMethodNotAllowed)
 			return
 		}
-		s.pageError(rec, r, generalist.Errorf(generalist.ENOTFOUND, "%s", r.URL.Path))
+		s.pageError(lw, r, generalist.Errorf(generalist.ENOTFOUND, "%s", r.URL.Path))
 		return
 	}
-	s.mux.ServeHTTP(rec, r)
+	s.mux.ServeHTTP(lw, r)
 }
 
 // tooLarge answers 413 for a body over the limit.
