@@ -208,7 +208,10 @@ func (db *DB) ErasePersonalData(ctx context.Context, id int64) error {
 	}
 	if err == nil && db.d.AfterErase != nil {
 		if err := db.d.AfterErase(ctx, db.db); err != nil {
-			return db.errorf("erase personal data of input %d: erased from the tables, but: %w", id, err)
+			// Not an internal error: the tables hold nothing more, and the
+			// usual cause is a reader keeping the log busy. Erasing again
+			// clears it (and is recorded then).
+			return generalist.Errorf(generalist.ECONFLICT, "the personal data of input %d is erased, but the store's log could not be cleared of it yet (%v); erase again in a moment to clear it", id, err)
 		}
 	}
 	return err
