@@ -41,24 +41,33 @@ type authServer struct {
 	editorMuni generalist.MunicipalityNumber
 }
 
-func newAuthServer(t *testing.T, options ...func(*web.Config)) *authServer {
-	t.Helper()
+// openRegistryStore opens an SQLite store at path with the reference data
+// and the registry's example cooperations, closed when the test ends.
+func openRegistryStore(tb testing.TB, path string) *sqlite.DB {
+	tb.Helper()
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "auth.db"))
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	tb.Cleanup(func() { db.Close() })
 	if _, err := refdata.Ensure(ctx, db); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	cs, err := imc.Examples()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "test"}, false); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return db
+}
+
+func newAuthServer(t *testing.T, options ...func(*web.Config)) *authServer {
+	t.Helper()
+	ctx := context.Background()
+	db := openRegistryStore(t, filepath.Join(t.TempDir(), "auth.db"))
 	cfg := web.Config{App: app.New(db)}
 	for _, o := range options {
 		o(&cfg)

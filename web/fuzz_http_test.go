@@ -24,8 +24,6 @@ import (
 	"generalist"
 	"generalist/app"
 	"generalist/auth"
-	"generalist/imc"
-	"generalist/refdata"
 	"generalist/sqlite"
 	"generalist/web"
 )
@@ -106,11 +104,7 @@ func newFuzzServer(tb testing.TB) *fuzzServer {
 	tb.Helper()
 	ctx := context.Background()
 	path := filepath.Join(tb.TempDir(), "fuzz.db")
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
+	db := openRegistryStore(tb, path)
 	wdb, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
 		tb.Fatal(err)
@@ -121,16 +115,6 @@ func newFuzzServer(tb testing.TB) *fuzzServer {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { watch.Close() })
-	if _, err := refdata.Ensure(ctx, db); err != nil {
-		tb.Fatal(err)
-	}
-	cs, err := imc.Examples()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "test"}, false); err != nil {
-		tb.Fatal(err)
-	}
 	first, err := db.IMC(ctx, 1)
 	if err != nil {
 		tb.Fatal(err)
