@@ -55,6 +55,11 @@ type IMC struct {
 	// Process is the state of the steps of the process guide A–Å.
 	Process []IMCStep `json:"process,omitempty"`
 	Notes   string    `json:"notes,omitempty"`
+	// Source says where the registration comes from: a county governor's
+	// overview, a survey, Enhetsregisteret on a date, the cooperation's
+	// own agreement. An import needs one for every cooperation; a record
+	// made in the registry's own form may leave it empty.
+	Source string `json:"source,omitempty"`
 	// Example marks the shipped example cooperations: they illustrate the
 	// registry and are never real registrations.
 	Example bool `json:"example,omitempty"`
@@ -266,6 +271,8 @@ const (
 	maxIMCText         = 20000
 	maxIMCParticipants = 400
 	maxIMCList         = 200
+	// MaxIMCSource bounds the length of a registration's source.
+	MaxIMCSource = 500
 )
 
 // Validate checks that the record can be stored: a name, a lawful form, a
@@ -465,6 +472,12 @@ func (c *IMC) Validate() error {
 	}
 	if len(c.Notes) > maxIMCText {
 		return Errorf(EINVALID, "%s: notes: at most %d characters", where, maxIMCText)
+	}
+	if utf8.RuneCountInString(c.Source) > MaxIMCSource {
+		return Errorf(EINVALID, "%s: source: at most %d characters", where, MaxIMCSource)
+	}
+	if strings.ContainsFunc(c.Source, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return Errorf(EINVALID, "%s: source: one line of text, without tabs or line breaks", where)
 	}
 	return nil
 }

@@ -21,11 +21,11 @@ const MaxFile = 32 << 20
 // bytes of UTF-8, and returns it without a byte order mark.
 func checkFile(b []byte, name string) ([]byte, error) {
 	if len(b) > MaxFile {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: larger than %d MB", name, MaxFile>>20)
+		return nil, fileProblem(name, "larger than %d MB", MaxFile>>20)
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(b) {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: not valid UTF-8 (save the file as UTF-8)", name)
+		return nil, fileProblem(name, "not valid UTF-8 (save the file as UTF-8; in Excel: «CSV UTF-8»)")
 	}
 	return b, nil
 }
@@ -34,26 +34,42 @@ func checkFile(b []byte, name string) ([]byte, error) {
 // of them, or {"cooperations": [...]} as ExportJSON writes. Decoding is
 // strict: an unknown field, a value of the wrong type, a malformed date,
 // share, amount or organisation number, or anything after the value is an
-// EINVALID error that names the file, the line and the cooperation. ids,
-// versions and participant names in the file are kept as they are; the
-// store assigns its own.
+// EINVALID error that names the file, the line and the cooperation (a
+// *FileError with every such problem). ids, versions and participant
+// names in the file are kept as they are; the store assigns its own.
 func ParseJSON(b []byte, name string) ([]generalist.IMC, error) {
+	f, err := parseJSON(b, name)
+	if err != nil {
+		return nil, err
+	}
+	return f.Cooperations, nil
+}
+
+func parseJSON(b []byte, name string) (*File, error) {
 	b, err := checkFile(b, name)
 	if err != nil {
 		return nil, err
 	}
 	trimmed := bytes.TrimSpace(b)
 	if len(trimmed) == 0 {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: the file is empty", name)
+		return nil, fileProblem(name, "the file is empty")
+	}
+	at := func(off int64) Problem {
+		line, char := lineChar(b, off)
+		return Problem{Line: line, Char: char}
+	}
+	one := func(p Problem, format string, args ...any) error {
+		p.Message = fmt.Sprintf(format, args...)
+		return &FileError{File: name, Problems: []Problem{p}}
 	}
 	if !json.Valid(trimmed) {
 		var v any
 		err := json.Unmarshal(b, &v)
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s %s: %s", name, position(b, se.Offset-1), se.Error())
+			return nil, one(at(se.Offset-1), "%s", se.Error())
 		}
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: not valid JSON (unexpected end of the file?)", name)
+		return nil, fileProblem(name, "not valid JSON (unexpected end of the file?)")
 	}
 	type element struct {
 		raw json.RawMessage
@@ -65,7 +81,7 @@ func ParseJSON(b []byte, name string) ([]generalist.IMC, error) {
 	case '[':
 		list, err := rawList(b, 0)
 		if err != nil {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: %v", name, err)
+			return nil, fileProblem(name, "%v", err)
 		}
 		for _, e := range list {
 			elems = append(elems, element{e.raw, e.off})
@@ -73,16 +89,16 @@ func ParseJSON(b []byte, name string) ([]generalist.IMC, error) {
 	case '{':
 		var top map[string]json.RawMessage
 		if err := dec.Decode(&top); err != nil {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: %v", name, err)
+			return nil, fileProblem(name, "%v", err)
 		}
 		if list, ok := top["cooperations"]; ok && len(top) == 1 {
 			off := int64(bytes.Index(b, list))
 			if len(bytes.TrimSpace(list)) == 0 || bytes.TrimSpace(list)[0] != '[' {
-				return nil, generalist.Errorf(generalist.EINVALID, "%s %s: \"cooperations\" must be a list", name, position(b, off))
+				return nil, one(at(off), "\"cooperations\" must be a list")
 			}
 			l, err := rawList(b, off)
 			if err != nil {
-				return nil, generalist.Errorf(generalist.EINVALID, "%s: %v", name, err)
+				return nil, fileProblem(name, "%v", err)
 			}
 			for _, e := range l {
 				elems = append(elems, element{e.raw, e.off})
@@ -91,24 +107,35 @@ func ParseJSON(b []byte, name string) ([]generalist.IMC, error) {
 			elems = append(elems, element{json.RawMessage(trimmed), int64(bytes.Index(b, trimmed))})
 		}
 	default:
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: expected a cooperation object or a list of them", name)
+		return nil, fileProblem(name, "expected a cooperation object or a list of them")
 	}
 	if len(elems) == 0 {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: no cooperations in the file", name)
+		return nil, fileProblem(name, "no cooperations in the file")
 	}
-	out := make([]generalist.IMC, 0, len(elems))
+	f := &File{Name: name, Format: "json"}
+	ps := &problems{file: name}
 	for i, e := range elems {
-		where := fmt.Sprintf("%s %s, cooperation %d", name, position(b, e.off), i+1)
+		if ps.full() {
+			break
+		}
+		where := at(e.off)
+		where.Index = i + 1
 		var peek struct {
 			Name any `json:"name"`
 		}
 		if json.Unmarshal(e.raw, &peek) == nil {
 			if s, ok := peek.Name.(string); ok && s != "" {
-				where += fmt.Sprintf(" (%s)", strconv.Quote(s))
+				where.Cooperation = s
 			}
 		}
+		bad := func(format string, args ...any) {
+			p := where
+			p.Message = fmt.Sprintf(format, args...)
+			ps.add(p)
+		}
 		if t := bytes.TrimSpace(e.raw); len(t) == 0 || t[0] != '{' {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: must be an object", where)
+			bad("must be an object")
+			continue
 		}
 		var c generalist.IMC
 		d := json.NewDecoder(bytes.NewReader(e.raw))
@@ -117,15 +144,21 @@ func ParseJSON(b []byte, name string) ([]generalist.IMC, error) {
 			var te *json.UnmarshalTypeError
 			switch {
 			case errors.As(err, &te):
-				return nil, generalist.Errorf(generalist.EINVALID, "%s: %s must be %s, not %s (the value ends at %s)", where, fieldOf(te), jsonKind(te.Type.Kind().String()), te.Value, position(b, e.off+te.Offset))
+				bad("%s must be %s, not %s (the value ends at %s)", fieldOf(te), jsonKind(te.Type.Kind().String()), te.Value, position(b, e.off+te.Offset))
 			case generalist.ErrorCode(err) == generalist.EINVALID:
-				return nil, generalist.Errorf(generalist.EINVALID, "%s: %s", where, generalist.ErrorMessage(err))
+				bad("%s", generalist.ErrorMessage(err))
+			default:
+				bad("%s", strings.TrimPrefix(err.Error(), "json: "))
 			}
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: %s", where, strings.TrimPrefix(err.Error(), "json: "))
+			continue
 		}
-		out = append(out, c)
+		f.Cooperations = append(f.Cooperations, c)
+		f.Lines = append(f.Lines, where.Line)
 	}
-	return out, nil
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 type rawElem struct {
@@ -183,10 +216,17 @@ func jsonKind(k string) string {
 
 // position is "line L, column C" of byte offset off in b.
 func position(b []byte, off int64) string {
+	line, char := lineChar(b, off)
+	return fmt.Sprintf("line %d, column %d", line, char)
+}
+
+// lineChar is the line and the character in it (both from 1) of byte
+// offset off in b.
+func lineChar(b []byte, off int64) (line, char int) {
 	off = min(max(off, 0), int64(len(b)))
-	line := 1 + bytes.Count(b[:off], []byte("\n"))
+	line = 1 + bytes.Count(b[:off], []byte("\n"))
 	start := bytes.LastIndexByte(b[:off], '\n') + 1
-	return fmt.Sprintf("line %d, column %d", line, 1+utf8.RuneCount(b[start:off]))
+	return line, 1 + utf8.RuneCount(b[start:off])
 }
 
 // ExportJSON writes cooperations as {"cooperations": [...]}, which
@@ -204,7 +244,7 @@ func ExportJSON(w io.Writer, cs []generalist.IMC) error {
 // participant; the cooperation's fields repeat on each of its rows.
 var csvColumns = []string{
 	"id", "navn", "form", "organisasjonsnummer", "rettssubjekt", "vert", "start", "slutt", "statsforvalter_orientert",
-	"oppgaver", "kostnadsnokkel", "budsjett", "budsjettaar", "eksempel", "merknad",
+	"oppgaver", "kostnadsnokkel", "budsjett", "budsjettaar", "eksempel", "merknad", "kilde",
 	"deltaker", "deltakernavn", "eierandel", "ansvarsandel", "kostnadsandel", "medlemmer", "vedtatt", "vedtak",
 }
 
@@ -260,7 +300,7 @@ func ExportCSV(w io.Writer, cs []generalist.IMC) error {
 				seats = strconv.Itoa(p.Seats)
 			}
 			rec := []string{id, c.Name, c.Form.Alias(), string(c.OrgNumber), entity, c.Host, string(c.Start), string(c.End), string(c.GovernorNotified),
-				strings.Join(tasks, "|"), key, budget, year, map[bool]string{true: "ja"}[c.Example], c.Notes,
+				strings.Join(tasks, "|"), key, budget, year, map[bool]string{true: "ja"}[c.Example], c.Notes, c.Source,
 				p.Number, p.Name, share(p.Ownership), share(p.Liability), share(p.CostShare), seats, string(p.Adopted), p.Decision}
 			if err := cw.Write(rec); err != nil {
 				return err
@@ -271,20 +311,37 @@ func ExportCSV(w io.Writer, cs []generalist.IMC) error {
 	return cw.Error()
 }
 
-// ParseCSV reads the register written by ExportCSV: a header naming the
-// columns (in any order; navn, form, start and deltaker are required),
-// separated by ";", "," or tabs, in UTF-8. Rows with the same navn make one
-// cooperation: its fields come from its first row, a later row may fill in
-// a field the first left empty, and a later row that gives a different
-// value is an error. The apostrophe ExportCSV puts before a cell that
-// starts like a formula is dropped (generalist.ParseCSVCell). Every error
-// is EINVALID and names the file, the line and the field.
+// ParseCSV reads the register written by ExportCSV, or a file an analyst
+// filled in from the template (data/samarbeid_mal.csv, documented in
+// docs/samarbeid-import.md): a header naming the columns (in any order;
+// navn, form, start and deltaker are required), separated by ";", "," or
+// tabs, in UTF-8. A line that begins with "#" is a comment. Rows with the
+// same navn make one cooperation: its fields come from its first row, a
+// later row may fill in a field the first left empty, and a later row that
+// gives a different value is an error. The apostrophe ExportCSV puts
+// before a cell that starts like a formula is dropped
+// (generalist.ParseCSVCell). Every error is EINVALID and names the file,
+// the line and the field; a *FileError lists every bad row, up to 100.
 func ParseCSV(b []byte, name string) ([]generalist.IMC, error) {
+	f, err := parseCSV(b, name)
+	if err != nil {
+		return nil, err
+	}
+	return f.Cooperations, nil
+}
+
+func parseCSV(b []byte, name string) (*File, error) {
 	b, err := checkFile(b, name)
 	if err != nil {
 		return nil, err
 	}
-	first, _, _ := bytes.Cut(b, []byte("\n"))
+	first := b
+	// The separator is judged on the header: the first line that is not a
+	// comment.
+	for len(first) > 0 && first[0] == '#' {
+		_, first, _ = bytes.Cut(first, []byte("\n"))
+	}
+	first, _, _ = bytes.Cut(first, []byte("\n"))
 	sep := ';'
 	if bytes.Count(first, []byte(",")) > bytes.Count(first, []byte(";")) {
 		sep = ','
@@ -294,47 +351,67 @@ func ParseCSV(b []byte, name string) ([]generalist.IMC, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	r.Comma = sep
+	r.Comment = '#'
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
 	if err == io.EOF {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: the file is empty", name)
+		return nil, fileProblem(name, "the file is empty")
 	}
 	if err != nil {
 		return nil, csvError(name, err)
 	}
+	headerLine, _ := r.FieldPos(0)
 	col := map[string]int{}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if !knownColumn(h) {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s line 1, field %d: unknown column %q (the columns are %s)", name, i+1, h, strings.Join(csvColumns, ", "))
+			return nil, &FileError{File: name, Problems: []Problem{{Line: headerLine, Field: i + 1, Column: h,
+				Message: fmt.Sprintf("unknown column %q (the columns are %s)", h, strings.Join(csvColumns, ", "))}}}
 		}
 		if _, dup := col[h]; dup {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s line 1, field %d: column %q appears twice", name, i+1, h)
+			return nil, &FileError{File: name, Problems: []Problem{{Line: headerLine, Field: i + 1, Column: h, Message: fmt.Sprintf("column %q appears twice", h)}}}
 		}
 		col[h] = i
 	}
 	for _, req := range []string{"navn", "form", "start", "deltaker"} {
 		if _, ok := col[req]; !ok {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s line 1: the column %q is required", name, req)
+			return nil, &FileError{File: name, Problems: []Problem{{Line: headerLine, Message: fmt.Sprintf("the column %q is required", req)}}}
 		}
 	}
-	var out []generalist.IMC
+	f := &File{Name: name, Format: "csv"}
+	ps := &problems{file: name}
 	index := map[string]int{}
-	firstLine := map[string]int{}
-	for {
+	for !ps.full() {
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				ps.add(Problem{Line: pe.Line, Field: pe.Column, Message: pe.Err.Error()})
+				if !errors.Is(pe.Err, csv.ErrFieldCount) {
+					// After a stray quote the reader has lost the rows.
+					break
+				}
+				continue
+			}
 			return nil, csvError(name, err)
 		}
 		line, _ := r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
+		if blank(rec) {
+			continue // a spreadsheet's empty row: only separators
+		}
+		nm := ""
+		if i, ok := col["navn"]; ok && i < len(rec) {
+			nm = generalist.ParseCSVCell(strings.TrimSpace(rec[i]))
+		}
 		if len(rec) != len(header) {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s line %d: %d fields, but the header has %d", name, line, len(rec), len(header))
+			ps.add(Problem{Line: line, Cooperation: nm, Message: fmt.Sprintf("%d fields, but the header has %d", len(rec), len(header))})
+			continue
 		}
 		get := func(c string) string {
 			if i, ok := col[c]; ok {
@@ -343,44 +420,65 @@ func ParseCSV(b []byte, name string) ([]generalist.IMC, error) {
 			}
 			return ""
 		}
-		at := func(c string) string {
+		bad := func(c, format string, args ...any) error {
+			p := Problem{Line: line, Cooperation: nm, Column: c, Message: fmt.Sprintf(format, args...)}
 			if i, ok := col[c]; ok {
-				return fmt.Sprintf("%s line %d, field %d (%s)", name, line, i+1, c)
+				p.Field = i + 1
 			}
-			return fmt.Sprintf("%s line %d", name, line)
+			return &rowError{p}
 		}
-		nm := get("navn")
 		if nm == "" {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: the name is empty", at("navn"))
+			ps.add(Problem{Line: line, Field: col["navn"] + 1, Column: "navn", Message: "the name is empty"})
+			continue
 		}
-		row, err := csvCooperation(get, at)
-		if err != nil {
-			return nil, err
+		row, err := csvCooperation(get, bad)
+		if err == nil {
+			var p generalist.IMCParticipant
+			p, err = csvParticipant(get, bad)
+			row.Participants = []generalist.IMCParticipant{p}
 		}
-		p, err := csvParticipant(get, at)
 		if err != nil {
-			return nil, err
+			ps.add(err.(*rowError).p)
+			continue
 		}
 		key := strings.ToLower(nm)
 		i, seen := index[key]
 		if !seen {
-			row.Participants = []generalist.IMCParticipant{p}
-			index[key] = len(out)
-			firstLine[key] = line
-			out = append(out, *row)
+			index[key] = len(f.Cooperations)
+			f.Cooperations = append(f.Cooperations, *row)
+			f.Lines = append(f.Lines, line)
 			continue
 		}
-		c := &out[i]
+		c := &f.Cooperations[i]
 		if diff := csvConflict(c, row); diff != "" {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: %s differs from line %d for the same cooperation %q", at(diff), diff, firstLine[key], nm)
+			ps.add(bad(diff, "%s differs from line %d for the same cooperation %q", diff, f.Lines[i], nm).(*rowError).p)
+			continue
 		}
 		csvMerge(c, row)
-		c.Participants = append(c.Participants, p)
+		c.Participants = append(c.Participants, row.Participants...)
 	}
-	if len(out) == 0 {
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: no rows after the header", name)
+	if err := ps.err(); err != nil {
+		return nil, err
 	}
-	return out, nil
+	if len(f.Cooperations) == 0 {
+		return nil, fileProblem(name, "no rows after the header")
+	}
+	return f, nil
+}
+
+// rowError carries one row's problem out of the column readers.
+type rowError struct{ p Problem }
+
+func (e *rowError) Error() string { return e.p.Where() + ": " + e.p.Message }
+
+// blank reports whether every cell of a record is empty.
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 func knownColumn(h string) bool {
@@ -395,29 +493,27 @@ func knownColumn(h string) bool {
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return generalist.Errorf(generalist.EINVALID, "%s line %d, column %d: %v", name, pe.Line, pe.Column, pe.Err)
+		return &FileError{File: name, Problems: []Problem{{Line: pe.Line, Field: pe.Column, Message: pe.Err.Error()}}}
 	}
-	return generalist.Errorf(generalist.EINVALID, "%s: %v", name, err)
+	return fileProblem(name, "%v", err)
 }
 
 // csvCooperation reads the cooperation's own fields of one row.
-func csvCooperation(get func(string) string, at func(string) string) (*generalist.IMC, error) {
-	c := &generalist.IMC{Name: get("navn"), Host: get("vert"), Notes: get("merknad")}
-	bad := func(column string, err error) error {
-		return generalist.Errorf(generalist.EINVALID, "%s: %s", at(column), generalist.ErrorMessage(err))
-	}
+func csvCooperation(get func(string) string, bad func(c, format string, args ...any) error) (*generalist.IMC, error) {
+	c := &generalist.IMC{Name: get("navn"), Host: get("vert"), Notes: get("merknad"), Source: get("kilde")}
+	badErr := func(column string, err error) error { return bad(column, "%s", generalist.ErrorMessage(err)) }
 	var err error
 	if id := get("id"); id != "" {
 		if c.ID, err = strconv.ParseInt(id, 10, 64); err != nil || c.ID <= 0 {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: %q is not an id", at("id"), id)
+			return nil, bad("id", "%q is not an id", id)
 		}
 	}
 	if c.Form, err = generalist.ParseIMCForm(get("form")); err != nil {
-		return nil, bad("form", err)
+		return nil, badErr("form", err)
 	}
 	if s := get("organisasjonsnummer"); s != "" {
 		if c.OrgNumber, err = generalist.ParseOrgNumber(s); err != nil {
-			return nil, bad("organisasjonsnummer", err)
+			return nil, badErr("organisasjonsnummer", err)
 		}
 	}
 	switch s := strings.ToLower(get("rettssubjekt")); s {
@@ -429,7 +525,7 @@ func csvCooperation(get func(string) string, at func(string) string) (*generalis
 		v := false
 		c.LegalEntity = &v
 	default:
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: %q must be ja, nei or empty", at("rettssubjekt"), s)
+		return nil, bad("rettssubjekt", "%q must be ja, nei or empty", s)
 	}
 	for _, d := range []struct {
 		column string
@@ -437,7 +533,7 @@ func csvCooperation(get func(string) string, at func(string) string) (*generalis
 	}{{"start", &c.Start}, {"slutt", &c.End}, {"statsforvalter_orientert", &c.GovernorNotified}} {
 		if s := get(d.column); s != "" {
 			if *d.dst, err = generalist.ParseCalendarDate(s); err != nil {
-				return nil, bad(d.column, err)
+				return nil, badErr(d.column, err)
 			}
 		}
 	}
@@ -462,17 +558,17 @@ func csvCooperation(get func(string) string, at func(string) string) (*generalis
 	}
 	if s := get("kostnadsnokkel"); s != "" {
 		if c.Agreement.CostKey, err = generalist.ParseCostKey(s); err != nil {
-			return nil, bad("kostnadsnokkel", err)
+			return nil, badErr("kostnadsnokkel", err)
 		}
 	}
 	if s := get("budsjett"); s != "" {
 		if c.Budget, err = generalist.ParseOre(s); err != nil {
-			return nil, bad("budsjett", err)
+			return nil, badErr("budsjett", err)
 		}
 	}
 	if s := get("budsjettaar"); s != "" {
 		if c.BudgetYear, err = strconv.Atoi(s); err != nil {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: %q is not a year", at("budsjettaar"), s)
+			return nil, bad("budsjettaar", "%q is not a year", s)
 		}
 	}
 	switch s := strings.ToLower(get("eksempel")); s {
@@ -480,7 +576,7 @@ func csvCooperation(get func(string) string, at func(string) string) (*generalis
 	case "ja", "yes", "true":
 		c.Example = true
 	default:
-		return nil, generalist.Errorf(generalist.EINVALID, "%s: %q must be ja, nei or empty", at("eksempel"), s)
+		return nil, bad("eksempel", "%q must be ja, nei or empty", s)
 	}
 	return c, nil
 }
@@ -499,10 +595,10 @@ func isTaskID(s string) bool {
 	return true
 }
 
-func csvParticipant(get func(string) string, at func(string) string) (generalist.IMCParticipant, error) {
+func csvParticipant(get func(string) string, bad func(c, format string, args ...any) error) (generalist.IMCParticipant, error) {
 	p := generalist.IMCParticipant{Number: get("deltaker"), Name: get("deltakernavn"), Decision: get("vedtak")}
 	if p.Number == "" {
-		return p, generalist.Errorf(generalist.EINVALID, "%s: the participant's number is empty", at("deltaker"))
+		return p, bad("deltaker", "the participant's number is empty")
 	}
 	for _, s := range []struct {
 		column string
@@ -511,7 +607,7 @@ func csvParticipant(get func(string) string, at func(string) string) (generalist
 		if v := get(s.column); v != "" {
 			sh, err := generalist.ParseShare(v)
 			if err != nil {
-				return p, generalist.Errorf(generalist.EINVALID, "%s: %s", at(s.column), generalist.ErrorMessage(err))
+				return p, bad(s.column, "%s", generalist.ErrorMessage(err))
 			}
 			*s.dst = &sh
 		}
@@ -519,14 +615,14 @@ func csvParticipant(get func(string) string, at func(string) string) (generalist
 	if v := get("medlemmer"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > 100 {
-			return p, generalist.Errorf(generalist.EINVALID, "%s: %q must be a whole number from 0 to 100", at("medlemmer"), v)
+			return p, bad("medlemmer", "%q must be a whole number from 0 to 100", v)
 		}
 		p.Seats = n
 	}
 	if v := get("vedtatt"); v != "" {
 		d, err := generalist.ParseCalendarDate(v)
 		if err != nil {
-			return p, generalist.Errorf(generalist.EINVALID, "%s: %s", at("vedtatt"), generalist.ErrorMessage(err))
+			return p, bad("vedtatt", "%s", generalist.ErrorMessage(err))
 		}
 		p.Adopted = d
 	}
@@ -543,6 +639,7 @@ func csvMerge(c, row *generalist.IMC) {
 	}
 	fill(&c.Host, row.Host)
 	fill(&c.Notes, row.Notes)
+	fill(&c.Source, row.Source)
 	fill((*string)(&c.OrgNumber), string(row.OrgNumber))
 	fill((*string)(&c.Start), string(row.Start))
 	fill((*string)(&c.End), string(row.End))
@@ -600,6 +697,8 @@ func csvConflict(c, row *generalist.IMC) string {
 		return "budsjettaar"
 	case bothSet(row.Notes, c.Notes):
 		return "merknad"
+	case bothSet(row.Source, c.Source):
+		return "kilde"
 	}
 	return ""
 }

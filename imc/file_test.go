@@ -84,17 +84,17 @@ func TestParseCSVErrors(t *testing.T) {
 	head := "navn;form;start;deltaker;eierandel\n"
 	for _, tt := range []struct{ name, in, want string }{
 		{"Empty", "", "f.csv: the file is empty"},
-		{"UnknownColumn", "navn;form;start;deltaker;farge\n", `f.csv line 1, field 5: unknown column "farge"`},
+		{"UnknownColumn", "navn;form;start;deltaker;farge\n", `f.csv line 1, field 5 (farge): unknown column "farge"`},
 		{"MissingColumn", "navn;form;start\n", `the column "deltaker" is required`},
 		{"TwiceColumn", "navn;navn;form;start;deltaker\n", `column "navn" appears twice`},
 		{"NoRows", head, "no rows after the header"},
-		{"BadForm", head + "A;samkommune;2020-01-01;1820;\n", `f.csv line 2, field 2 (form): form "samkommune"`},
-		{"BadDate", head + "A;ko;2020-13-01;1820;\n", `f.csv line 2, field 3 (start): date "2020-13-01"`},
-		{"BadShare", head + "A;ko;2020-01-01;1820;33,333\n", `f.csv line 2, field 5 (eierandel): share "33,333"`},
-		{"NoParticipant", head + "A;ko;2020-01-01;;\n", `(deltaker): the participant's number is empty`},
+		{"BadForm", head + "A;samkommune;2020-01-01;1820;\n", `f.csv line 2, field 2 (form), cooperation "A": form "samkommune"`},
+		{"BadDate", head + "A;ko;2020-13-01;1820;\n", `f.csv line 2, field 3 (start), cooperation "A": date "2020-13-01"`},
+		{"BadShare", head + "A;ko;2020-01-01;1820;33,333\n", `f.csv line 2, field 5 (eierandel), cooperation "A": share "33,333"`},
+		{"NoParticipant", head + "A;ko;2020-01-01;;\n", `line 2, field 4 (deltaker), cooperation "A": the participant's number is empty`},
 		{"NoName", head + ";ko;2020-01-01;1820;\n", `(navn): the name is empty`},
-		{"FieldCount", head + "A;ko;2020-01-01\n", "f.csv line 2: 3 fields, but the header has 5"},
-		{"Conflict", head + "A;ko;2020-01-01;1820;50\nA;ipr;2020-01-01;1822;50\n", `f.csv line 3, field 2 (form): form differs from line 2 for the same cooperation "A"`},
+		{"FieldCount", head + "A;ko;2020-01-01\n", `f.csv line 2, cooperation "A": 3 fields, but the header has 5`},
+		{"Conflict", head + "A;ko;2020-01-01;1820;50\nA;ipr;2020-01-01;1822;50\n", `f.csv line 3, field 2 (form), cooperation "A": form differs from line 2 for the same cooperation "A"`},
 		{"Quote", head + "A;ko;\"2020;1820;\n", `f.csv line 2`},
 		{"Latin1", head + "T\xf8nsberg;ko;2020-01-01;3905;\n", "not valid UTF-8"},
 	} {
@@ -149,5 +149,54 @@ func TestCSVFormulas(t *testing.T) {
 	}
 	if len(back) != 1 || back[0].Name != c.Name || back[0].Notes != c.Notes || back[0].Participants[0].Decision != "-1+2" || back[0].Participants[0].Name != "+47 kommune" {
 		t.Errorf("ParseCSV(ExportCSV) = %+v", back)
+	}
+}
+
+// TestParseCSVProblems: a file with several bad rows is refused with every
+// problem, each with its line, column and cooperation; comment lines and
+// spreadsheet rows of only separators are skipped; the source is read.
+func TestParseCSVProblems(t *testing.T) {
+	in := "# Mal for samarbeid\nnavn;form;start;deltaker;kilde\n" +
+		"# Eksempel;ko;2020-01-01;1820;x\n" +
+		"A;ko;2020-01-01;1820;Statsforvalteren i Nordland 2024\n" +
+		";;;;\n" +
+		"B;samkommune;2020-01-01;1822;S\n" +
+		"C;ko;1.13.2020;1818;S\n" +
+		"A;ko;;1822;\n"
+	_, err := ParseCSV([]byte(in), "f.csv")
+	ps := ProblemsOf(err)
+	if generalist.ErrorCode(err) != generalist.EINVALID || len(ps) != 2 {
+		t.Fatalf("ParseCSV = %v with %d problems, want EINVALID with 2", err, len(ps))
+	}
+	want := []Problem{{Line: 6, Field: 2, Column: "form", Cooperation: "B"}, {Line: 7, Field: 3, Column: "start", Cooperation: "C"}}
+	for i, w := range want {
+		got := ps[i]
+		got.Message = ""
+		if got != w {
+			t.Errorf("problem %d = %+v, want %+v", i, ps[i], w)
+		}
+	}
+	if !strings.Contains(err.Error(), "(and 1 more problem)") {
+		t.Errorf("ParseCSV error %q does not say there is one more problem", err)
+	}
+	good := strings.ReplaceAll(strings.ReplaceAll(in, "samkommune", "ko"), "1.13.2020", "1.12.2020")
+	f, err := ParseFile([]byte(good), "f.csv", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Cooperations) != 3 || f.Cooperations[0].Source != "Statsforvalteren i Nordland 2024" || len(f.Cooperations[0].Participants) != 2 ||
+		f.Cooperations[2].Start != "2020-12-01" || !reflect.DeepEqual(f.Lines, []int{4, 6, 7}) {
+		t.Errorf("ParseFile = %+v", f)
+	}
+}
+
+// TestParseJSONProblems: every bad cooperation of a JSON list is reported
+// with its line and place in the file.
+func TestParseJSONProblems(t *testing.T) {
+	in := "[{\"name\": \"A\", \"start\": \"2020-01-01\"},\n {\"name\": \"B\", \"start\": \"x\"},\n {\"name\": \"C\", \"colour\": 1}]"
+	_, err := ParseJSON([]byte(in), "f.json")
+	ps := ProblemsOf(err)
+	if len(ps) != 2 || ps[0].Line != 2 || ps[0].Index != 2 || ps[0].Cooperation != "B" || ps[1].Line != 3 || ps[1].Index != 3 {
+		t.Errorf("ParseJSON problems = %+v (%v)", ps, err)
 	}
 }
