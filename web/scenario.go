@@ -326,32 +326,3 @@ func uniqueCodes(xs []string) []string {
 	slices.Sort(xs)
 	return slices.Compact(xs)
 }
-
-type editorPage struct {
-	Structure generalist.Structure
-	Year      int
-	Map       template.HTML
-	Today     *sim.Outcome
-}
-
-// handleEditor serves the plan editor on the 2024 structure and the
-// latest year: the server's map, today's figures, and editor.js.
-func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) error {
-	st := generalist.Structure2024
-	year, err := s.defaultYear(r, st)
-	if err != nil {
-		return err
-	}
-	lang := langOf(r)
-	svg, err := s.renderMap(r.Context(), mapRequest{Structure: st, Year: year, Indicator: "population", Lang: lang, Width: 640})
-	if err != nil {
-		return err
-	}
-	t, err := s.app.Evaluate(r.Context(), app.Today(st, year))
-	if err != nil {
-		return err
-	}
-	s.render(w, r, http.StatusOK, "editor.tmpl", page{Title: map[string]string{"nb": "Planlegger", "en": "Plan editor"}[lang], Nav: "scenarios",
-		Data: editorPage{Structure: st, Year: year, Map: template.HTML(svg), Today: t}})
-	return nil
-}
