@@ -28,7 +28,7 @@ func TestEqualisationFit(t *testing.T) {
 		t.Errorf("fit %+v, want 0.62 on 5 rows and 0.35 on 2", *f.Fit)
 	}
 	const avg, s, r, h, d = 42269.58, 0.62, 0.35, 0.9, 378.1392 // data/economy/2025.json, inntektssystem_skatt_landsgjennomsnitt
-	want := map[string][2]float64{}                                // municipality → tax, published net
+	want := map[string][2]float64{}                             // municipality → tax, published net
 	file, err := os.Open("../data/inntektssystem_inntektsutjevning_utvalg_2015_2025.csv")
 	if err != nil {
 		t.Fatal(err)
