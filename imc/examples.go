@@ -20,3 +20,6 @@ const ExamplesFile = "imc/examples/eksempler.json"
 func Examples() ([]generalist.IMC, error) {
 	return ParseJSON(examplesJSON, ExamplesFile)
 }
+
+// ExamplesJSON returns the shipped examples' file.
+func ExamplesJSON() []byte { return append([]byte(nil), examplesJSON...) }

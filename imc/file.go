@@ -457,11 +457,16 @@ func parseCSV(b []byte, name string) (*File, error) {
 		csvMerge(c, row)
 		c.Participants = append(c.Participants, row.Participants...)
 	}
+	for i := range f.Cooperations {
+		if c := &f.Cooperations[i]; c.Form == "" {
+			ps.add(Problem{Line: f.Lines[i], Field: col["form"] + 1, Column: "form", Cooperation: c.Name, Message: "the form is required (ipr, ko, vertskommune, vertskommune-nemnd, iks, as, sa, forening or annet)"})
+		}
+	}
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
 	if len(f.Cooperations) == 0 {
-		return nil, fileProblem(name, "no rows after the header")
+		return nil, fileProblem(name, "no rows after the header (lines beginning with # are comments and are not read)")
 	}
 	return f, nil
 }
@@ -508,8 +513,11 @@ func csvCooperation(get func(string) string, bad func(c, format string, args ...
 			return nil, bad("id", "%q is not an id", id)
 		}
 	}
-	if c.Form, err = generalist.ParseIMCForm(get("form")); err != nil {
-		return nil, badErr("form", err)
+	if v := get("form"); v != "" {
+		// A later row of the cooperation may leave it empty.
+		if c.Form, err = generalist.ParseIMCForm(v); err != nil {
+			return nil, badErr("form", err)
+		}
 	}
 	if s := get("organisasjonsnummer"); s != "" {
 		if c.OrgNumber, err = generalist.ParseOrgNumber(s); err != nil {
@@ -637,6 +645,7 @@ func csvMerge(c, row *generalist.IMC) {
 			*dst = v
 		}
 	}
+	fill((*string)(&c.Form), string(row.Form))
 	fill(&c.Host, row.Host)
 	fill(&c.Notes, row.Notes)
 	fill(&c.Source, row.Source)
@@ -673,7 +682,7 @@ func csvConflict(c, row *generalist.IMC) string {
 	switch {
 	case row.ID != 0 && c.ID != 0 && row.ID != c.ID:
 		return "id"
-	case row.Form != c.Form:
+	case row.Form != "" && c.Form != "" && row.Form != c.Form:
 		return "form"
 	case bothSet(string(row.OrgNumber), string(c.OrgNumber)):
 		return "organisasjonsnummer"

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"generalist"
@@ -44,6 +45,9 @@ const (
 	// KindExample: a user's file marks a cooperation as an example, or
 	// gives one of the shipped examples' names.
 	KindExample = "example"
+	// KindRegistered: a cooperation of the name is registered, and the
+	// import does not replace registered versions.
+	KindRegistered = "registered"
 )
 
 // Where is the place in English: "line 4, field 2 (form)".
@@ -78,11 +82,13 @@ const maxProblems = 100
 
 // FileError is every problem found in a file. Its message names the
 // file and the first problem and says how many more there are; Problems
-// lists them all. It unwraps to an EINVALID *generalist.Error, so the
-// edges map it like any other bad input.
+// lists them all. It unwraps to a *generalist.Error (EINVALID unless Code
+// says otherwise), so the edges map it like any other error.
 type FileError struct {
 	File     string
 	Problems []Problem
+	// Code is the error code, EINVALID when empty.
+	Code string
 }
 
 func (e *FileError) Error() string {
@@ -103,7 +109,11 @@ func (e *FileError) Error() string {
 
 // Unwrap gives the EINVALID error the edges map.
 func (e *FileError) Unwrap() error {
-	return &generalist.Error{Code: generalist.EINVALID, Message: e.Error()}
+	code := e.Code
+	if code == "" {
+		code = generalist.EINVALID
+	}
+	return &generalist.Error{Code: code, Message: e.Error()}
 }
 
 // ProblemsOf returns the problems of a FileError in err's chain, or, for
@@ -138,6 +148,7 @@ func (ps *problems) err() error {
 	if len(ps.list) == 0 {
 		return nil
 	}
+	slices.SortStableFunc(ps.list, func(a, b Problem) int { return a.Line - b.Line })
 	return &FileError{File: ps.file, Problems: ps.list}
 }
 
