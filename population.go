@@ -1,6 +1,9 @@
 package generalist
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // AgeGroup is one of the eight age groups of the income system's cost key
 // (kostnadsnøkkelen i inntektssystemet).
@@ -180,4 +183,57 @@ func (g *AgeGroup) UnmarshalText(b []byte) error {
 		}
 	}
 	return Errorf(EINVALID, "age group %q: must be one of alder_0_1, alder_2_5, alder_6_15, alder_16_22, alder_23_66, alder_67_79, alder_80_89, alder_90_pluss", b)
+}
+
+// MissingCells counts the cells of an imported file that have no value, by
+// the sign the file gives: SSB's "." (not applicable), ".." (not
+// available), "..." (not yet available) and ":" (confidential),
+// MarkerNull for a JSON-stat value that is null or left out, and
+// MarkerEmpty for an empty cell. Such cells are imported as no data, never
+// as 0. SSB's "-" is not among them: it means exactly zero (decision 0011).
+type MissingCells map[string]int
+
+// Markers for missing cells that are not one of SSB's symbols.
+const (
+	MarkerNull  = "null"  // JSON-stat: the value is null or left out
+	MarkerEmpty = "empty" // CSV: the cell is empty
+)
+
+// missingOrder is the order in which MissingCells.String names markers.
+var missingOrder = []string{"..", ".", "...", ":", MarkerNull, MarkerEmpty}
+
+// Add counts one cell with the given marker.
+func (m MissingCells) Add(marker string) { m[marker]++ }
+
+// Total returns the number of missing cells.
+func (m MissingCells) Total() int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
+}
+
+// String describes the counts, e.g. `3 cells without a value (".." 2, null
+// 1)`, or "no cell without a value".
+func (m MissingCells) String() string {
+	total := m.Total()
+	if total == 0 {
+		return "no cell without a value"
+	}
+	var parts []string
+	for _, k := range missingOrder {
+		if n := m[k]; n > 0 {
+			name := k
+			if k != MarkerNull && k != MarkerEmpty {
+				name = `"` + k + `"`
+			}
+			parts = append(parts, fmt.Sprintf("%s %d", name, n))
+		}
+	}
+	unit := "cells"
+	if total == 1 {
+		unit = "cell"
+	}
+	return fmt.Sprintf("%d %s without a value (%s)", total, unit, strings.Join(parts, ", "))
 }
