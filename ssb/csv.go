@@ -407,11 +407,11 @@ func (t *csvTable) row(b *builder, rec []string, line int) error {
 
 	for _, i := range t.values {
 		col := &t.cols[i]
-		v, missing, err := parseValue(rec[i])
+		v, marker, err := parseValue(rec[i])
 		if err != nil {
 			return at(place(i), err)
 		}
-		c := &cell{num: num, year: rowYear, sex: rowSex, age: age, value: v, missing: missing, pos: line, col: i}
+		c := &cell{num: num, year: rowYear, sex: rowSex, age: age, value: v, missing: missingSymbols[marker], marker: marker, pos: line, col: i}
 		if col.year != 0 {
 			c.year = col.year
 		}

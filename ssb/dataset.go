@@ -26,19 +26,30 @@ type Dataset struct {
 	// municipality, year and age. Structure is left 0, as above.
 	SingleAges []generalist.SingleAge
 
-	// Skipped lists the regions that are not municipalities (the national
-	// total, Svalbard, Jan Mayen, the continental shelf, counties, unknown
-	// residence). Their values are checked like all others but not
-	// converted; they are listed so that nothing is dropped silently.
+	// Skipped lists the regions that are not municipalities by the region
+	// rule (generalist.ClassifyRegion: the national total, counties,
+	// Svalbard, Jan Mayen, the continental shelf, unknown residence).
+	// Their values are checked like all others but not converted; they
+	// are listed so that nothing is dropped silently.
 	Skipped []Skip
+
+	// Missing counts the municipalities' cells without a value, by SSB's
+	// symbol (".." and so on, or null in JSON-stat). A population with
+	// such a cell is Missing, or has only the totals the file does give
+	// (see the package documentation); no figure is made up.
+	Missing generalist.MissingCells
+	// Zeros counts the municipalities' cells with SSB's "-", which means
+	// exactly zero and is read as 0.
+	Zeros int
+
+	// Places gives, for each municipality, where the file first names it
+	// ("line 7", or a JSON-stat value's flat index and categories), so that
+	// an import refusing a number can say where it is.
+	Places map[generalist.MunicipalityNumber]string
 }
 
 // Skip is a region a file has that is not a municipality.
-type Skip struct {
-	Region string // the code as the file writes it, e.g. "0" or "K-2111"
-	Label  string // e.g. "Hele landet"
-	Reason string // e.g. "national total"
-}
+type Skip = generalist.SkippedRegion
 
 // Limits that keep sums far from overflow and bad files from exhausting
 // memory. No municipality, nor Norway, comes near them.
@@ -84,8 +95,9 @@ type cell struct {
 	age     int // ageTotal or 0…MaxAge
 	value   generalist.Persons
 	missing bool
-	pos     int // where the value is: a line (CSV) or a flat index (JSON-stat)
-	col     int // column of the value (CSV)
+	marker  string // SSB's symbol the value was written as ("..", "-"), or ""
+	pos     int    // where the value is: a line (CSV) or a flat index (JSON-stat)
+	col     int    // column of the value (CSV)
 }
 
 // slot holds a cell's value inside its group.
@@ -126,8 +138,12 @@ type builder struct {
 	where  func(pos, col int) string // names a cell's place in the file, for errors
 	groups map[groupKey]*group
 	names  map[generalist.MunicipalityNumber]string
+	places map[generalist.MunicipalityNumber]string
 	skips  map[string]Skip
 	cells  int
+
+	missing generalist.MissingCells
+	zeros   int
 
 	// unique is set when the parser has already made sure that no two
 	// cells can fall on the same slot, as JSON-stat's distinct categories
@@ -137,10 +153,12 @@ type builder struct {
 
 func newBuilder(where func(pos, col int) string) *builder {
 	return &builder{
-		where:  where,
-		groups: make(map[groupKey]*group),
-		names:  make(map[generalist.MunicipalityNumber]string),
-		skips:  make(map[string]Skip),
+		where:   where,
+		groups:  make(map[groupKey]*group),
+		names:   make(map[generalist.MunicipalityNumber]string),
+		places:  make(map[generalist.MunicipalityNumber]string),
+		skips:   make(map[string]Skip),
+		missing: generalist.MissingCells{},
 	}
 }
 
@@ -148,9 +166,12 @@ func (b *builder) skip(region, label, reason string) error {
 	if b.cells++; b.cells > maxCells {
 		return b.tooMany()
 	}
-	if _, ok := b.skips[region]; !ok {
-		b.skips[region] = Skip{Region: region, Label: label, Reason: reason}
+	s, ok := b.skips[region]
+	if !ok {
+		s = Skip{Region: region, Label: label, Reason: reason}
 	}
+	s.Cells++
+	b.skips[region] = s
 	return nil
 }
 
@@ -173,6 +194,13 @@ func (b *builder) add(c *cell, label string) error {
 	}
 	if _, ok := b.names[c.num]; !ok {
 		b.names[c.num] = label
+		b.places[c.num] = b.where(c.pos, c.col)
+	}
+	switch {
+	case c.missing:
+		b.missing.Add(c.marker)
+	case c.marker == "-":
+		b.zeros++
 	}
 	if c.missing && b.unique {
 		g.missing = true
@@ -208,7 +236,8 @@ func (b *builder) dataset() (*Dataset, error) {
 	slices.SortFunc(keys, func(x, y groupKey) int {
 		return cmp.Or(cmp.Compare(x.num, y.num), cmp.Compare(x.year, y.year))
 	})
-	ds := &Dataset{Populations: make([]generalist.Population, 0, len(keys))}
+	ds := &Dataset{Populations: make([]generalist.Population, 0, len(keys)),
+		Missing: b.missing, Zeros: b.zeros, Places: b.places}
 	for _, k := range keys {
 		p, singles, err := b.resolve(b.groups[k])
 		if err != nil {
@@ -232,14 +261,10 @@ func (b *builder) dataset() (*Dataset, error) {
 // It returns the single-year ages (summed over sex) when the file has all of
 // them, else nil.
 func (b *builder) resolve(g *group) (generalist.Population, []generalist.Persons, error) {
-	p := generalist.Population{Year: g.key.year, Municipality: g.key.num}
 	if g.missing {
-		// One missing value makes every figure of the year unknown for the
-		// municipality, and a partial figure would look like a real one, so
-		// the whole record is marked missing.
-		p.Missing, p.Note = true, generalist.NoteMissing
-		return p, nil, nil
+		return b.resolveTotals(g)
 	}
+	p := generalist.Population{Year: g.key.year, Municipality: g.key.num}
 	who := b.describe(g.key)
 
 	var (
@@ -348,6 +373,40 @@ func (b *builder) resolve(g *group) (generalist.Population, []generalist.Persons
 	return p, ages, nil
 }
 
+// resolveTotals computes the population of a group that has a cell
+// without a value from the totals for all ages that the file does give:
+// the total for both sexes, or men and women. The age groups and single
+// ages are left out, since a missing age would make them wrong, and a sum
+// with a missing part would look like a real figure; with no such total
+// the population is Missing, with Note "mangler".
+func (b *builder) resolveTotals(g *group) (generalist.Population, []generalist.Persons, error) {
+	p := generalist.Population{Year: g.key.year, Municipality: g.key.num}
+	known := func(s sex) (generalist.Persons, bool) {
+		t := g.total[s]
+		return t.value, t.set && !t.missing
+	}
+	both, okBoth := known(sexBoth)
+	men, okMen := known(sexMen)
+	women, okWomen := known(sexWomen)
+	switch {
+	case okBoth && okMen && okWomen && men+women != both:
+		t := g.total[sexBoth]
+		return p, nil, invalidf("%s: men %d + women %d = %d, but both sexes (%s) is %d",
+			b.describe(g.key), men, women, men+women, b.where(t.pos, t.col), both)
+	case okBoth:
+		p.Total = both
+	case okMen && okWomen:
+		p.Total = men + women
+	default:
+		p.Missing, p.Note = true, generalist.NoteMissing
+		return p, nil, nil
+	}
+	if okMen && okWomen {
+		p.Sex = &generalist.Sex{Men: men, Women: women}
+	}
+	return p, nil, nil
+}
+
 func invalidf(format string, args ...any) error {
 	return generalist.Errorf(generalist.EINVALID, format, args...)
 }
@@ -389,36 +448,11 @@ func dimensionOf(name string) dimension {
 	return dimExtra
 }
 
-// parseRegion reads a region code such as "0301" or "K-0301". For regions
-// that are not municipalities it returns the reason to skip them.
+// parseRegion reads a region code such as "0301" or "K-0301" by the region
+// rule (generalist.ClassifyRegion). For regions that are not
+// municipalities it returns the reason to skip them.
 func parseRegion(code string) (num generalist.MunicipalityNumber, skip string, err error) {
-	c := code
-	switch {
-	case strings.HasPrefix(c, "K-"), strings.HasPrefix(c, "k-"):
-		c = c[2:]
-	case strings.HasPrefix(c, "F-"), strings.HasPrefix(c, "f-"):
-		return "", "county, not a municipality", nil
-	}
-	digits := c != "" && strings.Trim(c, "0123456789") == ""
-	switch {
-	case c == "0":
-		return "", "national total", nil
-	case c == "9999":
-		return "", "unknown municipality", nil
-	case digits && (len(c) == 2 || len(c) == 4) && c[:2] == "21":
-		return "", "Svalbard, not a municipality", nil
-	case digits && (len(c) == 2 || len(c) == 4) && c[:2] == "22":
-		return "", "Jan Mayen, not a municipality", nil
-	case digits && (len(c) == 2 || len(c) == 4) && c[:2] == "23":
-		return "", "continental shelf, not a municipality", nil
-	case digits && len(c) == 2 && c != "00":
-		return "", "county, not a municipality", nil
-	}
-	num, err = generalist.ParseMunicipalityNumber(c)
-	if err != nil {
-		return "", "", err
-	}
-	return num, "", nil
+	return generalist.ClassifyRegion(code)
 }
 
 var sexWords = map[string]sex{
@@ -506,20 +540,22 @@ func parseYear(s string) (int, error) {
 
 // missingSymbols are SSB's signs for a value that does not exist or cannot
 // be published ("." not applicable, ".." not available, "..." not yet
-// available, ":" confidential).
+// available, ":" confidential). "-" is not one: it means exactly zero
+// (decision 0011).
 var missingSymbols = map[string]bool{".": true, "..": true, "...": true, ":": true}
 
-// parseValue reads a count of persons as SSB writes it; "-" is SSB's sign
-// for exactly zero.
-func parseValue(s string) (v generalist.Persons, missing bool, err error) {
+// parseValue reads a count of persons as SSB writes it. marker is the
+// symbol the cell holds, if any: one of missingSymbols, which gives no
+// value, or "-", SSB's sign for exactly zero.
+func parseValue(s string) (v generalist.Persons, marker string, err error) {
 	s = strings.TrimSpace(s)
 	switch {
 	case missingSymbols[s]:
-		return 0, true, nil
+		return 0, s, nil
 	case s == "-":
-		return 0, false, nil
+		return 0, s, nil
 	case s == "":
-		return 0, false, invalidf(`the value is empty (SSB writes ".." for no value)`)
+		return 0, "", invalidf(`the value is empty (SSB writes ".." for no value)`)
 	}
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
 		return checkValue(float64(n), s)
@@ -527,21 +563,21 @@ func parseValue(s string) (v generalist.Persons, missing bool, err error) {
 	// Some tools write whole numbers as 4522.0 or 4.522e3.
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, false, invalidf("value %q is not a number", s)
+		return 0, "", invalidf("value %q is not a number", s)
 	}
 	return checkValue(f, s)
 }
 
-func checkValue(f float64, s string) (generalist.Persons, bool, error) {
+func checkValue(f float64, s string) (generalist.Persons, string, error) {
 	switch {
 	case f < 0:
-		return 0, false, invalidf("value %s is negative; a population cannot be", s)
+		return 0, "", invalidf("value %s is negative; a population cannot be", s)
 	case f > maxPersons:
-		return 0, false, invalidf("value %s is far larger than any population", s)
+		return 0, "", invalidf("value %s is far larger than any population", s)
 	case f != math.Trunc(f):
-		return 0, false, invalidf("value %s is not a whole number of persons", s)
+		return 0, "", invalidf("value %s is not a whole number of persons", s)
 	}
-	return generalist.Persons(f), false, nil
+	return generalist.Persons(f), "", nil
 }
 
 // splitTitle separates SSB's "07459: Befolkning, …" into table number and

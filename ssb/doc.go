@@ -24,10 +24,14 @@
 // only with a single category, because summing over it, or picking one
 // category, would be a guess.
 //
-// Regions that are not municipalities are listed in [Dataset.Skipped]
-// rather than converted: the national total "0", counties ("F-03", "03"),
+// Region codes are read by the region rule, [generalist.ClassifyRegion]:
+// regions that are not municipalities are listed in [Dataset.Skipped],
+// with their number of values, rather than converted: the national total
+// ("0", "0000"), counties ("F-03", "03"), KOSTRA's groups ("EAK"),
 // Svalbard ("21", "21xx"), Jan Mayen ("22xx"), the continental shelf
-// ("23xx") and unknown residence ("9999").
+// ("23xx") and unknown residence ("9999"). Every other code must be a
+// municipality number; whether it exists is for the importer that knows
+// the structures to check, and [Dataset.Places] says where each number is.
 //
 // # From cells to populations
 //
@@ -41,9 +45,13 @@
 //
 // Values are whole numbers of persons. SSB's symbols "." (not
 // applicable), ".." (not available), "..." (not yet available) and ":"
-// (confidential) mean no value: the population of that municipality and
-// year is then marked Missing with Note "mangler", and no figure is made up
-// from the rest. "-" is SSB's sign for exactly zero.
+// (confidential), and a JSON-stat value that is null or left out, mean no
+// value, never 0: [Dataset.Missing] counts them by sign. The population of
+// that municipality and year keeps the totals for all ages the file does
+// give (both sexes, or men and women), without age groups; with none it
+// is marked Missing with Note "mangler", and no figure is made up from the
+// rest. "-" is SSB's sign for exactly zero ("Null"), read as 0 and counted
+// in [Dataset.Zeros] (decision 0011).
 //
 // # JSON-stat 2.0
 //

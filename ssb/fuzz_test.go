@@ -12,7 +12,7 @@ import (
 var fuzzEncodings = []string{"", "auto", "utf-8", "latin1"}
 
 func FuzzParseCSV(f *testing.F) {
-	for _, name := range []string{"07459_latin1.csv", "07459_utf8_bom.csv", "07459_wide.csv"} {
+	for _, name := range []string{"07459_latin1.csv", "07459_utf8_bom.csv", "07459_wide.csv", "07459_markers.csv"} {
 		f.Add(readFixture(f, name), uint8(0))
 	}
 	addCSVSeeds(f, badCSV,
@@ -59,7 +59,7 @@ func parsed(t *testing.T, err error, format string, args ...any) bool {
 }
 
 func FuzzParseJSONStat(f *testing.F) {
-	for _, name := range []string{"07459.json", "07459_sparse.json"} {
+	for _, name := range []string{"07459.json", "07459_sparse.json", "07459_markers_status_object.json", "07459_markers_status_array.json"} {
 		f.Add(readFixture(f, name))
 	}
 	for _, tt := range badJSONStat(f) {
@@ -137,5 +137,19 @@ func checkDataset(t *testing.T, ds *Dataset) {
 		if ds.Skipped[i-1].Region >= ds.Skipped[i].Region {
 			t.Fatalf("Skipped[%d] %q is not after %q", i, ds.Skipped[i].Region, ds.Skipped[i-1].Region)
 		}
+	}
+	// A missing cell makes its population missing or leaves it with only
+	// the totals the file gives: never without a record.
+	missing := 0
+	for _, p := range ds.Populations {
+		if p.Missing {
+			missing++
+		}
+		if _, ok := ds.Places[p.Municipality]; !ok {
+			t.Fatalf("no place for kommune %s", p.Municipality)
+		}
+	}
+	if missing > 0 && ds.Missing.Total() == 0 {
+		t.Fatalf("%d populations are missing, but no cell is counted as missing", missing)
 	}
 }

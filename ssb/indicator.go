@@ -31,17 +31,31 @@ import (
 // "-0,25", "1 234,5" with spaces between groups of three digits, "1.5e-3").
 // An empty value and SSB's symbols "." (not applicable), ".." (not
 // available), "..." (not yet available) and ":" (confidential) mean no
-// value: Known is false and Note "mangler". "-" is SSB's sign for exactly
-// zero.
+// value: Known is false and Note "mangler", and the metadata counts them
+// by sign (IndicatorMeta.Missing). "-" is SSB's sign for exactly zero
+// (decision 0011).
 //
 // The file may be UTF-8 or ISO-8859-1 as opt.Encoding says (see
 // CSVOptions). The values are returned sorted by municipality and year,
 // with Indicator empty. Bad input gives a *generalist.Error with code
 // EINVALID whose message names the line and column, such as
 // `line 4, column "verdi": value "12x" is not a number`; a municipality and
-// year given twice is an error naming both lines.
-func ParseIndicatorCSV(r io.Reader, opt CSVOptions) ([]generalist.IndicatorValue, error) {
-	return parseFile(r, "indicator csv", decoded(opt, parseIndicatorCSV))
+// year given twice is an error naming both lines. The metadata has only
+// Missing, Zeros and Places: the generic format says nothing else.
+//
+// kommunenummer is read by the region rule (generalist.ClassifyRegion):
+// the national total, counties, Svalbard and the other codes that are not
+// municipalities are skipped and listed in the metadata.
+func ParseIndicatorCSV(r io.Reader, opt CSVOptions) ([]generalist.IndicatorValue, *IndicatorMeta, error) {
+	var meta *IndicatorMeta
+	values, err := parseFile(r, "indicator csv", decoded(opt, func(text string) (values []generalist.IndicatorValue, err error) {
+		values, meta, err = parseIndicatorCSV(text)
+		return values, err
+	}))
+	if err != nil {
+		return nil, nil, err
+	}
+	return values, meta, nil
 }
 
 // The columns of the generic indicator CSV.
@@ -86,13 +100,15 @@ func separator(text string) rune {
 	return ','
 }
 
-func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, error) {
+func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, *IndicatorMeta, error) {
 	sep := separator(text)
 	var (
 		header     []string
 		cols       [numIndColumns]int
 		headerLine int
 		out        []generalist.IndicatorValue
+		meta       = newIndicatorMeta()
+		skipped    = map[string]Skip{}
 	)
 	type key struct {
 		num  generalist.MunicipalityNumber
@@ -116,22 +132,32 @@ func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, error) {
 		place := func(c int) string { return fmt.Sprintf("line %d, column %q", line, strings.TrimSpace(header[cols[c]])) }
 
 		numCell := strings.TrimSpace(rec[cols[indNumber]])
-		num, err := generalist.ParseMunicipalityNumber(numCell)
+		if len(numCell) == 3 && strings.Trim(numCell, "0123456789") == "" {
+			return invalidf("%s: kommunenummer %q: must be exactly 4 digits (write 0%s; a spreadsheet may have dropped the leading zero, so format the column as text)",
+				place(indNumber), numCell, numCell)
+		}
+		num, skip, err := parseRegion(numCell)
 		if err != nil {
-			if len(numCell) == 3 && strings.Trim(numCell, "0123456789") == "" {
-				return invalidf("%s: kommunenummer %q: must be exactly 4 digits (write 0%s; a spreadsheet may have dropped the leading zero, so format the column as text)",
-					place(indNumber), numCell, numCell)
-			}
 			return at(place(indNumber), err)
 		}
 		year, err := parseYear(rec[cols[indYear]])
 		if err != nil {
 			return at(place(indYear), err)
 		}
-		v, known, err := parseIndicatorNumber(rec[cols[indValue]])
+		v, marker, err := parseIndicatorNumber(rec[cols[indValue]])
 		if err != nil {
 			return at(place(indValue), err)
 		}
+		if skip != "" {
+			label := ""
+			if cols[indName] >= 0 {
+				label = strings.TrimSpace(rec[cols[indName]])
+			}
+			addSkip(skipped, numCell, label, skip)
+			return nil
+		}
+		known := !isMissing(marker)
+		meta.count(num, marker, fmt.Sprintf("line %d", line))
 		k := key{num, year}
 		if prev, dup := seen[k]; dup {
 			return invalidf("line %d: kommune %s, %d is also on line %d; give each municipality and year once", line, num, year, prev)
@@ -148,16 +174,57 @@ func parseIndicatorCSV(text string) ([]generalist.IndicatorValue, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if header == nil {
-		return nil, invalidf(`no header: the file is empty; the first line must be the header "kommunenummer;aar;verdi"`)
+		return nil, nil, invalidf(`no header: the file is empty; the first line must be the header "kommunenummer;aar;verdi"`)
 	}
 	if len(out) == 0 {
-		return nil, invalidf("no data after the header on line %d", headerLine)
+		if len(skipped) > 0 {
+			return nil, nil, invalidf("no municipality in the file: every kommunenummer is a total, a county or another area that is not a municipality")
+		}
+		return nil, nil, invalidf("no data after the header on line %d", headerLine)
 	}
 	sortIndicatorValues(out)
-	return out, nil
+	meta.Skipped = sortedSkips(skipped)
+	return out, meta, nil
+}
+
+func newIndicatorMeta() *IndicatorMeta {
+	return &IndicatorMeta{Missing: generalist.MissingCells{}, Places: map[generalist.MunicipalityNumber]string{}}
+}
+
+// count records a municipality's cell: where the municipality is first
+// named, and whether the cell is missing or SSB's zero.
+func (m *IndicatorMeta) count(num generalist.MunicipalityNumber, marker, where string) {
+	if _, ok := m.Places[num]; !ok {
+		m.Places[num] = where
+	}
+	switch {
+	case isMissing(marker):
+		m.Missing.Add(marker)
+	case marker == "-":
+		m.Zeros++
+	}
+}
+
+// addSkip records a value of a region the region rule skips.
+func addSkip(skipped map[string]Skip, code, label, reason string) {
+	s, ok := skipped[code]
+	if !ok {
+		s = Skip{Region: code, Label: label, Reason: reason}
+	}
+	s.Cells++
+	skipped[code] = s
+}
+
+func sortedSkips(skipped map[string]Skip) []Skip {
+	out := make([]Skip, 0, len(skipped))
+	for _, s := range skipped {
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(x, y Skip) int { return strings.Compare(x.Region, y.Region) })
+	return out
 }
 
 // indicatorHeader finds the columns of the header, which must have
@@ -205,56 +272,57 @@ func sortIndicatorValues(vs []generalist.IndicatorValue) {
 
 // parseIndicatorNumber reads a value as people and spreadsheets write it in
 // Norway: a decimal comma or point, spaces between thousands, an optional
-// exponent, and the minus sign U+2212. It reports known false for an empty
-// cell and SSB's symbols for no value.
-func parseIndicatorNumber(s string) (float64, bool, error) {
+// exponent, and the minus sign U+2212. marker is "" for a number,
+// generalist.MarkerEmpty for an empty cell, one of SSB's symbols for no
+// value (".", "..", "...", ":"), or "-", SSB's sign for exactly zero.
+func parseIndicatorNumber(s string) (float64, string, error) {
 	s = strings.TrimSpace(s)
 	switch {
-	case s == "" || missingSymbols[s]:
-		return 0, false, nil
-	case s == "-":
-		return 0, true, nil
+	case s == "":
+		return 0, generalist.MarkerEmpty, nil
+	case missingSymbols[s], s == "-":
+		return 0, s, nil
 	}
 	norm, ok := normalizeNumber(s)
 	if !ok {
 		switch {
 		case strings.Contains(s, "%"):
-			return 0, false, invalidf("value %q is not a number; write it without the per cent sign (the unit says what it is)", s)
+			return 0, "", invalidf("value %q is not a number; write it without the per cent sign (the unit says what it is)", s)
 		case strings.Contains(s, ",") && strings.Contains(s, "."):
-			return 0, false, invalidf("value %q is not a number; use either a decimal comma or a decimal point, and no thousands separator but a space", s)
+			return 0, "", invalidf("value %q is not a number; use either a decimal comma or a decimal point, and no thousands separator but a space", s)
 		}
-		return 0, false, invalidf(`value %q is not a number; write for example 12,5 or 12.5, or leave the cell empty (or "..") where there is no value`, s)
+		return 0, "", invalidf(`value %q is not a number; write for example 12,5 or 12.5, or leave the cell empty (or "..") where there is no value`, s)
 	}
 	f, err := strconv.ParseFloat(norm, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return 0, false, invalidf("value %q is not a number", s)
+		return 0, "", invalidf("value %q is not a number", s)
 	}
 	if math.IsInf(f, 0) || math.IsNaN(f) || math.Abs(f) > generalist.MaxIndicatorValue {
-		return 0, false, invalidf("value %q is too large: the limit is %g in magnitude", s, generalist.MaxIndicatorValue)
+		return 0, "", invalidf("value %q is too large: the limit is %g in magnitude", s, generalist.MaxIndicatorValue)
 	}
 	if f == 0 {
 		f = 0 // no negative zero
 	}
-	return f, true, nil
+	return f, "", nil
 }
 
 // parseIndicatorCell reads the number of a JSON-stat cell as an indicator
 // value: a JSON string as people write numbers, a JSON number as it is.
-func parseIndicatorCell(s string, quoted bool) (float64, bool, error) {
+func parseIndicatorCell(s string, quoted bool) (float64, string, error) {
 	if quoted {
 		return parseIndicatorNumber(s)
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return 0, false, invalidf("value %s is not a number", s)
+		return 0, "", invalidf("value %s is not a number", s)
 	}
 	if math.IsInf(f, 0) || math.Abs(f) > generalist.MaxIndicatorValue {
-		return 0, false, invalidf("value %s is too large: the limit is %g in magnitude", s, generalist.MaxIndicatorValue)
+		return 0, "", invalidf("value %s is too large: the limit is %g in magnitude", s, generalist.MaxIndicatorValue)
 	}
 	if f == 0 {
 		f = 0
 	}
-	return f, true, nil
+	return f, "", nil
 }
 
 // normalizeNumber checks s against

@@ -19,13 +19,15 @@ func FuzzParseIndicatorCSV(f *testing.F) {
 		"kommunenummer\taar\tverdi\n0301\t2024\t1,5\n",
 		"kommunenummer;aar;verdi\n0301;2020;-\n0301;2021;+3\n0301;2022;−2,5\n0301;2023;1.5e-3\n0301;2024;1\u00a0234\u202f567,0\n",
 	)
+	f.Add(readFixture(f, "indicator_markers.csv"), uint8(0))
 	f.Fuzz(func(t *testing.T, data []byte, enc uint8) {
 		opt := CSVOptions{Encoding: fuzzEncodings[int(enc)%len(fuzzEncodings)]}
-		values, err := ParseIndicatorCSV(bytes.NewReader(data), opt)
+		values, meta, err := ParseIndicatorCSV(bytes.NewReader(data), opt)
 		if !parsed(t, err, "ParseIndicatorCSV(%q, %v)", data, opt) {
 			return
 		}
 		checkIndicatorValues(t, values)
+		checkIndicatorMeta(t, values, meta)
 		// What the parser returns, written back out, reads the same.
 		var b strings.Builder
 		b.WriteString("kommunenummer;aar;verdi\n")
@@ -36,7 +38,7 @@ func FuzzParseIndicatorCSV(f *testing.F) {
 			}
 			b.WriteString(string(v.Municipality) + ";" + strconv.Itoa(v.Year) + ";" + s + "\n")
 		}
-		again, err := ParseIndicatorCSV(strings.NewReader(b.String()), CSVOptions{})
+		again, _, err := ParseIndicatorCSV(strings.NewReader(b.String()), CSVOptions{})
 		if err != nil {
 			t.Fatalf("re-reading %q: %v", b.String(), err)
 		}
@@ -62,15 +64,14 @@ func FuzzParseIndicatorJSONStat(f *testing.F) {
 		f.Add(readFixture(f, name))
 	}
 	f.Add([]byte(small([]string{"0", "0301", "K-1103", "2111"}, `{"1": 5.5, "2": null}`)))
+	f.Add(readFixture(f, "indicator_markers.json"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		values, meta, err := ParseIndicatorJSONStat(bytes.NewReader(data))
 		if !parsed(t, err, "ParseIndicatorJSONStat(%q)", data) {
 			return
 		}
 		checkIndicatorValues(t, values)
-		if meta == nil {
-			t.Fatal("meta is nil")
-		}
+		checkIndicatorMeta(t, values, meta)
 		for i := 1; i < len(meta.Skipped); i++ {
 			if meta.Skipped[i-1].Region >= meta.Skipped[i].Region {
 				t.Fatalf("Skipped[%d] %q is not after %q", i, meta.Skipped[i].Region, meta.Skipped[i-1].Region)
@@ -106,5 +107,26 @@ func checkIndicatorValues(t *testing.T, values []generalist.IndicatorValue) {
 				t.Fatalf("values[%d] (%s %d) is not after values[%d] (%s %d)", i, v.Municipality, v.Year, i-1, p.Municipality, p.Year)
 			}
 		}
+	}
+}
+
+// checkIndicatorMeta checks that every value without data is counted as a
+// missing cell, and that every municipality has a place.
+func checkIndicatorMeta(t *testing.T, values []generalist.IndicatorValue, meta *IndicatorMeta) {
+	t.Helper()
+	if meta == nil {
+		t.Fatal("meta is nil")
+	}
+	unknown := 0
+	for _, v := range values {
+		if !v.Known {
+			unknown++
+		}
+		if _, ok := meta.Places[v.Municipality]; !ok {
+			t.Fatalf("no place for kommune %s", v.Municipality)
+		}
+	}
+	if unknown != meta.Missing.Total() {
+		t.Fatalf("%d values without data, but %d missing cells counted (%v)", unknown, meta.Missing.Total(), meta.Missing)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -21,10 +20,18 @@ type IndicatorMeta struct {
 	Name   string // the label of the one contents category (statistikkvariabel)
 	Unit   string // that category's unit (category.unit.base), e.g. "kr"
 	Source string // e.g. "Statistisk sentralbyrå, tabell 12362"
-	// Skipped lists the regions that are not municipalities: the
-	// national total, counties, KOSTRA groups and the like. Their values
-	// are checked but not returned.
+	// Skipped lists the regions that are not municipalities by the region
+	// rule (generalist.ClassifyRegion): the national total, counties,
+	// KOSTRA groups and the like. Their values are checked but not
+	// returned.
 	Skipped []Skip
+	// Missing counts the municipalities' values that the file does not
+	// give, by sign; they are returned with Known false.
+	Missing generalist.MissingCells
+	// Zeros counts the values given as SSB's "-", exactly zero.
+	Zeros int
+	// Places gives, for each municipality, where the file first names it.
+	Places map[generalist.MunicipalityNumber]string
 }
 
 // ParseIndicatorJSONStat reads the values of one indicator from a JSON-stat
@@ -34,12 +41,14 @@ type IndicatorMeta struct {
 // that each municipality and year has one value; select one
 // statistikkvariabel, sex, age and so on in the statbank.
 //
-// Regions that are not municipalities are skipped and listed in the
-// metadata: those ParseJSONStat skips, and KOSTRA's aggregates ("EAK"
-// Landet, "EKA03" county, "EKG13" KOSTRA group). A null value, a value left
-// out of a sparse object, and a value whose status is one of SSB's symbols
-// for no value (".", "..", "...", ":") give Known false with Note "mangler";
-// numbers may be fractional and negative.
+// Regions that are not municipalities by the region rule
+// (generalist.ClassifyRegion) are skipped and listed in the metadata: the
+// national total, counties, KOSTRA's aggregates ("EAK" Landet, "EKA03"
+// county, "EKG13" KOSTRA group), Svalbard and the like. A null value, a
+// value left out of a sparse object, and a value whose status is one of
+// SSB's symbols for no value (".", "..", "...", ":") give Known false with
+// Note "mangler", counted by sign in the metadata; numbers may be
+// fractional and negative.
 //
 // The values are returned sorted by municipality and year, with Indicator
 // empty. Bad input gives a *generalist.Error with code EINVALID whose
@@ -79,22 +88,21 @@ func parseIndicatorJSONStat(data []byte) ([]generalist.IndicatorValue, *Indicato
 	ri, yi := g.dim(dimRegion), g.dim(dimYear)
 	region, years := g.dims[ri], g.dims[yi]
 
-	meta := &IndicatorMeta{}
+	meta := newIndicatorMeta()
 	skipped := map[string]Skip{}
 	out := make([]generalist.IndicatorValue, 0, len(region.codes)*len(years.codes))
 	for flat := range g.n {
-		v, known, err := cellValue(g.values, g.status, flat, parseIndicatorCell)
+		v, marker, err := cellValue(g.values, g.status, flat, parseIndicatorCell)
 		if err != nil {
 			return nil, nil, at(g.where(flat), err)
 		}
 		r := g.index(flat, ri)
 		if region.skips[r] != "" {
-			code := region.codes[r]
-			if _, ok := skipped[code]; !ok {
-				skipped[code] = Skip{Region: code, Label: region.labels[r], Reason: region.skips[r]}
-			}
+			addSkip(skipped, region.codes[r], region.labels[r], region.skips[r])
 			continue
 		}
+		known := !isMissing(marker)
+		meta.count(region.nums[r], marker, g.where(flat))
 		iv := generalist.IndicatorValue{
 			Municipality: region.nums[r],
 			Year:         years.ints[g.index(flat, yi)],
@@ -109,10 +117,7 @@ func parseIndicatorJSONStat(data []byte) ([]generalist.IndicatorValue, *Indicato
 		return nil, nil, invalidf("no municipality in the file: every region is a total, a county or another aggregate")
 	}
 	sortIndicatorValues(out)
-	for _, s := range skipped {
-		meta.Skipped = append(meta.Skipped, s)
-	}
-	slices.SortFunc(meta.Skipped, func(x, y Skip) int { return strings.Compare(x.Region, y.Region) })
+	meta.Skipped = sortedSkips(skipped)
 
 	meta.Table, meta.Title = g.table()
 	var extra indicatorExtra
@@ -160,10 +165,6 @@ func (d *jsDim) readIndicator() error {
 		d.skips = make([]string, len(d.codes))
 		same := make(map[generalist.MunicipalityNumber]int)
 		for j, code := range d.codes {
-			if isKostraAggregate(code) {
-				d.skips[j] = "KOSTRA aggregate, not a municipality"
-				continue
-			}
 			num, skip, err := parseRegion(code)
 			if err != nil {
 				return at(place(j), err)
@@ -219,19 +220,4 @@ func firstN(codes []string, n int) []string {
 		out = append(out, strconv.Quote(c))
 	}
 	return out
-}
-
-// isKostraAggregate reports whether code is one of KOSTRA's region groups:
-// "EAK" (the country), "EAKUO" (the country without Oslo), "EKA03" (all
-// municipalities of a county), "EKG13" (a KOSTRA group) and the like.
-func isKostraAggregate(code string) bool {
-	if len(code) < 3 || len(code) > 8 || code[0] != 'E' || (code[1] != 'A' && code[1] != 'K') {
-		return false
-	}
-	for i := 2; i < len(code); i++ {
-		if c := code[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }

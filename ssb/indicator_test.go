@@ -40,7 +40,7 @@ func TestParseIndicatorCSV(t *testing.T) {
 				known("0301", 2023, 0.0015), known("0301", 2024, 1234567), known("0301", 2025, 0)}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseIndicatorCSV(strings.NewReader(tt.in), CSVOptions{Encoding: tt.encoding})
+			got, _, err := ParseIndicatorCSV(strings.NewReader(tt.in), CSVOptions{Encoding: tt.encoding})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -82,7 +82,7 @@ var badIndicatorCSV = []badCSVCase{
 func TestParseIndicatorCSVErrors(t *testing.T) {
 	for _, tt := range badIndicatorCSV {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseIndicatorCSV(strings.NewReader(tt.in), CSVOptions{Encoding: tt.encoding})
+			_, _, err := ParseIndicatorCSV(strings.NewReader(tt.in), CSVOptions{Encoding: tt.encoding})
 			checkInvalid(t, "ParseIndicatorCSV("+tt.name+")", err, tt.want)
 		})
 	}
@@ -128,7 +128,10 @@ func TestParseIndicatorJSONStat(t *testing.T) {
 	wantMeta := &IndicatorMeta{
 		Table: "12362", Title: "Utvalgte nøkkeltall for barnehager, etter region, statistikkvariabel og år",
 		Name: "Andel barn 1-5 år med barnehageplass", Unit: "prosent", Source: "Statistisk sentralbyrå, tabell 12362",
-		Skipped: []Skip{{"30", "Viken", "county, not a municipality"}, {"EAK", "Landet", "KOSTRA aggregate, not a municipality"}},
+		Skipped: []Skip{{Region: "30", Label: "Viken", Reason: "county, not a municipality", Cells: 2},
+			{Region: "EAK", Label: "Landet", Reason: "KOSTRA group, not a municipality", Cells: 2}},
+		Missing: generalist.MissingCells{"..": 1},
+		Places:  meta.Places, // checked in TestMissingCells
 	}
 	if !reflect.DeepEqual(meta, wantMeta) {
 		t.Errorf("meta = %+v\nwant %+v", meta, wantMeta)
@@ -212,7 +215,7 @@ func ExampleParseIndicatorCSV() {
 	const file = "kommunenummer;kommunenavn;aar;verdi\n" +
 		"0301;Oslo;2024;91,9\n" +
 		"1151;Utsira;2024;..\n"
-	values, err := ParseIndicatorCSV(strings.NewReader(file), CSVOptions{})
+	values, _, err := ParseIndicatorCSV(strings.NewReader(file), CSVOptions{})
 	if err != nil {
 		fmt.Println(err)
 		return

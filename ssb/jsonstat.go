@@ -68,14 +68,13 @@ func parseJSONStat(data []byte) (*Dataset, error) {
 	si, ai := g.dim(dimSex), g.dim(dimAge)
 	r := g.dims[ri]
 	for flat := range g.n {
-		v, known, err := cellValue(g.values, g.status, flat, func(s string, _ bool) (generalist.Persons, bool, error) {
-			v, missing, err := parseValue(s)
-			return v, !missing, err
+		v, marker, err := cellValue(g.values, g.status, flat, func(s string, _ bool) (generalist.Persons, string, error) {
+			return parseValue(s)
 		})
 		if err != nil {
 			return nil, at(g.where(flat), err)
 		}
-		c := &cell{sex: sexBoth, age: ageTotal, value: v, missing: !known, pos: flat}
+		c := &cell{sex: sexBoth, age: ageTotal, value: v, missing: isMissing(marker), marker: marker, pos: flat}
 		reg := g.index(flat, ri)
 		c.num = r.nums[reg]
 		c.year = g.dims[yi].ints[g.index(flat, yi)]
@@ -569,29 +568,38 @@ func (st *status) at(i int) string {
 }
 
 // cellValue reads cell i with parse, which gets the number as the file
-// writes it, unquoted if it is a JSON string, and reports whether the
-// value is known. A value that is null or left out of a sparse object is
-// unknown, unless its status is "-", SSB's sign for exactly zero; so is one
-// whose status is one of SSB's symbols for no value, whatever number stands
-// beside it.
-func cellValue[T any](v *values, st *status, i int, parse func(s string, quoted bool) (T, bool, error)) (T, bool, error) {
+// writes it, unquoted if it is a JSON string, and returns its marker as
+// parse does: "" for a number, a missing marker (see isMissing) for no
+// value, "-" for SSB's sign for exactly zero. A value that is null or left
+// out of a sparse object has no value (generalist.MarkerNull), unless its
+// status is "-"; so has one whose status is one of SSB's symbols for no
+// value, whatever number stands beside it.
+func cellValue[T any](v *values, st *status, i int, parse func(s string, quoted bool) (T, string, error)) (T, string, error) {
 	var zero T
 	sym := strings.TrimSpace(st.at(i))
 	if missingSymbols[sym] {
-		return zero, false, nil
+		return zero, sym, nil
 	}
 	raw := bytes.TrimSpace(v.at(i))
 	switch {
 	case len(raw) == 0 || string(raw) == "null":
-		return zero, sym == "-", nil
+		if sym == "-" {
+			return zero, sym, nil
+		}
+		return zero, generalist.MarkerNull, nil
 	case raw[0] == '"':
 		var s string
 		if err := json.Unmarshal(raw, &s); err != nil {
-			return zero, false, invalidf("value %s is not a number", raw)
+			return zero, "", invalidf("value %s is not a number", raw)
 		}
 		return parse(s, true)
 	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
 		return parse(string(raw), false)
 	}
-	return zero, false, invalidf("value %s is not a number", raw)
+	return zero, "", invalidf("value %s is not a number", raw)
+}
+
+// isMissing reports whether a cell's marker says it has no value.
+func isMissing(marker string) bool {
+	return missingSymbols[marker] || marker == generalist.MarkerNull || marker == generalist.MarkerEmpty
 }

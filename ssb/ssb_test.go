@@ -105,7 +105,7 @@ func TestParseJSONStatFixtures(t *testing.T) {
 				missing("5501", 2023), // null, status ".."
 				total("5501", 2024, 78745),
 			},
-			skipped: []Skip{{"0", "Hele landet", "national total"}},
+			skipped: []Skip{{Region: "0", Label: "Hele landet", Reason: "national total"}},
 		},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
@@ -135,9 +135,20 @@ func checkFixture(t *testing.T, call string, ds *Dataset, err error, table, titl
 	if len(ds.SingleAges) != singleAges {
 		t.Errorf("%s has %d single ages, want %d", call, len(ds.SingleAges), singleAges)
 	}
-	if !reflect.DeepEqual(ds.Skipped, skipped) {
+	if !reflect.DeepEqual(skipNames(ds.Skipped), skipped) {
 		t.Errorf("%s.Skipped = %v, want %v", call, ds.Skipped, skipped)
 	}
+}
+
+// skipNames returns the skipped regions without their counts of values,
+// which the tables of expected results leave out.
+func skipNames(skips []Skip) []Skip {
+	var out []Skip
+	for _, s := range skips {
+		s.Cells = 0
+		out = append(out, s)
+	}
+	return out
 }
 
 func TestJSONStatFixtureByHand(t *testing.T) {
@@ -173,8 +184,8 @@ func TestParseCSVFixtures(t *testing.T) {
 		linear("5001", 2024, 15, 2300, 2250),
 	}
 	longSkips := []Skip{
-		{"0", "Hele landet", "national total"},
-		{"2111", "Longyearbyen", "Svalbard, not a municipality"},
+		{Region: "0", Label: "Hele landet", Reason: "national total"},
+		{Region: "2111", Label: "Longyearbyen", Reason: "Svalbard, not a municipality"},
 	}
 	for _, tt := range []struct {
 		file       string
@@ -198,7 +209,7 @@ func TestParseCSVFixtures(t *testing.T) {
 				linear("3201", 2024, 25, 3540),
 			},
 			3 * 106,
-			[]Skip{{"0", "Hele landet", "national total"}},
+			[]Skip{{Region: "0", Label: "Hele landet", Reason: "national total"}},
 		},
 	} {
 		t.Run(tt.file+"/"+tt.encoding, func(t *testing.T) {
@@ -326,19 +337,19 @@ func TestParseCSV(t *testing.T) {
 			in:   "\"region\";\"år\";\"Personer\"\n\"0 Hele landet\";\"2024\";5550203\n\"F-03 Oslo\";\"2024\";717710\n\"21 Svalbard\";\"2024\";2600\n\"2211 Jan Mayen\";\"2024\";-\n\"2311 Sokkelen sør for 62 gr N\";\"2024\";-\n\"9999 Uoppgitt\";\"2024\";..\n\"0301 Oslo\";\"2024\";717710\n",
 			want: []generalist.Population{total("0301", 2024, 717710)},
 			skipped: []Skip{
-				{"0", "Hele landet", "national total"},
-				{"21", "Svalbard", "Svalbard, not a municipality"},
-				{"2211", "Jan Mayen", "Jan Mayen, not a municipality"},
-				{"2311", "Sokkelen sør for 62 gr N", "continental shelf, not a municipality"},
-				{"9999", "Uoppgitt", "unknown municipality"},
-				{"F-03", "Oslo", "county, not a municipality"},
+				{Region: "0", Label: "Hele landet", Reason: "national total"},
+				{Region: "21", Label: "Svalbard", Reason: "Svalbard, not a municipality"},
+				{Region: "2211", Label: "Jan Mayen", Reason: "Jan Mayen, not a municipality"},
+				{Region: "2311", Label: "Sokkelen sør for 62 gr N", Reason: "continental shelf, not a municipality"},
+				{Region: "9999", Label: "Uoppgitt", Reason: "unknown municipality"},
+				{Region: "F-03", Label: "Oslo", Reason: "county, not a municipality"},
 			},
 		},
 		{
 			name:    "OnlySkipped",
 			in:      "\"region\";\"år\";\"Personer\"\n\"0 Hele landet\";\"2024\";5550203\n",
 			want:    []generalist.Population{},
-			skipped: []Skip{{"0", "Hele landet", "national total"}},
+			skipped: []Skip{{Region: "0", Label: "Hele landet", Reason: "national total"}},
 		},
 		{
 			name: "CRLFAndUnquoted",
@@ -354,7 +365,7 @@ func TestParseCSV(t *testing.T) {
 			if !reflect.DeepEqual(ds.Populations, tt.want) {
 				t.Errorf("ParseCSV(%s).Populations = %v, want %v", tt.name, show(ds.Populations), show(tt.want))
 			}
-			if !reflect.DeepEqual(ds.Skipped, tt.skipped) {
+			if !reflect.DeepEqual(skipNames(ds.Skipped), tt.skipped) {
 				t.Errorf("ParseCSV(%s).Skipped = %v, want %v", tt.name, ds.Skipped, tt.skipped)
 			}
 		})
