@@ -63,7 +63,13 @@ func TestAssignStructure(t *testing.T) {
 		// so each year goes to the structure in force.
 		{"Across split", []generalist.Population{p("1507", 2023, 1), p("1508", 2024, 1)}, 0, []generalist.Structure{2020, 2024}, nil, ""},
 		{"Forced", []generalist.Population{p("0301", 2026, 1)}, 2019, []generalist.Structure{2019}, nil, ""},
-		{"ErrUnknown", []generalist.Population{p("0399", 2026, 1)}, 0, nil, nil, "kommune 0399 (1.1.2026) is not a municipality of the 2024 structure"},
+		// The region rule: a number that is a municipality in no
+		// structure refuses the import, with data or without.
+		{"ErrUnknown", []generalist.Population{p("0399", 2026, 1)}, 0, nil, nil, "kommune 0399 is not a municipality in any structure"},
+		{"ErrUnknownEmpty", []generalist.Population{p("0301", 2026, 1), gap("1299", 2026)}, 0, nil, nil, "kommune 1299 is not a municipality in any structure"},
+		// Records without data are left out; with nothing else there is
+		// nothing to import.
+		{"ErrOnlyGaps", []generalist.Population{gap("0301", 2026)}, 0, nil, nil, "nothing to import"},
 		{"ErrForced", []generalist.Population{p("1508", 2026, 1)}, 2020, nil, nil, "kommune 1508 (1.1.2026) is not a municipality of the 2020 structure"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package atlas
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,6 +19,53 @@ type Assigned struct {
 	// in the structure chosen (SSB lists abolished codes with ".." for
 	// later years).
 	Dropped []string
+	// NoData counts the other records without data (Missing): they are
+	// left out, so that the store keeps what it has and a missing value
+	// never becomes 0.
+	NoData int
+}
+
+// structureSets returns the municipality numbers of every structure.
+func structureSets(ctx context.Context, store generalist.AtlasStore) (map[generalist.Structure]map[generalist.MunicipalityNumber]bool, error) {
+	known := map[generalist.Structure]map[generalist.MunicipalityNumber]bool{}
+	for _, s := range generalist.Structures {
+		ms, err := store.Municipalities(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		known[s] = make(map[generalist.MunicipalityNumber]bool, len(ms))
+		for _, m := range ms {
+			known[s][m.Number] = true
+		}
+	}
+	return known, nil
+}
+
+// CheckRegions applies the last part of the region rule (see
+// generalist.ClassifyRegion) to the municipality numbers of a file: a
+// number that is a municipality in none of the structures refuses the
+// import, with generalist.UnknownMunicipality naming it and, from places,
+// where the file has it. Of several, the lowest number is named.
+func CheckRegions(ctx context.Context, store generalist.AtlasStore, nums []generalist.MunicipalityNumber, places map[generalist.MunicipalityNumber]string) error {
+	known, err := structureSets(ctx, store)
+	if err != nil {
+		return err
+	}
+	return checkRegions(known, nums, places)
+}
+
+func checkRegions(known map[generalist.Structure]map[generalist.MunicipalityNumber]bool, nums []generalist.MunicipalityNumber, places map[generalist.MunicipalityNumber]string) error {
+	var bad []generalist.MunicipalityNumber
+	for _, n := range nums {
+		if !slices.ContainsFunc(generalist.Structures, func(s generalist.Structure) bool { return known[s][n] }) {
+			bad = append(bad, n)
+		}
+	}
+	if len(bad) == 0 {
+		return nil
+	}
+	n := slices.Min(bad)
+	return generalist.UnknownMunicipality(n, places[n])
 }
 
 // AssignStructure decides which structure each imported record belongs to.
@@ -26,18 +74,26 @@ type Assigned struct {
 // is tried first, then the others, and the first that knows every code with
 // data wins; if none does, each record goes to the structure in force on
 // its own date. A record with data whose code is not in its structure is an
-// error naming it.
+// error naming it, and so is a number that is a municipality in no
+// structure, with or without data (the region rule, CheckRegions).
+//
+// Records without data (Missing) are left out and counted in NoData: the
+// store keeps what it has for them, and a file whose every record lacks
+// data is an error, since there is nothing to import.
 func AssignStructure(ctx context.Context, store generalist.AtlasStore, pops []generalist.Population, ages []generalist.SingleAge, want generalist.Structure) (*Assigned, error) {
-	known := map[generalist.Structure]map[generalist.MunicipalityNumber]bool{}
-	for _, s := range generalist.Structures {
-		ms, err := store.Municipalities(ctx, s)
-		if err != nil {
-			return nil, err
-		}
-		known[s] = map[generalist.MunicipalityNumber]bool{}
-		for _, m := range ms {
-			known[s][m.Number] = true
-		}
+	known, err := structureSets(ctx, store)
+	if err != nil {
+		return nil, err
+	}
+	nums := make([]generalist.MunicipalityNumber, 0, len(pops)+len(ages))
+	for _, p := range pops {
+		nums = append(nums, p.Municipality)
+	}
+	for _, a := range ages {
+		nums = append(nums, a.Municipality)
+	}
+	if err := checkRegions(known, nums, nil); err != nil {
+		return nil, err
 	}
 	latest := 0
 	for _, p := range pops {
@@ -107,6 +163,10 @@ func AssignStructure(ctx context.Context, store generalist.AtlasStore, pops []ge
 			return nil, generalist.Errorf(generalist.EINVALID,
 				"kommune %s (1.1.%d) is not a municipality of the %d structure; give --structure if the file uses another one", p.Municipality, p.Year, s)
 		}
+		if p.Missing {
+			out.NoData++
+			continue
+		}
 		p.Structure = s
 		used[s] = true
 		out.Populations = append(out.Populations, p)
@@ -120,6 +180,10 @@ func AssignStructure(ctx context.Context, store generalist.AtlasStore, pops []ge
 		a.Structure = s
 		used[s] = true
 		out.SingleAges = append(out.SingleAges, a)
+	}
+	if len(out.Populations) == 0 && len(out.SingleAges) == 0 {
+		return nil, generalist.Errorf(generalist.EINVALID,
+			"nothing to import: the file has no value for any municipality (%d without data, %d for numbers not in the structure)", out.NoData, len(out.Dropped))
 	}
 	for s := range used {
 		out.Structures = append(out.Structures, s)

@@ -26,6 +26,10 @@ type AssignedIndicator struct {
 	// in Structure but does in another ("1507 2024"): SSB lists abolished
 	// and future codes with ".." for the years they do not exist.
 	Dropped []string
+	// NoData counts the other values without data. ImportIndicator leaves
+	// them out of the store, where a municipality without a value reads
+	// as no data, never 0.
+	NoData int
 }
 
 // AssignIndicatorStructure decides which structure an indicator file's
@@ -45,24 +49,18 @@ func AssignIndicatorStructure(ctx context.Context, store generalist.AtlasStore, 
 			return nil, err
 		}
 	}
-	known := map[generalist.Structure]map[generalist.MunicipalityNumber]bool{}
-	for _, s := range generalist.Structures {
-		ms, err := store.Municipalities(ctx, s)
-		if err != nil {
-			return nil, err
-		}
-		known[s] = make(map[generalist.MunicipalityNumber]bool, len(ms))
-		for _, m := range ms {
-			known[s][m.Number] = true
-		}
+	known, err := structureSets(ctx, store)
+	if err != nil {
+		return nil, err
 	}
 	latest := 0
-	for _, v := range values {
+	nums := make([]generalist.MunicipalityNumber, len(values))
+	for i, v := range values {
 		latest = max(latest, v.Year)
-		if !slices.ContainsFunc(generalist.Structures, func(s generalist.Structure) bool { return known[s][v.Municipality] }) {
-			return nil, generalist.Errorf(generalist.EINVALID,
-				"kommune %s (%d) is not a municipality in any structure (2019, 2020 or 2024)", v.Municipality, v.Year)
-		}
+		nums[i] = v.Municipality
+	}
+	if err := checkRegions(known, nums, nil); err != nil {
+		return nil, err
 	}
 	// lacks returns, in file order and without repeats, the numbers with
 	// data that s does not have.
@@ -123,6 +121,9 @@ func AssignIndicatorStructure(ctx context.Context, store generalist.AtlasStore, 
 			out.Dropped = append(out.Dropped, fmt.Sprintf("%s %d", v.Municipality, v.Year))
 			continue
 		}
+		if !v.Known {
+			out.NoData++
+		}
 		out.Values = append(out.Values, v)
 	}
 	return out, nil
@@ -131,7 +132,9 @@ func AssignIndicatorStructure(ctx context.Context, store generalist.AtlasStore, 
 // ImportIndicator places an indicator file's values on a structure (the
 // one ind names, or the one AssignIndicatorStructure finds when
 // ind.Structure is 0) and stores them, as the CLI and the web do. It sets
-// ind.Structure, and the store sets ind.Years and ind.CreatedAt. An id of
+// ind.Structure, and the store sets ind.Years and ind.CreatedAt. Values
+// without data are not stored (they are counted in NoData), and a file with
+// no known value is an error. An id of
 // a built-in indicator (population, …) is refused, so that the two kinds
 // can share one namespace in URLs. Errors are as for
 // generalist.IndicatorStore.ImportIndicator.
@@ -143,6 +146,16 @@ func ImportIndicator(ctx context.Context, store IndicatorStore, ind *generalist.
 	if err != nil {
 		return nil, err
 	}
+	// Values without data are not stored: the store reads a municipality
+	// without a value as no data, and a year with no value at all is no
+	// year of the indicator.
+	stored := slices.DeleteFunc(a.Values, func(v generalist.IndicatorValue) bool { return !v.Known })
+	if len(stored) == 0 {
+		return nil, generalist.Errorf(generalist.EINVALID,
+			"indicator %s: nothing to import: the file has no value for any municipality (%d without data, %d for numbers not in the %d structure)",
+			ind.ID, a.NoData, len(a.Dropped), a.Structure)
+	}
+	a.Values = stored
 	ind.Structure = a.Structure
 	if err := store.ImportIndicator(ctx, ind, a.Values, replace); err != nil {
 		return nil, err

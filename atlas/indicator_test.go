@@ -56,7 +56,7 @@ func TestAssignIndicatorStructure(t *testing.T) {
 		{"ErrMixed", []generalist.IndicatorValue{iv("1507", 2023, 1), iv("1508", 2024, 1), iv("0301", 2024, 1)}, 0, 0, nil,
 			[]string{"mixed structures", "the 2024 structure lacks 1507", "the 2020 structure lacks 1508", "the 2019 structure lacks 1507, 1508", "split the file"}},
 		{"ErrUnknown", []generalist.IndicatorValue{iv("0301", 2024, 1), noValue("0399", 2024)}, 0, 0, nil,
-			[]string{"kommune 0399 (2024) is not a municipality in any structure"}},
+			[]string{"kommune 0399 is not a municipality in any structure"}},
 		{"ErrForced", []generalist.IndicatorValue{iv("1508", 2024, 1), iv("1580", 2024, 1), iv("3101", 2024, 1), iv("3103", 2024, 1), iv("0301", 2024, 1)}, 2020, 0, nil,
 			[]string{"not a municipality of the 2020 structure: 1508, 1580, 3101 and 1 more"}},
 	} {
