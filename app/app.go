@@ -18,6 +18,7 @@ type Store interface {
 	generalist.CatalogueStore
 	generalist.ScenarioStore
 	generalist.IMCStore
+	generalist.IMCStateStore
 	generalist.InputStore
 	generalist.UserStore
 	generalist.AuditStore

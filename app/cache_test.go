@@ -65,7 +65,7 @@ func TestCacheClassesApart(t *testing.T) {
 		}
 	}
 	page()
-	model, err := a.Capacity(ctx, generalist.Structure2024, 2026)
+	model, err := a.Capacity(ctx, generalist.Structure2024, 2026, app.TodayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestCacheClassesApart(t *testing.T) {
 	if n, bytes := c.Usage(app.Scratch); bytes > 1<<20 || n == 0 {
 		t.Errorf("Usage(Scratch) = %d entries, %d bytes; want some, at most 1 MiB", n, bytes)
 	}
-	again, err := a.Capacity(ctx, generalist.Structure2024, 2026)
+	again, err := a.Capacity(ctx, generalist.Structure2024, 2026, app.TodayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,20 +40,30 @@ func (a *App) ChangeParam(ctx context.Context, c *generalist.ParamChange) error 
 }
 
 // Capacity measures every municipality of a structure and year against
-// the effective catalogue.
-func (a *App) Capacity(ctx context.Context, s generalist.Structure, year int) (*capacity.Result, error) {
+// the effective catalogue: alone, and with today's registered cooperation
+// as opts says (TodaysCooperation, capacity.Result.ApplyCooperation).
+func (a *App) Capacity(ctx context.Context, s generalist.Structure, year int, opts TodayOptions) (*capacity.Result, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
 	// The catalogue is read inside, after the version this result is
 	// kept under, never before it (a result built from an older catalogue
 	// would be kept under a newer version).
-	return remember(ctx, a, fmt.Sprintf("capacity/%d/%d", s, year), func() (*capacity.Result, error) {
+	return remember(ctx, a, fmt.Sprintf("capacity/%d/%d/%s", s, year, opts.Key()), func() (*capacity.Result, error) {
 		cat, err := a.Catalogue(ctx)
 		if err != nil {
 			return nil, err
 		}
-		return atlas.Capacity(ctx, a.Store, cat, s, year)
+		res, err := atlas.Capacity(ctx, a.Store, cat, s, year)
+		if err != nil {
+			return nil, err
+		}
+		arrs, basis, err := a.TodaysCooperation(ctx, s, year, opts)
+		if err != nil {
+			return nil, err
+		}
+		res.ApplyCooperation(arrs, basis)
+		return res, nil
 	})
 }
 

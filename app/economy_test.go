@@ -41,7 +41,7 @@ func TestEconomyImportSharedByProcesses(t *testing.T) {
 		Mergers: []generalist.Merger{{Name: "Alstahaug", Members: []generalist.MunicipalityNumber{"1820", "1822"}}}}
 	coverage := func(a *app.App) int {
 		t.Helper()
-		c, err := a.Report(ctx, "", []*generalist.Scenario{sc})
+		c, err := a.Report(ctx, "", []*generalist.Scenario{sc}, app.TodayOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

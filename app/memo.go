@@ -21,7 +21,8 @@ type version struct {
 
 // Version returns a digest of every record the derived models and the
 // published pages rest on: the datasets, the imported indicators, the
-// analysts' parameter changes and the imported economy tables. It is
+// analysts' parameter changes, the imported economy tables and the
+// cooperation registry (today's cooperation in capacity and scenarios). It is
 // re-read at most once a second, so a change made by another process is
 // seen within a second; Changed makes the next call re-read at once.
 func (a *App) Version(ctx context.Context) (string, error) {
@@ -67,6 +68,11 @@ func (a *App) readVersion(ctx context.Context) (string, error) {
 	for _, f := range files {
 		fmt.Fprintf(h, "e\x00%s\x00%s\x00%s\n", f.Name, f.SHA256, f.ImportedAt)
 	}
+	reg, err := a.Store.IMCRegistryState(ctx)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(h, "r\x00%d\x00%d\x00%d\n", reg.Cooperations, reg.Revisions, reg.LastID)
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 

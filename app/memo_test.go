@@ -37,7 +37,7 @@ func TestModelsFollowAnotherProcess(t *testing.T) {
 	a := app.New(db, app.WithClock(stepClock(350*time.Millisecond)))
 	short := func() int {
 		t.Helper()
-		res, err := a.Capacity(ctx, generalist.Structure2024, 2026)
+		res, err := a.Capacity(ctx, generalist.Structure2024, 2026, app.TodayOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,12 +72,12 @@ func TestModelsFollowAnotherProcess(t *testing.T) {
 func TestChangedKeepsModels(t *testing.T) {
 	ctx := context.Background()
 	a := app.New(storetest.Loaded(t, storetest.OpenSQLite(t)))
-	first, err := a.Capacity(ctx, generalist.Structure2024, 2026)
+	first, err := a.Capacity(ctx, generalist.Structure2024, 2026, app.TodayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	a.Changed()
-	second, err := a.Capacity(ctx, generalist.Structure2024, 2026)
+	second, err := a.Capacity(ctx, generalist.Structure2024, 2026, app.TodayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,10 +13,12 @@ const DefaultReportTitle = "Alternativer til dagens generalistkommunesystem"
 
 // Report assembles the comparison of today's system with the scenarios:
 // the outcomes (with their economy), the catalogue they rest on, the map,
-// and the published inputs (innspill) linked to each stored scenario.
-// Render it with report.HTML, report.Markdown or report.CSV.
-func (a *App) Report(ctx context.Context, title string, scs []*generalist.Scenario) (*report.Comparison, error) {
-	outs, err := a.Compare(ctx, scs)
+// and the published inputs (innspill) linked to each stored scenario, on
+// today's registered cooperation as opts says (each outcome's
+// TodaysCooperation says what it rests on). Render it with report.HTML,
+// report.Markdown or report.CSV.
+func (a *App) Report(ctx context.Context, title string, scs []*generalist.Scenario, opts TodayOptions) (*report.Comparison, error) {
+	outs, err := a.Compare(ctx, scs, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -20,8 +20,9 @@ func Today(s generalist.Structure, year int) *generalist.Scenario {
 }
 
 // Base returns the evaluation base of a structure and year: the
-// municipalities, their population and capacity, and the graph.
-func (a *App) Base(ctx context.Context, s generalist.Structure, year int) (*sim.Base, error) {
+// municipalities, their population and capacity, the graph, and today's
+// registered cooperation as opts says (TodaysCooperation).
+func (a *App) Base(ctx context.Context, s generalist.Structure, year int, opts TodayOptions) (*sim.Base, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
@@ -30,41 +31,48 @@ func (a *App) Base(ctx context.Context, s generalist.Structure, year int) (*sim.
 		return nil, err
 	}
 	// The catalogue is read inside, after the version (see Capacity).
-	return remember(ctx, a, fmt.Sprintf("base/%d/%d", s, year), func() (*sim.Base, error) {
+	return remember(ctx, a, fmt.Sprintf("base/%d/%d/%s", s, year, opts.Key()), func() (*sim.Base, error) {
 		cat, err := a.Catalogue(ctx)
 		if err != nil {
 			return nil, err
 		}
-		return atlas.ScenarioBase(ctx, a.Store, cat, g, s, year)
+		in, err := atlas.ScenarioBase(ctx, a.Store, cat, g, s, year)
+		if err != nil {
+			return nil, err
+		}
+		if in.Today, in.TodayBasis, err = a.TodaysCooperation(ctx, s, year, opts); err != nil {
+			return nil, err
+		}
+		return in, nil
 	})
 }
 
 // Validate lists a scenario's problems (errors and warnings), each with its
 // place.
 func (a *App) Validate(ctx context.Context, sc *generalist.Scenario) (generalist.Problems, error) {
-	in, err := a.Base(ctx, sc.Structure, sc.Year)
+	in, err := a.Base(ctx, sc.Structure, sc.Year, TodayOptions{}) // today's cooperation changes no problem
 	if err != nil {
 		return nil, err
 	}
 	return sim.Validate(in, sc), nil
 }
 
-// Evaluate runs a scenario: the structure, capacity, democracy and
-// distance figures (package sim) and, on the 2024 structure where the
+// Evaluate runs a scenario on today's registered cooperation as opts says:
+// the structure, capacity, democracy and distance figures (package sim) and, on the 2024 structure where the
 // ministry's tables apply, the income system's effect of its mergers with
 // the economy model the store holds (package economy).
 //
 // The outcome of a scenario with an id (stored, example, today's system)
 // is kept under the data version, keyed by a digest of the scenario's
 // content, so that a scenario deleted and created again under the same
-// id and version never gets the other one's outcome. Callers must not
-// change the outcome.
-func (a *App) Evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Outcome, error) {
+// id and version never gets the other one's outcome, and by opts. Callers
+// must not change the outcome.
+func (a *App) Evaluate(ctx context.Context, sc *generalist.Scenario, opts TodayOptions) (*sim.Outcome, error) {
 	if sc.ID == "" {
-		return a.evaluate(ctx, sc)
+		return a.evaluate(ctx, sc, opts)
 	}
-	return remember(ctx, a, "outcome/"+ScenarioKey(sc), func() (*sim.Outcome, error) {
-		return a.evaluate(ctx, sc)
+	return remember(ctx, a, "outcome/"+opts.Key()+"/"+ScenarioKey(sc), func() (*sim.Outcome, error) {
+		return a.evaluate(ctx, sc, opts)
 	})
 }
 
@@ -76,8 +84,8 @@ func ScenarioKey(sc *generalist.Scenario) string {
 	return sc.ID + "/" + hex.EncodeToString(sum[:16])
 }
 
-func (a *App) evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Outcome, error) {
-	in, err := a.Base(ctx, sc.Structure, sc.Year)
+func (a *App) evaluate(ctx context.Context, sc *generalist.Scenario, opts TodayOptions) (*sim.Outcome, error) {
+	in, err := a.Base(ctx, sc.Structure, sc.Year, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -103,8 +111,9 @@ func (a *App) evaluate(ctx context.Context, sc *generalist.Scenario) (*sim.Outco
 const MaxCompared = 10
 
 // Compare evaluates today's system and each scenario, which must all be
-// on the same structure and year: the outcomes, today's first.
-func (a *App) Compare(ctx context.Context, scs []*generalist.Scenario) ([]*sim.Outcome, error) {
+// on the same structure and year, on today's registered cooperation as
+// opts says: the outcomes, today's first.
+func (a *App) Compare(ctx context.Context, scs []*generalist.Scenario, opts TodayOptions) ([]*sim.Outcome, error) {
 	if len(scs) == 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "name at least one scenario to compare with today's system")
 	}
@@ -118,13 +127,13 @@ func (a *App) Compare(ctx context.Context, scs []*generalist.Scenario) ([]*sim.O
 				label(sc), sc.Structure, sc.Year, label(first), first.Structure, first.Year)
 		}
 	}
-	today, err := a.Evaluate(ctx, Today(first.Structure, first.Year))
+	today, err := a.Evaluate(ctx, Today(first.Structure, first.Year), opts)
 	if err != nil {
 		return nil, err
 	}
 	outs := []*sim.Outcome{today}
 	for _, sc := range scs {
-		out, err := a.Evaluate(ctx, sc)
+		out, err := a.Evaluate(ctx, sc, opts)
 		if err != nil {
 			return nil, fmt.Errorf("scenario %s: %w", label(sc), err)
 		}

@@ -19,10 +19,10 @@ func TestCompareOneBase(t *testing.T) {
 		return &generalist.Scenario{ID: id, Name: id, Structure: generalist.Structure2024, Year: year,
 			Mergers: []generalist.Merger{{Name: "Ny", Members: []generalist.MunicipalityNumber{"1811", "1812"}}}}
 	}
-	if _, err := a.Compare(ctx, []*generalist.Scenario{merger("a", 2026), merger("b", 2025)}); generalist.ErrorCode(err) != generalist.EINVALID {
+	if _, err := a.Compare(ctx, []*generalist.Scenario{merger("a", 2026), merger("b", 2025)}, app.TodayOptions{}); generalist.ErrorCode(err) != generalist.EINVALID {
 		t.Errorf("Compare(2026 and 2025) = %v, want EINVALID", err)
 	}
-	outs, err := a.Compare(ctx, []*generalist.Scenario{merger("a", 2026)})
+	outs, err := a.Compare(ctx, []*generalist.Scenario{merger("a", 2026)}, app.TodayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestEvaluateByContent(t *testing.T) {
 	if err := a.CreateScenario(ctx, sc); err != nil {
 		t.Fatal(err)
 	}
-	first, err := a.Evaluate(ctx, sc)
+	first, err := a.Evaluate(ctx, sc, app.TodayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,7 +56,7 @@ func TestEvaluateByContent(t *testing.T) {
 	if err := a.CreateScenario(ctx, again); err != nil {
 		t.Fatal(err)
 	}
-	second, err := a.Evaluate(ctx, again)
+	second, err := a.Evaluate(ctx, again, app.TodayOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -100,7 +100,9 @@ func (a *App) SearchProblem(ctx context.Context, c Criteria) (*Search, error) {
 			w[i] = float64(v.Value)
 		}
 	} else {
-		res, err := a.Capacity(ctx, c.Structure, c.Year)
+		// Each municipality's own expected FTEs: the cells are alone,
+		// whatever today's cooperation.
+		res, err := a.Capacity(ctx, c.Structure, c.Year, TodayOptions{})
 		if err != nil {
 			return nil, err
 		}

@@ -84,14 +84,24 @@ type Municipality struct {
 	Cells      []Cell                        `json:"cells"`
 	// Shortfalls lists the ids of tasks whose expected team is below the
 	// robust minimum, in catalogue order; Cells say by how much. It is nil
-	// (JSON null) when the population is unknown.
+	// (JSON null) when the population is unknown. It is the municipality
+	// alone: Cooperation says which of them it shares with others.
 	Shortfalls []string `json:"shortfalls"`
+	// Cooperation lists, in catalogue order, the tasks for which the
+	// municipality has a registered arrangement (Result.ApplyCooperation),
+	// each with the pool it shares. It is kept beside Cells, not in them,
+	// so that the model's cells stay small.
+	Cooperation []Pool `json:"cooperation,omitempty"`
 }
 
 // TaskSummary counts the municipalities, and the people living in them,
-// whose expected team for a task is not robust.
+// whose expected team for a task is not robust: alone (each municipality
+// running the task itself) and with today's registered cooperation
+// (Result.ApplyCooperation), and the registry's coverage of the task.
 type TaskSummary struct {
-	Task           string             `json:"task"`
+	Task string `json:"task"`
+	// Municipalities and Inhabitants are Alone, under the keys they have
+	// always had.
 	Municipalities int                `json:"municipalities_short"`
 	Inhabitants    generalist.Persons `json:"inhabitants_short"`
 	Unknown        int                `json:"municipalities_unknown"`
@@ -99,6 +109,24 @@ type TaskSummary struct {
 	// team reaches the robust minimum (min_team / fte_per_1000 × 1,000);
 	// 0 when fte_per_1000 is 0 or the quotient is not finite.
 	Threshold float64 `json:"threshold_served"`
+	// Alone counts the municipalities below the robust minimum if each
+	// ran the task itself.
+	Alone Count `json:"alone"`
+	// WithCooperation counts them when the members of a pool of today's
+	// registered cooperation count as one team, and
+	// UnknownWithCooperation those without data then (a pool with a
+	// member without data is without data). It equals Alone when
+	// CooperationKnown is false.
+	WithCooperation        Count `json:"with_cooperation"`
+	UnknownWithCooperation int   `json:"municipalities_unknown_with_cooperation"`
+	// Coverage counts the municipalities with a registered arrangement
+	// for the task.
+	Coverage Count `json:"coverage"`
+	// CooperationKnown is false when today's cooperation in the task is
+	// unknown: the registry has no arrangement for it, or registered
+	// cooperation was not applied (Result.Cooperation says why). The
+	// cooperation form is then "unknown", never "none".
+	CooperationKnown bool `json:"cooperation_known"`
 }
 
 // Result is the capacity model for one structure and year.
@@ -107,6 +135,9 @@ type Result struct {
 	Year           int                  `json:"year"`
 	Tasks          []TaskSummary        `json:"task_summaries"`
 	Municipalities []Municipality       `json:"municipalities"`
+	// Cooperation says what the figures with cooperation rest on; not
+	// applied unless ApplyCooperation was called.
+	Cooperation generalist.CooperationBasis `json:"cooperation"`
 
 	cells []Cell               // backing array of every Municipality.Cells
 	ids   []string             // backing array of every Municipality.Shortfalls
@@ -180,6 +211,7 @@ func Compute(cat *generalist.Catalogue, pops []generalist.Population, names map[
 func (m *Model) ComputeInto(res *Result, pops []generalist.Population, names map[generalist.MunicipalityNumber]string) {
 	tasks := m.tasks
 	res.Structure, res.Year = 0, 0
+	res.Cooperation = generalist.CooperationBasis{Reason: "today's registered cooperation was not applied"}
 	res.Tasks = grow(res.Tasks, len(tasks))
 	for j, t := range tasks {
 		s := t.Staffing
@@ -230,6 +262,11 @@ func (m *Model) ComputeInto(res *Result, pops []generalist.Population, names map
 		if p.Missing {
 			mu.Shortfalls = nil // unknown, not "none": JSON null
 		}
+	}
+	for j := range res.Tasks {
+		ts := &res.Tasks[j]
+		ts.Alone = Count{Municipalities: ts.Municipalities, Inhabitants: ts.Inhabitants}
+		ts.WithCooperation, ts.UnknownWithCooperation = ts.Alone, ts.Unknown
 	}
 }
 

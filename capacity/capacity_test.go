@@ -55,8 +55,10 @@ func TestCompute(t *testing.T) {
 		}
 	}
 	wantTasks := []TaskSummary{
-		{Task: "admin", Municipalities: 2, Inhabitants: 1800, Unknown: 1, Threshold: 2500},
-		{Task: "school", Municipalities: 1, Inhabitants: 3000, Unknown: 2, Threshold: 100},
+		{Task: "admin", Municipalities: 2, Inhabitants: 1800, Unknown: 1, Threshold: 2500,
+			Alone: Count{2, 1800}, WithCooperation: Count{2, 1800}, UnknownWithCooperation: 1},
+		{Task: "school", Municipalities: 1, Inhabitants: 3000, Unknown: 2, Threshold: 100,
+			Alone: Count{1, 3000}, WithCooperation: Count{1, 3000}, UnknownWithCooperation: 2},
 	}
 	if !reflect.DeepEqual(res.Tasks, wantTasks) {
 		t.Errorf("task summaries = %+v, want %+v", res.Tasks, wantTasks)

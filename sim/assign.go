@@ -16,6 +16,7 @@ type carrier struct {
 	units   []*unit
 	host    *unit // nil when no member carries it in-house (IKS, county, …)
 	state   bool  // the task has left the municipal level
+	today   bool  // formed from today's registered cooperation (Base.Today)
 	expect  float64
 	known   bool
 	minTeam float64
@@ -175,6 +176,7 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 			}
 		}
 	}
+	a.today(t, carried, claim)
 	for i, m := range a.s.Mandated {
 		if m.Task != t.ID {
 			continue
@@ -246,6 +248,62 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 		}
 	}
 	return to
+}
+
+// today places the units still alone in today's registered cooperation
+// for t (Base.Today), after the scenario's own arrangements and
+// differentiation, which are explicit choices and take precedence.
+// Members are mapped through the scenario's mergers; arrangements that
+// share a unit form one pool, as in the capacity model. An arrangement
+// whose members all end in one unit is run in-house and forms no pool;
+// one with a single unit still alone joins no one.
+func (a *assignment) today(t *generalist.Task, carried []*carrier, claim func(*carrier, *unit) bool) {
+	var seen, alone []*unit
+	for i, co := range a.in.Today {
+		if co.Task != t.ID {
+			continue
+		}
+		seen, alone = seen[:0], alone[:0]
+		var pool *carrier
+		for _, m := range co.Members {
+			u := a.byMember[m]
+			if u == nil || slices.Contains(seen, u) {
+				continue
+			}
+			seen = append(seen, u)
+			switch c := carried[u.idx]; {
+			case c == nil:
+				alone = append(alone, u)
+			case !c.today || c == pool:
+				// placed by the scenario's own choices, or already here
+			case pool == nil:
+				pool = c
+			default: // a second pool of today's cooperation: join it
+				for _, v := range c.units {
+					carried[v.idx] = pool
+				}
+				pool.units = append(pool.units, c.units...)
+				c.units = nil
+			}
+		}
+		if len(seen) < 2 {
+			continue // in-house: every member is one unit
+		}
+		if pool == nil {
+			if len(alone) < 2 {
+				continue // the others carry the task under the scenario's choices
+			}
+			pool = &carrier{rule: fmt.Sprintf("today[%d] (%s, %s)", i, co.Task, co.Form), today: true}
+		}
+		for _, u := range alone {
+			if claim(pool, u) {
+				a.count(pool.rule, u)
+			}
+		}
+		if h := a.byMember[co.Host]; pool.host == nil && co.Form.Host() && h != nil && carried[h.idx] == pool {
+			pool.host = h
+		}
+	}
 }
 
 // mandate forms partner groups for the units that must cooperate on t.

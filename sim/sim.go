@@ -27,6 +27,14 @@ type Base struct {
 	// Centrality holds the centrality class of each municipality, for
 	// criteria; nil when unknown.
 	Centrality map[generalist.MunicipalityNumber]int
+	// Today is today's registered cooperation (generalist.TodaysCooperation):
+	// arrangements on the base's municipalities that every scenario,
+	// today's system included, starts from. A scenario's own arrangements
+	// and differentiation take precedence; mandated cooperation and county
+	// relief act only on the units still alone after them. TodayBasis says
+	// what they rest on and is carried into every outcome.
+	Today      []generalist.Arrangement
+	TodayBasis generalist.CooperationBasis
 
 	// prep holds lookups built once from the fields above, so that
 	// evaluating many scenarios on one input does not rebuild them. The
@@ -94,8 +102,11 @@ type Outcome struct {
 	// MeanDistanceKm is the population-weighted mean distance from the
 	// inhabitants' municipality centroid to their municipality's centre
 	// (0 for municipalities that are not merged); nil without a graph.
-	MeanDistanceKm *float64            `json:"mean_distance_km"`
-	Problems       generalist.Problems `json:"problems,omitempty"`
+	MeanDistanceKm *float64 `json:"mean_distance_km"`
+	// TodaysCooperation says what the registered cooperation every
+	// scenario starts from rests on (Base.TodayBasis).
+	TodaysCooperation generalist.CooperationBasis `json:"todays_cooperation"`
+	Problems          generalist.Problems         `json:"problems,omitempty"`
 	// Economy is filled by the economy model when it is wired in.
 	Economy any `json:"economy,omitempty"`
 }
@@ -179,7 +190,7 @@ func Run(in *Base, s *generalist.Scenario) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Outcome{Scenario: s.Name, Structure: in.Structure, Year: in.Year, Problems: problems}
+	out := &Outcome{Scenario: s.Name, Structure: in.Structure, Year: in.Year, Problems: problems, TodaysCooperation: in.TodayBasis}
 	if in.Graph != nil {
 		prep := in.prepared()
 		distances(prep, units)

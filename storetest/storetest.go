@@ -93,6 +93,7 @@ func Run(t *testing.T, b Backend) {
 		{"CooperationConcurrentUpdate", testCooperationConcurrentUpdate},
 		{"CooperationConcurrentRetries", testCooperationConcurrentRetries},
 		{"CooperationConcurrentCreate", testCooperationConcurrentCreate},
+		{"CooperationState", testCooperationState},
 		{"Users", testUsers},
 		{"UserConcurrentCreate", testUserConcurrentCreate},
 		{"Sessions", testSessions},

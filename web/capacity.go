@@ -9,6 +9,7 @@ import (
 	"sort"
 
 	"generalist"
+	"generalist/app"
 	"generalist/atlas"
 	"generalist/capacity"
 	"generalist/demography"
@@ -19,9 +20,17 @@ func (s *Server) catalogue(ctx context.Context) (*generalist.Catalogue, error) {
 	return s.app.Catalogue(ctx)
 }
 
-// capacity returns the capacity model for a structure and year.
+// capacity returns the capacity model for a structure and year, with the
+// registered cooperations (not the shipped examples) as today's.
 func (s *Server) capacity(ctx context.Context, st generalist.Structure, year int) (*capacity.Result, error) {
-	return s.app.Capacity(ctx, st, year)
+	return s.app.Capacity(ctx, st, year, app.TodayOptions{})
+}
+
+// todayOptions reads ?examples= (true counts the shipped example
+// cooperations as today's cooperation; default false).
+func todayOptions(r *http.Request) (app.TodayOptions, error) {
+	ex, err := boolParam(r.URL.Query(), "examples")
+	return app.TodayOptions{Examples: ex}, err
 }
 
 // pressures returns the cached demographic pressure by municipality, or
@@ -130,38 +139,45 @@ func (s *Server) selected(ctx context.Context, sel selection) ([]atlas.Row, erro
 }
 
 // capacityOf computes the capacity of every municipality of the
-// request's structure and year, for the capacity API.
-func (s *Server) capacityOf(r *http.Request) (generalist.Structure, int, *capacity.Result, error) {
+// request's structure and year, for the capacity API, with today's
+// cooperation as ?examples= says.
+func (s *Server) capacityOf(r *http.Request) (generalist.Structure, int, app.TodayOptions, *capacity.Result, error) {
 	st, year, err := s.structureYear(r)
 	if err != nil {
-		return 0, 0, nil, err
+		return 0, 0, app.TodayOptions{}, nil, err
 	}
-	res, err := s.capacity(r.Context(), st, year)
-	return st, year, res, err
+	opts, err := todayOptions(r)
+	if err != nil {
+		return 0, 0, opts, nil, err
+	}
+	res, err := s.app.Capacity(r.Context(), st, year, opts)
+	return st, year, opts, res, err
 }
 
 func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) error {
-	st, year, res, err := s.capacityOf(r)
+	st, year, opts, res, err := s.capacityOf(r)
 	if err != nil {
 		return err
 	}
-	return s.cachedJSON(w, r, fmt.Sprintf("api/capacity/%d/%d", st, year), func() (any, error) {
+	return s.cachedJSON(w, r, fmt.Sprintf("api/capacity/%d/%d/%s", st, year, opts.Key()), func() (any, error) {
 		type muni struct {
-			Number     generalist.MunicipalityNumber `json:"number"`
-			Name       string                        `json:"name"`
-			Population generalist.Count              `json:"population"`
-			Shortfalls []string                      `json:"shortfalls"`
+			Number      generalist.MunicipalityNumber `json:"number"`
+			Name        string                        `json:"name"`
+			Population  generalist.Count              `json:"population"`
+			Shortfalls  []string                      `json:"shortfalls"`
+			Cooperation []capacity.Pool               `json:"cooperation,omitempty"`
 		}
 		ms := make([]muni, len(res.Municipalities))
 		for i, m := range res.Municipalities {
-			ms[i] = muni{m.Number, m.Name, m.Population, m.Shortfalls}
+			ms[i] = muni{m.Number, m.Name, m.Population, m.Shortfalls, m.Cooperation}
 		}
 		cat, err := s.catalogue(r.Context())
 		if err != nil {
 			return nil, err
 		}
 		return map[string]any{"structure": st, "year": year, "catalogue_version": cat.Version,
-			"tasks": res.Tasks, "municipalities": ms, "source": atlas.PopulationSource + "; oppgavekatalog: data/tasks.json"}, nil
+			"tasks": res.Tasks, "cooperation": res.Cooperation, "municipalities": ms,
+			"source": atlas.PopulationSource + "; oppgavekatalog: data/tasks.json; samarbeid: samarbeidsregisteret"}, nil
 	})
 }
 
@@ -170,7 +186,7 @@ func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	st, year, res, err := s.capacityOf(r)
+	st, year, _, res, err := s.capacityOf(r)
 	if err != nil {
 		return err
 	}
@@ -188,7 +204,7 @@ func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request)
 			if err != nil {
 				return err
 			}
-			writeJSON(w, http.StatusOK, map[string]any{"structure": st, "year": year, "municipality": m, "pressure": p, "growth": g})
+			writeJSON(w, http.StatusOK, map[string]any{"structure": st, "year": year, "municipality": m, "pressure": p, "growth": g, "cooperation": res.Cooperation})
 			return nil
 		}
 	}

@@ -29,7 +29,7 @@ func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.app.Evaluate(r.Context(), app.Today(st, year))
+	t, err := s.app.Evaluate(r.Context(), app.Today(st, year), app.TodayOptions{})
 	if err != nil {
 		return err
 	}

@@ -61,9 +61,13 @@ func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
+	opts, err := todayOptions(r)
+	if err != nil {
+		return err
+	}
 	// The encoded outcome is cached too: it is large (every unit), and
 	// encoding it would otherwise dominate the request.
-	return s.cachedJSON(w, r, "api/outcome/"+app.ScenarioKey(sc), func() (any, error) { return s.app.Evaluate(r.Context(), sc) })
+	return s.cachedJSON(w, r, "api/outcome/"+opts.Key()+"/"+app.ScenarioKey(sc), func() (any, error) { return s.app.Evaluate(r.Context(), sc, opts) })
 }
 
 // apiCompare serves GET /api/v1/compare?id=a&id=b: today's system and the
@@ -82,7 +86,11 @@ func (s *Server) compare(r *http.Request) ([]*sim.Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.app.Compare(r.Context(), scs)
+	opts, err := todayOptions(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.app.Compare(r.Context(), scs, opts)
 }
 
 // requestedScenarios finds the scenarios named by ?id=a&id=b (or id=a,b).
@@ -123,6 +131,10 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	sc.ID = "" // never served from the cache of a stored scenario
+	opts, err := todayOptions(r)
+	if err != nil {
+		return err
+	}
 	// The slot is held only while computing: never while the client sends
 	// the body or reads the answer, which a slow client could stretch.
 	raw, err := func() ([]byte, error) {
@@ -131,7 +143,7 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) error {
 			return nil, err
 		}
 		defer release()
-		out, err := s.app.Evaluate(r.Context(), sc)
+		out, err := s.app.Evaluate(r.Context(), sc, opts)
 		if err != nil {
 			return nil, err
 		}
@@ -288,7 +300,11 @@ func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	c, err := s.app.Report(r.Context(), app.DefaultReportTitle, scs)
+	opts, err := todayOptions(r)
+	if err != nil {
+		return err
+	}
+	c, err := s.app.Report(r.Context(), app.DefaultReportTitle, scs, opts)
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	format := fs.String("format", "html", "`format`: html, md or csv")
 	outPath := fs.String("out", "", "write to `file` instead of standard output")
 	title := fs.String("title", app.DefaultReportTitle, "report `title`")
+	examples := fs.Bool("examples", false, "count the shipped example cooperations as today's cooperation")
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
@@ -47,7 +48,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	c, err := a.Report(ctx, *title, scs)
+	c, err := a.Report(ctx, *title, scs, app.TodayOptions{Examples: *examples})
 	if err != nil {
 		return err
 	}

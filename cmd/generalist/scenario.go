@@ -32,6 +32,13 @@ Commands:
 
 FILE is a path to a JSON file; ID names a stored scenario or an example
 (data/scenarios).
+
+Every scenario, today's system included, starts from today's registered
+cooperation: the cooperations in the registry running on 1 January of the
+scenario's year (2024 structure only). A scenario's own cooperation and
+task differentiation come first; mandated cooperation and county relief act
+on the municipalities still alone. The shipped example cooperations count
+only with --examples (eval, compare).
 `
 
 func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -43,6 +50,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	fs := newFlagSet("scenario "+cmd, scenarioHelp, stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
 	id := fs.String("id", "", "id to store the scenario under (new)")
+	examples := fs.Bool("examples", false, "count the shipped example cooperations as today's cooperation (eval, compare)")
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, rest)
 	if err != nil {
@@ -128,7 +136,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	if cmd == "eval" {
-		out, err := a.Evaluate(ctx, scs[0])
+		out, err := a.Evaluate(ctx, scs[0], app.TodayOptions{Examples: *examples})
 		if err != nil {
 			return fmt.Errorf("%s: %w", pos[0], err)
 		}
@@ -137,7 +145,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		}
 		return printComparison(stdout, []*sim.Outcome{out})
 	}
-	outs, err := a.Compare(ctx, scs)
+	outs, err := a.Compare(ctx, scs, app.TodayOptions{Examples: *examples})
 	if err != nil {
 		return err
 	}
@@ -235,6 +243,9 @@ func printComparison(w io.Writer, outs []*sim.Outcome) error {
 		})
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if _, err := fmt.Fprintln(w, basisText(outs[0].TodaysCooperation)); err != nil {
 		return err
 	}
 	for _, o := range outs {
