@@ -199,6 +199,17 @@ const (
 	MarkerEmpty = "empty" // CSV: the cell is empty
 )
 
+// IsMissingMarker reports whether s (trimmed) is one of SSB's signs for a
+// cell without a value: ".", "..", "..." or ":". "-" is not: it means
+// exactly zero.
+func IsMissingMarker(s string) bool {
+	switch strings.TrimSpace(s) {
+	case ".", "..", "...", ":":
+		return true
+	}
+	return false
+}
+
 // missingOrder is the order in which MissingCells.String names markers.
 var missingOrder = []string{"..", ".", "...", ":", MarkerNull, MarkerEmpty}
 

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"generalist"
 )
 
 // CSVOptions controls ParseCSV.
@@ -411,7 +413,7 @@ func (t *csvTable) row(b *builder, rec []string, line int) error {
 		if err != nil {
 			return at(place(i), err)
 		}
-		c := &cell{num: num, year: rowYear, sex: rowSex, age: age, value: v, missing: missingSymbols[marker], marker: marker, pos: line, col: i}
+		c := &cell{num: num, year: rowYear, sex: rowSex, age: age, value: v, missing: generalist.IsMissingMarker(marker), marker: marker, pos: line, col: i}
 		if col.year != 0 {
 			c.year = col.year
 		}

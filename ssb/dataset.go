@@ -538,19 +538,14 @@ func parseYear(s string) (int, error) {
 	return 0, invalidf("year %q: want a year 1800–2200 such as 2024", s)
 }
 
-// missingSymbols are SSB's signs for a value that does not exist or cannot
-// be published ("." not applicable, ".." not available, "..." not yet
-// available, ":" confidential). "-" is not one: it means exactly zero
-// (decision 0011).
-var missingSymbols = map[string]bool{".": true, "..": true, "...": true, ":": true}
-
 // parseValue reads a count of persons as SSB writes it. marker is the
-// symbol the cell holds, if any: one of missingSymbols, which gives no
-// value, or "-", SSB's sign for exactly zero.
+// symbol the cell holds, if any: one of SSB's signs for no value
+// (generalist.IsMissingMarker: ".", "..", "...", ":"), or "-", SSB's sign
+// for exactly zero (decision 0011).
 func parseValue(s string) (v generalist.Persons, marker string, err error) {
 	s = strings.TrimSpace(s)
 	switch {
-	case missingSymbols[s]:
+	case generalist.IsMissingMarker(s):
 		return 0, s, nil
 	case s == "-":
 		return 0, s, nil

@@ -280,7 +280,7 @@ func parseIndicatorNumber(s string) (float64, string, error) {
 	switch {
 	case s == "":
 		return 0, generalist.MarkerEmpty, nil
-	case missingSymbols[s], s == "-":
+	case generalist.IsMissingMarker(s), s == "-":
 		return 0, s, nil
 	}
 	norm, ok := normalizeNumber(s)

@@ -577,7 +577,7 @@ func (st *status) at(i int) string {
 func cellValue[T any](v *values, st *status, i int, parse func(s string, quoted bool) (T, string, error)) (T, string, error) {
 	var zero T
 	sym := strings.TrimSpace(st.at(i))
-	if missingSymbols[sym] {
+	if generalist.IsMissingMarker(sym) {
 		return zero, sym, nil
 	}
 	raw := bytes.TrimSpace(v.at(i))
@@ -601,5 +601,5 @@ func cellValue[T any](v *values, st *status, i int, parse func(s string, quoted 
 
 // isMissing reports whether a cell's marker says it has no value.
 func isMissing(marker string) bool {
-	return missingSymbols[marker] || marker == generalist.MarkerNull || marker == generalist.MarkerEmpty
+	return generalist.IsMissingMarker(marker) || marker == generalist.MarkerNull || marker == generalist.MarkerEmpty
 }
