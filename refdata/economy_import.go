@@ -256,8 +256,10 @@ type muniRow struct {
 // municipalityRows returns the rows below h whose municipality cell holds
 // a municipality number ("1111", "1111 Sokndal", or 1111 as a number),
 // failing on a number not in the 2024 structure or given twice. Rows
-// without a number (headings, "Landet", sums) are skipped.
-func municipalityRows(d *economy.Data, s *sheet, h *header) ([]muniRow, error) {
+// without a number (headings, "Landet", sums) are skipped, and so are the
+// codes the region rule skips (generalist.ClassifyRegion: "0 Hele
+// landet", 9999 and the like), with a note.
+func municipalityRows(d *economy.Data, s *sheet, h *header, notes *[]string) ([]muniRow, error) {
 	var out []muniRow
 	seen := map[generalist.MunicipalityNumber]int{}
 	for r := h.row + 1; r < len(s.rows); r++ {
@@ -274,6 +276,10 @@ func municipalityRows(d *economy.Data, s *sheet, h *header) ([]muniRow, error) {
 			continue
 		}
 		num := generalist.MunicipalityNumber(fmt.Sprintf("%04s", m[1]))
+		if _, skip, _ := generalist.ClassifyRegion(string(num)); skip != "" {
+			*notes = append(*notes, fmt.Sprintf("%s: %s skipped (%s)", s.where(r, h.knrCol), strings.TrimSpace(text), skip))
+			continue
+		}
 		if _, ok := d.Names[num]; !ok {
 			return nil, generalist.Errorf(generalist.EINVALID, "%s: kommune %s is not in the 2024 structure", s.where(r, h.knrCol), num)
 		}
@@ -373,11 +379,11 @@ func importGrants(d *economy.Data, im *Imported, sheets []*sheet, files []Source
 	if err != nil {
 		return err
 	}
-	rows1, err := municipalityRows(d, s1, h1)
+	rows1, err := municipalityRows(d, s1, h1, &im.Notes)
 	if err != nil {
 		return err
 	}
-	rows2, err := municipalityRows(d, s2, h2)
+	rows2, err := municipalityRows(d, s2, h2, &im.Notes)
 	if err != nil {
 		return err
 	}
@@ -487,7 +493,7 @@ func importSettlement(d *economy.Data, im *Imported, sheets []*sheet, files []So
 	}
 	im.Notes = append(im.Notes, fmt.Sprintf("%s: KDD layout (header row %d, column numbers in row %d): population ← D, tax per inhabitant ← E, share of average ← F, net equalisation per inhabitant ← K", s.name, hdr+1, numbers+1))
 	h := &header{row: numbers, knrCol: 0}
-	rows, err := municipalityRows(d, s, h)
+	rows, err := municipalityRows(d, s, h, &im.Notes)
 	if err != nil {
 		return err
 	}
@@ -564,25 +570,41 @@ func importCostIndex(d *economy.Data, im *Imported, sheets []*sheet, files []Sou
 	if err != nil {
 		return err
 	}
-	rows, err := municipalityRows(d, s, h)
+	rows, err := municipalityRows(d, s, h, &im.Notes)
 	if err != nil {
 		return err
 	}
 	yr := strconv.Itoa(year)
 	var out [][]string
+	missing := generalist.MissingCells{}
 	for _, r := range rows {
-		v, err := s.number(r.row, cols["kostnadsindeks"])
+		col := cols["kostnadsindeks"]
+		if c := s.cell(r.row, col); c.num == nil && generalist.IsMissingMarker(c.text) {
+			// A municipality without an index has none from this file:
+			// no data, never 0 (decision 0011).
+			missing.Add(strings.TrimSpace(c.text))
+			im.Notes = append(im.Notes, fmt.Sprintf("%s: no index for kommune %s (%q, left out)", s.where(r.row, col), r.num, strings.TrimSpace(c.text)))
+			continue
+		}
+		v, err := s.number(r.row, col)
 		if err != nil {
 			return err
 		}
 		if v == nil {
-			im.Notes = append(im.Notes, fmt.Sprintf("%s: no index for kommune %s (left out)", s.where(r.row, cols["kostnadsindeks"]), r.num))
+			missing.Add(generalist.MarkerEmpty)
+			im.Notes = append(im.Notes, fmt.Sprintf("%s: no index for kommune %s (left out)", s.where(r.row, col), r.num))
 			continue
 		}
 		if *v <= 0 || *v > 10 {
 			return generalist.Errorf(generalist.EINVALID, "%s: %s is not a cost index (1 is the national average)", s.where(r.row, cols["kostnadsindeks"]), formatFloat(*v))
 		}
 		out = append(out, []string{string(r.num), r.name, yr, formatFloat(*v)})
+	}
+	if missing.Total() > 0 {
+		im.Notes = append(im.Notes, fmt.Sprintf("%s: %s; those municipalities have no index from this file", s.name, missing))
+	}
+	if len(out) == 0 {
+		return generalist.Errorf(generalist.EINVALID, "%s: no municipality has an index (%s)", s.name, missing)
 	}
 	im.Files[costIndexName(year)] = writeCSV(costIndexCols, out)
 	im.Rows = len(out)

@@ -442,7 +442,8 @@ func (s *sheet) cell(row, col int) sheetCell {
 
 // number returns a cell's numeric value: the stored number, or the text
 // parsed with a decimal comma or dot and spaces as thousands separators.
-// An empty cell or a dash is nil.
+// An empty cell or a dash is nil; one of SSB's signs for a missing value
+// ("..", ":", …) is an error.
 func (s *sheet) number(row, col int) (*float64, error) {
 	c := s.cell(row, col)
 	if c.num != nil {
@@ -456,6 +457,12 @@ func (s *sheet) number(row, col int) (*float64, error) {
 	}, c.text)
 	if t == "" || t == "-" || t == "–" {
 		return nil, nil
+	}
+	if generalist.IsMissingMarker(t) {
+		// The ministry's tables have a figure for every municipality; a
+		// sign for no value must not become 0 (decision 0011).
+		return nil, generalist.Errorf(generalist.EINVALID, "%s: %q is a sign for a missing value, but this table needs a number for every municipality; give the figure, or remove the municipality's row",
+			s.where(row, col), c.text)
 	}
 	t = strings.Replace(t, "−", "-", 1)
 	if strings.Count(t, ",") == 1 && !strings.Contains(t, ".") {
