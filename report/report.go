@@ -192,6 +192,7 @@ func HTML(w io.Writer, c *Comparison) error {
 	return t.ExecuteTemplate(w, "report.tmpl", map[string]any{
 		"Title": c.Title, "Outcomes": c.Outcomes, "Scenarios": views, "Rows": c.rows(), "TaskRows": c.taskRows(),
 		"Chart": template.HTML(svg.Bytes()), "Catalogue": c.Catalogue, "Sources": Sources, "Assumptions": Assumptions,
+		"Cooperation": c.cooperationText(), "Staffing": c.staffing(),
 	})
 }
 
@@ -242,8 +243,15 @@ func Markdown(w io.Writer, c *Comparison) error {
 	if c.Catalogue != nil {
 		fmt.Fprintf(&b, "- Oppgavekatalog versjon %s.\n", mdEscape(c.Catalogue.Version))
 	}
+	fmt.Fprintf(&b, "- %s\n", c.cooperationText())
 	for _, a := range Assumptions {
 		fmt.Fprintf(&b, "- %s\n", a)
+	}
+	if st := c.staffing(); len(st) > 0 {
+		b.WriteString("\n### Bemanningsforutsetninger per oppgave\n\n| Oppgave | Årsverk per 1 000 i målgruppen | Grunnlag | Minste robuste fagmiljø (årsverk) | Grunnlag |\n|---|---:|---|---:|---|\n")
+		for _, r := range st {
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdEscape(r.Task), r.FTEPer1000, mdEscape(r.FTEBasis), r.MinTeam, mdEscape(r.MinTeamBasis))
+		}
 	}
 	b.WriteString("\n## Kilder\n\n")
 	for _, s := range Sources {
@@ -254,7 +262,9 @@ func Markdown(w io.Writer, c *Comparison) error {
 }
 
 // CSV writes the key figures, one row per metric and one column per
-// outcome. A cell a spreadsheet would read as a formula (a scenario named
+// outcome, and after an empty row the assumptions they rest on (today's
+// registered cooperation, each task's staffing), one per row with its
+// value and basis. A cell a spreadsheet would read as a formula (a scenario named
 // "=HYPERLINK(…)") gets a leading apostrophe (generalist.CSVCell).
 func CSV(w io.Writer, c *Comparison) error {
 	if err := c.check(); err != nil {
@@ -270,6 +280,17 @@ func CSV(w io.Writer, c *Comparison) error {
 	}
 	for _, r := range append(c.rows(), c.taskRows()...) {
 		if err := cw.Write(append([]string{r.Label}, r.Values...)); err != nil {
+			return err
+		}
+	}
+	// The assumptions follow after an empty row, as a table of their own.
+	rows := [][]string{{}, {"forutsetning", "verdi", "grunnlag"}, {"dagens registrerte samarbeid", "", c.cooperationText()}}
+	for _, r := range c.staffing() {
+		rows = append(rows, []string{r.Task + ": årsverk per 1 000 i målgruppen", r.FTEPer1000, r.FTEBasis},
+			[]string{r.Task + ": minste robuste fagmiljø (årsverk)", r.MinTeam, r.MinTeamBasis})
+	}
+	for _, r := range rows {
+		if err := cw.Write(r); err != nil {
 			return err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"generalist"
@@ -26,7 +27,7 @@ func fixture() *Comparison {
 		}
 	}
 	zero := 0.0
-	return &Comparison{
+	return withBasis(&Comparison{
 		Title: "Testrapport",
 		Scenarios: []*generalist.Scenario{{Name: "Samarbeid om barnevern", Description: "Fire kommuner samarbeider.",
 			Arrangements: []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1106", "1151"}, Host: "1106"}}}},
@@ -34,8 +35,24 @@ func fixture() *Comparison {
 			out("Dagens system", 4, 6, 3, 3, 0, 0, &zero),
 			out("Samarbeid om barnevern", 4, 4, 1, 3, 2, 0.021, &d),
 		},
-		Catalogue: &generalist.Catalogue{Version: "test"},
+		Catalogue: &generalist.Catalogue{Version: "test", Tasks: []generalist.Task{
+			{ID: "barnevern", NameNB: "Barnevernstjeneste", Staffing: &generalist.Staffing{
+				FTEPer1000: generalist.Param{Value: 4.2, Source: "SSB 2018", Assumption: true},
+				MinTeam:    generalist.Param{Value: 5, Assumption: true}}},
+			{ID: "legevakt", NameNB: "Legevakt", Staffing: &generalist.Staffing{
+				FTEPer1000: generalist.Param{Value: 0.25, Assumption: true},
+				MinTeam:    generalist.Param{Value: 5.2, Source: "akuttmedisinforskriften § 6"}}},
+		}},
+	}, generalist.CooperationBasis{Applied: true, ActiveOn: "2026-01-01", Cooperations: 3, Arrangements: 4, ExamplesLeftOut: 4})
+}
+
+// withBasis sets today's registered cooperation of every outcome, as
+// sim.Run carries it from the base.
+func withBasis(c *Comparison, b generalist.CooperationBasis) *Comparison {
+	for _, o := range c.Outcomes {
+		o.TodaysCooperation = b
 	}
+	return c
 }
 
 func TestGolden(t *testing.T) {
@@ -178,5 +195,72 @@ func TestHostileText(t *testing.T) {
 	}
 	if !bytes.HasPrefix(csv.Bytes(), []byte("nøkkeltall,Dagens system,\"'=HYPERLINK(")) {
 		t.Errorf("CSV header not defused:\n%s", csv.String())
+	}
+}
+
+// TestAssumptions: every format states whether today's registered
+// cooperation is included (how many, on which day, examples or not) and
+// each task's staffing assumptions with their basis, so that the golden
+// files are checked by what they must say, not only by being unchanged.
+func TestAssumptions(t *testing.T) {
+	render := func(c *Comparison) map[string]string {
+		t.Helper()
+		out := map[string]string{}
+		for name, write := range map[string]func(*bytes.Buffer, *Comparison) error{
+			"HTML": func(b *bytes.Buffer, c *Comparison) error { return HTML(b, c) },
+			"MD":   func(b *bytes.Buffer, c *Comparison) error { return Markdown(b, c) },
+			"CSV":  func(b *bytes.Buffer, c *Comparison) error { return CSV(b, c) },
+		} {
+			var b bytes.Buffer
+			if err := write(&b, c); err != nil {
+				t.Fatal(err)
+			}
+			out[name] = strings.ReplaceAll(b.String(), "\u00a0", " ")
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name  string
+		basis generalist.CooperationBasis
+		want  []string
+	}{
+		{"applied", generalist.CooperationBasis{Applied: true, ActiveOn: "2026-01-01", Cooperations: 3, ExamplesLeftOut: 4},
+			[]string{"omfatter 3 registrerte interkommunale samarbeid i drift per 1.1.2026", "4 eksempelsamarbeid i registeret er ikke regnet med"}},
+		{"examples", generalist.CooperationBasis{Applied: true, ActiveOn: "2025-01-01", Cooperations: 4, Examples: true},
+			[]string{"omfatter 4 registrerte", "per 1.1.2025", "Eksempelsamarbeidene (oppdiktede avtaler) er regnet med"}},
+		{"empty registry", generalist.CooperationBasis{Applied: true, ActiveOn: "2026-01-01"},
+			[]string{"ingen registrerte samarbeid i drift per 1.1.2026", "ukjent, ikke «ingen»"}},
+		{"not applied", generalist.CooperationBasis{ActiveOn: "2026-01-01"},
+			[]string{"er ikke regnet med", "dagens samarbeid er ukjent"}},
+	} {
+		c := withBasis(fixture(), tt.basis)
+		for format, body := range render(c) {
+			for _, w := range tt.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("%s, %s: lacks %q", tt.name, format, w)
+				}
+			}
+		}
+	}
+	// Staffing: value and basis per task, in every format.
+	for format, body := range render(fixture()) {
+		for _, w := range []string{"Barnevernstjeneste", "4,2", "antakelse (bygger på SSB 2018)", "Legevakt", "0,25", "5,2", "kilde: akuttmedisinforskriften § 6"} {
+			if !strings.Contains(body, w) {
+				t.Errorf("staffing, %s: lacks %q", format, w)
+			}
+		}
+	}
+	if md := render(fixture())["MD"]; !strings.Contains(md, "| Barnevernstjeneste | 4,2 | antakelse (bygger på SSB 2018) | 5 | antakelse |") {
+		t.Errorf("Markdown staffing row for barnevern wrong:\n%s", md)
+	}
+	// On another structure than the registry's, the report says why the
+	// cooperation is left out.
+	c := fixture()
+	for _, o := range c.Outcomes {
+		o.Structure = generalist.Structure2020
+	}
+	withBasis(c, generalist.CooperationBasis{ActiveOn: "2022-01-01"})
+	if md := render(c)["MD"]; !strings.Contains(md, "føres på 2024-strukturen, og sammenligningen er på 2020-strukturen") {
+		t.Errorf("structure 2020: the reason is missing:\n%s", md)
 	}
 }
