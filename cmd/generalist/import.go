@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"generalist"
@@ -26,6 +28,14 @@ ISO-8859-1). The import is one transaction: on any error nothing is stored.
 The structure is taken from the region codes (the one that knows them all,
 the structure in force for the latest year first) unless --structure is
 given. Values that differ from stored data are refused unless --replace.
+
+Cells with SSB's signs for no value (".." not available, "." not
+applicable, "..." not yet available, ":" confidential) and JSON-stat nulls
+are no data: nothing is stored for them, stored values are kept, and the
+import counts them by sign. "-" is SSB's sign for exactly zero and is read
+as 0. Totals and areas that are not municipalities (0 Hele landet,
+counties, Svalbard, 9999 Uoppgitt) are skipped and listed; any other
+number that is no municipality refuses the whole import.
 
 Flags:
 `
@@ -90,6 +100,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer db.Close()
+	if err := atlas.CheckRegions(ctx, db, slices.Sorted(maps.Keys(ds.Places)), ds.Places); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
 	assigned, err := atlas.AssignStructure(ctx, db, ds.Populations, ds.SingleAges, s)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
@@ -110,11 +123,35 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	recordCLI(ctx, db, stderr, "import", imp.Dataset.Name, "sha256 "+imp.Dataset.SHA256)
 	fmt.Fprintf(stdout, "Imported %s from %s into %s.\n", assigned.Summary(), file, db.Path())
-	for _, sk := range ds.Skipped {
-		fmt.Fprintf(stdout, "Skipped region %s %s: %s\n", sk.Region, sk.Label, sk.Reason)
-	}
+	printImportNotes(stdout, ds.Skipped, ds.Missing, ds.Zeros, assigned.NoData, plural(assigned.NoData, "municipality-year", "municipality-years"))
 	if len(assigned.Dropped) > 0 {
 		fmt.Fprintf(stdout, "Left out %d empty cells for codes not in the structure: %s\n", len(assigned.Dropped), strings.Join(assigned.Dropped, ", "))
 	}
 	return nil
+}
+
+// printImportNotes reports what an import did not store as values: the
+// regions the region rule skips, the cells without a value by SSB's sign,
+// and the cells read as 0 from SSB's "-". noData counts the records left
+// without data, which records names ("municipality-years", "values").
+func printImportNotes(w io.Writer, skipped []ssb.Skip, missing generalist.MissingCells, zeros, noData int, records string) {
+	if len(skipped) > 0 {
+		fmt.Fprintf(w, "Skipped %d %s:\n", len(skipped), plural(len(skipped), "region that is not a municipality", "regions that are not municipalities"))
+		for _, sk := range skipped {
+			fmt.Fprintf(w, "  region %s\n", sk)
+		}
+	}
+	if missing.Total() > 0 {
+		fmt.Fprintf(w, "No data: %s; nothing was stored for them (%d %s).\n", missing, noData, records)
+	}
+	if zeros > 0 {
+		fmt.Fprintf(w, "Read as 0: %d %s with \"-\", SSB's sign for exactly zero.\n", zeros, plural(zeros, "cell", "cells"))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

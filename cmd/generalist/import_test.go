@@ -71,7 +71,7 @@ func TestImport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"2 population records", "1 January 2026", "structure 2024", "Skipped region 0"} {
+		for _, want := range []string{"2 population records", "1 January 2026", "structure 2024", "Skipped 1 region that is not a municipality:\n  region 0 Hele landet (national total, 1 value)"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("import output lacks %q:\n%s", want, out)
 			}

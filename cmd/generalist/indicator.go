@@ -5,8 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -72,7 +74,11 @@ CSV (.csv): a header line naming the columns kommunenummer, aar (or år) and
 verdi, in any order, and optionally kommunenavn (ignored). The separator is
 ";" or ",", and may be a tab. Numbers may have a decimal comma or point
 ("12,5", "12.5") and spaces between thousands. An empty value, or SSB's "."
-".." "..." ":", means no value; "-" is zero. UTF-8 or ISO-8859-1.
+".." "..." ":", means no value: nothing is stored for it, and the import
+counts such cells by sign; "-" is SSB's sign for exactly zero. UTF-8 or
+ISO-8859-1. Totals and areas that are not municipalities (0, counties,
+Svalbard, 9999) are skipped and listed; any other number that is no
+municipality refuses the import.
 
   kommunenummer;kommunenavn;aar;verdi
   0301;Oslo;2024;91,9
@@ -163,14 +169,14 @@ func runIndicatorImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	var values []generalist.IndicatorValue
 	var meta *ssb.IndicatorMeta
 	if f == "csv" {
-		values, err = ssb.ParseIndicatorCSV(bytes.NewReader(b), ssb.CSVOptions{Encoding: *encoding})
+		values, meta, err = ssb.ParseIndicatorCSV(bytes.NewReader(b), ssb.CSVOptions{Encoding: *encoding})
 	} else {
 		values, meta, err = ssb.ParseIndicatorJSONStat(bytes.NewReader(b))
 	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
-	if meta != nil {
+	if f == "jsonstat" {
 		*name = firstNonEmpty(*name, meta.Name, meta.Title)
 		*unit = firstNonEmpty(*unit, meta.Unit)
 		*source = firstNonEmpty(*source, meta.Source)
@@ -195,28 +201,21 @@ func runIndicatorImport(ctx context.Context, args []string, stdout, stderr io.Wr
 		return err
 	}
 	defer db.Close()
+	if err := atlas.CheckRegions(ctx, db, slices.Sorted(maps.Keys(meta.Places)), meta.Places); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
 	a, err := atlas.ImportIndicator(ctx, db, ind, values, *replace)
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
 	recordCLI(ctx, db, stderr, "indicator import", ind.ID, filepath.Base(file))
-	unknown := 0
-	for _, v := range a.Values {
-		if !v.Known {
-			unknown++
-		}
-	}
 	kind := "not additive"
 	if ind.Additive {
 		kind = "additive"
 	}
-	fmt.Fprintf(stdout, "Imported indicator %s (%s, %s, %s): %d values (%d without data) for %s on the %d structure from %s into %s.\n",
-		ind.ID, ind.Name, ind.Unit, kind, len(a.Values), unknown, yearSpan(ind.Years), ind.Structure, file, db.Path())
-	if meta != nil {
-		for _, sk := range meta.Skipped {
-			fmt.Fprintf(stdout, "Skipped region %s %s: %s\n", sk.Region, sk.Label, sk.Reason)
-		}
-	}
+	fmt.Fprintf(stdout, "Imported indicator %s (%s, %s, %s): %d values for %s on the %d structure from %s into %s.\n",
+		ind.ID, ind.Name, ind.Unit, kind, len(a.Values), yearSpan(ind.Years), ind.Structure, file, db.Path())
+	printImportNotes(stdout, meta.Skipped, meta.Missing, meta.Zeros, a.NoData, plural(a.NoData, "value", "values"))
 	if len(a.Dropped) > 0 {
 		fmt.Fprintf(stdout, "Left out %d empty values for numbers not in the %d structure: %s\n", len(a.Dropped), ind.Structure, strings.Join(a.Dropped, ", "))
 	}

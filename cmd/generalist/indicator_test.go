@@ -76,7 +76,7 @@ func TestIndicator(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"Imported indicator test-barnehage", "not additive", "11 values (1 without data)", "2023–2024", "2024 structure"} {
+		for _, want := range []string{"Imported indicator test-barnehage", "not additive", "10 values", `No data: 1 cell without a value (".." 1); nothing was stored for them (1 value)`, "2023–2024", "2024 structure"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("import output lacks %q:\n%s", want, out)
 			}
@@ -152,7 +152,7 @@ func TestIndicator(t *testing.T) {
 	}{
 		{"ErrExists", indicatorFixture, nil, "indicator test-barnehage already exists"},
 		{"ErrUnknownMunicipality", "kommunenummer;aar;verdi\n0301;2024;1\n0399;2024;2\n", []string{"--id", "test-x"},
-			"kommune 0399 (2024) is not a municipality in any structure"},
+			"line 3: kommune 0399 is not a municipality in any structure"},
 		{"ErrDuplicate", "kommunenummer;aar;verdi\n0301;2024;1\n1103;2024;2\n0301;2024;1\n", []string{"--id", "test-x"},
 			"line 4: kommune 0301, 2024 is also on line 2"},
 		{"ErrNonNumeric", "kommunenummer;aar;verdi\n0301;2024;12x\n", []string{"--id", "test-x"},
@@ -256,7 +256,7 @@ func TestIndicator(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, want := range []string{"Imported indicator test-ssb (Andel barn 1-5 år med barnehageplass, prosent", "2 values", "2020 structure", "Skipped region EAK Landet"} {
+		for _, want := range []string{"Imported indicator test-ssb (Andel barn 1-5 år med barnehageplass, prosent", "2 values", "2020 structure", "Skipped 1 region that is not a municipality:\n  region EAK Landet (KOSTRA group, not a municipality, 1 value)"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("import output lacks %q:\n%s", want, out)
 			}
