@@ -191,7 +191,7 @@ func printCapacity(w io.Writer, cat *generalist.Catalogue, res *capacity.Result,
 	default:
 		fmt.Fprintln(tw, "Task\tRobust from (served)\tShort alone\tInhabitants\tShort with cooperation\tInhabitants\tRegistered coverage\tNo data")
 		for _, t := range res.Tasks {
-			with, withInh, cover := "unknown", "unknown", "none"
+			with, withInh, cover := "unknown", "unknown", "none registered"
 			if t.CooperationKnown {
 				with, withInh = fmt.Sprint(t.WithCooperation.Municipalities), t.WithCooperation.Inhabitants.String()
 				cover = fmt.Sprintf("%d (%s inh.)", t.Coverage.Municipalities, t.Coverage.Inhabitants)
@@ -254,6 +254,10 @@ func basisText(b generalist.CooperationBasis) string {
 	day := b.ActiveOn.Time()
 	text := fmt.Sprintf("Today's cooperation rests on %d registered cooperation(s) running on %d.%d.%d (%d task arrangement(s))",
 		b.Cooperations, day.Day(), int(day.Month()), day.Year(), b.Arrangements)
+	if b.Cooperations == 0 {
+		text = fmt.Sprintf("Today's cooperation: unknown; the registry has no cooperation in a catalogue task running on %d.%d.%d",
+			day.Day(), int(day.Month()), day.Year())
+	}
 	switch {
 	case b.Examples:
 		return text + "; the shipped examples are counted (--examples)."

@@ -208,6 +208,22 @@ func listScenarios(ctx context.Context, a *app.App, w io.Writer) error {
 	return tw.Flush()
 }
 
+// outsideShareText is an outcome's share of task FTEs outside the
+// municipalities' own organisation: "unknown" when it is 0 because the
+// registry gave no cooperation to start from (unknown, not none), and
+// "under 0.1 %" rather than a rounded 0.
+func outsideShareText(o *sim.Outcome) string {
+	b := o.TodaysCooperation
+	switch pct := 100 * o.MeanOutsideShare; {
+	case pct == 0 && (!b.Applied || b.Cooperations == 0):
+		return "unknown"
+	case pct > 0 && pct < 0.05:
+		return "under 0.1 %"
+	default:
+		return nbfmt.Terminal.Percent(pct, 1)
+	}
+}
+
 // printComparison prints outcomes side by side, one column each.
 func printComparison(w io.Writer, outs []*sim.Outcome) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -225,7 +241,7 @@ func printComparison(w io.Writer, outs []*sim.Outcome) error {
 	row("Under 5 000", func(o *sim.Outcome) string { return fmt.Sprint(o.Stats.Under.Count) })
 	row("Without data", func(o *sim.Outcome) string { return fmt.Sprint(len(o.Stats.Missing)) })
 	row("Task-municipality pairs below robust", func(o *sim.Outcome) string { return fmt.Sprint(o.Vulnerable) })
-	row("Share of task FTEs outside own organisation", func(o *sim.Outcome) string { return nbfmt.Terminal.Percent(100*o.MeanOutsideShare, 1) })
+	row("Share of task FTEs outside own organisation", outsideShareText)
 	row("Mean distance to centre (km)", func(o *sim.Outcome) string {
 		if o.MeanDistanceKm == nil {
 			return "no data"
