@@ -49,6 +49,9 @@ type Config struct {
 	Static    fs.FS
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// Operator and Contact say who runs this installation and how to
+	// reach them, on /om and /tilgjengelighet; empty when not given.
+	Operator, Contact string
 }
 
 // Server serves the web UI and the JSON API.
@@ -179,6 +182,7 @@ func (s *Server) routes() {
 	s.api("GET /api/v1/economy/parameters", accessPublic, s.apiEconomyParameters)
 	s.api("GET /api/v1/economy/check", accessPublic, s.apiEconomyCheck)
 	s.imcRoutes()
+	s.aboutRoutes()
 	s.inputRoutes()
 	s.api("GET /api/v1/openapi.json", accessPublic, s.apiOpenAPI)
 	s.api("GET /api/v1/me", accessSignedIn, s.apiMe)
