@@ -10,6 +10,7 @@ import (
 
 	"generalist"
 	"generalist/imc"
+	"generalist/refdata"
 )
 
 // Bringing today's cooperation into the registry: a file of cooperations
@@ -308,4 +309,11 @@ func (p *participantNumbers) check(c *generalist.IMC) string {
 		return fmt.Sprintf("head office %s is not a municipality of the 2024 structure", c.Host)
 	}
 	return ""
+}
+
+// CooperationTemplate returns the CSV template analysts fill in
+// (data/samarbeid_mal.csv) and its file name.
+func CooperationTemplate() ([]byte, string, error) {
+	b, err := refdata.CooperationTemplate()
+	return b, refdata.CooperationTemplateFile, err
 }

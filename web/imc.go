@@ -56,6 +56,7 @@ func (s *Server) imcRoutes() {
 	s.api("GET /api/v1/imc/{imc}/exit", accessPublic, s.apiIMCExit)
 	s.api("GET /api/v1/imc/{imc}/process", accessPublic, s.apiIMCProcess)
 	s.api("GET /api/v1/municipalities/{number}/imc", accessPublic, s.apiIMCMunicipality)
+	s.imcImportRoutes()
 }
 
 func (s *Server) today() generalist.CalendarDate { return generalist.DateOf(s.cfg.Now()) }

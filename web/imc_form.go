@@ -24,6 +24,7 @@ type imcForm struct {
 	Version                                      int
 	Name, Form, Org, Entity, Host, Start, End    string
 	Notified, Notes, Budget, BudgetYear, CostKey string
+	Source                                       string
 	Notice                                       string
 	Participants                                 []formParticipant
 	Tasks                                        []formTask
@@ -98,7 +99,7 @@ func shareField(s *generalist.Share) string {
 // participants and tasks.
 func formOf(c *generalist.IMC) *imcForm {
 	f := &imcForm{ID: c.ID, Version: c.Version, Name: c.Name, Form: string(c.Form), Org: string(c.OrgNumber), Host: c.Host,
-		Start: string(c.Start), End: string(c.End), Notified: string(c.GovernorNotified), Notes: c.Notes}
+		Start: string(c.Start), End: string(c.End), Notified: string(c.GovernorNotified), Notes: c.Notes, Source: c.Source}
 	if c.LegalEntity != nil {
 		f.Entity = map[bool]string{true: "ja", false: "nei"}[*c.LegalEntity]
 	}
@@ -142,7 +143,7 @@ func (f *imcForm) pad() {
 func formFrom(v url.Values) *imcForm {
 	g := func(k string) string { return strings.TrimSpace(v.Get(k)) }
 	f := &imcForm{Name: g("name"), Form: g("form"), Org: g("org"), Entity: g("legal_entity"), Host: g("host"), Start: g("start"), End: g("end"),
-		Notified: g("governor_notified"), Notes: g("notes"), Budget: g("budget"), BudgetYear: g("budget_year"), CostKey: g("cost_key"), Notice: g("notice_months"),
+		Notified: g("governor_notified"), Notes: g("notes"), Source: g("source"), Budget: g("budget"), BudgetYear: g("budget_year"), CostKey: g("cost_key"), Notice: g("notice_months"),
 		Author: g("author"), Note: g("note"), Strict: v.Get("strict") != ""}
 	f.ID, _ = strconv.ParseInt(g("id"), 10, 64)
 	f.Version, _ = strconv.Atoi(g("version"))
@@ -183,7 +184,7 @@ func (f *imcForm) record(base *generalist.IMC) (*generalist.IMC, error) {
 	if base != nil {
 		*c = *base
 	}
-	c.ID, c.Version, c.Name, c.Host, c.Notes = f.ID, f.Version, f.Name, f.Host, f.Notes
+	c.ID, c.Version, c.Name, c.Host, c.Notes, c.Source = f.ID, f.Version, f.Name, f.Host, f.Notes, f.Source
 	bad := func(field string, err error) error {
 		return generalist.Errorf(generalist.EINVALID, "%s: %s", field, generalist.ErrorMessage(err))
 	}

@@ -53,7 +53,7 @@ var imcMessages = map[string][2]string{
 	"imc.example":                        {"Eksempel – ikke en reell registrering. Eksemplene viser hvordan registeret virker, med virkelige kommuner og oppdiktede avtaler, datoer og beløp.", "Example – not a real registration. The examples show how the registry works, with real municipalities and made-up agreements, dates and amounts."},
 	"imc.exampletag":                     {"eksempel", "example"},
 	"imc.inactive":                       {"ikke i drift", "not running"},
-	"imc.none":                           {"Ingen samarbeid er registrert. Registrer ett med avtalebyggeren, eller last inn eksemplene med generalist imc examples.", "No cooperations are registered. Register one with the agreement builder, or load the examples with generalist imc examples."},
+	"imc.none":                           {"Ingen samarbeid er registrert. Registrer ett med avtalebyggeren, eller importer samarbeid som finnes fra en fil etter malen.", "No cooperations are registered. Register one with the agreement builder, or import existing ones from a file made from the template."},
 	"imc.national":                       {"Nasjonal oversikt", "National overview"},
 	"imc.national.lead":                  {"%d samarbeid i drift %s.", "%d cooperations running on %s."},
 	"imc.national.examples":              {"%d av dem er eksempler.", "%d of them are examples."},

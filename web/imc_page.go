@@ -25,8 +25,10 @@ type imcPage struct {
 	C          *generalist.IMC
 	Tab        string
 	AllowEdits bool
-	CSRF       string
-	Error      string
+	// SignedIn: the viewer has an account and may import from a file.
+	SignedIn bool
+	CSRF     string
+	Error    string
 	// Version is set when an earlier version is shown.
 	Version int
 	Caveat  string
@@ -36,6 +38,7 @@ type imcPage struct {
 func (s *Server) imcRender(w http.ResponseWriter, r *http.Request, status int, name, title string, p imcPage) {
 	v := s.viewer(r)
 	p.AllowEdits = (v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor && (p.C == nil || s.mayEditIMC(r, p.C, nil) == nil))
+	p.SignedIn = accessSignedIn.allows(v.Role)
 	p.CSRF = s.csrfToken(w, r)
 	p.Caveat = imc.LawCaveat
 	if langOf(r) == "en" {

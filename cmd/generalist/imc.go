@@ -202,16 +202,9 @@ func cooperationID(cmd, s string) (int64, error) {
 // readFile reads cooperations from a JSON or CSV file ("-" is standard
 // input), by its extension or format.
 func readFile(path, format string) ([]generalist.IMC, error) {
-	var b []byte
-	var err error
-	if path == "-" {
-		b, err = io.ReadAll(io.LimitReader(os.Stdin, imc.MaxFile+1))
-		path = "standard input"
-	} else {
-		b, err = os.ReadFile(path)
-	}
+	b, path, err := readBytes(path)
 	if err != nil {
-		return nil, generalist.Errorf(generalist.EINVALID, "%v", err)
+		return nil, err
 	}
 	if format == "" {
 		format = "json"
@@ -226,6 +219,23 @@ func readFile(path, format string) ([]generalist.IMC, error) {
 		return imc.ParseCSV(b, path)
 	}
 	return nil, usageError(fmt.Sprintf("--format %q: must be json or csv", format))
+}
+
+// readBytes reads a file of cooperations ("-": standard input) and
+// returns it with the name messages give it.
+func readBytes(path string) ([]byte, string, error) {
+	var b []byte
+	var err error
+	if path == "-" {
+		b, err = io.ReadAll(io.LimitReader(os.Stdin, imc.MaxFile+1))
+		path = "standard input"
+	} else {
+		b, err = os.ReadFile(path)
+	}
+	if err != nil {
+		return nil, path, generalist.Errorf(generalist.EINVALID, "%v", err)
+	}
+	return b, path, nil
 }
 
 func isCSV(path, format string) bool {

@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"generalist"
+	"generalist/app"
 	"generalist/imc"
 )
 
@@ -41,57 +41,54 @@ func imcExport(ctx context.Context, c *imcCmd, cmd string, args []string) error 
 }
 
 func imcImport(ctx context.Context, c *imcCmd, cmd string, args []string) error {
-	format := c.fs.String("format", "", "`format`: json or csv (default: from the file name)")
+	format := c.fs.String("format", "", "`format`: json or csv (default: from the file name, then the content)")
 	replace := c.fs.Bool("replace", false, "store a cooperation whose name is registered as its next version")
-	pos, err := c.parse(cmd, args, 1, 1, "import FILE --author WHO [--note WHY] [--format json|csv] [--replace] [--strict]")
+	source := c.fs.String("source", "", "where the registrations come from (`TEXT`), for every cooperation the file gives none; such as \"Statsforvalteren i Nordland, oversikt 2024\"")
+	dryRun := c.fs.Bool("dry-run", false, "check the file and say what would be registered, without storing anything")
+	pos, err := c.parse(cmd, args, 1, 1, "import FILE --author WHO [--source TEXT] [--note WHY] [--format json|csv] [--replace] [--strict] [--dry-run]")
 	if err != nil {
 		return err
+	}
+	if *format != "" && *format != "json" && *format != "csv" {
+		return usageError(fmt.Sprintf("imc import: --format %q: must be json or csv", *format))
 	}
 	if err := c.needAuthor(cmd); err != nil {
 		return err
 	}
-	cs, err := readFile(pos[0], *format)
+	b, name, err := readBytes(pos[0])
 	if err != nil {
 		return err
 	}
-	return c.importIMCs(ctx, cs, *replace, pos[0], isCSV(pos[0], *format))
+	return c.importFile(ctx, app.CooperationImport{File: b, Name: name, Format: *format, Source: *source, Replace: *replace, DryRun: *dryRun})
 }
 
-// importIMCs vets and imports cooperations in one transaction. A CSV file
-// carries no agreement clauses, documents or process, so with replace
-// those are kept from the registered version.
-func (c *imcCmd) importIMCs(ctx context.Context, cs []generalist.IMC, replace bool, source string, csv bool) error {
-	db, err := c.open(ctx)
+// importFile checks and imports a file of cooperations in one transaction
+// (app.ImportCooperations), printing every problem of a refused file.
+func (c *imcCmd) importFile(ctx context.Context, req app.CooperationImport) error {
+	a, err := c.app(ctx)
 	if err != nil {
 		return err
 	}
-	if csv && replace {
-		existing, err := db.IMCs(ctx, generalist.IMCFilter{})
-		if err != nil {
-			return err
-		}
-		for i := range cs {
-			for _, e := range existing {
-				if strings.EqualFold(strings.Join(strings.Fields(e.Name), " "), strings.Join(strings.Fields(cs[i].Name), " ")) {
-					key := cs[i].Agreement.CostKey
-					cs[i].Agreement = e.Agreement
-					cs[i].Agreement.CostKey = key
-					cs[i].Documents, cs[i].Process = e.Documents, e.Process
-				}
+	req.Edit, req.Strict, req.Today = c.edit(), *c.strict, c.day()
+	plan, err := a.ImportCooperations(ctx, req)
+	if err != nil {
+		if ps := plan.Problems; len(ps) > 1 {
+			fmt.Fprintf(c.stderr, "%s: %d problems:\n", req.Name, len(ps))
+			for _, p := range ps {
+				fmt.Fprintf(c.stderr, "  %s: %s\n", p.Where(), p.Message)
 			}
 		}
+		return generalist.Errorf(generalist.ErrorCode(err), "%s; nothing was imported", generalist.ErrorMessage(err))
 	}
-	for i := range cs {
-		if err := c.vet(&cs[i]); err != nil {
-			return generalist.Errorf(generalist.ErrorCode(err), "%s, cooperation %d of %d: %s; nothing was imported", source, i+1, len(cs), generalist.ErrorMessage(err))
-		}
+	if plan.Skipped > 0 {
+		fmt.Fprintf(c.stderr, "Left out %d cooperation(s) the file marks as examples: examples are registered only from the shipped set (imc examples).\n", plan.Skipped)
 	}
-	created, updated, err := db.ImportIMCs(ctx, cs, c.edit(), replace)
-	if err != nil {
+	if !plan.Imported {
+		_, err = fmt.Fprintf(c.stdout, "Checked %s: would register %d, update %d, leave %d unchanged; nothing was stored.\n", req.Name, plan.Created, plan.Updated, plan.Unchanged)
 		return err
 	}
-	recordCLI(ctx, db, c.stderr, "imc import", source, fmt.Sprintf("%d registered, %d updated", created, updated))
-	_, err = fmt.Fprintf(c.stdout, "Imported %s: %d registered, %d updated, %d unchanged.\n", source, created, updated, len(cs)-created-updated)
+	recordCLI(ctx, a.Store, c.stderr, "imc import", req.Name, fmt.Sprintf("%d registered, %d updated", plan.Created, plan.Updated))
+	_, err = fmt.Fprintf(c.stdout, "Imported %s: %d registered, %d updated, %d unchanged.\n", req.Name, plan.Created, plan.Updated, plan.Unchanged)
 	return err
 }
 
@@ -103,14 +100,10 @@ func imcExamples(ctx context.Context, c *imcCmd, cmd string, args []string) erro
 	if err := c.needAuthor(cmd); err != nil {
 		return err
 	}
-	cs, err := imc.Examples()
-	if err != nil {
-		return err
-	}
 	if *c.note == "" {
 		*c.note = "Eksempler levert med Generalist (ikke reelle registreringer)"
 	}
-	err = c.importIMCs(ctx, cs, *replace, "the shipped examples ("+imc.ExamplesFile+")", false)
+	err := c.importFile(ctx, app.CooperationImport{File: imc.ExamplesJSON(), Name: "the shipped examples (" + imc.ExamplesFile + ")", Format: "json", Replace: *replace, Examples: true})
 	var e *generalist.Error
 	if errors.As(err, &e) && e.Code == generalist.ECONFLICT {
 		return generalist.Errorf(generalist.ECONFLICT, "%s (the examples are registered already)", e.Message)

@@ -9,13 +9,16 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"generalist/app"
 	"generalist/web"
 )
 
-const serveHelp = `Usage: generalist serve [--addr localhost:8080] [--db PATH]
+const serveHelp = `Usage: generalist serve [--addr localhost:8080] [--db PATH] [--operator NAME] [--contact ADDRESS]
 
 Runs the web server on the embedded default store (SQLite), or on
 PostgreSQL when DATABASE_URL is set. The reference data is loaded into the
@@ -38,9 +41,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	addr := fs.String("addr", defAddr, "listen `address` (env GENERALIST_ADDR)")
 	trustProxy := fs.Bool("trust-proxy", false, "believe X-Forwarded-For and X-Forwarded-Proto (only behind a load balancer that sets them)")
+	operator := fs.String("operator", os.Getenv("GENERALIST_OPERATOR"), "who runs this installation, shown on /om and /tilgjengelighet (env GENERALIST_OPERATOR)")
+	contact := fs.String("contact", os.Getenv("GENERALIST_CONTACT"), "how to reach them, e.g. an e-mail address (env GENERALIST_CONTACT)")
 	dbPath := dbFlag(fs)
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
+	}
+	for _, f := range []struct{ name, value string }{{"--operator", *operator}, {"--contact", *contact}} {
+		if err := plainText(f.value, 200); err != nil {
+			return usageError(fmt.Sprintf("serve: %s: %v", f.name, err))
+		}
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
 	db, err := openStore(ctx, *dbPath)
@@ -48,7 +58,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	srv, err := web.NewServer(web.Config{App: app.New(db), Logger: logger, TrustProxy: *trustProxy})
+	srv, err := web.NewServer(web.Config{App: app.New(db), Logger: logger, TrustProxy: *trustProxy,
+		Operator: strings.TrimSpace(*operator), Contact: strings.TrimSpace(*contact)})
 	if err != nil {
 		return err
 	}
@@ -80,6 +91,21 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
+	}
+	return nil
+}
+
+// plainText refuses a value longer than max characters or with control
+// characters: a setting shown as one line of page text.
+func plainText(v string, max int) error {
+	if n := utf8.RuneCountInString(v); n > max {
+		return fmt.Errorf("%d characters, at most %d", n, max)
+	}
+	if !utf8.ValidString(v) {
+		return errors.New("not valid UTF-8")
+	}
+	if i := strings.IndexFunc(v, unicode.IsControl); i >= 0 {
+		return fmt.Errorf("control character at byte %d", i)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -99,5 +100,23 @@ func TestServeGracefulShutdown(t *testing.T) {
 		}
 	case <-time.After(time.Minute):
 		t.Error("serve did not return after the request in flight finished")
+	}
+}
+
+// TestServeRefusesBadOperator checks that the operator and contact shown
+// on /om must be one plain line, refused before the store is opened.
+func TestServeRefusesBadOperator(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "never.db")
+	for _, args := range [][]string{
+		{"serve", "--db", db, "--operator", "Kommune\x1b[31m"},
+		{"serve", "--db", db, "--contact", strings.Repeat("x", 201)},
+	} {
+		_, _, err := runCmd(args...)
+		if c := exitCode(err); c != 2 {
+			t.Errorf("%q: exit code %d, want 2 (%v)", args, c, err)
+		}
+		if _, statErr := os.Stat(db); statErr == nil {
+			t.Fatalf("%q: the store was created although the flags were refused", args)
+		}
 	}
 }
