@@ -304,20 +304,43 @@ func TestIMC(t *testing.T) {
 	})
 
 	t.Run("ExportImport", func(t *testing.T) {
+		// A file without a source is refused, naming the line; with
+		// --source it is imported, and the source is kept.
+		real := filepath.Join(t.TempDir(), "legevakt.csv")
+		os.WriteFile(real, []byte("navn;form;deltaker;vert;oppgaver;start\nLegevakt Ytre;vertskommune;1820;1820;legevakt;1.1.2016\nLegevakt Ytre;;1822;;;\n"), 0o644)
+		before := export()
+		if _, err := imcCmd("import", real, "--author", "Test"); err == nil || !strings.Contains(errorText(err), "line 2") || !strings.Contains(errorText(err), "no source") {
+			t.Errorf("import without a source = %v", err)
+		}
+		if export() != before {
+			t.Error("a refused import changed the registry")
+		}
+		if out, err := imcCmd("import", real, "--author", "Test", "--source", "Statsforvalteren i Nordland 2024", "--dry-run"); err != nil || !strings.Contains(out, "would register 1") || export() != before {
+			t.Errorf("import --dry-run: %v\n%s", err, out)
+		}
+		if out, err := imcCmd("import", real, "--author", "Test", "--source", "Statsforvalteren i Nordland 2024"); err != nil || !strings.Contains(out, "1 registered") {
+			t.Fatalf("import --source: %v\n%s", err, out)
+		}
+		if out, err := imcCmd("list", "--json"); err != nil || !strings.Contains(out, `"source": "Statsforvalteren i Nordland 2024"`) {
+			t.Errorf("the source was not kept: %v\n%s", err, out)
+		}
+		// The export carries the examples, marked: imported elsewhere
+		// they are left out, and the real cooperation comes with its
+		// source.
 		for _, format := range []string{"json", "csv"} {
 			path := filepath.Join(t.TempDir(), "register."+format)
 			if _, err := imcCmd("export", "--format", format, "--out", path); err != nil {
 				t.Fatal(err)
 			}
 			fresh := filepath.Join(t.TempDir(), "fresh.db")
-			out, _, err := runCmd("imc", "import", path, "--author", "Test", "--db", fresh)
-			if err != nil || !strings.Contains(out, "4 registered") {
-				t.Errorf("import %s: %v\n%s", format, err, out)
+			out, errOut, err := runCmd("imc", "import", path, "--author", "Test", "--db", fresh)
+			if err != nil || !strings.Contains(out, "1 registered") || !strings.Contains(errOut, "Left out 4") {
+				t.Errorf("import %s: %v\n%s%s", format, err, out, errOut)
 			}
 		}
 		bad := filepath.Join(t.TempDir(), "bad.csv")
 		os.WriteFile(bad, []byte("navn;form;start;deltaker;eierandel\nA;ko;2020-01-01;1820;60\nA;ko;2020-01-01;9999;40\n"), 0o644)
-		before := export()
+		before = export()
 		if _, err := imcCmd("import", bad, "--author", "Test"); err == nil || !strings.Contains(errorText(err), "nothing was imported") {
 			t.Errorf("import of a bad file = %v", err)
 		}
