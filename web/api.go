@@ -259,7 +259,8 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	year, err := yearParam(q, 2020)
+	// Without a year, each country is on the date of the source's table.
+	year, err := yearParam(q, 0)
 	if err != nil {
 		return err
 	}
@@ -275,9 +276,9 @@ func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if format == "csv" {
-		recs := [][]string{{"land", "navn", "dato", "beregnet", "kommuner", "innbyggere", "middel", "median", "storst", "minst", "under_5000", "kilde"}}
+		recs := [][]string{{"land", "navn", "dato", "datostatus", "beregnet", "kommuner", "innbyggere", "middel", "median", "storst", "minst", "under_5000", "kilde"}}
 		for _, row := range n.Rows {
-			recs = append(recs, []string{row.Country, row.Label, row.Date, strconv.FormatBool(row.Computed),
+			recs = append(recs, []string{row.Country, row.Label, row.Date, row.DateStatus, strconv.FormatBool(row.Computed),
 				optFloat(row.Municipalities), optFloat(row.Inhabitants), optFloat(row.Mean), optFloat(row.Median),
 				optFloat(row.Largest), optFloat(row.Smallest), optFloat(row.Under5000), row.Source})
 		}

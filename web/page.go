@@ -95,7 +95,7 @@ var chartSource = strings.TrimPrefix(atlas.PopulationSource, "Kilde: ")
 type homeData struct {
 	Table  *atlas.Table
 	Now    *atlas.Table
-	Nordic *atlas.Nordic
+	Nordic nordicView
 }
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
@@ -117,12 +117,13 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	n, err := get(ctx, s.cache, "home/nordic", func() (*atlas.Nordic, error) {
-		return atlas.NordicComparison(ctx, s.store, 2020, "")
+		return atlas.NordicComparison(ctx, s.store, 0, "")
 	})
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "home.tmpl", page{Title: msg(langOf(r), "tagline"), Nav: "home", Data: homeData{t, now, n}})
+	lang := langOf(r)
+	s.render(w, r, http.StatusOK, "home.tmpl", page{Title: msg(lang, "tagline"), Nav: "home", Data: homeData{t, now, newNordicView(lang, n)}})
 	return nil
 }
 

@@ -27,10 +27,16 @@ Defaults: S is the structure in force in Y (2024 when neither is given), Y
 the latest year with data on S.
 
 With --nordic, prints the five-country comparison: Norway and Finland
-computed from per-municipality data (Finland dated 31 December of Y-1,
-with and without Åland), Sweden, Denmark and Iceland from published
-aggregates (--source generalistkommuneutvalget_presentasjon or
-kmd_vare_naboland_2014).
+computed from per-municipality data (Finland with and without Åland), and
+every row of the published table --source
+(generalistkommuneutvalget_presentasjon, the default, or
+kmd_vare_naboland_2014), Sweden, Denmark and Iceland among them. By
+default each country is on the date of the source's table: for the
+committee's table Norway on 1 January 2020 and Finland on 31 December
+2020. With --year Y, Norway is on 1 January Y and Finland on 31 December
+Y-1 (--year 2020 gives Finland's 2019 data). Every row carries its date;
+where the source states none, the dates on which the data give each of
+its figures are listed.
 
 Flags:
 `
@@ -68,11 +74,7 @@ func runStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer db.Close()
 
 	if *nordic {
-		y := *year
-		if y == 0 {
-			y = 2020 // the year the committee's table matches best
-		}
-		n, err := atlas.NordicComparison(ctx, db, y, *source)
+		n, err := atlas.NordicComparison(ctx, db, *year, *source)
 		if err != nil {
 			return err
 		}
@@ -147,7 +149,11 @@ func printTable(w io.Writer, t *atlas.Table) error {
 func formatDecimal(v float64) string { return nbfmt.Terminal.Decimal(v, 1) }
 
 func printNordic(w io.Writer, n *atlas.Nordic) error {
-	fmt.Fprintf(w, "Nordic comparison, around 1 January %d\n\n", n.Year)
+	if n.Basis == atlas.NordicBasisYear {
+		fmt.Fprintf(w, "Nordic comparison, around 1 January %d (published rows: %s)\n\n", n.Year, n.SourceID)
+	} else {
+		fmt.Fprintf(w, "Nordic comparison, each country on the date of the source's table (%s)\n\n", n.SourceID)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "Country\tDate\tMunicipalities\tInhabitants\tMean\tMedian\tLargest\tSmallest\tUnder 5 000\t")
 	num := func(v *float64, decimals bool) string {
@@ -160,16 +166,36 @@ func printNordic(w io.Writer, n *atlas.Nordic) error {
 		return generalist.Persons(int64(*v + 0.5)).String()
 	}
 	for _, r := range n.Rows {
-		date := r.Date
-		if date == "" {
-			date = "not stated"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Label, date, num(r.Municipalities, false),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Label, nordicDate(r), num(r.Municipalities, false),
 			num(r.Inhabitants, false), num(r.Mean, true), num(r.Median, true), num(r.Largest, false),
 			num(r.Smallest, false), num(r.Under5000, false))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	for _, r := range n.Rows {
+		if r.DateStatus != stats.DatePerFigure {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s: the source states no date. Dates on which the data give each figure (checked: %s):\n",
+			r.Label, strings.Join(r.DatesChecked, ", "))
+		for _, f := range r.FigureDates {
+			var ds []string
+			for _, m := range f.Matches {
+				d := m.Date
+				switch m.Variant {
+				case stats.VariantMainland:
+					d += " (without Åland)"
+				case stats.VariantWithAland:
+					d += " (with Åland)"
+				}
+				ds = append(ds, d)
+			}
+			if len(ds) == 0 {
+				ds = []string{"none of the dates checked"}
+			}
+			fmt.Fprintf(w, "  %-15s %s\n", f.Figure, strings.Join(ds, ", "))
+		}
 	}
 	fmt.Fprintln(w, "\nSources:")
 	seen := map[string]bool{}
@@ -187,11 +213,24 @@ func printNordic(w io.Writer, n *atlas.Nordic) error {
 					who = append(who, x.Label)
 				}
 			}
-			fmt.Fprintf(w, "  %s: %s (%s)\n", strings.Join(who, ", "), key, how)
+			fmt.Fprintf(w, "  %s: %s (%s)\n", strings.Join(who, ", "), strings.TrimPrefix(key, "Kilde: "), how)
 		}
 	}
 	for _, note := range n.Notes {
 		fmt.Fprintf(w, "Note: %s\n", note)
 	}
 	return nil
+}
+
+// nordicDate is a row's date as the table prints it.
+func nordicDate(r stats.NordicRow) string {
+	switch r.DateStatus {
+	case stats.DateData:
+		return r.Date
+	case stats.DateTurnOfYear:
+		return "turn of year " + r.Date
+	case stats.DatePerFigure:
+		return "per figure, below"
+	}
+	return "not stated in the source"
 }
