@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,13 +131,18 @@ type econOption struct {
 	Sample bool // has tax and grant data in the shipped sample
 }
 
-// econRow is a labelled value on the economy page, formatted.
+// econRow is a labelled value on the economy page, formatted. Name and
+// Source are the file's parameter name and source text, for the
+// "Teknisk" disclosure.
 type econRow struct {
 	Label, Value, Note string
 	Missing            bool
+	Name, Source       string
 }
 
-type econMissing struct{ Field, Reason string }
+// econMissing is a figure without data: Reason in plain words, Detail
+// the model's own reason (shown under "Teknisk").
+type econMissing struct{ Field, Reason, Detail string }
 
 type economyPageData struct {
 	Years          []int
@@ -160,6 +166,9 @@ type economyPageData struct {
 	Assumptions  []string
 	Params       []econRow
 	Compensation string
+	PhaseOut     string
+
+	Fit *econFit
 
 	Missing []econMissing
 	Sources []string
@@ -176,71 +185,11 @@ type econYear struct {
 	Missing                                                           string
 }
 
-// econLabels names the statement's fields and the merger's components.
-var econLabels = map[string][2]string{
-	"population_1_january":                         {"Innbyggere 1. januar", "Inhabitants 1 January"},
-	"population_1_july_previous_year":              {"Innbyggere 1. juli året før (tabell 2-k)", "Inhabitants 1 July the year before (table 2-k)"},
-	"national_average_tax_per_inhabitant":          {"Skatt per innbygger, landet", "Tax per inhabitant, national average"},
-	"tax_per_inhabitant":                           {"Skatt per innbygger", "Tax per inhabitant"},
-	"tax_share_of_average_pct":                     {"Skatt i prosent av landsgjennomsnittet", "Tax as a percentage of the national average"},
-	"income_equalisation_per_inhabitant":           {"Inntektsutjevning per innbygger (beregnet)", "Income equalisation per inhabitant (computed)"},
-	"income_equalisation_published_per_inhabitant": {"Inntektsutjevning per innbygger, KDDs sluttavregning", "Income equalisation per inhabitant, KDD's final settlement"},
-	"income_equalisation":                          {"Inntektsutjevning", "Income equalisation"},
-	"tax":                                          {"Skatt i alt", "Tax, total"},
-	"income_equalisation_total":                    {"Inntektsutjevning i alt", "Income equalisation, total"},
-	"cost_index":                                   {"Kostnadsindeks", "Cost index"},
-	"expenditure_equalisation_per_inhabitant":      {"Utgiftsutjevning per innbygger (kostnadsindeks)", "Expenditure equalisation per inhabitant (cost index)"},
-	"per_inhabitant_grant_rate":                    {"Innbyggertilskudd per innbygger", "Per-inhabitant grant per inhabitant"},
-	"block_grant":                                  {"Rammetilskudd (Grønt hefte 1-k/2-k)", "Block grant (Grønt hefte 1-k/2-k)"},
-	"free_income":                                  {"Frie inntekter", "Free income"},
-	"free_income_per_inhabitant":                   {"Frie inntekter per innbygger", "Free income per inhabitant"},
-	"per_inhabitant_grant":                         {"Innbyggertilskudd (likt beløp)", "Per-inhabitant grant (equal amount)"},
-	"expenditure_equalisation":                     {"Utgiftsutjevning", "Expenditure equalisation"},
-	"special_allocation":                           {"Særskilt fordeling", "Special allocation"},
-	"income_guarantee":                             {"Inntektsgarantiordningen (INGAR)", "Income guarantee (INGAR)"},
-	"district_grants":                              {"Distriktstilskudd", "District grants"},
-	"district_grant_south":                         {"Distriktstilskudd Sør-Norge", "District grant Sør-Norge"},
-	"district_grant_north":                         {"Distriktstilskudd Nord-Norge", "District grant Nord-Norge"},
-	"regional_centre_grant":                        {"Regionsentertilskudd", "Regional centre grant"},
-	"growth_grant":                                 {"Veksttilskudd", "Growth grant"},
-	"metropolitan_grant":                           {"Storbytilskudd", "Metropolitan grant"},
-	"discretionary_grant":                          {"Skjønnstilskudd", "Discretionary grant"},
-	"inndelingstilskudd":                           {"Inndelingstilskudd", "Merger compensation (inndelingstilskudd)"},
-	"one_off_grant":                                {"Engangstilskudd", "One-off grant"},
-	"reform_support":                               {"Reformstøtte", "Reform support"},
-	"compensated_net":                              {"Inndelingstilskudd minus tapet det dekker", "Compensation minus the loss it covers"},
-	"basis_amount":                                 {"Basistilskudd", "Basis amount"},
-	"total":                                        {"Rammetilskudd uten inntektsutjevning (1-k)", "Block grant without income equalisation (1-k)"},
-	"years":                                        {"År for år", "Year by year"},
-	"financing_deduction":                          {"Trekk for finansiering av tilleggskompensasjonen", "Financing deduction"},
-}
-
-var econRules = map[string][2]string{
-	economy.RuleAddsUp:       {"summeres", "adds up"},
-	economy.RuleBasisOnce:    {"basiskriteriet telles én gang", "basis criterion counted once"},
-	economy.RuleRecomputed:   {"beregnes på nytt", "recomputed"},
-	economy.RuleHeld:         {"holdt på summen (antakelse)", "held at the sum (assumption)"},
-	economy.RuleNotModelled:  {"reglene mangler", "rules not available"},
-	economy.RuleCompensation: {"kompensasjon", "compensation"},
-	economy.RuleOnce:         {"første år", "first year"},
-}
-
 func econLabel(lang, id string) string {
-	l, ok := econLabels[id]
-	if !ok {
+	if _, ok := econLabels[id]; !ok {
 		return id
 	}
-	if lang == "en" {
-		return l[1]
-	}
-	return l[0]
-}
-
-func pick(lang string, v [2]string) string {
-	if lang == "en" {
-		return v[1]
-	}
-	return v[0]
+	return msg(lang, "econ.f."+id)
 }
 
 // Formatting for the page.
@@ -319,11 +268,17 @@ func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) error {
 		d.JSON = fmt.Sprintf("/api/v1/economy/municipalities/%s?year=%d", n, year)
 		title = st.Name
 	}
+	fit, err := s.app.EqualisationFit(r.Context(), year)
+	switch {
+	case err == nil:
+		d.Fit = newEconFit(lang, fit)
+	case generalist.ErrorCode(err) == generalist.ENOTFOUND:
+		d.Fit = &econFit{Title: sprintf(msg(lang, "econ.fit"), year), Text: msg(lang, "econ.fit.none")}
+	default:
+		return err
+	}
 	s.render(w, r, http.StatusOK, "economy.tmpl", page{Title: title, Nav: "economy", Data: d, Structure: generalist.Structure2024,
-		Caveats: []string{pick(lang, [2]string{
-			"Tabellene over skatt, inntektsutjevning og rammetilskudd (KDD) er et utvalg på 7 kommuner; for de andre står det «ingen data» til en analytiker importerer hele tabellene (generalist economy import). Parametere uten kilde er tomme, ikke gjettet.",
-			"The tables of tax, income equalisation and block grant (KDD) are a sample of 7 municipalities; the others show «no data» until an analyst imports the full tables (generalist economy import). Parameters without a source are empty, not guessed."}),
-			generalist.CostIndexCaveat}})
+		Caveats: []string{msg(lang, "econ.caveat.sample"), msg(lang, "econ.caveat.costindex")}})
 	return nil
 }
 
@@ -343,17 +298,16 @@ func fillStatement(lang string, d *economyPageData, st *economy.Statement) {
 	row("national_average_tax_per_inhabitant", fmtKr(lang, st.NationalAverageTax, 2), "")
 	note := ""
 	if e := st.IncomeEqualisation; e != nil {
-		note = fmt.Sprintf("%s %s + %s %s − %s %s", pick(lang, [2]string{"symmetrisk", "symmetric"}), fmtKr(lang, &e.Symmetric, 2),
-			pick(lang, [2]string{"tillegg", "additional"}), fmtKr(lang, &e.Additional, 2), pick(lang, [2]string{"trekk", "deduction"}), fmtKr(lang, ptrK(-e.Deduction), 2))
+		note = sprintf(msg(lang, "econ.eq.parts"), fmtKr(lang, &e.Symmetric, 2), fmtKr(lang, &e.Additional, 2), fmtKr(lang, ptrK(-e.Deduction), 2))
 	}
 	row("income_equalisation_per_inhabitant", fmtKr(lang, st.IncomeEqualisationPerInhabitant, 2), note)
 	note = ""
 	if st.IncomeEqualisationDifference != nil {
-		note = pick(lang, [2]string{"beregnet minus KDD: ", "computed minus KDD: "}) + nbfmt.For(lang).Kroner(*st.IncomeEqualisationDifference, 4)
+		note = sprintf(msg(lang, "econ.eq.diff"), nbfmt.For(lang).Kroner(*st.IncomeEqualisationDifference, 4))
 	}
 	row("income_equalisation_published_per_inhabitant", fmtKr(lang, st.PublishedIncomeEqualisation, 2), note)
-	row("tax", fmtKr(lang, st.Tax, 0), "")
-	row("income_equalisation_total", fmtKr(lang, st.IncomeEqualisationTotal, 0), "")
+	row("tax", fmtKr(lang, st.Tax, 0), msg(lang, "econ.settled"))
+	row("income_equalisation_total", fmtKr(lang, st.IncomeEqualisationTotal, 0), msg(lang, "econ.settled"))
 	ci := msg(lang, "nodata")
 	if st.CostIndex != nil {
 		ci = nbfmt.For(lang).Decimal(*st.CostIndex, 4)
@@ -361,7 +315,7 @@ func fillStatement(lang string, d *economyPageData, st *economy.Statement) {
 	row("cost_index", ci, "")
 	row("expenditure_equalisation_per_inhabitant", fmtKr(lang, st.ExpenditureEqualisationPerInhabitant, 2), "")
 	row("per_inhabitant_grant_rate", fmtKr(lang, st.PerInhabitantRate, 2), "")
-	row("free_income", fmtKr(lang, st.FreeIncome, 0), pick(lang, [2]string{"rammetilskudd + skatt + inntektsutjevning", "block grant + tax + income equalisation"}))
+	row("free_income", fmtKr(lang, st.FreeIncome, 0), msg(lang, "econ.freeincome.note"))
 	row("free_income_per_inhabitant", fmtKr(lang, st.FreeIncomePerInhabitant, 2), "")
 	if g := st.BlockGrant; g != nil {
 		for _, x := range []struct {
@@ -373,15 +327,15 @@ func fillStatement(lang string, d *economyPageData, st *economy.Statement) {
 			{"discretionary_grant", &g.Discretionary}, {"total", &g.Total}} {
 			v := fmtKr(lang, x.v, 0)
 			if x.v == nil {
-				v = pick(lang, [2]string{"finnes ikke dette året", "not paid this year"})
+				v = msg(lang, "econ.notpaid")
 			}
 			d.Grants = append(d.Grants, econRow{Label: econLabel(lang, x.id), Value: v})
 		}
 	}
 	for _, f := range st.Missing {
-		d.Missing = append(d.Missing, econMissing{econLabel(lang, f), st.Reasons[f]})
+		d.Missing = append(d.Missing, missingOf(lang, f, st.Reasons[f]))
 	}
-	d.Sources = st.Sources
+	d.Sources = sourcesOf(st.Sources)
 }
 
 func ptrK(k economy.Kroner) *economy.Kroner { return &k }
@@ -405,11 +359,12 @@ func equalisationHistory(lang string, m *economy.Model, n generalist.Municipalit
 	}
 	var buf bytes.Buffer
 	err = chart.Line(&buf, chart.LineChart{
-		Title:  fmt.Sprintf("%s: %s", m.Data.Names[n], pick(lang, [2]string{"inntektsutjevning per innbygger", "income equalisation per inhabitant"})),
-		YLabel: pick(lang, [2]string{"Kroner per innbygger", "Kroner per inhabitant"}),
-		Source: "KDD, inntektsutjevning – kommunevise sluttavregninger; data/economy",
-		Series: []chart.Series{{Name: pick(lang, [2]string{"Beregnet med årets regler", "Computed with the year's rules"}), Points: computed},
-			{Name: pick(lang, [2]string{"KDDs sluttavregning", "KDD's final settlement"}), Points: kdd}},
+		Title:  sprintf(msg(lang, "econ.chart.history"), m.Data.Names[n]),
+		Desc:   msg(lang, "econ.chart.desc"),
+		YLabel: msg(lang, "econ.chart.kr"),
+		Source: msg(lang, "econ.chart.src"),
+		Series: []chart.Series{{Name: msg(lang, "econ.chart.computed"), Points: computed},
+			{Name: msg(lang, "econ.chart.kdd"), Points: kdd}},
 		Lang: lang, ID: "econ-history",
 	})
 	return template.HTML(buf.String()), err // produced by package chart, escaped there
@@ -425,11 +380,12 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 	d.MemberNames = strings.Join(names, " + ")
 	for _, c := range res.Components {
 		d.Components = append(d.Components, econComponent{Label: econLabel(lang, c.ID), Separate: fmtKr(lang, c.Separate, 0), Merged: fmtKr(lang, c.Merged, 0),
-			Change: fmtKr(lang, c.Change, 0), Rule: pick(lang, econRules[c.Rule])})
+			Change: fmtKr(lang, c.Change, 0), Rule: msg(lang, "econ.rule."+c.Rule)})
 	}
 	cp := res.Compensation
-	d.Compensation = fmt.Sprintf("%s: %s (%s %s, %s %s)", econLabel(lang, "inndelingstilskudd"), fmtKr(lang, cp.Total, 0),
-		pick(lang, [2]string{"basis", "basis"}), fmtKr(lang, cp.Basis, 0), pick(lang, [2]string{"regionalpolitiske tilskudd", "regional-policy grants"}), fmtKr(lang, cp.Regional, 0))
+	d.Compensation = sprintf(msg(lang, "econ.compensation"), econLabel(lang, "inndelingstilskudd"), fmtKr(lang, cp.Total, 0),
+		fmtKr(lang, cp.Basis, 0), fmtKr(lang, cp.Regional, 0))
+	d.PhaseOut = sprintf(msg(lang, "econ.phaseout"), cp.FullYears, nbfmt.For(lang).Percent(cp.Step*100, 0), cp.PhaseOutYears)
 	var known, comp []chart.Point
 	for _, y := range res.Years {
 		var miss []string
@@ -449,11 +405,10 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 	if len(res.Years) > 0 {
 		var buf bytes.Buffer
 		err := chart.Line(&buf, chart.LineChart{
-			Title: fmt.Sprintf("%s: %s %d", d.MemberNames, pick(lang, [2]string{"endring mot å fortsette hver for seg, kroner fra", "change against staying separate, kroner of"}), res.Year),
-			Desc: pick(lang, [2]string{"Kjent endring er summen av delene det finnes data for; delene uten data står i tabellen.",
-				"The known change sums the parts with data; the parts without data are listed in the table."}),
-			YLabel: "Kroner", Source: "KDD (sluttavregning, Grønt hefte 1-k/2-k); data/economy", ZeroBased: true,
-			Series: []chart.Series{{Name: pick(lang, [2]string{"Kjent endring", "Known change"}), Points: known},
+			Title:  sprintf(msg(lang, "econ.chart.merger"), d.MemberNames, res.Year),
+			Desc:   msg(lang, "econ.chart.merger.desc"),
+			YLabel: "Kroner", Source: msg(lang, "econ.chart.merger.src"), ZeroBased: true,
+			Series: []chart.Series{{Name: msg(lang, "econ.chart.known"), Points: known},
 				{Name: econLabel(lang, "inndelingstilskudd"), Points: comp}},
 			Lang: lang, ID: "econ-merger",
 		})
@@ -464,25 +419,145 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 		}
 	}
 	for _, a := range res.Assumptions {
-		d.Assumptions = append(d.Assumptions, a.Text)
+		text := a.Text
+		if _, ok := econAssumptions[a.ID]; ok {
+			text = msg(lang, "econ.assume."+a.ID)
+		}
+		d.Assumptions = append(d.Assumptions, text)
 	}
 	for _, f := range res.Missing {
-		d.Missing = append(d.Missing, econMissing{econLabel(lang, f), res.Reasons[f]})
+		d.Missing = append(d.Missing, missingOf(lang, f, res.Reasons[f]))
 	}
 	for _, p := range res.Parameters {
-		v := msg(lang, "nodata")
-		if p.Value != nil {
-			v = strconv.FormatFloat(*p.Value, 'f', -1, 64) + " " + p.Unit
-		}
-		src := p.Source
-		if p.Value == nil {
-			src = p.Missing
-		}
-		d.Params = append(d.Params, econRow{Label: p.Name, Value: v, Note: src, Missing: p.Value == nil})
+		d.Params = append(d.Params, paramRow(lang, p))
 	}
+	var src []string
 	for _, t := range []string{"population", "national_tax", "settlements", "grants"} {
-		if src := m.Data.Sources[t]; src != "" {
-			d.Sources = append(d.Sources, src)
+		if v := m.Data.Sources[t]; v != "" {
+			src = append(src, v)
 		}
 	}
+	d.Sources = sourcesOf(src)
+}
+
+// missingOf is a figure without data as the page says it.
+func missingOf(lang, field, detail string) econMissing {
+	why := msg(lang, "econ.why.generic")
+	if k, ok := econWhy[field]; ok {
+		why = msg(lang, k)
+	}
+	return econMissing{Field: econLabel(lang, field), Reason: why, Detail: field + ": " + detail}
+}
+
+// sourcesOf drops the "Kilde: " the tables' sources start with (the page
+// says it once) and repeats.
+func sourcesOf(src []string) []string {
+	var out []string
+	for _, v := range src {
+		v = strings.TrimPrefix(v, "Kilde: ")
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// paramRow is a parameter in plain words: its name, its value in its unit
+// and where it comes from; the file's name and source text go under
+// "Teknisk".
+func paramRow(lang string, p economy.NamedParam) econRow {
+	nf := nbfmt.For(lang)
+	label := p.Name
+	if _, ok := econParams[p.Name]; ok {
+		label = msg(lang, "econ.p."+p.Name)
+	}
+	row := econRow{Label: label, Name: p.Name, Source: p.Source, Value: msg(lang, "nodata"), Missing: p.Value == nil}
+	switch {
+	case p.Value == nil:
+		row.Note, row.Source = msg(lang, "econ.pstatus.missing"), p.Missing
+		return row
+	case p.Assumption:
+		row.Note = msg(lang, "econ.pstatus.assume")
+	case p.Derived:
+		row.Note = msg(lang, "econ.pstatus.derived")
+	default:
+		row.Note = msg(lang, "econ.pstatus.source")
+	}
+	v := *p.Value
+	switch p.Unit {
+	case economy.UnitShare:
+		row.Value = nf.Percent(v*100, decimalsOf(v*100))
+	case economy.UnitSharePerYear:
+		row.Value = sprintf(msg(lang, "econ.unit.peryear"), nf.Percent(v*100, decimalsOf(v*100)))
+	case economy.UnitNOKInhabitant:
+		row.Value = sprintf(msg(lang, "econ.unit.perinh"), nf.Kroner(v, decimalsOf(v)))
+	case economy.UnitNOK:
+		row.Value = nf.Kroner(v, 0)
+	case economy.UnitYears:
+		row.Value = sprintf(msg(lang, "econ.unit.years"), nf.Int(int64(v)))
+	case economy.UnitPersons:
+		row.Value = sprintf(msg(lang, "econ.unit.persons"), nf.Int(int64(v)))
+	default:
+		row.Value = nf.Decimal(v, decimalsOf(v))
+	}
+	return row
+}
+
+// decimalsOf is the number of decimals, at most 4, that shows v as the
+// file gives it (31 469.73127431 shows as 31 469.7313).
+func decimalsOf(v float64) int {
+	for d := 0; d < 4; d++ {
+		p := math.Pow(10, float64(d))
+		if math.Abs(v*p-math.Round(v*p)) < 1e-9 {
+			return d
+		}
+	}
+	return 4
+}
+
+// econFit is how the year's income-equalisation parameters rest on the
+// settlements, in words and a table of residuals.
+type econFit struct {
+	Title, Text, Residuals, Tech string
+	Rows                         []econFitRow
+	Params                       []econRow
+}
+
+type econFitRow struct {
+	Name, Share, Part, Published, Computed, Residual string
+}
+
+func newEconFit(lang string, f *app.EqualisationFit) *econFit {
+	nf := nbfmt.For(lang)
+	pct := func(v float64) string { return nf.Percent(v*100, decimalsOf(v*100)) }
+	r := f.Rates
+	key := "econ.fit.sourced"
+	if f.RatesDerived {
+		key = "econ.fit.derived"
+	}
+	out := &econFit{Title: sprintf(msg(lang, "econ.fit"), f.Year),
+		Text: sprintf(msg(lang, key), f.Year, pct(r.Symmetric), pct(r.Additional), pct(r.Threshold), len(f.Rows),
+			sprintf(msg(lang, "econ.unit.perinh"), nf.Kroner(r.Deduction, decimalsOf(r.Deduction)))),
+		Residuals: sprintf(msg(lang, "econ.fit.residuals"), nf.Kroner(f.MaxResidual(), 4))}
+	if f.Fit != nil {
+		out.Tech = sprintf(msg(lang, "econ.fit.tech"), nf.Decimal(f.Fit.Symmetric, 8), f.Fit.SymmetricRows,
+			nf.Decimal(f.Fit.Additional, 8), nf.Decimal(f.Fit.Threshold, 8), f.Fit.AdditionalRows)
+	} else {
+		out.Tech = msg(lang, "econ.fit.nofit")
+	}
+	for _, row := range f.Rows {
+		part := msg(lang, "econ.fit.part.ded")
+		if f.RatesDerived {
+			part = msg(lang, "econ.fit.part.sym")
+			if row.BelowThreshold {
+				part = msg(lang, "econ.fit.part.add")
+			}
+		}
+		out.Rows = append(out.Rows, econFitRow{Name: row.Name, Share: nf.Percent(row.TaxShare*100, 2), Part: part,
+			Published: nf.Kroner(row.Published, 2), Computed: nf.Kroner(row.Computed, 4), Residual: nf.Kroner(row.Residual, 4)})
+	}
+	for _, p := range f.Parameters {
+		out.Params = append(out.Params, paramRow(lang, p))
+	}
+	return out
 }
