@@ -217,6 +217,7 @@ var wantRules = map[string]string{
 	"GET /scenarier/sammenlign":                                  "public",
 	"GET /scenarier/rapport":                                     "public",
 	"GET /scenarier/ny":                                          "public",
+	"POST /scenarier/ny/beregn":                                  "compute",
 	"GET /okonomi":                                               "public",
 	"GET /sok":                                                   "public",
 	"GET /static/":                                               "public",

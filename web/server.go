@@ -149,6 +149,7 @@ func (s *Server) routes() {
 	s.page("GET /scenarier/sammenlign", accessPublic, s.handleScenarioCompare)
 	s.page("GET /scenarier/rapport", accessPublic, s.handleScenarioReport)
 	s.page("GET /scenarier/ny", accessPublic, s.handleEditor)
+	s.page("POST /scenarier/ny/beregn", accessCompute, heavy.lazily(s.editorEvaluate))
 	s.page("GET /okonomi", accessPublic, s.handleEconomy)
 	s.page("GET /sok", accessPublic, heavy.lazily(s.handleSearch))
 	s.page("GET /static/", accessPublic, plain(http.StripPrefix("/static/", staticHandler(s.cfg.Static)).ServeHTTP))
