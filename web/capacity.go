@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
 	"slices"
-	"sort"
 
 	"generalist"
 	"generalist/app"
@@ -175,8 +173,21 @@ func (s *Server) apiCapacity(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
+		// What each task's figures rest on: its staffing parameters, each
+		// with its source or marked as an assumption (the task summary
+		// carries only the threshold they give).
+		type staffing struct {
+			Task string `json:"task"`
+			*generalist.Staffing
+		}
+		var sts []staffing
+		for _, t := range res.Tasks {
+			if task := taskByID(cat, t.Task); task != nil && task.Staffing != nil {
+				sts = append(sts, staffing{t.Task, task.Staffing})
+			}
+		}
 		return map[string]any{"structure": st, "year": year, "catalogue_version": cat.Version,
-			"tasks": res.Tasks, "cooperation": res.Cooperation, "municipalities": ms,
+			"tasks": res.Tasks, "staffing": sts, "cooperation": res.Cooperation, "municipalities": ms,
 			"source": atlas.PopulationSource + "; oppgavekatalog: data/tasks.json; samarbeid: samarbeidsregisteret"}, nil
 	})
 }
@@ -243,60 +254,6 @@ func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) error {
 	d.Roles = rolesOf(cat)
 	s.render(w, r, http.StatusOK, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
 	return nil
-}
-
-type capacityPage struct {
-	Result   *capacity.Result
-	Tasks    []*generalist.Task
-	Rows     []capacity.Municipality
-	Year     int
-	Years    []int
-	Counties []generalist.County
-	County   generalist.CountyNumber
-}
-
-func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
-	sel, err := s.selectionOf(r)
-	if err != nil {
-		return err
-	}
-	st, year, f := sel.Structure, sel.Year, sel.Filter
-	res, err := s.capacity(r.Context(), st, year)
-	if err != nil {
-		return err
-	}
-	counties, years, err := s.choices(r.Context(), st)
-	if err != nil {
-		return err
-	}
-	cat, err := s.catalogue(r.Context())
-	if err != nil {
-		return err
-	}
-	d := capacityPage{Result: res, Year: year, Years: years, Counties: counties, County: f.County}
-	for _, t := range res.Tasks {
-		d.Tasks = append(d.Tasks, taskByID(cat, t.Task))
-	}
-	for _, m := range res.Municipalities {
-		if f.County == "" || m.Number.County() == f.County {
-			d.Rows = append(d.Rows, m)
-		}
-	}
-	// Most shortfalls first: the overview is for finding the vulnerable.
-	sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Shortfalls) > len(d.Rows[j].Shortfalls) })
-	// The heat map is some 800 KB of HTML: render it once per structure,
-	// year, county and language (a bounded set) and serve it from memory,
-	// so the page costs no more than the others under load.
-	lang := langOf(r)
-	norm := url.Values{"structure": {st.String()}, "year": {fmt.Sprint(year)}}
-	if f.County != "" {
-		norm.Set("county", string(f.County))
-	}
-	key := fmt.Sprintf("capacity/%s/%d/%d/%s", lang, st, year, f.County)
-	return s.renderCached(w, r, key, "capacity.tmpl", func() (page, error) {
-		return page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d,
-			Caveats: []string{msg(lang, "capacity.caveat")}, Query: norm}, nil
-	})
 }
 
 // rolesOf groups the catalogue's tasks by role.

@@ -8,12 +8,14 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
 	"generalist"
 	"generalist/app"
 	"generalist/geomap"
+	"generalist/internal/nbfmt"
 	"generalist/report"
 	"generalist/sim"
 )
@@ -227,6 +229,19 @@ type comparePage struct {
 	Tasks       []string
 	JSON        string
 	Report      string
+	// TodayKnown is false when no registered cooperation is part of
+	// today's system (the share in cooperation is then unknown, not 0);
+	// TodayNote and ExamplesNote say what today's cooperation rests on,
+	// and ExamplesURL is the same comparison with the examples counted or
+	// not, as Examples is not (empty when the registry has none).
+	TodayKnown              bool
+	TodayNote, ExamplesNote string
+	// Outside is each outcome's share of task FTEs in cooperation, as
+	// text: "ukjent" for today without registered cooperation, and a
+	// share above 0 that rounds to 0,0 % as "under 0,1 %", never 0.
+	Outside     []string
+	Examples    bool
+	ExamplesURL string
 }
 
 func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) error {
@@ -235,6 +250,7 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery}
+	todayBasis(&d, langOf(r), r.URL.Query())
 	for _, t := range outs[0].Tasks {
 		d.Tasks = append(d.Tasks, t.Task)
 	}
@@ -341,4 +357,54 @@ func scenarioIDs(r *http.Request) []string {
 func uniqueCodes(xs []string) []string {
 	slices.Sort(xs)
 	return slices.Compact(xs)
+}
+
+// todayBasis says on the comparison what today's cooperation rests on:
+// the registered cooperations every outcome starts from (today's
+// outcome's TodaysCooperation), and a link to count the shipped examples
+// or not.
+func todayBasis(d *comparePage, lang string, q url.Values) {
+	b := d.Outcomes[0].TodaysCooperation
+	day := dayText(lang, b.ActiveOn)
+	d.Examples = b.Examples
+	d.TodayKnown = b.Applied && b.Cooperations > 0
+	switch {
+	case !b.Applied:
+		d.TodayNote = sprintf(msg(lang, "cmp.today.structure"), int(d.Outcomes[0].Structure))
+	case b.Cooperations == 0:
+		d.TodayNote = sprintf(msg(lang, "cmp.today.empty"), day)
+	default:
+		d.TodayNote = sprintf(msg(lang, "cmp.today.applied"), b.Cooperations, day)
+	}
+	switch {
+	case b.Applied && b.Examples:
+		d.ExamplesNote = msg(lang, "cap.basis.examples.on")
+	case b.ExamplesLeftOut > 0:
+		d.ExamplesNote = sprintf(msg(lang, "cap.basis.examples.off"), b.ExamplesLeftOut)
+	}
+	nf := nbfmt.For(lang)
+	for i, o := range d.Outcomes {
+		v := 100 * o.MeanOutsideShare
+		switch {
+		case i == 0 && !d.TodayKnown:
+			d.Outside = append(d.Outside, msg(lang, "cap.unknown"))
+		case v > 0 && v < 0.05:
+			d.Outside = append(d.Outside, sprintf(msg(lang, "cmp.under"), nf.Percent(0.1, 1)))
+		default:
+			d.Outside = append(d.Outside, nf.Percent(v, 1))
+		}
+	}
+	if !b.Examples && b.ExamplesLeftOut == 0 {
+		return // no examples to count
+	}
+	c := url.Values{}
+	for k, v := range q {
+		c[k] = v
+	}
+	if b.Examples {
+		c.Del("examples")
+	} else {
+		c.Set("examples", "1")
+	}
+	d.ExamplesURL = "/scenarier/sammenlign?" + c.Encode()
 }

@@ -175,6 +175,7 @@ func (s *Server) routes() {
 	s.api("GET /api/v1/compare", accessPublic, s.apiCompare)
 	s.api("POST /api/v1/evaluate", accessCompute, heavy.lazily(s.apiEvaluate))
 	s.api("GET /api/v1/capacity", accessPublic, s.apiCapacity)
+	s.api("GET /api/v1/capacity/observed", accessPublic, s.apiCapacityObserved)
 	s.api("GET /api/v1/municipalities/{number}/capacity", accessPublic, s.apiMunicipalityCapacity)
 	s.api("GET /api/v1/search", accessPublic, heavy.lazily(s.apiSearch))
 	s.api("GET /api/v1/search/ensemble", accessPublic, heavy.lazily(s.apiSearchEnsemble))

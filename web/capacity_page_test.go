@@ -1,0 +1,182 @@
+package web_test
+
+import (
+	"encoding/json"
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"generalist"
+	"generalist/imc"
+)
+
+// TestCapacityBasis: the capacity page says what its figures rest on. The
+// shared server's registry holds only the shipped examples, so without
+// ?examples=1 every task's cooperation form is "ukjent" (not 0) with the
+// one sentence saying why; with it, the tasks the examples cover get a
+// number. Each task shows its staffing parameters marked as assumptions
+// or sourced, and the old caveat that ignored cooperation is gone.
+func TestCapacityBasis(t *testing.T) {
+	r := get(t, "/kapasitet")
+	if r.Status != 200 {
+		t.Fatalf("status %d", r.Status)
+	}
+	with := regexp.MustCompile(`data-form="with">([^<]*)<`)
+	cells := with.FindAllStringSubmatch(r.Body, -1)
+	if len(cells) < 30 {
+		t.Fatalf("%d cooperation cells, want one per task with a staffing model", len(cells))
+	}
+	for _, c := range cells {
+		if c[1] != "ukjent" {
+			t.Errorf("examples not counted: cooperation cell %q, want ukjent", c[1])
+		}
+	}
+	for _, want := range []string{
+		"Samarbeidsregisteret har ingen registrerte samarbeid i drift per 1.1.2026",
+		"4 eksempelsamarbeid i registeret er ikke regnet med",
+		"det betyr ikke at ingen gjør det", `href="/samarbeid"`,
+		"4,2 per 1 000", "minst 5 årsverk", `class="tag-assumption"`,
+		"kilde: brann- og redningsvesenforskriften",
+	} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("/kapasitet lacks %q", want)
+		}
+	}
+	if n := strings.Count(r.Body, `id="unknown-note"`); n != 1 {
+		t.Errorf("the unknown note appears %d times, want once", n)
+	}
+	if strings.Contains(r.Body, "Bemanningsmodellen er en forenkling") {
+		t.Error("the old caveat is still on the page")
+	}
+
+	examples, err := imc.Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	arrs, basis := generalist.TodaysCooperation(examples, generalist.Structure2024, 2026, true)
+	for _, a := range arrs {
+		covered[a.Task] = true
+	}
+	r = get(t, "/kapasitet?examples=1&lang=en")
+	row := regexp.MustCompile(`(?s)<tr data-task="([^"]+)">.*?data-form="with">([^<]*)<`)
+	rows := row.FindAllStringSubmatch(r.Body, -1)
+	if len(rows) != len(cells) {
+		t.Fatalf("%d rows with examples, %d without", len(rows), len(cells))
+	}
+	for _, m := range rows {
+		if unknown := m[2] == "unknown"; unknown == covered[m[1]] {
+			t.Errorf("examples counted: %s shows %q, covered by the examples: %v", m[1], m[2], covered[m[1]])
+		}
+	}
+	if want := "counts " + strconv.Itoa(basis.Cooperations) + " registered inter-municipal cooperations running on 1 January 2026"; !strings.Contains(r.Body, want) {
+		t.Errorf("examples counted: lacks %q", want)
+	}
+	if !strings.Contains(r.Body, `name="examples" value="1" aria-describedby="examples-hint" checked`) {
+		t.Error("the examples box is not ticked")
+	}
+	if r := get(t, "/kapasitet?examples=kanskje"); r.Status != 400 {
+		t.Errorf("?examples=kanskje: status %d, want 400", r.Status)
+	}
+}
+
+// TestCapacityObserved: the page and the API set each observed figure
+// against the model, with the base it was computed on.
+func TestCapacityObserved(t *testing.T) {
+	var api struct {
+		Observed []struct {
+			Observed struct {
+				ID    string `json:"id"`
+				Count int    `json:"count"`
+				Year  int    `json:"year"`
+			} `json:"observed"`
+			Structure   int  `json:"structure"`
+			Year        int  `json:"year"`
+			NearestYear bool `json:"nearest_year"`
+			Modelled    int  `json:"modelled"`
+			Difference  int  `json:"difference"`
+		} `json:"observed"`
+	}
+	r := get(t, "/api/v1/capacity/observed")
+	if err := json.Unmarshal([]byte(r.Body), &api); err != nil || r.Status != 200 {
+		t.Fatalf("status %d, %v", r.Status, err)
+	}
+	counts := map[string]int{"kr2019_under_fem": 40, "bufdir2017_tre_eller_faerre": 27}
+	if len(api.Observed) != len(counts) {
+		t.Fatalf("%d figures, want %d", len(api.Observed), len(counts))
+	}
+	page := get(t, "/kapasitet").Body
+	for _, o := range api.Observed {
+		if o.Observed.Count != counts[o.Observed.ID] || o.Structure != 2019 || o.Year != 2019 || o.Difference != o.Modelled-o.Observed.Count || o.NearestYear != (o.Observed.Year != 2019) {
+			t.Errorf("%+v", o)
+		}
+		row := html.UnescapeString(regexp.MustCompile(`(?s)<tr data-observed="` + o.Observed.ID + `">.*?</tr>`).FindString(page))
+		for _, want := range []string{`data-value="observed">` + strconv.Itoa(o.Observed.Count), `data-value="model">` + strconv.Itoa(o.Modelled), "+" + strconv.Itoa(o.Difference), "2019-strukturen, folketall 1.1.2019"} {
+			if !strings.Contains(row, want) {
+				t.Errorf("%s: page row lacks %q:\n%s", o.Observed.ID, want, row)
+			}
+		}
+		if o.NearestYear && !strings.Contains(row, "nærmeste år med aldersfordeling i dataene; 2017 finnes ikke") {
+			t.Errorf("%s: the row does not say the nearest year was used", o.Observed.ID)
+		}
+	}
+	var capAPI struct {
+		Staffing []struct {
+			Task       string `json:"task"`
+			FTEPer1000 struct {
+				Value      float64 `json:"value"`
+				Assumption bool    `json:"assumption"`
+			} `json:"fte_per_1000"`
+			MinTeam struct {
+				Value float64 `json:"value"`
+			} `json:"min_team"`
+		} `json:"staffing"`
+	}
+	if err := json.Unmarshal([]byte(get(t, "/api/v1/capacity").Body), &capAPI); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range capAPI.Staffing {
+		if s.Task == "barnevern" {
+			found = s.FTEPer1000.Value == 4.2 && s.FTEPer1000.Assumption && s.MinTeam.Value == 5
+		}
+	}
+	if !found || len(capAPI.Staffing) < 30 {
+		t.Errorf("/api/v1/capacity staffing: %d tasks, barnevern right: %v", len(capAPI.Staffing), found)
+	}
+}
+
+// TestCompareTodayBasis: the comparison says what today's share in
+// cooperation rests on: unknown with no registered cooperation (the
+// examples are not counted), and the registry's count with them.
+func TestCompareTodayBasis(t *testing.T) {
+	const q = "/scenarier/sammenlign?id=barnevern-palagt-samarbeid"
+	share := regexp.MustCompile(`(?s)<tr id="outside-share"><th scope="row">[^<]*</th><td class="num">([^<]*)</td>`)
+	r := get(t, q)
+	if m := share.FindStringSubmatch(r.Body); m == nil || m[1] != "ukjent" {
+		t.Errorf("today's share without registered cooperation = %v, want ukjent", m)
+	}
+	for _, want := range []string{"Samarbeidsregisteret har ingen registrerte samarbeid per 1.1.2026", "Dagens andel i samarbeid er derfor ukjent, ikke 0", "Regn med eksempelsamarbeidene", "examples=1"} {
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("comparison lacks %q", want)
+		}
+	}
+	examples, err := imc.Examples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, basis := generalist.TodaysCooperation(examples, generalist.Structure2024, 2026, true)
+	r = get(t, q+"&examples=1")
+	m := share.FindStringSubmatch(r.Body)
+	if m == nil || m[1] == "ukjent" || m[1] == "0,0 %" {
+		t.Errorf("today's share with the examples = %v, want a share above 0", m)
+	}
+	if want := "Dagens system bygger på samarbeidsregisteret: " + strconv.Itoa(basis.Cooperations) + " registrerte samarbeid per 1.1.2026"; !strings.Contains(r.Body, want) {
+		t.Errorf("comparison with examples lacks %q", want)
+	}
+	if !strings.Contains(r.Body, "Eksempelsamarbeidene er regnet med") {
+		t.Error("comparison with examples does not say they are counted")
+	}
+}
