@@ -381,6 +381,7 @@ func parseCSV(b []byte, name string) (*File, error) {
 	f := &File{Name: name, Format: "csv"}
 	ps := &problems{file: name}
 	index := map[string]int{}
+	failed := map[string]bool{}
 	for !ps.full() {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -437,11 +438,17 @@ func parseCSV(b []byte, name string) (*File, error) {
 			p, err = csvParticipant(get, bad)
 			row.Participants = []generalist.IMCParticipant{p}
 		}
+		key := strings.ToLower(nm)
 		if err != nil {
 			ps.add(err.(*rowError).p)
+			failed[key] = true
 			continue
 		}
-		key := strings.ToLower(nm)
+		if failed[key] {
+			// An earlier row of the cooperation is wrong: this one is
+			// checked for its own cells only.
+			continue
+		}
 		i, seen := index[key]
 		if !seen {
 			index[key] = len(f.Cooperations)

@@ -64,6 +64,28 @@ func FuzzHTTP(f *testing.F) {
 		f.Add(uint16(i), uint8(3), "0|0|0", "format=csv&year=-1&structure=x&lang=en", uint8(1), []byte(`{"name":"=HYPERLINK(\"x\")","splits":[{"from":"1806","into":["1806","1853"]}]}`))
 		f.Add(uint16(i), uint8(1), "%|..|\x00", "q=%zz&seed=99999999999999999999&floor=NaN&max_km=-1e309&page=-1&steps=-5", uint8(2), []byte("a=%zz&&=&csrf"))
 	}
+	// The cooperation import as an analyst: a bad and a good CSV body, a
+	// shipped example's name with replace, a too-long source, a file of
+	// comments only, and a damaged preview sent back.
+	for i, p := range fz.routes {
+		if p != "POST /api/v1/imc/import" && p != "POST /samarbeid/importer" {
+			continue
+		}
+		for _, s := range []struct {
+			query string
+			ctype uint8
+			body  string
+		}{
+			{"source=S&dry_run=1", 4, "navn;form;deltaker;start\nA;ko;1820;2020-13-01\nA;;9999;\n"},
+			{"source=S", 4, "navn;form;deltaker;start\nFuzz A;ko;1820;2020-01-01\nFuzz A;;1822;\n"},
+			{"replace=1", 1, `{"cooperations":[{"name":"Barnevern Helgeland vertskommunesamarbeid (eksempel)","form":"ko","participants":[{"number":"1820"},{"number":"1822"}],"start":"2020-01-01","source":"x"}]}`},
+			{"source=" + strings.Repeat("x", 600), 1, `[{"name":"B","example":true}]`},
+			{"dry_run=2", 4, "# bare kommentar\n"},
+			{"", 3, "--x\r\nContent-Disposition: form-data; name=\"content\"\r\n\r\n!!!\r\n--x--\r\n"},
+		} {
+			f.Add(uint16(i), uint8(2), "", s.query, s.ctype, []byte(s.body))
+		}
+	}
 	f.Fuzz(func(t *testing.T, route uint16, role uint8, path, query string, ctype uint8, body []byte) {
 		fz.check(t, int(route)%len(fz.routes), int(role)%len(fz.viewers), path, query, int(ctype)%len(fuzzContentTypes), body)
 	})
