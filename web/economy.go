@@ -518,9 +518,9 @@ func decimalsOf(v float64) int {
 // econFit is how the year's income-equalisation parameters rest on the
 // settlements, in words and a table of residuals.
 type econFit struct {
-	Title, Text, Residuals, Tech string
-	Rows                         []econFitRow
-	Params                       []econRow
+	Title, Text, Residuals, Tech, ParamsTitle string
+	Rows                                      []econFitRow
+	Params                                    []econRow
 }
 
 type econFitRow struct {
@@ -535,7 +535,7 @@ func newEconFit(lang string, f *app.EqualisationFit) *econFit {
 	if f.RatesDerived {
 		key = "econ.fit.derived"
 	}
-	out := &econFit{Title: sprintf(msg(lang, "econ.fit"), f.Year),
+	out := &econFit{Title: sprintf(msg(lang, "econ.fit"), f.Year), ParamsTitle: sprintf(msg(lang, "econ.fit.params"), f.Year),
 		Text: sprintf(msg(lang, key), f.Year, pct(r.Symmetric), pct(r.Additional), pct(r.Threshold), len(f.Rows),
 			sprintf(msg(lang, "econ.unit.perinh"), nf.Kroner(r.Deduction, decimalsOf(r.Deduction)))),
 		Residuals: sprintf(msg(lang, "econ.fit.residuals"), nf.Kroner(f.MaxResidual(), 4))}

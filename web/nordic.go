@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ type nordicView struct {
 	Rows    []nordicRow
 	Figures []nordicFigures // published rows dated figure by figure
 	Gaps    []string
+	Sources []string // the sources of the rows in full
 	CSV     string
 }
 
@@ -81,7 +83,10 @@ func newNordicView(lang string, n *atlas.Nordic) nordicView {
 		if r.Computed {
 			how = msg(lang, "nordic.how.computed")
 		}
-		row.From = msg(lang, "nordic.src."+r.SourceID) + " (" + how + ")"
+		row.From = msg(lang, "nordic.short."+r.SourceID) + ", " + how
+		if full := msg(lang, "nordic.src."+r.SourceID); !slices.Contains(v.Sources, full) {
+			v.Sources = append(v.Sources, full)
+		}
 		v.Rows = append(v.Rows, row)
 		if r.DateStatus == stats.DatePerFigure {
 			v.Figures = append(v.Figures, nordicFiguresOf(lang, r))
