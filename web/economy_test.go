@@ -111,7 +111,7 @@ func TestEconomyProvenance(t *testing.T) {
 			}
 			body = body[:i] + body[i+j+len("</details>"):]
 		}
-		for _, bad := range []string{"income_equalisation.", "FitDeduction", "FitRates", ".csv", "data/economy", "Kilde: Kilde:", "generalist economy", "share per year", "NOK per inhabitant"} {
+		for _, bad := range []string{"income_equalisation.", "FitDeduction", "FitRates", ".csv", "data/economy", "Kilde: Kilde:", "generalist economy", "econ.", "share per year", "NOK per inhabitant"} {
 			if strings.Contains(body, bad) {
 				i := strings.Index(body, bad)
 				t.Errorf("GET %s shows %q outside «Teknisk»: …%s…", path, bad, body[max(0, i-80):min(len(body), i+80)])

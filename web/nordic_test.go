@@ -22,6 +22,9 @@ func TestNordicDates(t *testing.T) {
 		if i < 0 {
 			t.Fatalf("GET %s: no Nordic section", tt.path)
 		}
+		if strings.Contains(body, "nordic.") {
+			t.Errorf("GET %s shows a message key", tt.path)
+		}
 		for _, w := range tt.want {
 			if !strings.Contains(body[i:], w) {
 				t.Errorf("GET %s: the Nordic section lacks %q", tt.path, w)
