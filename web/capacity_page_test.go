@@ -71,7 +71,7 @@ func TestCapacityBasis(t *testing.T) {
 			t.Errorf("examples counted: %s shows %q, covered by the examples: %v", m[1], m[2], covered[m[1]])
 		}
 	}
-	if want := "counts " + strconv.Itoa(basis.Cooperations) + " registered inter-municipal cooperations running on 1 January 2026"; !strings.Contains(r.Body, want) {
+	if want := "counts " + strconv.Itoa(basis.Cooperations) + " inter-municipal cooperations in the cooperation registry, running on 1 January 2026"; !strings.Contains(r.Body, want) {
 		t.Errorf("examples counted: lacks %q", want)
 	}
 	if !strings.Contains(r.Body, `name="examples" value="1" aria-describedby="examples-hint" checked`) {
