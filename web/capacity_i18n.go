@@ -48,6 +48,8 @@ var capacityMessages = map[string][2]string{
 		"The cooperation registry has no registered cooperation on %s. Today's share in cooperation is therefore unknown, not 0, and the alternatives count only their own cooperation."},
 	"cmp.today.structure": {"Samarbeidsregisteret føres på 2024-strukturen; på %d-strukturen er dagens samarbeid ukjent, og alternativene regner bare med sitt eget samarbeid.",
 		"The cooperation registry is kept on the 2024 structure; on the %d structure today's cooperation is unknown, and the alternatives count only their own cooperation."},
+	"cmp.basis.model": {"Forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000; et team er robust når det når minste robuste fagmiljø. Bemanningstallene for hver oppgave står med kilde eller merket som antakelse i rapportens forutsetninger og på",
+		"Expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000; a team is robust when it reaches the smallest robust professional environment. Each task's staffing numbers, with their source or marked as an assumption, are in the report's assumptions and on"},
 	"cmp.under":        {"under %s", "under %s"},
 	"cmp.examples.on":  {"Regn uten eksempelsamarbeidene", "Count without the example cooperations"},
 	"cmp.examples.off": {"Regn med eksempelsamarbeidene", "Count the example cooperations"},

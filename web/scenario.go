@@ -227,8 +227,10 @@ type comparePage struct {
 	// municipality; Diffs the change from today (one fewer is -1).
 	Maps, Diffs []template.HTML
 	Tasks       []string
-	JSON        string
-	Report      string
+	// TaskRefs is the catalogue task of each of Tasks, for its name.
+	TaskRefs []*generalist.Task
+	JSON     string
+	Report   string
 	// TodayKnown is false when no registered cooperation is part of
 	// today's system (the share in cooperation is then unknown, not 0);
 	// TodayNote and ExamplesNote say what today's cooperation rests on,
@@ -251,8 +253,13 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 	}
 	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery}
 	todayBasis(&d, langOf(r), r.URL.Query())
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		return err
+	}
 	for _, t := range outs[0].Tasks {
 		d.Tasks = append(d.Tasks, t.Task)
+		d.TaskRefs = append(d.TaskRefs, taskByID(cat, t.Task))
 	}
 	if gm := s.mapOf(outs[0].Structure); gm != nil {
 		lang := langOf(r)
