@@ -16,6 +16,8 @@ var imcImportMessages = map[string][2]string{
 	"imc.import.source.help":             {"Brukes for hvert samarbeid som ikke har egen kilde i kolonnen kilde. For eksempel «Statsforvalteren i Nordland, oversikt over interkommunale samarbeid 2024», «Spørreundersøkelse KS 2025» eller «Enhetsregisteret 2026-11-30».", "Used for every cooperation without its own source in the column kilde. For example «Statsforvalteren i Nordland, oversikt over interkommunale samarbeid 2024», «Spørreundersøkelse KS 2025» or «Enhetsregisteret 2026-11-30»."},
 	"imc.import.replace":                 {"Erstatt registrerte versjoner", "Replace registered versions"},
 	"imc.import.replace.help":            {"Et samarbeid med samme navn som et registrert lagres som neste versjon av det; historikken viser hva som ble endret. Uten dette avvises filen når et navn er registrert fra før.", "A cooperation with the name of a registered one is stored as its next version; the history shows what changed. Without this the file is refused when a name is registered already."},
+	"imc.import.choose":                  {"Velg fil", "Choose a file"},
+	"imc.import.again":                   {"Last opp en annen fil", "Upload another file"},
 	"imc.import.check":                   {"Sjekk filen", "Check the file"},
 	"imc.import.nofile":                  {"Velg en fil å importere.", "Choose a file to import."},
 	"imc.import.preview":                 {"Forhåndsvisning", "Preview"},
