@@ -83,7 +83,7 @@ func (c *Comparison) cooperationText() string {
 	case b.Cooperations == 0:
 		s = fmt.Sprintf("Samarbeidsregisteret har ingen registrerte samarbeid i drift per %s. Dagens system regner derfor hver kommune for seg; dagens samarbeid er ukjent, ikke «ingen».", day)
 	default:
-		s = fmt.Sprintf("Dagens system omfatter %s registrerte interkommunale samarbeid i drift per %s (samarbeidsregisteret). Medlemmene av et samarbeid regnes som ett fagmiljø for oppgavene det gjelder, i dagens system og i alternativene (alternativets egne valg går foran).",
+		s = fmt.Sprintf("Dagens system omfatter %s interkommunale samarbeid fra samarbeidsregisteret, i drift per %s. Medlemmene av et samarbeid regnes som ett fagmiljø for oppgavene det gjelder, i dagens system og i alternativene (alternativets egne valg går foran).",
 			nbfmt.Bokmal.Int(int64(b.Cooperations)), day)
 	}
 	if b.Applied {

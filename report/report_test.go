@@ -225,9 +225,9 @@ func TestAssumptions(t *testing.T) {
 		want  []string
 	}{
 		{"applied", generalist.CooperationBasis{Applied: true, ActiveOn: "2026-01-01", Cooperations: 3, ExamplesLeftOut: 4},
-			[]string{"omfatter 3 registrerte interkommunale samarbeid i drift per 1.1.2026", "4 eksempelsamarbeid i registeret er ikke regnet med"}},
+			[]string{"omfatter 3 interkommunale samarbeid fra samarbeidsregisteret, i drift per 1.1.2026", "4 eksempelsamarbeid i registeret er ikke regnet med"}},
 		{"examples", generalist.CooperationBasis{Applied: true, ActiveOn: "2025-01-01", Cooperations: 4, Examples: true},
-			[]string{"omfatter 4 registrerte", "per 1.1.2025", "Eksempelsamarbeidene (oppdiktede avtaler) er regnet med"}},
+			[]string{"omfatter 4 interkommunale samarbeid fra samarbeidsregisteret", "per 1.1.2025", "Eksempelsamarbeidene (oppdiktede avtaler) er regnet med"}},
 		{"empty registry", generalist.CooperationBasis{Applied: true, ActiveOn: "2026-01-01"},
 			[]string{"ingen registrerte samarbeid i drift per 1.1.2026", "ukjent, ikke «ingen»"}},
 		{"not applied", generalist.CooperationBasis{ActiveOn: "2026-01-01"},

@@ -24,7 +24,7 @@ var capacityMessages = map[string][2]string{
 	"cap.basis.examples.off": {"%d eksempelsamarbeid i registeret er ikke regnet med.", "%d example cooperations in the registry are not counted."},
 	"cap.unknown.note": {"«Ukjent» betyr at samarbeidsregisteret ikke har noe registrert samarbeid for oppgaven: om kommunene løser den sammen med andre i dag, er ikke kjent – det betyr ikke at ingen gjør det. En analytiker kan legge inn dagens samarbeid fra kildene som finnes (statsforvalterens oversikter, kartlegginger, Enhetsregisteret) i",
 		"«Unknown» means the cooperation registry has no registered cooperation for the task: whether municipalities run it together with others today is not known – it does not mean none do. An analyst can bring today's cooperation in from the sources there are (the county governors' overviews, surveys, the register of legal entities) in"},
-	"cap.unknown.link": {"samarbeidsregisteret", "the cooperation registry"},
+	"cap.unknown.link": {"samarbeidsregisteret ved å importere en fil", "the cooperation registry by importing a file"},
 	"cap.unknown":      {"ukjent", "unknown"},
 	"cap.sourced":      {"kilde", "source"},
 	"cap.col.basis":    {"Bygger på: årsverk per 1 000 i målgruppen og minste robuste fagmiljø", "Rests on: FTEs per 1,000 served and the smallest robust team"},

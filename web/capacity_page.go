@@ -63,8 +63,9 @@ type observedView struct {
 	Counts, Threshold, Base, Nearest, Unknown, FTE, Difference string
 }
 
-// registryImportPath is where an analyst registers today's cooperation.
-const registryImportPath = "/samarbeid"
+// registryImportPath is where an analyst brings today's cooperation into
+// the registry from a file (signing in first).
+const registryImportPath = "/samarbeid/importer"
 
 func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 	sel, err := s.selectionOf(r)

@@ -36,7 +36,7 @@ func TestCapacityBasis(t *testing.T) {
 	for _, want := range []string{
 		"Samarbeidsregisteret har ingen registrerte samarbeid i drift per 1.1.2026",
 		"4 eksempelsamarbeid i registeret er ikke regnet med",
-		"det betyr ikke at ingen gjør det", `href="/samarbeid"`,
+		"det betyr ikke at ingen gjør det", `href="/samarbeid/importer"`,
 		"4,2 per 1 000", "minst 5 årsverk", `class="tag-assumption"`,
 		"kilde: brann- og redningsvesenforskriften",
 	} {
