@@ -14,6 +14,7 @@ import (
 // language.
 type nordicView struct {
 	Lead    string
+	Under   string // the heading of the last column
 	Rows    []nordicRow
 	Figures []nordicFigures // published rows dated figure by figure
 	Gaps    []string
@@ -59,7 +60,8 @@ func nordicName(lang string, r stats.NordicRow) string {
 }
 
 func newNordicView(lang string, n *atlas.Nordic) nordicView {
-	v := nordicView{Lead: msg(lang, "nordic.lead"), CSV: "/api/v1/nordic?format=csv"}
+	v := nordicView{Lead: msg(lang, "nordic.lead"), CSV: "/api/v1/nordic?format=csv",
+		Under: sprintf(msg(lang, "under"), nbfmt.For(lang).Int(5000))}
 	if n.Basis == atlas.NordicBasisYear {
 		v.Lead = sprintf(msg(lang, "nordic.lead.year"), n.Year, n.Year-1)
 	}
