@@ -100,8 +100,8 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer db.Close()
-	if err := atlas.CheckRegions(ctx, db, slices.Sorted(maps.Keys(ds.Places)), ds.Places); err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+	if err := checkRegions(ctx, db, file, ds.Places); err != nil {
+		return err
 	}
 	assigned, err := atlas.AssignStructure(ctx, db, ds.Populations, ds.SingleAges, s)
 	if err != nil {
@@ -128,6 +128,17 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(stdout, "Left out %d empty cells for codes not in the structure: %s\n", len(assigned.Dropped), strings.Join(assigned.Dropped, ", "))
 	}
 	return nil
+}
+
+// checkRegions refuses a file with a number that is a municipality in no
+// structure (the region rule, atlas.CheckRegions), naming the file and
+// where in it the number is.
+func checkRegions(ctx context.Context, db generalist.AtlasStore, file string, places map[generalist.MunicipalityNumber]string) error {
+	at := make(map[generalist.MunicipalityNumber]string, len(places))
+	for n, p := range places {
+		at[n] = filepath.Base(file) + ", " + p
+	}
+	return atlas.CheckRegions(ctx, db, slices.Sorted(maps.Keys(places)), at)
 }
 
 // printImportNotes reports what an import did not store as values: the

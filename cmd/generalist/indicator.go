@@ -5,10 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -201,8 +199,8 @@ func runIndicatorImport(ctx context.Context, args []string, stdout, stderr io.Wr
 		return err
 	}
 	defer db.Close()
-	if err := atlas.CheckRegions(ctx, db, slices.Sorted(maps.Keys(meta.Places)), meta.Places); err != nil {
-		return fmt.Errorf("%s: %w", file, err)
+	if err := checkRegions(ctx, db, file, meta.Places); err != nil {
+		return err
 	}
 	a, err := atlas.ImportIndicator(ctx, db, ind, values, *replace)
 	if err != nil {
