@@ -219,6 +219,8 @@ var wantRules = map[string]string{
 	"GET /scenarier/ny":                                          "public",
 	"POST /scenarier/ny/beregn":                                  "compute",
 	"GET /okonomi":                                               "public",
+	"GET /om":                                                    "public",
+	"GET /tilgjengelighet":                                       "public",
 	"GET /sok":                                                   "public",
 	"GET /static/":                                               "public",
 	"GET /logg-inn":                                              "public",
