@@ -240,7 +240,7 @@
     }
     results.innerHTML = "";
     var shown = list.slice(0, 40);
-    count.textContent = !q && !c ? t("listhint") : list.length === 0 ? t("nomatch") : list.length > shown.length ? t("showing", shown.length, list.length) : t("matches", list.length);
+    count.textContent = !q && !c ? t("listhint") : list.length === 0 ? t("nomatch") : list.length > shown.length ? t("showing", shown.length, list.length) : list.length === 1 ? t("matches.one") : t("matches", list.length);
     shown.forEach(function (m) {
       var g = groupOf(m.n), act;
       if (g === active) { act = t("removefrom", groupName(active)); } else if (g >= 0) { act = t("moveto", groupName(active)); } else { act = t("addto", groupName(active)); }
@@ -505,4 +505,8 @@
   wireMap();
   render();
   if (boot.scenario) { evaluate(); } else { status(t("ready")); }
+  // An opened scenario shows the county of its first merger, where its
+  // members are large enough to see and click.
+  var first = sc.mergers[active] && sc.mergers[active].members[0];
+  if (first && munis[first]) { countySel.value = munis[first].county; countySel.dispatchEvent(new Event("change")); }
 })();
