@@ -53,7 +53,7 @@ func TestEconomyAPI(t *testing.T) {
 		t.Errorf("merger: %d %v %+v", r.Status, err, mg)
 	}
 	r = get(t, "/api/v1/economy/check")
-	if !strings.Contains(r.Body, `"within_one_ore": 77`) {
+	if !strings.Contains(r.Body, `"within_one_ore": 77`) || !strings.Contains(r.Body, "in-sample fit, not an independent check") {
 		t.Errorf("check: %s", r.Body[:min(len(r.Body), 300)])
 	}
 	for _, tt := range []struct {
