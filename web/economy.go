@@ -120,7 +120,7 @@ func (s *Server) apiEconomyCheck(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"rows": rows, "count": len(rows), "within_one_ore": within, "same_after_rounding": same,
-		"method": "net = s·(a − t) + r·max(0, h·a − t) − D with each year's parameters (data/economy/<year>.json), compared with KDD's final settlement",
+		"method":    "net = s·(a − t) + r·max(0, h·a − t) − D with each year's parameters (data/economy/<year>.json), compared with KDD's final settlement",
 		"in_sample": "every year's financing deduction D, and the 2025 rates s, r and h, were derived from these same rows: the agreement is an in-sample fit, not an independent check"})
 	return nil
 }
