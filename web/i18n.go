@@ -253,6 +253,7 @@ func templateFuncs(lang string) template.FuncMap {
 		"longdate":  nf.Date,
 		"cellclass": cellClass,
 		"has":       func(list []string, v string) bool { return slices.Contains(list, v) },
+		"sources":   sourceLinks,
 		"deref":     func(v *float64) float64 { return *v },
 		"mul100":    func(v float64) float64 { return 100 * v },
 		"roles":     func() []generalist.Role { return generalist.Roles },
