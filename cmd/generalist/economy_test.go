@@ -102,6 +102,11 @@ func TestEconomyCheck(t *testing.T) {
 	if err != nil || !strings.Contains(out, "77 rows; 77 within one øre") {
 		t.Errorf("check: %v\n%s", err, out[max(0, len(out)-300):])
 	}
+	// The deduction and the 2025 rates are fitted to these rows: the
+	// output must not present the match as an independent check.
+	if !strings.Contains(out, "in-sample fit, not an independent check") {
+		t.Errorf("check does not say the agreement is an in-sample fit:\n%s", out[max(0, len(out)-300):])
+	}
 }
 
 func TestEconomyImport(t *testing.T) {
