@@ -32,6 +32,7 @@ type editorPage struct {
 	CanSave, SignedIn bool
 	CSRF              string
 	Open              []editorOpen
+	OpenedID          string
 	// Notice explains why a requested scenario was not opened.
 	Notice string
 }
@@ -112,6 +113,7 @@ func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) error {
 			d.Notice = sprintf(msg(lang, "ed.open.structure"), sc.Name, int(sc.Structure))
 		default:
 			boot.Scenario, boot.Mode = sc, "stored"
+			d.OpenedID = sc.ID
 			if slices.ContainsFunc(s.mustExamples(), func(e *generalist.Scenario) bool { return e.ID == sc.ID }) {
 				cp := *sc
 				cp.ID, cp.Version, cp.Name = "", 0, sprintf(msg(lang, "ed.copyof"), sc.Name)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -229,4 +230,87 @@ func TestBrowserEditorJourney(t *testing.T) {
 		t.Errorf("at 390 px the page scrolls sideways")
 	}
 	shot("editor-nb-390")
+}
+
+// TestBrowserEditorLevers builds the other levers in their forms as a
+// visitor who is not signed in: a norm change, a cooperation with
+// members chosen by name and a host, and a differentiation rule without
+// criteria, whose Norwegian error stands beside it while the figures are
+// cleared. The visitor is told how to save and may download the file.
+func TestBrowserEditorLevers(t *testing.T) {
+	e := newInputEnv(t)
+	bctx := browser.Tab(t, 180*time.Second)
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	eval := func(js string) string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return s
+	}
+	waitFor := func(what, cond string) {
+		t.Helper()
+		for {
+			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](cond))
+			if err == nil && ok {
+				return
+			}
+			if bctx.Err() != nil {
+				t.Fatalf("waiting for %s: %v (status %q)", what, bctx.Err(), eval(`document.getElementById("plan-status").textContent`))
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	fresh := `!document.getElementById("plan-outcome").classList.contains("plan-stale")`
+	scenario := func() map[string]any {
+		t.Helper()
+		var v map[string]any
+		if err := json.Unmarshal([]byte(eval(`document.getElementById("plan-json").value`)), &v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	do("open", chromedp.EmulateViewport(1400, 1000), chromedp.Navigate(e.URL+"/scenarier/ny"), chromedp.WaitVisible(chromedp.ID("plan-search")))
+	if eval(`(!!document.getElementById("plan-save"))+" "+document.getElementById("plan-savehow").textContent`) == "" ||
+		!strings.Contains(eval(`document.getElementById("plan-savehow").textContent`), "logget inn som analytiker") || eval(`(!!document.getElementById("plan-save"))+""`) != "false" {
+		t.Error("a visitor is not told how to save, or is offered to save")
+	}
+
+	// A norm change: the minimum team of barnevern to 7.
+	do("norms", chromedp.Click(chromedp.CSS(`#plan-sec-norms summary`)), chromedp.Click(chromedp.CSS(`[data-fk="plan-add-norms"]`)), chromedp.WaitVisible(chromedp.ID("plan-norms-0-task")))
+	eval(`(function(){var s=document.getElementById("plan-norms-0-task"); s.value="barnevern"; s.dispatchEvent(new Event("change")); return "";})()`)
+	waitFor("the task", `document.getElementById("plan-norms-0-task").value==="barnevern"`)
+	eval(`(function(){var i=document.getElementById("plan-norms-0-min"); i.value="7,5"; i.dispatchEvent(new Event("change")); return "";})()`)
+	waitFor("the norm's figures", `document.getElementById("plan-norms-0-min").value==="7,5" && `+fresh)
+	if n, _ := scenario()["norms"].([]any); len(n) != 1 || n[0].(map[string]any)["min_team"] != 7.5 {
+		t.Errorf("the norm change in the scenario: %v", scenario()["norms"])
+	}
+
+	// A cooperation on legevakt, members by name, Haugesund hosting.
+	do("cooperation", chromedp.Click(chromedp.CSS(`#plan-sec-cooperations summary`)), chromedp.Click(chromedp.CSS(`[data-fk="plan-add-cooperations"]`)), chromedp.WaitVisible(chromedp.ID("plan-cooperations-0-members")))
+	for _, name := range []string{"Haugesund", "Utsira (1151)", "1145"} {
+		do("member "+name, chromedp.SendKeys(chromedp.ID("plan-cooperations-0-members"), name+"\r"))
+		waitFor("the member "+name, `document.querySelectorAll('[data-rule="cooperations:0"] .plan-chips li').length>=`+map[string]string{"Haugesund": "1", "Utsira (1151)": "2", "1145": "3"}[name])
+	}
+	eval(`(function(){var s=document.getElementById("plan-cooperations-0-host"); s.value="1106"; s.dispatchEvent(new Event("change")); return "";})()`)
+	waitFor("the cooperation's figures", `document.getElementById("plan-cooperations-0-host").value==="1106" && `+fresh)
+	c, _ := scenario()["cooperations"].([]any)
+	if len(c) != 1 || fmt.Sprint(c[0].(map[string]any)["members"]) != "[1106 1151 1145]" || c[0].(map[string]any)["host"] != "1106" {
+		t.Errorf("the cooperation in the scenario: %v", scenario()["cooperations"])
+	}
+	if chips := eval(`document.querySelector('[data-rule="cooperations:0"] .plan-chips').textContent`); !strings.Contains(chips, "Haugesund (1106)") || !strings.Contains(chips, "Bokn (1145)") {
+		t.Errorf("the members are shown as %q", chips)
+	}
+
+	// A differentiation without criteria: an error beside it.
+	do("differentiation", chromedp.Click(chromedp.CSS(`#plan-sec-differentiation summary`)), chromedp.Click(chromedp.CSS(`[data-fk="plan-add-differentiation"]`)))
+	waitFor("the rule's problem", `document.querySelector('[data-problems="differentiation:0"]').textContent.indexOf("ingen kriterier")>=0`)
+	waitFor("the figures cleared", fresh+` && document.querySelector('[data-metric="municipalities"]').textContent.trim()==="–"`)
+	browser.Screenshot(t, bctx, "editor-levers-nb-1400")
 }

@@ -60,9 +60,11 @@
   // value that is not a number is refused beside the field.
   function number(id, labelText, value, set, hint, integer) {
     var err = h("p", { "class": "ds-paragraph plan-field-error", "aria-live": "polite" });
-    var shown = value === undefined || value === null ? "" : String(value).replace(".", ctx.boot.lang === "en" ? "." : ",");
+    var en = ctx.boot.lang === "en";
+    var shown = value === undefined || value === null ? "" : new Intl.NumberFormat(en ? "en-GB" : "nb-NO", { maximumFractionDigits: 3 }).format(value);
     var input = fk(h("input", { "class": "ds-input plan-num", id: id, inputmode: integer ? "numeric" : "decimal", autocomplete: "off", value: shown, onchange: function (e) {
-      var s = e.target.value.trim().replace(/\s/g, "").replace(",", ".");
+      var s = e.target.value.trim().replace(/[\s\u2212]/g, function (c) { return c === "\u2212" ? "-" : ""; });
+      s = en ? s.replace(/,/g, "") : s.replace(",", ".");
       if (s === "") { ctx.change(function () { set(undefined); }); return; }
       var v = Number(s);
       if (!isFinite(v) || (integer && Math.round(v) !== v)) { err.textContent = integer ? t("num.integer") : t("num.bad"); return; }
