@@ -90,14 +90,9 @@ func (db *DB) DeleteEconomyFiles(ctx context.Context, names []string) error {
 	}
 	err := db.write(ctx, func(tx *tx) error {
 		for _, name := range names {
-			res, err := tx.exec(ctx, `DELETE FROM economy_files WHERE name = ?`, name)
-			if err != nil {
+			missing := generalist.Errorf(generalist.ENOTFOUND, "no imported economy table %s", name)
+			if err := tx.deleteExisting(ctx, missing, `DELETE FROM economy_files WHERE name = ?`, name); err != nil {
 				return err
-			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n == 0 {
-				return generalist.Errorf(generalist.ENOTFOUND, "no imported economy table %s", name)
 			}
 		}
 		return nil

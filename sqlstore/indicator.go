@@ -224,16 +224,7 @@ func (db *DB) IndicatorValues(ctx context.Context, id string, year int) ([]gener
 // DeleteIndicator implements generalist.IndicatorStore.
 func (db *DB) DeleteIndicator(ctx context.Context, id string) error {
 	err := db.write(ctx, func(tx *tx) error {
-		res, err := tx.exec(ctx, `DELETE FROM indicators WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return notFound(id)
-		}
-		return nil
+		return tx.deleteExisting(ctx, notFound(id), `DELETE FROM indicators WHERE id = ?`, id)
 	})
 	if generalist.ErrorCode(err) == generalist.EINTERNAL {
 		return db.errorf("delete indicator %s: %w", id, err)

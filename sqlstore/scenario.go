@@ -137,16 +137,7 @@ func (db *DB) Scenarios(ctx context.Context) ([]*generalist.Scenario, error) {
 // DeleteScenario implements generalist.ScenarioStore.
 func (db *DB) DeleteScenario(ctx context.Context, id string) error {
 	err := db.write(ctx, func(tx *tx) error {
-		res, err := tx.exec(ctx, `DELETE FROM scenarios WHERE id = ?`, id)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return generalist.Errorf(generalist.ENOTFOUND, "no scenario %s", id)
-		}
-		return nil
+		return tx.deleteExisting(ctx, generalist.Errorf(generalist.ENOTFOUND, "no scenario %s", id), `DELETE FROM scenarios WHERE id = ?`, id)
 	})
 	if generalist.ErrorCode(err) == generalist.EINTERNAL {
 		return db.errorf("delete scenario %s: %w", id, err)

@@ -374,6 +374,21 @@ func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error
 	return t.tx.ExecContext(ctx, t.db.rebind(q), args...)
 }
 
+// deleteExisting runs q, a DELETE of something that must exist; when it
+// deletes no row, the error is missing.
+func (t *tx) deleteExisting(ctx context.Context, missing error, q string, args ...any) error {
+	res, err := t.exec(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return missing
+	}
+	return nil
+}
+
 func (t *tx) prepare(ctx context.Context, q string) (*sql.Stmt, error) {
 	return t.tx.PrepareContext(ctx, t.db.rebind(q))
 }
