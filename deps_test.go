@@ -48,7 +48,7 @@ var allowed = map[string][]string{
 	// Rendering: values in, SVG, HTML, Markdown or CSV out; no store.
 	"generalist/chart":  {"generalist/internal/nbfmt"},
 	"generalist/geomap": {"generalist", "generalist/geo", "github.com/paulmach/orb", "generalist/internal/nbfmt"},
-	"generalist/report": {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim", "generalist/internal/nbfmt"},
+	"generalist/report": {"generalist", "generalist/chart", "generalist/geomap", "generalist/sim", "generalist/economy", "generalist/internal/nbfmt"},
 
 	// Storage adapters: one shared store over database/sql and a thin
 	// opener per backend; neither backend knows the other (decision 0006).

@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"fmt"
 
 	"generalist"
+	"generalist/economy"
 	"generalist/report"
 )
 
@@ -32,6 +34,9 @@ func (a *App) Report(ctx context.Context, title string, scs []*generalist.Scenar
 	if c.Map, err = a.Map(outs[0].Structure); err != nil {
 		return nil, err
 	}
+	if c.Economy, err = a.ComparisonEconomy(ctx, scs); err != nil {
+		return nil, err
+	}
 	for _, sc := range scs {
 		if sc.ID == "" {
 			continue
@@ -49,3 +54,62 @@ func (a *App) Report(ctx context.Context, title string, scs []*generalist.Scenar
 	}
 	return c, nil
 }
+
+// ComparisonEconomy is the economy of each merger of the compared
+// scenarios (all on one structure and year): for each, what MergerEconomy
+// gives — the figures `generalist economy merge` prints — under the
+// latest budget year with parameters that is not after the scenarios'
+// year (the rule of the outcome's economy, economy.ForScenario). Mergers
+// whose members the tables do not cover are listed in Lacking. Nil when
+// no scenario has a merger.
+func (a *App) ComparisonEconomy(ctx context.Context, scs []*generalist.Scenario) (*report.Economy, error) {
+	var any bool
+	for _, sc := range scs {
+		any = any || len(sc.Mergers) > 0
+	}
+	if !any {
+		return nil, nil
+	}
+	e := &report.Economy{ScenarioYear: scs[0].Year}
+	if s := scs[0].Structure; s != generalist.Structure2024 {
+		e.Reason = fmt.Sprintf("Økonomien til sammenslåingene er ikke beregnet: inntektssystemets tabeller bruker kommunenumrene i 2024-strukturen, og alternativene er på %d-strukturen.", s)
+		return e, nil
+	}
+	m, err := a.Economy(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, y := range m.Params.Years() {
+		if y <= e.ScenarioYear {
+			e.Year = y
+		}
+	}
+	if e.Year == 0 {
+		e.Reason = fmt.Sprintf("Økonomien til sammenslåingene er ikke beregnet: det finnes ingen parametere for inntektssystemet for %d eller tidligere.", e.ScenarioYear)
+		return e, nil
+	}
+	for i, sc := range scs {
+		for _, mg := range sc.Mergers {
+			me := report.MergerEconomy{Scenario: i, Name: mg.Name, Members: mg.Members}
+			r, err := a.MergerEconomy(ctx, mg.Members, e.Year)
+			switch {
+			case generalist.ErrorCode(err) == generalist.ENOTFOUND, generalist.ErrorCode(err) == generalist.EINVALID:
+				// A member the tables do not know, or a group the
+				// scenario's validation let through with a warning: no
+				// economy, named with the others.
+			case err != nil:
+				return nil, err
+			case report.HasData(r):
+				me.Merger = r
+			}
+			if me.Merger != nil {
+				e.Mergers = append(e.Mergers, me)
+			} else {
+				e.Lacking = append(e.Lacking, me)
+			}
+		}
+	}
+	return e, nil
+}
+
+var _ = economy.RuleOnce // the figures are economy.Merger's

@@ -38,6 +38,9 @@ type Comparison struct {
 	// (innspill) linked to it as its motivation; only what Input.Public
 	// keeps is shown.
 	Inputs map[string][]generalist.Input
+	// Economy, when set, is what each merger does to the money; the
+	// reports show it for the mergers with data and name the others once.
+	Economy *Economy
 }
 
 // Sources are cited in every report.
@@ -83,7 +86,7 @@ func (c *Comparison) rows() []row {
 		f("Kommuner under 5 000", func(o *sim.Outcome) string { return count(o.Stats.Under.Count) }),
 		f("Kommuner uten data", func(o *sim.Outcome) string { return count(len(o.Stats.Missing)) }),
 		f("Oppgave–kommune-par under robust nivå", func(o *sim.Outcome) string { return count(o.Vulnerable) }),
-		f("Andel oppgaveårsverk utenfor egen organisasjon", func(o *sim.Outcome) string { return nb.Percent(100*o.MeanOutsideShare, 1) }),
+		f("Andel oppgaveårsverk utenfor egen organisasjon", c.outsideShare),
 		f("Gjennomsnittlig avstand til senteret (km)", func(o *sim.Outcome) string {
 			if o.MeanDistanceKm == nil {
 				return "ingen data"
@@ -92,7 +95,7 @@ func (c *Comparison) rows() []row {
 		}),
 	}
 	for _, role := range generalist.Roles {
-		rows = append(rows, f("Under robust nivå: "+string(role), func(o *sim.Outcome) string {
+		rows = append(rows, f("Under robust nivå: "+strings.ToLower(RoleNames[role]), func(o *sim.Outcome) string {
 			for _, r := range o.Roles {
 				if r.Role == role {
 					return count(r.Vulnerable)
@@ -107,7 +110,7 @@ func (c *Comparison) rows() []row {
 func (c *Comparison) taskRows() []row {
 	var rows []row
 	for i, t := range c.Outcomes[0].Tasks {
-		r := row{Label: t.Task}
+		r := row{Label: c.taskName(t.Task)}
 		for _, o := range c.Outcomes {
 			to := o.Tasks[i]
 			v := nbfmt.Bokmal.Int(int64(to.Short))
@@ -122,6 +125,30 @@ func (c *Comparison) taskRows() []row {
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+// muniName is a municipality's name in today's system, "Sokndal (1111)",
+// or its number when the outcome lacks it.
+func (c *Comparison) muniName(n generalist.MunicipalityNumber) string {
+	for _, u := range c.Outcomes[0].Units {
+		if u.Number == n && u.Name != "" {
+			return u.Name + " (" + string(n) + ")"
+		}
+	}
+	return string(n)
+}
+
+// taskName is a task's bokmål name from the catalogue (its id only when
+// the catalogue lacks it).
+func (c *Comparison) taskName(id string) string {
+	if c.Catalogue != nil {
+		for i := range c.Catalogue.Tasks {
+			if t := &c.Catalogue.Tasks[i]; t.ID == id && t.NameNB != "" {
+				return t.NameNB
+			}
+		}
+	}
+	return id
 }
 
 func (c *Comparison) check() error {
@@ -141,7 +168,7 @@ func HTML(w io.Writer, c *Comparison) error {
 	if err := c.check(); err != nil {
 		return err
 	}
-	t, err := template.New("").ParseFS(templateFS, "templates/*.tmpl")
+	t, err := template.New("").Funcs(template.FuncMap{"task": c.taskName, "muni": c.muniName}).ParseFS(templateFS, "templates/*.tmpl")
 	if err != nil {
 		return err
 	}
@@ -193,6 +220,7 @@ func HTML(w io.Writer, c *Comparison) error {
 		"Title": c.Title, "Outcomes": c.Outcomes, "Scenarios": views, "Rows": c.rows(), "TaskRows": c.taskRows(),
 		"Chart": template.HTML(svg.Bytes()), "Catalogue": c.Catalogue, "Sources": Sources, "Assumptions": Assumptions,
 		"Cooperation": c.cooperationText(), "Staffing": c.staffing(),
+		"Roles": c.roleSummary(), "Columns": len(c.Outcomes) + 1, "Economy": c.economyView(), "EconomyTitle": c.economyTitle(), "EconomyAssumptions": EconomyAssumptions,
 	})
 }
 
@@ -207,7 +235,15 @@ func Markdown(w io.Writer, c *Comparison) error {
 		fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(s.Name), mdEscape(s.Description))
 	}
 	table := func(title string, rows []row) {
-		fmt.Fprintf(&b, "\n## %s\n\n|  |", title)
+		first := " "
+		if strings.Contains(title, "per oppgave") {
+			first = "Oppgave"
+		}
+		if sub, ok := strings.CutPrefix(title, "#"); ok {
+			fmt.Fprintf(&b, "\n### %s\n\n| %s |", mdEscape(sub), first)
+		} else {
+			fmt.Fprintf(&b, "\n## %s\n\n| %s |", title, first)
+		}
 		for _, o := range c.Outcomes {
 			fmt.Fprintf(&b, " %s |", mdEscape(o.Scenario))
 		}
@@ -232,6 +268,40 @@ func Markdown(w io.Writer, c *Comparison) error {
 			}
 		}
 	}
+	b.WriteString("\n## Sammendrag per rolle\n\nKommunens fire roller. For alternativene står endringen fra dagens system i parentes.\n")
+	for _, g := range c.roleSummary() {
+		table("#"+g.Role, g.Rows)
+	}
+	if v := c.economyView(); v != nil {
+		fmt.Fprintf(&b, "\n## %s\n\n", c.economyTitle())
+		if len(v.Rows) > 0 {
+			b.WriteString("Endring mot at kommunene fortsetter hver for seg, i kroner fra budsjettåret (faste priser).\n\n|")
+			for _, h := range v.Head {
+				fmt.Fprintf(&b, " %s |", h)
+			}
+			b.WriteString("\n|---|---|---|")
+			for range v.Head[3:] {
+				b.WriteString("---:|")
+			}
+			b.WriteString("\n")
+			for _, r := range v.Rows {
+				b.WriteString("|")
+				for _, x := range r {
+					fmt.Fprintf(&b, " %s |", mdEscape(x))
+				}
+				b.WriteString("\n")
+			}
+			for _, y := range v.Years {
+				fmt.Fprintf(&b, "\n### %s: år for år\n\n| År | Andel av inndelingstilskuddet | Inndelingstilskudd | Kjent endring |\n|---|---:|---:|---:|\n", mdEscape(y.Title))
+				for _, r := range y.Rows {
+					fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r[0], r[1], r[2], r[3])
+				}
+			}
+		}
+		if v.Note != "" {
+			fmt.Fprintf(&b, "\n%s\n", mdEscape(v.Note))
+		}
+	}
 	table("Nøkkeltall", c.rows())
 	table("Kommuner under robust nivå per oppgave", c.taskRows())
 	for _, o := range c.Outcomes {
@@ -246,6 +316,11 @@ func Markdown(w io.Writer, c *Comparison) error {
 	fmt.Fprintf(&b, "- %s\n", c.cooperationText())
 	for _, a := range Assumptions {
 		fmt.Fprintf(&b, "- %s\n", a)
+	}
+	if c.Economy != nil {
+		for _, a := range EconomyAssumptions {
+			fmt.Fprintf(&b, "- %s\n", a)
+		}
 	}
 	if st := c.staffing(); len(st) > 0 {
 		b.WriteString("\n### Bemanningsforutsetninger per oppgave\n\n| Oppgave | Årsverk per 1 000 i målgruppen | Grunnlag | Minste robuste fagmiljø (årsverk) | Grunnlag |\n|---|---:|---|---:|---|\n")
@@ -278,10 +353,20 @@ func CSV(w io.Writer, c *Comparison) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
+	for _, g := range c.roleSummary() {
+		for _, r := range g.Rows {
+			if err := cw.Write(append([]string{g.Role + ": " + r.Label}, r.Values...)); err != nil {
+				return err
+			}
+		}
+	}
 	for _, r := range append(c.rows(), c.taskRows()...) {
 		if err := cw.Write(append([]string{r.Label}, r.Values...)); err != nil {
 			return err
 		}
+	}
+	if err := c.economyCSV(cw); err != nil {
+		return err
 	}
 	// The assumptions follow after an empty row, as a table of their own.
 	rows := [][]string{{}, {"forutsetning", "verdi", "grunnlag"}, {"dagens registrerte samarbeid", "", c.cooperationText()}}

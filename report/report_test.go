@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"flag"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"generalist"
+	"generalist/economy"
 	"generalist/sim"
 	"generalist/stats"
 )
@@ -30,7 +32,8 @@ func fixture() *Comparison {
 	return withBasis(&Comparison{
 		Title: "Testrapport",
 		Scenarios: []*generalist.Scenario{{Name: "Samarbeid om barnevern", Description: "Fire kommuner samarbeider.",
-			Arrangements: []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1106", "1151"}, Host: "1106"}}}},
+			Arrangements: []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1106", "1151"}, Host: "1106"}},
+			Mergers:      []generalist.Merger{{Name: "Dalane", Members: []generalist.MunicipalityNumber{"1111", "1112"}}, {Name: "Nordfjord", Members: []generalist.MunicipalityNumber{"4649", "4602"}}}}},
 		Outcomes: []*sim.Outcome{
 			out("Dagens system", 4, 6, 3, 3, 0, 0, &zero),
 			out("Samarbeid om barnevern", 4, 4, 1, 3, 2, 0.021, &d),
@@ -43,7 +46,34 @@ func fixture() *Comparison {
 				FTEPer1000: generalist.Param{Value: 0.25, Assumption: true},
 				MinTeam:    generalist.Param{Value: 5.2, Source: "akuttmedisinforskriften § 6"}}},
 		}},
+		Economy: fixtureEconomy(),
 	}, generalist.CooperationBasis{Applied: true, ActiveOn: "2026-01-01", Cooperations: 3, Arrangements: 4, ExamplesLeftOut: 4})
+}
+
+// fixtureEconomy is a merger with data (its income equalisation falls by
+// 475 795 kr a year; the inndelingstilskudd of 2 years in full and 1 of
+// phase-out is 1 000 000 kr) and one without.
+func fixtureEconomy() *Economy {
+	k := func(v float64) *economy.Kroner { e := economy.Kroner(v); return &e }
+	m := &economy.Merger{Year: 2025,
+		Members: []economy.Member{{Municipality: "1111", Name: "Sokndal"}, {Municipality: "1112", Name: "Lund"}},
+		Components: []economy.Component{
+			{ID: "per_inhabitant_grant", Separate: k(100), Merged: k(100), Change: k(0), Rule: economy.RuleAddsUp},
+			{ID: "income_equalisation", Separate: k(1000), Merged: k(524205), Change: k(-475795), Rule: economy.RuleRecomputed},
+			{ID: "inndelingstilskudd", Separate: k(0), Merged: k(1e6), Change: k(1e6), Rule: economy.RuleCompensation},
+			{ID: "one_off_grant", Separate: k(0), Rule: economy.RuleOnce},
+			{ID: "reform_support", Separate: k(0), Rule: economy.RuleOnce},
+		},
+		Compensation: economy.Compensation{Total: k(1e6), FullYears: 2, PhaseOutYears: 1, Step: 0.5},
+		Years: []economy.YearRow{
+			{Index: 1, Year: 2025, Share: 1, Compensation: k(1e6), Known: -475795},
+			{Index: 2, Year: 2026, Share: 1, Compensation: k(1e6), Known: -475795},
+			{Index: 3, Year: 2027, Share: 0.5, Compensation: k(5e5), Known: -975795},
+		},
+	}
+	return &Economy{Year: 2025, ScenarioYear: 2026,
+		Mergers: []MergerEconomy{{Scenario: 0, Name: "Dalane", Members: []generalist.MunicipalityNumber{"1111", "1112"}, Merger: m}},
+		Lacking: []MergerEconomy{{Scenario: 0, Name: "Nordfjord", Members: []generalist.MunicipalityNumber{"4649", "4602"}}}}
 }
 
 // withBasis sets today's registered cooperation of every outcome, as
@@ -262,5 +292,92 @@ func TestAssumptions(t *testing.T) {
 	withBasis(c, generalist.CooperationBasis{ActiveOn: "2022-01-01"})
 	if md := render(c)["MD"]; !strings.Contains(md, "føres på 2024-strukturen, og sammenligningen er på 2020-strukturen") {
 		t.Errorf("structure 2020: the reason is missing:\n%s", md)
+	}
+}
+
+// renderAll writes the fixture in the three formats, no-break spaces as
+// spaces.
+func renderAll(t *testing.T, c *Comparison) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, write := range map[string]func(*bytes.Buffer, *Comparison) error{
+		"HTML": func(b *bytes.Buffer, c *Comparison) error { return HTML(b, c) },
+		"MD":   func(b *bytes.Buffer, c *Comparison) error { return Markdown(b, c) },
+		"CSV":  func(b *bytes.Buffer, c *Comparison) error { return CSV(b, c) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b, c); err != nil {
+			t.Fatal(err)
+		}
+		out[name] = strings.ReplaceAll(html.UnescapeString(b.String()), "\u00a0", " ")
+	}
+	return out
+}
+
+// TestEconomy: every format shows each merger's income equalisation, its
+// inndelingstilskudd over all years with the years in full, the one-off
+// grant and reform support (ingen data here), and names the merger
+// without data in one sentence, once, with how to bring the data in.
+func TestEconomy(t *testing.T) {
+	for format, body := range renderAll(t, fixture()) {
+		for _, w := range []string{"Økonomi per sammenslåing (inntektssystemet 2025)", "Dalane", "Sokndal + Lund", "-475 795", "+1 000 000", "+2 500 000",
+			"2 år fullt, så nedtrapping over 1 år", "-1 927 385", "inntektssystemet for 2025, det siste budsjettåret med parametere", "Engangstilskudd", "Reformstøtte"} {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: lacks %q", format, w)
+			}
+		}
+		section := body[strings.Index(body, "inntektssystemet 2025"):]
+		if i := strings.Index(section, "Nøkkeltall"); i >= 0 {
+			section = section[:i]
+		}
+		if n := strings.Count(section, "Nordfjord"); n != 1 {
+			t.Errorf("%s: the merger without data is named %d times, want once (in the one sentence)", format, n)
+		}
+		if !strings.Contains(body, "Økonomien mangler for «Nordfjord»") || !strings.Contains(body, "importerer KDDs fullstendige tabeller") {
+			t.Errorf("%s: no sentence on the merger without data and how to import it", format)
+		}
+	}
+	// Without an economy the reports have no economy section.
+	c := fixture()
+	c.Economy = nil
+	for format, body := range renderAll(t, c) {
+		if strings.Contains(body, "Økonomi per sammenslåing") {
+			t.Errorf("%s: an economy section without an economy", format)
+		}
+	}
+	// Only mergers without data: the sentence, no table.
+	c = fixture()
+	c.Economy.Mergers = nil
+	for format, body := range renderAll(t, c) {
+		if strings.Contains(body, "Inndelingstilskudd, første år") || !strings.Contains(body, "Økonomien mangler for «Nordfjord»") {
+			t.Errorf("%s: with no merger with data, a table or no sentence", format)
+		}
+	}
+}
+
+// TestNamesNotIDs: tasks by their catalogue names and roles by their
+// names, never the ids, in every format; the summary per role comes
+// before the details.
+func TestNamesNotIDs(t *testing.T) {
+	for format, body := range renderAll(t, fixture()) {
+		for _, bad := range []string{"myndighetsutover", "demokratisk_arena", "demokratisk\\_arena", "| barnevern |", ",barnevern,", ">barnevern<", "host_admin"} {
+			if strings.Contains(body, bad) {
+				t.Errorf("%s: shows the id %q", format, bad)
+			}
+		}
+		for _, w := range []string{"Myndighetsutøver", "Demokratisk arena", "Tjenesteyter", "Samfunnsutvikler", "Barnevernstjeneste"} {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: lacks %q", format, w)
+			}
+		}
+		role, details := strings.Index(body, "Myndighetsutøver"), strings.Index(body, "Median innbyggere")
+		if role < 0 || details < 0 || role > details {
+			t.Errorf("%s: the summary per role does not come before the details", format)
+		}
+	}
+	// The change from today: the authority role has 1 pair below robust
+	// in the scenario against today's 3.
+	if md := renderAll(t, fixture())["MD"]; !strings.Contains(md, "| Oppgave–kommune-par under robust nivå | 3 | 1 (-2) |") {
+		t.Errorf("Markdown: the authority role's pairs below robust with the change:\n%s", md)
 	}
 }
