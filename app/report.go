@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"generalist"
-	"generalist/economy"
 	"generalist/report"
 )
 
@@ -111,5 +110,3 @@ func (a *App) ComparisonEconomy(ctx context.Context, scs []*generalist.Scenario)
 	}
 	return e, nil
 }
-
-var _ = economy.RuleOnce // the figures are economy.Merger's
