@@ -42,12 +42,9 @@ func runIndicatorAnalyse(ctx context.Context, args []string, stdout, stderr io.W
 	year := fs.Int("year", 0, "1 January of `year` for population and covariates (default: latest)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
+	id, err := parseOne(fs, args, "indicator analyse: give exactly one indicator ID")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usageError("indicator analyse: give exactly one indicator ID")
 	}
 	s, err := generalist.ParseStructure(*structure)
 	if err != nil {
@@ -64,7 +61,7 @@ func runIndicatorAnalyse(ctx context.Context, args []string, stdout, stderr io.W
 			return err
 		}
 	}
-	ind, _, err := a.Indicator(ctx, pos[0], s, y)
+	ind, _, err := a.Indicator(ctx, id, s, y)
 	if err != nil {
 		return err
 	}

@@ -255,14 +255,11 @@ func runRestore(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	dbPath := dbFlag(fs)
 	replace := fs.Bool("replace", false, "replace everything the store holds (else it must be empty)")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
-	pos, err := parseFlags(fs, args)
+	file, err := parseOne(fs, args, "restore: give one FILE (- for standard input)")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageError("restore: give one FILE (- for standard input)")
-	}
-	f, err := openInput(pos[0])
+	f, err := openInput(file)
 	if err != nil {
 		return err
 	}

@@ -44,32 +44,10 @@ shipped tables with the tables analysts imported laid over them.
 `
 
 func runEconomy(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, economyHelp)
-		return usageError("economy: no command given")
-	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "show":
-		return runEconomyShow(ctx, rest, stdout, stderr)
-	case "merge":
-		return runEconomyMerge(ctx, rest, stdout, stderr)
-	case "check":
-		return runEconomyCheck(ctx, rest, stdout, stderr)
-	case "params":
-		return runEconomyParams(ctx, rest, stdout, stderr)
-	case "import":
-		return runEconomyImport(ctx, rest, stdout, stderr)
-	case "list":
-		return runEconomyList(ctx, rest, stdout, stderr)
-	case "remove":
-		return runEconomyRemove(ctx, rest, stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, economyHelp)
-		return nil
-	}
-	fmt.Fprint(stderr, economyHelp)
-	return usageError(fmt.Sprintf("economy: unknown command %q", cmd))
+	return dispatch(ctx, "economy", economyHelp, "economy: no command given", map[string]command{
+		"show": runEconomyShow, "merge": runEconomyMerge, "check": runEconomyCheck, "params": runEconomyParams,
+		"import": runEconomyImport, "list": runEconomyList, "remove": runEconomyRemove,
+	}, args, stdout, stderr)
 }
 
 // economyFlags registers the flags every economy command has.
@@ -89,13 +67,6 @@ func loadEconomy(ctx context.Context, dbPath string) (*economy.Model, error) {
 	}
 	defer closeStore()
 	return a.Economy(ctx)
-}
-
-func noArgs(name string, pos []string) error {
-	if len(pos) > 0 {
-		return usageError(fmt.Sprintf("economy %s: unexpected argument %q", name, pos[0]))
-	}
-	return nil
 }
 
 func yearFlag(name string, y int) error {
@@ -119,11 +90,7 @@ func runEconomyShow(ctx context.Context, args []string, stdout, stderr io.Writer
 	fs, dbPath, asJSON := economyFlags("show", stderr, economyShowHelp)
 	num := fs.String("municipality", "", "kommunenummer (`number`), e.g. 1111")
 	year := fs.Int("year", 0, "budget `year`")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs("show", pos); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	n, err := generalist.ParseMunicipalityNumber(*num)
@@ -275,11 +242,7 @@ func runEconomyMerge(ctx context.Context, args []string, stdout, stderr io.Write
 	fs, dbPath, asJSON := economyFlags("merge", stderr, economyMergeHelp)
 	members := fs.String("members", "", "comma-separated kommunenummer of the `municipalities` that merge")
 	year := fs.Int("year", 0, "budget `year` the merger takes effect")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs("merge", pos); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	var nums []generalist.MunicipalityNumber
@@ -370,11 +333,7 @@ Flags:
 
 func runEconomyCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, dbPath, asJSON := economyFlags("check", stderr, economyCheckHelp)
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs("check", pos); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	m, err := loadEconomy(ctx, *dbPath)
@@ -431,11 +390,7 @@ Flags:
 func runEconomyParams(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs, dbPath, asJSON := economyFlags("params", stderr, economyParamsHelp)
 	year := fs.Int("year", 0, "budget `year`")
-	pos, err := parseFlags(fs, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs("params", pos); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if err := yearFlag("params", *year); err != nil {

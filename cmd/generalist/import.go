@@ -47,14 +47,10 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	structure := fs.String("structure", "", "put every record on this `structure` (2019, 2020, 2024)")
 	replace := fs.Bool("replace", false, "overwrite stored values that differ")
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
+	file, err := parseOne(fs, args, "import: give exactly one FILE")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageError("import: give exactly one FILE")
-	}
-	file := pos[0]
 	var s generalist.Structure
 	if *structure != "" {
 		if s, err = generalist.ParseStructure(*structure); err != nil {

@@ -36,28 +36,10 @@ Run "generalist indicator <command> -h" for the flags of a command.
 `
 
 func runIndicator(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, indicatorHelp)
-		return usageError("indicator: no command given (import, list, show, delete or analyse)")
-	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "import":
-		return runIndicatorImport(ctx, rest, stdout, stderr)
-	case "list":
-		return runIndicatorList(ctx, rest, stdout, stderr)
-	case "show":
-		return runIndicatorShow(ctx, rest, stdout, stderr)
-	case "delete":
-		return runIndicatorDelete(ctx, rest, stdout, stderr)
-	case "analyse", "analyze":
-		return runIndicatorAnalyse(ctx, rest, stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, indicatorHelp)
-		return nil
-	}
-	fmt.Fprint(stderr, indicatorHelp)
-	return usageError(fmt.Sprintf("indicator: unknown command %q", cmd))
+	return dispatch(ctx, "indicator", indicatorHelp, "indicator: no command given (import, list, show, delete or analyse)", map[string]command{
+		"import": runIndicatorImport, "list": runIndicatorList, "show": runIndicatorShow,
+		"delete": runIndicatorDelete, "analyse": runIndicatorAnalyse, "analyze": runIndicatorAnalyse,
+	}, args, stdout, stderr)
 }
 
 const indicatorImportHelp = `Usage: generalist indicator import FILE --id ID --name NAME --unit UNIT --source SOURCE
@@ -112,14 +94,10 @@ func runIndicatorImport(ctx context.Context, args []string, stdout, stderr io.Wr
 	encoding := fs.String("encoding", "auto", "CSV `encoding`: auto, utf-8 or latin1")
 	replace := fs.Bool("replace", false, "replace an indicator of the same id")
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
+	file, err := parseOne(fs, args, "indicator import: give exactly one FILE")
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usageError("indicator import: give exactly one FILE")
-	}
-	file := pos[0]
 	if *id == "" {
 		return usageError("indicator import: --id is required")
 	}
@@ -335,12 +313,9 @@ func runIndicatorShow(ctx context.Context, args []string, stdout, stderr io.Writ
 	structure := fs.String("structure", "", "show the values on this `structure`: 2019, 2020 or 2024")
 	asJSON := fs.Bool("json", false, "print JSON")
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
+	id, err := parseOne(fs, args, "indicator show: give exactly one indicator ID")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usageError("indicator show: give exactly one indicator ID")
 	}
 	if *year != 0 && (*year < 1800 || *year > 2200) {
 		return usageError(fmt.Sprintf("indicator show: --year %d: must be a calendar year such as 2024", *year))
@@ -357,13 +332,13 @@ func runIndicatorShow(ctx context.Context, args []string, stdout, stderr io.Writ
 	}
 	defer db.Close()
 	if s == 0 {
-		ind, err := db.Indicator(ctx, pos[0])
+		ind, err := db.Indicator(ctx, id)
 		if err != nil {
 			return err
 		}
 		s = ind.Structure
 	}
-	l, err := atlas.IndicatorOn(ctx, db, pos[0], s, *year)
+	l, err := atlas.IndicatorOn(ctx, db, id, s, *year)
 	if err != nil {
 		return err
 	}
@@ -429,22 +404,19 @@ Flags:
 func runIndicatorDelete(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("indicator delete", indicatorDeleteHelp, stderr)
 	dbPath := dbFlag(fs)
-	pos, err := parseFlags(fs, args)
+	id, err := parseOne(fs, args, "indicator delete: give exactly one indicator ID")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usageError("indicator delete: give exactly one indicator ID")
 	}
 	db, err := openStore(ctx, *dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.DeleteIndicator(ctx, pos[0]); err != nil {
+	if err := db.DeleteIndicator(ctx, id); err != nil {
 		return err
 	}
-	recordCLI(ctx, db, stderr, "indicator delete", pos[0], "")
-	_, err = fmt.Fprintf(stdout, "Deleted indicator %s from %s.\n", pos[0], db.Path())
+	recordCLI(ctx, db, stderr, "indicator delete", id, "")
+	_, err = fmt.Fprintf(stdout, "Deleted indicator %s from %s.\n", id, db.Path())
 	return err
 }

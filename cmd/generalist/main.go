@@ -69,54 +69,18 @@ Run "generalist <command> -h" for the flags of a command.
 
 // run executes one command; main only maps its error to an exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
-		return usageError("no command given")
-	}
-	cmd, rest := args[0], args[1:]
-	if dir := os.Getenv("GENERALIST_ECONOMY_DATA"); dir != "" {
+	if dir := os.Getenv("GENERALIST_ECONOMY_DATA"); dir != "" && len(args) > 0 {
 		// Earlier versions read imported economy tables from this
 		// directory; they now live in the store. Say so rather than
 		// silently using the shipped sample.
 		fmt.Fprintf(stderr, "warning: GENERALIST_ECONOMY_DATA (%s) is no longer read: imported economy tables live in the store. Import the directory once with: generalist economy import --data %s\n", dir, dir)
 	}
-	switch cmd {
-	case "serve":
-		return runServe(ctx, rest, stdout, stderr)
-	case "stats":
-		return runStats(ctx, rest, stdout, stderr)
-	case "import":
-		return runImport(ctx, rest, stdout, stderr)
-	case "indicator":
-		return runIndicator(ctx, rest, stdout, stderr)
-	case "capacity":
-		return runCapacity(ctx, rest, stdout, stderr)
-	case "tasks":
-		return runTasks(ctx, rest, stdout, stderr)
-	case "scenario":
-		return runScenario(ctx, rest, stdout, stderr)
-	case "report":
-		return runReport(ctx, rest, stdout, stderr)
-	case "economy":
-		return runEconomy(ctx, rest, stdout, stderr)
-	case "imc":
-		return runIMC(ctx, rest, stdout, stderr)
-	case "search":
-		return runSearch(ctx, rest, stdout, stderr)
-	case "input":
-		return runInput(ctx, rest, stdout, stderr)
-	case "user":
-		return runUser(ctx, rest, stdout, stderr)
-	case "backup":
-		return runBackup(ctx, rest, stdout, stderr)
-	case "restore":
-		return runRestore(ctx, rest, stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	}
-	fmt.Fprint(stderr, usage)
-	return usageError(fmt.Sprintf("unknown command %q", cmd))
+	return dispatch(ctx, "", usage, "no command given", map[string]command{
+		"serve": runServe, "stats": runStats, "import": runImport, "indicator": runIndicator,
+		"capacity": runCapacity, "tasks": runTasks, "scenario": runScenario, "report": runReport,
+		"economy": runEconomy, "imc": runIMC, "search": runSearch, "input": runInput,
+		"user": runUser, "backup": runBackup, "restore": runRestore,
+	}, args, stdout, stderr)
 }
 
 // usageError is a mistake in the command line (exit status 2).
