@@ -35,33 +35,26 @@ func Population(ctx context.Context, store generalist.AtlasStore, s generalist.S
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	ms, err := store.Municipalities(ctx, s)
-	if err != nil {
-		return nil, err
-	}
 	src, pops, err := recorded(ctx, store, s, year)
 	if err != nil {
 		return nil, err
 	}
-	srcMs := ms
-	if src != s {
-		if srcMs, err = store.Municipalities(ctx, src); err != nil {
-			return nil, err
-		}
-	}
-	values := complete(srcMs, pops)
-	c := &Counts{Structure: s, Year: year, Values: values}
-	if src != s {
-		m, err := path(ctx, store, src, s)
+	if src == s {
+		ms, err := store.Municipalities(ctx, s)
 		if err != nil {
 			return nil, err
 		}
-		if c.Values, err = m.Carry(values); err != nil {
-			return nil, err
-		}
-		c.CarriedFrom = src
+		return &Counts{Structure: s, Year: year, Values: complete(ms, pops)}, nil
 	}
-	return c, nil
+	m, srcMs, err := carrier(ctx, store, src, s)
+	if err != nil {
+		return nil, err
+	}
+	values, err := m.Carry(complete(srcMs, pops))
+	if err != nil {
+		return nil, err
+	}
+	return &Counts{Structure: s, Year: year, Values: values, CarriedFrom: src}, nil
 }
 
 // LatestYear returns the latest year with population data recorded on s.
