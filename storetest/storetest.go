@@ -169,25 +169,19 @@ func openSQLite(tb testing.TB, path string) *sqlstore.DB {
 func sqliteTemplate(t *testing.T) func(testing.TB) *sqlstore.DB {
 	path := filepath.Join(t.TempDir(), "template.db")
 	ref := Reference(t)
-	done := make(chan struct{})
-	var err error
-	go func() {
-		defer close(done)
-		err = func() error {
-			db, err := sqlite.Open(context.Background(), path)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			_, err = db.LoadReference(context.Background(), ref)
+	loaded := inBackground(func() error {
+		db, err := sqlite.Open(context.Background(), path)
+		if err != nil {
 			return err
-		}()
-	}()
-	t.Cleanup(func() { <-done })
+		}
+		defer db.Close()
+		_, err = db.LoadReference(context.Background(), ref)
+		return err
+	})
+	t.Cleanup(func() { loaded() })
 	return func(tb testing.TB) *sqlstore.DB {
 		tb.Helper()
-		<-done
-		if err != nil {
+		if err := loaded(); err != nil {
 			tb.Fatalf("loading the reference data into the template: %v", err)
 		}
 		b, err := os.ReadFile(path)
@@ -199,6 +193,21 @@ func sqliteTemplate(t *testing.T) func(testing.TB) *sqlstore.DB {
 			tb.Fatal(err)
 		}
 		return openSQLite(tb, copy)
+	}
+}
+
+// inBackground runs fn in a goroutine of its own; the function it returns
+// waits until fn has returned and gives fn's error.
+func inBackground(fn func() error) func() error {
+	done := make(chan struct{})
+	var err error
+	go func() {
+		defer close(done)
+		err = fn()
+	}()
+	return func() error {
+		<-done
+		return err
 	}
 }
 
@@ -273,33 +282,27 @@ func postgresTemplate(t *testing.T) func(testing.TB) *sqlstore.DB {
 	ctx := context.Background()
 	name := "generalist_tpl_" + randomHex(6)
 	ref := Reference(t)
-	done := make(chan struct{})
-	var err error
-	go func() {
-		defer close(done)
-		err = func() error {
-			if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
-				return err
-			}
-			db, err := postgres.Open(ctx, withDatabase(t, base, name))
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			_, err = db.LoadReference(ctx, ref)
+	loaded := inBackground(func() error {
+		if _, err := admin.ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
 			return err
-		}()
-	}()
+		}
+		db, err := postgres.Open(ctx, withDatabase(t, base, name))
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		_, err = db.LoadReference(ctx, ref)
+		return err
+	})
 	t.Cleanup(func() {
-		<-done
+		loaded()
 		if _, err := admin.ExecContext(ctx, `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`); err != nil {
 			t.Errorf("drop template database: %v", err)
 		}
 	})
 	return func(tb testing.TB) *sqlstore.DB {
 		tb.Helper()
-		<-done
-		if err != nil {
+		if err := loaded(); err != nil {
 			tb.Fatalf("loading the reference data into the template database: %v", err)
 		}
 		copy := "t_" + randomHex(8)
