@@ -54,8 +54,7 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 // well and says which.
 func dispatch(ctx context.Context, family, help, missing string, cmds map[string]command, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, help)
-		return usageError(missing)
+		return helpAndFail(stderr, help, missing)
 	}
 	name, rest := args[0], args[1:]
 	if run, ok := cmds[name]; ok {
@@ -65,10 +64,22 @@ func dispatch(ctx context.Context, family, help, missing string, cmds map[string
 		fmt.Fprint(stdout, help)
 		return nil
 	}
+	return unknownCommand(stderr, family, help, name)
+}
+
+// helpAndFail prints help to standard error and returns the usage error
+// msg: the answer to a missing or unknown subcommand.
+func helpAndFail(stderr io.Writer, help, msg string) error {
 	fmt.Fprint(stderr, help)
+	return usageError(msg)
+}
+
+// unknownCommand prints help to standard error and returns the usage
+// error that family (empty for the top level) has no command name.
+func unknownCommand(stderr io.Writer, family, help, name string) error {
 	prefix := ""
 	if family != "" {
 		prefix = family + ": "
 	}
-	return usageError(fmt.Sprintf("%sunknown command %q", prefix, name))
+	return helpAndFail(stderr, help, fmt.Sprintf("%sunknown command %q", prefix, name))
 }

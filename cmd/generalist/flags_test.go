@@ -47,3 +47,31 @@ func TestIndicatorAnalyzeSpelling(t *testing.T) {
 		t.Errorf("indicator analyze: error %v, want the usage error of indicator analyse", err)
 	}
 }
+
+// TestUnknownCommand pins the answer of every command family to a missing
+// and an unknown subcommand: its help on standard error and a usage error.
+func TestUnknownCommand(t *testing.T) {
+	for _, tt := range []struct {
+		args      []string
+		help, msg string
+	}{
+		{[]string{"imc"}, imcHelp, "imc: no command given"},
+		{[]string{"imc", "frob"}, imcHelp, `imc: unknown command "frob"`},
+		{[]string{"input"}, inputUsage(), "input: no command given"},
+		{[]string{"input", "frob"}, inputUsage(), `input: unknown command "frob"`},
+		{[]string{"scenario"}, scenarioHelp, "scenario: no command given"},
+		{[]string{"scenario", "frob"}, scenarioHelp, `scenario: unknown command "frob"`},
+		{[]string{"tasks"}, tasksHelp, "tasks: no command given (list, set, reset or history)"},
+		{[]string{"tasks", "frob"}, tasksHelp, `tasks: unknown command "frob"`},
+		{[]string{"user", "frob"}, userHelp, `user: unknown command "frob"`},
+		{[]string{"search", "frob"}, searchHelp, `search: unknown subcommand "frob"; want groups or ensemble`},
+	} {
+		stdout, stderr, err := runCmd(tt.args...)
+		if err == nil || errorText(err) != tt.msg || exitCode(err) != 2 {
+			t.Errorf("%q: error %v (exit %d), want %q (exit 2)", tt.args, err, exitCode(err), tt.msg)
+		}
+		if stdout != "" || stderr != tt.help {
+			t.Errorf("%q: stdout %q, stderr %q; want the help on standard error", tt.args, stdout, stderr)
+		}
+	}
+}

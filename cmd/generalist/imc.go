@@ -70,8 +70,7 @@ type imcCmd struct {
 
 func runIMC(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, imcHelp)
-		return usageError("imc: no command given")
+		return helpAndFail(stderr, imcHelp, "imc: no command given")
 	}
 	cmd, rest := args[0], args[1:]
 	if cmd == "help" || cmd == "-h" || cmd == "--help" {
@@ -80,8 +79,7 @@ func runIMC(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	run, ok := imcCommands[cmd]
 	if !ok {
-		fmt.Fprint(stderr, imcHelp)
-		return usageError(fmt.Sprintf("imc: unknown command %q", cmd))
+		return unknownCommand(stderr, "imc", imcHelp, cmd)
 	}
 	c := &imcCmd{fs: flag.NewFlagSet("imc "+cmd, flag.ContinueOnError), stdout: stdout, stderr: stderr}
 	c.fs.SetOutput(stderr)

@@ -63,8 +63,7 @@ type inputCmd struct {
 
 func runInput(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, inputUsage())
-		return usageError("input: no command given")
+		return helpAndFail(stderr, inputUsage(), "input: no command given")
 	}
 	cmd, rest := args[0], args[1:]
 	if cmd == "help" || cmd == "-h" || cmd == "--help" {
@@ -73,8 +72,7 @@ func runInput(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	run, ok := inputCommands[cmd]
 	if !ok {
-		fmt.Fprint(stderr, inputUsage())
-		return usageError(fmt.Sprintf("input: unknown command %q", cmd))
+		return unknownCommand(stderr, "input", inputUsage(), cmd)
 	}
 	c := &inputCmd{fs: flag.NewFlagSet("input "+cmd, flag.ContinueOnError), stdout: stdout, stderr: stderr, tags: &multiFlag{}}
 	c.fs.SetOutput(stderr)

@@ -43,8 +43,7 @@ only with --examples (eval, compare).
 
 func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, scenarioHelp)
-		return usageError("scenario: no command given")
+		return helpAndFail(stderr, scenarioHelp, "scenario: no command given")
 	}
 	cmd, rest := args[0], args[1:]
 	fs := newFlagSet("scenario "+cmd, scenarioHelp, stderr)
@@ -59,8 +58,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	arity := map[string][2]int{"validate": {1, 1 << 20}, "eval": {1, 1}, "compare": {1, 1 << 20}, "new": {1, 1}, "list": {0, 0}, "export": {1, 1}, "delete": {1, 1}}
 	n, ok := arity[cmd]
 	if !ok {
-		fmt.Fprint(stderr, scenarioHelp)
-		return usageError(fmt.Sprintf("scenario: unknown command %q", cmd))
+		return unknownCommand(stderr, "scenario", scenarioHelp, cmd)
 	}
 	if len(pos) < n[0] || len(pos) > n[1] {
 		return usageError(fmt.Sprintf("scenario %s: wrong number of arguments (see generalist scenario help)", cmd))

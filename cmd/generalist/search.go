@@ -149,8 +149,7 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case "ensemble":
 		return runSearchEnsemble(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprint(stderr, searchHelp)
-	return usageError(fmt.Sprintf("search: unknown subcommand %q; want groups or ensemble", args[0]))
+	return helpAndFail(stderr, searchHelp, fmt.Sprintf("search: unknown subcommand %q; want groups or ensemble", args[0]))
 }
 
 func newSearchFlagSet(name string, stderr io.Writer, f *searchFlags) *flag.FlagSet {

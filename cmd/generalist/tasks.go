@@ -27,8 +27,7 @@ Commands:
 
 func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, tasksHelp)
-		return usageError("tasks: no command given (list, set, reset or history)")
+		return helpAndFail(stderr, tasksHelp, "tasks: no command given (list, set, reset or history)")
 	}
 	cmd, rest := args[0], args[1:]
 	fs := newFlagSet("tasks "+cmd, tasksHelp, stderr)
@@ -43,8 +42,7 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	want := map[string]int{"list": 0, "history": 0, "set": 3, "reset": 2}
 	n, ok := want[cmd]
 	if !ok {
-		fmt.Fprint(stderr, tasksHelp)
-		return usageError(fmt.Sprintf("tasks: unknown command %q", cmd))
+		return unknownCommand(stderr, "tasks", tasksHelp, cmd)
 	}
 	if len(pos) != n {
 		return usageError(fmt.Sprintf("tasks %s: want %d arguments, got %d (see generalist tasks help)", cmd, n, len(pos)))

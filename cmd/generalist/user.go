@@ -67,8 +67,7 @@ func runUser(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	want := map[string]int{"add": 1, "list": 0, "disable": 1, "enable": 1, "password": 1, "token": 1, "tokens": 1, "revoke": 1}
 	n, ok := want[cmd]
 	if !ok {
-		fmt.Fprint(stderr, userHelp)
-		return usageError(fmt.Sprintf("user: unknown command %q", cmd))
+		return unknownCommand(stderr, "user", userHelp, cmd)
 	}
 	if len(pos) != n {
 		return usageError(fmt.Sprintf("user %s: want %d argument(s), got %d", cmd, n, len(pos)))
