@@ -273,6 +273,7 @@ var wantRules = map[string]string{
 	"GET /api/v1/compare":                                        "public",
 	"POST /api/v1/evaluate":                                      "compute",
 	"GET /api/v1/capacity":                                       "public",
+	"GET /api/v1/capacity/observed":                              "public",
 	"GET /api/v1/municipalities/{number}/capacity":               "public",
 	"GET /api/v1/search":                                         "public",
 	"GET /api/v1/search/ensemble":                                "public",
