@@ -5,17 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"io"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 
 	"generalist"
 	"generalist/app"
-	"generalist/geomap"
-	"generalist/internal/nbfmt"
 	"generalist/report"
 	"generalist/sim"
 )
@@ -221,96 +217,6 @@ func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-type comparePage struct {
-	Outcomes []*sim.Outcome
-	// Maps shows, per outcome, the tasks below the robust minimum in each
-	// municipality; Diffs the change from today (one fewer is -1).
-	Maps, Diffs []template.HTML
-	Tasks       []string
-	// TaskRefs is the catalogue task of each of Tasks, for its name.
-	TaskRefs []*generalist.Task
-	JSON     string
-	Report   string
-	// TodayKnown is false when no registered cooperation is part of
-	// today's system (the share in cooperation is then unknown, not 0);
-	// TodayNote and ExamplesNote say what today's cooperation rests on,
-	// and ExamplesURL is the same comparison with the examples counted or
-	// not, as Examples is not (empty when the registry has none).
-	TodayKnown              bool
-	TodayNote, ExamplesNote string
-	// Outside is each outcome's share of task FTEs in cooperation, as
-	// text: "ukjent" for today without registered cooperation, and a
-	// share above 0 that rounds to 0,0 % as "under 0,1 %", never 0.
-	Outside     []string
-	Examples    bool
-	ExamplesURL string
-}
-
-func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) error {
-	outs, err := s.compare(r)
-	if err != nil {
-		return err
-	}
-	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery}
-	todayBasis(&d, langOf(r), r.URL.Query())
-	cat, err := s.catalogue(r.Context())
-	if err != nil {
-		return err
-	}
-	for _, t := range outs[0].Tasks {
-		d.Tasks = append(d.Tasks, t.Task)
-		d.TaskRefs = append(d.TaskRefs, taskByID(cat, t.Task))
-	}
-	if gm := s.mapOf(outs[0].Structure); gm != nil {
-		lang := langOf(r)
-		shortOf := func(o *sim.Outcome) (map[string]float64, []string) {
-			v := map[string]float64{}
-			var merged []string
-			for _, u := range o.Units {
-				for _, m := range u.Members {
-					if u.Population.Known {
-						v[string(m)] = float64(len(u.Shortfalls))
-					}
-					if len(u.Members) > 1 {
-						merged = append(merged, string(m))
-					}
-				}
-			}
-			return v, merged
-		}
-		base, _ := shortOf(outs[0])
-		for i, o := range outs {
-			vals, merged := shortOf(o)
-			var buf bytes.Buffer
-			if err := gm.Render(&buf, geomap.Options{Values: vals, Title: o.Scenario, Unit: msg(lang, "shortcount"),
-				Source: "SSB 07459; oppgavekatalogen", Highlight: uniqueCodes(merged), Width: 300, Lang: lang, ID: fmt.Sprintf("cmp%d", i),
-				Link: func(code string) string { return "/kommune/" + code }}); err != nil {
-				return err
-			}
-			d.Maps = append(d.Maps, template.HTML(buf.Bytes()))
-			if i == 0 {
-				continue
-			}
-			diff := map[string]float64{}
-			for k, v := range vals {
-				if b, ok := base[k]; ok {
-					diff[k] = b - v // tasks that become robust
-				}
-			}
-			buf.Reset()
-			if err := gm.Render(&buf, geomap.Options{Values: diff, Title: o.Scenario + ": " + map[string]string{"nb": "bedring fra i dag", "en": "improvement on today"}[lang],
-				Unit: map[string]string{"nb": "oppgaver som blir robuste", "en": "tasks that become robust"}[lang], Source: "SSB 07459; oppgavekatalogen",
-				Width: 300, Lang: lang, ID: fmt.Sprintf("diff%d", i), Limits: []float64{1, 2, 4},
-				Link: func(code string) string { return "/kommune/" + code }}); err != nil {
-				return err
-			}
-			d.Diffs = append(d.Diffs, template.HTML(buf.Bytes()))
-		}
-	}
-	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: d})
-	return nil
-}
-
 // handleScenarioReport serves GET /scenarier/rapport?id=…&format=html|md|csv:
 // the comparison as a self-contained download.
 func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) error {
@@ -366,52 +272,3 @@ func uniqueCodes(xs []string) []string {
 	return slices.Compact(xs)
 }
 
-// todayBasis says on the comparison what today's cooperation rests on:
-// the registered cooperations every outcome starts from (today's
-// outcome's TodaysCooperation), and a link to count the shipped examples
-// or not.
-func todayBasis(d *comparePage, lang string, q url.Values) {
-	b := d.Outcomes[0].TodaysCooperation
-	day := dayText(lang, b.ActiveOn)
-	d.Examples = b.Examples
-	d.TodayKnown = b.Applied && b.Cooperations > 0
-	switch {
-	case !b.Applied:
-		d.TodayNote = sprintf(msg(lang, "cmp.today.structure"), int(d.Outcomes[0].Structure))
-	case b.Cooperations == 0:
-		d.TodayNote = sprintf(msg(lang, "cmp.today.empty"), day)
-	default:
-		d.TodayNote = sprintf(msg(lang, "cmp.today.applied"), b.Cooperations, day)
-	}
-	switch {
-	case b.Applied && b.Examples:
-		d.ExamplesNote = msg(lang, "cap.basis.examples.on")
-	case b.ExamplesLeftOut > 0:
-		d.ExamplesNote = sprintf(msg(lang, "cap.basis.examples.off"), b.ExamplesLeftOut)
-	}
-	nf := nbfmt.For(lang)
-	for i, o := range d.Outcomes {
-		v := 100 * o.MeanOutsideShare
-		switch {
-		case i == 0 && !d.TodayKnown:
-			d.Outside = append(d.Outside, msg(lang, "cap.unknown"))
-		case v > 0 && v < 0.05:
-			d.Outside = append(d.Outside, sprintf(msg(lang, "cmp.under"), nf.Percent(0.1, 1)))
-		default:
-			d.Outside = append(d.Outside, nf.Percent(v, 1))
-		}
-	}
-	if !b.Examples && b.ExamplesLeftOut == 0 {
-		return // no examples to count
-	}
-	c := url.Values{}
-	for k, v := range q {
-		c[k] = v
-	}
-	if b.Examples {
-		c.Del("examples")
-	} else {
-		c.Set("examples", "1")
-	}
-	d.ExamplesURL = "/scenarier/sammenlign?" + c.Encode()
-}

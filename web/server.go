@@ -147,6 +147,7 @@ func (s *Server) routes() {
 	s.page("GET /analyse", accessPublic, s.handleAnalysis)
 	s.page("GET /scenarier", accessPublic, s.handleScenarios)
 	s.page("GET /scenarier/sammenlign", accessPublic, s.handleScenarioCompare)
+	s.page("GET /scenarier/sammenlign/kart", accessPublic, s.handleScenarioCompareMaps)
 	s.page("GET /scenarier/rapport", accessPublic, s.handleScenarioReport)
 	s.page("GET /scenarier/ny", accessPublic, s.handleEditor)
 	s.page("POST /scenarier/ny/beregn", accessCompute, heavy.lazily(s.editorEvaluate))

@@ -1,0 +1,92 @@
+package web
+
+import (
+	"net/url"
+	"strings"
+
+	"generalist"
+	"generalist/economy"
+	"generalist/internal/nbfmt"
+	"generalist/report"
+)
+
+// cmpEconomy is the comparison's economy section: a row per merger with
+// data (the figures of `economy merge`, report.Figures) and one sentence
+// on the mergers without and how to bring their data in.
+type cmpEconomy struct {
+	Caption, Lead string
+	Rows          []cmpEconRow
+	// Note is the sentence on what is missing; NoteLink says whether it
+	// ends with the link to the economy page.
+	Note     string
+	NoteLink bool
+}
+
+type cmpEconRow struct {
+	Key      string // the members, "1111,1112", for tests and the link
+	Name     string
+	Scenario string
+	Members  string
+	// YearsURL is the economy page with the merger's year-by-year table.
+	YearsURL                                              string
+	Income, Compensation, CompensationAll, OneOff, Reform string
+	KnownAll                                              string
+}
+
+// compareEconomy presents the comparison's economy (app.ComparisonEconomy)
+// in lang; nil when no compared scenario has a merger.
+func compareEconomy(e *report.Economy, scs []*generalist.Scenario, lang string) *cmpEconomy {
+	if e == nil {
+		return nil
+	}
+	nf := nbfmt.For(lang)
+	kr := func(k *economy.Kroner) string {
+		if k == nil {
+			return msg(lang, "nodata")
+		}
+		return nf.Signed(float64(*k), 0) + " kr"
+	}
+	c := &cmpEconomy{Caption: msg(lang, "cmp.econ.noyear")}
+	switch {
+	case e.Year == 0 && e.ScenarioYear > 0 && scs[0].Structure == generalist.Structure2024:
+		c.Note = sprintf(msg(lang, "cmp.econ.noparams"), e.ScenarioYear)
+		return c
+	case e.Year == 0:
+		c.Note = sprintf(msg(lang, "cmp.econ.structure"), int(scs[0].Structure))
+		return c
+	}
+	c.Caption = sprintf(msg(lang, "cmp.econ"), e.Year)
+	for _, m := range e.Mergers {
+		f := report.Figures(m.Merger)
+		if c.Lead == "" {
+			c.Lead = sprintf(msg(lang, "cmp.econ.lead"), e.Year, f.FullYears, f.PhaseOutYears)
+		}
+		var members, nums []string
+		for _, mem := range m.Merger.Members {
+			members = append(members, mem.Name)
+			nums = append(nums, string(mem.Municipality))
+		}
+		all := f.KnownAll
+		q := url.Values{"members": {strings.Join(nums, ",")}, "year": {sprintf("%d", e.Year)}}
+		c.Rows = append(c.Rows, cmpEconRow{Key: strings.Join(nums, ","), Name: m.Name, Scenario: scs[m.Scenario].Name, Members: strings.Join(members, " + "),
+			YearsURL: "/okonomi?" + q.Encode(), Income: kr(f.IncomeEqualisation), Compensation: kr(f.Compensation), CompensationAll: kr(f.CompensationAll),
+			OneOff: kr(f.OneOff), Reform: kr(f.Reform), KnownAll: kr(&all)})
+	}
+	var note []string
+	if e.ScenarioYear != e.Year {
+		note = append(note, sprintf(msg(lang, "cmp.econ.year"), e.ScenarioYear, e.Year))
+	}
+	if len(e.Lacking) > 0 {
+		var names []string
+		for _, m := range e.Lacking {
+			names = append(names, "«"+m.Name+"»")
+		}
+		if len(names) > 5 {
+			names = append(names[:4], sprintf(msg(lang, "cmp.econ.others"), len(names)-4))
+		}
+		note = append(note, sprintf(msg(lang, "cmp.econ.missing"), listText(names, lang), e.Year))
+		c.NoteLink = true
+	}
+	c.Note = strings.Join(note, " ")
+	return c
+}

@@ -1,0 +1,282 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"generalist"
+	"generalist/internal/nbfmt"
+	"generalist/sim"
+)
+
+// comparePage is the scenario comparison: a summary per role first, then
+// each merger's economy, then the details, and how every figure is
+// computed. The maps are heavy (a national map per outcome) and load on
+// demand from their own page (compareMaps).
+type comparePage struct {
+	Outcomes []*sim.Outcome
+	Lead     string
+	// Roles is the summary per role; Details the key figures after it.
+	Roles   []cmpRole
+	Details []cmpRow
+	// Tasks are the per-task rows, each task by its catalogue name.
+	Tasks   []cmpTaskRow
+	Economy *cmpEconomy
+	Calc    cmpCalc
+	// MapsURL is the page with the maps; Query the comparison's query.
+	MapsURL string
+	JSON    string
+	Report  string
+	// TodayKnown is false when no registered cooperation is part of
+	// today's system (the share in cooperation is then unknown, not 0);
+	// TodayNote and ExamplesNote say what today's cooperation rests on,
+	// and ExamplesURL is the same comparison with the examples counted or
+	// not, as Examples is not (empty when the registry has none).
+	TodayKnown              bool
+	TodayNote, ExamplesNote string
+	// Outside is each outcome's share of task FTEs in cooperation, as
+	// text: "ukjent" for today without registered cooperation, and a
+	// share above 0 that rounds to 0,0 % as "under 0,1 %", never 0.
+	Outside     []string
+	Examples    bool
+	ExamplesURL string
+	// Maps, when set, makes the page the comparison's maps page.
+	Maps *cmpMaps
+}
+
+// cmpRole is one role's key figures.
+type cmpRole struct {
+	Name string
+	Rows []cmpRow
+}
+
+// cmpRow is one figure across the outcomes; Calc is the anchor of the
+// paragraph that says how it is computed.
+type cmpRow struct {
+	ID, Label, Calc string
+	Cells           []cmpCell
+}
+
+// cmpCell is a figure and, for a scenario, its change from today ("" for
+// today's system and for figures without one).
+type cmpCell struct {
+	Value, Change string
+}
+
+type cmpTaskRow struct {
+	ID, Name string
+	Cells    []string
+}
+
+// cmpCalc holds the parameters of "how the figures are computed".
+type cmpCalc struct {
+	Structure generalist.Structure
+	Year      int
+	Catalogue string
+}
+
+func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) error {
+	scs, err := s.requestedScenarios(r)
+	if err != nil {
+		return err
+	}
+	opts, err := todayOptions(r)
+	if err != nil {
+		return err
+	}
+	outs, err := s.app.Compare(r.Context(), scs, opts)
+	if err != nil {
+		return err
+	}
+	lang := langOf(r)
+	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery,
+		MapsURL: "/scenarier/sammenlign/kart?" + compareQuery(r.URL.Query()).Encode()}
+	todayBasis(&d, lang, r.URL.Query())
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		return err
+	}
+	d.Calc = cmpCalc{Structure: outs[0].Structure, Year: outs[0].Year, Catalogue: cat.Version}
+	var names []string
+	for _, o := range outs[1:] {
+		names = append(names, "«"+o.Scenario+"»")
+	}
+	d.Lead = sprintf(msg(lang, "cmp.lead"), listText(names, lang), int(outs[0].Structure), outs[0].Year)
+	d.Roles, d.Details = compareRows(outs, d.Outside, lang)
+	nf := nbfmt.For(lang)
+	for i, t := range outs[0].Tasks {
+		row := cmpTaskRow{ID: t.Task, Name: t.Task}
+		if ref := taskByID(cat, t.Task); ref != nil {
+			row.Name = ref.NameNB
+			if lang == "en" {
+				row.Name = ref.NameEN
+			}
+		}
+		for _, o := range outs {
+			to := o.Tasks[i]
+			v := nf.Int(int64(to.Short))
+			var extra []string
+			if to.Grouped > 0 {
+				extra = append(extra, sprintf(msg(lang, "cmp.grouped"), to.Grouped))
+			}
+			if to.Moved > 0 {
+				extra = append(extra, sprintf(msg(lang, "cmp.moved"), to.Moved))
+			}
+			if len(extra) > 0 {
+				v += " (" + strings.Join(extra, ", ") + ")"
+			}
+			row.Cells = append(row.Cells, v)
+		}
+		d.Tasks = append(d.Tasks, row)
+	}
+	e, err := s.app.ComparisonEconomy(r.Context(), scs)
+	if err != nil {
+		return err
+	}
+	d.Economy = compareEconomy(e, scs, lang)
+	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(lang, "cmp.title"), Nav: "scenarios", Data: d})
+	return nil
+}
+
+// compareQuery keeps the comparison's own parameters (the scenarios and
+// whether the examples count), for the links between its views.
+func compareQuery(q url.Values) url.Values {
+	c := url.Values{}
+	for _, k := range []string{"id", "examples"} {
+		if v, ok := q[k]; ok {
+			c[k] = v
+		}
+	}
+	return c
+}
+
+// compareRows builds the summary per role and the key figures: counts
+// with their change from today for the scenarios.
+func compareRows(outs []*sim.Outcome, outside []string, lang string) ([]cmpRole, []cmpRow) {
+	nf := nbfmt.For(lang)
+	counts := func(id, label, calc string, fn func(o *sim.Outcome) int) cmpRow {
+		row := cmpRow{ID: id, Label: msg(lang, label), Calc: calc}
+		for i, o := range outs {
+			c := cmpCell{Value: nf.Int(int64(fn(o)))}
+			if i > 0 {
+				c.Change = nf.Signed(float64(fn(o)-fn(outs[0])), 0)
+			}
+			row.Cells = append(row.Cells, c)
+		}
+		return row
+	}
+	shares := cmpRow{Label: msg(lang, "cmp.f.outside"), Calc: "calc-outside"}
+	for _, v := range outside {
+		shares.Cells = append(shares.Cells, cmpCell{Value: v})
+	}
+	distance := cmpRow{Label: msg(lang, "cmp.f.distance"), Calc: "calc-distance"}
+	for _, o := range outs {
+		v := msg(lang, "nodata")
+		if o.MeanDistanceKm != nil {
+			v = nf.Decimal(*o.MeanDistanceKm, 1)
+		}
+		distance.Cells = append(distance.Cells, cmpCell{Value: v})
+	}
+	roleKey := map[generalist.Role]string{generalist.RoleServiceProvider: "role.service", generalist.RoleDemocraticArena: "role.democracy",
+		generalist.RoleAuthority: "role.authority", generalist.RoleCommunityDev: "role.community"}
+	var roles []cmpRole
+	for _, role := range generalist.Roles {
+		g := cmpRole{Name: msg(lang, roleKey[role])}
+		if role == generalist.RoleDemocraticArena {
+			g.Rows = append(g.Rows, counts("", "cmp.f.units", "calc-structure", func(o *sim.Outcome) int { return o.Municipalities }), shares, distance)
+		}
+		g.Rows = append(g.Rows,
+			counts("", "cmp.f.vulnerable", "calc-robust", func(o *sim.Outcome) int { return roleOutcome(o, role).Vulnerable }),
+			counts("", "cmp.f.shared", "calc-outside", func(o *sim.Outcome) int { return roleOutcome(o, role).Outside }))
+		roles = append(roles, g)
+	}
+	text := func(label, calc string, fn func(o *sim.Outcome) string) cmpRow {
+		row := cmpRow{Label: msg(lang, label), Calc: calc}
+		for _, o := range outs {
+			row.Cells = append(row.Cells, cmpCell{Value: fn(o)})
+		}
+		return row
+	}
+	outsideRow := shares
+	outsideRow.ID = "outside-share"
+	// The details are the figures alone; their changes are in the summary.
+	plain := func(id, label, calc string, fn func(o *sim.Outcome) int) cmpRow {
+		row := counts(id, label, calc, fn)
+		for i := range row.Cells {
+			row.Cells[i].Change = ""
+		}
+		return row
+	}
+	details := []cmpRow{
+		text("cmp.f.structure", "calc-structure", func(o *sim.Outcome) string { return sprintf("%d, %d", int(o.Structure), o.Year) }),
+		plain("", "cmp.f.units", "calc-structure", func(o *sim.Outcome) int { return o.Municipalities }),
+		plain("", "cmp.f.inh", "calc-structure", func(o *sim.Outcome) int { return int(o.Inhabitants) }),
+		text("cmp.f.median", "calc-structure", func(o *sim.Outcome) string { return nf.Decimal(o.Stats.Median, 1) }),
+		plain("", "cmp.f.under", "calc-structure", func(o *sim.Outcome) int { return o.Stats.Under.Count }),
+		plain("", "cmp.f.nodata", "calc-structure", func(o *sim.Outcome) int { return len(o.Stats.Missing) }),
+		plain("", "cmp.f.allvuln", "calc-robust", func(o *sim.Outcome) int { return o.Vulnerable }),
+		outsideRow,
+		distance,
+	}
+	return roles, details
+}
+
+func roleOutcome(o *sim.Outcome, role generalist.Role) sim.RoleOutcome {
+	for _, r := range o.Roles {
+		if r.Role == role {
+			return r
+		}
+	}
+	return sim.RoleOutcome{Role: role}
+}
+
+// todayBasis says on the comparison what today's cooperation rests on:
+// the registered cooperations every outcome starts from (today's
+// outcome's TodaysCooperation), and a link to count the shipped examples
+// or not.
+func todayBasis(d *comparePage, lang string, q url.Values) {
+	b := d.Outcomes[0].TodaysCooperation
+	day := dayText(lang, b.ActiveOn)
+	d.Examples = b.Examples
+	d.TodayKnown = b.Applied && b.Cooperations > 0
+	switch {
+	case !b.Applied:
+		d.TodayNote = sprintf(msg(lang, "cmp.today.structure"), int(d.Outcomes[0].Structure))
+	case b.Cooperations == 0:
+		d.TodayNote = sprintf(msg(lang, "cmp.today.empty"), day)
+	default:
+		d.TodayNote = sprintf(msg(lang, "cmp.today.applied"), b.Cooperations, day)
+	}
+	switch {
+	case b.Applied && b.Examples:
+		d.ExamplesNote = msg(lang, "cap.basis.examples.on")
+	case b.ExamplesLeftOut > 0:
+		d.ExamplesNote = sprintf(msg(lang, "cap.basis.examples.off"), b.ExamplesLeftOut)
+	}
+	nf := nbfmt.For(lang)
+	for i, o := range d.Outcomes {
+		v := 100 * o.MeanOutsideShare
+		switch {
+		case i == 0 && !d.TodayKnown:
+			d.Outside = append(d.Outside, msg(lang, "cap.unknown"))
+		case v > 0 && v < 0.05:
+			d.Outside = append(d.Outside, sprintf(msg(lang, "cmp.under"), nf.Percent(0.1, 1)))
+		default:
+			d.Outside = append(d.Outside, nf.Percent(v, 1))
+		}
+	}
+	if !b.Examples && b.ExamplesLeftOut == 0 {
+		return // no examples to count
+	}
+	c := url.Values{}
+	for k, v := range q {
+		c[k] = v
+	}
+	if b.Examples {
+		c.Del("examples")
+	} else {
+		c.Set("examples", "1")
+	}
+	d.ExamplesURL = "/scenarier/sammenlign?" + c.Encode()
+}
