@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 )
 
 // settlementTestFile is a test row of KDD's settlement for 1820
@@ -37,15 +36,11 @@ func TestEconomyImportReachesEveryEdge(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var o struct {
-			Economy struct {
-				TaxCoverage float64 `json:"tax_coverage"`
-			} `json:"economy"`
-		}
-		if err := json.Unmarshal([]byte(out), &o); err != nil {
+		c, err := taxCoverage(strings.NewReader(out))
+		if err != nil {
 			t.Fatal(err)
 		}
-		return o.Economy.TaxCoverage
+		return c
 	}
 	if got := coverage(); got != 7 {
 		t.Fatalf("before the import, scenario eval counts tax for %v municipalities, want the 7 of the sample", got)
@@ -79,22 +74,8 @@ func TestEconomyImportReachesEveryEdge(t *testing.T) {
 	// A server started on the same store afterwards.
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	out := lineWriter{make(chan string, 16)}
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, out, io.Discard) }()
-	var base string
-	select {
-	case l := <-out.lines:
-		m := regexp.MustCompile(`http://[^/]+/`).FindString(l)
-		if m == "" {
-			t.Fatalf("serve printed %q", l)
-		}
-		base = strings.TrimSuffix(m, "/")
-	case err := <-done:
-		t.Fatalf("serve stopped: %v", err)
-	case <-time.After(2 * time.Minute):
-		t.Fatal("serve did not start")
-	}
+	addr, done := startServe(ctx, t, db)
+	base := "http://" + addr
 	resp, err := http.Get(base + "/api/v1/economy/municipalities/1820?year=2025")
 	if err != nil {
 		t.Fatal(err)
@@ -112,18 +93,25 @@ func TestEconomyImportReachesEveryEdge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var o struct {
-		Economy struct {
-			TaxCoverage float64 `json:"tax_coverage"`
-		} `json:"economy"`
-	}
-	err = json.NewDecoder(resp.Body).Decode(&o)
+	c, err := taxCoverage(resp.Body)
 	resp.Body.Close()
-	if err != nil || o.Economy.TaxCoverage != 8 {
-		t.Errorf("POST /api/v1/evaluate: tax coverage %v, %v (status %d); want 8 with the import", o.Economy.TaxCoverage, err, resp.StatusCode)
+	if err != nil || c != 8 {
+		t.Errorf("POST /api/v1/evaluate: tax coverage %v, %v (status %d); want 8 with the import", c, err, resp.StatusCode)
 	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("serve returned %v", err)
 	}
+}
+
+// taxCoverage reads economy.tax_coverage, the number of municipalities
+// with tax data, from a scenario's outcome in JSON.
+func taxCoverage(r io.Reader) (float64, error) {
+	var o struct {
+		Economy struct {
+			TaxCoverage float64 `json:"tax_coverage"`
+		} `json:"economy"`
+	}
+	err := json.NewDecoder(r).Decode(&o)
+	return o.Economy.TaxCoverage, err
 }

@@ -28,6 +28,29 @@ func (w lineWriter) Write(b []byte) (int, error) {
 	return len(b), nil
 }
 
+// startServe runs serve on a free port of 127.0.0.1 on the store at db
+// until ctx ends. It returns the address serve listens on (host:port) and
+// the channel that gets what serve returns.
+func startServe(ctx context.Context, t *testing.T, db string) (string, <-chan error) {
+	t.Helper()
+	out := lineWriter{make(chan string, 16)}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, out, io.Discard) }()
+	select {
+	case l := <-out.lines:
+		m := regexp.MustCompile(`http://([^/]+)/`).FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("serve printed %q", l)
+		}
+		return m[1], done
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(2 * time.Minute):
+		t.Fatal("serve did not start")
+	}
+	return "", nil
+}
+
 // TestServeGracefulShutdown starts serve, begins a request whose body is
 // only half sent, then stops the server (as SIGTERM does, through the
 // context): the request in flight is still answered in full, new
@@ -35,23 +58,7 @@ func (w lineWriter) Write(b []byte) (int, error) {
 func TestServeGracefulShutdown(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	out := lineWriter{make(chan string, 16)}
-	done := make(chan error, 1)
-	db := filepath.Join(t.TempDir(), "serve.db")
-	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", db}, out, io.Discard) }()
-	var addr string
-	select {
-	case l := <-out.lines:
-		m := regexp.MustCompile(`http://([^/]+)/`).FindStringSubmatch(l)
-		if m == nil {
-			t.Fatalf("serve printed %q", l)
-		}
-		addr = m[1]
-	case err := <-done:
-		t.Fatalf("serve stopped: %v", err)
-	case <-time.After(2 * time.Minute):
-		t.Fatal("serve did not start")
-	}
+	addr, done := startServe(ctx, t, filepath.Join(t.TempDir(), "serve.db"))
 	resp, err := http.Get("http://" + addr + "/readyz")
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("readyz: %v %v", resp, err)
