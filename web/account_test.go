@@ -215,6 +215,7 @@ var wantRules = map[string]string{
 	"GET /analyse":                                               "public",
 	"GET /scenarier":                                             "public",
 	"GET /scenarier/sammenlign":                                  "public",
+	"GET /scenarier/sammenlign/kart":                             "public",
 	"GET /scenarier/rapport":                                     "public",
 	"GET /scenarier/ny":                                          "public",
 	"POST /scenarier/ny/beregn":                                  "compute",

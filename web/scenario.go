@@ -271,4 +271,3 @@ func uniqueCodes(xs []string) []string {
 	slices.Sort(xs)
 	return slices.Compact(xs)
 }
-
