@@ -44,7 +44,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		http.Error(w, "Internal error.", http.StatusInternalServerError)
 		return
 	}
-	writeBytes(w, status, "text/html; charset=utf-8", buf.Bytes())
+	writePage(w, r, status, "text/html; charset=utf-8", buf.Bytes())
 }
 
 // renderCached is render for pages that depend only on key (which must
