@@ -24,7 +24,7 @@ func writePage(w http.ResponseWriter, r *http.Request, status int, contentType s
 	}
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression) // a valid level: no error
-	zw.Write(b)                                                  // writes to a bytes.Buffer do not fail
+	zw.Write(b)                                                 // writes to a bytes.Buffer do not fail
 	zw.Close()
 	h.Set("Content-Type", contentType)
 	h.Set("Content-Encoding", "gzip")
