@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"generalist"
+	"generalist/storetest"
 )
 
 // TestEraseLeavesNoTrace: after an input's personal data is erased, its
@@ -17,7 +18,7 @@ import (
 func TestEraseLeavesNoTrace(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "erase.db")
-	db := mustOpen(t, path)
+	db := storetest.OpenSQLiteAt(t, path)
 	secrets := [][]byte{[]byte("Torgeir Hemmelighetsen"), []byte("torgeir.hemmelig@example.no"), []byte("PDF-innhold-7Q3XK")}
 	in := &generalist.Input{Kind: generalist.InputChallenge, Title: "Innspill som skal slettes", Text: "Et innspill fra en person som senere ber om sletting.",
 		SenderType: generalist.SenderPerson, Consent: true, ConsentVersion: generalist.InputConsent.Version, Status: generalist.InputNew,

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"generalist"
+	"generalist/storetest"
 )
 
 // TestFileModes: the store's file, its write-ahead log and shared memory
@@ -32,7 +33,7 @@ func TestFileModes(t *testing.T) {
 			}
 		}
 	}
-	db := mustOpen(t, path)
+	db := storetest.OpenSQLiteAt(t, path)
 	u := &generalist.User{Name: "kari", Role: generalist.UserAnalyst, PasswordHash: "$argon2id$v=19$m=65536,t=3,p=2$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA"}
 	if err := db.CreateUser(context.Background(), u); err != nil {
 		t.Fatal(err)
@@ -44,6 +45,6 @@ func TestFileModes(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	mustOpen(t, path)
+	storetest.OpenSQLiteAt(t, path)
 	check("an existing store left readable by others")
 }

@@ -20,23 +20,12 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, storetest.SQLite)
 }
 
-// mustOpen opens a store on the file at path.
-func mustOpen(tb testing.TB, path string) *sqlite.DB {
-	tb.Helper()
-	db, err := sqlite.Open(context.Background(), path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
-}
-
 // TestReopen checks that what one store wrote is there, unchanged, for
 // the next process that opens the file.
 func TestReopen(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "generalist.db")
-	db := storetest.Loaded(t, mustOpen(t, path))
+	db := storetest.Loaded(t, storetest.OpenSQLiteAt(t, path))
 	ind, values := storetest.FixtureIndicator()
 	if err := db.ImportIndicator(ctx, ind, values, false); err != nil {
 		t.Fatal(err)
@@ -54,7 +43,7 @@ func TestReopen(t *testing.T) {
 	}
 	db.Close()
 
-	db2 := mustOpen(t, path)
+	db2 := storetest.OpenSQLiteAt(t, path)
 	if loaded, err := db2.LoadReference(ctx, storetest.Reference(t)); err != nil || loaded {
 		t.Errorf("LoadReference after reopen = %v, %v; want false, nil", loaded, err)
 	}
@@ -73,7 +62,7 @@ func TestReopen(t *testing.T) {
 // connection of the pool.
 func TestPragmas(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "p.db")
-	mustOpen(t, path)
+	storetest.OpenSQLiteAt(t, path)
 	raw, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
@@ -88,11 +77,11 @@ func TestPragmas(t *testing.T) {
 // TestMemory opens the private in-memory database.
 func TestMemory(t *testing.T) {
 	ctx := context.Background()
-	db := mustOpen(t, ":memory:")
+	db := storetest.OpenSQLiteAt(t, ":memory:")
 	if err := db.CreateScenario(ctx, &generalist.Scenario{ID: "m", Name: "M"}); err != nil {
 		t.Fatal(err)
 	}
-	other := mustOpen(t, ":memory:")
+	other := storetest.OpenSQLiteAt(t, ":memory:")
 	if list, err := other.Scenarios(ctx); err != nil || len(list) != 0 {
 		t.Errorf("a second :memory: store sees %d scenarios, %v; want its own, empty", len(list), err)
 	}
@@ -107,7 +96,7 @@ func TestMemory(t *testing.T) {
 func TestUpgrade(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	db := mustOpen(t, path)
+	db := storetest.OpenSQLiteAt(t, path)
 	if err := db.CreateScenario(ctx, &generalist.Scenario{ID: "old", Name: "Old"}); err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +116,7 @@ func TestUpgrade(t *testing.T) {
 		}
 	}
 	raw.Close()
-	db = mustOpen(t, path)
+	db = storetest.OpenSQLiteAt(t, path)
 	changes, err := db.ParamChanges(ctx)
 	if want := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC); err != nil || len(changes) != 1 || !changes[0].At.Equal(want) {
 		t.Errorf("ParamChanges after upgrade = %+v, %v", changes, err)
@@ -148,7 +137,7 @@ func TestUpgrade(t *testing.T) {
 func TestAuditAppendOnly(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "a.db")
-	db := mustOpen(t, path)
+	db := storetest.OpenSQLiteAt(t, path)
 	if err := db.RecordAudit(ctx, &generalist.AuditEntry{User: "kari", Action: "x"}); err != nil {
 		t.Fatal(err)
 	}

@@ -150,10 +150,12 @@ func Loaded(tb testing.TB, db *sqlstore.DB) *sqlstore.DB {
 // closed when tb ends.
 func OpenSQLite(tb testing.TB) *sqlstore.DB {
 	tb.Helper()
-	return openSQLite(tb, filepath.Join(tb.TempDir(), "generalist.db"))
+	return OpenSQLiteAt(tb, filepath.Join(tb.TempDir(), "generalist.db"))
 }
 
-func openSQLite(tb testing.TB, path string) *sqlstore.DB {
+// OpenSQLiteAt opens a store on the SQLite file at path (or ":memory:"),
+// closed when tb ends.
+func OpenSQLiteAt(tb testing.TB, path string) *sqlstore.DB {
 	tb.Helper()
 	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
@@ -192,7 +194,7 @@ func sqliteTemplate(t *testing.T) func(testing.TB) *sqlstore.DB {
 		if err := os.WriteFile(copy, b, 0o600); err != nil {
 			tb.Fatal(err)
 		}
-		return openSQLite(tb, copy)
+		return OpenSQLiteAt(tb, copy)
 	}
 }
 
