@@ -14,10 +14,10 @@ import (
 	"generalist/sqlstore"
 )
 
-// indicatorSnapshot is everything a failed indicator import could touch:
+// IndicatorSnapshot is everything a failed indicator import could touch:
 // the indicators with their values, and the datasets and municipalities
 // (which it must not).
-func indicatorSnapshot(t *testing.T, db *sqlstore.DB) []any {
+func IndicatorSnapshot(t *testing.T, db *sqlstore.DB) []any {
 	t.Helper()
 	ctx := context.Background()
 	inds, err := db.Indicators(ctx)
@@ -164,12 +164,12 @@ func testIndicators(t *testing.T, st stores) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			i, vs := tt.input()
-			before := indicatorSnapshot(t, db)
+			before := IndicatorSnapshot(t, db)
 			err := db.ImportIndicator(ctx, i, vs, tt.replace)
 			if generalist.ErrorCode(err) != tt.code || !strings.Contains(generalist.ErrorMessage(err), tt.msg) {
 				t.Fatalf("ImportIndicator = %v (%s), want %s containing %q", err, generalist.ErrorCode(err), tt.code, tt.msg)
 			}
-			if after := indicatorSnapshot(t, db); !reflect.DeepEqual(before, after) {
+			if after := IndicatorSnapshot(t, db); !reflect.DeepEqual(before, after) {
 				t.Fatal("the store changed after a failed import")
 			}
 		})

@@ -12,6 +12,7 @@ import (
 	"generalist"
 	"generalist/atlas"
 	"generalist/sqlite"
+	"generalist/storetest"
 )
 
 // indicatorFixture is a TEST FIXTURE, not real data: made-up values shaped
@@ -41,28 +42,16 @@ func writeFile(t *testing.T, name, content string) string {
 	return path
 }
 
-// indicatorState reads everything an indicator import could have touched.
+// indicatorState reads everything an indicator import could have touched
+// (storetest.IndicatorSnapshot).
 func indicatorState(t *testing.T, path string) []any {
 	t.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path)
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	inds, err := db.Indicators(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := []any{inds}
-	for _, ind := range inds {
-		vs, err := db.IndicatorValues(ctx, ind.ID, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, vs)
-	}
-	return out
+	return storetest.IndicatorSnapshot(t, db)
 }
 
 func TestIndicator(t *testing.T) {
