@@ -15,10 +15,7 @@ func FuzzParseOrgNumber(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n, err := ParseOrgNumber(s)
-		if err != nil {
-			if ErrorCode(err) != EINVALID {
-				t.Fatalf("ParseOrgNumber(%q) = %v, want EINVALID", s, err)
-			}
+		if !parsed(t, "ParseOrgNumber", s, err) {
 			return
 		}
 		if len(n) != 9 {
@@ -36,10 +33,7 @@ func FuzzParseOre(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		o, err := ParseOre(s)
-		if err != nil {
-			if ErrorCode(err) != EINVALID {
-				t.Fatalf("ParseOre(%q) = %v, want EINVALID", s, err)
-			}
+		if !parsed(t, "ParseOre", s, err) {
 			return
 		}
 		if o < 0 || o > MaxOre {
@@ -57,10 +51,7 @@ func FuzzParseCostKey(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		k, err := ParseCostKey(s)
-		if err != nil {
-			if ErrorCode(err) != EINVALID {
-				t.Fatalf("ParseCostKey(%q) = %v, want EINVALID", s, err)
-			}
+		if !parsed(t, "ParseCostKey", s, err) {
 			return
 		}
 		if err := k.Validate(); err != nil {
@@ -79,10 +70,7 @@ func FuzzParseCalendarDate(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseCalendarDate(s)
-		if err != nil {
-			if ErrorCode(err) != EINVALID {
-				t.Fatalf("ParseCalendarDate(%q) = %v, want EINVALID", s, err)
-			}
+		if !parsed(t, "ParseCalendarDate", s, err) {
 			return
 		}
 		if err := d.validate("d"); err != nil {
@@ -100,10 +88,7 @@ func FuzzParseShare(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v, err := ParseShare(s)
-		if err != nil {
-			if ErrorCode(err) != EINVALID {
-				t.Fatalf("ParseShare(%q) = %v, want EINVALID", s, err)
-			}
+		if !parsed(t, "ParseShare", s, err) {
 			return
 		}
 		if v < 0 || v > 10000 {
@@ -113,4 +98,14 @@ func FuzzParseShare(f *testing.F) {
 			t.Fatalf("ParseShare(%q) = %v, %v; want %v", v.String(), again, err, v)
 		}
 	})
+}
+
+// parsed reports whether the parser name succeeded on s; an error other
+// than EINVALID fails t.
+func parsed(t *testing.T, name, s string, err error) bool {
+	t.Helper()
+	if err != nil && ErrorCode(err) != EINVALID {
+		t.Fatalf("%s(%q) = %v, want EINVALID", name, s, err)
+	}
+	return err == nil
 }
