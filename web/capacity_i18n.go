@@ -39,6 +39,9 @@ var capacityMessages = map[string][2]string{
 	"cap.heat.half":    {"minst halvparten av robust team", "at least half the robust team"},
 	"cap.heat.under":   {"under halvparten", "under half"},
 	"cap.heat.caption": {"%d kommuner, flest mangler først", "%d municipalities, most shortfalls first"},
+	"cap.heat.first":   {"De %d kommunene med flest mangler, av %d", "The %d municipalities with the most shortfalls, of %d"},
+	"cap.heat.all":     {"Vis alle %d kommunene", "Show all %d municipalities"},
+	"cap.heat.county":  {"(en stor tabell), eller velg et fylke over.", "(a large table), or choose a county above."},
 	"cap.heat.alone":   {"Cellene viser kommunen alene: forventede årsverk mot minste robuste fagmiljø.", "The cells show the municipality alone: expected FTEs against the smallest robust team."},
 
 	"cmp.outside": {"Andel av oppgaveårsverkene i samarbeid eller utenfor kommunens egen organisasjon", "Share of task FTEs in cooperation or outside the municipality's own organisation"},

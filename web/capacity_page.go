@@ -41,7 +41,18 @@ type capacityPage struct {
 	// Observed sets published counts against the model; nil when the
 	// store lacks the data to compute them.
 	Observed []observedView
+	// AllRows is the number of municipalities of the heat map; Rows holds
+	// the first heatMapRows of them (most shortfalls first) unless the
+	// reader asked for all, and AllURL is the page with all of them.
+	AllRows int
+	AllURL  string
 }
+
+// heatMapRows is how many municipalities the heat map shows by default:
+// the whole country is some 800 KB of HTML, too much for a phone, so the
+// most vulnerable come first and the rest on request (?alle=1) or by
+// county.
+const heatMapRows = 40
 
 // taskRow is one task's figures and the staffing assumptions they rest
 // on, written in the page's language.
@@ -119,6 +130,15 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Most shortfalls first: the overview is for finding the vulnerable.
 	sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Shortfalls) > len(d.Rows[j].Shortfalls) })
+	all := r.URL.Query().Get("alle")
+	if all != "" && all != "1" {
+		return generalist.Errorf(generalist.EINVALID, "query parameter alle %q: must be 1 (every municipality in the heat map) or left out", all)
+	}
+	d.AllRows = len(d.Rows)
+	cut := all == "" && len(d.Rows) > heatMapRows
+	if cut {
+		d.Rows = d.Rows[:heatMapRows]
+	}
 	obs, err := s.app.Observed(r.Context())
 	if err != nil && generalist.ErrorCode(err) != generalist.ENOTFOUND {
 		return err
@@ -135,7 +155,20 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 	if opts.Examples {
 		norm.Set("examples", "1")
 	}
-	key := fmt.Sprintf("capacity/%s/%d/%d/%s/%t", lang, st, year, f.County, opts.Examples)
+	if cut {
+		// The link to every municipality, from the normalised query: the
+		// page is cached under it.
+		q := url.Values{}
+		for k, v := range norm {
+			q[k] = v
+		}
+		q.Set("alle", "1")
+		d.AllURL = "/kapasitet?" + q.Encode() + "#heat"
+	}
+	if all != "" {
+		norm.Set("alle", "1")
+	}
+	key := fmt.Sprintf("capacity/%s/%d/%d/%s/%t/%s", lang, st, year, f.County, opts.Examples, all)
 	return s.renderCached(w, r, key, "capacity.tmpl", func() (page, error) {
 		return page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d, Query: norm}, nil
 	})
