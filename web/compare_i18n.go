@@ -79,11 +79,29 @@ var compareMessages = map[string][2]string{
 	"cmp.calc.maps":      {"Kartene: antall oppgaver under robust nivå i hver kommune. Fargeklassene er beregnet én gang over alle kartene i sammenligningen (kvantiler), så samme farge betyr det samme i hvert kart.", "The maps: the number of tasks below the robust minimum in each municipality. The colour classes are computed once over all the maps of the comparison (quantiles), so a colour means the same in every map."},
 }
 
+// scenarioListMessages are the texts of the list of scenarios
+// (/scenarier).
+var scenarioListMessages = map[string][2]string{
+	"scl.lead":     {"Alternativer til dagens system – sammenslåing, interkommunalt samarbeid, oppgavedifferensiering, pålagt samarbeid, fylkeskommunens rolle og statlig styring – vurdert på ekte data og sammenlignet med dagens system.", "Alternatives to today's system – mergers, inter-municipal cooperation, task differentiation, mandated cooperation, the county's role and state governance – evaluated on real data and compared side by side with today's system."},
+	"scl.caption":  {"Scenarioer å sammenligne", "Scenarios to compare"},
+	"scl.pick":     {"Sammenlign", "Compare"},
+	"scl.scenario": {"Scenario", "Scenario"},
+	"scl.kind":     {"Type", "Kind"},
+	"scl.evaluate": {"Sammenlign med dagens system", "Compare with today's system"},
+	"scl.example":  {"eksempel", "example"},
+	"scl.saved":    {"lagret", "saved"},
+	"scl.compare":  {"Sammenlign valgte scenarioer", "Compare the chosen scenarios"},
+	"scl.editor":   {"Lag et nytt scenario i planleggeren", "Make a new scenario in the plan editor"},
+	"scl.same":     {"Scenarioer som sammenlignes, må gjelde samme struktur og år.", "Scenarios compared must be on the same structure and year."},
+}
+
 func init() {
-	for k, v := range compareMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the comparison is defined twice", k))
+	for _, m := range []map[string][2]string{compareMessages, scenarioListMessages} {
+		for k, v := range m {
+			if _, dup := messages[k]; dup {
+				panic(fmt.Sprintf("web: message key %q of the comparison is defined twice", k))
+			}
+			messages[k] = v
 		}
-		messages[k] = v
 	}
 }

@@ -43,6 +43,14 @@ type comparePage struct {
 	ExamplesURL string
 	// Maps, when set, makes the page the comparison's maps page.
 	Maps *cmpMaps
+	// Problems are each scenario's problems (warnings), written in the
+	// page's language as the plan editor writes them.
+	Problems []cmpProblems
+}
+
+type cmpProblems struct {
+	Scenario string
+	Texts    []string
 }
 
 // cmpRole is one role's key figures.
@@ -129,6 +137,9 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 			row.Cells = append(row.Cells, v)
 		}
 		d.Tasks = append(d.Tasks, row)
+	}
+	if err := s.compareProblems(r, &d); err != nil {
+		return err
 	}
 	e, err := s.app.ComparisonEconomy(r.Context(), scs)
 	if err != nil {
@@ -279,4 +290,28 @@ func todayBasis(d *comparePage, lang string, q url.Values) {
 		c.Set("examples", "1")
 	}
 	d.ExamplesURL = "/scenarier/sammenlign?" + c.Encode()
+}
+
+// compareProblems writes the outcomes' problems in the page's language,
+// with municipalities and tasks by name.
+func (s *Server) compareProblems(r *http.Request, d *comparePage) error {
+	var names *editorNames
+	for _, o := range d.Outcomes {
+		if len(o.Problems) == 0 {
+			continue
+		}
+		if names == nil {
+			n, err := s.editorNames(r, o.Structure, o.Year)
+			if err != nil {
+				return err
+			}
+			names = &n
+		}
+		p := cmpProblems{Scenario: o.Scenario}
+		for _, pr := range o.Problems {
+			p.Texts = append(p.Texts, problemText(pr.Message, langOf(r), *names))
+		}
+		d.Problems = append(d.Problems, p)
+	}
+	return nil
 }
