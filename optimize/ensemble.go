@@ -2,8 +2,8 @@ package optimize
 
 import (
 	"context"
+	"fmt"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"slices"
 	"sync"
@@ -34,8 +34,24 @@ type EnsembleSettings struct {
 	Start *Plan
 	// Ceiling, when > 0, is the most weight a group may have (a
 	// population balance like GerryChain's ±ε: Floor = (1−ε)·ideal,
-	// Ceiling = (1+ε)·ideal).
+	// Ceiling = (1+ε)·ideal). Zero means (1 + Tolerance) times the ideal
+	// group weight, unless Unbalanced; see balanceOf for units heavier
+	// than the ceiling on their own.
 	Ceiling float64
+	// Tolerance sets the default ceiling; zero means DefaultTolerance.
+	Tolerance float64
+	// Unbalanced asks for an exploration without a ceiling: the chains
+	// then drift towards plans with one giant group, and the result says
+	// Balanced false.
+	Unbalanced bool
+	// Variant is the proposal: Fast (the default) or Reversible.
+	Variant Variant
+	// SampleEvery, when > 0, passes the plan after every SampleEvery-th
+	// step of each chain after burn-in to Sample, one call at a time
+	// (calls of different chains interleave). An error from Sample stops
+	// the run and is returned.
+	SampleEvery int
+	Sample      func(Sample) error
 	// BurnIn is the number of steps of each chain left out of the
 	// summaries.
 	BurnIn int
@@ -55,6 +71,19 @@ type EnsembleSettings struct {
 type EnsembleResult struct {
 	// Parts is the number of groups of every plan.
 	Parts int `json:"parts"`
+	// Variant is "recom" or "reversible".
+	Variant string `json:"variant"`
+	// Balanced is false for an unbalanced exploration (no ceiling).
+	// Ceiling is the most weight of a group, derived from Ideal (the
+	// ideal group weight over the groups that are not pinned) and
+	// Tolerance unless given. Pinned are the frozen groups, as lists of
+	// graph nodes: a unit heavier than the ceiling on its own (first)
+	// with any units stranded by it, the same group in every plan.
+	Balanced  bool    `json:"balanced"`
+	Ceiling   float64 `json:"ceiling"`
+	Ideal     float64 `json:"ideal"`
+	Tolerance float64 `json:"tolerance,omitempty"`
+	Pinned    [][]int `json:"-"`
 	// Steps and Accepted count the proposals in all and those that
 	// changed the plan.
 	Steps    int `json:"steps"`
@@ -68,6 +97,12 @@ type EnsembleResult struct {
 	Objective Distribution `json:"objective"`
 	MinWeight Distribution `json:"min_weight"`
 	MaxWeight Distribution `json:"max_weight"`
+	// CutEdges is the distribution of the number of allowed links between
+	// groups (unit links: a locked set's links to one neighbour count
+	// once).
+	CutEdges Distribution `json:"cut_edges"`
+	// Diagnostics say whether the chains ran long enough.
+	Diagnostics Diagnostics `json:"diagnostics"`
 	// EdgeTogether gives, for every edge of the graph (in Graph.Edges
 	// order), the share of steps after burn-in in which its two ends were
 	// in one group.
@@ -107,6 +142,15 @@ func (r *EnsembleResult) Together(a, b int) float64 {
 	return math.NaN()
 }
 
+// Sample is a plan visited by a chain: Assignment gives the group
+// (0..parts−1, numbered in order of the smallest node id) of every node
+// id after Step steps of chain Chain.
+type Sample struct {
+	Chain      int   `json:"chain"`
+	Step       int   `json:"step"`
+	Assignment []int `json:"region"`
+}
+
 // Distribution summarises a sample.
 type Distribution struct {
 	Min  float64 `json:"min"`
@@ -115,11 +159,25 @@ type Distribution struct {
 	P95  float64 `json:"p95"`
 	Max  float64 `json:"max"`
 	Mean float64 `json:"mean"`
+	// Histogram counts the draws in HistogramBins bins of equal width
+	// from Min to Max (the last bin includes Max); one bin when Min = Max.
+	Histogram []int `json:"histogram"`
+}
+
+// HistogramBins is the number of bins of Distribution.Histogram.
+const HistogramBins = 20
+
+// BinWidth returns the width of the histogram's bins.
+func (d Distribution) BinWidth() float64 {
+	if len(d.Histogram) == 0 {
+		return 0
+	}
+	return (d.Max - d.Min) / float64(len(d.Histogram))
 }
 
 func distribution(xs []float64) Distribution {
 	if len(xs) == 0 {
-		return Distribution{}
+		return Distribution{Histogram: []int{}}
 	}
 	s := slices.Clone(xs)
 	slices.Sort(s)
@@ -128,48 +186,79 @@ func distribution(xs []float64) Distribution {
 	for _, x := range s {
 		sum += x
 	}
-	return Distribution{Min: s[0], P05: q(0.05), P50: q(0.5), P95: q(0.95), Max: s[len(s)-1], Mean: sum / float64(len(s))}
+	d := Distribution{Min: s[0], P05: q(0.05), P50: q(0.5), P95: q(0.95), Max: s[len(s)-1], Mean: sum / float64(len(s))}
+	bins := HistogramBins
+	if d.Max == d.Min {
+		bins = 1
+	}
+	d.Histogram = make([]int, bins)
+	for _, x := range s {
+		k := 0
+		if bins > 1 {
+			k = min(bins-1, int(float64(bins)*(x-d.Min)/(d.Max-d.Min)))
+		}
+		d.Histogram[k]++
+	}
+	return d
 }
 
 // Ensemble runs ReCom Markov chains over the plans of p with a fixed
-// number of groups, each group connected and between the floor and the
-// ceiling, and summarises the plans visited: the distribution of the
-// objective and of the group weights, and how often each pair of units
-// shares a group.
+// number of groups, each group connected, reaching the floor and (unless
+// Unbalanced) at most the ceiling, and summarises the plans visited: the
+// distribution of the objective, the group weights and the links between
+// groups, how often each pair of units shares a group, and diagnostics
+// of convergence.
 //
 // # Method
 //
-// The chains start from startPlan's plan. Each step picks a cut edge
-// uniformly (by rejection from all links), merges the two groups it joins,
-// draws a random spanning tree of the union (random-weight Kruskal) and
-// cuts one of the tree edges whose two sides are both valid groups, chosen
-// uniformly; with no such edge in Trees trees the proposal is rejected and
-// the plan stays. This is GerryChain's recom proposal with a floor (and
-// optional ceiling) instead of a balance band, and the same constraints as
-// Solve. Co-occurrence is kept with time stamps: only the pairs inside the
+// The chains start from one plan (Start, Solve's plan, or startPlan's).
+// The default proposal (Fast) picks a cut edge uniformly (by rejection
+// from all links), merges the two groups it joins, draws a random
+// spanning tree of the union (random-weight Kruskal) and cuts one of the
+// tree edges whose two sides are both valid groups, chosen uniformly;
+// with no such edge in Trees trees the proposal is rejected and the plan
+// stays. This is GerryChain's recom proposal with a floor and a ceiling
+// instead of a balance band, and the same constraints as Solve. Its
+// stationary distribution is not known in closed form. Reversible is the
+// reversible ReCom of Cannon, Duchin, Randall and Rule (see
+// reversibleStep), whose stationary distribution is the spanning-tree
+// distribution over the valid plans. Pinned units (balanceOf) never
+// move. Co-occurrence is kept with time stamps: only the pairs inside the
 // re-cut region can change, so a step costs O(e log e) for the e links in
 // the region, independent of the graph's size.
 //
 // # Inputs and outputs
 //
 // Errors: as Solve's for an invalid or infeasible problem; an *Infeasible
-// error when no start plan with Parts groups is found; ctx.Err() when
-// cancelled.
+// error when no start plan with Parts groups is found, or when more units
+// than Parts−1 weigh more than the ceiling; EINVALID when a given Start
+// breaks the ceiling; ctx.Err() when cancelled; Sample's error.
 //
 // # Source
 //
 // DeFord, Duchin and Solomon, "Recombination: a family of Markov chains for
-// redistricting", Harvard Data Science Review 3 (2021).
+// redistricting", Harvard Data Science Review 3 (2021); Cannon, Duchin,
+// Randall and Rule, "Spanning tree methods for sampling graph partitions"
+// (2022), arXiv:2210.01401.
 func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResult, error) {
 	in, err := compile(&p)
 	if err != nil {
 		return nil, err
 	}
-	if s.Steps < 0 || s.Parts < 0 || s.Chains < 0 || s.BurnIn < 0 || s.Ceiling < 0 || math.IsNaN(s.Ceiling) {
+	if s.Steps < 0 || s.Parts < 0 || s.Chains < 0 || s.BurnIn < 0 || s.Ceiling < 0 || math.IsNaN(s.Ceiling) || s.Tolerance < 0 || math.IsNaN(s.Tolerance) || s.SampleEvery < 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "optimize: ensemble settings must not be negative")
+	}
+	if s.Unbalanced && (s.Ceiling > 0 || s.Tolerance > 0) {
+		return nil, generalist.Errorf(generalist.EINVALID, "optimize: an unbalanced ensemble has no ceiling and no tolerance")
 	}
 	if s.Ceiling > 0 && s.Ceiling < in.floor {
 		return nil, generalist.Errorf(generalist.EINVALID, "optimize: the ceiling %s is below the floor %s", num(s.Ceiling), num(in.floor))
+	}
+	if s.Variant != Fast && s.Variant != Reversible {
+		return nil, generalist.Errorf(generalist.EINVALID, "optimize: unknown ensemble variant %d", int(s.Variant))
+	}
+	if s.Variant == Reversible && p.KeepFeasible {
+		return nil, generalist.Errorf(generalist.EINVALID, "optimize: reversible ReCom cannot keep units that meet the floor as they are (its moves must be reversible); use the default variant")
 	}
 	steps := s.Steps
 	if steps == 0 {
@@ -208,30 +297,34 @@ func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResu
 		}
 		parts = pl.Count
 		start = stateOf(in, pl)
-	default:
-		if start, err = startPlan(ctx, in, parts, s.Ceiling, s.Seed); err != nil {
+	}
+	bal, err := in.balanceOf(parts, s)
+	if err != nil {
+		return nil, err
+	}
+	if start != nil && !bal.fitsState(start) {
+		if s.Start != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "optimize: the start plan has a group above the ceiling %s (or a unit heavier than the ceiling with others); give a higher ceiling or tolerance", num(bal.ceiling))
+		}
+		start = nil // Solve's plan breaks the ceiling: cut one that fits
+	}
+	if start == nil {
+		if start, err = startPlan(ctx, in, parts, bal, s.Seed); err != nil {
 			return nil, err
 		}
 	}
-	if s.Ceiling > 0 {
-		for _, g := range start.groups {
-			if g.alive && g.w > s.Ceiling {
-				return nil, generalist.Errorf(generalist.EINVALID, "optimize: the start plan has a group of %s, above the ceiling %s", num(g.w), num(s.Ceiling))
-			}
+	res := &EnsembleResult{Parts: parts, Seed: s.Seed, Chains: chains, n: in.nodes, Variant: s.Variant.String(),
+		Balanced: !s.Unbalanced, Ceiling: bal.ceiling, Ideal: bal.ideal, Tolerance: bal.tolerance, Pinned: in.pinnedNodes(bal)}
+	if s.Unbalanced {
+		var total float64
+		for _, w := range in.w {
+			total += w
 		}
+		res.Ideal = total / float64(parts)
 	}
-	res := &EnsembleResult{Parts: parts, Seed: s.Seed, Chains: chains, n: in.nodes}
 	res.Start = newPlan(in, start, in.bound(), start.objective(), s.Seed, 0)
 
-	type chainOut struct {
-		accepted    int
-		obj, lo, hi []float64
-		edge        []float64 // per unit edge
-		pairs       []float64
-		final       *state
-		err         error
-	}
-	outs := make([]chainOut, chains)
+	outs := make([]*chain, chains)
 	began := time.Now()
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -246,10 +339,20 @@ func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResu
 		s.Progress(done, steps)
 		mu.Unlock()
 	}
+	var smu sync.Mutex
+	sample := func(x Sample) error {
+		smu.Lock()
+		defer smu.Unlock()
+		return s.Sample(x)
+	}
+	if s.Sample == nil || s.SampleEvery == 0 {
+		sample = nil
+	}
 	workers := s.Workers
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	errs := make([]error, chains)
 	for range min(chains, workers) {
 		wg.Add(1)
 		go func() {
@@ -259,10 +362,11 @@ func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResu
 				if c < steps%chains {
 					n++
 				}
-				ch := newChain(in, start.clone(), s, c, trees)
-				o := &outs[c]
-				o.err = ch.run(ctx, n, s.BurnIn, report)
-				o.accepted, o.obj, o.lo, o.hi, o.edge, o.pairs, o.final = ch.accepted, ch.obj, ch.lo, ch.hi, ch.edgeT, ch.pairT, ch.st
+				ch := newChain(in, start.clone(), s, c, trees, bal)
+				ch.sample, ch.sampleEvery = sample, s.SampleEvery
+				errs[c] = ch.run(ctx, n, s.BurnIn, report)
+				ch.steps = n
+				outs[c] = ch
 			}
 		}()
 	}
@@ -280,30 +384,42 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var obj, lo, hi []float64
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	var obj, lo, hi, cut []float64
 	edgeUnit := make([]float64, len(in.nbr))
 	var pairs []float64
 	if s.Pairs {
 		pairs = make([]float64, in.nodes*in.nodes)
 	}
 	var recorded float64
+	series := make([][][]float64, 4)
+	var chainSteps, chainAccepted []int
 	for _, o := range outs {
-		if o.err != nil {
-			return nil, o.err
-		}
 		res.Accepted += o.accepted
-		obj, lo, hi = append(obj, o.obj...), append(lo, o.lo...), append(hi, o.hi...)
-		for i, v := range o.edge {
+		obj, lo, hi, cut = append(obj, o.obj...), append(lo, o.lo...), append(hi, o.hi...), append(cut, o.cut...)
+		for k, x := range [][]float64{o.obj, o.hi, o.lo, o.cut} {
+			series[k] = append(series[k], x)
+		}
+		chainSteps, chainAccepted = append(chainSteps, o.steps), append(chainAccepted, o.accepted)
+		for i, v := range o.edgeT {
 			edgeUnit[i] += v
 		}
-		for i, v := range o.pairs {
+		for i, v := range o.pairT {
 			pairs[i] += v
 		}
 		recorded += float64(len(o.obj))
-		res.Final = append(res.Final, newPlan(in, o.final, res.Start.Bound, o.final.objective(), s.Seed, len(res.Final)))
+		res.Final = append(res.Final, newPlan(in, o.st, res.Start.Bound, o.st.objective(), s.Seed, len(res.Final)))
 	}
 	res.Steps = steps
-	res.Objective, res.MinWeight, res.MaxWeight = distribution(obj), distribution(lo), distribution(hi)
+	res.Objective, res.MinWeight, res.MaxWeight, res.CutEdges = distribution(obj), distribution(lo), distribution(hi), distribution(cut)
+	res.Diagnostics = diagnose(StatisticNames, series, chainSteps, chainAccepted)
+	if !res.Balanced {
+		res.Diagnostics.Warnings = append(res.Diagnostics.Warnings, "unbalanced exploration: no ceiling, so the chains drift towards plans with one giant group")
+	}
 	// Unit edges to graph edges: nodes of one locked unit are always
 	// together.
 	res.EdgeTogether = make([]float64, 0, len(p.Graph.Edges()))
@@ -344,271 +460,42 @@ feed:
 	return res, nil
 }
 
-// stateOf rebuilds a search state from a plan of the same instance.
-func stateOf(in *instance, pl *Plan) *state {
-	st := newState(in)
-	buckets := make([][]int32, pl.Count)
-	for u := range in.n {
-		k := pl.group[in.members[u][0]]
-		buckets[k] = append(buckets[k], int32(u))
+// StatisticNames are the statistics the diagnostics cover, in order: the
+// objective, the heaviest and the lightest group's weight, and the links
+// between groups.
+var StatisticNames = []string{"objective", "max_weight", "min_weight", "cut_edges"}
+
+// Variant is an ensemble's proposal.
+type Variant int
+
+// The variants.
+const (
+	// Fast is GerryChain's ReCom with a floor and a ceiling: fast, and
+	// well mixing, but its stationary distribution is not known.
+	Fast Variant = iota
+	// Reversible is reversible ReCom (Cannon, Duchin, Randall and Rule):
+	// slower, with a known stationary distribution.
+	Reversible
+)
+
+// String returns "recom" or "reversible".
+func (v Variant) String() string {
+	switch v {
+	case Fast:
+		return "recom"
+	case Reversible:
+		return "reversible"
 	}
-	for _, b := range buckets {
-		st.add(b)
-	}
-	return st
+	return fmt.Sprintf("Variant(%d)", int(v))
 }
 
-// chain is one ReCom chain.
-type chain struct {
-	se       *search
-	st       *state
-	ceiling  float64
-	trees    int
-	accepted int
-	pairs    bool
-
-	cost  []float64 // objective per group id
-	total float64
-
-	// Co-occurrence by time stamps: since[k] is the step from which the
-	// ends of unit link k (CSR entry, u < v) have been together, or -1;
-	// edgeT accumulates the steps together after burn-in.
-	since []int64
-	edgeT []float64
-	pairS []int64 // n×n (units), when pairs
-	pairT []float64
-
-	obj, lo, hi []float64
-	before      []int32 // group of each region unit before the step
-}
-
-func newChain(in *instance, st *state, s EnsembleSettings, c, trees int) *chain {
-	se := &search{in: in, rng: rand.New(rand.NewPCG(s.Seed, uint64(c)*0x9e3779b97f4a7c15+0x632be59bd9b4e019))}
-	se.sp = newSplitter(in, se.rng)
-	se.st = st
-	ch := &chain{se: se, st: st, ceiling: s.Ceiling, trees: trees, pairs: s.Pairs}
-	ch.cost = make([]float64, len(st.groups))
-	for id, g := range st.groups {
-		if g.alive {
-			ch.cost[id] = in.groupCost(g.units, st.part)
-			ch.total += ch.cost[id]
-		}
+// ParseVariant parses "recom" (or "") and "reversible".
+func ParseVariant(s string) (Variant, error) {
+	switch s {
+	case "", "recom", "fast":
+		return Fast, nil
+	case "reversible":
+		return Reversible, nil
 	}
-	ch.since = make([]int64, len(in.nbr))
-	ch.edgeT = make([]float64, len(in.nbr))
-	if s.Pairs {
-		ch.pairS = make([]int64, in.n*in.n)
-		ch.pairT = make([]float64, in.n*in.n)
-	}
-	return ch
-}
-
-// run makes n proposals, recording the steps from burnIn on.
-func (ch *chain) run(ctx context.Context, n, burnIn int, report func(int)) error {
-	in, st := ch.se.in, ch.st
-	// Stamps start at burn-in: pairs together then count from there.
-	t0 := int64(min(burnIn, n))
-	for u := range int32(in.n) {
-		for k := in.start[u]; k < in.start[u+1]; k++ {
-			ch.since[k] = -1
-			if v := in.nbr[k]; u < v && st.part[u] == st.part[v] {
-				ch.since[k] = t0
-			}
-		}
-	}
-	if ch.pairs {
-		for a := range in.n {
-			for b := a + 1; b < in.n; b++ {
-				ch.pairS[a*in.n+b] = -1
-				if st.part[a] == st.part[b] {
-					ch.pairS[a*in.n+b] = t0
-				}
-			}
-		}
-	}
-	const every = 1024
-	reported := 0
-	for t := range n {
-		if t%every == 0 && t > 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			report(every)
-			reported += every
-		}
-		ch.step(int64(t), t0)
-		if t >= burnIn {
-			ch.record()
-		}
-	}
-	report(n - reported)
-	// Close the stamps.
-	end := int64(n)
-	for u := range int32(in.n) {
-		for k := in.start[u]; k < in.start[u+1]; k++ {
-			if ch.since[k] >= 0 && end > ch.since[k] {
-				ch.edgeT[k] += float64(end - ch.since[k])
-			}
-		}
-	}
-	if ch.pairs {
-		for i, s := range ch.pairS {
-			if s >= 0 && end > s {
-				ch.pairT[i] += float64(end - s)
-			}
-		}
-	}
-	// Mirror unit-link counts to both CSR entries.
-	for u := range int32(in.n) {
-		for k := in.start[u]; k < in.start[u+1]; k++ {
-			if v := in.nbr[k]; u > v {
-				for j := in.start[v]; j < in.start[v+1]; j++ {
-					if in.nbr[j] == u {
-						ch.edgeT[k] = ch.edgeT[j]
-					}
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// record appends the objective and the extreme group weights.
-func (ch *chain) record() {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, g := range ch.st.groups {
-		if g.alive {
-			lo, hi = math.Min(lo, g.w), math.Max(hi, g.w)
-		}
-	}
-	ch.obj = append(ch.obj, ch.total)
-	ch.lo = append(ch.lo, lo)
-	ch.hi = append(ch.hi, hi)
-}
-
-// step is one ReCom proposal at time t; stamps count from t0 (burn-in).
-func (ch *chain) step(t, t0 int64) {
-	se, in, st, rng, sp := ch.se, ch.se.in, ch.st, ch.se.rng, ch.se.sp
-	if st.alive < 2 || len(in.nbr) == 0 {
-		return
-	}
-	var ga, gb int32
-	for {
-		k := rng.IntN(len(in.nbr))
-		// The unit owning CSR entry k: binary search the offsets.
-		u := int32(sortSearch(in.start, int32(k)))
-		ga, gb = st.part[u], st.part[in.nbr[k]]
-		if ga != gb {
-			break
-		}
-	}
-	A, B := st.groups[ga].units, st.groups[gb].units
-	total := st.groups[ga].w + st.groups[gb].w
-	se.region = append(append(se.region[:0], A...), B...)
-	region := se.region
-	var chosen *cut
-	for range ch.trees {
-		sp.enter(region)
-		if !sp.dfsTree(region) {
-			return
-		}
-		se.cutBuf = sp.cuts(se.cutBuf[:0], region, total, ch.ceiling)
-		if in.constrained {
-			kept := se.cutBuf[:0]
-			for _, c := range se.cutBuf {
-				se.sideA, se.sideB = sp.sides(region, c, se.sideA, se.sideB)
-				if in.validGroup(se.sideA) && in.validGroup(se.sideB) &&
-					(!in.p.KeepFeasible || se.keepsHeavy(A, B, se.sideA, se.sideB)) {
-					kept = append(kept, c)
-				}
-			}
-			se.cutBuf = kept
-		}
-		if len(se.cutBuf) > 0 {
-			chosen = &se.cutBuf[rng.IntN(len(se.cutBuf))]
-			break
-		}
-	}
-	if chosen == nil {
-		return
-	}
-	ch.accepted++
-	se.sideA, se.sideB = sp.sides(region, *chosen, se.sideA, se.sideB)
-	ch.before = append(ch.before[:0], region...)
-	for i, u := range region {
-		ch.before[i] = st.part[u]
-	}
-	ch.total -= ch.cost[ga] + ch.cost[gb]
-	st.remove(ga)
-	st.remove(gb)
-	na, nb := st.add(se.sideA), st.add(se.sideB)
-	for int(max(na, nb)) >= len(ch.cost) {
-		ch.cost = append(ch.cost, 0)
-	}
-	ch.cost[na] = in.groupCost(st.groups[na].units, st.part)
-	ch.cost[nb] = in.groupCost(st.groups[nb].units, st.part)
-	ch.total += ch.cost[na] + ch.cost[nb]
-	// Co-occurrence: only links and pairs inside the region can change.
-	now := max(t+1, t0)
-	sp.enter(region)
-	for i, u := range region {
-		was := ch.before[i]
-		for k := in.start[u]; k < in.start[u+1]; k++ {
-			v := in.nbr[k]
-			if v < u || !sp.inRegion(v) {
-				continue
-			}
-			together := st.part[u] == st.part[v]
-			wasTogether := was == ch.before[sp.loc[v]]
-			if together == wasTogether {
-				continue
-			}
-			stamp(&ch.since[k], &ch.edgeT[k], wasTogether, now)
-		}
-	}
-	if ch.pairs {
-		n := in.n
-		for i, u := range region {
-			for j, v := range region {
-				if v <= u {
-					continue
-				}
-				together := st.part[u] == st.part[v]
-				wasTogether := ch.before[i] == ch.before[j]
-				if together == wasTogether {
-					continue
-				}
-				k := int(u)*n + int(v)
-				stamp(&ch.pairS[k], &ch.pairT[k], wasTogether, now)
-			}
-		}
-	}
-}
-
-// stamp records that a link or pair of units went apart or came together
-// at step now: one that was together adds the steps since *since to
-// *total, and one that came together counts from now.
-func stamp(since *int64, total *float64, wasTogether bool, now int64) {
-	if wasTogether {
-		if now > *since {
-			*total += float64(now - *since)
-		}
-		*since = -1
-	} else {
-		*since = now
-	}
-}
-
-// sortSearch returns the largest u with start[u] ≤ k.
-func sortSearch(start []int32, k int32) int {
-	lo, hi := 0, len(start)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if start[mid] <= k {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
+	return 0, generalist.Errorf(generalist.EINVALID, "variant %q: must be recom or reversible", s)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -50,32 +51,84 @@ func TestEnsembleNorway(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(r.EdgeTogether, again.EdgeTogether) || r.Objective != again.Objective {
+	if !slices.Equal(r.EdgeTogether, again.EdgeTogether) || !reflect.DeepEqual(r.Objective, again.Objective) || !reflect.DeepEqual(r.Diagnostics, again.Diagnostics) {
 		t.Error("the same seed gave another ensemble")
 	}
 }
 
 // TestEnsembleThirtyParts starts where GerryChain cannot: 30 parts of
-// Norway. With a ±90 % band Oslo alone breaks the ceiling, which the error
-// says; with the floor only the chain runs.
+// Norway. Oslo alone weighs more than the default ceiling, so it is a
+// group of its own (the rule of balanceOf) and every other group stays
+// under the ceiling; with Unbalanced there is no ceiling and the result
+// says so.
 func TestEnsembleThirtyParts(t *testing.T) {
 	g, w := mustNorway(t)
-	ideal := sum(w) / 30
-	p := Problem{Graph: g, Weight: w, Floor: 0.1 * ideal}
-	_, err := Ensemble(context.Background(), p, EnsembleSettings{Parts: 30, Ceiling: 1.9 * ideal, Steps: 100})
-	if !errors.Is(err, ErrInfeasible) {
-		t.Fatalf("with the ceiling: %v, want infeasible", err)
+	p := Problem{Graph: g, Weight: w, Floor: 15000}
+	var samples int
+	check := func(x Sample) error {
+		samples++
+		weights := map[int]float64{}
+		size := map[int]int{}
+		for v, k := range x.Assignment {
+			weights[k] += w[v]
+			size[k]++
+		}
+		if len(weights) != 30 {
+			t.Errorf("chain %d step %d: %d groups", x.Chain, x.Step, len(weights))
+		}
+		return nil
 	}
-	r, err := Ensemble(context.Background(), p, EnsembleSettings{Parts: 30, Steps: 2000, Seed: 2})
+	osloNode, _ := g.Lookup("0301")
+	oslo := osloNode.ID
+	r, err := Ensemble(context.Background(), p, EnsembleSettings{Parts: 30, Steps: 4000, Seed: 2, SampleEvery: 100, Sample: check})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, pl := range r.Final {
+	if !r.Balanced || r.Tolerance != DefaultTolerance || r.Ceiling <= 0 || r.MaxWeight.Max > r.Ceiling && r.MaxWeight.Max != w[oslo] {
+		t.Fatalf("balanced %v, tolerance %v, ceiling %v, heaviest group %v", r.Balanced, r.Tolerance, r.Ceiling, r.MaxWeight.Max)
+	}
+	if samples != 40 {
+		t.Errorf("%d samples, want 40", samples)
+	}
+	frozen := func(members []int) bool {
+		for _, b := range r.Pinned {
+			if slices.Equal(slices.Sorted(slices.Values(b)), members) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(r.Pinned) == 0 || r.Pinned[0][0] != oslo || !frozen([]int{oslo}) {
+		t.Errorf("Oslo (%d) not pinned alone: %v", oslo, r.Pinned)
+	}
+	for _, pl := range append(r.Final, r.Start) {
 		checkPlan(t, p, pl)
-		if pl.Count != 30 {
-			t.Errorf("%d groups, want 30", pl.Count)
+		for k, x := range pl.Weights() {
+			if x > r.Ceiling && !frozen(pl.Members()[k]) {
+				t.Errorf("group %d weighs %v, above the ceiling %v", k, x, r.Ceiling)
+			}
 		}
 	}
+	if len(r.Diagnostics.Chains) != 4 || len(r.Diagnostics.Statistics) != 4 || r.Diagnostics.Chains[0].Acceptance <= 0 {
+		t.Errorf("diagnostics %+v", r.Diagnostics)
+	}
+	u, err := Ensemble(context.Background(), p, EnsembleSettings{Parts: 30, Steps: 2000, Seed: 2, Unbalanced: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Balanced || u.Ceiling != 0 || len(u.Diagnostics.Warnings) == 0 {
+		t.Errorf("unbalanced: balanced %v, ceiling %v, warnings %v", u.Balanced, u.Ceiling, u.Diagnostics.Warnings)
+	}
+}
+
+// TestEnsembleTooManyPinned: more units above the ceiling than groups.
+func TestEnsembleTooManyPinned(t *testing.T) {
+	g, w := mustNorway(t)
+	_, err := Ensemble(context.Background(), Problem{Graph: g, Weight: w, Floor: 200}, EnsembleSettings{Parts: 2, Ceiling: 250000, Steps: 10})
+	if !errors.Is(err, ErrInfeasible) {
+		t.Fatalf("Ensemble = %v, want infeasible", err)
+	}
+	t.Log(err)
 }
 
 func TestEnsembleCancel(t *testing.T) {
@@ -102,7 +155,11 @@ func TestEnsembleFromPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Steps: 1000, Seed: 4})
+	// Solve's plan leaves some groups above the default ceiling.
+	if _, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Steps: 10, Seed: 4}); err == nil {
+		t.Error("a start plan above the default ceiling was accepted")
+	}
+	r, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Steps: 1000, Seed: 4, Unbalanced: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -56,6 +56,12 @@ type splitter struct {
 	buf    []int32 // scratch unit list
 	part   []int32
 	cand   []int32
+
+	// uniform draws uniformly random spanning trees (Wilson's
+	// algorithm) instead of random-weight Kruskal trees; lstart and ladj
+	// are its local adjacency.
+	uniform      bool
+	lstart, ladj []int32
 }
 
 type tedge struct{ a, b int32 }
@@ -91,6 +97,10 @@ func grow[T any](b []T, n int) []T {
 func (s *splitter) tree(region []int32) {
 	in := s.in
 	r := len(region)
+	if s.uniform {
+		s.treeCSR(r, s.wilson(region))
+		return
+	}
 	s.keys = s.keys[:0]
 	for i, u := range region {
 		for _, v := range in.nbr[in.start[u]:in.start[u+1]] {
@@ -127,6 +137,11 @@ func (s *splitter) tree(region []int32) {
 		s.keys[kept] = ed
 		kept++
 	}
+	s.treeCSR(r, kept)
+}
+
+// treeCSR builds tstart/tadj from the tree edges s.keys[:kept].
+func (s *splitter) treeCSR(r, kept int) {
 	tree := s.keys[:kept]
 	s.deg = grow(s.deg, r+1)
 	clear(s.deg)

@@ -23,19 +23,17 @@ import (
 // group near the remaining weight divided by the groups still to make,
 // leaving a remainder that can still be cut into the rest.
 //
+// Pinned units (see balanceOf) are groups of their own. If the rest of
+// the graph is not connected without them, the recursive cut fails and
+// the error says so.
+//
 // Complexity: Solve's, then O(k·m) for the merges; the recursive cut draws
 // up to 1000 trees per group, O(e log e) each.
-func startPlan(ctx context.Context, in *instance, parts int, ceiling float64, seed uint64) (*state, error) {
+func startPlan(ctx context.Context, in *instance, parts int, b balance, seed uint64) (*state, error) {
 	if err := in.feasibility(); err != nil {
 		return nil, err
 	}
-	for u := range in.n {
-		if ceiling > 0 && in.w[u] > ceiling {
-			v := in.members[u][0]
-			return nil, &Infeasible{Proven: true, Reasons: []Reason{{Nodes: []int{int(v)}, Codes: []string{in.p.Graph.Node(int(v)).Code}, Weight: in.w[u],
-				Why: fmt.Sprintf("%s alone weighs %s, above the ceiling %s", label(in.p.Graph, int(v)), num(in.w[u]), num(ceiling))}}}
-		}
-	}
+	ceiling := b.ceiling
 	se := newSearch(in, seed, 0)
 	lightUnits := 0
 	for _, h := range in.heavy {
@@ -62,10 +60,10 @@ func startPlan(ctx context.Context, in *instance, parts int, ceiling float64, se
 		}
 		return nil, &Infeasible{Reasons: []Reason{{Why: "the search could not place every unit in a valid group"}}}
 	}
-	if se.mergeTo(parts, ceiling) {
+	if se.mergeTo(parts, ceiling) && b.fitsState(se.st) {
 		return se.st, nil
 	}
-	st, ok := se.treePart(ctx, parts, ceiling)
+	st, ok := se.treePart(ctx, parts, b)
 	if !ok {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -117,28 +115,107 @@ func (se *search) mergeTo(parts int, ceiling float64) bool {
 }
 
 // treePart cuts the whole graph into parts groups recursively along random
-// spanning trees; see startPlan.
-func (se *search) treePart(ctx context.Context, parts int, ceiling float64) (*state, bool) {
-	in, sp := se.in, se.sp
+// spanning trees; see startPlan. The frozen blocks of b (pinned units and
+// the units stranded with them) are groups of their own; the rest is cut
+// component by component, each getting its share of the other groups.
+func (se *search) treePart(ctx context.Context, parts int, b balance) (*state, bool) {
+	in := se.in
 	st := newState(in)
-	rest := make([]int32, in.n)
-	for i := range rest {
-		rest[i] = int32(i)
+	for _, blk := range b.blocks {
+		st.add(blk)
 	}
+	comps := in.freeComponents(b)
+	ks, ok := allot(comps, in.w, parts-len(b.blocks), in.floor, b.ceiling)
+	if !ok {
+		return nil, false
+	}
+	for i, c := range comps {
+		if !se.treePartRegion(ctx, st, c, ks[i], b.ceiling) {
+			return nil, false
+		}
+	}
+	return st, true
+}
+
+// allot shares k groups among components: each gets at least
+// ⌈weight/ceiling⌉ and at most ⌊weight/floor⌋, the rest going one at a
+// time to the component with the heaviest groups.
+func allot(comps [][]int32, w []float64, k int, floor, ceiling float64) ([]int, bool) {
+	ks := make([]int, len(comps))
+	wc := make([]float64, len(comps))
+	hi := make([]int, len(comps))
+	left := k
+	for i, c := range comps {
+		for _, u := range c {
+			wc[i] += w[u]
+		}
+		hi[i] = int(math.Floor(wc[i]/floor + 1e-9))
+		ks[i] = 1
+		if ceiling > 0 {
+			ks[i] = max(1, int(math.Ceil(wc[i]/ceiling-1e-9)))
+		}
+		if ks[i] > hi[i] {
+			return nil, false
+		}
+		left -= ks[i]
+	}
+	for ; left > 0; left-- {
+		best := -1
+		for i := range comps {
+			if ks[i] < hi[i] && (best < 0 || wc[i]/float64(ks[i]) > wc[best]/float64(ks[best])) {
+				best = i
+			}
+		}
+		if best < 0 {
+			return nil, false
+		}
+		ks[best]++
+	}
+	return ks, left == 0
+}
+
+// freeComponents returns the connected components (over the allowed
+// links) of the units outside the frozen blocks.
+func (in *instance) freeComponents(b balance) [][]int32 {
+	seen := make([]bool, in.n)
+	var comps [][]int32
+	for s := range int32(in.n) {
+		if seen[s] || b.frozen(s) {
+			continue
+		}
+		seen[s] = true
+		c := []int32{s}
+		for h := 0; h < len(c); h++ {
+			for _, v := range in.nbr[in.start[c[h]]:in.start[c[h]+1]] {
+				if !seen[v] && !b.frozen(v) {
+					seen[v] = true
+					c = append(c, v)
+				}
+			}
+		}
+		comps = append(comps, c)
+	}
+	return comps
+}
+
+// treePartRegion cuts the connected units rest into k groups, adding them
+// to st.
+func (se *search) treePartRegion(ctx context.Context, st *state, rest []int32, k int, ceiling float64) bool {
+	in, sp := se.in, se.sp
 	var total float64
-	for _, w := range in.w {
-		total += w
+	for _, u := range rest {
+		total += in.w[u]
 	}
-	for k := parts; k > 1; k-- {
+	for ; k > 1; k-- {
 		target := total / float64(k)
 		found := false
 		for try := 0; try < 1000 && !found; try++ {
 			if try&63 == 0 && ctx.Err() != nil {
-				return nil, false
+				return false
 			}
 			sp.enter(rest)
 			if !sp.dfsTree(rest) {
-				return nil, false
+				return false
 			}
 			best, bestD := -1, math.Inf(1)
 			for j := 1; j < len(rest); j++ {
@@ -166,12 +243,12 @@ func (se *search) treePart(ctx context.Context, parts int, ceiling float64) (*st
 			found = true
 		}
 		if !found {
-			return nil, false
+			return false
 		}
 	}
-	if in.constrained && !in.validGroup(rest) {
-		return nil, false
+	if total < in.floor || ceiling > 0 && total > ceiling || in.constrained && !in.validGroup(rest) {
+		return false
 	}
 	st.add(rest)
-	return st, true
+	return true
 }
