@@ -6,6 +6,7 @@ import "fmt"
 // (/scenarier/sammenlign and its maps), added to messages at start. The
 // notes on today's cooperation (cmp.today.*) are the capacity page's.
 var compareMessages = map[string][2]string{
+	"cmp.today":        {"Dagens system", "Today's system"},
 	"cmp.title":        {"Sammenligning med dagens system", "Comparison with today's system"},
 	"cmp.maps.title":   {"Kart: sammenligning med dagens system", "Maps: comparison with today's system"},
 	"cmp.lead":         {"Dagens system og %s side om side, på %d-strukturen med folketall 1.1.%d. Først et sammendrag per rolle, så økonomien og detaljene. Hvert tall lenker til hvordan det er beregnet.", "Today's system and %s side by side, on the %d structure with the population on 1 January %d. First a summary by role, then the economy and the details. Each figure links to how it is computed."},
@@ -63,6 +64,9 @@ var compareMessages = map[string][2]string{
 	"cmp.maps.page":      {"Åpne kartene på en egen side", "Open the maps on a page of their own"},
 	"cmp.maps.loading":   {"Kartene lastes …", "Loading the maps …"},
 	"cmp.maps.failed":    {"Kartene kunne ikke lastes. Åpne dem på en egen side med lenken over.", "The maps could not be loaded. Open them on a page of their own with the link above."},
+	"cmp.maps.short":     {"Oppgaver under robust nivå", "Tasks below the robust minimum"},
+	"cmp.maps.pageof":    {"%s (kart %d av %d)", "%s (maps %d of %d)"},
+	"cmp.maps.views":     {"Kartene", "The maps"},
 	"cmp.maps.diff":      {"Bedring fra i dag: oppgaver som blir robuste", "Improvement on today: tasks that become robust"},
 	"cmp.maps.diffunit":  {"oppgaver som blir robuste", "tasks that become robust"},
 	"cmp.maps.difftitle": {"%s: bedring fra i dag", "%s: improvement on today"},

@@ -155,11 +155,12 @@ func (s *Server) compareMaps(outs []*sim.Outcome, lang, kind string, pageNo int,
 		to := min(from+mapsPerPage, k.first+k.n)
 		link := func(code string) string { return "/kommune/" + code }
 		base, _ := shortfalls(outs[0])
+		heads := compareHeads(outs, lang)
 		for i := from; i < to; i++ {
 			o := outs[i]
 			vals, merged := shortfalls(o)
-			opt := geomap.Options{Values: vals, Title: o.Scenario, Unit: msg(lang, "shortcount"), Limits: m.Limits,
-				Source: msg(lang, "cmp.maps.src"), Highlight: uniqueCodes(merged), Width: 300, Lang: lang, ID: fmt.Sprintf("cmp%d", i), Link: link}
+			opt := geomap.Options{Values: vals, Title: heads[i], Unit: msg(lang, "shortcount"), Limits: m.Limits,
+				Source: msg(lang, "cmp.maps.src"), Highlight: fewCodes(merged), Width: 300, Lang: lang, ID: fmt.Sprintf("cmp%d", i), Link: link}
 			if kind == "endring" {
 				diff := map[string]float64{}
 				for k, v := range vals {
@@ -178,4 +179,14 @@ func (s *Server) compareMaps(outs []*sim.Outcome, lang, kind string, pageNo int,
 		}
 	}
 	return m, nil
+}
+
+// fewCodes outlines the merged municipalities when they are few enough
+// to pick out; outlining a whole country's mergers turns the map black.
+func fewCodes(codes []string) []string {
+	codes = uniqueCodes(codes)
+	if len(codes) > 30 {
+		return nil
+	}
+	return codes
 }

@@ -16,7 +16,10 @@ import (
 // demand from their own page (compareMaps).
 type comparePage struct {
 	Outcomes []*sim.Outcome
-	Lead     string
+	// Heads are the columns' names: today's system in the page's
+	// language, then the scenarios'.
+	Heads []string
+	Lead  string
 	// Roles is the summary per role; Details the key figures after it.
 	Roles   []cmpRole
 	Details []cmpRow
@@ -100,6 +103,7 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 	lang := langOf(r)
 	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery,
 		MapsURL: "/scenarier/sammenlign/kart?" + compareQuery(r.URL.Query()).Encode()}
+	d.Heads = compareHeads(outs, lang)
 	todayBasis(&d, lang, r.URL.Query())
 	cat, err := s.catalogue(r.Context())
 	if err != nil {
@@ -314,4 +318,14 @@ func (s *Server) compareProblems(r *http.Request, d *comparePage) error {
 		d.Problems = append(d.Problems, p)
 	}
 	return nil
+}
+
+// compareHeads names the outcomes: today's system in lang, then the
+// scenarios by their names.
+func compareHeads(outs []*sim.Outcome, lang string) []string {
+	heads := []string{msg(lang, "cmp.today")}
+	for _, o := range outs[1:] {
+		heads = append(heads, o.Scenario)
+	}
+	return heads
 }

@@ -103,6 +103,15 @@ func TestCompareReadsAsAComparison(t *testing.T) {
 			t.Errorf("%s: the default view inlines maps; they load on demand", lang)
 		}
 	}
+	// No message key shows, on the comparison or its maps.
+	for _, path := range []string{"/scenarier/sammenlign?" + twoScenarios, "/scenarier/sammenlign/kart?" + twoScenarios, "/scenarier/sammenlign/kart?" + twoScenarios + "&vis=endring", "/scenarier?x=1"} {
+		for _, lang := range []string{"nb", "en"} {
+			text := regexp.MustCompile(`(?s)<script.*?</script>|<[^>]*>`).ReplaceAllString(get(t, path+"&lang="+lang).Body, " ")
+			if keys := regexp.MustCompile(`\b(cmp|scl|cap)\.[a-z.]+\b`).FindAllString(text, 5); keys != nil {
+				t.Errorf("%s (%s) shows message keys: %v", path, lang, keys)
+			}
+		}
+	}
 	// The fragment the page fetches holds the maps and no page around them.
 	r := get(t, "/scenarier/sammenlign/kart?"+twoScenarios+"&fragment=1")
 	if r.Status != http.StatusOK || !strings.Contains(r.Body, "<svg") || strings.Contains(r.Body, "<html") {
