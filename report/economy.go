@@ -213,7 +213,11 @@ type economyView struct {
 
 type yearTable struct {
 	Title string
-	Rows  [][]string // year, share, inndelingstilskudd, known change
+	// Figures are the merger's figures as label and value, for the HTML
+	// report, which shows each merger as a block (the wide table of the
+	// other formats does not fit a printed page).
+	Figures [][2]string
+	Rows    [][]string // year, share, inndelingstilskudd, known change
 }
 
 func (c *Comparison) economyView() *economyView {
@@ -223,8 +227,14 @@ func (c *Comparison) economyView() *economyView {
 	}
 	v := &economyView{Head: economyHead, Note: c.economyNote()}
 	for _, m := range e.Mergers {
-		v.Rows = append(v.Rows, c.economyRow(m))
-		v.Years = append(v.Years, yearTable{Title: m.Name + " (" + c.Scenarios[m.Scenario].Name + ")", Rows: yearRows(m.Merger)})
+		row := c.economyRow(m)
+		y := yearTable{Title: m.Name + " (" + c.Scenarios[m.Scenario].Name + ")", Rows: yearRows(m.Merger)}
+		y.Figures = append(y.Figures, [2]string{"Kommuner", row[2]})
+		for i := 3; i < len(row); i++ {
+			y.Figures = append(y.Figures, [2]string{economyHead[i], row[i]})
+		}
+		v.Rows = append(v.Rows, row)
+		v.Years = append(v.Years, y)
 	}
 	if len(v.Rows) == 0 && v.Note == "" {
 		return nil

@@ -244,7 +244,7 @@ func TestComparisonEconomyAsMerge(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(html, fmt.Sprintf("Økonomi per sammenslåing (inntektssystemet %d)", year)) || !strings.Contains(html, `id="economy"`) {
+		if !strings.Contains(html, fmt.Sprintf("Økonomi per sammenslåing (inntektssystemet %d)", year)) || !strings.Contains(html, `class="economy"`) {
 			t.Errorf("%d: the HTML report has no economy section", year)
 		}
 	}
