@@ -158,11 +158,13 @@ func (ch *chain) run(ctx context.Context, n, burnIn int, report func(int)) error
 	return nil
 }
 
-// record appends the objective and the extreme group weights.
+// record appends the objective, the extreme weights of the groups that
+// may change (not the frozen blocks, which never do) and the links
+// between groups.
 func (ch *chain) record() {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, g := range ch.st.groups {
-		if g.alive {
+		if g.alive && !ch.bal.frozen(g.units[0]) {
 			lo, hi = math.Min(lo, g.w), math.Max(hi, g.w)
 		}
 	}

@@ -93,7 +93,8 @@ type EnsembleResult struct {
 	Chains int    `json:"chains"`
 	// Objective, MinWeight and MaxWeight are distributions over the steps
 	// after burn-in: the secondary objective, and the weight of the
-	// lightest and the heaviest group.
+	// lightest and the heaviest group that may change (the frozen groups
+	// of Pinned are left out: they are the same in every plan).
 	Objective Distribution `json:"objective"`
 	MinWeight Distribution `json:"min_weight"`
 	MaxWeight Distribution `json:"max_weight"`

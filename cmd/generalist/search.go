@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -23,7 +25,8 @@ import (
 )
 
 const searchHelp = `Usage: generalist search groups   --floor N [criteria] [--json]
-       generalist search ensemble --floor N --steps N [--parts K] [--ceiling C] [criteria] [--json]
+       generalist search ensemble --floor N --steps N [--parts K] [--tolerance T | --ceiling C | --unbalanced]
+                                  [--variant recom|reversible] [--sample-every K --out FILE] [criteria] [--json]
 
 Structure search: which groupings of municipalities would let every group
 reach a threshold, with the fewest mergers (the most groups), and how much
@@ -35,9 +38,20 @@ can, then the most compact (--objective), and reports an upper bound on
 the number of groups and the gap to it. Infeasible criteria are explained.
 
 "ensemble" runs ReCom Markov chains over plans with --parts groups (default:
-as many as "groups" finds) that each reach the floor (and stay under
---ceiling), and summarises them: the objective's distribution and how often
-each pair of neighbouring municipalities ends up together.
+as many as "groups" finds) that each reach the floor and stay under a
+ceiling, and summarises them: the distributions of the objective, the
+heaviest and lightest group and the links between groups, how often each
+pair of neighbouring municipalities ends up together, and diagnostics that
+say whether the chains ran long enough (acceptance, effective sample size,
+split R-hat). The ceiling is (1 + --tolerance) times the ideal group weight
+(default tolerance 0.5) unless --ceiling gives it; a unit heavier than the
+ceiling on its own (Oslo) is a group of its own. --unbalanced drops the
+ceiling: the chains then drift to one giant group. --variant reversible runs
+reversible ReCom, whose stationary distribution is known (docs/ensembles.md).
+--sample-every K --out FILE writes every K-th plan of each chain after
+burn-in: FILE.csv as rows chain,step,id,code,region; any other name as JSON
+lines, a first line {"nodes": [code of each id]} and then one
+{"chain", "step", "region": [group of each id]} per plan.
 
 The floor is in inhabitants; with --task it is in expected FTEs for the
 task (capacity model), and defaults to the task's robust minimum team.
@@ -73,15 +87,19 @@ type searchJSON struct {
 	Graph     string    `json:"graph,omitempty"`
 }
 
-// ensembleJSON is the output of "search ensemble --json".
+// ensembleJSON is the output of "search ensemble --json". The
+// EnsembleResult carries balanced, ceiling, ideal, tolerance, variant and
+// diagnostics; Pinned lists the frozen groups by code.
 type ensembleJSON struct {
 	*optimize.EnsembleResult
 	StepsPerSecond float64        `json:"steps_per_second"`
 	Floor          float64        `json:"floor"`
-	Ceiling        float64        `json:"ceiling,omitempty"`
 	Unit           string         `json:"unit"`
+	Pinned         [][]string     `json:"pinned"`
 	Edges          []ensembleEdge `json:"edges"`
 	Start          any            `json:"start_groups"`
+	Samples        int            `json:"samples,omitempty"`
+	Out            string         `json:"out,omitempty"`
 }
 
 type ensembleEdge struct {
@@ -257,21 +275,45 @@ func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Wri
 	fs := newSearchFlagSet("ensemble", stderr, &f)
 	steps := fs.Int("steps", 1000, "ReCom proposals in all")
 	parts := fs.Int("parts", 0, "number of groups of every plan (default: as many as search groups finds)")
-	ceiling := fs.Float64("ceiling", 0, "most `weight` of a group (0: none)")
+	ceiling := fs.Float64("ceiling", 0, "most `weight` of a group (default: (1 + tolerance) × the ideal group weight)")
+	tolerance := fs.Float64("tolerance", 0, "default ceiling's `share` above the ideal group weight (default 0.5)")
+	unbalanced := fs.Bool("unbalanced", false, "no ceiling: an unbalanced exploration (the chains drift to one giant group)")
+	variant := fs.String("variant", "recom", "proposal: recom (fast) or reversible (known stationary distribution)")
 	chains := fs.Int("chains", 0, "independent chains (default 4)")
 	burnIn := fs.Int("burn-in", 0, "steps of each chain left out of the summaries")
+	every := fs.Int("sample-every", 0, "write every `K`-th plan of each chain after burn-in to --out")
+	out := fs.String("out", "", "`file` for the sampled plans (.csv, else JSON lines)")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if *steps <= 0 || *parts < 0 || *ceiling < 0 || *chains < 0 || *burnIn < 0 {
-		return usageError("search ensemble: --steps must be positive and --parts, --ceiling, --chains, --burn-in not negative")
+	if *steps <= 0 || *parts < 0 || *ceiling < 0 || *tolerance < 0 || *chains < 0 || *burnIn < 0 || *every < 0 || math.IsNaN(*ceiling) || math.IsNaN(*tolerance) {
+		return usageError("search ensemble: --steps must be positive and --parts, --ceiling, --tolerance, --chains, --burn-in, --sample-every not negative")
+	}
+	if *unbalanced && (*ceiling > 0 || *tolerance > 0) {
+		return usageError("search ensemble: --unbalanced has no ceiling; drop --ceiling and --tolerance")
+	}
+	if (*every > 0) != (*out != "") {
+		return usageError("search ensemble: --sample-every and --out go together")
+	}
+	v, err := optimize.ParseVariant(*variant)
+	if err != nil {
+		return usageError("search ensemble: --variant: " + generalist.ErrorMessage(err))
 	}
 	in, closeStore, err := f.input(ctx)
 	if err != nil {
 		return err
 	}
 	defer closeStore()
-	s := optimize.EnsembleSettings{Seed: f.seed, Steps: *steps, Parts: *parts, Ceiling: *ceiling, Chains: *chains, BurnIn: *burnIn}
+	s := optimize.EnsembleSettings{Seed: f.seed, Steps: *steps, Parts: *parts, Ceiling: *ceiling, Tolerance: *tolerance, Unbalanced: *unbalanced,
+		Variant: v, Chains: *chains, BurnIn: *burnIn}
+	var sw *sampleWriter
+	if *out != "" {
+		if sw, err = newSampleWriter(*out, in.p.Graph); err != nil {
+			return err
+		}
+		defer sw.close()
+		s.SampleEvery, s.Sample = *every, sw.write
+	}
 	bar := newBar(stderr, !f.asJSON, *steps, "ReCom")
 	if bar != nil {
 		s.Progress = func(done, total int) { bar.Set(done) }
@@ -284,33 +326,79 @@ func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
+	if sw != nil {
+		if err := sw.close(); err != nil {
+			return err
+		}
+	}
 	g := in.p.Graph
 	edges := g.Edges()
+	pinned := [][]string{}
+	for _, b := range res.Pinned {
+		var codes []string
+		for _, v := range b {
+			codes = append(codes, g.Node(v).Code)
+		}
+		pinned = append(pinned, codes)
+	}
 	if f.asJSON {
-		out := ensembleJSON{EnsembleResult: res, StepsPerSecond: float64(res.Steps) / res.Seconds, Floor: in.p.Floor, Ceiling: *ceiling, Unit: in.unit}
+		o := ensembleJSON{EnsembleResult: res, StepsPerSecond: float64(res.Steps) / res.Seconds, Floor: in.p.Floor, Unit: in.unit, Pinned: pinned}
 		for i, e := range edges {
-			out.Edges = append(out.Edges, ensembleEdge{A: g.Node(e.A).Code, B: g.Node(e.B).Code, Together: res.EdgeTogether[i]})
+			o.Edges = append(o.Edges, ensembleEdge{A: g.Node(e.A).Code, B: g.Node(e.B).Code, Together: res.EdgeTogether[i]})
 		}
 		if in.exchange {
-			out.Start = res.Start.Members()
+			o.Start = res.Start.Members()
 		} else {
-			out.Start = res.Start.Groups()
+			o.Start = res.Start.Groups()
 		}
-		return writeJSON(stdout, out)
+		if sw != nil {
+			o.Samples, o.Out = sw.n, *out
+		}
+		return writeJSON(stdout, o)
 	}
-	fmt.Fprintf(stdout, "%d ReCom steps over plans of %d groups (floor %s %s), %d chains, seed %d: %d accepted, %.0f steps/s\n\n",
-		res.Steps, res.Parts, weightText(in.p.Floor), in.unit, res.Chains, res.Seed, res.Accepted, float64(res.Steps)/res.Seconds)
+	fmt.Fprintf(stdout, "%d %s steps over plans of %d groups (floor %s %s), %d chains, seed %d: %d accepted, %.0f steps/s\n",
+		res.Steps, res.Variant, res.Parts, weightText(in.p.Floor), in.unit, res.Chains, res.Seed, res.Accepted, float64(res.Steps)/res.Seconds)
+	if res.Balanced {
+		fmt.Fprintf(stdout, "Ceiling %s %s", weightText(math.Round(res.Ceiling)), in.unit)
+		if res.Tolerance > 0 {
+			fmt.Fprintf(stdout, " (%s %% above the ideal group weight %s)", weightText(100*res.Tolerance), weightText(math.Round(res.Ideal)))
+		}
+		fmt.Fprintln(stdout, ".")
+		for _, b := range res.Pinned {
+			names := make([]string, len(b))
+			for i, v := range b {
+				names[i] = nodeLabel(g.Node(v))
+			}
+			fmt.Fprintf(stdout, "Heavier than the ceiling alone, a group of its own in every plan: %s\n", strings.Join(names, ", "))
+		}
+	} else {
+		fmt.Fprintln(stdout, "UNBALANCED exploration: no ceiling, so the chains drift towards plans with one giant group.")
+	}
+	if sw != nil {
+		fmt.Fprintf(stdout, "Wrote %d plans to %s.\n", sw.n, *out)
+	}
+	fmt.Fprintln(stdout)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "\tmin\t5 %%\tmedian\t95 %%\tmax\t\n")
-	for _, d := range []struct {
-		name string
-		d    optimize.Distribution
-	}{{in.p.Objective.String(), res.Objective}, {"lightest group", res.MinWeight}, {"heaviest group", res.MaxWeight}} {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", d.name, weightText(math.Round(d.d.Min)), weightText(math.Round(d.d.P05)),
-			weightText(math.Round(d.d.P50)), weightText(math.Round(d.d.P95)), weightText(math.Round(d.d.Max)))
+	fmt.Fprintf(tw, "\tmin\t5 %%\tmedian\t95 %%\tmax\tR-hat\tESS\t\n")
+	for i, d := range []optimize.Distribution{res.Objective, res.MaxWeight, res.MinWeight, res.CutEdges} {
+		name := []string{in.p.Objective.String(), "heaviest group", "lightest group", "links between groups"}[i]
+		sd := res.Diagnostics.Statistics[i]
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.0f\t\n", name, weightText(math.Round(d.Min)), weightText(math.Round(d.P05)),
+			weightText(math.Round(d.P50)), weightText(math.Round(d.P95)), weightText(math.Round(d.Max)), sd.RHat, sd.ESS)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	fmt.Fprintf(stdout, "\nAcceptance per chain:")
+	for _, c := range res.Diagnostics.Chains {
+		fmt.Fprintf(stdout, " %.1f %%", 100*c.Acceptance)
+	}
+	fmt.Fprintln(stdout)
+	if res.Diagnostics.TooShort {
+		fmt.Fprintf(stdout, "\nWARNING: the run looks too short (R-hat must be ≤ %.2f and ESS ≥ %.0f):\n", res.Diagnostics.RHatLimit, res.Diagnostics.ESSLimit)
+	}
+	for _, w := range res.Diagnostics.Warnings {
+		fmt.Fprintf(stdout, "  %s\n", w)
 	}
 	// The neighbour pairs most often, and least often, together.
 	idx := make([]int, len(edges))
@@ -324,6 +412,78 @@ func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Wri
 		fmt.Fprintf(stdout, "  %5.1f %%  %s – %s\n", 100*res.EdgeTogether[i], nodeLabel(g.Node(e.A)), nodeLabel(g.Node(e.B)))
 	}
 	return nil
+}
+
+// sampleWriter writes sampled plans to a file: CSV (chain,step,id,code,
+// region) for a name ending in .csv, else JSON lines with a header line
+// of the nodes' codes.
+type sampleWriter struct {
+	f     *os.File
+	buf   *bufio.Writer
+	csv   bool
+	codes []string
+	n     int
+	done  bool
+}
+
+func newSampleWriter(name string, g *graph.Graph) (*sampleWriter, error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, generalist.Errorf(generalist.EINVALID, "search ensemble: --out: %v", err)
+	}
+	w := &sampleWriter{f: f, buf: bufio.NewWriter(f), csv: strings.HasSuffix(strings.ToLower(name), ".csv")}
+	for _, n := range g.Nodes() {
+		w.codes = append(w.codes, n.Code)
+	}
+	if w.csv {
+		_, err = w.buf.WriteString("chain,step,id,code,region\n")
+	} else {
+		var b []byte
+		if b, err = json.Marshal(map[string][]string{"nodes": w.codes}); err == nil {
+			b = append(b, '\n')
+			_, err = w.buf.Write(b)
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+func (w *sampleWriter) write(s optimize.Sample) error {
+	w.n++
+	if !w.csv {
+		b, err := json.Marshal(s)
+		if err != nil {
+			return err
+		}
+		_, err = w.buf.Write(append(b, '\n'))
+		return err
+	}
+	for id, k := range s.Assignment {
+		code := w.codes[id]
+		if strings.ContainsAny(code, ",\"\n") {
+			code = `"` + strings.ReplaceAll(code, `"`, `""`) + `"`
+		}
+		if _, err := fmt.Fprintf(w.buf, "%d,%d,%d,%s,%d\n", s.Chain, s.Step, id, code, k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// close flushes and closes the file once; later calls return nil.
+func (w *sampleWriter) close() error {
+	if w.done {
+		return nil
+	}
+	w.done = true
+	err := w.buf.Flush()
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // input builds the problem from the flags: on an exchange-format graph
