@@ -1,6 +1,9 @@
 package optimize
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // DefaultTolerance is the tolerance of an ensemble's default ceiling: a
 // group may weigh at most (1 + DefaultTolerance) times the ideal group
@@ -42,7 +45,9 @@ func (b *balance) frozen(u int32) bool { return b.block != nil && b.block[u] >= 
 // recomputed over the other units and the other groups, until no further
 // unit is heavier than the ceiling. So Oslo (717 710 inhabitants in 2024)
 // is a group of its own in an ensemble of 30 groups of Norway, and the
-// other 29 share the rest. With unbalanced, there is no ceiling.
+// other 29 share the rest. With unbalanced, there is no ceiling. When the
+// chains start from a given plan or Solve's, fitStart adapts the rule to
+// that plan.
 func (in *instance) balanceOf(parts int, s EnsembleSettings) (balance, error) {
 	b := balance{pinned: make([]bool, in.n)}
 	if s.Unbalanced {
@@ -178,7 +183,7 @@ func (b *balance) fitsState(st *state) bool {
 }
 
 // pinnedNodes returns the graph nodes of the frozen blocks, one list per
-// block (the pinned unit's nodes first).
+// block.
 func (in *instance) pinnedNodes(b balance) [][]int {
 	out := [][]int{}
 	for _, blk := range b.blocks {
@@ -191,4 +196,62 @@ func (in *instance) pinnedNodes(b balance) [][]int {
 		out = append(out, nodes)
 	}
 	return out
+}
+
+// fitStart fits the balance to a start plan (Start, or Solve's plan):
+// the frozen blocks become the start plan's groups that hold a pinned
+// unit (a unit heavier than the ceiling keeps the units the plan put
+// with it), and, when raise is true (a default ceiling), the ceiling is
+// raised to the heaviest other group of the plan if that is heavier,
+// with the units pinned anew; it reports whether it raised the ceiling.
+// A Solve plan with the most groups often has a merged group above
+// (1 + tolerance)·ideal, and no plan with as many groups under that
+// ceiling may be within reach.
+func (in *instance) fitStart(b *balance, st *state, raise bool) bool {
+	raised := false
+	for {
+		heaviest := 0.0
+		for _, g := range st.groups {
+			if !g.alive {
+				continue
+			}
+			free := true
+			for _, u := range g.units {
+				if in.w[u] > b.ceiling {
+					free = false
+					break
+				}
+			}
+			if free {
+				heaviest = max(heaviest, g.w)
+			}
+		}
+		if !raise || heaviest <= b.ceiling {
+			break
+		}
+		b.ceiling, raised = heaviest, true
+	}
+	b.count = 0
+	b.blocks, b.block = nil, make([]int32, in.n)
+	for u := range b.block {
+		b.block[u] = -1
+		b.pinned[u] = in.w[u] > b.ceiling
+		if b.pinned[u] {
+			b.count++
+		}
+	}
+	if b.count == 0 {
+		b.block = nil
+		return raised
+	}
+	for _, g := range st.groups {
+		if !g.alive || !slices.ContainsFunc(g.units, func(u int32) bool { return b.pinned[u] }) {
+			continue
+		}
+		for _, u := range g.units {
+			b.block[u] = int32(len(b.blocks))
+		}
+		b.blocks = append(b.blocks, slices.Clone(g.units))
+	}
+	return raised
 }

@@ -77,13 +77,18 @@ type EnsembleResult struct {
 	// Ceiling is the most weight of a group, derived from Ideal (the
 	// ideal group weight over the groups that are not pinned) and
 	// Tolerance unless given. Pinned are the frozen groups, as lists of
-	// graph nodes: a unit heavier than the ceiling on its own (first)
-	// with any units stranded by it, the same group in every plan.
+	// graph nodes: a unit heavier than the ceiling on its own with any
+	// units stranded by it (or put with it by the start plan), the same
+	// group in every plan.
 	Balanced  bool    `json:"balanced"`
 	Ceiling   float64 `json:"ceiling"`
 	Ideal     float64 `json:"ideal"`
 	Tolerance float64 `json:"tolerance,omitempty"`
 	Pinned    [][]int `json:"-"`
+	// CeilingRaised is true when the default ceiling was raised to the
+	// heaviest group of the start plan (Start, or Solve's plan), so that
+	// the chains can start there (see fitStart).
+	CeilingRaised bool `json:"ceiling_raised"`
 	// Steps and Accepted count the proposals in all and those that
 	// changed the plan.
 	Steps    int `json:"steps"`
@@ -303,11 +308,16 @@ func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResu
 	if err != nil {
 		return nil, err
 	}
-	if start != nil && !bal.fitsState(start) {
-		if s.Start != nil {
-			return nil, generalist.Errorf(generalist.EINVALID, "optimize: the start plan has a group above the ceiling %s (or a unit heavier than the ceiling with others); give a higher ceiling or tolerance", num(bal.ceiling))
+	raised := false
+	if start != nil && !s.Unbalanced {
+		raised = in.fitStart(&bal, start, s.Ceiling == 0)
+		if !bal.fitsState(start) {
+			if s.Start != nil {
+				return nil, generalist.Errorf(generalist.EINVALID, "optimize: the start plan has a group above the ceiling %s; give a higher ceiling", num(bal.ceiling))
+			}
+			bal, _ = in.balanceOf(parts, s)
+			start = nil // Solve's plan breaks the ceiling: cut one that fits
 		}
-		start = nil // Solve's plan breaks the ceiling: cut one that fits
 	}
 	if start == nil {
 		if start, err = startPlan(ctx, in, parts, bal, s.Seed); err != nil {
@@ -315,7 +325,7 @@ func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResu
 		}
 	}
 	res := &EnsembleResult{Parts: parts, Seed: s.Seed, Chains: chains, n: in.nodes, Variant: s.Variant.String(),
-		Balanced: !s.Unbalanced, Ceiling: bal.ceiling, Ideal: bal.ideal, Tolerance: bal.tolerance, Pinned: in.pinnedNodes(bal)}
+		Balanced: !s.Unbalanced, Ceiling: bal.ceiling, Ideal: bal.ideal, Tolerance: bal.tolerance, Pinned: in.pinnedNodes(bal), CeilingRaised: raised}
 	if s.Unbalanced {
 		var total float64
 		for _, w := range in.w {

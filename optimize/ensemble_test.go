@@ -155,9 +155,25 @@ func TestEnsembleFromPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Solve's plan leaves some groups above the default ceiling.
-	if _, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Steps: 10, Seed: 4}); err == nil {
-		t.Error("a start plan above the default ceiling was accepted")
+	// Solve's plan has a merged group above the default ceiling, which
+	// is raised to it; an explicit ceiling below it is an error.
+	d, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Steps: 1000, Seed: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.CeilingRaised || !slices.Contains(pl.Weights(), d.Ceiling) {
+		t.Errorf("ceiling %v (raised %v), not the weight of one of the plan's groups", d.Ceiling, d.CeilingRaised)
+	}
+	for _, f := range d.Final {
+		for k, x := range f.Weights() {
+			m := f.Members()[k]
+			if x > d.Ceiling && !slices.ContainsFunc(d.Pinned, func(b []int) bool { return slices.Equal(slices.Sorted(slices.Values(b)), m) }) {
+				t.Errorf("group %v of %v above the ceiling %v", m, x, d.Ceiling)
+			}
+		}
+	}
+	if _, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Steps: 10, Ceiling: d.Ceiling - 1}); err == nil {
+		t.Error("a start plan above an explicit ceiling was accepted")
 	}
 	r, err := Ensemble(context.Background(), p, EnsembleSettings{Start: pl, Steps: 1000, Seed: 4, Unbalanced: true})
 	if err != nil {
