@@ -22,6 +22,11 @@
 //     each bar, optional highlighted bars, links and a reference line such
 //     as the national median or a threshold. Negative values point left
 //     from a zero line; an unknown value reads "ingen data".
+//   - [Histogram] shows how a sample is distributed (such as the
+//     heaviest group over the plans of an ensemble): adjoining bars of
+//     equal-width bins, their height the share of the sample, with
+//     labelled marks (the plan found) as dashed lines; the description
+//     gives the most common bin and the share below each mark.
 //
 // [FormatNumber] formats numbers the Norwegian way ("15 077,5", with a
 // no-break space) or the English way, and [Ticks] picks axis ticks with

@@ -31,6 +31,12 @@ type texts struct {
 	unit        string
 	highlighted string
 	reference   string
+	shareOf     string // y axis of a histogram: "Andel av" + what is counted + " (%)"
+	counted     string // what a histogram counts when not given
+	from        string
+	mostCommon  string
+	about       string
+	drawsBelow  string
 }
 
 var textsNB = texts{
@@ -61,6 +67,12 @@ var textsNB = texts{
 	unit:        "Enhet",
 	highlighted: "Uthevet",
 	reference:   "Referanselinje",
+	shareOf:     "Andel av",
+	counted:     "observasjoner",
+	from:        "fra",
+	mostCommon:  "Vanligst:",
+	about:       "omtrent",
+	drawsBelow:  "lavere",
 }
 
 var textsEN = texts{
@@ -91,6 +103,12 @@ var textsEN = texts{
 	unit:        "Unit",
 	highlighted: "Highlighted",
 	reference:   "Reference line",
+	shareOf:     "Share of",
+	counted:     "observations",
+	from:        "from",
+	mostCommon:  "Most common:",
+	about:       "about",
+	drawsBelow:  "lower",
 }
 
 func textsFor(lang string) *texts {
