@@ -21,8 +21,8 @@ import (
 const EnvAxe = "GENERALIST_AXE"
 
 // a11yPages are the public pages the accessibility test visits: every
-// public page route with a representative argument. Pages behind sign-in
-// are not visited yet (see docs/accessibility.md).
+// public page route with a representative argument. The pages behind
+// sign-in are visited by TestAccessibilitySignedIn (a11y_signed_test.go).
 var a11yPages = []string{
 	"/",
 	"/kommuner",
