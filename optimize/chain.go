@@ -81,14 +81,12 @@ func (ch *chain) run(ctx context.Context, n, burnIn int, report func(int)) error
 	in, st := ch.se.in, ch.st
 	// Stamps start at burn-in: pairs together then count from there.
 	t0 := int64(min(burnIn, n))
-	ch.links = 0
+	ch.countLinks()
 	for u := range int32(in.n) {
 		for k := in.start[u]; k < in.start[u+1]; k++ {
 			ch.since[k] = -1
 			if v := in.nbr[k]; u < v && st.part[u] == st.part[v] {
 				ch.since[k] = t0
-			} else if u < v {
-				ch.links++
 			}
 		}
 	}
@@ -172,6 +170,19 @@ func (ch *chain) record() {
 	ch.lo = append(ch.lo, lo)
 	ch.hi = append(ch.hi, hi)
 	ch.cut = append(ch.cut, float64(ch.links))
+}
+
+// countLinks counts the unit links between groups.
+func (ch *chain) countLinks() {
+	in, st := ch.se.in, ch.st
+	ch.links = 0
+	for u := range int32(in.n) {
+		for _, v := range in.nbr[in.start[u]:in.start[u+1]] {
+			if u < v && st.part[u] != st.part[v] {
+				ch.links++
+			}
+		}
+	}
 }
 
 // emit passes the current plan to sample.

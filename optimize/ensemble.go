@@ -107,6 +107,9 @@ type EnsembleResult struct {
 	// groups (unit links: a locked set's links to one neighbour count
 	// once).
 	CutEdges Distribution `json:"cut_edges"`
+	// StartStatistics are the start plan's values of the statistics, in
+	// the order of StatisticNames: where it lies in the distributions.
+	StartStatistics []float64 `json:"start_statistics"`
 	// Diagnostics say whether the chains ran long enough.
 	Diagnostics Diagnostics `json:"diagnostics"`
 	// EdgeTogether gives, for every edge of the graph (in Graph.Edges
@@ -334,6 +337,14 @@ func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResu
 		res.Ideal = total / float64(parts)
 	}
 	res.Start = newPlan(in, start, in.bound(), start.objective(), s.Seed, 0)
+	{
+		s0 := s
+		s0.Pairs = false
+		ch := newChain(in, start, s0, 0, trees, bal)
+		ch.countLinks()
+		ch.record()
+		res.StartStatistics = []float64{ch.obj[0], ch.hi[0], ch.lo[0], ch.cut[0]}
+	}
 
 	outs := make([]*chain, chains)
 	began := time.Now()

@@ -109,6 +109,9 @@ func TestEnsembleThirtyParts(t *testing.T) {
 			}
 		}
 	}
+	if st := r.StartStatistics; len(st) != 4 || st[1] > r.Ceiling || st[2] < p.Floor || st[3] < 29 {
+		t.Errorf("start statistics %v", st)
+	}
 	if len(r.Diagnostics.Chains) != 4 || len(r.Diagnostics.Statistics) != 4 || r.Diagnostics.Chains[0].Acceptance <= 0 {
 		t.Errorf("diagnostics %+v", r.Diagnostics)
 	}
