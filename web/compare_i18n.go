@@ -50,7 +50,7 @@ var compareMessages = map[string][2]string{
 	"cmp.econ.years":    {"År for år", "Year by year"},
 	"cmp.econ.yearsfor": {"År for år: %s", "Year by year: %s"},
 	"cmp.econ.in":       {"i %s", "in %s"},
-	"cmp.econ.missing":  {"Økonomien mangler for %s fordi inntektssystemets tabeller for %d ikke dekker alle kommunene i dem; tallene kommer med når en analytiker importerer KDDs fullstendige tabeller for året på", "The economy is missing for %s because the income system's tables for %d do not cover all their municipalities; the figures appear when an analyst imports KDD's full tables for the year on"},
+	"cmp.econ.missing":  {"Økonomien mangler for %s fordi inntektssystemets tabeller for %d ikke dekker alle kommunene i dem; tallene kommer med når en analytiker importerer KDDs fullstendige tabeller for året (se", "The economy is missing for %s because the income system's tables for %d do not cover all their municipalities; the figures appear when an analyst imports KDD's full tables for the year (see"},
 	"cmp.econ.page":     {"Økonomi-siden", "the Economy page"},
 	"cmp.econ.year":     {"Alternativene gjelder %d; inntektssystemet for %d, det siste budsjettåret med parametere, er brukt.", "The alternatives are for %d; the income system of %d, the latest budget year with parameters, is used."},
 	"cmp.econ.structure": {"Økonomien til sammenslåingene er ikke beregnet: inntektssystemets tabeller bruker kommunenumrene i 2024-strukturen, og alternativene er på %d-strukturen.",
