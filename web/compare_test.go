@@ -204,3 +204,26 @@ func TestCapacityHeatMapOnDemand(t *testing.T) {
 		t.Errorf("/kapasitet?alle=ja: %d", r.Status)
 	}
 }
+
+// TestCompareEconomyOnce: of the 80 mergers of the example, only the one
+// the shipped tables cover (Sokndal + Lund) gets a row; the others are
+// named once, in one sentence that says how their data come in, never as
+// rows of "ingen data".
+func TestCompareEconomyOnce(t *testing.T) {
+	for lang, want := range map[string]string{"nb": "Økonomien mangler for «Stavanger»", "en": "The economy is missing for «Stavanger»"} {
+		body := get(t, "/scenarier/sammenlign?id=sammenslaing-5000&lang="+lang).Body
+		if n := strings.Count(body, "<tr data-merger="); n != 1 || !strings.Contains(body, `<tr data-merger="1111,1112">`) {
+			t.Errorf("%s: %d economy rows, want one, for Sokndal + Lund", lang, n)
+		}
+		if n := strings.Count(body, want); n != 1 {
+			t.Errorf("%s: the sentence on the mergers without data appears %d times, want once", lang, n)
+		}
+		if n := strings.Count(body, "«Stavanger»"); n != 1 {
+			t.Errorf("%s: Stavanger named %d times", lang, n)
+		}
+	}
+	// Without mergers, no economy section.
+	if body := get(t, "/scenarier/sammenlign?"+twoScenarios).Body; strings.Contains(body, `id="economy"`) {
+		t.Error("a comparison without mergers has an economy section")
+	}
+}
