@@ -8,6 +8,10 @@ var layoutMessages = map[string][2]string{
 	"layout.menu":         {"Meny", "Menu"},
 	"layout.menu.current": {"du er på", "you are on"},
 
+	// The accessibility statement's count of pages, for one page.
+	"a11y.page":        {"Gjelder én side.", "Concerns one page."},
+	"a11y.page.narrow": {"Gjelder én side på smal skjerm (mobil).", "Concerns one page on a narrow screen (phone)."},
+
 	// Names of the scroll regions around wide tables and charts: what a
 	// screen reader says when the keyboard reaches one.
 	"layout.table.municipalities":  {"Tabell over kommunene", "Table of the municipalities"},
