@@ -17,23 +17,25 @@ type Economy struct {
 	// Year is the budget year whose income system is used: the latest
 	// with parameters that is not after the scenarios' year (ScenarioYear).
 	// 0 when none is used; Reason then says why.
-	Year, ScenarioYear int
+	Year         int `json:"budget_year"`
+	ScenarioYear int `json:"scenario_year"`
 	// Mergers are the mergers with data, in the order of the scenarios and
 	// their mergers; Lacking those whose members the tables do not cover.
-	Mergers, Lacking []MergerEconomy
+	Mergers []MergerEconomy `json:"mergers"`
+	Lacking []MergerEconomy `json:"lacking"`
 	// Reason, when set, is why no merger of the comparison has an economy
 	// (the scenarios are on another structure than the tables', or no
 	// budget year has parameters): a bokmål sentence.
-	Reason string
+	Reason string `json:"reason,omitempty"`
 }
 
 // MergerEconomy is one merger of a compared scenario and its economy.
 type MergerEconomy struct {
-	Scenario int    // index into Comparison.Scenarios
-	Name     string // the merger's name in the scenario
-	Members  []generalist.MunicipalityNumber
+	Scenario int                             `json:"scenario_index"` // index into Comparison.Scenarios
+	Name     string                          `json:"name"`           // the merger's name in the scenario
+	Members  []generalist.MunicipalityNumber `json:"members"`
 	// Merger is the economy (nil for a merger in Economy.Lacking).
-	Merger *economy.Merger
+	Merger *economy.Merger `json:"economy,omitempty"`
 }
 
 // HasData reports whether the tables give anything about a merger's

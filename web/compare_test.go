@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"net/http"
 	"regexp"
@@ -225,5 +226,32 @@ func TestCompareEconomyOnce(t *testing.T) {
 	// Without mergers, no economy section.
 	if body := get(t, "/scenarier/sammenlign?"+twoScenarios).Body; strings.Contains(body, `id="economy"`) {
 		t.Error("a comparison without mergers has an economy section")
+	}
+}
+
+// TestCompareAPIEconomy: the JSON twin of the comparison carries each
+// merger's economy as the page shows it.
+func TestCompareAPIEconomy(t *testing.T) {
+	var v struct {
+		Outcomes []json.RawMessage `json:"outcomes"`
+		Economy  *struct {
+			Year    int `json:"budget_year"`
+			Mergers []struct {
+				Members []string        `json:"members"`
+				Economy json.RawMessage `json:"economy"`
+			} `json:"mergers"`
+			Lacking []json.RawMessage `json:"lacking"`
+		} `json:"merger_economy"`
+	}
+	r := get(t, "/api/v1/compare?id=sammenslaing-5000")
+	if err := json.Unmarshal([]byte(r.Body), &v); err != nil {
+		t.Fatal(err)
+	}
+	if e := v.Economy; e == nil || e.Year != 2025 || len(e.Mergers) != 1 || strings.Join(e.Mergers[0].Members, ",") != "1111,1112" || len(e.Mergers[0].Economy) < 100 || len(e.Lacking) != 79 {
+		t.Errorf("/api/v1/compare merger_economy: %+v", v.Economy)
+	}
+	v.Economy = nil
+	if err := json.Unmarshal([]byte(get(t, "/api/v1/compare?"+twoScenarios).Body), &v); err != nil || v.Economy != nil || len(v.Outcomes) != 3 {
+		t.Errorf("/api/v1/compare without mergers: %v, economy %+v, %d outcomes", err, v.Economy, len(v.Outcomes))
 	}
 }

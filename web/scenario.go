@@ -69,13 +69,28 @@ func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) erro
 }
 
 // apiCompare serves GET /api/v1/compare?id=a&id=b: today's system and the
-// scenarios side by side (all on the first scenario's structure and year).
+// scenarios side by side (all on the first scenario's structure and year),
+// and each merger's economy.
 func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) error {
 	outs, err := s.compare(r)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"outcomes": outs})
+	scs, err := s.requestedScenarios(r)
+	if err != nil {
+		return err
+	}
+	// Each merger's economy, as the comparison page and the reports show
+	// it (absent when no scenario has a merger).
+	e, err := s.app.ComparisonEconomy(r.Context(), scs)
+	if err != nil {
+		return err
+	}
+	body := map[string]any{"outcomes": outs}
+	if e != nil {
+		body["merger_economy"] = e
+	}
+	writeJSON(w, http.StatusOK, body)
 	return nil
 }
 
