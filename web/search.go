@@ -301,14 +301,22 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// ensembleResult is the JSON of /api/v1/search/ensemble.
+// ensembleResult is the JSON of /api/v1/search/ensemble. The
+// EnsembleResult carries the balance (balanced, ceiling, ideal,
+// tolerance), the variant and the diagnostics; Pinned lists the frozen
+// groups by municipality number; with sample_every, Nodes gives the
+// municipality number of each node id and Samples the plans visited
+// (region[i] is the group of node i).
 type ensembleResult struct {
 	Structure generalist.Structure `json:"structure"`
 	Year      int                  `json:"year"`
 	Floor     float64              `json:"floor"`
 	Unit      string               `json:"unit"`
 	*optimize.EnsembleResult
-	Edges []ensembleEdge `json:"edges"`
+	Pinned  [][]string        `json:"pinned"`
+	Edges   []ensembleEdge    `json:"edges"`
+	Nodes   []string          `json:"nodes,omitempty"`
+	Samples []optimize.Sample `json:"samples,omitempty"`
 }
 
 type ensembleEdge struct {
@@ -325,7 +333,11 @@ func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) error
 	if req.Floor == 0 && req.Task == "" {
 		req.Floor = defaultFloor
 	}
-	res, err := get(r.Context(), s.cache, "search/ensemble/"+req.key(), func() (*ensembleResult, error) {
+	opt, err := parseEnsembleOptions(r.URL.Query(), req.Steps)
+	if err != nil {
+		return err
+	}
+	res, err := get(r.Context(), s.cache, "search/ensemble/"+req.key()+opt.key(), func() (*ensembleResult, error) {
 		release, err := admit(r.Context())
 		if err != nil {
 			return nil, err
@@ -337,15 +349,33 @@ func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) error
 		}
 		ctx, cancel := context.WithTimeout(r.Context(), searchTimeout)
 		defer cancel()
-		e, err := optimize.Ensemble(ctx, p, optimize.EnsembleSettings{Seed: req.Seed, Steps: req.Steps, Parts: req.Parts, Workers: admittedWorkers})
+		var samples []optimize.Sample
+		e, err := optimize.Ensemble(ctx, p, optimize.EnsembleSettings{Seed: req.Seed, Steps: req.Steps, Parts: req.Parts, Workers: admittedWorkers,
+			Tolerance: opt.Tolerance, Ceiling: opt.Ceiling, Unbalanced: opt.Unbalanced, Variant: opt.Variant, BurnIn: opt.BurnIn,
+			SampleEvery: opt.SampleEvery, Sample: func(x optimize.Sample) error {
+				samples = append(samples, x)
+				return nil
+			}})
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, generalist.Errorf(generalist.EINVALID, "the ensemble took more than %v; use generalist search ensemble", searchTimeout)
 		}
 		if err != nil {
 			return nil, err
 		}
-		out := &ensembleResult{Structure: req.Structure, Year: req.Year, Floor: p.Floor, Unit: unit, EnsembleResult: e}
+		out := &ensembleResult{Structure: req.Structure, Year: req.Year, Floor: p.Floor, Unit: unit, EnsembleResult: e, Samples: samples, Pinned: [][]string{}}
 		g := p.Graph
+		for _, b := range e.Pinned {
+			var codes []string
+			for _, v := range b {
+				codes = append(codes, g.Node(v).Code)
+			}
+			out.Pinned = append(out.Pinned, codes)
+		}
+		if opt.SampleEvery > 0 {
+			for _, n := range g.Nodes() {
+				out.Nodes = append(out.Nodes, n.Code)
+			}
+		}
 		for i, ed := range g.Edges() {
 			out.Edges = append(out.Edges, ensembleEdge{g.Node(ed.A).Code, g.Node(ed.B).Code, e.EdgeTogether[i]})
 		}
@@ -376,9 +406,12 @@ type searchPage struct {
 	Objectives []string
 	Millis     float64
 	// Ens is the ensemble around the plan (with ?ensemble=true), EnsSVG
-	// its agreement map.
-	Ens    *optimize.EnsembleResult
-	EnsSVG template.HTML
+	// its agreement map, EnsView its distributions and diagnostics
+	// (search_ensemble.tmpl), EnsError why it could not run.
+	Ens      *optimize.EnsembleResult
+	EnsSVG   template.HTML
+	EnsView  *ensembleView
+	EnsError string
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
@@ -437,7 +470,12 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 				}
 				d.SVG = template.HTML(b.String()) // produced by geomap, escaped there
 				if req.Ensemble {
-					if d.Ens, d.EnsSVG, err = s.agreementMap(r.Context(), req, res, m, lang); err != nil {
+					d.Ens, d.EnsSVG, d.EnsView, err = s.agreementMap(r.Context(), req, res, m, lang)
+					var inf *optimize.Infeasible
+					switch {
+					case errors.As(err, &inf), generalist.ErrorCode(err) == generalist.EINVALID:
+						d.EnsError = generalist.ErrorMessage(err)
+					case err != nil:
 						return err
 					}
 				}
@@ -493,10 +531,11 @@ const pageEnsembleSteps = 2000
 // (together in both, or apart in both), averaged over its links: 100 %
 // where every alternative plan keeps the municipality's neighbourhood as
 // this plan does, lower where the answers differ.
-func (s *Server) agreementMap(ctx context.Context, req searchRequest, res *searchResult, m *geomap.Map, lang string) (*optimize.EnsembleResult, template.HTML, error) {
+func (s *Server) agreementMap(ctx context.Context, req searchRequest, res *searchResult, m *geomap.Map, lang string) (*optimize.EnsembleResult, template.HTML, *ensembleView, error) {
 	type out struct {
-		ens *optimize.EnsembleResult
-		svg string
+		ens  *optimize.EnsembleResult
+		svg  string
+		view *ensembleView
 	}
 	o, err := get(ctx, s.cache, "search/agreement/"+lang+"/"+req.key(), func() (out, error) {
 		release, err := admit(ctx)
@@ -507,6 +546,14 @@ func (s *Server) agreementMap(ctx context.Context, req searchRequest, res *searc
 		ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 		defer cancel()
 		e, err := optimize.Ensemble(ctx, res.prob, optimize.EnsembleSettings{Seed: req.Seed, Steps: pageEnsembleSteps, Start: res.plan, Workers: admittedWorkers})
+		if errors.Is(err, context.DeadlineExceeded) {
+			return out{}, generalist.Errorf(generalist.EINVALID, "the ensemble took more than %v", searchTimeout)
+		}
+		if err != nil {
+			return out{}, err
+		}
+		source := sprintf(msg(lang, "ens.source"), req.Year)
+		view, err := ensembleViewOf(e, res, lang, source)
 		if err != nil {
 			return out{}, err
 		}
@@ -540,10 +587,10 @@ func (s *Server) agreementMap(ctx context.Context, req searchRequest, res *searc
 		if err != nil {
 			return out{}, err
 		}
-		return out{e, b.String()}, nil
+		return out{e, b.String(), view}, nil
 	})
 	if err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
-	return o.ens, template.HTML(o.svg), nil // produced by geomap, escaped there
+	return o.ens, template.HTML(o.svg), o.view, nil // produced by geomap, escaped there
 }

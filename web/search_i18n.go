@@ -1,0 +1,60 @@
+package web
+
+import "fmt"
+
+// searchMessages are the texts of the ensemble part of the structure
+// search page (search_ensemble.tmpl), added to messages at start. Plain
+// words first; the technical names (ReCom, R-hat, ESS) only under
+// "Teknisk".
+var searchMessages = map[string][2]string{
+	"ens.failed": {"Variasjonen kunne ikke beregnes:", "The variation could not be computed:"},
+	"ens.intro": {"Datamaskinen laget %s alternative planer med %d grupper som alle når terskelen, med utgangspunkt i planen over. Hver ny plan kommer fra den forrige ved at to nabogrupper slås sammen og deles på nytt på en tilfeldig måte. Fire uavhengige rekker av planer kjøres, så vi kan se om de kommer fram til det samme.",
+		"The computer made %s alternative plans of %d groups that all reach the floor, starting from the plan above. Each new plan comes from the previous one by merging two neighbouring groups and splitting them again at random. Four independent series of plans are run, so we can see whether they arrive at the same picture."},
+	"ens.ceiling": {"Ingen gruppe får ha mer enn %s %s (taket), %s over gjennomsnittet per gruppe (%s). Uten tak ville rekkene drive mot planer der én gruppe sluker nesten alt.",
+		"No group may exceed %s %s (the ceiling), %s above the average per group (%s). Without a ceiling the series drift towards plans where one group swallows almost everything."},
+	"ens.raised": {"Taket er hevet til den største gruppen i planen over, så planene kan starte der.", "The ceiling is raised to the largest group of the plan above, so that the plans can start there."},
+	"ens.pinned": {"Er større enn taket alene, og er derfor samme gruppe i alle planene:", "Larger than the ceiling on their own, and therefore the same group in every plan:"},
+	"ens.mapcaption": {"Mørkere farge: de alternative planene er oftere enige med planen over om hvilke naboer kommunen deler gruppe med.",
+		"Darker colour: the alternative plans more often agree with the plan above about which neighbours the municipality shares a group with."},
+	"ens.distributions":      {"Hvordan planene fordeler seg", "How the plans are distributed"},
+	"ens.distributions.text": {"Hver figur viser hvor stor andel av de alternative planene som har en gitt verdi. Den stiplede linjen er planen over.", "Each figure shows what share of the alternative plans has a given value. The dashed line is the plan above."},
+	"ens.charts":             {"Fordelinger over planene", "Distributions over the plans"},
+	"ens.plans":              {"planene", "the plans"},
+	"ens.mark":               {"Planen over", "The plan above"},
+	"ens.stat.max":           {"Den største gruppen", "The largest group"},
+	"ens.stat.min":           {"Den minste gruppen", "The smallest group"},
+	"ens.stat.cut":           {"Naboforbindelser mellom ulike grupper", "Neighbour links between different groups"},
+	"ens.unit.links":         {"Antall naboforbindelser (færre: mer samlede grupper)", "Number of neighbour links (fewer: more compact groups)"},
+	"ens.source":             {"SSB tabell 07459 (folketall 1. januar %d), nabograf fra Kartverkets kommunegrenser", "Statistics Norway table 07459 (population 1 January %d), adjacency from Kartverket's municipal boundaries"},
+	"ens.enough":             {"Ble det laget nok planer?", "Were enough plans made?"},
+	"ens.enough.text": {"Planene i en rekke ligner på hverandre, så de teller ikke som like mange uavhengige planer. Tabellen viser om de fire rekkene er enige, og hvor mange uavhengige planer de er verdt.",
+		"The plans in a series resemble each other, so they do not count as as many independent plans. The table shows whether the four series agree, and how many independent plans they are worth."},
+	"ens.col.stat":    {"Størrelse", "Measure"},
+	"ens.col.agree":   {"Enighet mellom rekkene (1 er best)", "Agreement between the series (1 is best)"},
+	"ens.col.ess":     {"Verdt så mange uavhengige planer", "Worth this many independent plans"},
+	"ens.col.verdict": {"Vurdering", "Verdict"},
+	"ens.ok":          {"nok", "enough"},
+	"ens.notok":       {"for kort", "too short"},
+	"ens.table":       {"Om det ble laget nok planer", "Whether enough plans were made"},
+	"ens.tooshort": {"Beregningen ser ut til å være for kort: rekkene er ikke enige nok, eller de er verdt for få uavhengige planer. Fordelingene under kan fortsatt avhenge av hvor rekkene startet, og bør leses med forsiktighet.",
+		"The computation looks too short: the series do not agree well enough, or they are worth too few independent plans. The distributions below may still depend on where the series started and should be read with care."},
+	"ens.acceptance": {"Andel steg som ga en ny plan, per rekke:", "Share of steps that gave a new plan, per series:"},
+	"ens.technical":  {"Teknisk", "Technical"},
+	"ens.tech.method": {"Metoden er ReCom (rekombinasjon, DeFord, Duchin og Solomon 2021): en Markov-kjede som slår sammen to nabogrupper, trekker et tilfeldig spenntre av dem og kutter en kant der begge sider når terskelen og holder seg under taket. Siden viser den raske varianten; fordelingen den til slutt trekker fra er ikke kjent på lukket form. API-et tilbyr også reversibel ReCom (Cannon, Duchin, Randall og Rule 2022), som trekker fra spenntrefordelingen: planer med mer samlede grupper er mer sannsynlige.",
+		"The method is ReCom (recombination, DeFord, Duchin and Solomon 2021): a Markov chain that merges two neighbouring groups, draws a random spanning tree of them and cuts an edge where both sides reach the floor and stay under the ceiling. The page shows the fast variant; the distribution it eventually samples is not known in closed form. The API also offers reversible ReCom (Cannon, Duchin, Randall and Rule 2022), which samples the spanning-tree distribution: plans with more compact groups are more likely."},
+	"ens.tech.diag": {"«Enighet mellom rekkene» er den delte Gelman–Rubin-statistikken (R-hat), «verdt så mange uavhengige planer» er effektivt utvalg (ESS), begge som i Vehtari mfl. (2021) uten rangnormalisering. En størrelse regnes som god nok når R-hat er høyst %s og ESS minst %s. Taket er 50 %% over gjennomsnittlig gruppestørrelse når ikke annet er valgt.",
+		"«Agreement between the series» is the split Gelman–Rubin statistic (R-hat), «worth this many independent plans» the effective sample size (ESS), both as in Vehtari et al. (2021) without rank normalisation. A measure counts as good enough when R-hat is at most %s and the ESS at least %s. The ceiling is 50 %% above the average group size unless chosen otherwise."},
+	"ens.tech.meaning": {"Hvor ofte to naboer havner i samme gruppe beskriver de planene kjeden besøker, ikke hvor sannsynlig en sammenslåing er politisk, og heller ikke hvor gode planene er.",
+		"How often two neighbours end up in one group describes the plans the chain visits, not how likely a merger is politically, nor how good the plans are."},
+}
+
+func init() {
+	// The form's checkbox says in plain words what the ensemble is.
+	messages["search.ensemble"] = [2]string{"Vis hvor mye svarene varierer (2 000 alternative planer)", "Show how much the answers vary (2,000 alternative plans)"}
+	for k, v := range searchMessages {
+		if _, dup := messages[k]; dup {
+			panic(fmt.Sprintf("web: message key %q of the structure search is defined twice", k))
+		}
+		messages[k] = v
+	}
+}
