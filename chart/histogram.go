@@ -72,7 +72,8 @@ func (c *HistogramChart) render(s *svg) error {
 	}
 	format := formatOr(c.Format, t.lang, values...)
 	titles := wrap(c.Title, float64(W-2*pad), fontTitle)
-	top := titleHeight(titles) + float64(len(c.Marks))*lineText + 4
+	// Under the title: the share axis' name, then a line per mark.
+	top := titleHeight(titles) + float64(1+len(c.Marks))*lineText + 4
 	foot := footerLines(t, nil, c.Source, W)
 	bottom := float64(H) - pad - float64(len(foot))*lineText - 22
 	if c.Unit != "" {
@@ -96,11 +97,14 @@ func (c *HistogramChart) render(s *svg) error {
 	for _, l := range yLabels {
 		labelW = max(labelW, textWidth(l, fontText))
 	}
-	plotL, plotR := pad+labelW+8, float64(W)-pad-4
 	if lo == hi { // one value: a bin of width 1 around it
 		lo, hi = lo-0.5, hi+0.5
 	}
+	// Room on the right for half the widest tick label.
+	plotL, plotR := pad+labelW+8, float64(W)-pad-4
 	xTicks, xDec := niceTicks(lo, hi, max(3, int(plotR-plotL)/90))
+	xLabels := formatTicks(xTicks, xDec, t.lang)
+	plotR = float64(W) - pad - max(4, textWidth(xLabels[len(xLabels)-1], fontText)/2)
 	d0, d1 := xTicks[0], xTicks[len(xTicks)-1]
 	xOf := func(v float64) float64 { return plotL + (v-d0)/(d1-d0)*(plotR-plotL) }
 	yOf := func(v float64) float64 { return bottom - v/yTop*(bottom-top) }
@@ -112,11 +116,11 @@ func (c *HistogramChart) render(s *svg) error {
 	}
 	s.grid(&grid)
 	s.yTickLabels(yTicks, yOf, yLabels, plotL)
-	s.xTickLabels(xTicks, xOf, formatTicks(xTicks, xDec, t.lang), bottom+18)
+	s.xTickLabels(xTicks, xOf, xLabels, bottom+18)
 	if c.Unit != "" {
 		s.xAxisLabel((plotL+plotR)/2, bottom+18+lineText+2, c.Unit)
 	}
-	s.yAxisLabel(top-6-float64(len(c.Marks))*lineText, t.shareOf+" "+c.of(t)+" (%)")
+	s.yAxisLabel(titleHeight(titles)+lineText-4, t.shareOf+" "+c.of(t)+" (%)")
 
 	// The bins.
 	binLo, binW := c.Lo, (c.Hi-c.Lo)/float64(len(c.Counts))
@@ -145,7 +149,7 @@ func (c *HistogramChart) render(s *svg) error {
 	// The marks, each labelled on a line of its own above the plot.
 	for i, m := range c.Marks {
 		x := xOf(m.Value)
-		ly := titleHeight(titles) + float64(i+1)*lineText - 2
+		ly := titleHeight(titles) + float64(i+2)*lineText - 2
 		label := strings.TrimSpace(m.Label + ": " + format(m.Value))
 		tw := textWidth(label, fontText)
 		xl := min(max(x, pad+tw/2), float64(W)-pad-tw/2)

@@ -67,15 +67,16 @@ func parseEnsembleOptions(q url.Values, steps int) (ensembleOptions, error) {
 type ensembleView struct {
 	Ens *optimize.EnsembleResult
 	// Charts are the histograms of the statistics, with the plan found
-	// marked.
-	Charts []template.HTML
+	// marked; Constant the statistics that never changed, as sentences.
+	Charts   []template.HTML
+	Constant []string
 	// Ceiling is the most weight of a group, Over its share above the
 	// ideal group weight, Raised whether it was raised to the plan's
 	// heaviest group; Pinned names the groups that never change.
-	Ceiling, Ideal, Over string
-	Unit                 string // the weights' unit in words
-	Raised               bool
-	Pinned               []string
+	Ceiling, Ideal, Over, Tolerance string
+	Unit                            string // the weights' unit in words
+	Raised                          bool
+	Pinned                          []string
 	// Rows are the diagnostics per statistic; Acceptance the share of
 	// steps that changed the plan, per chain.
 	Rows       []ensembleRow
@@ -111,6 +112,7 @@ func ensembleViewOf(e *optimize.EnsembleResult, res *searchResult, lang, source 
 	if e.Ideal > 0 {
 		v.Over = nf.Percent(100*(e.Ceiling/e.Ideal-1), 0)
 	}
+	v.Tolerance = nf.Percent(100*e.Tolerance, 0)
 	g := res.prob.Graph
 	for _, b := range e.Pinned {
 		names := make([]string, len(b))
@@ -131,13 +133,17 @@ func ensembleViewOf(e *optimize.EnsembleResult, res *searchResult, lang, source 
 		}
 		sd := e.Diagnostics.Statistics[i]
 		v.Rows = append(v.Rows, ensembleRow{Name: name, RHat: nf.Decimal(sd.RHat, 3), ESS: nf.Decimal(sd.ESS, 0), OK: sd.Converged})
-		var marks []chart.Reference
-		if len(e.StartStatistics) == len(dists) {
-			marks = []chart.Reference{{Label: msg(lang, "ens.mark"), Value: e.StartStatistics[i]}}
-		}
 		decimals := dec
 		if i == 0 || i == 3 {
 			decimals = 0
+		}
+		if d.Min == d.Max {
+			v.Constant = append(v.Constant, sprintf(msg(lang, "ens.constant"), name, nf.Decimal(d.Min, decimals), units[i]))
+			continue
+		}
+		var marks []chart.Reference
+		if len(e.StartStatistics) == len(dists) {
+			marks = []chart.Reference{{Label: msg(lang, "ens.mark"), Value: e.StartStatistics[i]}}
 		}
 		var b bytes.Buffer
 		err := chart.Histogram(&b, chart.HistogramChart{Title: name, Unit: units[i], Of: msg(lang, "ens.plans"), Lo: d.Min, Hi: d.Max, Counts: d.Histogram,
