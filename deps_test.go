@@ -52,9 +52,11 @@ var allowed = map[string][]string{
 
 	// Storage adapters: one shared store over database/sql and a thin
 	// opener per backend; neither backend knows the other (decision 0006).
-	"generalist/sqlstore":  {"generalist"},
-	"generalist/sqlite":    {"generalist", "generalist/sqlstore", "modernc.org/sqlite"},
-	"generalist/postgres":  {"generalist", "generalist/sqlstore", "github.com/jackc/pgx/v5"},
+	"generalist/sqlstore": {"generalist"},
+	// Each backend also applies River's migrations for the job queue
+	// with its own River driver (docs/decisions/0013-jobs.md).
+	"generalist/sqlite":    {"generalist", "generalist/sqlstore", "modernc.org/sqlite", "github.com/riverqueue/river"},
+	"generalist/postgres":  {"generalist", "generalist/sqlstore", "github.com/jackc/pgx/v5", "github.com/riverqueue/river"},
 	"generalist/storetest": {"generalist", "generalist/sqlstore", "generalist/sqlite", "generalist/postgres", "generalist/refdata", "generalist/imc", "github.com/jackc/pgx/v5"},
 
 	// The use cases, once for both edges (decision 0008): app chains the
@@ -64,13 +66,19 @@ var allowed = map[string][]string{
 	"generalist/app": {"generalist", "generalist/atlas", "generalist/capacity", "generalist/sim", "generalist/economy", "generalist/refdata",
 		"generalist/geo", "generalist/geomap", "generalist/graph", "generalist/optimize", "generalist/report", "generalist/imc"},
 
+	// Long runs as durable jobs on River (docs/decisions/0013-jobs.md):
+	// each kind calls one use case of app (and the optimizer it chains);
+	// the queue is River's client over a driver the wiring (cmd) chooses,
+	// so jobs names no backend.
+	"generalist/jobs": {"generalist", "generalist/app", "generalist/optimize", "github.com/riverqueue/river"},
+
 	// The web edge: parses requests, calls app and renders. It may use the
 	// models' types and pure helpers to present results, but not refdata
 	// or geo (the embedded data and geometry are app's) and never a store
 	// backend or sqlstore.
 	"generalist/web": {"generalist", "generalist/app", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
 		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc", "generalist/optimize", "generalist/economy",
-		"generalist/auth", "generalist/internal/nbfmt"},
+		"generalist/auth", "generalist/internal/nbfmt", "generalist/jobs"},
 	"generalist/web/static": {},
 }
 

@@ -47,6 +47,7 @@ var dialect = sqlstore.Dialect{
 	UniqueViolation:  func(err error) bool { return sqlState(err) == "23505" },
 	Time:             func(t time.Time) any { return t }, // timestamptz
 	Lock:             lock,
+	Queue:            migrateQueue,
 	// A read-only snapshot as pg_dump takes it.
 	ReadIsolation: sql.LevelRepeatableRead,
 	InputSearch:   inputSearch,

@@ -68,6 +68,7 @@ var dialect = sqlstore.Dialect{
 	ForeignKeyCheck:  foreignKeyCheck,
 	FileSnapshot:     true, // VACUUM INTO
 	AfterErase:       checkpoint,
+	Queue:            migrateQueue,
 }
 
 // checkpoint copies the write-ahead log into the database file and

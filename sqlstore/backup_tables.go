@@ -178,7 +178,7 @@ func (db *DB) catalogue(ctx context.Context, q querier) (map[string]map[string]s
 	}
 	out := map[string]map[string]string{}
 	for _, name := range names {
-		if name == "schema_migrations" {
+		if name == "schema_migrations" || isQueueTable(name) {
 			continue
 		}
 		type col struct{ name, typ string }
@@ -225,3 +225,12 @@ func backupTableByName(name string) (*backupTable, bool) {
 	}
 	return nil, false
 }
+
+// isQueueTable reports whether name is one of the job queue's tables
+// (River's river_job, river_queue, river_leader, river_migration, …).
+// They are left out of backups: a job is a computation reproducible from
+// its parameters and seed, River's tables follow River's schema, not the
+// backup format's, and a restored queue would bring back running jobs
+// and leader rows of processes that no longer exist (docs/reliability.md,
+// docs/decisions/0013-jobs.md).
+func isQueueTable(name string) bool { return strings.HasPrefix(name, "river_") }

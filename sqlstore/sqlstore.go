@@ -76,6 +76,12 @@ type Dialect struct {
 	// function it returns releases the lock. PostgreSQL takes an advisory
 	// lock so that two processes starting at once do not race.
 	Lock func(ctx context.Context, conn *sql.Conn) (unlock func(), err error)
+	// Queue, if set, applies the job queue's own migrations (River's,
+	// with the backend's River driver; docs/decisions/0013-jobs.md) on
+	// conn after the store's numbered ones, under the same lock. River
+	// keeps its own version table (river_migration), so a River upgrade
+	// brings its migrations with it.
+	Queue func(ctx context.Context, conn *sql.Conn) error
 
 	// ReadIsolation is the isolation level of the read-only transaction
 	// that sees one snapshot (Backup, CheckStore): PostgreSQL's
@@ -239,6 +245,11 @@ func (db *DB) migrate(ctx context.Context, migrations fs.FS) error {
 		}
 		if err := db.migrateOne(ctx, conn, migrations, v, name); err != nil {
 			return fmt.Errorf("migration %s: %w", name, err)
+		}
+	}
+	if db.d.Queue != nil {
+		if err := db.d.Queue(ctx, conn); err != nil {
+			return fmt.Errorf("job queue migrations: %w", err)
 		}
 	}
 	return nil
