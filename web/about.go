@@ -119,8 +119,11 @@ type a11yDeviation struct {
 
 type accessibilityPage struct {
 	Deviations []a11yDeviation
-	Updated    time.Time // date of the known-findings list, as written in it
-	Contact    string
+	// Manual are the message keys of deviations found by review, not by
+	// the automatic test.
+	Manual  []string
+	Updated time.Time // date of the known-findings list, as written in it
+	Contact string
 }
 
 // a11yCriteria maps the rules of the automatic test to WCAG 2.1 success
@@ -180,9 +183,14 @@ func parseA11yKnown(text string) ([]a11yDeviation, time.Time) {
 	return out, updated
 }
 
+// a11yManual lists the known deviations found by review (issue 16's
+// measurements of the maps) that no automatic rule catches; remove a key
+// here, and its message, when the deviation is fixed.
+var a11yManual = []string{"a11y.manual.mapkeys", "a11y.manual.mapfocus", "a11y.manual.mapcolours"}
+
 func (s *Server) handleAccessibility(w http.ResponseWriter, r *http.Request) error {
 	devs, updated := parseA11yKnown(a11yKnown)
-	d := accessibilityPage{Deviations: devs, Updated: updated, Contact: s.cfg.Contact}
+	d := accessibilityPage{Deviations: devs, Manual: a11yManual, Updated: updated, Contact: s.cfg.Contact}
 	s.render(w, r, http.StatusOK, "accessibility.tmpl", page{Title: msg(langOf(r), "a11y.title"), Nav: "a11y", Data: d})
 	return nil
 }

@@ -38,7 +38,7 @@ var aboutMessages = map[string][2]string{
 	"a11y.publish":                          {"Den offisielle erklæringen publiseres av virksomheten som driver tjenesten, i Digitaliseringsdirektoratets løsning uustatus.no; denne siden er grunnlaget for den.", "The official statement is published by the body that runs the service, in the Norwegian Digitalisation Agency's service uustatus.no; this page is its basis."},
 	"a11y.status":                           {"Status", "Status"},
 	"a11y.status.partial":                   {"Generalist oppfyller kravene delvis. Avvikene som er kjent, står nedenfor og blir rettet.", "Generalist partly meets the requirements. The known deviations are listed below and are being fixed."},
-	"a11y.status.noknown":                   {"Den automatiske testen finner ingen alvorlige avvik. Avvikene som er funnet ved gjennomgang, står nedenfor.", "The automatic test finds no serious deviations. The deviations found by review are listed below."},
+	"a11y.status.noknown":                   {"Verken den automatiske testen eller gjennomgangen av sidene har funnet avvik.", "Neither the automatic test nor the review of the pages has found any deviation."},
 	"a11y.known":                            {"Kjente avvik", "Known deviations"},
 	"a11y.known.lead":                       {"Disse avvikene er kjent. Listen fra den automatiske testen oppdateres hver gang sidene endres, og testen stopper enhver endring som gir nye avvik.", "These deviations are known. The list from the automatic test is updated whenever the pages change, and the test stops any change that adds a deviation."},
 	"a11y.criterion":                        {"WCAG-suksesskriterium %s", "WCAG success criterion %s"},

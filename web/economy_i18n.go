@@ -11,6 +11,13 @@ import (
 // merger's rules and assumptions and the parameters are added below them
 // under econ.f., econ.rule., econ.assume. and econ.p.
 var economyMessages = map[string][2]string{
+	"econ.region.statement":  {"Tabell: kommunens frie inntekter", "Table: the municipality's free income"},
+	"econ.region.grants":     {"Tabell: tilskudd", "Table: grants"},
+	"econ.region.components": {"Tabell: sammenslåingens virkning per del", "Table: the merger's effect per component"},
+	"econ.region.years":      {"Tabell: virkningen år for år", "Table: the effect year by year"},
+	"econ.region.residuals":  {"Tabell: avvik per kommune i tilpasningen", "Table: each municipality's residual in the fit"},
+	"econ.region.params":     {"Tabell: parametere", "Table: parameters"},
+
 	"econ.lead": {"Inntektssystemet som modell: inntektsutjevningen beregnet med hvert budsjettårs regler, rammetilskuddet fordelt på deler, og hva en sammenslåing gjør med pengene. Hver parameter har en kilde, er utledet av publiserte tabeller eller er en navngitt antakelse; det dataene ikke gir, står som «ingen data».",
 		"The income system as a model: income equalisation computed with each budget year's rules, the block grant by component, and what a merger does to the money. Every parameter has a source, is derived from published tables or is a named assumption; what the data do not give says «no data»."},
 	"econ.form.one":    {"En kommunes penger", "A municipality's money"},
