@@ -29,10 +29,16 @@
 //
 // [Ensemble] runs ReCom Markov chains (merge two adjacent groups, draw a
 // random spanning tree, cut an edge that leaves both sides valid) over the
-// plans with a fixed number of groups that meet the floor (and optionally
-// a ceiling), on all cores, and summarises them: distributions of the
-// objective and the group weights, and how often each pair of units ends
-// up together ([EnsembleResult.EdgeTogether], [EnsembleResult.Together]).
+// plans with a fixed number of groups that meet the floor and stay under a
+// ceiling (by default 1.5 times the ideal group weight; a unit heavier
+// than the ceiling alone is a group of its own), on all cores, and
+// summarises them: distributions of the objective, the group weights and
+// the links between groups, how often each pair of units ends up together
+// ([EnsembleResult.EdgeTogether], [EnsembleResult.Together]), and
+// convergence [Diagnostics] (acceptance, [ESS], [SplitRHat]). The
+// [Reversible] variant samples the spanning-tree distribution; the
+// visited plans can be passed out ([EnsembleSettings].Sample).
+// docs/ensembles.md says what the summaries can be read as.
 //
 // # Method, in short
 //
@@ -76,6 +82,11 @@
 // regionalization for spatially explicit neighborhood delineation", IJGIS
 // 35 (2021) 135–151 (PySAL spopt's max-p); DeFord, Duchin and Solomon,
 // "Recombination: a family of Markov chains for redistricting", Harvard
-// Data Science Review 3 (2021); Kruskal, "On the shortest spanning subtree
+// Data Science Review 3 (2021); Cannon, Duchin, Randall and Rule,
+// "Spanning tree methods for sampling graph partitions" (2022); Vehtari,
+// Gelman, Simpson, Carpenter and Bürkner, "Rank-normalization, folding,
+// and localization: an improved R-hat", Bayesian Analysis 16 (2021);
+// Wilson, "Generating random spanning trees more quickly than the cover
+// time", STOC 1996; Kruskal, "On the shortest spanning subtree
 // of a graph", Proc. AMS 7 (1956) 48–50.
 package optimize

@@ -95,6 +95,9 @@ type ensembleJSON struct {
 	StepsPerSecond float64        `json:"steps_per_second"`
 	Floor          float64        `json:"floor"`
 	Unit           string         `json:"unit"`
+	Structure      int            `json:"structure,omitempty"`
+	Year           int            `json:"year,omitempty"`
+	Graph          string         `json:"graph,omitempty"`
 	Pinned         [][]string     `json:"pinned"`
 	Edges          []ensembleEdge `json:"edges"`
 	Start          any            `json:"start_groups"`
@@ -347,9 +350,9 @@ func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Wri
 			o.Edges = append(o.Edges, ensembleEdge{A: g.Node(e.A).Code, B: g.Node(e.B).Code, Together: res.EdgeTogether[i]})
 		}
 		if in.exchange {
-			o.Start = res.Start.Members()
+			o.Start, o.Graph = res.Start.Members(), f.graphP
 		} else {
-			o.Start = res.Start.Groups()
+			o.Start, o.Structure, o.Year = res.Start.Groups(), int(in.structure), in.year
 		}
 		if sw != nil {
 			o.Samples, o.Out = sw.n, *out
