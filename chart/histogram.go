@@ -73,7 +73,7 @@ func (c *HistogramChart) render(s *svg) error {
 	format := formatOr(c.Format, t.lang, values...)
 	titles := wrap(c.Title, float64(W-2*pad), fontTitle)
 	// Under the title: the share axis' name, then a line per mark.
-	top := titleHeight(titles) + float64(1+len(c.Marks))*lineText + 4
+	top := titleHeight(titles) + float64(1+len(c.Marks))*lineText + 10
 	foot := footerLines(t, nil, c.Source, W)
 	bottom := float64(H) - pad - float64(len(foot))*lineText - 22
 	if c.Unit != "" {
