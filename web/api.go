@@ -88,7 +88,7 @@ func (s *Server) apiMunicipalities(w http.ResponseWriter, r *http.Request) error
 			return body{}, err
 		}
 		var raw []byte
-		if format == "csv" {
+		if format != "json" {
 			raw, err = municipalitiesCSV(rows)
 		} else {
 			out := make([]apiRow, len(rows))
@@ -201,7 +201,7 @@ func (s *Server) apiPopulationSeries(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	if format == "csv" {
+	if format != "json" {
 		recs := [][]string{{"kommunenummer", "aar", "folkemengde", "merknad"}}
 		for _, p := range pts {
 			recs = append(recs, []string{string(row.Number), strconv.Itoa(p.Year), optPersons(p.Population), p.Note})
@@ -238,7 +238,7 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if format == "csv" {
+	if format != "json" {
 		b, err := toCSV([][]string{
 			{"struktur", "aar", "kommuner", "med_data", "innbyggere", "middel", "median", "storst", "storst_innbyggere", "minst", "minst_innbyggere", "terskel", "under_terskel"},
 			{st.String(), strconv.Itoa(year), strconv.Itoa(t.Municipalities), strconv.Itoa(t.WithData), strconv.FormatInt(int64(t.Inhabitants), 10),
@@ -275,7 +275,7 @@ func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if format == "csv" {
+	if format != "json" {
 		recs := [][]string{{"land", "navn", "dato", "datostatus", "beregnet", "kommuner", "innbyggere", "middel", "median", "storst", "minst", "under_5000", "kilde"}}
 		for _, row := range n.Rows {
 			recs = append(recs, []string{row.Country, row.Label, row.Date, row.DateStatus, strconv.FormatBool(row.Computed),
@@ -332,7 +332,7 @@ func (s *Server) apiGraph(w http.ResponseWriter, r *http.Request) error {
 
 func graphBytes(g *graph.Graph, st generalist.Structure, format string) ([]byte, error) {
 	nodes := g.Nodes()
-	if format == "csv" {
+	if format != "json" {
 		recs := [][]string{{"a", "b", "kommunenummer_a", "kommunenummer_b", "kind", "border_m", "gap_m"}}
 		for _, e := range g.Edges() {
 			recs = append(recs, []string{strconv.Itoa(e.A), strconv.Itoa(e.B), nodes[e.A].Code, nodes[e.B].Code, e.Kind.String(),
@@ -393,14 +393,23 @@ func formatParam(q map[string][]string) (string, error) {
 	switch f {
 	case "", "json":
 		return "json", nil
-	case "csv":
-		return "csv", nil
+	case "csv", formatExcel:
+		return f, nil
 	}
-	return "", generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be json or csv", f)
+	return "", generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be json, csv or %s", f, formatExcel)
 }
+
+// formatExcel is the CSV variant for Excel with Norwegian settings
+// (generalist.ExcelCSV): the same table, semicolon-separated with a
+// decimal comma.
+const formatExcel = "csv-excel"
 
 // writeBody sends a cached body as JSON or as a CSV download.
 func writeBody(w http.ResponseWriter, r *http.Request, format, name string, b body) {
+	if format == formatExcel {
+		writeFormat(w, format, name, b.raw)
+		return
+	}
 	if format == "csv" {
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, name))
 		b.write(w, r, "text/csv; charset=utf-8")
@@ -410,6 +419,16 @@ func writeBody(w http.ResponseWriter, r *http.Request, format, name string, b bo
 }
 
 func writeFormat(w http.ResponseWriter, format, name string, b []byte) {
+	if format == formatExcel {
+		x, err := generalist.ExcelCSV(b)
+		if err != nil { // our own CSV: a bug, not the client's fault
+			http.Error(w, "Internal error.", http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s-excel.csv"`, name))
+		writeBytes(w, http.StatusOK, "text/csv; charset=utf-8", x)
+		return
+	}
 	if format == "csv" {
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.csv"`, name))
 		writeBytes(w, http.StatusOK, "text/csv; charset=utf-8", b)
