@@ -357,21 +357,20 @@ func (s *Server) apiIMCMunicipality(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) apiIMCExport(w http.ResponseWriter, r *http.Request) error {
-	format := r.URL.Query().Get("format")
-	if format != "" && format != "json" && format != "csv" {
-		return generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be json or csv", format)
+	format, err := formatParam(r.URL.Query())
+	if err != nil {
+		return err
 	}
 	cs, err := s.store.IMCs(r.Context(), generalist.IMCFilter{})
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if format == "csv" {
+	if format != "json" {
 		if err := imc.ExportCSV(&buf, cs); err != nil {
 			return err
 		}
-		w.Header().Set("Content-Disposition", `attachment; filename="samarbeid.csv"`)
-		writeBytes(w, http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+		writeFormat(w, format, "samarbeid", buf.Bytes())
 		return nil
 	}
 	if err := imc.ExportJSON(&buf, cs); err != nil {
