@@ -123,7 +123,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) error {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: int(sessionLifetime.Seconds())})
 	s.audit(r, viewer{User: u, Role: u.Role}, "sign in", u.Name, "")
-	http.Redirect(w, r, d.Next, http.StatusSeeOther)
+	redirectFlash(w, r, d.Next, "flash.login")
 	return nil
 }
 
@@ -154,7 +154,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: s.secure(r),
 		SameSite: http.SameSiteLaxMode, MaxAge: -1})
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	redirectFlash(w, r, "/", "flash.logout")
 	return nil
 }
 

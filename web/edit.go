@@ -30,7 +30,7 @@ func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) error
 	}
 	s.invalidate()
 	s.log.Info("task parameter changed", "task", c.Task, "field", c.Field, "author", c.Author, "id", c.ID, "remote", r.RemoteAddr)
-	http.Redirect(w, r, "/oppgaver#historikk", http.StatusSeeOther)
+	redirectFlash(w, r, "/oppgaver#historikk", "flash.param")
 	return nil
 }
 

@@ -394,7 +394,7 @@ func (s *Server) handleIMCCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.invalidate()
 	s.log.Info("cooperation created", "id", c.ID, "author", formEdit(r).Author, "remote", r.RemoteAddr)
-	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), http.StatusSeeOther)
+	redirectFlash(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), "flash.imc.created")
 	return nil
 }
 
@@ -438,7 +438,7 @@ func (s *Server) handleIMCUpdate(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.invalidate()
 	s.log.Info("cooperation changed", "id", c.ID, "version", c.Version, "author", formEdit(r).Author, "remote", r.RemoteAddr)
-	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), http.StatusSeeOther)
+	redirectFlash(w, r, fmt.Sprintf("/samarbeid/%d", c.ID), "flash.imc.updated")
 	return nil
 }
 
@@ -466,6 +466,6 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.invalidate()
-	http.Redirect(w, r, "/samarbeid", http.StatusSeeOther)
+	redirectFlash(w, r, "/samarbeid", "flash.imc.deleted")
 	return nil
 }

@@ -99,6 +99,6 @@ func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	s.invalidate()
-	http.Redirect(w, r, fmt.Sprintf("/samarbeid/%d/prosess#steg-%s", c.ID, step.Step), http.StatusSeeOther)
+	redirectFlash(w, r, fmt.Sprintf("/samarbeid/%d/prosess#steg-%s", c.ID, step.Step), "flash.imc.step")
 	return nil
 }

@@ -170,7 +170,14 @@ func (h *inputHandlers) moderate(w http.ResponseWriter, r *http.Request) error {
 	if _, err := h.moderateInput(r, id, m); err != nil {
 		return h.moderationFailed(w, r, err)
 	}
-	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
+	key := "flash.input.tags"
+	switch m.Action {
+	case generalist.ModeratePublish:
+		key = "flash.input.published"
+	case generalist.ModerateReject:
+		key = "flash.input.rejected"
+	}
+	redirectFlash(w, r, fmt.Sprintf("/innspill/moderering/%d", id), key)
 	return nil
 }
 
@@ -186,7 +193,7 @@ func (h *inputHandlers) merge(w http.ResponseWriter, r *http.Request) error {
 	if err := h.mergeInput(r, id, into); err != nil {
 		return h.moderationFailed(w, r, err)
 	}
-	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", into), http.StatusSeeOther)
+	redirectFlash(w, r, fmt.Sprintf("/innspill/moderering/%d", into), "flash.input.merged")
 	return nil
 }
 
@@ -201,7 +208,7 @@ func (h *inputHandlers) erase(w http.ResponseWriter, r *http.Request) error {
 	if err := h.eraseInput(r, id); err != nil {
 		return h.moderationFailed(w, r, err)
 	}
-	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
+	redirectFlash(w, r, fmt.Sprintf("/innspill/moderering/%d", id), "flash.input.erased")
 	return nil
 }
 
@@ -210,10 +217,15 @@ func (h *inputHandlers) linkScenario(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	if err := h.linkInput(r, id, r.PostFormValue("scenario"), r.PostFormValue("op") != "unlink"); err != nil {
+	link := r.PostFormValue("op") != "unlink"
+	if err := h.linkInput(r, id, r.PostFormValue("scenario"), link); err != nil {
 		return h.moderationFailed(w, r, err)
 	}
-	http.Redirect(w, r, fmt.Sprintf("/innspill/moderering/%d", id), http.StatusSeeOther)
+	key := "flash.input.linked"
+	if !link {
+		key = "flash.input.unlinked"
+	}
+	redirectFlash(w, r, fmt.Sprintf("/innspill/moderering/%d", id), key)
 	return nil
 }
 

@@ -31,13 +31,34 @@ type page struct {
 	Data      any
 	Caveats   []string
 	Structure generalist.Structure
+	// Flash is the message key of a one-time confirmation of the change
+	// that led here (flash.go), or "".
+	Flash string
+	// Analyst is true for an analyst or administrator: the menu then
+	// lists the pages of their work (the moderation queue).
+	Analyst bool
+}
+
+// isAnalyst reports whether r comes from an analyst or an administrator.
+func isAnalyst(r *http.Request) bool {
+	return accessAnalyst.allows(viewerOf(r).Role)
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
+	p.Query = r.URL.Query()
+	s.renderQuery(w, r, status, name, p)
+}
+
+// renderQuery is render keeping p.Query, the query the language switch
+// links to.
+func (s *Server) renderQuery(w http.ResponseWriter, r *http.Request, status int, name string, p page) {
 	rememberLang(w, r)
 	p.Lang = langOf(r)
 	p.Path = r.URL.Path
-	p.Query = r.URL.Query()
+	p.Analyst = isAnalyst(r)
+	if status < 300 {
+		p.Flash = takeFlash(w, r)
+	}
 	var buf bytes.Buffer
 	if err := s.pages[p.Lang].ExecuteTemplate(&buf, name, p); err != nil {
 		s.log.Error("render", "template", name, "err", err)
@@ -53,14 +74,27 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // Only the rendered bytes are kept, not what they were built from. Its
 // error is the handler's, so it becomes the error page in the one place.
 func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name string, build func() (page, error)) error {
+	if pendingFlash(r) != "" {
+		// A confirmation shows once, on this request only: render the
+		// page for it, past the cache.
+		p, err := build()
+		if err != nil {
+			return err
+		}
+		s.renderQuery(w, r, http.StatusOK, name, p)
+		return nil
+	}
 	rememberLang(w, r)
-	lang, path := langOf(r), r.URL.Path
+	lang, path, analyst := langOf(r), r.URL.Path, isAnalyst(r)
+	if analyst {
+		key += "/analyst" // the menu differs
+	}
 	b, err := get(r.Context(), s.cache, "page/"+key, func() (body, error) {
 		p, err := build()
 		if err != nil {
 			return body{}, err
 		}
-		p.Lang, p.Path = lang, path
+		p.Lang, p.Path, p.Analyst = lang, path, analyst
 		var buf bytes.Buffer
 		if err := s.pages[p.Lang].ExecuteTemplate(&buf, name, p); err != nil {
 			return body{}, fmt.Errorf("render %s: %w", name, err)

@@ -1,0 +1,42 @@
+package web
+
+import "fmt"
+
+// flashMessages are the confirmations a change leaves for the next page
+// (flash.go); only these keys are ever shown.
+var flashMessages = map[string][2]string{
+	"flash.param":             {"Endringen er lagret. Tallene som bygger på oppgavens bemanning, er regnet på nytt.", "The change is saved. The figures that rest on the task's staffing are computed again."},
+	"flash.imc.created":       {"Samarbeidet er lagret i registeret.", "The cooperation is saved in the registry."},
+	"flash.imc.updated":       {"Endringene i samarbeidet er lagret.", "The changes to the cooperation are saved."},
+	"flash.imc.deleted":       {"Samarbeidet er slettet fra registeret. Historikken er beholdt.", "The cooperation is deleted from the registry. Its history is kept."},
+	"flash.imc.step":          {"Prosesstrinnet er lagret.", "The process step is saved."},
+	"flash.input.published":   {"Innspillet er publisert.", "The input is published."},
+	"flash.input.rejected":    {"Innspillet er avvist.", "The input is rejected."},
+	"flash.input.tags":        {"Emneordene er lagret.", "The tags are saved."},
+	"flash.input.merged":      {"Innspillene er slått sammen.", "The inputs are merged."},
+	"flash.input.erased":      {"Innspillet er slettet.", "The input is erased."},
+	"flash.input.linked":      {"Innspillet er knyttet til scenarioet.", "The input is linked to the scenario."},
+	"flash.input.unlinked":    {"Koblingen til scenarioet er fjernet.", "The link to the scenario is removed."},
+	"flash.login":             {"Du er logget inn.", "You are signed in."},
+	"flash.logout":            {"Du er logget ut.", "You are signed out."},
+	"flash.scenario.deleted":  {"Scenarioet er slettet.", "The scenario is deleted."},
+	"flash.scenario.fromplan": {"Forslaget er lagret som scenario. Her er det vurdert mot dagens system.", "The proposal is saved as a scenario. Here it is evaluated against today's system."},
+}
+
+// connectionMessages are the texts of the links between the pages: the
+// profile's comparison, cooperations and economy, the comparison's
+// capacity and economy rows, the scenario list's editor links.
+var connectionMessages = map[string][2]string{
+	"nav.moderation": {"Moderering av innspill", "Moderating input"},
+}
+
+func init() {
+	for _, m := range []map[string][2]string{flashMessages, connectionMessages} {
+		for k, v := range m {
+			if _, dup := messages[k]; dup {
+				panic(fmt.Sprintf("web: message key %q of the connections is defined twice", k))
+			}
+			messages[k] = v
+		}
+	}
+}
