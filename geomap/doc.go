@@ -89,18 +89,29 @@
 // (computed exactly with Fisher's 1958 dynamic programme) or equal
 // intervals; Options.Limits sets them by hand. Values equal to a limit
 // belong to the class above it ([Classify]), which the legend states as
-// "under 5 000", "5 000–10 000", …, "100 000 og over". Limits are computed
+// "215–4 999", "5 000–9 999", …, "100 000–717 710". Limits are computed
 // from all values, also on a zoomed map, so a detail and the country map
 // share colours.
+//
+// Zero is a class of its own when the values include zeros and no
+// negative values (no cooperations is not "under 1"), and on values on both
+// sides of zero (a change) zero is a limit, the negative classes drawn in
+// [Oranges] (see [NewScale]). Whole numbers are labelled by the numbers
+// in each class ("0", "1–5", "6–20", "21–717 710"), other values by the
+// limits ("under 2", "2–4", "4 og over"). Maps shown side by side share
+// one [Scale] computed over all their values (Options.Scale).
 //
 // The default palette [Blues] is a single-hue sequential scale interpolated
 // in OKLab (B. Ottosson, "A perceptual color space for image processing",
 // 2020), in the manner of ColorBrewer's Blues (C. A. Brewer, "Designing
 // better maps", 2005): lightness alone encodes the class, which reads the
-// same under every colour-vision deficiency. Up to six classes every class
-// has at least 3:1 contrast against white, the non-text contrast of WCAG
-// 2.1 success criterion 1.4.11; the tests check it. "No data" is a light
-// grey hatch, lighter than every class and distinct from them without
+// same under every colour-vision deficiency. Neighbouring classes differ by
+// at least 1.5:1 in WCAG contrast (3:1 is out of reach beyond three
+// classes); up to five classes every class has 3:1 against white, the
+// non-text contrast of WCAG 2.1 success criterion 1.4.11, and the pale
+// [ZeroFill] 2.4:1 against the lightest; the tests check every pair.
+// Areas lighter than 3:1 against white get grey borders instead of white.
+// "No data" is a light grey hatch, distinct from every class without
 // colour.
 //
 // # Legend

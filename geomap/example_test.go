@@ -66,8 +66,8 @@ func ExampleMap_Render() {
 	// <defs><pattern id="ex-nodata" width="125" height="125" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="125" height="125" fill="#f2f2f2"/><path d="M0 0V125" stroke="#8c8c8c" stroke-width="31.25"/></pattern><pattern id="ex-nodata-key" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><path d="M0 0V6" stroke="#8c8c8c" stroke-width="1.5"/></pattern><clipPath id="ex-clip"><rect width="200" height="104"/></clipPath></defs>
 	// <g clip-path="url(#ex-clip)"><g class="geomap-map" transform="matrix(0.048 0 0 0.048 4 4)">
 	// <g class="geomap-areas" stroke="#ffffff" stroke-width="10.417" stroke-linejoin="round">
-	// <a href="/kommune/0301"><path class="geomap-area" data-code="0301" data-class="0" fill="#285f96" d="M2000 2000l2000 0 0-2000-2000 0z"><title>Oslo: 717 710 innbyggere</title></path></a>
-	// <a href="/kommune/3201"><path class="geomap-area geomap-nodata" data-code="3201" fill="url(#ex-nodata)" d="M0 2000l2000 0 0-2000-2000 0z"><title>Bærum: ingen data</title></path></a>
+	// <a href="/kommune/0301"><path class="geomap-area" data-code="0301" data-class="0" fill="#5098d5" d="M2000 2000l2000 0 0-2000-2000 0z"><title>Oslo: 717 710 innbyggere</title></path></a>
+	// <a href="/kommune/3201"><path class="geomap-area geomap-nodata" data-code="3201" stroke="#767676" fill="url(#ex-nodata)" d="M0 2000l2000 0 0-2000-2000 0z"><title>Bærum: ingen data</title></path></a>
 	// </g>
 	// </g>
 	// </g>
@@ -75,7 +75,7 @@ func ExampleMap_Render() {
 	// <rect x="-4" width="200" height="105" fill="#ffffff"/>
 	// <text x="8" y="21" font-size="13" font-weight="bold">Folkemengde</text>
 	// <text x="8" y="37" font-size="13" font-weight="bold">(innbyggere)</text>
-	// <rect class="geomap-key" data-class="0" x="8" y="47" width="18" height="12" fill="#285f96" stroke="#737373"/><text x="32" y="57">717 710</text>
+	// <rect class="geomap-key" data-class="0" x="8" y="47" width="18" height="12" fill="#5098d5" stroke="#737373"/><text x="32" y="57">717 710</text>
 	// <rect class="geomap-key geomap-nodata" x="8" y="65" width="18" height="12" fill="url(#ex-nodata-key)" stroke="#737373"/><text x="32" y="75">ingen data</text>
 	// <text x="8" y="94" font-size="10" fill="#4d4d4d">Kilde: SSB</text>
 	// </g>

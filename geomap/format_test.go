@@ -1,7 +1,9 @@
 package geomap
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -57,23 +59,86 @@ func TestPalette(t *testing.T) {
 	}
 }
 
-// TestBluesContrast checks the claim of Blues' doc comment: up to six
-// classes every colour has at least 3:1 contrast against white (WCAG 2.1
-// relative luminance), and lightness falls from class to class.
-func TestBluesContrast(t *testing.T) {
-	for n, colours := range Blues {
+// minAdjacent is the target contrast between neighbouring classes (see
+// Blues: 3:1 is out of reach beyond three classes).
+const minAdjacent = 1.5
+
+// TestPaletteContrast computes the WCAG 2.1 contrast of every pair of
+// neighbouring classes of every default palette — each Blues and Oranges
+// ramp, the zero class below up to five blues, and every diverging
+// sequence of oranges, an optional zero class and blues — and fails below
+// minAdjacent. It also checks the claims of Blues' comment: lightness falls
+// from class to class, and up to five classes every blue has 3:1 against
+// white.
+func TestPaletteContrast(t *testing.T) {
+	check := func(what string, seq []string) {
+		t.Helper()
+		for i := 1; i < len(seq); i++ {
+			c := contrast(t, seq[i-1], seq[i])
+			if c < minAdjacent {
+				t.Errorf("%s: %s next to %s is %.3f:1, want at least %.1f:1", what, seq[i-1], seq[i], c, minAdjacent)
+			}
+		}
+	}
+	for n, ramp := range Blues {
+		check(fmt.Sprintf("Blues[%d]", n), ramp)
 		last := 2.0
-		for i, c := range colours {
+		for i, c := range ramp {
 			l := luminance(t, c)
 			if l >= last {
 				t.Errorf("Blues[%d][%d] = %s is not darker than the colour before it", n, i, c)
 			}
 			last = l
-			if ratio := 1.05 / (l + 0.05); n < 6 && ratio < 3 {
+			if ratio := 1.05 / (l + 0.05); n < maxZeroClasses && ratio < 3 {
 				t.Errorf("Blues[%d][%d] = %s has contrast %.2f:1 against white, want at least 3:1", n, i, c, ratio)
 			}
 		}
+		if n < maxZeroClasses {
+			check(fmt.Sprintf("zero and Blues[%d]", n), append([]string{ZeroFill}, ramp...))
+		}
 	}
+	for n, ramp := range Oranges {
+		check(fmt.Sprintf("Oranges[%d]", n), ramp)
+		rev := slices.Clone(ramp)
+		slices.Reverse(rev)
+		for p := range maxZeroClasses {
+			check(fmt.Sprintf("Oranges[%d], Blues[%d]", n, p), append(slices.Clone(rev), Blues[p]...))
+			check(fmt.Sprintf("Oranges[%d], zero, Blues[%d]", n, p), append(append(slices.Clone(rev), ZeroFill), Blues[p]...))
+		}
+		check(fmt.Sprintf("Oranges[%d], zero", n), append(rev, ZeroFill))
+	}
+}
+
+// TestScaleColours: the colours a scale gives its classes follow the
+// palettes the contrast test checks, on real kinds of data.
+func TestScaleColours(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		values map[string]float64
+		want   string
+	}{
+		{"counts with zeros", map[string]float64{"a": 0, "b": 0, "c": 1, "d": 2, "e": 3, "f": 7, "g": 12}, ZeroFill},
+		{"a change", map[string]float64{"a": -3, "b": -1, "c": 0, "d": 2, "e": 5}, Oranges[0][0]},
+	} {
+		s := NewScale(5, Quantile, tt.values)
+		got, ok := s.colours()
+		if !ok {
+			t.Fatalf("%s: no colours for limits %v", tt.name, s.Limits)
+		}
+		if !slices.Contains(got, tt.want) {
+			t.Errorf("%s: colours %v lack %s", tt.name, got, tt.want)
+		}
+		for i := 1; i < len(got); i++ {
+			if c := contrast(t, got[i-1], got[i]); c < minAdjacent {
+				t.Errorf("%s: classes %d and %d: %.2f:1", tt.name, i-1, i, c)
+			}
+		}
+	}
+}
+
+func contrast(t *testing.T, a, b string) float64 {
+	la, lb := luminance(t, a), luminance(t, b)
+	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
 }
 
 func luminance(t *testing.T, hex string) float64 {

@@ -19,7 +19,7 @@ func TestRenderGroupsGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, want := range []string{`data-code="3901" data-class="0" fill="#e69f00"`, `data-code="3907" data-class="1" fill="#56b4e9"`, "gruppe 2: 2 kommuner"} {
+	for _, want := range []string{`data-code="3901" data-class="0" stroke="#767676" fill="#e69f00"`, `data-code="3907" data-class="1" stroke="#767676" fill="#56b4e9"`, "gruppe 2: 2 kommuner"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("SVG lacks %q", want)
 		}

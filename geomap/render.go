@@ -23,17 +23,24 @@ type Options struct {
 	// (a number of another structure) and a NaN or infinite value are
 	// errors.
 	Values map[string]float64
-	// Classes is the number of classes (1 to 9 with the default palette, up
+	// Classes is the number of classes (1 to 7 with the default palette, up
 	// to len(Palette) with a custom one). Zero means 5. Data-driven methods
-	// may give fewer classes when there are few distinct values; see Breaks.
+	// may give fewer classes when there are few distinct values (see
+	// Breaks), and zeros and negative values change the classes (see
+	// NewScale).
 	Classes int
 	// Method chooses the class limits from Values (all of them, also on a
 	// Focus map, so a detail uses the colours of the country map).
 	Method Method
 	// Limits, if set, are fixed ascending class limits as Breaks returns
-	// them (for round numbers such as 5 000, 10 000, 100 000, or to share
-	// classes between maps); Classes and Method are then ignored.
+	// them (for round numbers such as 5 000, 10 000, 100 000); Classes and
+	// Method are then ignored. Zeros get a class of their own below them
+	// (see FixedScale).
 	Limits []float64
+	// Scale, if set, is the classification, computed by NewScale over the
+	// values of several maps so that maps side by side share their
+	// classes; Limits, Classes and Method are then ignored.
+	Scale *Scale
 	// Title, Unit and Source go in the legend: the title with the unit in
 	// parentheses ("Folkemengde (innbyggere)") and the source line below
 	// the classes ("Kilde: Statistisk sentralbyrå, tabell 07459"). The unit
@@ -61,8 +68,9 @@ type Options struct {
 	// 600; otherwise 100 to 8 000.
 	Width int
 	// Palette lists class colours light to dark (any SVG colour). Nil means
-	// Blues. With fewer classes than colours, colours are taken evenly from
-	// first to last.
+	// the default colours: Blues, Oranges below zero and ZeroFill for a
+	// zero class. With fewer classes than colours, colours are taken evenly
+	// from first to last.
 	Palette []string
 	// NoDataLabel is the legend entry and title text for a municipality
 	// without a value. Empty means "ingen data" ("no data" for Lang "en").
@@ -99,21 +107,21 @@ const (
 
 // words are the built-in words of one language.
 type words struct {
-	noData, below, above, mapTitle, municipalities, without, classes, oneClass, focus, highlight string
-	methods                                                                                      [3]string
-	fixed                                                                                        string
+	noData, below, above, to, mapTitle, municipalities, without, classes, oneClass, focus, highlight string
+	methods                                                                                          [3]string
+	fixed                                                                                            string
 }
 
 var langs = map[string]*words{
 	"nb": {
-		noData: "ingen data", below: "under %s", above: "%s og over",
+		noData: "ingen data", below: "under %s", above: "%s og over", to: "%s til %s",
 		mapTitle: "Kart over kommuner", municipalities: "%d kommuner", without: "%d uten data",
 		classes: "%d klasser (%s)", oneClass: "1 klasse", focus: "Utsnitt rundt %s", highlight: "Uthevet: %s",
 		methods: [3]string{"kvantiler", "naturlige brudd, Jenks", "like intervaller"},
 		fixed:   "faste grenser",
 	},
 	"en": {
-		noData: "no data", below: "below %s", above: "%s and above",
+		noData: "no data", below: "below %s", above: "%s and above", to: "%s to %s",
 		mapTitle: "Map of municipalities", municipalities: "%d municipalities", without: "%d without data",
 		classes: "%d classes (%s)", oneClass: "1 class", focus: "Detail around %s", highlight: "Highlighted: %s",
 		methods: [3]string{"quantiles", "natural breaks, Jenks", "equal intervals"},
@@ -166,8 +174,10 @@ type render struct {
 	unit   string // " " + escaped unit, or ""
 	id     string
 
+	cls     Scale
 	limits  []float64
 	colours []string // escaped for attributes
+	borders []string // border colour of each class
 	nClass  int
 	present int // municipalities with a value
 	missing int // municipalities drawn without a value
@@ -257,18 +267,23 @@ func (m *Map) prepare(opt Options) (*render, error) {
 	r.present = len(vals)
 
 	// Classes.
-	if len(opt.Limits) > 0 {
+	switch {
+	case opt.Scale != nil:
 		r.manual = true
-		for i, b := range opt.Limits {
-			if math.IsNaN(b) || math.IsInf(b, 0) || (i > 0 && b <= opt.Limits[i-1]) {
-				return nil, invalid("limits %v: must be finite and strictly increasing", opt.Limits)
-			}
+		r.cls = *opt.Scale
+		if err := checkLimits(r.cls.Limits); err != nil {
+			return nil, err
 		}
-		if len(opt.Limits)+1 > maxClasses {
-			return nil, invalid("%d limits make %d classes, more than the %d colours of the palette", len(opt.Limits), len(opt.Limits)+1, maxClasses)
+	case len(opt.Limits) > 0:
+		r.manual = true
+		if err := checkLimits(opt.Limits); err != nil {
+			return nil, err
 		}
-		r.limits = opt.Limits
-	} else {
+		r.cls = FixedScale(opt.Limits, opt.Values)
+		if len(opt.Palette) > 0 { // a custom palette has no zero colour
+			r.cls.Limits, r.cls.Zero = opt.Limits, false
+		}
+	default:
 		k := opt.Classes
 		if k == 0 {
 			k = 5
@@ -279,11 +294,30 @@ func (m *Map) prepare(opt Options) (*render, error) {
 		if opt.Method < 0 || int(opt.Method) >= len(methodNames) {
 			return nil, invalid("class method %d is unknown", int(opt.Method))
 		}
-		r.limits = Breaks(vals, k, opt.Method)
+		if len(opt.Palette) > 0 {
+			r.cls = NewScale(1, opt.Method, opt.Values)
+			r.cls.Limits, r.cls.Zero = Breaks(vals, k, opt.Method), false
+		} else {
+			r.cls = NewScale(k, opt.Method, opt.Values)
+		}
 	}
+	r.limits = r.cls.Limits
 	r.nClass = len(r.limits) + 1
-	for _, c := range palette(opt.Palette, r.nClass) {
+	if r.nClass > maxClasses {
+		return nil, invalid("%d limits make %d classes, more than the %d colours of the palette", len(r.limits), r.nClass, maxClasses)
+	}
+	var colours []string
+	if len(opt.Palette) > 0 {
+		colours = palette(opt.Palette, r.nClass)
+	} else {
+		var ok bool
+		if colours, ok = r.cls.colours(); !ok {
+			return nil, invalid("limits %v make more classes on one side of zero than the palette has colours for", r.limits)
+		}
+	}
+	for _, c := range colours {
 		r.colours = append(r.colours, escape(c))
+		r.borders = append(r.borders, borderFor(c))
 	}
 
 	// Focus and highlight.
@@ -344,6 +378,15 @@ func (m *Map) prepare(opt Options) (*render, error) {
 		}
 	}
 	return r, nil
+}
+
+func checkLimits(limits []float64) error {
+	for i, b := range limits {
+		if math.IsNaN(b) || math.IsInf(b, 0) || (i > 0 && b <= limits[i-1]) {
+			return invalid("limits %v: must be finite and strictly increasing", limits)
+		}
+	}
+	return nil
 }
 
 // levelFor returns the coarsest level whose tolerance is at most
@@ -440,25 +483,36 @@ func (m *Map) sizeHint(r *render) int {
 	return n
 }
 
-// label returns the legend label of class i.
+// label returns the legend label of class i: "0" for the zero class;
+// for whole numbers the numbers in the class ("1–5", "6–20", "21–717 710"
+// with the largest value last); otherwise the limits ("under 5", "5–10",
+// "10 og over"). A range with a negative end is written with a word
+// ("-5 til -1"), as a dash would read as a minus.
 func (r *render) label(i int) string {
 	f := r.format
-	switch {
-	case r.nClass == 1:
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, v := range r.opt.Values {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-		}
-		if lo == hi {
+	sc := &r.cls
+	span := func(lo, hi float64) string {
+		switch {
+		case lo >= hi:
 			return f(lo)
+		case lo < 0 || hi < 0:
+			return fmt.Sprintf(r.words.to, f(lo), f(hi))
 		}
 		return f(lo) + "–" + f(hi)
+	}
+	switch {
+	case r.nClass == 1:
+		return span(sc.Min, sc.Max)
+	case sc.Zero && i == Classify(0, r.limits):
+		return f(0)
+	case sc.Integer && r.present > 0:
+		return span(sc.classRange(i))
 	case i == 0:
 		return fmt.Sprintf(r.words.below, f(r.limits[0]))
 	case i == r.nClass-1:
 		return fmt.Sprintf(r.words.above, f(r.limits[i-1]))
 	}
-	return f(r.limits[i-1]) + "–" + f(r.limits[i])
+	return span(r.limits[i-1], r.limits[i])
 }
 
 // hasClasses reports whether the legend lists classes: there are values,
@@ -491,8 +545,8 @@ func (r *render) description() string {
 	s := fmt.Sprintf(wd.municipalities, len(r.areas))
 	if r.hasClasses() {
 		method := wd.fixed
-		if !r.manual {
-			method = wd.methods[r.opt.Method]
+		if !r.cls.Fixed && r.cls.Method >= 0 && int(r.cls.Method) < len(wd.methods) {
+			method = wd.methods[r.cls.Method]
 		}
 		labels := make([]string, r.nClass)
 		for i := range labels {
@@ -618,10 +672,14 @@ func (r *render) write(b *bytes.Buffer) {
 			c := Classify(v, r.limits)
 			b.WriteString(`" data-class="`)
 			b.WriteString(strconv.Itoa(c))
+			if r.borders[c] != areaStroke {
+				b.WriteString(`" stroke="`)
+				b.WriteString(r.borders[c])
+			}
 			b.WriteString(`" fill="`)
 			b.WriteString(r.colours[c])
 		} else {
-			fmt.Fprintf(b, `" fill="url(#%s-nodata)`, r.id)
+			fmt.Fprintf(b, `" stroke="%s" fill="url(#%s-nodata)`, lightStroke, r.id)
 		}
 		b.WriteString(`" d="`)
 		b.WriteString(s.path[r.level])

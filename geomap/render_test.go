@@ -206,7 +206,7 @@ func mustWellFormed(tb testing.TB, doc []byte) {
 var urlRef = regexp.MustCompile(`url\(#([^)]+)\)`)
 
 var (
-	areaPath  = regexp.MustCompile(`<path class="geomap-area[^"]*" data-code="(\d{4})"(?: data-class="(\d)")? fill="([^"]*)" d="M(-?\d+) (-?\d+)[^"]*"><title>([^<]*)</title>`)
+	areaPath  = regexp.MustCompile(`<path class="geomap-area[^"]*" data-code="(\d{4})"(?: data-class="(\d)")?(?: stroke="[^"]*")? fill="([^"]*)" d="M(-?\d+) (-?\d+)[^"]*"><title>([^<]*)</title>`)
 	transform = regexp.MustCompile(`<g class="geomap-map" transform="matrix\(([-\d.]+) 0 0 [-\d.]+ ([-\d.]+) ([-\d.]+)\)">`)
 	viewBox   = regexp.MustCompile(`viewBox="0 0 (\d+) (\d+)"`)
 )
