@@ -70,7 +70,7 @@ var allowed = map[string][]string{
 	// each kind calls one use case of app (and the optimizer it chains);
 	// the queue is River's client over a driver the wiring (cmd) chooses,
 	// so jobs names no backend.
-	"generalist/jobs": {"generalist", "generalist/app", "generalist/optimize", "github.com/riverqueue/river"},
+	"generalist/jobs": {"generalist", "generalist/app", "generalist/optimize", "generalist/report", "github.com/riverqueue/river"},
 
 	// The web edge: parses requests, calls app and renders. It may use the
 	// models' types and pure helpers to present results, but not refdata

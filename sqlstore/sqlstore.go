@@ -555,3 +555,9 @@ func (c nullTimeCol) Scan(src any) error {
 func (db *DB) errorf(format string, args ...any) error {
 	return fmt.Errorf(db.d.Name+": "+format, args...)
 }
+
+// SQL returns the store's database handle, for the job queue's driver on
+// the embedded store (River's riversqlite, which shares the file and its
+// write lock with the store; docs/decisions/0013-jobs.md). Nothing else
+// should query through it.
+func (db *DB) SQL() *sql.DB { return db.db }

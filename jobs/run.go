@@ -1,0 +1,308 @@
+package jobs
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"generalist"
+	"generalist/app"
+	"generalist/optimize"
+	"generalist/report"
+)
+
+// runFunc runs a job's use case, reporting its progress to rep, and
+// returns its result.
+type runFunc[T Params] func(ctx context.Context, a *app.App, p T, rep *reporter) (any, error)
+
+// worker runs the jobs of one kind.
+type worker[T Params] struct {
+	river.WorkerDefaults[T]
+	q   *Queue
+	run runFunc[T]
+}
+
+// Work runs the job, writing its progress as it goes and its result (or
+// a failure that another run cannot mend) as its output.
+func (w *worker[T]) Work(ctx context.Context, job *river.Job[T]) error {
+	rep := &reporter{}
+	stop := w.q.writeProgress(ctx, job.ID, rep)
+	res, err := w.run(ctx, w.q.app, job.Args, rep)
+	stop()
+	if err == nil {
+		b, err := json.Marshal(res)
+		if err != nil {
+			return err
+		}
+		return river.RecordOutput(ctx, output{Progress: rep.get(), Result: b})
+	}
+	switch {
+	case ctx.Err() != nil && errors.Is(context.Cause(ctx), context.DeadlineExceeded):
+		err = generalist.Errorf(generalist.EINVALID, "the job ran longer than the longest a job may run (%v); ask for fewer steps or less effort", w.q.cfg.JobTimeout)
+	case ctx.Err() != nil:
+		return ctx.Err() // cancelled, or the worker is stopping: River decides
+	case generalist.ErrorCode(err) == generalist.EINTERNAL:
+		return err // may mend: River runs it again
+	}
+	if rerr := river.RecordOutput(ctx, output{Progress: rep.get(), Failed: generalist.ErrorMessage(err)}); rerr != nil {
+		return rerr
+	}
+	return river.JobCancel(err)
+}
+
+// reporter holds a running job's latest progress.
+type reporter struct {
+	mu      sync.Mutex
+	p       Progress
+	changed bool
+}
+
+func (r *reporter) set(done, total int, unit string) {
+	r.mu.Lock()
+	r.p, r.changed = Progress{Done: done, Total: total, Unit: unit}, true
+	r.mu.Unlock()
+}
+
+func (r *reporter) get() Progress {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.p
+}
+
+// take returns the progress if it changed since the last take.
+func (r *reporter) take() (Progress, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ch := r.changed
+	r.changed = false
+	return r.p, ch
+}
+
+// writeProgress writes rep's progress as job id's output every
+// ProgressEvery while it changes, until the returned function is called.
+// The writes happen beside the computation, never in its way; a write
+// that fails is tried again with the next change.
+func (q *Queue) writeProgress(ctx context.Context, id int64, rep *reporter) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(q.cfg.ProgressEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+			p, ok := rep.take()
+			if !ok {
+				continue
+			}
+			if _, err := q.c.JobUpdate(ctx, id, &river.JobUpdateParams{Output: output{Progress: p}}); err != nil && ctx.Err() == nil {
+				q.cfg.Logger.Warn("job progress not written", "job", id, "err", err)
+				rep.mu.Lock()
+				rep.changed = true
+				rep.mu.Unlock()
+			} else if err == nil && q.cfg.AfterProgress != nil {
+				q.cfg.AfterProgress()
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
+// SearchResult is a search job's result: the JSON of /api/v1/search.
+type SearchResult struct {
+	Structure generalist.Structure `json:"structure"`
+	Year      int                  `json:"year"`
+	Floor     float64              `json:"floor"`
+	Unit      string               `json:"unit"`
+	Task      string               `json:"task,omitempty"`
+	Count     int                  `json:"count"`
+	Bound     int                  `json:"bound"`
+	Gap       float64              `json:"gap"`
+	Objective float64              `json:"objective"`
+	Kind      string               `json:"objective_kind"`
+	Seconds   float64              `json:"seconds"`
+	Seed      uint64               `json:"seed"`
+	Merged    int                  `json:"merged_groups"`
+	Alone     int                  `json:"alone"`
+	Groups    []Group              `json:"groups"`
+}
+
+// Group is a group of a plan: its members and their weight.
+type Group struct {
+	Members []Member `json:"members"`
+	Weight  float64  `json:"weight"`
+}
+
+// Member is a municipality of a group.
+type Member struct {
+	Number string `json:"number"`
+	Name   string `json:"name"`
+}
+
+func runSearch(ctx context.Context, a *app.App, p SearchParams, rep *reporter) (any, error) {
+	s, err := p.problem(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	set := optimize.Settings{Seed: p.Seed, Restarts: p.Restarts, Effort: p.Effort,
+		Progress: func(done, total int) { rep.set(done, total, "restarts") }}
+	start := time.Now()
+	plan, err := optimize.Solve(ctx, s.Problem, set)
+	if err != nil {
+		return nil, err
+	}
+	res := &SearchResult{Structure: s.Structure, Year: s.Year, Floor: s.Floor, Unit: s.Unit, Task: s.Task, Count: plan.Count, Bound: plan.Bound,
+		Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(), Seconds: time.Since(start).Seconds(), Seed: p.Seed}
+	g := s.Problem.Graph
+	weights := plan.Weights()
+	for k, m := range plan.Members() {
+		grp := Group{Weight: weights[k]}
+		for _, v := range m {
+			n := g.Node(v)
+			grp.Members = append(grp.Members, Member{n.Code, n.Name})
+		}
+		if len(m) > 1 {
+			res.Merged++
+		} else {
+			res.Alone++
+		}
+		res.Groups = append(res.Groups, grp)
+	}
+	return res, nil
+}
+
+// EnsembleResult is an ensemble job's result: the JSON of
+// /api/v1/search/ensemble.
+type EnsembleResult struct {
+	Structure generalist.Structure `json:"structure"`
+	Year      int                  `json:"year"`
+	Floor     float64              `json:"floor"`
+	Unit      string               `json:"unit"`
+	*optimize.EnsembleResult
+	Pinned  [][]string        `json:"pinned"`
+	Edges   []Edge            `json:"edges"`
+	Nodes   []string          `json:"nodes,omitempty"`
+	Samples []optimize.Sample `json:"samples,omitempty"`
+}
+
+// Edge is a link between two neighbouring municipalities and the share
+// of the ensemble's plans that put them in one group.
+type Edge struct {
+	A        string  `json:"a"`
+	B        string  `json:"b"`
+	Together float64 `json:"together"`
+}
+
+func runEnsemble(ctx context.Context, a *app.App, p EnsembleParams, rep *reporter) (any, error) {
+	set, err := p.settings()
+	if err != nil {
+		return nil, err
+	}
+	s, err := p.problem(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	var samples []optimize.Sample
+	if set.SampleEvery > 0 {
+		set.Sample = func(x optimize.Sample) error {
+			samples = append(samples, x)
+			return nil
+		}
+	}
+	set.Progress = func(done, total int) { rep.set(done, total, "steps") }
+	e, err := optimize.Ensemble(ctx, s.Problem, set)
+	if err != nil {
+		return nil, err
+	}
+	g := s.Problem.Graph
+	out := &EnsembleResult{Structure: s.Structure, Year: s.Year, Floor: s.Floor, Unit: s.Unit, EnsembleResult: e, Samples: samples, Pinned: [][]string{}}
+	for _, b := range e.Pinned {
+		var codes []string
+		for _, v := range b {
+			codes = append(codes, g.Node(v).Code)
+		}
+		out.Pinned = append(out.Pinned, codes)
+	}
+	if set.SampleEvery > 0 {
+		for _, n := range g.Nodes() {
+			out.Nodes = append(out.Nodes, n.Code)
+		}
+	}
+	for i, ed := range g.Edges() {
+		out.Edges = append(out.Edges, Edge{g.Node(ed.A).Code, g.Node(ed.B).Code, e.EdgeTogether[i]})
+	}
+	return out, nil
+}
+
+// EvaluateResult is an evaluate job's result: each scenario's outcome, in
+// the order named, as POST /api/v1/evaluate gives it.
+type EvaluateResult struct {
+	Outcomes []json.RawMessage `json:"outcomes"`
+}
+
+func runEvaluate(ctx context.Context, a *app.App, p EvaluateParams, rep *reporter) (any, error) {
+	scs, err := scenarios(ctx, a, p.Scenarios)
+	if err != nil {
+		return nil, err
+	}
+	res := &EvaluateResult{}
+	rep.set(0, len(scs), "scenarios")
+	for i, sc := range scs {
+		out, err := a.Evaluate(ctx, sc, app.TodayOptions{Examples: p.Examples})
+		if err != nil {
+			return nil, fmt.Errorf("scenario %s: %w", sc.ID, err)
+		}
+		b, err := json.Marshal(out)
+		if err != nil {
+			return nil, err
+		}
+		res.Outcomes = append(res.Outcomes, b)
+		rep.set(i+1, len(scs), "scenarios")
+	}
+	return res, nil
+}
+
+// ReportResult is a report job's result: the report in its format.
+type ReportResult struct {
+	Format  string `json:"format"`
+	Title   string `json:"title"`
+	Content string `json:"content"`
+}
+
+func runReport(ctx context.Context, a *app.App, p ReportParams, rep *reporter) (any, error) {
+	format, err := p.format()
+	if err != nil {
+		return nil, err
+	}
+	scs, err := scenarios(ctx, a, p.Scenarios)
+	if err != nil {
+		return nil, err
+	}
+	rep.set(0, 2, "steps")
+	c, err := a.Report(ctx, p.Title, scs, app.TodayOptions{Examples: p.Examples})
+	if err != nil {
+		return nil, err
+	}
+	rep.set(1, 2, "steps")
+	write := map[string]func(io.Writer, *report.Comparison) error{"html": report.HTML, "md": report.Markdown, "csv": report.CSV}[format]
+	var b bytes.Buffer
+	if err := write(&b, c); err != nil {
+		return nil, err
+	}
+	rep.set(2, 2, "steps")
+	return &ReportResult{Format: format, Title: c.Title, Content: b.String()}, nil
+}
