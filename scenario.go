@@ -21,6 +21,11 @@ type Scenario struct {
 	Version   int       `json:"version"`
 	CreatedAt time.Time `json:"created_at,omitzero"`
 	UpdatedAt time.Time `json:"updated_at,omitzero"`
+	// Published says who made a stored scenario readable by anyone and
+	// when; nil while only signed-in users may read it. The store keeps
+	// it apart from the scenario's content (PublishScenario), so a file
+	// or a save never sets it.
+	Published *Publication `json:"published,omitempty"`
 
 	Mergers        []Merger       `json:"mergers,omitempty"`
 	Splits         []SplitChange  `json:"splits,omitempty"`
@@ -29,6 +34,12 @@ type Scenario struct {
 	Mandated       []MandatedIMC  `json:"mandated,omitempty"`
 	CountyRelief   []CountyRelief `json:"county_relief,omitempty"`
 	Norms          []NormChange   `json:"norms,omitempty"`
+}
+
+// Publication is who published a stored scenario, and when.
+type Publication struct {
+	By string    `json:"by"`
+	At time.Time `json:"at"`
 }
 
 // Merger joins municipalities into one. Centre is the member whose

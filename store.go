@@ -123,6 +123,12 @@ type ScenarioStore interface {
 	Scenarios(ctx context.Context) ([]*Scenario, error)
 	// DeleteScenario removes a scenario; ENOTFOUND if there is none.
 	DeleteScenario(ctx context.Context, id string) error
+	// PublishScenario makes a scenario readable by anyone, recording who
+	// and when (again: the new who and when); UnpublishScenario makes it
+	// readable by signed-in users only. Neither changes the version.
+	// ENOTFOUND if there is no scenario with the id.
+	PublishScenario(ctx context.Context, id string, p Publication) error
+	UnpublishScenario(ctx context.Context, id string) error
 }
 
 // EconomyFile is one file of the income system's tables that an analyst

@@ -89,7 +89,7 @@ var backupTables = []backupTable{
 	{name: "imc_participants", cols: cols("imc:int number:text ownership:int"), key: []string{"imc", "number"}},
 	{name: "imc_tasks", cols: cols("imc:int task:text"), key: []string{"imc", "task"}},
 	{name: "imc_revisions", cols: cols("imc:int version:int action:text author:text note:text at:time changes:text data:text"), key: []string{"imc", "version"}},
-	{name: "scenarios", cols: cols("id:text name:text author:text body:text version:int created_at:time updated_at:time"), key: []string{"id"}},
+	{name: "scenarios", cols: cols("id:text name:text author:text body:text version:int created_at:time updated_at:time published_by:text published_at:time"), key: []string{"id"}},
 	{name: "users", cols: cols("id:int name:text full_name:text role:text municipality:text disabled:bool password_hash:text created_at:time updated_at:time"),
 		key: []string{"id"}, serial: true},
 	{name: "sessions", cols: cols("id_hash:text user_id:int csrf:text remote:text created_at:time expires_at:time"), key: []string{"id_hash"}},

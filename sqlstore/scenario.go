@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"regexp"
+	"time"
 
 	"generalist"
 )
@@ -29,7 +30,7 @@ func (db *DB) CreateScenario(ctx context.Context, s *generalist.Scenario) error 
 	}
 	now := db.now()
 	next := *s
-	next.Version, next.CreatedAt, next.UpdatedAt = 1, now, now
+	next.Version, next.CreatedAt, next.UpdatedAt, next.Published = 1, now, now, nil
 	body, err := json.Marshal(&next)
 	if err != nil {
 		return err
@@ -51,7 +52,7 @@ func (db *DB) CreateScenario(ctx context.Context, s *generalist.Scenario) error 
 	} else if err != nil {
 		return err
 	}
-	s.Version, s.CreatedAt, s.UpdatedAt = next.Version, now, now
+	s.Version, s.CreatedAt, s.UpdatedAt, s.Published = next.Version, now, now, nil
 	return nil
 }
 
@@ -65,7 +66,7 @@ func (db *DB) UpdateScenario(ctx context.Context, s *generalist.Scenario) error 
 	read := s.Version
 	now := db.now()
 	next := *s
-	next.Version, next.UpdatedAt = read+1, now
+	next.Version, next.UpdatedAt, next.Published = read+1, now, nil
 	body, err := json.Marshal(&next)
 	if err != nil {
 		return err
@@ -99,39 +100,77 @@ func (db *DB) UpdateScenario(ctx context.Context, s *generalist.Scenario) error 
 	return nil
 }
 
+// scenarioCols are the columns scanScenario reads.
+const scenarioCols = `body, version, published_by, published_at`
+
+// scanScenario reads a scenario from scenarioCols: the body, with the
+// version and the publication from their columns.
+func scanScenario(r interface{ Scan(...any) error }) (*generalist.Scenario, error) {
+	var body, by string
+	var version int
+	var at *time.Time
+	if err := r.Scan(&body, &version, &by, nullTimeCol{&at}); err != nil {
+		return nil, err
+	}
+	var s generalist.Scenario
+	if err := json.Unmarshal([]byte(body), &s); err != nil {
+		return nil, err
+	}
+	s.Version, s.Published = version, nil
+	if at != nil {
+		s.Published = &generalist.Publication{By: by, At: *at}
+	}
+	return &s, nil
+}
+
 // Scenario implements generalist.ScenarioStore.
 func (db *DB) Scenario(ctx context.Context, id string) (*generalist.Scenario, error) {
-	var body string
-	var version int
-	err := db.queryRow(ctx, `SELECT body, version FROM scenarios WHERE id = ?`, id).Scan(&body, &version)
+	s, err := scanScenario(db.queryRow(ctx, `SELECT `+scenarioCols+` FROM scenarios WHERE id = ?`, id))
 	if err == sql.ErrNoRows {
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "no scenario %s", id)
 	} else if err != nil {
 		return nil, db.errorf("scenario %s: %w", id, err)
 	}
-	var s generalist.Scenario
-	if err := json.Unmarshal([]byte(body), &s); err != nil {
-		return nil, db.errorf("scenario %s: %w", id, err)
-	}
-	s.Version = version
-	return &s, nil
+	return s, nil
 }
 
 // Scenarios implements generalist.ScenarioStore.
 func (db *DB) Scenarios(ctx context.Context) ([]*generalist.Scenario, error) {
-	return query(ctx, db, `SELECT body, version FROM scenarios ORDER BY id`, func(r *sql.Rows) (*generalist.Scenario, error) {
-		var body string
-		var s generalist.Scenario
-		if err := r.Scan(&body, &s.Version); err != nil {
-			return nil, err
-		}
-		v := s.Version
-		if err := json.Unmarshal([]byte(body), &s); err != nil {
-			return nil, err
-		}
-		s.Version = v
-		return &s, nil
+	return query(ctx, db, `SELECT `+scenarioCols+` FROM scenarios ORDER BY id`, func(r *sql.Rows) (*generalist.Scenario, error) {
+		return scanScenario(r)
 	})
+}
+
+// PublishScenario implements generalist.ScenarioStore.
+func (db *DB) PublishScenario(ctx context.Context, id string, p generalist.Publication) error {
+	if p.By == "" || p.At.IsZero() {
+		return generalist.Errorf(generalist.EINVALID, "scenario %s: a publication needs who and when", id)
+	}
+	return db.setPublication(ctx, id, `UPDATE scenarios SET published_by = ?, published_at = ? WHERE id = ?`, p.By, db.time(p.At), id)
+}
+
+// UnpublishScenario implements generalist.ScenarioStore.
+func (db *DB) UnpublishScenario(ctx context.Context, id string) error {
+	return db.setPublication(ctx, id, `UPDATE scenarios SET published_by = '', published_at = NULL WHERE id = ?`, id)
+}
+
+func (db *DB) setPublication(ctx context.Context, id, stmt string, args ...any) error {
+	err := db.write(ctx, func(tx *tx) error {
+		res, err := tx.exec(ctx, stmt, args...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return generalist.Errorf(generalist.ENOTFOUND, "no scenario %s", id)
+		}
+		return nil
+	})
+	if generalist.ErrorCode(err) == generalist.EINTERNAL {
+		return db.errorf("publication of scenario %s: %w", id, err)
+	}
+	return err
 }
 
 // DeleteScenario implements generalist.ScenarioStore.

@@ -86,6 +86,7 @@ func Run(t *testing.T, b Backend) {
 		{"ParamChanges", testParamChanges},
 		{"Scenarios", testScenarios},
 		{"ScenarioOrder", testScenarioOrder},
+		{"ScenarioPublication", testScenarioPublication},
 		{"ScenarioConcurrentUpdate", testScenarioConcurrentUpdate},
 		{"ScenarioConcurrentCreate", testScenarioConcurrentCreate},
 		{"Cooperations", testCooperations},
