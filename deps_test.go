@@ -41,6 +41,12 @@ var allowed = map[string][]string{
 	"generalist/imc":        {"generalist"},
 	"generalist/optimize":   {"generalist", "generalist/graph"},
 	"generalist/auth":       {"generalist", "golang.org/x/crypto"},
+
+	// Plan files: a scenario's municipalities as GeoJSON and CSV, and a
+	// plan read back; boundaries dissolved with simplefeatures
+	// (docs/decisions/0014-plan-files.md).
+	"generalist/planfile": {"generalist", "generalist/geo", "github.com/paulmach/orb", "github.com/peterstace/simplefeatures"},
+
 	// atlas is the read side over the store's interfaces: population on
 	// any structure, the structure table, and the bases of the models.
 	"generalist/atlas": {"generalist", "generalist/stats", "generalist/demography", "generalist/capacity", "generalist/analysis", "generalist/sim", "generalist/graph"},
@@ -64,7 +70,7 @@ var allowed = map[string][]string{
 	// interfaces, never a backend or sqlstore (wiring is cmd's), and never
 	// an edge.
 	"generalist/app": {"generalist", "generalist/atlas", "generalist/capacity", "generalist/sim", "generalist/economy", "generalist/refdata",
-		"generalist/geo", "generalist/geomap", "generalist/graph", "generalist/optimize", "generalist/report", "generalist/imc"},
+		"generalist/geo", "generalist/geomap", "generalist/graph", "generalist/optimize", "generalist/report", "generalist/imc", "generalist/planfile"},
 
 	// Long runs as durable jobs on River (docs/decisions/0013-jobs.md):
 	// each kind calls one use case of app (and the optimizer it chains);

@@ -144,7 +144,7 @@ func (in *Input) Validate() error {
 			return Errorf(EINVALID, "county: %s", ErrorMessage(err))
 		}
 		if in.Municipality != "" && in.Municipality.County() != in.County {
-			return Errorf(EINVALID, "county: municipality %s is not in county %s", in.Municipality, in.County)
+			return Errorw(EINVALID, "err.input.county", "county: municipality %s is not in county %s", in.Municipality, in.County)
 		}
 	}
 	if !in.SenderType.Valid() {
@@ -164,13 +164,13 @@ func (in *Input) Validate() error {
 		}
 	}
 	if !in.Consent {
-		return Errorf(EINVALID, "consent: the input can only be stored with consent to the consent text")
+		return Errorw(EINVALID, "err.input.consent", "consent: the input can only be stored with consent to the consent text")
 	}
 	if in.ConsentVersion == "" {
 		return Errorf(EINVALID, "consent_version: missing")
 	}
 	if in.PublishName && in.Name == "" && in.Organisation == "" {
-		return Errorf(EINVALID, "publish_name: give a name or an organisation to publish, or leave it unchecked")
+		return Errorw(EINVALID, "err.input.publish", "publish_name: give a name or an organisation to publish, or leave it unchecked")
 	}
 	if !in.Status.Valid() {
 		return Errorf(EINVALID, "status: %q is not one of new, published, rejected, withdrawn, merged", in.Status)
@@ -205,11 +205,11 @@ func (in *Input) Validate() error {
 // there are at most InputTagsMax.
 func ValidateTags(tags []InputTag) error {
 	if len(tags) > InputTagsMax {
-		return Errorf(EINVALID, "tags: at most %d tags", InputTagsMax)
+		return Errorw(EINVALID, "err.input.tagsmax", "tags: at most %d tags", InputTagsMax)
 	}
 	for i, t := range tags {
 		if !t.Valid() {
-			return Errorf(EINVALID, "tags: %q is not a known tag (see the list of tags)", t)
+			return Errorw(EINVALID, "err.input.tag", "tags: %q is not a known tag (see the list of tags)", t)
 		}
 		if slices.Contains(tags[:i], t) {
 			return Errorf(EINVALID, "tags: %q is given twice", t)
@@ -221,15 +221,15 @@ func ValidateTags(tags []InputTag) error {
 // ValidateEmail checks that s is a plain e-mail address (no display name).
 func ValidateEmail(s string) error {
 	if len(s) > InputEmailMax {
-		return Errorf(EINVALID, "email: longer than %d characters", InputEmailMax)
+		return Errorw(EINVALID, "err.input.emaillen", "email: longer than %d characters", InputEmailMax)
 	}
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
-		return Errorf(EINVALID, "email: %q is not an e-mail address like navn@example.no", s)
+		return Errorw(EINVALID, "err.input.email", "email: %q is not an e-mail address like navn@example.no", s)
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 1 || !strings.Contains(s[at+1:], ".") || strings.ContainsAny(s, " <>\"") {
-		return Errorf(EINVALID, "email: %q is not an e-mail address like navn@example.no", s)
+		return Errorw(EINVALID, "err.input.email", "email: %q is not an e-mail address like navn@example.no", s)
 	}
 	return nil
 }
@@ -239,28 +239,28 @@ func ValidateEmail(s string) error {
 // HTML markup.
 func checkPlain(field, s string, minLen, max int, multiline bool) error {
 	if !utf8.ValidString(s) {
-		return Errorf(EINVALID, "%s: not valid UTF-8 text", field)
+		return Errorw(EINVALID, "err.input.utf8", "%s: not valid UTF-8 text", field)
 	}
 	n := utf8.RuneCountInString(s)
 	if n > max {
-		return Errorf(EINVALID, "%s: %d characters is more than the limit of %d", field, n, max)
+		return Errorw(EINVALID, "err.input.maxlen", "%s: %d characters is more than the limit of %d", field, n, max)
 	}
 	if n < minLen {
 		if n == 0 {
-			return Errorf(EINVALID, "%s: required", field)
+			return Errorw(EINVALID, "err.input.required", "%s: required", field)
 		}
-		return Errorf(EINVALID, "%s: at least %d characters", field, minLen)
+		return Errorw(EINVALID, "err.input.minlen", "%s: at least %d characters", field, minLen)
 	}
 	for _, r := range s {
 		if r == '\n' && multiline || r == '\t' {
 			continue
 		}
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff' {
-			return Errorf(EINVALID, "%s: contains a control character (%U); write plain text", field, r)
+			return Errorw(EINVALID, "err.input.control", "%s: contains a control character (%U); write plain text", field, r)
 		}
 	}
 	if m := htmlMarkup(s); m != "" {
-		return Errorf(EINVALID, "%s: HTML markup (%q) is not accepted; write plain text, with a blank line between paragraphs", field, m)
+		return Errorw(EINVALID, "err.input.html", "%s: HTML markup (%q) is not accepted; write plain text, with a blank line between paragraphs", field, m)
 	}
 	return nil
 }

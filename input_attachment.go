@@ -80,18 +80,18 @@ var pdfForbidden = []string{"JavaScript", "JS", "Launch", "EmbeddedFile", "Embed
 func CheckPDF(b []byte) error {
 	switch {
 	case len(b) == 0:
-		return Errorf(EINVALID, "attachment: the file is empty")
+		return Errorw(EINVALID, "err.input.pdf.empty", "attachment: the file is empty")
 	case len(b) > InputAttachmentMax:
-		return Errorf(EINVALID, "attachment: %d bytes is more than the limit of %d bytes (5 MiB)", len(b), InputAttachmentMax)
+		return Errorw(EINVALID, "err.input.pdf.size", "attachment: %d bytes is more than the limit of %d bytes (5 MiB)", len(b), InputAttachmentMax)
 	case len(b) < 16 || !(string(b[:7]) == "%PDF-1." || string(b[:7]) == "%PDF-2.") || b[7] < '0' || b[7] > '9':
-		return Errorf(EINVALID, "attachment: not a PDF file (it must start with %%PDF-); only PDF attachments are accepted")
+		return Errorw(EINVALID, "err.input.pdf.notpdf", "attachment: not a PDF file (it must start with %%PDF-); only PDF attachments are accepted")
 	}
 	tail := b[max(0, len(b)-1024):]
 	if !strings.Contains(string(tail), "%%EOF") {
-		return Errorf(EINVALID, "attachment: the PDF file is incomplete (no %%%%EOF at the end)")
+		return Errorw(EINVALID, "err.input.pdf.incomplete", "attachment: the PDF file is incomplete (no %%%%EOF at the end)")
 	}
 	if name := pdfActiveName(b); name != "" {
-		return Errorf(EINVALID, "attachment: the PDF contains active content (/%s); send a PDF without scripts, actions or embedded files", name)
+		return Errorw(EINVALID, "err.input.pdf.active", "attachment: the PDF contains active content (/%s); send a PDF without scripts, actions or embedded files", name)
 	}
 	return nil
 }

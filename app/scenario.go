@@ -205,7 +205,7 @@ func (a *App) Scenario(ctx context.Context, id string, withStored bool) (*genera
 			return sc, nil
 		}
 	}
-	return nil, generalist.Errorf(generalist.ENOTFOUND, "no scenario %s", id)
+	return nil, generalist.Errorw(generalist.ENOTFOUND, "err.scenario.notfound", "no scenario %s", id)
 }
 
 // checkSaved refuses a scenario that may not be stored: one with problems

@@ -91,7 +91,7 @@ func (db *DB) CreateInput(ctx context.Context, in *generalist.Input) error {
 			return err
 		}
 		if n > 0 {
-			return generalist.Errorf(generalist.ECONFLICT, "text: the same text has been sent already; it is not stored twice")
+			return generalist.Errorw(generalist.ECONFLICT, "err.input.duplicate", "text: the same text has been sent already; it is not stored twice")
 		}
 		// The id is assigned here, not by the database, because the
 		// sort key holds it; concurrent writers are serialised (SQLite)

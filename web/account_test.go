@@ -222,6 +222,7 @@ var wantRules = map[string]string{
 	"GET /okonomi":                                               "public",
 	"GET /om":                                                    "public",
 	"GET /tilgjengelighet":                                       "public",
+	"GET /ordliste":                                              "public",
 	"GET /sok":                                                   "public",
 	"GET /static/":                                               "public",
 	"GET /logg-inn":                                              "public",

@@ -161,7 +161,7 @@ func (a *admission) refuse(w http.ResponseWriter, r *http.Request, err error) er
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"error": map[string]string{"code": "busy", "message": text}})
 		return nil
 	}
-	a.s.render(w, r, http.StatusServiceUnavailable, "error.tmpl", page{Title: msg(langOf(r), "error"), Data: text})
+	a.s.render(w, r, http.StatusServiceUnavailable, "error.tmpl", page{Title: msg(langOf(r), "error"), Data: errorPage{Text: text}})
 	return nil
 }
 

@@ -153,7 +153,7 @@ func (s *Server) findRow(r *http.Request) (*atlas.Row, error) {
 			return &rows[i], nil
 		}
 	}
-	return nil, generalist.Errorf(generalist.ENOTFOUND, "kommune %s is not in the %d structure", num, st)
+	return nil, generalist.Errorw(generalist.ENOTFOUND, "err.municipality.notin", "kommune %s is not in the %d structure", num, st)
 }
 
 // seriesPoint is one year of a population series.

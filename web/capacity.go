@@ -219,7 +219,7 @@ func (s *Server) apiMunicipalityCapacity(w http.ResponseWriter, r *http.Request)
 			return nil
 		}
 	}
-	return generalist.Errorf(generalist.ENOTFOUND, "kommune %s is not in the %d structure", num, st)
+	return generalist.Errorw(generalist.ENOTFOUND, "err.municipality.notin", "kommune %s is not in the %d structure", num, st)
 }
 
 // --- pages

@@ -17,12 +17,13 @@ import (
 // cmpMaps are some of the comparison's maps: per outcome the tasks below
 // the robust minimum in each municipality (Kind ""), all on the same
 // colour classes (Limits), or per scenario the change from today (Kind
-// "endring"). A national map weighs about 50 KB compressed, so a page
-// holds at most mapsPerPage of them and links to the others (Pages).
+// "endring"), each kind on one Scale computed by geomap over all the
+// outcomes' values. A national map weighs about 50 KB compressed, so a
+// page holds at most mapsPerPage of them and links to the others (Pages).
 type cmpMaps struct {
-	Kind   string
-	Maps   []template.HTML
-	Limits []float64
+	Kind  string
+	Maps  []template.HTML
+	Scale geomap.Scale
 	// Back is the comparison these maps belong to; Pages the views of the
 	// maps, the current one marked.
 	Back  string
@@ -99,17 +100,34 @@ func shortfalls(o *sim.Outcome) (map[string]float64, []string) {
 	return v, merged
 }
 
-// sharedLimits computes the colour classes once over every outcome's
-// values, so that the maps side by side use the same classes.
-func sharedLimits(outs []*sim.Outcome) []float64 {
-	var all []float64
-	for _, o := range outs {
-		v, _ := shortfalls(o)
-		for _, x := range v {
-			all = append(all, x)
+// sharedScale computes the colour classes once over every outcome's
+// shortfalls (Kind "") or every scenario's change from today ("endring"),
+// so that the maps side by side use the same classes.
+func sharedScale(outs []*sim.Outcome, kind string) geomap.Scale {
+	var all []map[string]float64
+	for i, o := range outs {
+		if kind == "" {
+			v, _ := shortfalls(o)
+			all = append(all, v)
+		} else if i > 0 {
+			all = append(all, improvement(outs[0], o))
 		}
 	}
-	return geomap.Breaks(all, 5, geomap.Quantile)
+	return geomap.NewScale(5, geomap.Quantile, all...)
+}
+
+// improvement is, per municipality, how many fewer tasks are below the
+// robust minimum in the scenario o than today (negative: more).
+func improvement(today, o *sim.Outcome) map[string]float64 {
+	base, _ := shortfalls(today)
+	vals, _ := shortfalls(o)
+	diff := map[string]float64{}
+	for k, v := range vals {
+		if b, ok := base[k]; ok {
+			diff[k] = b - v
+		}
+	}
+	return diff
 }
 
 // compareMaps renders page pageNo of the maps of kind, and the links to
@@ -119,7 +137,7 @@ func (s *Server) compareMaps(outs []*sim.Outcome, lang, kind string, pageNo int,
 	if gm == nil {
 		return nil, generalist.Errorf(generalist.ENOTFOUND, "no map of the %d structure", outs[0].Structure)
 	}
-	m := &cmpMaps{Kind: kind, Limits: sharedLimits(outs), Back: "/scenarier/sammenlign?" + q.Encode()}
+	m := &cmpMaps{Kind: kind, Scale: sharedScale(outs, kind), Back: "/scenarier/sammenlign?" + q.Encode()}
 	// The maps of each kind: the shortfall of every outcome, and the
 	// improvement of every scenario.
 	kinds := []struct {
@@ -154,22 +172,15 @@ func (s *Server) compareMaps(outs []*sim.Outcome, lang, kind string, pageNo int,
 		}
 		to := min(from+mapsPerPage, k.first+k.n)
 		link := func(code string) string { return "/kommune/" + code }
-		base, _ := shortfalls(outs[0])
 		heads := compareHeads(outs, lang)
 		for i := from; i < to; i++ {
 			o := outs[i]
 			vals, merged := shortfalls(o)
-			opt := geomap.Options{Values: vals, Title: heads[i], Unit: msg(lang, "shortcount"), Limits: m.Limits,
+			opt := geomap.Options{Values: vals, Title: heads[i], Unit: msg(lang, "shortcount"), Scale: &m.Scale,
 				Source: msg(lang, "cmp.maps.src"), Highlight: fewCodes(merged), Width: 300, Lang: lang, ID: fmt.Sprintf("cmp%d", i), Link: link}
 			if kind == "endring" {
-				diff := map[string]float64{}
-				for k, v := range vals {
-					if b, ok := base[k]; ok {
-						diff[k] = b - v // tasks that become robust
-					}
-				}
-				opt = geomap.Options{Values: diff, Title: sprintf(msg(lang, "cmp.maps.difftitle"), o.Scenario), Unit: msg(lang, "cmp.maps.diffunit"),
-					Source: msg(lang, "cmp.maps.src"), Width: 300, Lang: lang, ID: fmt.Sprintf("diff%d", i), Limits: []float64{1, 2, 4}, Link: link}
+				opt = geomap.Options{Values: improvement(outs[0], o), Title: sprintf(msg(lang, "cmp.maps.difftitle"), o.Scenario), Unit: msg(lang, "cmp.maps.diffunit"),
+					Source: msg(lang, "cmp.maps.src"), Width: 300, Lang: lang, ID: fmt.Sprintf("diff%d", i), Scale: &m.Scale, Link: link}
 			}
 			var buf bytes.Buffer
 			if err := gm.Render(&buf, opt); err != nil {

@@ -110,10 +110,18 @@ func (h *inputHandlers) submit(w http.ResponseWriter, r *http.Request) error {
 	failErr := func(err error) error {
 		m := generalist.ErrorMessage(err)
 		field, rest, ok := strings.Cut(m, ": ")
+		if t, keyed := keyedText(lang, err); keyed {
+			rest = t
+		} else if lang != "en" && ok {
+			rest = msg(lang, "err.input.field")
+		}
 		if key, known := formFields[field]; ok && known {
 			m = strings.TrimSuffix(strings.TrimSuffix(msg(lang, key), " (valgfritt)"), " (optional)") + ": " + rest
 		} else {
-			field = ""
+			field, m = "", rest
+			if _, keyed := keyedText(lang, err); !keyed {
+				m, _ = errorText(lang, err)
+			}
 		}
 		if generalist.ErrorCode(err) == generalist.EINTERNAL {
 			h.s.log.Error("store input", "err", err)

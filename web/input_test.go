@@ -375,9 +375,9 @@ func TestInputForm(t *testing.T) {
 		message string
 	}{
 		{"Honeypot", func(v url.Values) { v.Set("nettsted", "http://spam.example") }, "", nil, 400, "skal stå tomt"},
-		{"FakePDF", func(url.Values) {}, "rapport.pdf", []byte("<html><script>alert(1)</script></html>"), 400, "not a PDF"},
-		{"ScriptTitle", func(v url.Values) { v.Set("title", "<script>alert(1)</script>") }, "", nil, 400, "Tittel: HTML markup"},
-		{"UnknownTag", func(v url.Values) { v.Add("tag", "utfordring.vaer") }, "", nil, 400, "utfordring.vaer"},
+		{"FakePDF", func(url.Values) {}, "rapport.pdf", []byte("<html><script>alert(1)</script></html>"), 400, "ikke en PDF-fil"},
+		{"ScriptTitle", func(v url.Values) { v.Set("title", "<script>alert(1)</script>") }, "", nil, 400, "Tittel: HTML-kode"},
+		{"UnknownTag", func(v url.Values) { v.Add("tag", "utfordring.vaer") }, "", nil, 400, "Emneord: emneordet «utfordring.vaer» er ukjent"},
 		{"NoConsent", func(v url.Values) { v.Del("consent") }, "", nil, 400, "Samtykke:"},
 		{"BadEmail", func(v url.Values) { v.Set("email", "ola at example") }, "", nil, 400, "E-post"},
 		{"NoCSRF", func(v url.Values) { v.Set("csrf", "x") }, "", nil, 403, ""},

@@ -328,9 +328,9 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 		focus = append(focus, n.Number)
 	}
 	slices.Sort(focus)
-	if svg, err := s.renderMap(ctx, mapRequest{Structure: st, Year: row.Year, Indicator: "population", Lang: lang,
+	if fig, err := s.renderFigure(ctx, mapRequest{Structure: st, Year: row.Year, Indicator: "population", Lang: lang,
 		Highlight: []string{string(row.Number)}, Focus: focus, Width: 360}); err == nil {
-		d.Map = template.HTML(svg)
+		d.Map = fig
 	} else if generalist.ErrorCode(err) != generalist.ENOTFOUND {
 		return nil, err
 	}
@@ -499,8 +499,8 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 		}
 		d.Chart = template.HTML(buf.Bytes())
 		slices.Sort(codes)
-		if svg, err := s.renderMap(ctx, mapRequest{Structure: st, Year: year, Indicator: "population", Lang: lang, Highlight: codes, Width: 420}); err == nil {
-			d.Map = template.HTML(svg)
+		if fig, err := s.renderFigure(ctx, mapRequest{Structure: st, Year: year, Indicator: "population", Lang: lang, Highlight: codes, Focus: codes, Width: 420}); err == nil {
+			d.Map = fig
 		}
 	}
 	var caveats []string
@@ -508,67 +508,6 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 		caveats = []string{generalist.CentralityCaveat, generalist.CostIndexCaveat}
 	}
 	s.render(w, r, http.StatusOK, "compare.tmpl", page{Title: msg(lang, "nav.compare"), Nav: "compare", Structure: st, Data: d, Caveats: caveats})
-	return nil
-}
-
-type mapPageData struct {
-	Indicators []atlas.Indicator
-	Indicator  atlas.Indicator
-	Method     string
-	Year       int
-	Years      []int
-	SVG        template.HTML
-	Message    string
-	SVGURL     string
-}
-
-func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	lang := langOf(r)
-	st, year, err := s.structureYear(r)
-	if err != nil {
-		return err
-	}
-	id := q.Get("indicator")
-	if id == "" {
-		id = "population"
-	}
-	ind, _, err := s.lookupIndicator(r.Context(), id, st, year)
-	if err != nil {
-		return err
-	}
-	inds, err := s.indicatorList(r.Context())
-	if err != nil {
-		return err
-	}
-	method, err := methodParam(q.Get("classes"))
-	if err != nil {
-		return err
-	}
-	years, err := s.years(r.Context(), st)
-	if err != nil {
-		return err
-	}
-	d := mapPageData{Indicators: inds, Indicator: ind, Method: q.Get("classes"), Year: year, Years: years}
-	if ind.Only2024 && st != generalist.Structure2024 {
-		d.Message = msg(lang, "map.only2024")
-	} else {
-		svg, err := s.renderMap(r.Context(), mapRequest{Structure: st, Year: year, Indicator: id, Lang: lang, Width: 640, Method: method})
-		switch {
-		case generalist.ErrorCode(err) == generalist.ENOTFOUND:
-			d.Message = msg(lang, "map.nomap")
-		case err != nil:
-			return err
-		default:
-			d.SVG = template.HTML(svg)
-		}
-		d.SVGURL = fmt.Sprintf("/api/v1/maps/%s.svg?structure=%d&year=%d", id, st, year)
-	}
-	var caveats []string
-	if ind.Caveat != "" {
-		caveats = []string{ind.Caveat}
-	}
-	s.render(w, r, http.StatusOK, "map.tmpl", page{Title: msg(lang, "nav.map"), Nav: "map", Structure: st, Data: d, Caveats: caveats})
 	return nil
 }
 

@@ -64,7 +64,7 @@ func (s *Server) defaultYear(r *http.Request, st generalist.Structure) (int, err
 		return 0, err
 	}
 	if len(years) == 0 {
-		return 0, generalist.Errorf(generalist.ENOTFOUND, "no population data on the %d structure", st)
+		return 0, generalist.Errorw(generalist.ENOTFOUND, "err.structure.nodata", "no population data on the %d structure", st)
 	}
 	return years[len(years)-1], nil
 }

@@ -130,7 +130,7 @@ func NewServer(cfg Config) (*Server, error) {
 // they all exist so a typo fails at start, not on a request.
 var pageNames = []string{"search.tmpl", "home.tmpl", "list.tmpl", "profile.tmpl", "compare.tmpl", "map.tmpl", "error.tmpl", "tasks.tmpl", "capacity.tmpl", "analysis.tmpl", "scenarios.tmpl", "scenario.tmpl", "editor.tmpl", "economy.tmpl",
 	"imc_list.tmpl", "imc_show.tmpl", "imc_history.tmpl", "imc_agreement.tmpl", "imc_costs.tmpl", "imc_exit.tmpl", "imc_process.tmpl",
-	"imc_municipality.tmpl", "imc_law.tmpl", "imc_form.tmpl", "login.tmpl", "account.tmpl", "admin.tmpl"}
+	"imc_municipality.tmpl", "imc_law.tmpl", "imc_form.tmpl", "login.tmpl", "account.tmpl", "admin.tmpl", "glossary.tmpl"}
 
 func (s *Server) routes() {
 	// Searches, ensembles and evaluations run a few at a time (admission.go).
@@ -152,6 +152,7 @@ func (s *Server) routes() {
 	s.page("GET /scenarier/ny", accessPublic, s.handleEditor)
 	s.page("POST /scenarier/ny/beregn", accessCompute, heavy.lazily(s.editorEvaluate))
 	s.page("GET /okonomi", accessPublic, s.handleEconomy)
+	s.page("GET /ordliste", accessPublic, s.handleGlossary)
 	s.page("GET /sok", accessPublic, heavy.lazily(s.handleSearch))
 	s.page("GET /static/", accessPublic, plain(http.StripPrefix("/static/", staticHandler(s.cfg.Static)).ServeHTTP))
 	s.accountRoutes()

@@ -147,7 +147,7 @@ func TestPages(t *testing.T) {
 		{"/kart?indicator=share80", 200, []string{"<svg", "Andel 80 år og eldre"}},
 		{"/kart?indicator=costindex", 200, []string{"Utsira og Modalen"}},
 		{"/kart?indicator=area&structure=2020", 200, []string{"bare for 2024-strukturen"}},
-		{"/kommune/9999", 404, []string{"kommune 9999 is not in the 2024 structure"}},
+		{"/kommune/9999", 404, []string{"Kommune 9999 finnes ikke i 2024-strukturen"}},
 		{"/kommune/03O1", 400, []string{"not a digit"}},
 		{"/kommuner?county=4", 400, []string{"fylkesnummer"}},
 		{"/kommuner?sort=shoe", 400, []string{"unknown column"}},
@@ -168,7 +168,7 @@ func TestPages(t *testing.T) {
 		{"/scenarier", 200, []string{"Pålagt interkommunalt samarbeid om barnevern", "kommunereformen-2020"}},
 		{"/scenarier/sammenlign?id=barnevern-palagt-samarbeid&id=barnevern-til-fylket-under-3000", 200, []string{"Dagens system", "Oppgave–kommune-par under robust nivå", "i samarbeid"}},
 		{"/scenarier/sammenlign?id=kommunereformen-2020", 200, []string{"<td class=\"num\">356</td>"}},
-		{"/scenarier/sammenlign?id=nosuch", 404, []string{"no scenario nosuch"}},
+		{"/scenarier/sammenlign?id=nosuch", 404, []string{"Fant ikke scenarioet «nosuch»"}},
 		{"/scenarier/rapport?id=forsok-haugalandet", 200, []string{"<!doctype html>", "Forutsetninger", "Kilder"}},
 	} {
 		t.Run(tt.path, func(t *testing.T) {

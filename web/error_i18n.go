@@ -1,0 +1,141 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"generalist"
+	"generalist/internal/nbfmt"
+)
+
+// errorMessages word the domain's errors on pages, added to messages at
+// start. A *generalist.Error with a Key is worded from the text of that
+// key, its Args filled in (numbers in the page's format, a
+// generalist.Term translated); so the texts use %v, never %d or %f, and
+// may pick their arguments with %[n]v. An error without a key gets the
+// plain sentence of its code (err.code.*), and its English message goes
+// behind "Teknisk".
+var errorMessages = map[string][2]string{
+	"err.code.not_found":    {"Fant ikke siden eller kommunen du ba om.", "The page or municipality you asked for was not found."},
+	"err.code.invalid":      {"Noe i det du sendte inn eller valgte i adressen, kan ikke brukes. Gå tilbake og prøv igjen, eller start fra forsiden.", "Something you sent or chose in the address cannot be used. Go back and try again, or start from the home page."},
+	"err.code.conflict":     {"Endringen strider mot det som allerede er lagret, så ingenting er endret. Last siden inn på nytt og prøv igjen.", "The change contradicts what is already stored, so nothing was changed. Reload the page and try again."},
+	"err.code.unauthorized": {"Du må logge inn for å se dette.", "You need to sign in to see this."},
+	"err.code.forbidden":    {"Brukeren din har ikke tilgang til dette.", "Your user does not have access to this."},
+	"err.code.internal":     {"Noe gikk galt hos oss. Prøv igjen om litt; feilen er logget.", "Something went wrong on our side. Try again in a while; the error has been logged."},
+	"err.tech":              {"Teknisk", "Technical"},
+	"err.tech.lead":         {"Feilmeldingen slik programmet skrev den (på engelsk):", "The error as the program wrote it:"},
+
+	// Places, structures and years in the address.
+	"err.municipality.notin": {"Kommune %[1]v finnes ikke i %[2]v-strukturen. Velg en kommune fra kommunelista.", "Municipality %[1]v is not in the %[2]v structure. Choose a municipality from the list of municipalities."},
+	"err.structure.nodata":   {"Det finnes ingen befolkningstall for %[1]v-strukturen. Velg 2024- eller 2020-strukturen.", "There are no population figures for the %[1]v structure. Choose the 2024 or 2020 structure."},
+	"err.scenario.notfound":  {"Fant ikke scenarioet «%[1]v». Velg et scenario fra lista over scenarioer.", "The scenario «%[1]v» was not found. Choose one from the list of scenarios."},
+
+	// The input form (innspill).
+	"err.input.field":          {"sjekk det du har skrevet eller valgt her.", "check what you wrote or chose here."},
+	"err.input.required":       {"må fylles ut.", "must be filled in."},
+	"err.input.minlen":         {"skriv minst %[2]v tegn.", "write at least %[2]v characters."},
+	"err.input.maxlen":         {"%[2]v tegn er mer enn grensen på %[3]v.", "%[2]v characters is more than the limit of %[3]v."},
+	"err.input.utf8":           {"teksten kan ikke leses; skriv den inn på nytt.", "the text cannot be read; type it again."},
+	"err.input.control":        {"inneholder et usynlig kontrolltegn; skriv ren tekst.", "contains an invisible control character; write plain text."},
+	"err.input.html":           {"HTML-kode (%[2]v) godtas ikke; skriv ren tekst med en tom linje mellom avsnittene.", "HTML markup (%[2]v) is not accepted; write plain text, with a blank line between paragraphs."},
+	"err.input.email":          {"«%[1]v» er ikke en e-postadresse som navn@example.no.", "«%[1]v» is not an e-mail address like navn@example.no."},
+	"err.input.emaillen":       {"e-postadressen er lengre enn %[1]v tegn.", "the e-mail address is longer than %[1]v characters."},
+	"err.input.consent":        {"innspillet kan bare lagres når du samtykker til teksten over.", "the input can only be stored with your consent to the text above."},
+	"err.input.publish":        {"oppgi navn eller organisasjon for å publisere det, eller la boksen stå tom.", "give a name or an organisation to publish, or leave the box unticked."},
+	"err.input.tagsmax":        {"velg høyst %[1]v emneord.", "choose at most %[1]v tags."},
+	"err.input.tag":            {"emneordet «%[1]v» er ukjent; velg fra lista.", "the tag «%[1]v» is unknown; choose from the list."},
+	"err.input.pdf.empty":      {"fila er tom.", "the file is empty."},
+	"err.input.pdf.size":       {"fila er større enn grensen på 5 MB.", "the file is larger than the limit of 5 MB."},
+	"err.input.pdf.notpdf":     {"fila er ikke en PDF-fil; bare PDF-vedlegg tas imot.", "the file is not a PDF file; only PDF attachments are accepted."},
+	"err.input.pdf.incomplete": {"PDF-fila er ufullstendig; lagre den på nytt og prøv igjen.", "the PDF file is incomplete; save it again and try again."},
+	"err.input.pdf.active":     {"PDF-fila inneholder skript, handlinger eller innebygde filer; send en PDF uten slikt innhold.", "the PDF contains scripts, actions or embedded files; send a PDF without them."},
+	"err.input.duplicate":      {"den samme teksten er sendt inn før, så den lagres ikke to ganger.", "the same text has been sent before, so it is not stored twice."},
+	"err.input.county":         {"kommunen ligger ikke i det valgte fylket; velg bare kommunen, eller et annet fylke.", "the municipality is not in the chosen county; choose only the municipality, or another county."},
+}
+
+// errorText words err for a page in lang. text is what the reader sees:
+// the keyed text when err has a key in the catalogue, otherwise the plain
+// sentence of its code. tech is the English message for the "Teknisk"
+// disclosure, or "" when text already says it all.
+func errorText(lang string, err error) (text, tech string) {
+	if t, ok := keyedText(lang, err); ok {
+		return t, ""
+	}
+	code := generalist.ErrorCode(err)
+	text = msg(lang, "err.code."+code)
+	if _, ok := messages["err.code."+code]; !ok {
+		text = msg(lang, "err.code."+generalist.EINVALID)
+	}
+	if code == generalist.EINTERNAL {
+		return text, ""
+	}
+	return text, generalist.ErrorMessage(err)
+}
+
+// keyedText words err from its key, if it has one the catalogue knows.
+func keyedText(lang string, err error) (string, bool) {
+	key, args := generalist.ErrorKey(err)
+	if key == "" {
+		return "", false
+	}
+	if _, ok := messages[key]; !ok {
+		return "", false
+	}
+	format := msg(lang, key)
+	if !strings.Contains(format, "%") {
+		return format, true
+	}
+	return fmt.Sprintf(format, errorArgs(lang, args)...), true
+}
+
+// errorArgs presents an error's parameters in lang: numbers in the
+// page's format, terms translated.
+func errorArgs(lang string, args []any) []any {
+	nf := nbfmt.For(lang)
+	out := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case generalist.Term:
+			out[i] = msg(lang, v.Key)
+			if _, ok := messages[v.Key]; !ok {
+				out[i] = v.EN
+			}
+		case int:
+			out[i] = plainInt(nf, int64(v))
+		case int64:
+			out[i] = plainInt(nf, v)
+		case float64:
+			out[i] = nf.Decimal(v, -1)
+		case error:
+			var e *generalist.Error
+			if errors.As(v, &e) {
+				out[i], _ = keyedText(lang, v)
+			}
+			if out[i] == nil || out[i] == "" {
+				out[i] = v.Error()
+			}
+		default:
+			out[i] = a
+		}
+	}
+	return out
+}
+
+// plainInt formats n in lang, but leaves years and other four-digit
+// numbers ungrouped (2024, not 2 024).
+func plainInt(nf nbfmt.Locale, n int64) string {
+	if n >= 1000 && n < 10000 || n > -10000 && n <= -1000 {
+		return fmt.Sprint(n)
+	}
+	return nf.Int(n)
+}
+
+func init() {
+	for k, v := range errorMessages {
+		if _, dup := messages[k]; dup {
+			panic(fmt.Sprintf("web: message key %q of the errors is defined twice", k))
+		}
+		messages[k] = v
+	}
+}
