@@ -161,17 +161,17 @@ type Listed struct {
 	Kind string `json:"kind"` // KindStored or KindExample
 }
 
-// Scenarios lists the stored scenarios (analysts' working material; only
-// when withStored, which the edges set for signed-in users) followed by
-// the shipped examples.
+// Scenarios lists the stored scenarios followed by the shipped examples:
+// every stored one when withStored, which the edges set for signed-in
+// users, else only the published ones (see readable).
 func (a *App) Scenarios(ctx context.Context, withStored bool) ([]Listed, error) {
 	var out []Listed
-	if withStored {
-		stored, err := a.Store.Scenarios(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, sc := range stored {
+	stored, err := a.Store.Scenarios(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, sc := range stored {
+		if readable(sc, withStored) {
 			out = append(out, Listed{sc, KindStored})
 		}
 	}
@@ -187,14 +187,15 @@ func (a *App) Scenarios(ctx context.Context, withStored bool) ([]Listed, error) 
 	return out, nil
 }
 
-// Scenario finds a stored (when withStored) or example scenario by id.
-// ENOTFOUND when there is none.
+// Scenario finds a stored or example scenario by id: any stored one when
+// withStored, else only a published one (see readable). ENOTFOUND when
+// there is none the reader may see.
 func (a *App) Scenario(ctx context.Context, id string, withStored bool) (*generalist.Scenario, error) {
-	if withStored {
-		sc, err := a.Store.Scenario(ctx, id)
-		if err == nil || generalist.ErrorCode(err) != generalist.ENOTFOUND {
-			return sc, err
-		}
+	sc, err := a.Store.Scenario(ctx, id)
+	if err == nil && readable(sc, withStored) {
+		return sc, nil
+	} else if err != nil && generalist.ErrorCode(err) != generalist.ENOTFOUND {
+		return nil, err
 	}
 	examples, err := a.Examples()
 	if err != nil {
