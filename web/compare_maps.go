@@ -182,11 +182,11 @@ func (s *Server) compareMaps(outs []*sim.Outcome, lang, kind string, pageNo int,
 				opt = geomap.Options{Values: improvement(outs[0], o), Title: sprintf(msg(lang, "cmp.maps.difftitle"), o.Scenario), Unit: msg(lang, "cmp.maps.diffunit"),
 					Source: msg(lang, "cmp.maps.src"), Width: 300, Lang: lang, ID: fmt.Sprintf("diff%d", i), Scale: &m.Scale, Link: link}
 			}
-			var buf bytes.Buffer
-			if err := gm.Render(&buf, opt); err != nil {
+			fig, err := s.mapFigure(gm, opt, lang)
+			if err != nil {
 				return nil, err
 			}
-			m.Maps = append(m.Maps, template.HTML(buf.Bytes())) // geomap escapes its text
+			m.Maps = append(m.Maps, fig)
 		}
 	}
 	return m, nil

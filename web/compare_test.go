@@ -16,9 +16,9 @@ const (
 	threeScenarios = twoScenarios + "&id=fylket-avlaster-sarbare"
 )
 
-// legendKey finds a map legend's classes: the swatch's class and colour
-// and the label beside it.
-var legendKey = regexp.MustCompile(`<rect class="geomap-key" data-class="(\d+)"[^>]*fill="([^"]+)"[^>]*/><text[^>]*>([^<]*)</text>`)
+// legendKey finds a map legend's classes (the HTML legend beside the
+// map): the swatch's class and colour and the label beside it.
+var legendKey = regexp.MustCompile(`<li data-class="(\d+)"><svg class="map-swatch"[^>]*><rect[^>]*fill="([^"]+)"[^>]*/></svg> ([^<]*)</li>`)
 
 // TestCompareMapsSameClasses: the maps side by side (today's system and
 // each scenario) use the same colour classes, computed once over all the
@@ -29,11 +29,11 @@ func TestCompareMapsSameClasses(t *testing.T) {
 		if r.Status != http.StatusOK {
 			t.Fatalf("maps of %s: %d", q, r.Status)
 		}
-		block := regexp.MustCompile(`(?s)<div class="maps" id="cmp-maps-shortfall">(.*?)</div>`).FindStringSubmatch(r.Body)
+		block := regexp.MustCompile(`(?s)<div class="maps" id="cmp-maps-shortfall">(.*)`).FindStringSubmatch(r.Body)
 		if block == nil {
 			t.Fatalf("maps of %s: no shortfall maps", q)
 		}
-		svgs := strings.Split(block[1], "<svg")[1:]
+		svgs := strings.Split(block[1], `<div class="map-figure"`)[1:]
 		if want := strings.Count(q, "id=") + 1; len(svgs) != want {
 			t.Fatalf("maps of %s: %d maps, want %d (today and each scenario)", q, len(svgs), want)
 		}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -112,18 +111,17 @@ func (s *Server) imcMap(r *http.Request, n *imc.National, ms []generalist.Munici
 	lang := langOf(r)
 	key := fmt.Sprintf("imcmap/%s/%x", lang, h.Sum64())
 	b, err := get(r.Context(), s.cache, key, func() ([]byte, error) {
-		var buf bytes.Buffer
 		title, unit := "Interkommunale samarbeid per kommune", "samarbeid"
 		if lang == "en" {
 			title, unit = "Inter-municipal cooperations per municipality", "cooperations"
 		}
 		// None is a pale grey, so that the municipalities that take part
 		// stand out; from one cooperation on, blues.
-		err := gm.Render(&buf, geomap.Options{Values: values, Names: names, Limits: []float64{1, 2, 3, 5}, Title: title, Unit: unit,
-			Palette: []string{"#e9edf0", "#8fbfe0", "#4a8fc9", "#1f63a8", "#0b3a6f"}, ID: "imc-map",
+		fig, err := s.mapFigure(gm, geomap.Options{Values: values, Names: names, Limits: []float64{1, 2, 3, 5}, Title: title, Unit: unit,
+			ID:     "imc-map",
 			Source: "Generalist, samarbeidsregisteret", Format: func(v float64) string { return chart.FormatNumber(v, 0, lang) },
-			Link: func(code string) string { return "/kommune/" + code + "/samarbeid" }, Width: 480, Lang: lang})
-		return buf.Bytes(), err
+			Link: func(code string) string { return "/kommune/" + code + "/samarbeid" }, Width: 480, Lang: lang}, lang)
+		return []byte(fig), err
 	})
 	return template.HTML(b), err // drawn and escaped by geomap
 }

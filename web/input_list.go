@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -195,16 +194,15 @@ func (h *inputHandlers) inputMap(r *http.Request, counts []generalist.Municipali
 	lang := langOf(r)
 	key := fmt.Sprintf("inputmap/%s/%x", lang, hash.Sum64())
 	b, err := get(r.Context(), h.s.cache, key, func() ([]byte, error) {
-		var buf bytes.Buffer
 		title, unit := "Publiserte innspill per kommune", "innspill"
 		if lang == "en" {
 			title, unit = "Published inputs per municipality", "inputs"
 		}
-		err := gm.Render(&buf, geomap.Options{Values: values, Names: names, Limits: []float64{1, 2, 5, 10}, Title: title, Unit: unit,
-			Palette: []string{"#e9edf0", "#c6dbef", "#6baed6", "#2171b5", "#08306b"}, ID: "input-map",
+		fig, err := h.s.mapFigure(gm, geomap.Options{Values: values, Names: names, Limits: []float64{1, 2, 5, 10}, Title: title, Unit: unit,
+			ID:     "input-map",
 			Source: "Generalist, innspill", Format: func(v float64) string { return chart.FormatNumber(v, 0, lang) },
-			Link: func(code string) string { return "/innspill?municipality=" + code }, Width: 420, Lang: lang})
-		return buf.Bytes(), err
+			Link: func(code string) string { return "/innspill?municipality=" + code }, Width: 420, Lang: lang}, lang)
+		return []byte(fig), err
 	})
 	return template.HTML(b), err // drawn and escaped by geomap; no user text
 }
