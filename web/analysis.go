@@ -12,6 +12,7 @@ import (
 	"generalist/app"
 	"generalist/atlas"
 	"generalist/chart"
+	"generalist/internal/nbfmt"
 )
 
 // analysisRequest is a parsed analysis query.
@@ -74,6 +75,20 @@ type analysisPage struct {
 	Scatter    template.HTML
 	Years      []int
 	JSON       string
+	// Terms are the regression's coefficients named in the page's
+	// language; Doubling says what the population's coefficient means;
+	// BySize and ByCentrality are the group means with their groups named.
+	Terms        []analysisTermRow
+	Doubling     string
+	BySize       []atlas.GroupMean
+	ByCentrality []atlas.GroupMean
+}
+
+// analysisTermRow is one coefficient of the regression, named for the
+// reader.
+type analysisTermRow struct {
+	Label, P string
+	atlas.Coefficient
 }
 
 func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) error {
@@ -103,13 +118,13 @@ func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) error {
 		}
 		group := "–"
 		if p.Centrality != "" {
-			group = map[string]string{"nb": "Sentralitet ", "en": "Centrality "}[lang] + p.Centrality
+			group = fmt.Sprintf(msg(lang, "an.centrality"), p.Centrality)
 		}
 		pts = append(pts, chart.ScatterPoint{X: float64(p.Population), Y: p.Value, Label: p.Name, Group: group, Href: "/kommune/" + string(p.Number)})
 	}
 	var groups []string
 	for c := 1; c <= 6; c++ {
-		groups = append(groups, map[string]string{"nb": "Sentralitet ", "en": "Centrality "}[lang]+fmt.Sprint(c))
+		groups = append(groups, fmt.Sprintf(msg(lang, "an.centrality"), fmt.Sprint(c)))
 	}
 	title, unit := a.Indicator.NB, a.Indicator.UnitNB
 	if lang == "en" {
@@ -118,11 +133,11 @@ func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) error {
 	var fit *chart.Fit
 	if len(simple.Coefficients) == 2 {
 		fit = &chart.Fit{Intercept: simple.Coefficients[0].Estimate, Slope: simple.Coefficients[1].Estimate, LogBase: 2,
-			Label: map[string]string{"nb": "Regresjon på log2(folkemengde)", "en": "Regression on log2(population)"}[lang]}
+			Label: msg(lang, "an.fit")}
 	}
 	dec := a.Indicator.Decimals
 	var buf bytes.Buffer
-	if err := chart.Scatter(&buf, chart.ScatterChart{Title: fmt.Sprintf("%s mot folkemengde, %d", title, a.Year),
+	if err := chart.Scatter(&buf, chart.ScatterChart{Title: fmt.Sprintf(msg(lang, "an.scatter"), title, fmt.Sprint(a.Year)),
 		XLabel: msg(lang, "inhabitants"), YLabel: fmt.Sprintf("%s (%s)", title, unit), Source: a.Indicator.Source,
 		Points: pts, Groups: groups, LogX: true, Fit: fit, Width: 720, Height: 460, Lang: lang,
 		Format: func(v float64) string { return chart.FormatNumber(v, dec, lang) }}); err != nil {
@@ -146,8 +161,23 @@ func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) error {
 	if slices.Contains(a.Covariates, "centrality") {
 		caveats = append(caveats, generalist.CentralityCaveat)
 	}
-	s.render(w, r, http.StatusOK, "analysis.tmpl", page{Title: msg(lang, "nav.analysis"), Nav: "analysis", Structure: a.Structure, Caveats: caveats,
-		Data: analysisPage{Req: a, Result: res, Indicators: inds, Covariates: atlas.Covariates, Scatter: template.HTML(buf.Bytes()), Years: years,
-			JSON: "/api/v1/analysis?" + q.Encode()}})
+	d := analysisPage{Req: a, Result: res, Indicators: inds, Covariates: atlas.Covariates, Scatter: template.HTML(buf.Bytes()), Years: years,
+		JSON: "/api/v1/analysis?" + q.Encode(), Doubling: doublingSentence(lang, a.Indicator, res.DoublingEffect)}
+	for _, c := range res.Coefficients {
+		p := msg(lang, "nodata")
+		switch {
+		case c.P != nil && *c.P < 0.0001:
+			p = msg(lang, "an.p.small")
+		case c.P != nil:
+			p = nbfmt.For(lang).Decimal(*c.P, 4)
+		}
+		d.Terms = append(d.Terms, analysisTermRow{Label: analysisTerm(lang, c.Name), P: p, Coefficient: c})
+	}
+	for _, g := range res.BySize {
+		g.Group = analysisGroup(lang, g.Group)
+		d.BySize = append(d.BySize, g)
+	}
+	d.ByCentrality = res.ByCentrality
+	s.render(w, r, http.StatusOK, "analysis.tmpl", page{Title: msg(lang, "nav.analysis"), Nav: "analysis", Structure: a.Structure, Caveats: caveats, Data: d})
 	return nil
 }

@@ -199,6 +199,7 @@ func templateFuncs(lang string) template.FuncMap {
 			return nf.Decimal(v, decimals)
 		},
 		"persons": func(p generalist.Persons) string { return nf.Int(int64(p)) },
+		"int":     func(n int) string { return nf.Int(int64(n)) },
 		"opt": func(v *float64, decimals int) string {
 			if v == nil || math.IsNaN(*v) {
 				return msg(lang, "nodata")
