@@ -27,7 +27,17 @@ Commands:
   compare FILE|ID ...    today's system and the scenarios side by side
   new FILE [--id ID]     store a scenario file
   list                   the stored and the example scenarios
-  export ID              print a stored or example scenario as JSON
+  export ID              print a stored or example scenario: as JSON, or with
+                         --format geojson (its municipalities, merged ones
+                         dissolved; --crs 25833 for UTM 33N), csv or
+                         csv-excel (one row per municipality and its group)
+  import FILE --name N   store a new scenario from a plan: a CSV with the
+                         columns kommunenummer and gruppe (optionally
+                         gruppenavn, senter) or a GeoJSON with those
+                         properties; --format csv|geojson, --structure,
+                         --year, --id, --dry-run
+  publish ID             let anyone read a stored scenario (unpublish ID:
+                         signed-in users only)
   delete ID              remove a stored scenario
 
 FILE is a path to a JSON file; ID names a stored scenario or an example
@@ -50,12 +60,22 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	asJSON := fs.Bool("json", false, "print JSON")
 	id := fs.String("id", "", "id to store the scenario under (new)")
 	examples := fs.Bool("examples", false, "count the shipped example cooperations as today's cooperation (eval, compare)")
+	tf := transferFlags{
+		format:      fs.String("format", "", "export: json (default), geojson, csv or csv-excel; import: csv or geojson (default: from the file)"),
+		crs:         fs.Int("crs", 0, "export --format geojson: 4326 (longitude and latitude, the default) or 25833 (UTM zone 33N)"),
+		name:        fs.String("name", "", "import: the new scenario's name"),
+		description: fs.String("description", "", "import: the new scenario's description"),
+		structure:   fs.Int("structure", 0, "import: the base structure (default 2024)"),
+		year:        fs.Int("year", 0, "import: the year of the base (default: the latest with population)"),
+		dryRun:      fs.Bool("dry-run", false, "import: check the file, store nothing"),
+	}
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, rest)
 	if err != nil {
 		return err
 	}
-	arity := map[string][2]int{"validate": {1, 1 << 20}, "eval": {1, 1}, "compare": {1, 1 << 20}, "new": {1, 1}, "list": {0, 0}, "export": {1, 1}, "delete": {1, 1}}
+	arity := map[string][2]int{"validate": {1, 1 << 20}, "eval": {1, 1}, "compare": {1, 1 << 20}, "new": {1, 1}, "list": {0, 0}, "export": {1, 1}, "delete": {1, 1},
+		"import": {1, 1}, "publish": {1, 1}, "unpublish": {1, 1}}
 	n, ok := arity[cmd]
 	if !ok {
 		return unknownCommand(stderr, "scenario", scenarioHelp, cmd)
@@ -79,11 +99,11 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		fmt.Fprintf(stdout, "Deleted scenario %s.\n", pos[0])
 		return nil
 	case "export":
-		s, err := loadScenario(ctx, a, pos[0])
-		if err != nil {
-			return err
-		}
-		return writeJSON(stdout, s)
+		return exportScenario(ctx, a, pos[0], tf, *examples, stdout)
+	case "import":
+		return importScenario(ctx, a, pos[0], *id, tf, stdout, stderr)
+	case "publish", "unpublish":
+		return publishScenario(ctx, a, pos[0], cmd == "publish", stdout, stderr)
 	case "new":
 		s, err := loadScenario(ctx, a, pos[0])
 		if err != nil {
