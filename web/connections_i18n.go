@@ -28,6 +28,16 @@ var flashMessages = map[string][2]string{
 // capacity and economy rows, the scenario list's editor links.
 var connectionMessages = map[string][2]string{
 	"nav.moderation": {"Moderering av innspill", "Moderating input"},
+
+	"cmpm.cap":                 {"Kapasitet: oppgaver under minste robuste fagmiljø, 1.1.%d", "Capacity: tasks below the smallest robust professional environment, 1 January %d"},
+	"cmpm.basis.model":         {"Forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000; et team er robust når det når minste robuste fagmiljø. Hver oppgaves bemanningstall, med kilde eller merket som antakelse, står i kommuneprofilen og på siden", "Expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000; a team is robust when it reaches the smallest robust professional environment. Each task's staffing numbers, with their source or marked as an assumption, are on the municipality's profile and on the page"},
+	"cmpm.of":                  {"%d av %d", "%d of %d"},
+	"cmpm.unknownfor":          {"ukjent for %d", "unknown for %d"},
+	"cmpm.econ":                {"Økonomi, budsjettår %d", "Economy, budget year %d"},
+	"cmpm.econ.missing":        {"Dataene har ikke skatt, inntektsutjevning og rammetilskudd for %s: tabellene som følger med, er et utvalg av kommuner. En analytiker kan importere hele tabellene på", "The data have no tax, income equalisation and block grant for %s: the tables that come with the system are a sample of municipalities. An analyst can import the full tables on"},
+	"cmpm.econ.structure":      {"Økonomitallene føres på 2024-strukturen og vises derfor ikke for %d-strukturen.", "The economy figures are kept on the 2024 structure and are therefore not shown for the %d structure."},
+	"layout.table.comparecap":  {"Kapasitet for kommunene som sammenlignes", "Capacity of the municipalities compared"},
+	"layout.table.compareecon": {"Økonomi for kommunene som sammenlignes", "Economy of the municipalities compared"},
 }
 
 func init() {

@@ -14,7 +14,6 @@ import (
 
 	"generalist"
 	"generalist/atlas"
-	"generalist/capacity"
 	"generalist/chart"
 	"generalist/demography"
 	"generalist/graph"
@@ -254,10 +253,18 @@ type profileData struct {
 	SimilarSVG template.HTML
 	Map        template.HTML
 	SeriesCSV  string
-	// Capacity is the municipality's vulnerability profile; nil without a
-	// task catalogue. Tasks resolves its task ids.
-	Capacity *capacity.Municipality
+	// Capacity is the municipality's vulnerability profile in both forms
+	// (alone, with today's registered cooperation); nil when the model
+	// has no row for it. Tasks resolves task ids.
+	Capacity *profileCapacity
 	Tasks    map[string]*generalist.Task
+	// CompareURL compares the municipality with its neighbours; IMC is
+	// its part in the cooperation registry and Economy its economy, both
+	// nil on another structure than 2024 (the registry's and the economy
+	// tables').
+	CompareURL string
+	IMC        *profileIMC
+	Economy    *muniEconomy
 	Pressure *demography.Pressure
 	Growth   demography.Growth
 	// User holds the municipality's values of user-imported indicators.
@@ -284,7 +291,7 @@ func (s *Server) handleProfile(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	lang := langOf(r)
-	key := fmt.Sprintf("profile/%d/%d/%s/%s", row.Structure, row.Year, row.Number, lang)
+	key := fmt.Sprintf("profile/%d/%d/%s/%s/%s", row.Structure, row.Year, row.Number, lang, s.today())
 	st := row.Structure
 	var caveats []string
 	if st == generalist.Structure2024 {
@@ -413,14 +420,25 @@ func (s *Server) buildProfile(r *http.Request, row *atlas.Row, lang string) (*pr
 	if err != nil {
 		return nil, err
 	}
-	for i := range res.Municipalities {
-		if res.Municipalities[i].Number == row.Number {
-			d.Capacity = &res.Municipalities[i]
-		}
-	}
 	d.Tasks = map[string]*generalist.Task{}
 	for i := range cat.Tasks {
 		d.Tasks[cat.Tasks[i].ID] = &cat.Tasks[i]
+	}
+	for i := range res.Municipalities {
+		if res.Municipalities[i].Number == row.Number {
+			d.Capacity = newProfileCapacity(lang, st, res, &res.Municipalities[i], d.Tasks)
+		}
+	}
+	if len(d.Neighbours) > 0 {
+		d.CompareURL = neighboursURL(row, d.Neighbours)
+	}
+	if st == generalist.Structure2024 {
+		if d.IMC, err = s.profileIMC(ctx, lang, row.Number, row.ShortName); err != nil {
+			return nil, err
+		}
+		if d.Economy, err = s.economyFigures(ctx, lang, st, []atlas.Row{*row}); err != nil {
+			return nil, err
+		}
 	}
 	ps, err := s.pressures(ctx, st, row.Year)
 	if err != nil {
@@ -445,6 +463,10 @@ type compareData struct {
 	Map     template.HTML
 	Unknown []string
 	Year    int
+	// Capacity and Economy are the rows of each compared municipality's
+	// tasks below the robust minimum and its economy.
+	Capacity *compareCapacity
+	Economy  *muniEconomy
 }
 
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
@@ -483,6 +505,12 @@ func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) error {
 		if len(d.Unknown) > 0 && len(d.Rows) == 0 {
 			s.render(w, r, http.StatusBadRequest, "compare.tmpl", page{Title: msg(lang, "nav.compare"), Nav: "compare", Structure: st, Data: d})
 			return nil
+		}
+		if d.Capacity, err = s.compareCapacity(ctx, lang, st, year, d.Rows); err != nil {
+			return err
+		}
+		if d.Economy, err = s.economyFigures(ctx, lang, st, d.Rows); err != nil {
+			return err
 		}
 		var bars []chart.Bar
 		var codes []string
