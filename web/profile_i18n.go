@@ -16,7 +16,7 @@ var profileMessages = map[string][2]string{
 	"prof.econ":            {"Økonomi, budsjettår %d", "Economy, budget year %d"},
 	"prof.econ.title":      {"Økonomi", "Economy"},
 	"prof.econ.link":       {"Hele regnestykket på økonomisiden", "The full statement on the economy page"},
-	"prof.econ.missing":    {"Tabellene over skatt, inntektsutjevning og rammetilskudd i dataene er et utvalg på 7 kommuner, og %s er ikke blant dem. En analytiker kan importere hele tabellene på", "The tables of tax, income equalisation and block grant in the data are a sample of 7 municipalities, and %s is not among them. An analyst can import the full tables on"},
+	"prof.econ.missing":    {"Dataene har ikke skatt, inntektsutjevning og rammetilskudd for %s: tabellene som følger med, er et utvalg av kommuner. En analytiker kan importere hele tabellene på", "The data have no tax, income equalisation and block grant for %s: the tables that come with the system are a sample of municipalities. An analyst can import the full tables on"},
 	"prof.econ.page":       {"økonomisiden", "the economy page"},
 	"prof.econ.free":       {"Frie inntekter per innbygger", "Free income per inhabitant"},
 	"prof.econ.equal":      {"Inntektsutjevning per innbygger", "Income equalisation per inhabitant"},
