@@ -265,8 +265,8 @@ type profileData struct {
 	CompareURL string
 	IMC        *profileIMC
 	Economy    *muniEconomy
-	Pressure *demography.Pressure
-	Growth   demography.Growth
+	Pressure   *demography.Pressure
+	Growth     demography.Growth
 	// User holds the municipality's values of user-imported indicators.
 	User []userValue
 }
