@@ -360,3 +360,14 @@ func (s *Server) countyCodes(ctx context.Context, st generalist.Structure, year 
 	}
 	return codes, nil
 }
+
+// skipPast puts a link past a map drawn without mapFigure (the structure
+// search's group map, whose page gives its own legend and table): the link
+// before the SVG, and the target, which takes focus, right after it.
+func skipPast(id string, svg template.HTML, lang string) template.HTML {
+	if svg == "" {
+		return ""
+	}
+	return template.HTML(`<a class="map-skip" href="#` + id + `-end">` + template.HTMLEscapeString(msg(lang, "maps.skip")) + `</a>`) +
+		svg + template.HTML(`<span class="map-end" id="`+id+`-end" tabindex="-1"></span>`)
+}

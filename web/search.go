@@ -468,7 +468,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 				if err != nil {
 					return err
 				}
-				d.SVG = template.HTML(b.String()) // produced by geomap, escaped there
+				d.SVG = skipPast("search-map", template.HTML(b.String()), lang) // produced by geomap, escaped there
 				if req.Ensemble {
 					d.Ens, d.EnsSVG, d.EnsView, err = s.agreementMap(r.Context(), req, res, m, lang)
 					var inf *optimize.Infeasible
@@ -581,16 +581,15 @@ func (s *Server) agreementMap(ctx context.Context, req searchRequest, res *searc
 		if lang == "en" {
 			title = "Agreement with the plan about each municipality's neighbours"
 		}
-		var b bytes.Buffer
-		err = m.Render(&b, geomap.Options{Values: values, Limits: []float64{50, 75, 90, 99}, Title: title, Unit: unit, Width: 640, Lang: lang,
-			ID: "agreement", Link: func(code string) string { return "/kommune/" + code }})
+		fig, err := s.mapFigure(m, geomap.Options{Values: values, Limits: []float64{50, 75, 90, 99}, Title: title, Unit: unit, Width: 640, Lang: lang,
+			ID: "agreement", Link: func(code string) string { return "/kommune/" + code }}, lang)
 		if err != nil {
 			return out{}, err
 		}
-		return out{e, b.String(), view}, nil
+		return out{e, string(fig), view}, nil
 	})
 	if err != nil {
 		return nil, "", nil, err
 	}
-	return o.ens, template.HTML(o.svg), o.view, nil // produced by geomap, escaped there
+	return o.ens, template.HTML(o.svg), o.view, nil // a map figure: geomap and the templates escape its text
 }
