@@ -271,6 +271,7 @@ var wantRules = map[string]string{
 	"GET /api/v1/scenarios/{id}":                                 "public",
 	"PUT /api/v1/scenarios/{id}":                                 "analyst",
 	"DELETE /api/v1/scenarios/{id}":                              "analyst",
+	"POST /scenarier/slett":                                      "analyst",
 	"GET /api/v1/scenarios/{id}/outcome":                         "public",
 	"GET /api/v1/compare":                                        "public",
 	"POST /api/v1/evaluate":                                      "compute",

@@ -27,7 +27,12 @@ var flashMessages = map[string][2]string{
 // profile's comparison, cooperations and economy, the comparison's
 // capacity and economy rows, the scenario list's editor links.
 var connectionMessages = map[string][2]string{
-	"nav.moderation": {"Moderering av innspill", "Moderating input"},
+	"nav.moderation":     {"Moderering av innspill", "Moderating input"},
+	"scl.open":           {"Åpne i planleggeren", "Open in the plan editor"},
+	"scl.opencopy":       {"Åpne en kopi i planleggeren", "Open a copy in the plan editor"},
+	"scl.delete":         {"Slett", "Delete"},
+	"scl.delete.note":    {"Slettingen kan ikke angres.", "The deletion cannot be undone."},
+	"scl.delete.confirm": {"Slett «%s»", "Delete «%s»"},
 
 	"cmpm.cap":                 {"Kapasitet: oppgaver under minste robuste fagmiljø, 1.1.%d", "Capacity: tasks below the smallest robust professional environment, 1 January %d"},
 	"cmpm.basis.model":         {"Forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000; et team er robust når det når minste robuste fagmiljø. Hver oppgaves bemanningstall, med kilde eller merket som antakelse, står i kommuneprofilen og på siden", "Expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000; a team is robust when it reaches the smallest robust professional environment. Each task's staffing numbers, with their source or marked as an assumption, are on the municipality's profile and on the page"},

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/url"
@@ -100,4 +101,46 @@ func getWithCookie(t *testing.T, u string, c *http.Cookie) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestScenarioListActions: the scenario list opens each scenario of the
+// 2024 structure in the plan editor (an example as a copy), and an
+// analyst deletes a stored scenario there with a confirmation; the public
+// and an editor may not.
+func TestScenarioListActions(t *testing.T) {
+	db, ts := newStoreServer(t)
+	addUser(t, db, "testanalytiker", generalist.UserAnalyst, "")
+	addUser(t, db, "redaktor", generalist.UserEditor, "0301")
+	sc := &generalist.Scenario{ID: "dalane", Name: "Dalane som én kommune", Structure: generalist.Structure2024, Year: 2026,
+		Mergers: []generalist.Merger{{Name: "Dalane", Members: []generalist.MunicipalityNumber{"1111", "1112"}, Centre: "1111"}}}
+	if err := db.CreateScenario(context.Background(), sc); err != nil {
+		t.Fatal(err)
+	}
+	a := signIn(t, ts.URL, "testanalytiker")
+	_, page := a.do("GET", "/scenarier", "", "")
+	if !strings.Contains(page, `href="/scenarier/ny?id=dalane" data-open="dalane">Åpne i planleggeren</a>`) {
+		t.Error("the list does not open the stored scenario in the editor")
+	}
+	if !strings.Contains(page, "Åpne en kopi i planleggeren") {
+		t.Error("the list does not open an example as a copy in the editor")
+	}
+	if !strings.Contains(page, `form="delete-dalane"`) || strings.Count(page, `action="/scenarier/slett"`) != 1 {
+		t.Error("the analyst's list lacks the one delete form (for the stored scenario only)")
+	}
+	if _, pub := newClient(t, ts.URL).do("GET", "/scenarier", "", ""); strings.Contains(pub, "/scenarier/slett") {
+		t.Error("the public's list offers to delete")
+	}
+	if code, _ := signIn(t, ts.URL, "redaktor").form("/scenarier/slett", url.Values{"id": {"dalane"}}); code != http.StatusForbidden {
+		t.Errorf("an editor's delete = %d, want 403", code)
+	}
+	if code, _ := a.form("/scenarier/slett", url.Values{"id": {"finnes-ikke"}}); code != http.StatusNotFound {
+		t.Errorf("deleting an unknown scenario = %d, want 404", code)
+	}
+	if code, loc := a.form("/scenarier/slett", url.Values{"id": {"dalane"}}); code != http.StatusSeeOther || loc != "/scenarier" {
+		t.Fatalf("delete = %d %s, want 303 to /scenarier", code, loc)
+	}
+	_, page = a.do("GET", "/scenarier", "", "")
+	if !strings.Contains(page, "Scenarioet er slettet.") || strings.Contains(page, "Dalane som én kommune") {
+		t.Error("after the deletion the list does not confirm it, or still lists the scenario")
+	}
 }

@@ -221,6 +221,10 @@ func (s *Server) apiDeleteScenario(w http.ResponseWriter, r *http.Request) error
 
 type scenariosPage struct {
 	List []app.Listed
+	// Analyst may delete the stored scenarios; CSRF is the token the
+	// delete forms carry.
+	Analyst bool
+	CSRF    string
 }
 
 func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) error {
@@ -228,7 +232,30 @@ func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.render(w, r, http.StatusOK, "scenarios.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: scenariosPage{List: list}})
+	d := scenariosPage{List: list}
+	if isAnalyst(r) {
+		d.Analyst, d.CSRF = true, s.csrfToken(w, r)
+	}
+	s.render(w, r, http.StatusOK, "scenarios.tmpl", page{Title: msg(langOf(r), "nav.scenarios"), Nav: "scenarios", Data: d})
+	return nil
+}
+
+// handleScenarioDelete serves POST /scenarier/slett: an analyst deletes a
+// stored scenario from the list, which then confirms it.
+func (s *Server) handleScenarioDelete(w http.ResponseWriter, r *http.Request) error {
+	r.Body = maxBytes(w, r, 16<<10)
+	if err := r.ParseForm(); err != nil {
+		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
+	}
+	id := strings.TrimSpace(r.PostForm.Get("id"))
+	if id == "" {
+		return generalist.Errorf(generalist.EINVALID, "the form names no scenario; reload the list")
+	}
+	if err := s.app.DeleteScenario(r.Context(), id); err != nil {
+		return err
+	}
+	s.invalidate()
+	redirectFlash(w, r, "/scenarier", "flash.scenario.deleted")
 	return nil
 }
 

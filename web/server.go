@@ -150,6 +150,7 @@ func (s *Server) routes() {
 	s.page("GET /scenarier/sammenlign/kart", accessPublic, s.handleScenarioCompareMaps)
 	s.page("GET /scenarier/rapport", accessPublic, s.handleScenarioReport)
 	s.page("GET /scenarier/ny", accessPublic, s.handleEditor)
+	s.page("POST /scenarier/slett", accessAnalyst, s.handleScenarioDelete)
 	s.page("POST /scenarier/ny/beregn", accessCompute, heavy.lazily(s.editorEvaluate))
 	s.page("GET /okonomi", accessPublic, s.handleEconomy)
 	s.page("GET /ordliste", accessPublic, s.handleGlossary)
