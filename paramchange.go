@@ -40,6 +40,15 @@ func (f ParamField) Valid(v float64) bool {
 	return v == 0 || v >= ParamMin && v <= f.Max()
 }
 
+// term is the field as an error's parameter: the edge names it in its
+// language (message keys "fteper1000" and "minteam").
+func (f ParamField) term() Term {
+	if f == FieldMinTeam {
+		return Term{Key: "minteam", EN: string(f)}
+	}
+	return Term{Key: "fteper1000", EN: string(f)}
+}
+
 // rangeText states the range in error messages.
 func (f ParamField) rangeText() string {
 	return fmt.Sprintf("0 or from %g to %g", ParamMin, f.Max())
@@ -69,25 +78,25 @@ func (c *ParamChange) Validate(cat *Catalogue) error {
 		}
 	}
 	if task == nil {
-		return Errorf(EINVALID, "task %q is not in the catalogue", c.Task)
+		return Errorw(EINVALID, "err.param.task", "task %q is not in the catalogue", c.Task)
 	}
 	if task.Staffing == nil {
-		return Errorf(EINVALID, "task %s has no staffing model to change", c.Task)
+		return Errorw(EINVALID, "err.param.nostaffing", "task %s has no staffing model to change", c.Task)
 	}
 	if c.Field != FieldFTEPer1000 && c.Field != FieldMinTeam {
-		return Errorf(EINVALID, "field %q: must be fte_per_1000 or min_team", c.Field)
+		return Errorw(EINVALID, "err.param.field", "field %q: must be fte_per_1000 or min_team", c.Field)
 	}
 	if v := c.Value; v != nil && !c.Field.Valid(*v) {
-		return Errorf(EINVALID, "task %s %s: %g must be a non-negative number, %s", c.Task, c.Field, *v, c.Field.rangeText())
+		return Errorw(EINVALID, "err.param.range", "task %[1]s %[2]s: %[3]g must be a non-negative number, 0 or from %[4]g to %[5]g", c.Task, c.Field.term(), *v, ParamMin, c.Field.Max())
 	}
 	if c.Value != nil && strings.TrimSpace(c.Note) == "" {
-		return Errorf(EINVALID, "task %s %s: say in a note what the new value rests on", c.Task, c.Field)
+		return Errorw(EINVALID, "err.param.note", "task %s %s: say in a note what the new value rests on", c.Task, c.Field.term())
 	}
 	if strings.TrimSpace(c.Author) == "" {
-		return Errorf(EINVALID, "task %s %s: the author of the change is required", c.Task, c.Field)
+		return Errorw(EINVALID, "err.param.author", "task %s %s: the author of the change is required", c.Task, c.Field.term())
 	}
 	if len(c.Note) > 2000 || len(c.Author) > 200 {
-		return Errorf(EINVALID, "task %s %s: note or author too long", c.Task, c.Field)
+		return Errorw(EINVALID, "err.param.long", "task %s %s: note or author too long", c.Task, c.Field.term())
 	}
 	return nil
 }

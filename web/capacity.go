@@ -230,7 +230,11 @@ type tasksPage struct {
 	History    []generalist.ParamChange
 	AllowEdits bool
 	CSRF       string
-	Error      string
+	// Error is a refused change in the page's language, ErrorTech its
+	// English detail for «Teknisk» (empty when Error says it all).
+	Error, ErrorTech string
+	// Tasks names the tasks of the history by id.
+	Tasks map[string]*generalist.Task
 }
 
 type roleTasks struct {
@@ -251,9 +255,18 @@ func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	slices.Reverse(d.History) // newest first
-	d.Roles = rolesOf(cat)
+	d.Roles, d.Tasks = rolesOf(cat), tasksByID(cat)
 	s.render(w, r, http.StatusOK, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
 	return nil
+}
+
+// tasksByID indexes the catalogue's tasks by id.
+func tasksByID(cat *generalist.Catalogue) map[string]*generalist.Task {
+	m := map[string]*generalist.Task{}
+	for i := range cat.Tasks {
+		m[cat.Tasks[i].ID] = &cat.Tasks[i]
+	}
+	return m
 }
 
 // rolesOf groups the catalogue's tasks by role.

@@ -21,7 +21,7 @@ func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) error
 	if v := strings.TrimSpace(r.PostForm.Get("value")); v != "" {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
 		if err != nil {
-			return s.tasksError(w, r, generalist.Errorf(generalist.EINVALID, "value %q is not a number (leave it empty to return to the shipped value)", v))
+			return s.tasksError(w, r, generalist.Errorw(generalist.EINVALID, "err.param.number", "value %q is not a number (leave it empty to return to the shipped value)", v))
 		}
 		c.Value = &f
 	}
@@ -45,10 +45,11 @@ func (s *Server) tasksError(w http.ResponseWriter, r *http.Request, err error) e
 	if err2 != nil {
 		return err2
 	}
-	d := tasksPage{Catalogue: cat, AllowEdits: true, CSRF: s.csrfToken(w, r), Error: generalist.ErrorMessage(err)}
+	d := tasksPage{Catalogue: cat, AllowEdits: true, CSRF: s.csrfToken(w, r)}
+	d.Error, d.ErrorTech = errorText(langOf(r), err)
 	d.History, _ = s.store.ParamChanges(r.Context())
 	slices.Reverse(d.History)
-	d.Roles = rolesOf(cat)
+	d.Roles, d.Tasks = rolesOf(cat), tasksByID(cat)
 	s.render(w, r, http.StatusBadRequest, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
 	return nil
 }

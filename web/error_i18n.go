@@ -31,6 +31,16 @@ var errorMessages = map[string][2]string{
 	"err.structure.nodata":   {"Det finnes ingen befolkningstall for %[1]v-strukturen. Velg 2024- eller 2020-strukturen.", "There are no population figures for the %[1]v structure. Choose the 2024 or 2020 structure."},
 	"err.scenario.notfound":  {"Fant ikke scenarioet «%[1]v». Velg et scenario fra lista over scenarioer.", "The scenario «%[1]v» was not found. Choose one from the list of scenarios."},
 
+	// Changes to a task's staffing parameters (/oppgaver).
+	"err.param.task":       {"Oppgaven finnes ikke i oppgavekatalogen. Velg en oppgave fra lista.", "The task is not in the task catalogue. Choose a task from the list."},
+	"err.param.nostaffing": {"Oppgaven har ingen bemanningsmodell, så det er ingenting å endre. Velg en annen oppgave.", "The task has no staffing model, so there is nothing to change. Choose another task."},
+	"err.param.field":      {"Velg hvilket tall som skal endres.", "Choose which figure to change."},
+	"err.param.range":      {"%[3]v kan ikke brukes som «%[2]v». Skriv 0 eller et tall fra %[4]v til %[5]v.", "%[3]v cannot be used as «%[2]v». Write 0 or a number from %[4]v to %[5]v."},
+	"err.param.note":       {"Skriv hva den nye verdien for «%[2]v» bygger på.", "Say what the new value of «%[2]v» rests on."},
+	"err.param.author":     {"Endringen må ha en forfatter; logg inn på nytt.", "The change needs an author; sign in again."},
+	"err.param.long":       {"Begrunnelsen er for lang; den kan ha høyst 2 000 tegn.", "The note is too long; it may have at most 2,000 characters."},
+	"err.param.number":     {"«%[1]v» er ikke et tall. Skriv for eksempel 2,5, eller la feltet stå tomt for å gå tilbake til den leverte verdien.", "«%[1]v» is not a number. Write for example 2.5, or leave the field empty to return to the shipped value."},
+
 	// The input form (innspill).
 	"err.input.field":          {"sjekk det du har skrevet eller valgt her.", "check what you wrote or chose here."},
 	"err.input.required":       {"må fylles ut.", "must be filled in."},

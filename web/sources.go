@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -9,7 +10,26 @@ import (
 // site's name (URL set), or plain text.
 type sourceLink struct {
 	Text, URL string
+	// Repo is set for a file in a public code repository on GitHub
+	// ("owner/repo/path (commit abc1234)"), which a page names in words
+	// with URL the file on GitHub: the path itself is not page text.
+	Repo bool
+	// Law marks a repository file that is a copy of Norwegian law or
+	// Lovtidend (Lovdata's public data).
+	Law bool
+	// Join continues the previous part (a link inside a sentence): no
+	// separator before it.
+	Join bool
 }
+
+var (
+	repoSource = regexp.MustCompile(`^([A-Za-z0-9][\w.-]*)/([\w.-]+)/(\S+)(?: \((?:commit ([0-9a-f]{7,40})|[^)]*)\))?$`)
+	// fileNote is a data file named in parentheses after a figure
+	// ("(befolkning_2019_k2019.csv)"): the figure is the source, the file
+	// is where this service keeps it.
+	inlineURL = regexp.MustCompile(`https?://[^\s)]+`)
+	fileNote  = regexp.MustCompile(`\s*\([\w./-]+\.(?:csv|json|xml)\)`)
+)
 
 // sourceLinks splits a source text such as "https://a.no/x ; lov § 3" at
 // its semicolons and gives each web address a short link text, the site's
@@ -18,7 +38,7 @@ type sourceLink struct {
 // does not parse as http or https stays text too.
 func sourceLinks(s string) []sourceLink {
 	var out []sourceLink
-	for part := range strings.SplitSeq(s, ";") {
+	for _, part := range splitOutside(s, ';') {
 		part = strings.TrimSpace(part)
 		if part == "" {
 			continue
@@ -27,7 +47,62 @@ func sourceLinks(s string) []sourceLink {
 			out = append(out, sourceLink{Text: strings.TrimPrefix(u.Hostname(), "www."), URL: u.String()})
 			continue
 		}
-		out = append(out, sourceLink{Text: part})
+		if m := repoSource.FindStringSubmatch(part); m != nil && !strings.Contains(m[1], ".") {
+			ref := "HEAD"
+			if m[4] != "" {
+				ref = m[4]
+			}
+			law := strings.Contains(strings.ToLower(part), "lovdata") || strings.Contains(strings.ToLower(part), "lovtidend")
+			out = append(out, sourceLink{Text: m[1] + "/" + m[2], URL: "https://github.com/" + m[1] + "/" + m[2] + "/blob/" + ref + "/" + m[3], Repo: true, Law: law})
+			continue
+		}
+		out = append(out, inlineLinks(fileNote.ReplaceAllString(part, ""))...)
 	}
 	return out
+}
+
+// inlineLinks splits a text with web addresses inside it ("Kommunal
+// Rapport 2019 (https://…)") into text and short links, joined.
+func inlineLinks(text string) []sourceLink {
+	var out []sourceLink
+	rest := text
+	for {
+		loc := inlineURL.FindStringIndex(rest)
+		if loc == nil || loc[0] == 0 && len(out) == 0 {
+			break
+		}
+		u, err := url.Parse(rest[loc[0]:loc[1]])
+		if err != nil || u.Host == "" {
+			break
+		}
+		if loc[0] > 0 {
+			out = append(out, sourceLink{Text: rest[:loc[0]], Join: len(out) > 0})
+		}
+		out = append(out, sourceLink{Text: strings.TrimPrefix(u.Hostname(), "www."), URL: u.String(), Join: len(out) > 0})
+		rest = rest[loc[1]:]
+	}
+	if rest != "" || len(out) == 0 {
+		out = append(out, sourceLink{Text: rest, Join: len(out) > 0})
+	}
+	return out
+}
+
+// splitOutside splits s at sep where sep is not inside parentheses.
+func splitOutside(s string, sep byte) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		case sep:
+			if depth == 0 {
+				out = append(out, s[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, s[start:])
 }
