@@ -31,6 +31,9 @@ type comparePage struct {
 	MapsURL string
 	JSON    string
 	Report  string
+	// Downloads are the compared scenarios' files and sharing
+	// (scenario_export.go).
+	Downloads scenarioDownloadsData
 	// TodayKnown is false when no registered cooperation is part of
 	// today's system (the share in cooperation is then unknown, not 0);
 	// TodayNote and ExamplesNote say what today's cooperation rests on,
@@ -150,6 +153,7 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	d.Economy = compareEconomy(e, scs, lang)
+	d.Downloads = s.scenarioDownloads(w, r, scs)
 	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(lang, "cmp.title"), Nav: "scenarios", Data: d})
 	return nil
 }

@@ -16,6 +16,7 @@ var examples = map[string]string{"{number}": "0301", "{indicator}": "population"
 var pathExamples = map[string]map[string]string{
 	"/api/v1/scenarios/{id}":         {"{id}": "barnevern-palagt-samarbeid"},
 	"/api/v1/scenarios/{id}/outcome": {"{id}": "barnevern-palagt-samarbeid"},
+	"/api/v1/scenarios/{id}/export":  {"{id}": "barnevern-palagt-samarbeid"},
 	"/api/v1/inputs/{reference}":     {"{reference}": testInputRef},
 }
 

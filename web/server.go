@@ -175,6 +175,7 @@ func (s *Server) routes() {
 	s.api("PUT /api/v1/scenarios/{id}", accessAnalyst, s.apiUpdateScenario)
 	s.api("DELETE /api/v1/scenarios/{id}", accessAnalyst, s.apiDeleteScenario)
 	s.api("GET /api/v1/scenarios/{id}/outcome", accessPublic, s.apiScenarioOutcome)
+	s.scenarioFileRoutes()
 	s.api("GET /api/v1/compare", accessPublic, s.apiCompare)
 	s.api("POST /api/v1/evaluate", accessCompute, heavy.lazily(s.apiEvaluate))
 	s.api("GET /api/v1/capacity", accessPublic, s.apiCapacity)
