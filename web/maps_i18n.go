@@ -13,7 +13,7 @@ var mapMessages = map[string][2]string{
 	"maps.value":        {"Verdi", "Value"},
 	"maps.class":        {"Fargeklasse", "Colour class"},
 	"maps.outlined":     {"(uthevet i kartet)", "(outlined on the map)"},
-	"maps.zero":         {"Null er en egen farge, så en kommune uten noen skiller seg fra en med få.", "Zero has a colour of its own, so a municipality with none stands apart from one with few."},
+	"maps.zero":         {"Null har sin egen farge, atskilt fra de laveste tallene.", "Zero has a colour of its own, apart from the lowest numbers."},
 	"maps.county":       {"Fylke", "County"},
 	"maps.county.all":   {"Hele landet", "All of Norway"},
 	"maps.classes":      {"Klasseinndeling", "Classes"},
