@@ -286,10 +286,10 @@ const (
 func (c *IMC) Validate() error {
 	name := strings.TrimSpace(c.Name)
 	if name == "" {
-		return Errorf(EINVALID, "the cooperation needs a name")
+		return Errorw(EINVALID, "err.imc.name", "the cooperation needs a name")
 	}
 	if utf8.RuneCountInString(c.Name) > 300 {
-		return Errorf(EINVALID, "name: at most 300 characters")
+		return Errorw(EINVALID, "err.imc.namelen", "name: at most 300 characters")
 	}
 	where := "cooperation " + strconv.Quote(name)
 	if !c.Form.Valid() {
@@ -301,10 +301,10 @@ func (c *IMC) Validate() error {
 		}
 	}
 	if len(c.Participants) < 2 {
-		return Errorf(EINVALID, "%s: an inter-municipal cooperation needs at least two participants, not %d", where, len(c.Participants))
+		return Errorw(EINVALID, "err.imc.participants", "%s: an inter-municipal cooperation needs at least two participants, not %d", where, len(c.Participants))
 	}
 	if len(c.Participants) > maxIMCParticipants {
-		return Errorf(EINVALID, "%s: at most %d participants", where, maxIMCParticipants)
+		return Errorw(EINVALID, "err.imc.maxparticipants", "%s: at most %d participants", where, maxIMCParticipants)
 	}
 	seen := map[string]bool{}
 	var owned, liable, costed int
@@ -317,12 +317,12 @@ func (c *IMC) Validate() error {
 		}
 		pw = fmt.Sprintf("%s, participant %s", where, p.Number)
 		if seen[p.Number] {
-			return Errorf(EINVALID, "%s: appears twice", pw)
+			return Errorw(EINVALID, "err.imc.twice", "%[1]s: appears twice", pw, p.Number)
 		}
 		seen[p.Number] = true
 		if p.Ownership != nil {
 			if !c.Form.HasShares() {
-				return Errorf(EINVALID, "%s: a %s has no ownership shares; leave them out", pw, c.Form.Label())
+				return Errorw(EINVALID, "err.imc.noownership", "%s: a %s has no ownership shares; leave them out", pw, c.Form.Label())
 			}
 			if err := p.Ownership.validate("ownership share"); err != nil {
 				return Errorf(EINVALID, "%s: %s", pw, ErrorMessage(err))
@@ -332,7 +332,7 @@ func (c *IMC) Validate() error {
 		}
 		if p.Liability != nil {
 			if !c.Form.HasShares() {
-				return Errorf(EINVALID, "%s: a %s has no liability shares; leave them out", pw, c.Form.Label())
+				return Errorw(EINVALID, "err.imc.noliability", "%s: a %s has no liability shares; leave them out", pw, c.Form.Label())
 			}
 			if err := p.Liability.validate("liability share"); err != nil {
 				return Errorf(EINVALID, "%s: %s", pw, ErrorMessage(err))
@@ -348,7 +348,7 @@ func (c *IMC) Validate() error {
 			costSum += int64(*p.CostShare)
 		}
 		if p.Seats < 0 || p.Seats > 100 {
-			return Errorf(EINVALID, "%s: seats %d must be between 0 and 100", pw, p.Seats)
+			return Errorw(EINVALID, "err.imc.seats", "%[1]s: seats %[2]d must be between 0 and 100", pw, p.Seats, p.Number)
 		}
 		if err := p.Adopted.validate("adopted"); err != nil {
 			return Errorf(EINVALID, "%s: %s", pw, ErrorMessage(err))
@@ -366,19 +366,19 @@ func (c *IMC) Validate() error {
 			continue
 		}
 		if s.n < len(c.Participants) {
-			return Errorf(EINVALID, "%s: %d of %d participants have a %s share; give every participant one, or none", where, s.n, len(c.Participants), s.what)
+			return Errorw(EINVALID, "err.imc.sharecount", "%s: %d of %d participants have a %s share; give every participant one, or none", where, s.n, len(c.Participants), Term{Key: "err.imc.share." + s.what, EN: s.what})
 		}
 		if s.sum != 10000 {
-			return Errorf(EINVALID, "%s: the %s shares sum to %s, not 100 %%", where, s.what, Share(s.sum).String())
+			return Errorw(EINVALID, "err.imc.sharesum", "%[1]s: the %[2]s shares sum to %[3]s, not 100 %%", where, Term{Key: "err.imc.share." + s.what, EN: s.what}, Share(s.sum).String(), float64(s.sum)/100)
 		}
 	}
 	switch {
 	case c.Form.Host() && c.Host == "":
-		return Errorf(EINVALID, "%s: a host arrangement needs its host municipality (host)", where)
+		return Errorw(EINVALID, "err.imc.host", "%s: a host arrangement needs its host municipality (host)", where)
 	case c.Host == "":
 	case c.Form.Host() || c.Form == FormIPR || c.Form == FormKO:
 		if !seen[c.Host] {
-			return Errorf(EINVALID, "%s: the host %s is not a participant", where, c.Host)
+			return Errorw(EINVALID, "err.imc.hostmember", "%s: the host %s is not a participant", where, c.Host)
 		}
 	default:
 		if _, err := ParseMunicipalityNumber(c.Host); err != nil {
@@ -386,7 +386,7 @@ func (c *IMC) Validate() error {
 		}
 	}
 	if c.Start == "" {
-		return Errorf(EINVALID, "%s: the start date is required", where)
+		return Errorw(EINVALID, "err.imc.start", "%s: the start date is required", where)
 	}
 	for _, d := range []struct {
 		name string
@@ -397,13 +397,13 @@ func (c *IMC) Validate() error {
 		}
 	}
 	if c.End != "" && c.End < c.Start {
-		return Errorf(EINVALID, "%s: the end date %s is before the start date %s", where, c.End, c.Start)
+		return Errorw(EINVALID, "err.imc.endbefore", "%s: the end date %s is before the start date %s", where, c.End, c.Start)
 	}
 	if c.Budget < 0 {
-		return Errorf(EINVALID, "%s: the budget must not be negative", where)
+		return Errorw(EINVALID, "err.imc.budget", "%s: the budget must not be negative", where)
 	}
 	if c.Budget > 0 && (c.BudgetYear < 1900 || c.BudgetYear > 2100) {
-		return Errorf(EINVALID, "%s: a budget needs its year (budget_year)", where)
+		return Errorw(EINVALID, "err.imc.budgetyear", "%s: a budget needs its year (budget_year)", where)
 	}
 	if len(c.Tasks) > maxIMCList {
 		return Errorf(EINVALID, "%s: at most %d tasks", where, maxIMCList)
@@ -412,7 +412,7 @@ func (c *IMC) Validate() error {
 	for i, t := range c.Tasks {
 		tw := fmt.Sprintf("%s, task %d", where, i+1)
 		if strings.TrimSpace(t.Task) == "" && strings.TrimSpace(t.Text) == "" {
-			return Errorf(EINVALID, "%s: give a task of the catalogue (task) or describe it (text)", tw)
+			return Errorw(EINVALID, "err.imc.task", "%s: give a task of the catalogue (task) or describe it (text)", tw)
 		}
 		if t.Task != "" {
 			if !isWord(t.Task) {

@@ -110,7 +110,7 @@ func nameTaken(ctx context.Context, tx *tx, c *generalist.IMC, id int64) error {
 	case err != nil:
 		return err
 	}
-	return generalist.Errorf(generalist.ECONFLICT, "a cooperation named %q is already registered (id %d); nothing was saved", strings.TrimSpace(c.Name), other)
+	return generalist.Errorw(generalist.ECONFLICT, "err.imc.nametaken", "a cooperation named %q is already registered (id %d); nothing was saved", strings.TrimSpace(c.Name), other)
 }
 
 // save writes c as version c.Version of cooperation c.ID (inserting the
@@ -248,9 +248,9 @@ func decodeIMC(data string) (*generalist.IMC, error) {
 }
 
 func staleError(cur *generalist.IMC, read int) error {
-	return generalist.Errorf(generalist.ECONFLICT,
-		"cooperation %d (%s) was changed by %s at %s and is now version %d, but the change was made to version %d; nothing was saved — reload it and make the change again",
-		cur.ID, cur.Name, cur.UpdatedBy, cur.UpdatedAt.Format("2006-01-02 15:04:05 UTC"), cur.Version, read)
+	return generalist.Errorw(generalist.ECONFLICT, "err.imc.stalestore",
+		"cooperation %[1]d (%[2]s) was changed by %[3]s at %[4]s and is now version %[5]d, but the change was made to version %[6]d; nothing was saved — reload it and make the change again",
+		cur.ID, cur.Name, cur.UpdatedBy, cur.UpdatedAt.Format("2006-01-02 15:04:05 UTC"), cur.Version, read, cur.UpdatedAt)
 }
 
 // UpdateIMC implements generalist.IMCStore. The version check

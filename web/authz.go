@@ -71,7 +71,7 @@ func (s *Server) mayEditIMC(r *http.Request, cur, next *generalist.IMC) error {
 		if cur != nil && next != nil && next.Version != 0 && next.Version != cur.Version {
 			// Checked on version cur.Version; the change must be made to
 			// that version, or a change saved in between escapes the check.
-			return generalist.Errorf(generalist.ECONFLICT, "cooperation %q was changed since you read it (now version %d, you read version %d); reload it and make your change again", cur.Name, cur.Version, next.Version)
+			return generalist.Errorw(generalist.ECONFLICT, "err.imc.stale", "cooperation %q was changed since you read it (now version %d, you read version %d); reload it and make your change again", cur.Name, cur.Version, next.Version)
 		}
 		in := false
 		for _, p := range c.Participants {

@@ -308,7 +308,11 @@ type imcFormData struct {
 	Law      string
 }
 
-func (s *Server) formPage(w http.ResponseWriter, r *http.Request, status int, f *imcForm, c *generalist.IMC, errText string, preview bool) {
+// formErr is a refused form's error in the page's language, and its
+// English detail for «Teknisk» (empty when Text says it all).
+type formErr struct{ Text, Tech string }
+
+func (s *Server) formPage(w http.ResponseWriter, r *http.Request, status int, f *imcForm, c *generalist.IMC, fe formErr, preview bool) {
 	d := imcFormData{F: f, Forms: generalist.IMCForms, Auth: generalist.Delegations, Label: clauseLabels}
 	d.Tasks = s.shipped.Tasks
 	if form, err := generalist.ParseIMCForm(f.Form); err == nil {
@@ -327,7 +331,7 @@ func (s *Server) formPage(w http.ResponseWriter, r *http.Request, status int, f 
 		title = f.Name
 		cur = &generalist.IMC{ID: f.ID, Name: f.Name, Version: f.Version}
 	}
-	s.imcRender(w, r, status, "imc_form.tmpl", title, imcPage{C: cur, Tab: "edit", Error: errText, Data: d})
+	s.imcRender(w, r, status, "imc_form.tmpl", title, imcPage{C: cur, Tab: "edit", Error: fe.Text, ErrorTech: fe.Tech, Data: d})
 }
 
 // handleIMCNew shows the builder for a form (?form=ipr); it works without
@@ -341,7 +345,7 @@ func (s *Server) handleIMCNew(w http.ResponseWriter, r *http.Request) error {
 		}
 		form = f
 	}
-	s.formPage(w, r, http.StatusOK, formOf(&generalist.IMC{Form: form}), nil, "", false)
+	s.formPage(w, r, http.StatusOK, formOf(&generalist.IMC{Form: form}), nil, formErr{}, false)
 	return nil
 }
 
@@ -353,7 +357,7 @@ func (s *Server) handleIMCEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.formPage(w, r, http.StatusOK, formOf(c), nil, "", false)
+	s.formPage(w, r, http.StatusOK, formOf(c), nil, formErr{}, false)
 	return nil
 }
 
@@ -367,10 +371,10 @@ func (s *Server) handleIMCDraft(w http.ResponseWriter, r *http.Request) error {
 	f := formFrom(r.PostForm)
 	c, err := f.record(nil)
 	if err != nil {
-		s.formPage(w, r, http.StatusBadRequest, f, nil, generalist.ErrorMessage(err), false)
+		s.formPage(w, r, http.StatusBadRequest, f, nil, formErrOf(langOf(r), err), false)
 		return nil
 	}
-	s.formPage(w, r, http.StatusOK, f, c, "", true)
+	s.formPage(w, r, http.StatusOK, f, c, formErr{}, true)
 	return nil
 }
 
@@ -405,12 +409,12 @@ func (s *Server) formError(w http.ResponseWriter, r *http.Request, f *imcForm, c
 	if code == generalist.EINTERNAL || code == generalist.ENOTFOUND {
 		return err
 	}
-	text := generalist.ErrorMessage(err)
+	fe := formErrOf(langOf(r), err)
 	if code == generalist.ECONFLICT && f.ID != 0 {
-		text += " " + map[string]string{"nb": "Endringene dine står fortsatt i skjemaet: åpne samarbeidet i en ny fane, og gjør dem på nytt der.",
+		fe.Text += " " + map[string]string{"nb": "Endringene dine står fortsatt i skjemaet: åpne samarbeidet i en ny fane, og gjør dem på nytt der.",
 			"en": "Your changes are still in the form: open the cooperation in a new tab and make them again there."}[langOf(r)]
 	}
-	s.formPage(w, r, statusOf[code], f, c, text, c != nil)
+	s.formPage(w, r, statusOf[code], f, c, fe, c != nil)
 	return nil
 }
 
@@ -468,4 +472,12 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) error {
 	s.invalidate()
 	redirectFlash(w, r, "/samarbeid", "flash.imc.deleted")
 	return nil
+}
+
+// formErrOf words a refused form: the error's own text when it has a key,
+// else the plain sentence of its code with the English detail under
+// «Teknisk».
+func formErrOf(lang string, err error) formErr {
+	text, tech := errorText(lang, err)
+	return formErr{text, tech}
 }

@@ -28,6 +28,8 @@ type imcPage struct {
 	SignedIn bool
 	CSRF     string
 	Error    string
+	// ErrorTech is Error's English detail, shown under «Teknisk».
+	ErrorTech string
 	// Version is set when an earlier version is shown.
 	Version int
 	Caveat  string

@@ -74,7 +74,7 @@ func (s *Server) handleIMCStep(w http.ResponseWriter, r *http.Request) error {
 		}
 		if v != c.Version {
 			// The editor check above was made on version c.Version.
-			return generalist.Errorf(generalist.ECONFLICT, "cooperation %q was changed since you read it (now version %d, you read version %d); reload it and make your change again", c.Name, c.Version, v)
+			return generalist.Errorw(generalist.ECONFLICT, "err.imc.stale", "cooperation %q was changed since you read it (now version %d, you read version %d); reload it and make your change again", c.Name, c.Version, v)
 		}
 		c.Process = slices.Clone(c.Process)
 		if old := c.Step(step.Step); old != nil {

@@ -473,7 +473,7 @@ func TestIMCForms(t *testing.T) {
 	}
 	form.Set("clause_borrowing", "Kan ta opp lån.")
 	status, _, body = post("/samarbeid/5", form)
-	if status != 409 || !strings.Contains(body, "Kan ta opp lån.") || !strings.Contains(body, "now version 2") {
+	if status != 409 || !strings.Contains(body, "Kan ta opp lån.") || !strings.Contains(body, "nå versjon 2") {
 		t.Errorf("stale update = %d", status)
 	}
 	// A process step.
