@@ -320,7 +320,14 @@ func (s *Server) formPage(w http.ResponseWriter, r *http.Request, status int, f 
 	}
 	if preview && c != nil {
 		d.Preview = true
-		d.Check = checkViewOf(imc.Check(c, s.shipped, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.shipped)}))
+		invalid := imc.Validate(c, s.shipped)
+		cl := imc.Check(c, s.shipped, imc.Options{Today: s.today(), Invalid: invalid})
+		for i := range cl.Items {
+			if cl.Items[i].ID == "registrering" && invalid != nil {
+				cl.Items[i].Why, _ = errorText(langOf(r), invalid) // worded here, not in English
+			}
+		}
+		d.Check = checkViewOf(cl)
 		if doc, err := imc.Render(c, s.shipped, nil, s.today()); err == nil {
 			d.Document, d.Missing = template.HTML(doc.HTML()), doc.Missing // escaped text only
 		}

@@ -86,6 +86,21 @@ var langPages = []string{
 	"/ordliste",
 }
 
+// langForms are forms the crawler sends with bad input (as the route's
+// key, "POST /path").
+var langForms = []struct {
+	path   string
+	values url.Values
+}{
+	{"/innspill/ny", url.Values{"kind": {"challenge"}, "sender_type": {"person"}, "consent": {"on"}}},
+	{"/innspill/ny", url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"For kort."}, "sender_type": {"person"}, "consent": {"on"}}},
+	{"/innspill/ny", url.Values{"kind": {"challenge"}, "title": {"<b>Tittel</b>"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}, "consent": {"on"}}},
+	{"/innspill/ny", url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}, "email": {"ola at example"}, "consent": {"on"}}},
+	{"/innspill/ny", url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}}},
+	{"/samarbeid/utkast", url.Values{"form": {"ko"}, "name": {""}}},
+	{"/samarbeid/utkast", url.Values{"form": {"ko"}, "name": {"Test kommunalt oppgavefellesskap"}, "p_number": {"1151"}}},
+}
+
 // langMaxPerRoute bounds how many pages of one route (path with its
 // numbers replaced) the crawler visits; langMaxPages bounds the crawl.
 const (
@@ -135,6 +150,25 @@ func TestPageLanguage(t *testing.T) {
 		for _, l := range links {
 			if l = siteLink(l); l != "" && !seen[l] {
 				queue = append(queue, l)
+			}
+		}
+	}
+
+	// Forms sent with bad input, as a reader would: the refusals must be
+	// in bokmål too.
+	c := newClient(t, base)
+	for _, fp := range langForms {
+		code, body := c.form(fp.path+"?lang=nb", fp.values)
+		if code >= 500 {
+			t.Errorf("POST %s = %d", fp.path, code)
+		}
+		route := "POST:" + routeOf(fp.path)
+		routes[route] = true
+		segs, _ := visibleText(body)
+		for _, s := range segs {
+			for _, f := range segmentFindings(s) {
+				f.Route = route
+				found = append(found, f)
 			}
 		}
 	}
