@@ -36,6 +36,10 @@ type page struct {
 	// Analyst is true for an analyst or administrator: the menu then
 	// lists the pages of their work (the moderation queue).
 	Analyst bool
+	// CSRF is the signed-in analyst's form token on pages rendered for
+	// one request (render, never renderCached), for forms in shared
+	// partials such as the search's actions; "" otherwise.
+	CSRF string
 }
 
 // isAnalyst reports whether r comes from an analyst or an administrator.
@@ -55,6 +59,9 @@ func (s *Server) renderQuery(w http.ResponseWriter, r *http.Request, status int,
 	p.Lang = langOf(r)
 	p.Path = r.URL.Path
 	p.Analyst = isAnalyst(r)
+	if v := viewerOf(r); p.Analyst && v.Session != nil && p.CSRF == "" {
+		p.CSRF = v.Session.CSRF
+	}
 	if status < 300 {
 		p.Flash = takeFlash(w, r)
 	}
@@ -118,8 +125,13 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 	if code == generalist.ENOTFOUND {
 		title = msg(lang, "notfound")
 	}
-	s.render(w, r, statusOf[code], "error.tmpl", page{Title: title, Data: generalist.ErrorMessage(err)})
+	text, tech := errorText(lang, err)
+	s.render(w, r, statusOf[code], "error.tmpl", page{Title: title, Data: errorPage{Text: text, Tech: tech}})
 }
+
+// errorPage is the error page's text in the page's language and the
+// error's own (English) message, shown under "Teknisk".
+type errorPage struct{ Text, Tech string }
 
 // chartSource is the population source as the charts print it; they add
 // "Kilde:" themselves.
