@@ -35,12 +35,15 @@ type Job struct {
 	Error  string          `json:"error,omitempty"`
 	// Owner is the account that queued it ("" for the CLI), OwnerName
 	// its name.
-	Owner     string     `json:"owner"`
-	OwnerName string     `json:"owner_name"`
-	Attempt   int        `json:"attempt"`
-	Created   time.Time  `json:"created_at"`
-	Started   *time.Time `json:"started_at,omitempty"`
-	Finished  *time.Time `json:"finished_at,omitempty"`
+	Owner     string `json:"owner"`
+	OwnerName string `json:"owner_name"`
+	Attempt   int    `json:"attempt"`
+	// Worker names the worker process that ran it last (River's client
+	// id), "" before any.
+	Worker   string     `json:"worker,omitempty"`
+	Created  time.Time  `json:"created_at"`
+	Started  *time.Time `json:"started_at,omitempty"`
+	Finished *time.Time `json:"finished_at,omitempty"`
 }
 
 // Over reports whether the job has ended (done, failed or
@@ -72,6 +75,9 @@ func jobOf(r *rivertype.JobRow) *Job {
 	var md metadata
 	json.Unmarshal(r.Metadata, &md) // written by Enqueue; unreadable leaves it empty
 	j.Owner, j.OwnerName = md.Owner, md.OwnerName
+	if n := len(r.AttemptedBy); n > 0 {
+		j.Worker = r.AttemptedBy[n-1]
+	}
 	var out output
 	if b := r.Output(); len(b) > 0 {
 		json.Unmarshal(b, &out)

@@ -86,13 +86,33 @@ func (r *reporter) take() (Progress, bool) {
 }
 
 // writeProgress writes rep's progress as job id's output every
-// ProgressEvery while it changes, until the returned function is called.
-// The writes happen beside the computation, never in its way; a write
-// that fails is tried again with the next change.
+// ProgressEvery while it changes, and once more when the returned
+// function is called (which waits for that write), so that a job's
+// progress is written at least once before it ends. The writes happen
+// beside the computation, never in its way; a write that fails is tried
+// again with the next change.
 func (q *Queue) writeProgress(ctx context.Context, id int64, rep *reporter) (stop func()) {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
+	write := func() {
+		p, ok := rep.take()
+		if !ok {
+			return
+		}
+		if _, err := q.c.JobUpdate(ctx, id, &river.JobUpdateParams{Output: output{Progress: p}}); err != nil {
+			if ctx.Err() == nil {
+				q.cfg.Logger.Warn("job progress not written", "job", id, "err", err)
+			}
+			rep.mu.Lock()
+			rep.changed = true
+			rep.mu.Unlock()
+			return
+		}
+		if q.cfg.AfterProgress != nil {
+			q.cfg.AfterProgress()
+		}
+	}
 	go func() {
 		defer wg.Done()
 		t := time.NewTicker(q.cfg.ProgressEvery)
@@ -100,22 +120,14 @@ func (q *Queue) writeProgress(ctx context.Context, id int64, rep *reporter) (sto
 		for {
 			select {
 			case <-done:
+				if ctx.Err() == nil {
+					write()
+				}
 				return
 			case <-ctx.Done():
 				return
 			case <-t.C:
-			}
-			p, ok := rep.take()
-			if !ok {
-				continue
-			}
-			if _, err := q.c.JobUpdate(ctx, id, &river.JobUpdateParams{Output: output{Progress: p}}); err != nil && ctx.Err() == nil {
-				q.cfg.Logger.Warn("job progress not written", "job", id, "err", err)
-				rep.mu.Lock()
-				rep.changed = true
-				rep.mu.Unlock()
-			} else if err == nil && q.cfg.AfterProgress != nil {
-				q.cfg.AfterProgress()
+				write()
 			}
 		}
 	}()

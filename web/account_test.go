@@ -339,6 +339,14 @@ var wantRules = map[string]string{
 	"DELETE /api/v1/moderation/inputs/{id}/scenarios/{scenario}": "analyst",
 	"GET /api/v1/me":                                             "signed-in",
 	"GET /api/v1/audit":                                          "admin",
+	"POST /api/v1/jobs":                                          "analyst",
+	"GET /api/v1/jobs":                                           "analyst",
+	"GET /api/v1/jobs/{id}":                                      "analyst",
+	"POST /api/v1/jobs/{id}/cancel":                              "analyst",
+	"GET /jobber":                                                "analyst",
+	"POST /jobber":                                               "analyst",
+	"GET /jobber/{id}":                                           "analyst",
+	"POST /jobber/{id}/avbryt":                                   "analyst",
 }
 
 // pathValues fill a pattern's wildcards with values that exist.

@@ -21,9 +21,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+
 	"generalist"
 	"generalist/app"
 	"generalist/auth"
+	"generalist/jobs"
 	"generalist/sqlite"
 	"generalist/web"
 )
@@ -86,6 +89,31 @@ func FuzzHTTP(f *testing.F) {
 			f.Add(uint16(i), uint8(2), "", s.query, s.ctype, []byte(s.body))
 		}
 	}
+	// Jobs as an analyst: good and bad kinds and parameters, through the
+	// API and the search page's form.
+	for i, p := range fz.routes {
+		var bodies []string
+		var ctype uint8
+		switch p {
+		case "POST /api/v1/jobs":
+			ctype = 1
+			bodies = []string{`{"kind":"ensemble","params":{"floor":5000,"steps":200}}`, `{"kind":"search","params":{"floor":"x"}}`,
+				`{"kind":"search","params":{"floor":5000,"bogus":1}}`, `{"kind":"search","params":[1]}`, `{"kind":"ensemble","params":{"steps":1e300}}`,
+				`{"kind":"ensemble","params":{"floor":5000,"steps":-1,"sample_every":1}}`, `{"kind":"evaluate","params":{"scenarios":["x"]}}`,
+				`{"kind":"report","params":{"scenarios":[],"format":"pdf"}}`, `{"kind":"search","params":{"floor":{"a":1}}}`, `{"kind":"nope"}`, `{"kind":1}`,
+				`{"kind":"evaluate","params":{"scenarios":"kommunereformen-2020"}}`, `{"kind":"search","params":{"lock":"0301+` + strings.Repeat("0", 100) + `"}}`}
+		case "POST /jobber":
+			ctype = 2
+			bodies = []string{"kind=ensemble&floor=5000&steps=300", "kind=x", "kind=search&floor=NaN&seed=0", "kind=ensemble&steps=99999999999999999999"}
+		case "GET /api/v1/jobs/{id}", "POST /api/v1/jobs/{id}/cancel", "GET /jobber/{id}", "POST /jobber/{id}/avbryt":
+			for _, id := range []string{"1", "0", "-1", "99999999999999999999", "x"} {
+				f.Add(uint16(i), uint8(2), id, "", uint8(2), []byte(""))
+			}
+		}
+		for _, b := range bodies {
+			f.Add(uint16(i), uint8(2), "", "", ctype, []byte(b))
+		}
+	}
 	f.Fuzz(func(t *testing.T, route uint16, role uint8, path, query string, ctype uint8, body []byte) {
 		fz.check(t, int(route)%len(fz.routes), int(role)%len(fz.viewers), path, query, int(ctype)%len(fuzzContentTypes), body)
 	})
@@ -141,7 +169,14 @@ func newFuzzServer(tb testing.TB) *fuzzServer {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	srv, err := web.NewServer(web.Config{App: app.New(db)})
+	a := app.New(db)
+	// A queue that runs no jobs: the store changes only when a request
+	// queues one.
+	q, err := jobs.New(riversqlite.New(db.SQL()), a, jobs.Config{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	srv, err := web.NewServer(web.Config{App: a, Jobs: q})
 	if err != nil {
 		tb.Fatal(err)
 	}

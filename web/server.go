@@ -23,6 +23,7 @@ import (
 	"generalist/auth"
 	"generalist/geomap"
 	"generalist/graph"
+	"generalist/jobs"
 	"generalist/optimize"
 )
 
@@ -52,6 +53,9 @@ type Config struct {
 	// Operator and Contact say who runs this installation and how to
 	// reach them, on /om and /tilgjengelighet; empty when not given.
 	Operator, Contact string
+	// Jobs is the job queue the job routes use (jobs.go); without it
+	// they answer that the server runs none.
+	Jobs *jobs.Queue
 }
 
 // Server serves the web UI and the JSON API.
@@ -114,7 +118,7 @@ func NewServer(cfg Config) (*Server, error) {
 		if err != nil {
 			return nil, fmt.Errorf("web: templates: %w", err)
 		}
-		for _, name := range append(pageNames, inputPageNames...) {
+		for _, name := range append(append(pageNames, inputPageNames...), jobPageNames...) {
 			if t.Lookup(name) == nil {
 				return nil, fmt.Errorf("web: template %s is missing", name)
 			}
@@ -190,6 +194,7 @@ func (s *Server) routes() {
 	s.imcRoutes()
 	s.aboutRoutes()
 	s.inputRoutes()
+	s.jobRoutes()
 	s.api("GET /api/v1/openapi.json", accessPublic, s.apiOpenAPI)
 	s.api("GET /api/v1/me", accessSignedIn, s.apiMe)
 	s.api("GET /api/v1/audit", accessAdmin, s.apiAudit)

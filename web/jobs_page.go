@@ -1,0 +1,243 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+
+	"generalist"
+	"generalist/internal/nbfmt"
+	"generalist/jobs"
+	"generalist/optimize"
+)
+
+// jobPageNames are the templates of the job pages.
+var jobPageNames = []string{"jobs_list.tmpl", "jobs_show.tmpl"}
+
+// jobRow is a job as the pages show it.
+type jobRow struct {
+	*jobs.Job
+	Name, State, Percent string
+	// Permille is the progress for <progress max="1000">.
+	Permille int
+	// Steps is "420 000 of 1 000 000 steps", or "" before any.
+	Steps string
+}
+
+func jobRowOf(j *jobs.Job, lang string) jobRow {
+	nf := nbfmt.For(lang)
+	r := jobRow{Job: j, Name: msg(lang, "jobs.kind."+j.Kind), State: msg(lang, "jobs.state."+j.State),
+		Percent: nf.Percent(100*j.Progress, 0), Permille: int(1000 * j.Progress)}
+	if j.Total > 0 {
+		r.Steps = sprintf(msg(lang, "jobs.steps."+j.Unit), nf.Int(int64(j.Done)), nf.Int(int64(j.Total)))
+	}
+	return r
+}
+
+func (s *Server) handleJobs(w http.ResponseWriter, r *http.Request) error {
+	lang := langOf(r)
+	list, err := s.listJobs(r)
+	if err != nil {
+		return err
+	}
+	rows := make([]jobRow, len(list))
+	for i, j := range list {
+		rows[i] = jobRowOf(j, lang)
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	s.render(w, r, http.StatusOK, "jobs_list.tmpl", page{Title: msg(lang, "jobs.title"), Nav: "search", Data: rows})
+	return nil
+}
+
+// handleCreateJob queues a search or an ensemble from the search page's
+// form (search_job.tmpl) and shows its page.
+func (s *Server) handleCreateJob(w http.ResponseWriter, r *http.Request) error {
+	q, err := s.queue()
+	if err != nil {
+		return err
+	}
+	kind := r.PostFormValue("kind")
+	names := searchParams
+	if kind == jobs.KindEnsemble {
+		names = ensembleParams
+	} else if kind != jobs.KindSearch {
+		return generalist.Errorf(generalist.EINVALID, "kind %q: the form queues a search or an ensemble", kind)
+	}
+	v := url.Values{}
+	for _, n := range names {
+		if x := strings.TrimSpace(r.PostFormValue(n)); x != "" {
+			v.Set(n, x)
+		}
+	}
+	raw, err := json.Marshal(flatten(v))
+	if err != nil {
+		return err
+	}
+	p, err := s.jobParams(r, kind, raw)
+	if err != nil {
+		return paramsError(err)
+	}
+	j, err := q.Enqueue(r.Context(), jobOwner(s.viewer(r)), p)
+	if err != nil {
+		return paramsError(err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/jobber/%d", j.ID), http.StatusSeeOther)
+	return nil
+}
+
+// flatten keeps the first value of each form field.
+func flatten(v url.Values) map[string]string {
+	m := make(map[string]string, len(v))
+	for k := range v {
+		m[k] = v.Get(k)
+	}
+	return m
+}
+
+// jobPage is the data of jobs_show.tmpl.
+type jobPage struct {
+	Job  jobRow
+	Over bool
+	CSRF string
+	// Params lists the parameters as name = value.
+	Params []string
+	// Search and Ensemble are the result of a done search or ensemble;
+	// Scenarios the number of scenarios of a done evaluation or report.
+	Search    *searchView
+	Ensemble  *ensembleJobView
+	Scenarios int
+}
+
+type searchView struct {
+	Count, Merged, Alone int
+	Floor, Unit          string
+	Groups               []groupView
+}
+
+type groupView struct{ Names, Weight string }
+
+type ensembleJobView struct {
+	Steps, Accepted, Ceiling, Unit string
+	Parts, Chains                  int
+	Balanced, TooShort             bool
+	Rows                           []distRow
+}
+
+type distRow struct{ Name, Min, P05, P50, P95, Max string }
+
+func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) error {
+	lang := langOf(r)
+	_, j, err := s.ownJob(r)
+	if err != nil {
+		return err
+	}
+	d := jobPage{Job: jobRowOf(j, lang), Over: j.Over(), CSRF: s.csrfToken(w, r)}
+	var params map[string]any
+	if json.Unmarshal(j.Params, &params) == nil {
+		for k, v := range params {
+			d.Params = append(d.Params, fmt.Sprintf("%s = %v", k, v))
+		}
+		sort.Strings(d.Params)
+	}
+	if j.State == jobs.StateDone {
+		if err := d.result(j, lang); err != nil {
+			return err
+		}
+	}
+	w.Header().Set("Cache-Control", "private, no-store")
+	s.render(w, r, http.StatusOK, "jobs_show.tmpl", page{Title: sprintf(msg(lang, "jobs.show.title"), j.ID), Nav: "search", Data: d})
+	return nil
+}
+
+// result reads a done job's result for the page.
+func (d *jobPage) result(j *jobs.Job, lang string) error {
+	nf := nbfmt.For(lang)
+	switch j.Kind {
+	case jobs.KindSearch:
+		var res jobs.SearchResult
+		if err := json.Unmarshal(j.Result, &res); err != nil {
+			return fmt.Errorf("job %d: result: %w", j.ID, err)
+		}
+		dec := 0
+		if res.Unit == "FTE" {
+			dec = 1
+		}
+		v := &searchView{Count: res.Count, Merged: res.Merged, Alone: res.Alone, Floor: nf.Decimal(res.Floor, dec), Unit: unitWord(res.Unit, lang)}
+		sort.SliceStable(res.Groups, func(a, b int) bool { return res.Groups[a].Weight < res.Groups[b].Weight })
+		for _, g := range res.Groups {
+			if len(g.Members) < 2 {
+				continue
+			}
+			names := make([]string, len(g.Members))
+			for i, m := range g.Members {
+				names[i] = m.Name
+			}
+			v.Groups = append(v.Groups, groupView{strings.Join(names, ", "), nf.Decimal(g.Weight, dec)})
+		}
+		d.Search = v
+	case jobs.KindEnsemble:
+		var res jobs.EnsembleResult
+		if err := json.Unmarshal(j.Result, &res); err != nil || res.EnsembleResult == nil {
+			return fmt.Errorf("job %d: result: %v", j.ID, err)
+		}
+		e := res.EnsembleResult
+		dec := 0
+		if res.Unit == "FTE" {
+			dec = 1
+		}
+		v := &ensembleJobView{Steps: nf.Int(int64(e.Steps)), Parts: e.Parts, Chains: e.Chains, Balanced: e.Balanced, TooShort: e.Diagnostics.TooShort,
+			Ceiling: nf.Decimal(e.Ceiling, dec), Unit: unitWord(res.Unit, lang)}
+		if e.Steps > 0 {
+			v.Accepted = nf.Percent(100*float64(e.Accepted)/float64(e.Steps), 0)
+		}
+		kind := "distance"
+		if p, err := optimize.ParseObjective(objectiveOf(j.Params)); err == nil {
+			kind = p.String()
+		}
+		for i, dist := range []optimize.Distribution{e.Objective, e.MaxWeight, e.MinWeight, e.CutEdges} {
+			name := msg(lang, "search.obj."+kind)
+			if statisticKeys[i] != "" {
+				name = msg(lang, statisticKeys[i])
+			}
+			dd := dec
+			if i == 0 || i == 3 {
+				dd = 0
+			}
+			f := func(x float64) string { return nf.Decimal(x, dd) }
+			v.Rows = append(v.Rows, distRow{name, f(dist.Min), f(dist.P05), f(dist.P50), f(dist.P95), f(dist.Max)})
+		}
+		d.Ensemble = v
+	case jobs.KindEvaluate, jobs.KindReport:
+		var p struct {
+			Scenarios []string `json:"scenarios"`
+		}
+		json.Unmarshal(j.Params, &p)
+		d.Scenarios = len(p.Scenarios)
+	}
+	return nil
+}
+
+// objectiveOf is the objective a job's parameters name ("" for the
+// default).
+func objectiveOf(params json.RawMessage) string {
+	var p struct {
+		Objective string `json:"objective"`
+	}
+	json.Unmarshal(params, &p)
+	return p.Objective
+}
+
+func (s *Server) handleCancelJob(w http.ResponseWriter, r *http.Request) error {
+	q, j, err := s.ownJob(r)
+	if err != nil {
+		return err
+	}
+	if _, err := q.Cancel(r.Context(), j.ID); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/jobber/%d", j.ID), http.StatusSeeOther)
+	return nil
+}
