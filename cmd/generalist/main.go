@@ -56,6 +56,8 @@ Commands:
   scenario validate, evaluate and compare alternatives to today's system
   report   write a scenario comparison as HTML, Markdown or CSV
   search   structure search: groupings that reach a floor (groups), ReCom ensembles (ensemble)
+  jobs     list, show, cancel or wait for long computations run as jobs
+  worker   run the queued jobs
   economy  the income system: a municipality's money, a merger's 20-year effect, imports
   imc      the registry of inter-municipal cooperations: legal checks, agreements, costs, exit
   input    input (innspill) from municipalities and the public: list, moderate, export
@@ -79,7 +81,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		"serve": runServe, "stats": runStats, "import": runImport, "indicator": runIndicator,
 		"capacity": runCapacity, "tasks": runTasks, "scenario": runScenario, "report": runReport,
 		"economy": runEconomy, "imc": runIMC, "search": runSearch, "input": runInput,
-		"user": runUser, "backup": runBackup, "restore": runRestore,
+		"user": runUser, "backup": runBackup, "restore": runRestore, "worker": runWorker, "jobs": runJobs,
 	}, args, stdout, stderr)
 }
 

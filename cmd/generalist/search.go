@@ -21,6 +21,7 @@ import (
 	"generalist/app"
 	"generalist/graph"
 	"generalist/internal/nbfmt"
+	"generalist/jobs"
 	"generalist/optimize"
 )
 
@@ -58,6 +59,10 @@ task (capacity model), and defaults to the task's robust minimum team.
 --graph PREFIX runs on an exchange-format instance (PREFIX.nodes.csv,
 PREFIX.edges.csv; /work/shared/bench/README.md) instead of the built-in
 municipalities; groups are then lists of node ids.
+
+--job queues the run as a job instead (generalist worker or serve runs it;
+generalist jobs wait ID follows it): for long runs, which then survive the
+terminal and are kept with their result.
 
 With --json, "groups" prints {"groups", "count", "bound", "gap", "objective",
 "seconds", ...}: seconds is the time of the search itself.
@@ -119,7 +124,7 @@ type searchFlags struct {
 	year, restarts            int
 	seed                      uint64
 	withinCounty, keep, noSea bool
-	asJSON                    bool
+	asJSON, job               bool
 	save                      string
 	db                        *string
 }
@@ -142,6 +147,7 @@ func (f *searchFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.graphP, "graph", "", "exchange-format instance `PREFIX` instead of the municipalities")
 	fs.BoolVar(&f.asJSON, "json", false, "print JSON")
 	fs.StringVar(&f.save, "save", "", "store the plan as a merger scenario with this `id` (municipalities only)")
+	fs.BoolVar(&f.job, "job", false, "queue the run as a job for the workers instead of running it here (see generalist jobs)")
 	f.db = dbFlag(fs)
 }
 
@@ -184,6 +190,13 @@ func runSearchGroups(ctx context.Context, args []string, stdout, stderr io.Write
 	fs := newSearchFlagSet("groups", stderr, &f)
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
+	}
+	if f.job {
+		p, err := f.jobParams()
+		if err != nil {
+			return err
+		}
+		return queueJob(ctx, *f.db, p, f.asJSON, stdout)
 	}
 	in, closeStore, err := f.input(ctx)
 	if err != nil {
@@ -301,6 +314,17 @@ func runSearchEnsemble(ctx context.Context, args []string, stdout, stderr io.Wri
 	v, err := optimize.ParseVariant(*variant)
 	if err != nil {
 		return usageError("search ensemble: --variant: " + generalist.ErrorMessage(err))
+	}
+	if f.job {
+		if *out != "" {
+			return usageError("search ensemble: --job keeps the sampled plans in the job's result; drop --out")
+		}
+		sp, err := f.jobParams()
+		if err != nil {
+			return err
+		}
+		return queueJob(ctx, *f.db, jobs.EnsembleParams{SearchParams: sp, Steps: *steps, Parts: *parts, Tolerance: *tolerance, Ceiling: *ceiling,
+			Unbalanced: *unbalanced, Variant: v.String(), BurnIn: *burnIn, Chains: *chains}, f.asJSON, stdout)
 	}
 	in, closeStore, err := f.input(ctx)
 	if err != nil {

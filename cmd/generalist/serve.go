@@ -19,12 +19,17 @@ import (
 )
 
 const serveHelp = `Usage: generalist serve [--addr localhost:8080] [--db PATH] [--operator NAME] [--contact ADDRESS]
+                        [--workers N | --no-worker] [--job-timeout D] [--rescue-after D]
 
 Runs the web server on the embedded default store (SQLite), or on
 PostgreSQL when DATABASE_URL is set. The reference data is loaded into the
 store on first start; GET /healthz answers 200 once the server is ready and
 GET /readyz while it can reach its store. SIGTERM finishes the requests in
 flight, then stops.
+
+The server also runs queued jobs (long searches, ensembles, evaluations,
+reports; see generalist worker), --workers at a time, unless --no-worker:
+then separate "generalist worker" processes run them.
 
 Everyone can read the published pages. To change anything (scenarios,
 parameters, the cooperation registry), add an account first:
@@ -44,8 +49,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	operator := fs.String("operator", os.Getenv("GENERALIST_OPERATOR"), "who runs this installation, shown on /om and /tilgjengelighet (env GENERALIST_OPERATOR)")
 	contact := fs.String("contact", os.Getenv("GENERALIST_CONTACT"), "how to reach them, e.g. an e-mail address (env GENERALIST_CONTACT)")
 	dbPath := dbFlag(fs)
+	var qf queueFlags
+	qf.register(fs, 1)
+	noWorker := fs.Bool("no-worker", false, "run no jobs in this process (workers run them)")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
+	}
+	if *noWorker {
+		qf.workers = 0
 	}
 	for _, f := range []struct{ name, value string }{{"--operator", *operator}, {"--contact", *contact}} {
 		if err := plainText(f.value, 200); err != nil {
@@ -58,11 +69,29 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	srv, err := web.NewServer(web.Config{App: app.New(db), Logger: logger, TrustProxy: *trustProxy,
-		Operator: strings.TrimSpace(*operator), Contact: strings.TrimSpace(*contact)})
+	a := app.New(db)
+	qcfg, err := qf.config(logger)
 	if err != nil {
 		return err
 	}
+	q, closeQueue, err := openQueue(ctx, db, a, qcfg)
+	if err != nil {
+		return err
+	}
+	defer closeQueue()
+	srv, err := web.NewServer(web.Config{App: a, Logger: logger, TrustProxy: *trustProxy,
+		Operator: strings.TrimSpace(*operator), Contact: strings.TrimSpace(*contact), Jobs: q})
+	if err != nil {
+		return err
+	}
+	if err := q.Start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
+	defer func() {
+		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		q.Stop(stop)
+	}()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return usageError(fmt.Sprintf("serve: --addr %q: %v", *addr, err))
