@@ -272,6 +272,7 @@ var wantRules = map[string]string{
 	"PUT /api/v1/scenarios/{id}":                                 "analyst",
 	"DELETE /api/v1/scenarios/{id}":                              "analyst",
 	"POST /scenarier/slett":                                      "analyst",
+	"POST /sok/scenario":                                         "analyst",
 	"GET /api/v1/scenarios/{id}/outcome":                         "public",
 	"GET /api/v1/scenarios/{id}/export":                          "public",
 	"POST /api/v1/scenarios/import":                              "analyst",

@@ -154,6 +154,19 @@ func (j *journey) signIn(name string) {
 // by number.
 func smallMunicipalities(t *testing.T, year int) map[string]int {
 	t.Helper()
+	out := map[string]int{}
+	for k, n := range dataPopulations(t, year) {
+		if n < 5000 {
+			out[k] = n
+		}
+	}
+	return out
+}
+
+// dataPopulations reads data/befolkning_k2024.csv on its own: every
+// municipality's inhabitants on 1 January of year, by number.
+func dataPopulations(t *testing.T, year int) map[string]int {
+	t.Helper()
 	f, err := os.Open(filepath.Join("..", "data", "befolkning_k2024.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +184,7 @@ func smallMunicipalities(t *testing.T, year int) map[string]int {
 	for _, r := range recs[1:] {
 		y, _ := strconv.Atoi(r[col["aar"]])
 		n, err := strconv.Atoi(r[col["folkemengde"]])
-		if y == year && err == nil && n < 5000 {
+		if y == year && err == nil {
 			out[r[col["kommunenummer"]]] = n
 		}
 	}
@@ -344,4 +357,76 @@ func TestJourneyAgreementCheck(t *testing.T) {
 		t.Errorf("the preview stored something: %d cooperations before, %d after", len(before), len(after))
 	}
 	j.shots("journey-d-agreement-check")
+}
+
+// TestJourneySearchToScenario is journey (e) on both stores: an analyst
+// runs a structure search with a floor of 10,000 inhabitants, saves the
+// proposal as a scenario and lands on its comparison with today's system,
+// which confirms the save and counts the proposal's municipalities. The
+// stored scenario is checked against data/befolkning_k2024.csv: every
+// merger and every municipality left alone has at least 10,000
+// inhabitants.
+func TestJourneySearchToScenario(t *testing.T) {
+	for _, backend := range []string{"sqlite", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			j := newJourney(t, backend)
+			addUser(t, j.db, "analytiker", generalist.UserAnalyst, "")
+			j.signIn("analytiker")
+			j.do("open the search", chromedp.Navigate(j.url+"/sok"), chromedp.WaitVisible(chromedp.ID("floor")))
+			j.do("search with a floor of 10 000", chromedp.SetValue(chromedp.ID("floor"), "10000"),
+				chromedp.Click(chromedp.CSS(`#search-form button[type="submit"]`)))
+			j.waitFor("the proposal", `!!document.getElementById("search-result") && !!document.getElementById("search-save")`)
+			year, err := strconv.Atoi(j.eval(`document.getElementById("year").value`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var count int
+			if _, err := fmt.Sscan(strings.ReplaceAll(j.text("#plan"), " ", ""), &count); err != nil {
+				t.Fatalf("the proposal's heading %q: %v", j.text("#plan"), err)
+			}
+			j.shots("journey-e-search")
+			j.do("name and save", chromedp.SetValue(chromedp.ID("search-save-name"), "Minst 10 000 innbyggere"),
+				chromedp.Click(chromedp.ID("search-save-compare")))
+			j.waitFor("the comparison", `location.pathname==="/scenarier/sammenlign" && !!document.getElementById("role-summary")`)
+			if f := j.text("#flash"); !strings.Contains(f, "Forslaget er lagret som scenario") {
+				t.Errorf("the comparison does not confirm the save: %q", f)
+			}
+			if h := j.texts("#role-summary thead th"); len(h) < 3 || h[1] != "Dagens system" || h[2] != "Minst 10 000 innbyggere" {
+				t.Errorf("the comparison's columns = %v; want today's system and the saved proposal", h)
+			}
+			municipalities := j.eval(`(function(){var r=Array.from(document.querySelectorAll("#role-summary tbody tr")).find(function(tr){return tr.querySelector("th").textContent.indexOf("Antall kommuner")===0;});return r?r.querySelectorAll("td")[1].firstChild.textContent.trim():"";})()`)
+			if municipalities != strconv.Itoa(count) {
+				t.Errorf("the comparison counts %q municipalities in the proposal, the search %d", municipalities, count)
+			}
+			j.shots("journey-e-comparison")
+
+			// The stored scenario, against the data file.
+			id := j.eval(`new URLSearchParams(location.search).get("id")`)
+			sc, err := j.db.Scenario(context.Background(), id)
+			if err != nil {
+				t.Fatalf("the saved scenario %q: %v", id, err)
+			}
+			pop := dataPopulations(t, year)
+			merged := map[string]bool{}
+			for _, m := range sc.Mergers {
+				sum := 0
+				for _, n := range m.Members {
+					sum += pop[string(n)]
+					merged[string(n)] = true
+				}
+				if sum < 10000 {
+					t.Errorf("merger %s %v has %d inhabitants in %d, under 10,000", m.Name, m.Members, sum, year)
+				}
+			}
+			for k, n := range pop {
+				if !merged[k] && n < 10000 {
+					t.Errorf("%s (%d inhabitants) is left alone under 10,000", k, n)
+				}
+			}
+			if got := len(pop) - len(merged) + len(sc.Mergers); got != count {
+				t.Errorf("the scenario makes %d municipalities, the search %d", got, count)
+			}
+			t.Logf("%s: %d mergers, %d municipalities, stored as %q", backend, len(sc.Mergers), count, id)
+		})
+	}
 }

@@ -159,6 +159,7 @@ func (s *Server) routes() {
 	s.page("GET /okonomi", accessPublic, s.handleEconomy)
 	s.page("GET /ordliste", accessPublic, s.handleGlossary)
 	s.page("GET /sok", accessPublic, heavy.lazily(s.handleSearch))
+	s.page("POST /sok/scenario", accessAnalyst, heavy.lazily(s.handleSearchSave))
 	s.page("GET /static/", accessPublic, plain(http.StripPrefix("/static/", staticHandler(s.cfg.Static)).ServeHTTP))
 	s.accountRoutes()
 
