@@ -200,6 +200,15 @@ func templateFuncs(lang string) template.FuncMap {
 		},
 		"persons": func(p generalist.Persons) string { return nf.Int(int64(p)) },
 		"int":     func(n int) string { return nf.Int(int64(n)) },
+		// nb marks an element whose text exists in bokmål only (law
+		// texts, the task catalogue's notes) on an English page, so that
+		// screen readers read it as Norwegian (WCAG 3.1.2).
+		"nb": func() template.HTMLAttr {
+			if lang == "en" {
+				return ` lang="nb"`
+			}
+			return ""
+		},
 		"opt": func(v *float64, decimals int) string {
 			if v == nil || math.IsNaN(*v) {
 				return msg(lang, "nodata")
