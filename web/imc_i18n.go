@@ -53,7 +53,7 @@ var imcMessages = map[string][2]string{
 	"imc.example":                        {"Eksempel – ikke en reell registrering. Eksemplene viser hvordan registeret virker, med virkelige kommuner og oppdiktede avtaler, datoer og beløp.", "Example – not a real registration. The examples show how the registry works, with real municipalities and made-up agreements, dates and amounts."},
 	"imc.exampletag":                     {"eksempel", "example"},
 	"imc.inactive":                       {"ikke i drift", "not running"},
-	"imc.none":                           {"Ingen samarbeid er registrert. Registrer ett med avtalebyggeren, eller importer samarbeid som finnes fra en fil etter malen.", "No cooperations are registered. Register one with the agreement builder, or import existing ones from a file made from the template."},
+	"imc.none":                           {"Ingen registrerte samarbeid passer til utvalget. Fjern noen av valgene over, registrer et samarbeid med avtalebyggeren, eller importer samarbeid fra en fil etter malen.", "No registered cooperation matches the selection. Remove some of the choices above, register one with the agreement builder, or import cooperations from a file made from the template."},
 	"imc.national":                       {"Nasjonal oversikt", "National overview"},
 	"imc.national.lead":                  {"%d samarbeid i drift %s.", "%d cooperations running on %s."},
 	"imc.national.examples":              {"%d av dem er eksempler.", "%d of them are examples."},
@@ -160,7 +160,7 @@ var imcMessages = map[string][2]string{
 	"imc.muni.lead":                      {"Samarbeidene kommunen deltar i per %s, med eierandeler og kostnader, til bruk som vedlegg til eierskapsmeldingen (%s).", "The cooperations the municipality takes part in on %s, with shares and costs, for use as an appendix to the eierskapsmelding (%s)."},
 	"imc.muni.profile":                   {"Kommuneprofil", "Municipality profile"},
 	"imc.muni.print":                     {"Skriv ut siden for vedlegget.", "Print the page for the appendix."},
-	"imc.muni.none":                      {"Kommunen deltar ikke i noe registrert samarbeid på denne datoen.", "The municipality takes part in no registered cooperation on this date."},
+	"imc.muni.none":                      {"Kommunen deltar ikke i noe registrert samarbeid på denne datoen. Velg en annen dato, eller se hele samarbeidsregisteret.", "The municipality takes part in no registered cooperation on this date. Choose another date, or see the whole cooperation registry."},
 	"imc.cost":                           {"Kostnad", "Cost"},
 }
 
