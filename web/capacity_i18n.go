@@ -6,7 +6,8 @@ import "fmt"
 // figure, what they rest on, the model against observed figures), added
 // to messages at start.
 var capacityMessages = map[string][2]string{
-	"cap.cell": {"%s av %s årsverk", "%s of %s FTEs"},
+	"cap.glossary": {"Ordene årsverk, målgruppe og robust fagmiljø er forklart i ordlisten.", "The words FTE, target group and robust professional environment are explained in the glossary."},
+	"cap.cell":     {"%s av %s årsverk", "%s of %s FTEs"},
 	"cap.lead": {"Hvor mange kommuner som har et forventet team under minste robuste fagmiljø i hver oppgave, regnet på to måter: hver kommune alene, og med dagens registrerte interkommunale samarbeid.",
 		"How many municipalities have an expected team below the smallest robust professional environment in each task, counted two ways: each municipality alone, and with today's registered inter-municipal cooperation."},
 	"cap.examples":      {"Regn med eksempelsamarbeidene", "Count the example cooperations"},

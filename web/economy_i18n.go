@@ -11,6 +11,7 @@ import (
 // merger's rules and assumptions and the parameters are added below them
 // under econ.f., econ.rule., econ.assume. and econ.p.
 var economyMessages = map[string][2]string{
+	"econ.glossary":          {"Ordene rammetilskudd, inntektsutjevning, inndelingstilskudd og frie inntekter er forklart i ordlisten.", "The words block grant, income equalisation, merger compensation and free income are explained in the glossary."},
 	"econ.region.statement":  {"Tabell: kommunens frie inntekter", "Table: the municipality's free income"},
 	"econ.region.grants":     {"Tabell: tilskudd", "Table: grants"},
 	"econ.region.components": {"Tabell: sammenslåingens virkning per del", "Table: the merger's effect per component"},
