@@ -59,9 +59,30 @@ func (e *Infeasible) Error() string {
 func (e *Infeasible) Is(target error) bool { return target == ErrInfeasible }
 
 // Unwrap returns the message as an EINVALID *generalist.Error, so that the
-// CLI and the web show it to the user.
+// CLI and the web show it to the user. Its key (err.search.infeasible when
+// proven, err.search.notfound otherwise) lets the web word it; the
+// parameter is the municipality numbers concerned (at most eight, then
+// "…"); without any, the key ends in ".all".
 func (e *Infeasible) Unwrap() error {
-	return &generalist.Error{Code: generalist.EINVALID, Message: e.Error()}
+	key := "err.search.notfound"
+	if e.Proven {
+		key = "err.search.infeasible"
+	}
+	var codes []string
+	for _, r := range e.Reasons {
+		for _, c := range r.Codes {
+			if !slices.Contains(codes, c) {
+				codes = append(codes, c)
+			}
+		}
+	}
+	if len(codes) > 8 {
+		codes = append(codes[:8], "…")
+	}
+	if len(codes) == 0 {
+		key += ".all"
+	}
+	return &generalist.Error{Code: generalist.EINVALID, Message: e.Error(), Key: key, Args: []any{strings.Join(codes, ", ")}}
 }
 
 // feasibility returns an *Infeasible error when the problem has provably

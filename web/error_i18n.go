@@ -31,6 +31,13 @@ var errorMessages = map[string][2]string{
 	"err.structure.nodata":   {"Det finnes ingen befolkningstall for %[1]v-strukturen. Velg 2024- eller 2020-strukturen.", "There are no population figures for the %[1]v structure. Choose the 2024 or 2020 structure."},
 	"err.scenario.notfound":  {"Fant ikke scenarioet «%[1]v». Velg et scenario fra lista over scenarioer.", "The scenario «%[1]v» was not found. Choose one from the list of scenarios."},
 
+	// The structure search (optimize.Infeasible).
+	"err.search.infeasible": {"Ingen inndeling oppfyller kriteriene: noen kommuner kan ikke samles i en gruppe som når terskelen (kommunenummer %[1]v). Senk terskelen, øk største avstand, eller tillat grupper over fylkesgrenser og sjøforbindelser.", "No grouping meets the criteria: some municipalities cannot be put in a group that reaches the floor (municipality numbers %[1]v). Lower the floor, raise the largest distance, or allow groups across county borders and sea links."},
+	"err.search.notfound":   {"Søket fant ingen inndeling som oppfyller kriteriene, selv om en slik kan finnes (kommunenummer %[1]v). Prøv en annen startverdi, senk terskelen eller øk største avstand.", "The search found no grouping that meets the criteria, though one may exist (municipality numbers %[1]v). Try another starting value, lower the floor or raise the largest distance."},
+
+	"err.search.infeasible.all": {"Ingen inndeling oppfyller kriteriene. Senk terskelen, øk største avstand, eller tillat grupper over fylkesgrenser og sjøforbindelser.", "No grouping meets the criteria. Lower the floor, raise the largest distance, or allow groups across county borders and sea links."},
+	"err.search.notfound.all":   {"Søket fant ingen inndeling som oppfyller kriteriene, selv om en slik kan finnes. Prøv en annen startverdi, senk terskelen eller øk største avstand.", "The search found no grouping that meets the criteria, though one may exist. Try another starting value, lower the floor or raise the largest distance."},
+
 	// Changes to a task's staffing parameters (/oppgaver).
 	"err.param.task":       {"Oppgaven finnes ikke i oppgavekatalogen. Velg en oppgave fra lista.", "The task is not in the task catalogue. Choose a task from the list."},
 	"err.param.nostaffing": {"Oppgaven har ingen bemanningsmodell, så det er ingenting å endre. Velg en annen oppgave.", "The task has no staffing model, so there is nothing to change. Choose another task."},
