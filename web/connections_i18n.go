@@ -42,6 +42,7 @@ var connectionMessages = map[string][2]string{
 	"srch.act.fte":        {"%s årsverk", "%s FTEs"},
 	"srch.act.defname":    {"Strukturforslag: minst %s per kommune (%d-strukturen, %d)", "Structure proposal: at least %s per municipality (%d structure, %d)"},
 	"srch.act.desc":       {"Fra struktursøket: minst %s per kommune; %d sammenslåinger, %d kommuner i alt.", "From the structure search: at least %s per municipality; %d mergers, %d municipalities in all."},
+	"scl.meta":            {"%d-strukturen, folketall 1.1.%d", "the %d structure, population 1 January %d"},
 	"scl.open":            {"Åpne i planleggeren", "Open in the plan editor"},
 	"scl.opencopy":        {"Åpne en kopi i planleggeren", "Open a copy in the plan editor"},
 	"scl.delete":          {"Slett", "Delete"},
