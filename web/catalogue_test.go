@@ -1,10 +1,14 @@
 package web
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -73,3 +77,70 @@ var (
 	errorwKey   = regexp.MustCompile(`\bErrorw\(\s*[A-Za-z_.]+,\s*"([^"]+)"`)
 	badErrVerb  = regexp.MustCompile(`%(?:\[\d+\])?[-+# 0-9.]*[dfgeqxX]`)
 )
+
+// TestCatalogueFilesComplete reads every *_i18n.go file and checks each
+// bokmål–English pair written in it ([2]string), also in the maps and
+// tables that are not merged into messages (the editor's problems, the
+// economy's labels …): both texts are there.
+func TestCatalogueFilesComplete(t *testing.T) {
+	files, err := filepath.Glob("*_i18n.go")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("found %d *_i18n.go files (%v)", len(files), err)
+	}
+	files = append(files, "i18n.go")
+	pairs := 0
+	for _, name := range files {
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check := func(lit *ast.CompositeLit) {
+			pairs++
+			if len(lit.Elts) != 2 {
+				t.Errorf("%s: a text pair with %d texts, want bokmål and English", fset.Position(lit.Pos()), len(lit.Elts))
+				return
+			}
+			for i, e := range lit.Elts {
+				if b, ok := e.(*ast.BasicLit); ok && b.Kind == token.STRING {
+					if v, _ := strconv.Unquote(b.Value); strings.TrimSpace(v) == "" {
+						t.Errorf("%s: the %s text is empty", fset.Position(b.Pos()), [2]string{"bokmål", "English"}[i])
+					}
+				}
+			}
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.CompositeLit)
+			if !ok {
+				return true
+			}
+			if isPair(lit.Type) {
+				check(lit)
+			}
+			if m, ok := lit.Type.(*ast.MapType); ok && isPair(m.Value) {
+				for _, e := range lit.Elts {
+					if kv, ok := e.(*ast.KeyValueExpr); ok {
+						if v, ok := kv.Value.(*ast.CompositeLit); ok && v.Type == nil {
+							check(v)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if pairs < 500 {
+		t.Fatalf("found only %d text pairs; the parse is broken", pairs)
+	}
+}
+
+// isPair reports whether a type expression is [2]string.
+func isPair(e ast.Expr) bool {
+	a, ok := e.(*ast.ArrayType)
+	if !ok {
+		return false
+	}
+	l, ok := a.Len.(*ast.BasicLit)
+	id, ok2 := a.Elt.(*ast.Ident)
+	return ok && ok2 && l.Value == "2" && id.Name == "string"
+}
