@@ -122,14 +122,23 @@ func TestBrowserCapacityCooperation(t *testing.T) {
 			t.Errorf("examples registered, box not ticked: %s = %q, want ukjent", task, v)
 		}
 	}
-	run(chromedp.Click(chromedp.CSS(`#examples`)), chromedp.Click(chromedp.CSS(`form.filters button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(`#task-summary`)))
-	loc, err := chromedp.Run(bctx, chromedp.Location())
-	if err != nil {
-		t.Fatal(err)
+	run(chromedp.Click(chromedp.CSS(`#examples`)), chromedp.Click(chromedp.CSS(`form.filters button[type=submit]`)))
+	// The old page has a task summary too: wait for the new address, then
+	// for the new page's summary.
+	var loc string
+	for range 100 {
+		if loc, err = chromedp.Run(bctx, chromedp.Location()); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(loc, "examples=1") {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 	if !strings.Contains(loc, "examples=1") {
 		t.Fatalf("after ticking the box, location = %s", loc)
 	}
+	run(chromedp.WaitVisible(chromedp.CSS(`#task-summary`)))
 	checked, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.getElementById('examples').checked`))
 	if err != nil || !checked {
 		t.Error("the box is not ticked on the page it led to")
