@@ -20,7 +20,8 @@ var jobPageNames = []string{"jobs_list.tmpl", "jobs_show.tmpl"}
 // jobRow is a job as the pages show it.
 type jobRow struct {
 	*jobs.Job
-	Name, State, Percent string
+	// StateText is the state in words; Job.State is the state's code.
+	Name, StateText, Percent string
 	// Permille is the progress for <progress max="1000">.
 	Permille int
 	// Steps is "420 000 of 1 000 000 steps", or "" before any.
@@ -29,7 +30,7 @@ type jobRow struct {
 
 func jobRowOf(j *jobs.Job, lang string) jobRow {
 	nf := nbfmt.For(lang)
-	r := jobRow{Job: j, Name: msg(lang, "jobs.kind."+j.Kind), State: msg(lang, "jobs.state."+j.State),
+	r := jobRow{Job: j, Name: msg(lang, "jobs.kind."+j.Kind), StateText: msg(lang, "jobs.state."+j.State),
 		Percent: nf.Percent(100*j.Progress, 0), Permille: int(1000 * j.Progress)}
 	if j.Total > 0 {
 		r.Steps = sprintf(msg(lang, "jobs.steps."+j.Unit), nf.Int(int64(j.Done)), nf.Int(int64(j.Total)))
@@ -102,13 +103,93 @@ type jobPage struct {
 	Job  jobRow
 	Over bool
 	CSRF string
-	// Params lists the parameters as name = value.
-	Params []string
+	// Params are the parameters in words.
+	Params []paramView
+	// Source names the data a search's or an ensemble's result rests on.
+	Source string
 	// Search and Ensemble are the result of a done search or ensemble;
 	// Scenarios the number of scenarios of a done evaluation or report.
 	Search    *searchView
 	Ensemble  *ensembleJobView
 	Scenarios int
+}
+
+type paramView struct{ Label, Value string }
+
+// paramLabels are the message keys of the parameters' names, in the
+// order the page lists them.
+var paramLabels = []struct{ name, key string }{
+	{"structure", "structure"}, {"year", "year"}, {"task", "search.weigh"}, {"floor", "search.floor"}, {"max_km", "search.maxkm"},
+	{"objective", "search.objective"}, {"within_county", "search.withincounty"}, {"keep_feasible", "search.keep"}, {"no_sea_links", "search.nosea"},
+	{"lock", "jobs.param.lock"}, {"forbid", "jobs.param.forbid"}, {"steps", "jobs.form.steps"}, {"parts", "jobs.param.parts"},
+	{"tolerance", "jobs.param.tolerance"}, {"ceiling", "jobs.param.ceiling"}, {"unbalanced", "jobs.param.unbalanced"}, {"variant", "jobs.param.variant"},
+	{"burn_in", "jobs.param.burn_in"}, {"sample_every", "jobs.param.sample_every"}, {"chains", "jobs.param.chains"}, {"restarts", "jobs.param.restarts"},
+	{"effort", "jobs.param.effort"}, {"seed", "search.seed"}, {"scenarios", "jobs.param.scenarios"}, {"title", "jobs.param.title"},
+	{"format", "jobs.param.format"}, {"examples", "jobs.param.examples"},
+}
+
+// paramsOf puts a job's parameters in words: each known one with its
+// label and its value formatted for lang (a task by its name, an
+// objective by its description, yes or no).
+func (s *Server) paramsOf(r *http.Request, raw json.RawMessage, lang string) []paramView {
+	var m map[string]any
+	if json.Unmarshal(raw, &m) != nil {
+		return nil
+	}
+	nf := nbfmt.For(lang)
+	var out []paramView
+	for _, l := range paramLabels {
+		v, ok := m[l.name]
+		if !ok {
+			continue
+		}
+		var text string
+		switch x := v.(type) {
+		case bool:
+			text = msg(lang, map[bool]string{true: "jobs.yes", false: "jobs.no"}[x])
+		case float64:
+			text = nf.Round(x, 2)
+			if l.name == "structure" || l.name == "year" || l.name == "seed" {
+				text = fmt.Sprint(x)
+			}
+		case string:
+			text = x
+			switch l.name {
+			case "objective":
+				text = msg(lang, "search.obj."+x)
+			case "task":
+				text = s.taskName(r, x, lang)
+			}
+		case []any:
+			parts := make([]string, len(x))
+			for i, e := range x {
+				parts[i] = fmt.Sprint(e)
+			}
+			text = strings.Join(parts, ", ")
+		default:
+			continue
+		}
+		out = append(out, paramView{msg(lang, l.key), text})
+	}
+	return out
+}
+
+// taskName is the name of task id in lang, or id when the catalogue has
+// no such task.
+func (s *Server) taskName(r *http.Request, id, lang string) string {
+	cat, err := s.catalogue(r.Context())
+	if err != nil {
+		return id
+	}
+	for _, t := range cat.Tasks {
+		if t.ID == id {
+			if lang == "en" {
+				return t.NameEN
+			}
+			return t.NameNB
+		}
+	}
+	return id
 }
 
 type searchView struct {
@@ -134,21 +215,14 @@ func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := jobPage{Job: jobRowOf(j, lang), Over: j.Over(), CSRF: s.csrfToken(w, r)}
-	var params map[string]any
-	if json.Unmarshal(j.Params, &params) == nil {
-		for k, v := range params {
-			d.Params = append(d.Params, fmt.Sprintf("%s = %v", k, v))
-		}
-		sort.Strings(d.Params)
-	}
+	d := jobPage{Job: jobRowOf(j, lang), Over: j.Over(), CSRF: s.csrfToken(w, r), Params: s.paramsOf(r, j.Params, lang)}
 	if j.State == jobs.StateDone {
 		if err := d.result(j, lang); err != nil {
 			return err
 		}
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
-	s.render(w, r, http.StatusOK, "jobs_show.tmpl", page{Title: sprintf(msg(lang, "jobs.show.title"), j.ID), Nav: "search", Data: d})
+	s.render(w, r, http.StatusOK, "jobs_show.tmpl", page{Title: d.Job.Name, Nav: "search", Data: d})
 	return nil
 }
 
@@ -166,6 +240,7 @@ func (d *jobPage) result(j *jobs.Job, lang string) error {
 			dec = 1
 		}
 		v := &searchView{Count: res.Count, Merged: res.Merged, Alone: res.Alone, Floor: nf.Decimal(res.Floor, dec), Unit: unitWord(res.Unit, lang)}
+		d.Source = sprintf(msg(lang, "ens.source"), res.Year)
 		sort.SliceStable(res.Groups, func(a, b int) bool { return res.Groups[a].Weight < res.Groups[b].Weight })
 		for _, g := range res.Groups {
 			if len(g.Members) < 2 {
@@ -184,6 +259,7 @@ func (d *jobPage) result(j *jobs.Job, lang string) error {
 			return fmt.Errorf("job %d: result: %v", j.ID, err)
 		}
 		e := res.EnsembleResult
+		d.Source = sprintf(msg(lang, "ens.source"), res.Year)
 		dec := 0
 		if res.Unit == "FTE" {
 			dec = 1

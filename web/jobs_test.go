@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -40,6 +41,10 @@ func withJobs(t *testing.T, workers int) func(*web.Config) {
 		cfg.Jobs = q
 	}
 }
+
+// rawKey finds a message key of the job pages, or a formatting error, in
+// page text.
+var rawKey = regexp.MustCompile(`[> (]jobs\.[a-z.]+|%!`)
 
 // waitJob polls GET /api/v1/jobs/{id} until the job has ended.
 func waitJob(t *testing.T, c *client, id int64) map[string]any {
@@ -109,8 +114,10 @@ func TestJobsAPI(t *testing.T) {
 		t.Errorf("GET /jobber = %d, lists the job: %v", code, strings.Contains(body, "/jobber/"))
 	}
 	if code, body := s.do("GET", fmt.Sprintf("/jobber/%d", created.ID), "", ""); code != http.StatusOK || !strings.Contains(body, `<progress id="job-progress" max="1000" value="1000">`) ||
-		!strings.Contains(body, "ferdig") || !strings.Contains(body, "job-result-ensemble") {
+		!strings.Contains(body, "ferdig") || !strings.Contains(body, "job-result-ensemble") || !strings.Contains(body, `id="job-json"`) {
 		t.Errorf("GET /jobber/%d = %d; want the done job with its progress bar and result", created.ID, code)
+	} else if m := rawKey.FindString(body); m != "" {
+		t.Errorf("GET /jobber/%d shows %q: a message key or a formatting error, not a text", created.ID, m)
 	}
 
 	for _, tt := range []struct{ body, want string }{
