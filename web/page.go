@@ -58,6 +58,7 @@ func (s *Server) renderQuery(w http.ResponseWriter, r *http.Request, status int,
 	rememberLang(w, r)
 	p.Lang = langOf(r)
 	p.Path = r.URL.Path
+	p.Caveats = caveatsIn(p.Lang, p.Caveats)
 	p.Analyst = isAnalyst(r)
 	if v := viewerOf(r); p.Analyst && v.Session != nil && p.CSRF == "" {
 		p.CSRF = v.Session.CSRF
@@ -101,6 +102,7 @@ func (s *Server) renderCached(w http.ResponseWriter, r *http.Request, key, name 
 			return body{}, err
 		}
 		p.Lang, p.Path, p.Analyst = lang, path, analyst
+		p.Caveats = caveatsIn(lang, p.Caveats)
 		var buf bytes.Buffer
 		if err := s.pages[p.Lang].ExecuteTemplate(&buf, name, p); err != nil {
 			return body{}, fmt.Errorf("render %s: %w", name, err)
