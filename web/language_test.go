@@ -84,6 +84,7 @@ var langPages = []string{
 	"/scenarier/sammenlign?id=nosuch",
 	"/samarbeid/999999",
 	"/ordliste",
+	"/sok?floor=9000000",
 }
 
 // langForms are forms the crawler sends with bad input (as the route's

@@ -390,17 +390,19 @@ func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) error
 
 // searchPage is the data of search.tmpl.
 type searchPage struct {
-	Req      searchRequest
-	Years    []int
-	Tasks    []*generalist.Task
-	Result   *searchResult
-	Rows     []searchGroup // merged groups, lightest first
-	SVG      template.HTML
-	Error    string
-	Reasons  []optimize.Reason
-	APIURL   string
-	HasFloor bool
-	Message  string
+	Req     searchRequest
+	Years   []int
+	Tasks   []*generalist.Task
+	Result  *searchResult
+	Rows    []searchGroup // merged groups, lightest first
+	SVG     template.HTML
+	Error   string
+	Reasons []optimize.Reason
+	// ErrorTech is Error's English detail, shown under «Teknisk».
+	ErrorTech string
+	APIURL    string
+	HasFloor  bool
+	Message   string
 	// Objectives are the names of the objectives, for the form; Millis
 	// the time of the search in milliseconds.
 	Objectives []string
@@ -441,9 +443,10 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 		var inf *optimize.Infeasible
 		switch {
 		case errors.As(err, &inf):
-			d.Error, d.Reasons = generalist.ErrorMessage(err), inf.Reasons
+			d.Error, _ = errorText(lang, err) // worded once; the reasons (English) under «Teknisk»
+			d.Reasons = inf.Reasons
 		case generalist.ErrorCode(err) == generalist.EINVALID:
-			d.Error = generalist.ErrorMessage(err)
+			d.Error, d.ErrorTech = errorText(lang, err)
 		case err != nil:
 			return err
 		default:
@@ -474,7 +477,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 					var inf *optimize.Infeasible
 					switch {
 					case errors.As(err, &inf), generalist.ErrorCode(err) == generalist.EINVALID:
-						d.EnsError = generalist.ErrorMessage(err)
+						d.EnsError, _ = errorText(lang, err)
 					case err != nil:
 						return err
 					}
