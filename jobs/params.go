@@ -15,15 +15,17 @@ import (
 
 // The kinds of job.
 const (
-	KindSearch   = "search"
-	KindEnsemble = "ensemble"
-	KindEvaluate = "evaluate"
-	KindReport   = "report"
+	KindSearch = "search"
+	// KindTasksSearch runs the search with each of many tasks' floors.
+	KindTasksSearch = "tasks-search"
+	KindEnsemble    = "ensemble"
+	KindEvaluate    = "evaluate"
+	KindReport      = "report"
 )
 
 // Kinds lists the kinds of job in the order the help and the pages show
 // them.
-var Kinds = []string{KindSearch, KindEnsemble, KindEvaluate, KindReport}
+var Kinds = []string{KindSearch, KindTasksSearch, KindEnsemble, KindEvaluate, KindReport}
 
 // Limits of one job.
 const (
@@ -85,6 +87,18 @@ type EnsembleParams struct {
 	Chains      int     `json:"chains,omitempty"`
 }
 
+// TasksSearchParams run the structure search in its task-floor mode for
+// each task of Tasks (every task with a staffing model when empty): the
+// groups in which each task's expected FTEs reach Floor, or without one
+// the task's robust minimum team. Task must be empty.
+type TasksSearchParams struct {
+	SearchParams
+	Tasks []string `json:"tasks,omitempty"`
+}
+
+// MaxTasks bounds the tasks of a tasks-search job.
+const MaxTasks = 500
+
 // EvaluateParams name the scenarios (stored or shipped) to evaluate;
 // Examples counts the shipped example cooperations as today's (as
 // ?examples=true does on the web).
@@ -102,10 +116,11 @@ type ReportParams struct {
 	Examples  bool     `json:"examples,omitempty"`
 }
 
-func (SearchParams) Kind() string   { return KindSearch }
-func (EnsembleParams) Kind() string { return KindEnsemble }
-func (EvaluateParams) Kind() string { return KindEvaluate }
-func (ReportParams) Kind() string   { return KindReport }
+func (SearchParams) Kind() string      { return KindSearch }
+func (EnsembleParams) Kind() string    { return KindEnsemble }
+func (TasksSearchParams) Kind() string { return KindTasksSearch }
+func (EvaluateParams) Kind() string    { return KindEvaluate }
+func (ReportParams) Kind() string      { return KindReport }
 
 // criteria turns the parameters into the search's criteria.
 func (p SearchParams) criteria() (app.Criteria, error) {
@@ -190,6 +205,46 @@ func (p EnsembleParams) check(ctx context.Context, a *app.App) error {
 	return p.SearchParams.check(ctx, a)
 }
 
+// tasks returns the tasks of the job: those named, or every task with a
+// staffing model.
+func (p TasksSearchParams) tasks(ctx context.Context, a *app.App) ([]string, error) {
+	if p.Task != "" {
+		return nil, generalist.Errorf(generalist.EINVALID, "task: a tasks-search takes its tasks in tasks, not task")
+	}
+	if len(p.Tasks) > MaxTasks {
+		return nil, generalist.Errorf(generalist.EINVALID, "tasks: %d named, at most %d in one job", len(p.Tasks), MaxTasks)
+	}
+	if len(p.Tasks) > 0 {
+		return p.Tasks, nil
+	}
+	cat, err := a.Catalogue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, t := range cat.Tasks {
+		if t.Staffing != nil {
+			out = append(out, t.ID)
+		}
+	}
+	return out, nil
+}
+
+func (p TasksSearchParams) check(ctx context.Context, a *app.App) error {
+	tasks, err := p.tasks(ctx, a)
+	if err != nil {
+		return err
+	}
+	for i, t := range tasks {
+		q := p.SearchParams
+		q.Task = t
+		if _, err := q.problem(ctx, a); err != nil {
+			return namedErr(err, fmt.Sprintf("tasks[%d]", i))
+		}
+	}
+	return nil
+}
+
 // scenarios reads the named scenarios (stored or shipped), refusing an
 // empty or too long list and an unknown id.
 func scenarios(ctx context.Context, a *app.App, ids []string) ([]*generalist.Scenario, error) {
@@ -203,7 +258,7 @@ func scenarios(ctx context.Context, a *app.App, ids []string) ([]*generalist.Sce
 	for i, id := range ids {
 		sc, err := a.Scenario(ctx, id, true)
 		if err != nil {
-			return nil, fmt.Errorf("scenarios[%d]: %w", i, err)
+			return nil, namedErr(err, fmt.Sprintf("scenarios[%d]", i))
 		}
 		out[i] = sc
 	}
@@ -251,6 +306,8 @@ func Decode(kind string, raw json.RawMessage) (Params, error) {
 		p = &SearchParams{Seed: 1}
 	case KindEnsemble:
 		p = &EnsembleParams{SearchParams: SearchParams{Seed: 1}, Steps: 1000}
+	case KindTasksSearch:
+		p = &TasksSearchParams{SearchParams: SearchParams{Seed: 1}}
 	case KindEvaluate:
 		p = &EvaluateParams{}
 	case KindReport:
@@ -270,12 +327,23 @@ func Decode(kind string, raw json.RawMessage) (Params, error) {
 		return *v, nil
 	case *EnsembleParams:
 		return *v, nil
+	case *TasksSearchParams:
+		return *v, nil
 	case *EvaluateParams:
 		return *v, nil
 	case *ReportParams:
 		return *v, nil
 	}
 	panic("unreachable")
+}
+
+// namedErr prefixes a domain error's message with the field it concerns,
+// keeping its code; other errors are wrapped.
+func namedErr(err error, field string) error {
+	if c := generalist.ErrorCode(err); c != generalist.EINTERNAL {
+		return generalist.Errorf(c, "%s: %s", field, generalist.ErrorMessage(err))
+	}
+	return fmt.Errorf("%s: %w", field, err)
 }
 
 // jsonMessage says what was wrong with a JSON value and in which field.

@@ -99,6 +99,7 @@ func New[TTx any](driver riverdriver.Driver[TTx], a *app.App, cfg Config) (*Queu
 	workers := river.NewWorkers()
 	river.AddWorker(workers, &worker[SearchParams]{q: q, run: runSearch})
 	river.AddWorker(workers, &worker[EnsembleParams]{q: q, run: runEnsemble})
+	river.AddWorker(workers, &worker[TasksSearchParams]{q: q, run: runTasksSearch})
 	river.AddWorker(workers, &worker[EvaluateParams]{q: q, run: runEvaluate})
 	river.AddWorker(workers, &worker[ReportParams]{q: q, run: runReport})
 	rc := &river.Config{

@@ -225,3 +225,46 @@ func withoutSeconds(t *testing.T, b json.RawMessage) string {
 	}
 	return string(mustJSON(t, m))
 }
+
+// TestTasksSearch runs the search with the floors of two tasks as one
+// job: each task's result is the search job of that task alone.
+func TestTasksSearch(t *testing.T) {
+	a, open := backends[0].open(t)
+	q := open(Config{Workers: 1, PollInterval: 100 * time.Millisecond})
+	ctx := context.Background()
+	cat, err := a.Catalogue(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tasks []string
+	for _, task := range cat.Tasks {
+		if task.Staffing != nil && len(tasks) < 2 {
+			tasks = append(tasks, task.ID)
+		}
+	}
+	p := TasksSearchParams{SearchParams: SearchParams{Structure: 2024, Seed: 2}, Tasks: tasks}
+	j, err := q.Enqueue(ctx, Owner{ID: "1"}, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := wait(t, q, j.ID, func(j *Job) bool { return j.State == StateDone })
+	var res TasksSearchResult
+	if err := json.Unmarshal(done.Result, &res); err != nil || len(res.Tasks) != 2 || done.Total != 2 || done.Unit != "tasks" {
+		t.Fatalf("result %.200s (%v), progress %d of %d %s; want two tasks", done.Result, err, done.Done, done.Total, done.Unit)
+	}
+	for i, task := range tasks {
+		one, err := runSearch(ctx, a, SearchParams{Structure: 2024, Seed: 2, Task: task}, &reporter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := withoutSeconds(t, mustJSON(t, res.Tasks[i].SearchResult)), withoutSeconds(t, mustJSON(t, one)); res.Tasks[i].ID != task || got != want {
+			t.Errorf("task %s: %.200s; want the search of the task alone %.200s", task, got, want)
+		}
+	}
+	if _, err := q.Enqueue(ctx, Owner{}, TasksSearchParams{SearchParams: SearchParams{Structure: 2024, Seed: 1, Task: tasks[0]}}); generalist.ErrorCode(err) != generalist.EINVALID {
+		t.Errorf("a tasks-search with task = %v; want EINVALID", err)
+	}
+	if _, err := q.Enqueue(ctx, Owner{}, TasksSearchParams{SearchParams: SearchParams{Structure: 2024, Seed: 1}, Tasks: []string{"no-such-task"}}); !strings.Contains(generalist.ErrorMessage(err), "tasks[0]") {
+		t.Errorf("a tasks-search with an unknown task = %v; want a refusal naming tasks[0]", err)
+	}
+}

@@ -197,6 +197,44 @@ func runSearch(ctx context.Context, a *app.App, p SearchParams, rep *reporter) (
 	return res, nil
 }
 
+// TasksSearchResult is a tasks-search job's result: the search of each
+// task, in the order of the tasks.
+type TasksSearchResult struct {
+	Tasks []TaskResult `json:"tasks"`
+}
+
+// TaskResult is the search of one task, or why its criteria have no plan
+// (Error: infeasible, which does not stop the other tasks).
+type TaskResult struct {
+	ID    string `json:"id"`
+	Error string `json:"error,omitempty"`
+	*SearchResult
+}
+
+func runTasksSearch(ctx context.Context, a *app.App, p TasksSearchParams, rep *reporter) (any, error) {
+	tasks, err := p.tasks(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	res := &TasksSearchResult{Tasks: []TaskResult{}}
+	rep.set(0, len(tasks), "tasks")
+	for i, t := range tasks {
+		q := p.SearchParams
+		q.Task = t
+		r, err := runSearch(ctx, a, q, &reporter{})
+		switch {
+		case err == nil:
+			res.Tasks = append(res.Tasks, TaskResult{ID: t, SearchResult: r.(*SearchResult)})
+		case ctx.Err() == nil && generalist.ErrorCode(err) == generalist.EINVALID:
+			res.Tasks = append(res.Tasks, TaskResult{ID: t, Error: generalist.ErrorMessage(err)})
+		default:
+			return nil, fmt.Errorf("task %s: %w", t, err)
+		}
+		rep.set(i+1, len(tasks), "tasks")
+	}
+	return res, nil
+}
+
 // EnsembleResult is an ensemble job's result: the JSON of
 // /api/v1/search/ensemble.
 type EnsembleResult struct {

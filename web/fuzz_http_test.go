@@ -101,7 +101,8 @@ func FuzzHTTP(f *testing.F) {
 				`{"kind":"search","params":{"floor":5000,"bogus":1}}`, `{"kind":"search","params":[1]}`, `{"kind":"ensemble","params":{"steps":1e300}}`,
 				`{"kind":"ensemble","params":{"floor":5000,"steps":-1,"sample_every":1}}`, `{"kind":"evaluate","params":{"scenarios":["x"]}}`,
 				`{"kind":"report","params":{"scenarios":[],"format":"pdf"}}`, `{"kind":"search","params":{"floor":{"a":1}}}`, `{"kind":"nope"}`, `{"kind":1}`,
-				`{"kind":"evaluate","params":{"scenarios":"kommunereformen-2020"}}`, `{"kind":"search","params":{"lock":"0301+` + strings.Repeat("0", 100) + `"}}`}
+				`{"kind":"evaluate","params":{"scenarios":"kommunereformen-2020"}}`, `{"kind":"tasks-search","params":{"tasks":["ppt",1]}}`,
+				`{"kind":"tasks-search","params":{"tasks":["ppt"],"floor":-1}}`, `{"kind":"search","params":{"lock":"0301+` + strings.Repeat("0", 100) + `"}}`}
 		case "POST /jobber":
 			ctype = 2
 			bodies = []string{"kind=ensemble&floor=5000&steps=300", "kind=x", "kind=search&floor=NaN&seed=0", "kind=ensemble&steps=99999999999999999999"}

@@ -60,6 +60,9 @@ var (
 // parseEnsembleOptions), but for the steps, which a job may take many
 // more of; the others as package jobs decodes them.
 func (s *Server) jobParams(r *http.Request, kind string, raw json.RawMessage) (jobs.Params, error) {
+	if kind == jobs.KindTasksSearch {
+		return s.tasksSearchParams(r, raw)
+	}
 	if kind != jobs.KindSearch && kind != jobs.KindEnsemble {
 		return jobs.Decode(kind, raw)
 	}
@@ -115,6 +118,40 @@ func (s *Server) jobParams(r *http.Request, kind string, raw json.RawMessage) (j
 	}
 	return jobs.EnsembleParams{SearchParams: p, Steps: int(steps), Parts: req.Parts, Tolerance: opt.Tolerance, Ceiling: opt.Ceiling,
 		Unbalanced: opt.Unbalanced, Variant: opt.Variant.String(), BurnIn: opt.BurnIn, SampleEvery: opt.SampleEvery, Chains: int(min(chains, 65))}, nil
+}
+
+// tasksSearchParams reads a tasks-search's parameters: the tasks, a list
+// of task ids, and the criteria as a search's (without task).
+func (s *Server) tasksSearchParams(r *http.Request, raw json.RawMessage) (jobs.Params, error) {
+	var m map[string]json.RawMessage
+	if len(bytes.TrimSpace(raw)) > 0 && string(bytes.TrimSpace(raw)) != "null" {
+		if err := json.Unmarshal(raw, &m); err != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "params: must be an object of parameters (%s)", jsonError(err))
+		}
+	}
+	var tasks []string
+	if t, ok := m["tasks"]; ok {
+		if err := json.Unmarshal(t, &tasks); err != nil {
+			return nil, generalist.Errorf(generalist.EINVALID, "params.tasks: must be a list of task ids")
+		}
+		delete(m, "tasks")
+	}
+	if _, ok := m["task"]; ok {
+		return nil, generalist.Errorf(generalist.EINVALID, "params.task: a tasks-search takes its tasks in tasks")
+	}
+	rest, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.jobParams(r, jobs.KindSearch, rest)
+	if err != nil {
+		return nil, err
+	}
+	sp := p.(jobs.SearchParams)
+	if _, given := m["floor"]; !given {
+		sp.Floor = 0 // each task's robust minimum team, not the inhabitants' default
+	}
+	return jobs.TasksSearchParams{SearchParams: sp, Tasks: tasks}, nil
 }
 
 // paramValues turns a JSON object of parameters (strings, numbers and

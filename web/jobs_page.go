@@ -110,6 +110,7 @@ type jobPage struct {
 	// Search and Ensemble are the result of a done search or ensemble;
 	// Scenarios the number of scenarios of a done evaluation or report.
 	Search    *searchView
+	Tasks     []taskView
 	Ensemble  *ensembleJobView
 	Scenarios int
 }
@@ -124,7 +125,7 @@ var paramLabels = []struct{ name, key string }{
 	{"lock", "jobs.param.lock"}, {"forbid", "jobs.param.forbid"}, {"steps", "jobs.form.steps"}, {"parts", "jobs.param.parts"},
 	{"tolerance", "jobs.param.tolerance"}, {"ceiling", "jobs.param.ceiling"}, {"unbalanced", "jobs.param.unbalanced"}, {"variant", "jobs.param.variant"},
 	{"burn_in", "jobs.param.burn_in"}, {"sample_every", "jobs.param.sample_every"}, {"chains", "jobs.param.chains"}, {"restarts", "jobs.param.restarts"},
-	{"effort", "jobs.param.effort"}, {"seed", "search.seed"}, {"scenarios", "jobs.param.scenarios"}, {"title", "jobs.param.title"},
+	{"effort", "jobs.param.effort"}, {"seed", "search.seed"}, {"tasks", "jobs.param.tasks"}, {"scenarios", "jobs.param.scenarios"}, {"title", "jobs.param.title"},
 	{"format", "jobs.param.format"}, {"examples", "jobs.param.examples"},
 }
 
@@ -164,6 +165,9 @@ func (s *Server) paramsOf(r *http.Request, raw json.RawMessage, lang string) []p
 			parts := make([]string, len(x))
 			for i, e := range x {
 				parts[i] = fmt.Sprint(e)
+				if l.name == "tasks" {
+					parts[i] = s.taskName(r, parts[i], lang)
+				}
 			}
 			text = strings.Join(parts, ", ")
 		default:
@@ -200,6 +204,12 @@ type searchView struct {
 
 type groupView struct{ Names, Weight string }
 
+// taskView is one task's search of a tasks-search job.
+type taskView struct {
+	Name, Floor, Error   string
+	Count, Merged, Alone int
+}
+
 type ensembleJobView struct {
 	Steps, Accepted, Ceiling, Unit string
 	Parts, Chains                  int
@@ -217,7 +227,7 @@ func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) error {
 	}
 	d := jobPage{Job: jobRowOf(j, lang), Over: j.Over(), CSRF: s.csrfToken(w, r), Params: s.paramsOf(r, j.Params, lang)}
 	if j.State == jobs.StateDone {
-		if err := d.result(j, lang); err != nil {
+		if err := d.result(s, r, j, lang); err != nil {
 			return err
 		}
 	}
@@ -227,7 +237,7 @@ func (s *Server) handleJob(w http.ResponseWriter, r *http.Request) error {
 }
 
 // result reads a done job's result for the page.
-func (d *jobPage) result(j *jobs.Job, lang string) error {
+func (d *jobPage) result(s *Server, r *http.Request, j *jobs.Job, lang string) error {
 	nf := nbfmt.For(lang)
 	switch j.Kind {
 	case jobs.KindSearch:
@@ -253,6 +263,19 @@ func (d *jobPage) result(j *jobs.Job, lang string) error {
 			v.Groups = append(v.Groups, groupView{strings.Join(names, ", "), nf.Decimal(g.Weight, dec)})
 		}
 		d.Search = v
+	case jobs.KindTasksSearch:
+		var res jobs.TasksSearchResult
+		if err := json.Unmarshal(j.Result, &res); err != nil {
+			return fmt.Errorf("job %d: result: %w", j.ID, err)
+		}
+		for _, t := range res.Tasks {
+			v := taskView{Name: s.taskName(r, t.ID, lang), Error: t.Error}
+			if t.SearchResult != nil {
+				v.Floor, v.Count, v.Merged, v.Alone = nf.Decimal(t.Floor, 1), t.Count, t.Merged, t.Alone
+				d.Source = sprintf(msg(lang, "ens.source"), t.Year)
+			}
+			d.Tasks = append(d.Tasks, v)
+		}
 	case jobs.KindEnsemble:
 		var res jobs.EnsembleResult
 		if err := json.Unmarshal(j.Result, &res); err != nil || res.EnsembleResult == nil {

@@ -120,7 +120,22 @@ func TestJobsAPI(t *testing.T) {
 		t.Errorf("GET /jobber/%d shows %q: a message key or a formatting error, not a text", created.ID, m)
 	}
 
+	// A search with each of two tasks' floors.
+	code, body = c.do("POST", "/api/v1/jobs", "application/json", `{"kind": "tasks-search", "params": {"tasks": ["barnevern", "ppt"]}}`)
+	if code != http.StatusAccepted || json.Unmarshal([]byte(body), &created) != nil {
+		t.Fatalf("POST tasks-search = %d %s; want 202", code, body)
+	}
+	if j := waitJob(t, c, created.ID); j["state"] != "done" || j["total"] != 2.0 {
+		t.Errorf("tasks-search job = %.300v; want done over 2 tasks", j)
+	}
+	if code, body := s.do("GET", fmt.Sprintf("/jobber/%d", created.ID), "", ""); code != http.StatusOK || !strings.Contains(body, "job-result-tasks") || rawKey.MatchString(body) {
+		t.Errorf("GET /jobber/%d = %d (%q); want the tasks' results in words", created.ID, code, rawKey.FindString(body))
+	}
+
 	for _, tt := range []struct{ body, want string }{
+		{`{"kind": "tasks-search", "params": {"tasks": "barnevern"}}`, "params.tasks"},
+		{`{"kind": "tasks-search", "params": {"task": "barnevern"}}`, "params.task"},
+		{`{"kind": "tasks-search", "params": {"tasks": ["ingen"]}}`, "tasks[0]"},
 		{`{"kind": "ensemble", "params": {"floor": 5000, "steps": "many"}}`, "params.steps"},
 		{`{"kind": "ensemble", "params": {"floor": 5000, "steps": 100000001}}`, "params.steps"},
 		{`{"kind": "search", "params": {"flor": 5000}}`, "params.flor"},
@@ -144,8 +159,8 @@ func TestJobsAPI(t *testing.T) {
 			ID int64 `json:"id"`
 		} `json:"jobs"`
 	}
-	if code, body := c.do("GET", "/api/v1/jobs", "", ""); code != http.StatusOK || json.Unmarshal([]byte(body), &list) != nil || len(list.Jobs) != 1 || list.Jobs[0].ID != created.ID {
-		t.Errorf("after the refusals the analyst's jobs are %d %.200s; want the one job", code, body)
+	if code, body := c.do("GET", "/api/v1/jobs", "", ""); code != http.StatusOK || json.Unmarshal([]byte(body), &list) != nil || len(list.Jobs) != 2 || list.Jobs[0].ID != created.ID {
+		t.Errorf("after the refusals the analyst's jobs are %d %.200s; want the two jobs", code, body)
 	}
 	read := &client{t: t, base: a.URL, http: http.DefaultClient, bearer: makeToken(t, a.db, analyst, generalist.ScopeRead)}
 	if code, _ := read.do("POST", "/api/v1/jobs", "application/json", `{"kind": "search", "params": {"floor": 5000}}`); code != http.StatusForbidden {
