@@ -8,7 +8,7 @@ import "fmt"
 var jobsMessages = map[string][2]string{
 	"jobs.title":              {"Bakgrunnsjobber", "Background jobs"},
 	"jobs.lead":               {"Lange beregninger – store ensembler, grundige struktursøk, evaluering og rapporter for mange alternativer – kjører som jobber i bakgrunnen. De fortsetter om du lukker siden, og resultatet tas vare på.", "Long computations – large ensembles, thorough structure searches, evaluation and reports for many alternatives – run as jobs in the background. They go on if you close the page, and the result is kept."},
-	"jobs.none":               {"Du har ingen jobber ennå. Start en fra struktursøket.", "You have no jobs yet. Start one from the structure search."},
+	"jobs.none":               {"Du har ingen jobber ennå.", "You have no jobs yet."},
 	"jobs.tosearch":           {"Til struktursøket", "To the structure search"},
 	"jobs.table":              {"Jobbene dine", "Your jobs"},
 	"jobs.col.job":            {"Jobb", "Job"},
@@ -85,6 +85,7 @@ var jobsMessages = map[string][2]string{
 	"jobs.params":             {"Innstillinger", "Settings"},
 	"jobs.all":                {"Alle jobbene dine", "All your jobs"},
 
+	"jobs.new.title":  {"Start et ensemble", "Start an ensemble"},
 	"jobs.form.title": {"Kjør som bakgrunnsjobb", "Run as a background job"},
 	"jobs.form.lead":  {"Et stort ensemble tar fra minutter til timer. Som bakgrunnsjobb kjører det videre mens du gjør annet, med fremdrift og mulighet til å avbryte, og resultatet tas vare på.", "A large ensemble takes minutes to hours. As a background job it runs on while you do other things, with progress and a way to cancel, and the result is kept."},
 	"jobs.form.steps": {"Antall steg i ensemblet", "Number of ensemble steps"},

@@ -44,13 +44,20 @@ func (s *Server) handleJobs(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rows := make([]jobRow, len(list))
+	d := jobsPage{CSRF: s.csrfToken(w, r), Jobs: make([]jobRow, len(list))}
 	for i, j := range list {
-		rows[i] = jobRowOf(j, lang)
+		d.Jobs[i] = jobRowOf(j, lang)
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
-	s.render(w, r, http.StatusOK, "jobs_list.tmpl", page{Title: msg(lang, "jobs.title"), Nav: "search", Data: rows})
+	s.render(w, r, http.StatusOK, "jobs_list.tmpl", page{Title: msg(lang, "jobs.title"), Nav: "search", Structure: generalist.Structure2024, Data: d})
 	return nil
+}
+
+// jobsPage is the data of jobs_list.tmpl: the viewer's jobs and the form
+// that starts an ensemble.
+type jobsPage struct {
+	Jobs []jobRow
+	CSRF string
 }
 
 // handleCreateJob queues a search or an ensemble from the search page's

@@ -110,7 +110,8 @@ func TestJobsAPI(t *testing.T) {
 
 	// The owner's pages.
 	s := signIn(t, a.URL, analyst.Name)
-	if code, body := s.do("GET", "/jobber", "", ""); code != http.StatusOK || !strings.Contains(body, fmt.Sprintf(`href="/jobber/%d"`, created.ID)) {
+	if code, body := s.do("GET", "/jobber", "", ""); code != http.StatusOK || !strings.Contains(body, fmt.Sprintf(`href="/jobber/%d"`, created.ID)) ||
+		!strings.Contains(body, `id="jobs-new-form"`) || rawKey.MatchString(body) {
 		t.Errorf("GET /jobber = %d, lists the job: %v", code, strings.Contains(body, "/jobber/"))
 	}
 	if code, body := s.do("GET", fmt.Sprintf("/jobber/%d", created.ID), "", ""); code != http.StatusOK || !strings.Contains(body, `<progress id="job-progress" max="1000" value="1000">`) ||
