@@ -324,3 +324,51 @@ func TestServersAndWorkersShareQueue(t *testing.T) {
 		})
 	}
 }
+
+// TestJobsCLI queues an ensemble with search ensemble --job, lists,
+// shows, cancels and waits for jobs, and refuses bad arguments.
+func TestJobsCLI(t *testing.T) {
+	s := jobStores(t)[0]
+	out, _, err := runCmd("search", "ensemble", "--floor", "5000", "--steps", "500", "--seed", "4", "--job", "--db", s.db)
+	if err != nil || !strings.Contains(out, "Queued job 1 (ensemble)") {
+		t.Fatalf("search ensemble --job = %q, %v", out, err)
+	}
+	if out, _, err := runCmd("jobs", "list", "--db", s.db); err != nil || !strings.Contains(out, "ensemble  queued") {
+		t.Errorf("jobs list = %q, %v; want the queued ensemble", out, err)
+	}
+	if out, _, err := runCmd("jobs", "cancel", "1", "--db", s.db); err != nil || !strings.Contains(out, "Job 1 is cancelled") {
+		t.Errorf("jobs cancel 1 = %q, %v", out, err)
+	}
+	if _, _, err := runCmd("jobs", "wait", "1", "--db", s.db); err == nil || !strings.Contains(err.Error(), "cancelled") {
+		t.Errorf("jobs wait on a cancelled job = %v; want an error saying so", err)
+	}
+	for _, args := range [][]string{{"jobs", "show", "x"}, {"jobs", "show"}, {"jobs", "nosuch"}, {"search", "groups", "--floor", "5000", "--job", "--graph", "x"},
+		{"search", "ensemble", "--floor", "5000", "--job", "--sample-every", "10", "--out", "x.csv"}} {
+		if _, _, err := runCmd(append(args, "--db", s.db)...); exitCode(err) != 2 {
+			t.Errorf("%v = %v (exit %d); want a usage error", args, err, exitCode(err))
+		}
+	}
+	if _, _, err := runCmd("search", "ensemble", "--floor", "5000", "--variant", "reversible", "--lock", "0301+9999", "--job", "--db", s.db); generalist.ErrorCode(err) != generalist.EINVALID {
+		t.Errorf("search ensemble --job with a bad lock = %v; want EINVALID before anything is queued", err)
+	}
+	// A worker in this process runs the next one; wait shows it done.
+	db := s.open(t)
+	q, err := jobs.New(riversqlite.New(db.SQL()), app.New(db), jobs.Config{Workers: 1, PollInterval: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if err := q.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer q.Stop(context.Background())
+	if _, _, err := runCmd("search", "groups", "--floor", "5000", "--job", "--db", s.db); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = runCmd("jobs", "wait", "2", "--json", "--db", s.db)
+	var j jobs.Job
+	if err != nil || json.Unmarshal([]byte(out), &j) != nil || j.State != jobs.StateDone || j.Kind != jobs.KindSearch || j.Result == nil {
+		t.Fatalf("jobs wait 2 --json = %.300s, %v; want the done search with its result", out, err)
+	}
+}
