@@ -288,7 +288,7 @@ func (s *Server) checkCSRF(r *http.Request, v viewer) error {
 	if v.Token != nil {
 		return nil
 	}
-	stale := generalist.Errorf(generalist.EFORBIDDEN, "the form is stale or comes from another site (CSRF token missing or wrong); reload the page and try again")
+	stale := generalist.Errorw(generalist.EFORBIDDEN, "err.csrf", "the form is stale or comes from another site (CSRF token missing or wrong); reload the page and try again")
 	if !sameOriginHeader(r) {
 		return generalist.Errorf(generalist.EFORBIDDEN, "the request comes from another site")
 	}

@@ -23,6 +23,7 @@ var errorMessages = map[string][2]string{
 	"err.code.unauthorized": {"Du må logge inn for å se dette.", "You need to sign in to see this."},
 	"err.code.forbidden":    {"Brukeren din har ikke tilgang til dette.", "Your user does not have access to this."},
 	"err.code.internal":     {"Noe gikk galt hos oss. Prøv igjen om litt; feilen er logget.", "Something went wrong on our side. Try again in a while; the error has been logged."},
+	"err.csrf":              {"Skjemaet er for gammelt eller kommer fra et annet nettsted. Last siden inn på nytt og send det igjen.", "The form is too old or comes from another site. Reload the page and send it again."},
 	"err.tech":              {"Teknisk", "Technical"},
 	"err.tech.lead":         {"Feilmeldingen slik programmet skrev den (på engelsk):", "The error as the program wrote it:"},
 

@@ -149,7 +149,7 @@ func (h *inputHandlers) submit(w http.ResponseWriter, r *http.Request) error {
 		if len(b) > 0 || fh.Filename != "" {
 			sub.AttachmentName, sub.Attachment = fh.Filename, b
 		}
-	} else if err != http.ErrMissingFile {
+	} else if err != http.ErrMissingFile && err != http.ErrNotMultipart {
 		return failErr(generalist.Errorf(generalist.EINVALID, "attachment: the file could not be read"))
 	}
 	in, err := sub.Input()

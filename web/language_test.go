@@ -2,9 +2,11 @@ package web_test
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"os"
@@ -90,16 +92,19 @@ var langPages = []string{
 // langForms are forms the crawler sends with bad input (as the route's
 // key, "POST /path").
 var langForms = []struct {
-	path   string
-	values url.Values
+	path      string
+	multipart bool // as the page's form sends it
+	values    url.Values
+	status    int
 }{
-	{"/innspill/ny", url.Values{"kind": {"challenge"}, "sender_type": {"person"}, "consent": {"on"}}},
-	{"/innspill/ny", url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"For kort."}, "sender_type": {"person"}, "consent": {"on"}}},
-	{"/innspill/ny", url.Values{"kind": {"challenge"}, "title": {"<b>Tittel</b>"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}, "consent": {"on"}}},
-	{"/innspill/ny", url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}, "email": {"ola at example"}, "consent": {"on"}}},
-	{"/innspill/ny", url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}}},
-	{"/samarbeid/utkast", url.Values{"form": {"ko"}, "name": {""}}},
-	{"/samarbeid/utkast", url.Values{"form": {"ko"}, "name": {"Test kommunalt oppgavefellesskap"}, "p_number": {"1151"}}},
+	{"/innspill/ny", true, url.Values{"kind": {"challenge"}, "sender_type": {"person"}, "consent": {"on"}}, 400},
+	{"/innspill/ny", true, url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"For kort."}, "sender_type": {"person"}, "consent": {"on"}}, 400},
+	{"/innspill/ny", true, url.Values{"kind": {"challenge"}, "title": {"<b>Tittel</b>"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}, "consent": {"on"}}, 400},
+	{"/innspill/ny", true, url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}, "email": {"ola at example"}, "consent": {"on"}}, 400},
+	{"/innspill/ny", true, url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"En tekst som er lang nok til å bli godtatt her."}, "sender_type": {"person"}}, 400},
+	{"/innspill/ny", false, url.Values{"kind": {"challenge"}, "title": {"Tittel"}, "text": {"For kort."}, "sender_type": {"person"}, "consent": {"on"}}, 400},
+	{"/samarbeid/utkast", false, url.Values{"form": {"ko"}, "name": {""}}, 200},
+	{"/samarbeid/utkast", false, url.Values{"form": {"ko"}, "name": {"Test kommunalt oppgavefellesskap"}, "p_number": {"1151"}}, 200},
 }
 
 // langMaxPerRoute bounds how many pages of one route (path with its
@@ -159,9 +164,13 @@ func TestPageLanguage(t *testing.T) {
 	// in bokmål too.
 	c := newClient(t, base)
 	for _, fp := range langForms {
-		code, body := c.form(fp.path+"?lang=nb", fp.values)
-		if code >= 500 {
-			t.Errorf("POST %s = %d", fp.path, code)
+		send := c.form
+		if fp.multipart {
+			send = c.multipart
+		}
+		code, body := send(fp.path+"?lang=nb", fp.values)
+		if code != fp.status {
+			t.Errorf("POST %s %v = %d, want %d", fp.path, fp.values, code, fp.status)
 		}
 		route := "POST:" + routeOf(fp.path)
 		routes[route] = true
@@ -559,4 +568,22 @@ func TestPageLanguageDetects(t *testing.T) {
 			t.Errorf("%s: found %v, want %v (segments %q)", tt.html, kinds, tt.want, segs)
 		}
 	}
+}
+
+// multipart sends a form as multipart/form-data, as a browser sends a form
+// with a file field, with the client's CSRF token.
+func (c *client) multipart(path string, v url.Values) (int, string) {
+	c.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if v.Get("csrf") == "" && c.csrf != "" {
+		v.Set("csrf", c.csrf)
+	}
+	for k, vs := range v {
+		for _, x := range vs {
+			mw.WriteField(k, x)
+		}
+	}
+	mw.Close()
+	return c.do("POST", path, mw.FormDataContentType(), buf.String())
 }
