@@ -401,6 +401,13 @@ func TestInputForm(t *testing.T) {
 			}
 		})
 	}
+	// A form sent without multipart encoding (no file field) is judged on
+	// its fields, in the page's words, not refused for its attachment.
+	short := good()
+	short.Set("text", "For kort.")
+	if r := b.form("/innspill/ny", short); r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "Innspill: skriv minst 20 tegn.") {
+		t.Errorf("url-encoded form with a short text = %d, want 400 with the text's refusal", r.Status)
+	}
 	r := b.multipartForm("/innspill/ny", good(), "../../etc/notat.pdf", []byte(minimalPDF))
 	if r.Status != http.StatusSeeOther || !strings.HasPrefix(r.Header.Get("Location"), "/innspill/kvittering/INN-") {
 		t.Fatalf("submit = %d %s", r.Status, r.Header.Get("Location"))
