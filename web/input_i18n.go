@@ -14,7 +14,7 @@ var inputMessages = map[string][2]string{
 	"input.kind":              {"Type innspill", "Kind of input"},
 	"input.field.title":       {"Tittel", "Title"},
 	"input.field.text":        {"Innspill", "Input"},
-	"input.text.help":         {"Ren tekst, høyst %d tegn. Skill avsnitt med en tom linje. HTML og lenkekode blir avvist.", "Plain text, at most %d characters. Separate paragraphs with a blank line. HTML and link markup are refused."},
+	"input.text.help":         {"Ren tekst, høyst %s tegn. Skill avsnitt med en tom linje. HTML og lenkekode blir avvist.", "Plain text, at most %s characters. Separate paragraphs with a blank line. HTML and link markup are refused."},
 	"input.tags":              {"Emneord", "Tags"},
 	"input.tags.help":         {"Velg det som passer; alle er valgfrie.", "Choose what fits; all are optional."},
 	"input.place":             {"Kommune eller fylke innspillet gjelder (valgfritt)", "Municipality or county the input concerns (optional)"},
