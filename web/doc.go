@@ -63,6 +63,17 @@
 // next to the field instead of returning it; only an internal error, or
 // one that leaves nothing to show, is returned for the error page.
 //
+// Errors are worded at the edge. The domain's *generalist.Error keeps its
+// English Message for the CLI and the API; one a user meets on a page also
+// carries a Key and Args (generalist.Errorw), and the page words it from
+// the catalogue in its own language (errorText, error_i18n.go), with
+// numbers in its format and a generalist.Term translated. An error without
+// a key shows the plain sentence of its code, with the English message
+// under a «Teknisk» disclosure. TestCatalogueComplete checks that every
+// key in use has both languages; TestPageLanguage (language_test.go)
+// crawls the pages, and sends forms with bad input, for English and
+// internal identifiers in the visible text.
+//
 // # One feature, one loader
 //
 // The API and the page of a feature load their data through the same
