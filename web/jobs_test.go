@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -192,5 +193,19 @@ func TestJobsFormAndCancel(t *testing.T) {
 	}
 	if code, _ := s.form("/jobber", url.Values{"kind": {"ensemble"}, "floor": {"-3"}}); code != http.StatusBadRequest {
 		t.Errorf("POST /jobber with floor -3 = %d; want 400", code)
+	}
+	// The search page offers the same run as a job to an analyst, with a
+	// form token, and not to the public.
+	if code, body := s.do("GET", "/sok?floor=5000", "", ""); code != http.StatusOK || !strings.Contains(body, `id="job-form"`) || strings.Contains(body, `name="csrf" value=""`) {
+		t.Errorf("GET /sok as analyst = %d; want the job form with a form token", code)
+	}
+	resp, err := http.Get(a.URL + "/sok?floor=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if strings.Contains(string(b), `id="job-form"`) {
+		t.Error("GET /sok without signing in shows the job form")
 	}
 }
