@@ -54,6 +54,8 @@ var a11yPages = []string{
 	"/finnes-ikke",
 	"/om",
 	"/tilgjengelighet",
+	"/ordliste",
+	"/scenarier/sammenlign/kart?id=barnevern-palagt-samarbeid&id=barnevern-til-fylket-under-3000",
 }
 
 // a11yWidths are the viewport widths of the test: a desktop and a phone.
