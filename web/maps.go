@@ -368,6 +368,6 @@ func skipPast(id string, svg template.HTML, lang string) template.HTML {
 	if svg == "" {
 		return ""
 	}
-	return template.HTML(`<a class="map-skip" href="#` + id + `-end">` + template.HTMLEscapeString(msg(lang, "maps.skip")) + `</a>`) +
+	return template.HTML(`<a class="map-skip" href="#`+id+`-end">`+template.HTMLEscapeString(msg(lang, "maps.skip"))+`</a>`) +
 		svg + template.HTML(`<span class="map-end" id="`+id+`-end" tabindex="-1"></span>`)
 }
