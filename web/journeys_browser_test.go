@@ -310,7 +310,7 @@ func TestJourneyAgreementCheck(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS(`input[name="p1_number"]`), "1112"),
 		chromedp.SetValue(chromedp.CSS(`select[name="t0_task"]`), "barnevern"),
 		chromedp.SetValue(chromedp.CSS("#clause_purpose"), "Felles barneverntjeneste for Sokndal og Lund."))
-	j.do("preview", chromedp.Click(chromedp.CSS(`button[formaction="/samarbeid/utkast"]`)))
+	j.do("preview", chromedp.Click(chromedp.CSS(`button[formaction^="/samarbeid/utkast"]`)))
 	j.waitFor("the legal check", `!!document.getElementById("utkast")`)
 	const result = `section[aria-labelledby="utkast"]`
 	var tag string
