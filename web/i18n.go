@@ -195,6 +195,9 @@ func templateFuncs(lang string) template.FuncMap {
 		"t":    func(key string) string { return msg(lang, key) },
 		"tf":   func(key string, args ...any) string { return sprintf(msg(lang, key), args...) },
 		"lang": func() string { return lang },
+		// nbtext is a key's bokmål text whatever the page's language: the
+		// Norwegian legal term beside its English explanation.
+		"nbtext": func(key string) string { return msg("nb", key) },
 		"num": func(v float64, decimals int) string {
 			return nf.Decimal(v, decimals)
 		},
