@@ -236,26 +236,8 @@ func runTasksSearch(ctx context.Context, a *app.App, p TasksSearchParams, rep *r
 }
 
 // EnsembleResult is an ensemble job's result: the JSON of
-// /api/v1/search/ensemble.
-type EnsembleResult struct {
-	Structure generalist.Structure `json:"structure"`
-	Year      int                  `json:"year"`
-	Floor     float64              `json:"floor"`
-	Unit      string               `json:"unit"`
-	*optimize.EnsembleResult
-	Pinned  [][]string        `json:"pinned"`
-	Edges   []Edge            `json:"edges"`
-	Nodes   []string          `json:"nodes,omitempty"`
-	Samples []optimize.Sample `json:"samples,omitempty"`
-}
-
-// Edge is a link between two neighbouring municipalities and the share
-// of the ensemble's plans that put them in one group.
-type Edge struct {
-	A        string  `json:"a"`
-	B        string  `json:"b"`
-	Together float64 `json:"together"`
-}
+// /api/v1/search/ensemble, built by the application layer for both.
+type EnsembleResult = app.EnsembleResult
 
 func runEnsemble(ctx context.Context, a *app.App, p EnsembleParams, rep *reporter) (any, error) {
 	set, err := p.settings()
@@ -278,24 +260,7 @@ func runEnsemble(ctx context.Context, a *app.App, p EnsembleParams, rep *reporte
 	if err != nil {
 		return nil, err
 	}
-	g := s.Problem.Graph
-	out := &EnsembleResult{Structure: s.Structure, Year: s.Year, Floor: s.Floor, Unit: s.Unit, EnsembleResult: e, Samples: samples, Pinned: [][]string{}}
-	for _, b := range e.Pinned {
-		var codes []string
-		for _, v := range b {
-			codes = append(codes, g.Node(v).Code)
-		}
-		out.Pinned = append(out.Pinned, codes)
-	}
-	if set.SampleEvery > 0 {
-		for _, n := range g.Nodes() {
-			out.Nodes = append(out.Nodes, n.Code)
-		}
-	}
-	for i, ed := range g.Edges() {
-		out.Edges = append(out.Edges, Edge{g.Node(ed.A).Code, g.Node(ed.B).Code, e.EdgeTogether[i]})
-	}
-	return out, nil
+	return app.NewEnsembleResult(s.Structure, s.Year, s.Unit, s.Problem, e, samples, set.SampleEvery > 0), nil
 }
 
 // EvaluateResult is an evaluate job's result: each scenario's outcome, in

@@ -301,30 +301,6 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// ensembleResult is the JSON of /api/v1/search/ensemble. The
-// EnsembleResult carries the balance (balanced, ceiling, ideal,
-// tolerance), the variant and the diagnostics; Pinned lists the frozen
-// groups by municipality number; with sample_every, Nodes gives the
-// municipality number of each node id and Samples the plans visited
-// (region[i] is the group of node i).
-type ensembleResult struct {
-	Structure generalist.Structure `json:"structure"`
-	Year      int                  `json:"year"`
-	Floor     float64              `json:"floor"`
-	Unit      string               `json:"unit"`
-	*optimize.EnsembleResult
-	Pinned  [][]string        `json:"pinned"`
-	Edges   []ensembleEdge    `json:"edges"`
-	Nodes   []string          `json:"nodes,omitempty"`
-	Samples []optimize.Sample `json:"samples,omitempty"`
-}
-
-type ensembleEdge struct {
-	A        string  `json:"a"`
-	B        string  `json:"b"`
-	Together float64 `json:"together"`
-}
-
 func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) error {
 	req, err := s.parseSearch(r)
 	if err != nil {
@@ -337,7 +313,7 @@ func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	res, err := get(r.Context(), s.cache, "search/ensemble/"+req.key()+opt.key(), func() (*ensembleResult, error) {
+	res, err := get(r.Context(), s.cache, "search/ensemble/"+req.key()+opt.key(), func() (*app.EnsembleResult, error) {
 		release, err := admit(r.Context())
 		if err != nil {
 			return nil, err
@@ -362,24 +338,7 @@ func (s *Server) apiSearchEnsemble(w http.ResponseWriter, r *http.Request) error
 		if err != nil {
 			return nil, err
 		}
-		out := &ensembleResult{Structure: req.Structure, Year: req.Year, Floor: p.Floor, Unit: unit, EnsembleResult: e, Samples: samples, Pinned: [][]string{}}
-		g := p.Graph
-		for _, b := range e.Pinned {
-			var codes []string
-			for _, v := range b {
-				codes = append(codes, g.Node(v).Code)
-			}
-			out.Pinned = append(out.Pinned, codes)
-		}
-		if opt.SampleEvery > 0 {
-			for _, n := range g.Nodes() {
-				out.Nodes = append(out.Nodes, n.Code)
-			}
-		}
-		for i, ed := range g.Edges() {
-			out.Edges = append(out.Edges, ensembleEdge{g.Node(ed.A).Code, g.Node(ed.B).Code, e.EdgeTogether[i]})
-		}
-		return out, nil
+		return app.NewEnsembleResult(req.Structure, req.Year, unit, p, e, samples, opt.SampleEvery > 0), nil
 	})
 	if err != nil {
 		return err
