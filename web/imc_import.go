@@ -230,21 +230,12 @@ func (s *Server) apiIMCImport(w http.ResponseWriter, r *http.Request) error {
 	case "text/csv", "text/plain", "text/tab-separated-values":
 		format = "csv"
 	}
-	flag := func(name string) (bool, error) {
-		switch q.Get(name) {
-		case "", "0", "false":
-			return false, nil
-		case "1", "true":
-			return true, nil
-		}
-		return false, generalist.Errorf(generalist.EINVALID, "query parameter %s %q: must be 1 or 0", name, q.Get(name))
-	}
 	var replace, strict, dry bool
 	for _, f := range []struct {
 		name string
 		dst  *bool
 	}{{"replace", &replace}, {"strict", &strict}, {"dry_run", &dry}} {
-		if *f.dst, err = flag(f.name); err != nil {
+		if *f.dst, err = boolParam(q, f.name); err != nil {
 			return err
 		}
 	}

@@ -75,3 +75,16 @@ func (s *Server) years(ctx context.Context, st generalist.Structure) ([]int, err
 		return s.store.PopulationYears(ctx, st)
 	})
 }
+
+// boolParam reads a yes/no query parameter: absent, 0, false or off is
+// no; 1, true, on or yes is yes; anything else is refused, naming it.
+func boolParam(q url.Values, name string) (bool, error) {
+	switch v := q.Get(name); v {
+	case "", "0", "false", "off":
+		return false, nil
+	case "1", "true", "on", "yes":
+		return true, nil
+	default:
+		return false, generalist.Errorf(generalist.EINVALID, "query parameter %s %q: must be true or false", name, v)
+	}
+}

@@ -168,13 +168,9 @@ func (s *Server) apiScenarioImport(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	dry := false
-	switch q.Get("dry_run") {
-	case "", "0", "false":
-	case "1", "true":
-		dry = true
-	default:
-		return generalist.Errorf(generalist.EINVALID, "query parameter dry_run %q: must be 1 or 0", q.Get("dry_run"))
+	dry, err := boolParam(q, "dry_run")
+	if err != nil {
+		return err
 	}
 	res, err := s.app.ImportScenario(r.Context(), app.PlanImport{File: b, FileName: "request body", Format: format, ID: q.Get("id"), Name: q.Get("name"),
 		Description: q.Get("description"), Author: s.viewer(r).Name(), Structure: generalist.Structure(st), Year: year, DryRun: dry})

@@ -71,17 +71,6 @@ func floatParam(q url.Values, name string, def, lo, hi float64) (float64, error)
 	return f, nil
 }
 
-func boolParam(q url.Values, name string) (bool, error) {
-	switch v := q.Get(name); v {
-	case "", "0", "false", "off":
-		return false, nil
-	case "1", "true", "on", "yes":
-		return true, nil
-	default:
-		return false, generalist.Errorf(generalist.EINVALID, "query parameter %s %q: must be true or false", name, v)
-	}
-}
-
 // parseSearch reads the criteria. requireFloor is false for the page,
 // which shows the form alone without a floor or a task.
 func (s *Server) parseSearch(r *http.Request) (searchRequest, error) {
