@@ -302,21 +302,33 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// BenchmarkRun evaluates today's system, the old mixed scenario (a merger
+// and mandated cooperation) and every shipped example, each on its whole
+// country.
 func BenchmarkRun(b *testing.B) {
 	in := input(b, generalist.Structure2024, 2026)
 	s := &generalist.Scenario{Name: "b", Structure: 2024, Year: 2026,
 		Mandated: []generalist.MandatedIMC{{Task: "barnevern", Form: generalist.FormHostAdmin, Criteria: generalist.Criteria{BelowRobust: true}}},
 		Mergers:  []generalist.Merger{{Name: "Karmøy", Members: []generalist.MunicipalityNumber{"1149", "1151"}, Centre: "1149"}}}
-	b.Run("Today", func(b *testing.B) {
-		for b.Loop() {
-			sim.Run(in, &generalist.Scenario{Name: "t", Structure: 2024, Year: 2026})
-		}
-	})
-	b.Run("Scenario", func(b *testing.B) {
-		for b.Loop() {
-			sim.Run(in, s)
-		}
-	})
+	bench := func(name string, in *sim.Base, s *generalist.Scenario) {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := sim.Run(in, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	bench("Today", in, &generalist.Scenario{Name: "t", Structure: 2024, Year: 2026})
+	bench("Scenario", in, s)
+	examples, err := refdata.ExampleScenarios()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range examples {
+		bench(s.ID, input(b, s.Structure, s.Year), s)
+	}
 }
 
 // TestExamples evaluates every shipped example scenario.
