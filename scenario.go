@@ -34,6 +34,9 @@ type Scenario struct {
 	Mandated       []MandatedIMC  `json:"mandated,omitempty"`
 	CountyRelief   []CountyRelief `json:"county_relief,omitempty"`
 	Norms          []NormChange   `json:"norms,omitempty"`
+	// Support are state grants for the new cooperation the scenario
+	// creates (support.go).
+	Support []SupportScheme `json:"support,omitempty"`
 }
 
 // Publication is who published a stored scenario, and when.
@@ -131,6 +134,10 @@ type Problem struct {
 	Warning bool   `json:"warning,omitempty"`
 	Where   string `json:"where"` // e.g. "mergers[2]"
 	Message string `json:"message"`
+	// Key and Args, when Key is set, let an edge word the problem in its
+	// own language (as Error's).
+	Key  string `json:"-"`
+	Args []any  `json:"-"`
 }
 
 func (p Problem) String() string {
@@ -187,7 +194,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 	if s.Year < 1900 || s.Year > 2100 {
 		add(false, "year", "%d is not a year with population data", s.Year)
 	}
-	if len(s.Mergers)+len(s.Splits)+len(s.Arrangements)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms) == 0 {
+	if len(s.Mergers)+len(s.Splits)+len(s.Arrangements)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms)+len(s.Support) == 0 {
 		return ps // today's system: nothing to check against the lists
 	}
 	known := map[MunicipalityNumber]Municipality{}
@@ -392,6 +399,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 		}
 		normed[n.Task] = where
 	}
+	s.validateSupport(tasks, func(p Problem) { ps = append(ps, p) })
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Where < ps[j].Where })
 	return ps
 }
