@@ -134,36 +134,9 @@ func (q *Queue) writeProgress(ctx context.Context, id int64, rep *reporter) (sto
 	return func() { close(done); wg.Wait() }
 }
 
-// SearchResult is a search job's result: the JSON of /api/v1/search.
-type SearchResult struct {
-	Structure generalist.Structure `json:"structure"`
-	Year      int                  `json:"year"`
-	Floor     float64              `json:"floor"`
-	Unit      string               `json:"unit"`
-	Task      string               `json:"task,omitempty"`
-	Count     int                  `json:"count"`
-	Bound     int                  `json:"bound"`
-	Gap       float64              `json:"gap"`
-	Objective float64              `json:"objective"`
-	Kind      string               `json:"objective_kind"`
-	Seconds   float64              `json:"seconds"`
-	Seed      uint64               `json:"seed"`
-	Merged    int                  `json:"merged_groups"`
-	Alone     int                  `json:"alone"`
-	Groups    []Group              `json:"groups"`
-}
-
-// Group is a group of a plan: its members and their weight.
-type Group struct {
-	Members []Member `json:"members"`
-	Weight  float64  `json:"weight"`
-}
-
-// Member is a municipality of a group.
-type Member struct {
-	Number string `json:"number"`
-	Name   string `json:"name"`
-}
+// SearchResult is a search job's result: the JSON of /api/v1/search,
+// built by the application layer for both.
+type SearchResult = app.SearchResult
 
 func runSearch(ctx context.Context, a *app.App, p SearchParams, rep *reporter) (any, error) {
 	s, err := p.problem(ctx, a)
@@ -172,29 +145,8 @@ func runSearch(ctx context.Context, a *app.App, p SearchParams, rep *reporter) (
 	}
 	set := optimize.Settings{Seed: p.Seed, Restarts: p.Restarts, Effort: p.Effort,
 		Progress: func(done, total int) { rep.set(done, total, "restarts") }}
-	start := time.Now()
-	plan, err := optimize.Solve(ctx, s.Problem, set)
-	if err != nil {
-		return nil, err
-	}
-	res := &SearchResult{Structure: s.Structure, Year: s.Year, Floor: s.Floor, Unit: s.Unit, Task: s.Task, Count: plan.Count, Bound: plan.Bound,
-		Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(), Seconds: time.Since(start).Seconds(), Seed: p.Seed}
-	g := s.Problem.Graph
-	weights := plan.Weights()
-	for k, m := range plan.Members() {
-		grp := Group{Weight: weights[k]}
-		for _, v := range m {
-			n := g.Node(v)
-			grp.Members = append(grp.Members, Member{n.Code, n.Name})
-		}
-		if len(m) > 1 {
-			res.Merged++
-		} else {
-			res.Alone++
-		}
-		res.Groups = append(res.Groups, grp)
-	}
-	return res, nil
+	res, _, err := s.Solve(ctx, set)
+	return res, err
 }
 
 // TasksSearchResult is a tasks-search job's result: the search of each

@@ -135,40 +135,18 @@ func (s *Server) searchProblem(ctx context.Context, req *searchRequest) (optimiz
 	return search.Problem, search.Unit, nil
 }
 
-// searchResult is the JSON of /api/v1/search.
+// searchResult is the JSON of /api/v1/search (app.SearchResult) and what
+// the page draws: each group's numbers and colour, the plan and problem.
 type searchResult struct {
-	Structure generalist.Structure `json:"structure"`
-	Year      int                  `json:"year"`
-	Floor     float64              `json:"floor"`
-	Unit      string               `json:"unit"`
-	Task      string               `json:"task,omitempty"`
-	Count     int                  `json:"count"`
-	Bound     int                  `json:"bound"`
-	Gap       float64              `json:"gap"`
-	Objective float64              `json:"objective"`
-	Kind      string               `json:"objective_kind"`
-	Seconds   float64              `json:"seconds"`
-	Seed      uint64               `json:"seed"`
-	Merged    int                  `json:"merged_groups"`
-	Alone     int                  `json:"alone"`
-	Groups    []searchGroup        `json:"groups"`
+	*app.SearchResult
 
 	codes  [][]string // per group, for the map
 	colour []int
-	names  map[string]string
 	plan   *optimize.Plan
 	prob   optimize.Problem
 }
 
-type searchGroup struct {
-	Members []searchMember `json:"members"`
-	Weight  float64        `json:"weight"`
-}
-
-type searchMember struct {
-	Number string `json:"number"`
-	Name   string `json:"name"`
-}
+type searchGroup = app.SearchGroup
 
 // search runs (or returns the cached) plan of req.
 func (s *Server) search(ctx context.Context, req searchRequest) (*searchResult, error) {
@@ -178,39 +156,26 @@ func (s *Server) search(ctx context.Context, req searchRequest) (*searchResult, 
 			return nil, err
 		}
 		defer release()
-		p, unit, err := s.searchProblem(ctx, &req)
+		search, err := s.app.SearchProblem(ctx, req.Criteria)
 		if err != nil {
 			return nil, err
 		}
 		ctx, cancel := context.WithTimeout(ctx, searchTimeout)
 		defer cancel()
-		start := time.Now()
-		plan, err := optimize.Solve(ctx, p, optimize.Settings{Seed: req.Seed, Workers: admittedWorkers})
+		out, plan, err := search.Solve(ctx, optimize.Settings{Seed: req.Seed, Workers: admittedWorkers})
 		if errors.Is(err, context.DeadlineExceeded) {
 			return nil, generalist.Errorf(generalist.EINVALID, "the search took more than %v; use generalist search groups for criteria this demanding", searchTimeout)
 		}
 		if err != nil {
 			return nil, err
 		}
-		res := &searchResult{Structure: req.Structure, Year: req.Year, Floor: p.Floor, Unit: unit, Task: req.Task, Count: plan.Count, Bound: plan.Bound,
-			Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(), Seconds: time.Since(start).Seconds(), Seed: req.Seed,
-			names: map[string]string{}, plan: plan, prob: p}
-		g := p.Graph
-		weights := plan.Weights()
-		for k, m := range plan.Members() {
-			sg := searchGroup{Weight: weights[k]}
-			var codes []string
-			for _, v := range m {
-				n := g.Node(v)
-				sg.Members = append(sg.Members, searchMember{n.Code, n.Name})
-				codes = append(codes, n.Code)
+		g := search.Problem.Graph
+		res := &searchResult{SearchResult: out, plan: plan, prob: search.Problem}
+		for _, m := range plan.Members() {
+			codes := make([]string, len(m))
+			for i, v := range m {
+				codes[i] = g.Node(v).Code
 			}
-			if len(m) > 1 {
-				res.Merged++
-			} else {
-				res.Alone++
-			}
-			res.Groups = append(res.Groups, sg)
 			res.codes = append(res.codes, codes)
 		}
 		res.colour = colourGroups(g, plan.Assignment(), plan.Members())
