@@ -39,8 +39,12 @@ var allowed = map[string][]string{
 	"generalist/geo":        {"generalist", "generalist/data", "github.com/paulmach/orb"},
 	"generalist/graph":      {"generalist", "generalist/data", "generalist/geo", "github.com/paulmach/orb", "gonum.org/v1/gonum"},
 	"generalist/imc":        {"generalist"},
-	"generalist/optimize":   {"generalist", "generalist/graph"},
-	"generalist/auth":       {"generalist", "golang.org/x/crypto"},
+	// Cooperation patterns: the fixed-partner index and the communities
+	// of the cooperation graph (gonum's Louvain), from the registry's
+	// cooperations (docs/cooperation-patterns.md).
+	"generalist/imc/pattern": {"generalist", "gonum.org/v1/gonum"},
+	"generalist/optimize":    {"generalist", "generalist/graph"},
+	"generalist/auth":        {"generalist", "golang.org/x/crypto"},
 
 	// Plan files: a scenario's municipalities as GeoJSON and CSV, and a
 	// plan read back; boundaries dissolved with simplefeatures
@@ -70,7 +74,7 @@ var allowed = map[string][]string{
 	// interfaces, never a backend or sqlstore (wiring is cmd's), and never
 	// an edge.
 	"generalist/app": {"generalist", "generalist/atlas", "generalist/capacity", "generalist/sim", "generalist/economy", "generalist/refdata",
-		"generalist/geo", "generalist/geomap", "generalist/graph", "generalist/optimize", "generalist/report", "generalist/imc", "generalist/planfile"},
+		"generalist/geo", "generalist/geomap", "generalist/graph", "generalist/optimize", "generalist/report", "generalist/imc", "generalist/imc/pattern", "generalist/planfile"},
 
 	// Long runs as durable jobs on River (docs/decisions/0013-jobs.md):
 	// each kind calls one use case of app (and the optimizer it chains);
@@ -83,7 +87,7 @@ var allowed = map[string][]string{
 	// or geo (the embedded data and geometry are app's) and never a store
 	// backend or sqlstore.
 	"generalist/web": {"generalist", "generalist/app", "generalist/atlas", "generalist/stats", "generalist/chart", "generalist/geomap", "generalist/graph",
-		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc", "generalist/optimize", "generalist/economy",
+		"generalist/capacity", "generalist/demography", "generalist/analysis", "generalist/sim", "generalist/report", "generalist/imc", "generalist/imc/pattern", "generalist/optimize", "generalist/economy",
 		"generalist/auth", "generalist/internal/nbfmt", "generalist/jobs"},
 	"generalist/web/static": {},
 }
