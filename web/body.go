@@ -5,10 +5,13 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"mime"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync/atomic"
+
+	"generalist"
 )
 
 // body is a cached response body, kept both plain and gzip-compressed so
@@ -158,3 +161,15 @@ func (w *limitWriter) Write(b []byte) (int, error) {
 
 // Unwrap gives http.ResponseController the writer underneath.
 func (w *limitWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// importBody reads the body of an import API request (at most
+// maxImportFile) and returns it with its media type, lower case without
+// parameters ("" when none was given or it does not parse).
+func importBody(w http.ResponseWriter, r *http.Request) ([]byte, string, error) {
+	b, err := io.ReadAll(maxBytes(w, r, maxImportFile))
+	if err != nil {
+		return nil, "", generalist.Errorf(generalist.EINVALID, "request body: larger than %d MB or cut off", maxImportFile>>20)
+	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return b, mt, nil
+}

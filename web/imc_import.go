@@ -5,7 +5,6 @@ import (
 	"encoding/base64"
 	"errors"
 	"io"
-	"mime"
 	"net/http"
 	"strings"
 
@@ -219,12 +218,12 @@ func sayProblem(lang string, p imc.Problem) importProblem {
 // names) with every problem; nothing is stored.
 func (s *Server) apiIMCImport(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	b, err := io.ReadAll(maxBytes(w, r, maxImportFile))
+	b, mt, err := importBody(w, r)
 	if err != nil {
-		return generalist.Errorf(generalist.EINVALID, "request body: larger than %d MB or cut off", maxImportFile>>20)
+		return err
 	}
 	format := ""
-	switch mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt {
+	switch mt {
 	case "application/json":
 		format = "json"
 	case "text/csv", "text/plain", "text/tab-separated-values":

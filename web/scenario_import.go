@@ -3,8 +3,6 @@ package web
 import (
 	"encoding/base64"
 	"errors"
-	"io"
-	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -138,12 +136,12 @@ func (s *Server) handleScenarioImport(w http.ResponseWriter, r *http.Request) er
 // place; nothing is stored. A stored one is 201 with the scenario.
 func (s *Server) apiScenarioImport(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	b, err := io.ReadAll(maxBytes(w, r, maxImportFile))
+	b, mt, err := importBody(w, r)
 	if err != nil {
-		return generalist.Errorf(generalist.EINVALID, "request body: larger than %d MB or cut off", maxImportFile>>20)
+		return err
 	}
 	format := ""
-	switch mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt {
+	switch mt {
 	case "application/json", "application/geo+json":
 		format = app.FormatGeoJSON
 	case "text/csv", "text/tab-separated-values":
