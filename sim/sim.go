@@ -109,6 +109,11 @@ type Outcome struct {
 	Problems          generalist.Problems         `json:"problems,omitempty"`
 	// Economy is filled by the economy model when it is wired in.
 	Economy any `json:"economy,omitempty"`
+	// NewCooperations and Support are the cooperations the scenario
+	// creates and what its support schemes pay for them; both only when
+	// the scenario has a support scheme (cooperations.go, support.go).
+	NewCooperations []NewCooperation `json:"new_cooperations,omitempty"`
+	Support         *SupportOutcome  `json:"support,omitempty"`
 }
 
 // TaskOutcome summarises one task with a staffing model.
@@ -217,7 +222,9 @@ func Run(in *Base, s *generalist.Scenario) (*Outcome, error) {
 		}
 		to := assign.task(t, out)
 		out.Tasks = append(out.Tasks, to)
+		assign.recordNew(t, out)
 	}
+	assign.support(out)
 	out.Rules = assign.ruleList()
 	summarise(out, units)
 	return out, nil
