@@ -7,7 +7,6 @@ import (
 
 	"generalist"
 	"generalist/economy"
-	"generalist/internal/nbfmt"
 )
 
 // Economy is the money side of a comparison: what each merger of the
@@ -25,7 +24,8 @@ type Economy struct {
 	Lacking []MergerEconomy `json:"lacking"`
 	// Reason, when set, is why no merger of the comparison has an economy
 	// (the scenarios are on another structure than the tables', or no
-	// budget year has parameters): a bokmål sentence.
+	// budget year has parameters): a bokmål sentence, for the API; the
+	// reports word it themselves in their language.
 	Reason string `json:"reason,omitempty"`
 }
 
@@ -113,11 +113,11 @@ func Figures(m *economy.Merger) MergerFigures {
 }
 
 // kr writes an amount in whole kroner, signed, or "ingen data".
-func kr(k *economy.Kroner) string {
+func (c *Comparison) kr(k *economy.Kroner) string {
 	if k == nil {
-		return "ingen data"
+		return c.t("nodata")
 	}
-	return nbfmt.Bokmal.Signed(float64(*k), 0) + " kr"
+	return c.nf().Signed(float64(*k), 0) + " kr"
 }
 
 // economyRow is one merger's figures as bokmål text, in the column order
@@ -126,18 +126,19 @@ func (c *Comparison) economyRow(m MergerEconomy) []string {
 	f := Figures(m.Merger)
 	first, all := f.KnownFirst, f.KnownAll
 	return []string{c.Scenarios[m.Scenario].Name, m.Name, c.memberNames(m.Merger),
-		kr(f.IncomeEqualisation), kr(f.Compensation), kr(f.CompensationAll), compensationYears(f),
-		kr(f.OneOff), kr(f.Reform), kr(&first), kr(&all)}
+		c.kr(f.IncomeEqualisation), c.kr(f.Compensation), c.kr(f.CompensationAll), c.compensationYears(f),
+		c.kr(f.OneOff), c.kr(f.Reform), c.kr(&first), c.kr(&all)}
 }
 
-var economyHead = []string{"Alternativ", "Sammenslåing", "Kommuner", "Inntektsutjevning, endring per år", "Inndelingstilskudd, første år",
-	"Inndelingstilskudd, sum alle år", "Inndelingstilskudd, varighet", "Engangstilskudd", "Reformstøtte", "Kjent endring, første år", "Kjent endring, alle år"}
+// economyHeadKeys head the columns of economyRow.
+var economyHeadKeys = []string{"econ.col.scenario", "econ.col.merger", "econ.col.members", "econ.col.income", "econ.col.comp",
+	"econ.col.compall", "econ.col.duration", "econ.col.oneoff", "econ.col.reform", "econ.col.knownfirst", "econ.col.knownall"}
 
-func compensationYears(f MergerFigures) string {
+func (c *Comparison) compensationYears(f MergerFigures) string {
 	if f.Years == 0 {
-		return "ingen data"
+		return c.t("nodata")
 	}
-	return fmt.Sprintf("%d år fullt, så nedtrapping over %d år", f.FullYears, f.PhaseOutYears)
+	return c.t("econ.duration", f.FullYears, f.PhaseOutYears)
 }
 
 func (c *Comparison) memberNames(m *economy.Merger) string {
@@ -151,9 +152,9 @@ func (c *Comparison) memberNames(m *economy.Merger) string {
 // economyTitle heads the economy section.
 func (c *Comparison) economyTitle() string {
 	if c.Economy != nil && c.Economy.Year > 0 {
-		return fmt.Sprintf("Økonomi per sammenslåing (inntektssystemet %d)", c.Economy.Year)
+		return c.t("econ.title.year", c.Economy.Year)
 	}
-	return "Økonomi per sammenslåing"
+	return c.t("econ.title")
 }
 
 // economyNote is the one sentence on the mergers without data and how to
@@ -164,47 +165,43 @@ func (c *Comparison) economyNote() string {
 	if e == nil {
 		return ""
 	}
-	if e.Reason != "" {
-		return e.Reason
+	if e.Reason != "" || e.Year == 0 {
+		// The economy was not computed (ComparisonEconomy sets Reason, in
+		// bokmål, for the API): say why in the report's language.
+		if s := c.Outcomes[0].Structure; s != generalist.Structure2024 {
+			return c.t("econ.structure", int(s))
+		}
+		return c.t("econ.noparams", e.ScenarioYear)
 	}
 	var s []string
-	if e.Year > 0 && e.ScenarioYear != e.Year {
-		s = append(s, fmt.Sprintf("Alternativene gjelder %d; inntektssystemet for %d, det siste budsjettåret med parametere, er brukt.", e.ScenarioYear, e.Year))
+	if e.ScenarioYear != e.Year {
+		s = append(s, c.t("econ.scenarioyear", e.ScenarioYear, e.Year))
 	}
 	if len(e.Lacking) > 0 {
 		var names []string
 		for _, m := range e.Lacking {
-			names = append(names, "«"+m.Name+"»")
+			names = append(names, c.t("quote", m.Name))
 		}
 		if len(names) > 5 {
-			names = append(names[:4], fmt.Sprintf("%d andre", len(names)-4))
+			names = append(names[:4], c.t("econ.others", len(names)-4))
 		}
-		s = append(s, fmt.Sprintf("Økonomien mangler for %s fordi inntektssystemets tabeller for %d ikke dekker alle kommunene i dem; tallene kommer med når en analytiker importerer KDDs fullstendige tabeller for året (se Økonomi).",
-			joinNB(names), e.Year))
+		s = append(s, c.t("econ.missing", c.join(names), e.Year))
 	}
 	return strings.Join(s, " ")
 }
 
-// EconomyAssumptions are the economy model's rules, stated once in the
-// reports under Forutsetninger.
-var EconomyAssumptions = []string{
-	"Økonomien per sammenslåing er beregnet med modellen av inntektssystemet (samme beregning som Økonomi-siden): parametere per budsjettår fra departementets tabeller (Grønt hefte, KDDs sluttavregning), hver med kilde eller merket som antakelse; det som mangler, står som «ingen data».",
-	"Alle beløp er sammenslåingsårets, i faste priser: inndelingstilskuddet fryses reelt og betales fullt i 15 år, deretter trappes det ned over 5 år; de andre delene holdes på sammenslåingsårets nivå (ingen prognose).",
-	"Inntektsutjevningen beregnes på nytt for den sammenslåtte kommunen med årets satser; trekket som finansierer tilleggskompensasjonen, holdes på årets verdi.",
-	"Kjent endring er summen av delene det finnes data for; veksttilskudd og storbytilskudd er ikke modellert.",
-}
-
-func joinNB(items []string) string {
+// join lists items as "a, b og c" ("a, b and c").
+func (c *Comparison) join(items []string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " og " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + c.t("and") + " " + items[len(items)-1]
 }
 
-// economyView is the economy section as bokmål text: a row per merger
+// economyView is the economy section as text in the report's language: a row per merger
 // with data, its year-by-year table, and the one note.
 type economyView struct {
 	Head  []string
@@ -227,13 +224,14 @@ func (c *Comparison) economyView() *economyView {
 	if e == nil {
 		return nil
 	}
-	v := &economyView{Head: economyHead, Note: c.economyNote()}
+	head := c.ts(economyHeadKeys)
+	v := &economyView{Head: head, Note: c.economyNote()}
 	for _, m := range e.Mergers {
 		row := c.economyRow(m)
-		y := yearTable{Title: m.Name + " (" + c.Scenarios[m.Scenario].Name + ")", Rows: yearRows(m.Merger)}
-		y.Figures = append(y.Figures, [2]string{"Kommuner", row[2]})
+		y := yearTable{Title: m.Name + " (" + c.Scenarios[m.Scenario].Name + ")", Rows: c.yearRows(m.Merger)}
+		y.Figures = append(y.Figures, [2]string{head[2], row[2]})
 		for i := 3; i < len(row); i++ {
-			y.Figures = append(y.Figures, [2]string{economyHead[i], row[i]})
+			y.Figures = append(y.Figures, [2]string{head[i], row[i]})
 		}
 		v.Rows = append(v.Rows, row)
 		v.Years = append(v.Years, y)
@@ -244,11 +242,11 @@ func (c *Comparison) economyView() *economyView {
 	return v
 }
 
-func yearRows(m *economy.Merger) [][]string {
+func (c *Comparison) yearRows(m *economy.Merger) [][]string {
 	var rows [][]string
 	for _, y := range m.Years {
 		known := y.Known
-		rows = append(rows, []string{fmt.Sprint(y.Year), nbfmt.Bokmal.Percent(100*y.Share, 0), kr(y.Compensation), kr(&known)})
+		rows = append(rows, []string{fmt.Sprint(y.Year), c.nf().Percent(100*y.Share, 0), c.kr(y.Compensation), c.kr(&known)})
 	}
 	return rows
 }
@@ -281,7 +279,7 @@ func (c *Comparison) economyCSV(cw generalist.CSVWriter) error {
 		for _, r := range v.Rows {
 			rows = append(rows, num(r))
 		}
-		rows = append(rows, []string{}, []string{"sammenslåing", "år", "andel av inndelingstilskuddet", "inndelingstilskudd (kr)", "kjent endring (kr)"})
+		rows = append(rows, []string{}, c.ts([]string{"csv.merger", "csv.year", "csv.share", "csv.comp", "csv.known"}))
 		for _, y := range v.Years {
 			for _, r := range y.Rows {
 				rows = append(rows, append([]string{y.Title}, num(r)...))

@@ -16,7 +16,6 @@ import (
 	"generalist"
 	"generalist/chart"
 	"generalist/geomap"
-	"generalist/internal/nbfmt"
 	"generalist/sim"
 )
 
@@ -41,24 +40,9 @@ type Comparison struct {
 	// Economy, when set, is what each merger does to the money; the
 	// reports show it for the mergers with data and name the others once.
 	Economy *Economy
-}
-
-// Sources are cited in every report.
-var Sources = []string{
-	"Statistisk sentralbyrå, tabell 07459: folkemengde 1. januar (NLOD/CC BY 4.0)",
-	"Statistisk sentralbyrå, Klass 131: kommuneinndeling og endringer",
-	"© Kartverket: kommunegrenser (Administrative enheter), CC BY 4.0",
-	"Oppgavekatalogen data/tasks.json (lovgrunnlag fra Lovdata; bemanningsnormer med kilde, ellers merket som antakelse)",
-}
-
-// Assumptions lists the model's assumptions, in every report.
-var Assumptions = []string{
-	"Forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000; et team er robust når det når minste robuste fagmiljø.",
-	"De fleste bemanningstallene i oppgavekatalogen er antakelser (merket i katalogen) og kan endres av analytikeren.",
-	"I et samarbeid eller hos en mottaker legges medlemmenes forventede årsverk sammen; alle medlemmer er robuste når fellesteamet er det.",
-	"Pålagt samarbeid: en kommune som må samarbeide, slås sammen med nærmeste kommune med robust team (innen tre naboskritt, ellers nærmest); en dokumentert grådig regel, ikke en optimal inndeling.",
-	"Deles en kommune uten oppgitte andeler, har kommunene som får deler, ingen data; det anslås ikke.",
-	"Avstand til senteret: gjennomsnittlig avstand fra medlemskommunenes tyngdepunkt til senterkommunens, vektet med folketall.",
+	// Lang is the language the report is written in: "nb" (bokmål, also
+	// for "") or "en". Proper names and the titles of sources are kept.
+	Lang string
 }
 
 // row is one metric across the outcomes.
@@ -68,9 +52,9 @@ type row struct {
 }
 
 func (c *Comparison) rows() []row {
-	nb := nbfmt.Bokmal
-	num := nb.Decimal
-	count := func(n int) string { return nb.Int(int64(n)) }
+	nf := c.nf()
+	num := nf.Decimal
+	count := func(n int) string { return nf.Int(int64(n)) }
 	f := func(label string, fn func(o *sim.Outcome) string) row {
 		r := row{Label: label}
 		for _, o := range c.Outcomes {
@@ -79,23 +63,23 @@ func (c *Comparison) rows() []row {
 		return r
 	}
 	rows := []row{
-		f("Struktur, 1. januar", func(o *sim.Outcome) string { return fmt.Sprintf("%d, %d", o.Structure, o.Year) }),
-		f("Antall kommuner", func(o *sim.Outcome) string { return count(o.Municipalities) }),
-		f("Innbyggere med data", func(o *sim.Outcome) string { return num(float64(o.Inhabitants), 0) }),
-		f("Median innbyggere", func(o *sim.Outcome) string { return num(o.Stats.Median, 1) }),
-		f("Kommuner under 5 000", func(o *sim.Outcome) string { return count(o.Stats.Under.Count) }),
-		f("Kommuner uten data", func(o *sim.Outcome) string { return count(len(o.Stats.Missing)) }),
-		f("Oppgave–kommune-par under robust nivå", func(o *sim.Outcome) string { return count(o.Vulnerable) }),
-		f("Andel oppgaveårsverk utenfor egen organisasjon", c.outsideShare),
-		f("Gjennomsnittlig avstand til senteret (km)", func(o *sim.Outcome) string {
+		f(c.t("row.structure"), func(o *sim.Outcome) string { return fmt.Sprintf("%d, %d", o.Structure, o.Year) }),
+		f(c.t("row.municipalities"), func(o *sim.Outcome) string { return count(o.Municipalities) }),
+		f(c.t("row.inhabitants"), func(o *sim.Outcome) string { return num(float64(o.Inhabitants), 0) }),
+		f(c.t("row.median"), func(o *sim.Outcome) string { return num(o.Stats.Median, 1) }),
+		f(c.t("row.under"), func(o *sim.Outcome) string { return count(o.Stats.Under.Count) }),
+		f(c.t("row.nodata"), func(o *sim.Outcome) string { return count(len(o.Stats.Missing)) }),
+		f(c.t("row.vulnerable"), func(o *sim.Outcome) string { return count(o.Vulnerable) }),
+		f(c.t("row.outside"), c.outsideShare),
+		f(c.t("row.distance"), func(o *sim.Outcome) string {
 			if o.MeanDistanceKm == nil {
-				return "ingen data"
+				return c.t("nodata")
 			}
 			return num(*o.MeanDistanceKm, 1)
 		}),
 	}
 	for _, role := range generalist.Roles {
-		rows = append(rows, f("Under robust nivå: "+strings.ToLower(RoleNames[role]), func(o *sim.Outcome) string {
+		rows = append(rows, f(c.t("row.role", strings.ToLower(c.roleName(role))), func(o *sim.Outcome) string {
 			for _, r := range o.Roles {
 				if r.Role == role {
 					return count(r.Vulnerable)
@@ -113,12 +97,12 @@ func (c *Comparison) taskRows() []row {
 		r := row{Label: c.taskName(t.Task)}
 		for _, o := range c.Outcomes {
 			to := o.Tasks[i]
-			v := nbfmt.Bokmal.Int(int64(to.Short))
+			v := c.nf().Int(int64(to.Short))
 			if to.Grouped > 0 {
-				v += " (" + nbfmt.Bokmal.Int(int64(to.Grouped)) + " i samarbeid)"
+				v += " (" + c.t("task.grouped", c.nf().Int(int64(to.Grouped))) + ")"
 			}
 			if to.Moved > 0 {
-				v += " (" + nbfmt.Bokmal.Int(int64(to.Moved)) + " til staten)"
+				v += " (" + c.t("task.moved", c.nf().Int(int64(to.Moved))) + ")"
 			}
 			r.Values = append(r.Values, v)
 		}
@@ -138,12 +122,20 @@ func (c *Comparison) muniName(n generalist.MunicipalityNumber) string {
 	return string(n)
 }
 
-// taskName is a task's bokmål name from the catalogue (its id only when
-// the catalogue lacks it).
+// taskName is a task's name from the catalogue in the report's language
+// (the bokmål name when it has no English one, its id only when the
+// catalogue lacks it).
 func (c *Comparison) taskName(id string) string {
 	if c.Catalogue != nil {
 		for i := range c.Catalogue.Tasks {
-			if t := &c.Catalogue.Tasks[i]; t.ID == id && t.NameNB != "" {
+			t := &c.Catalogue.Tasks[i]
+			if t.ID != id {
+				continue
+			}
+			if c.english() && t.NameEN != "" {
+				return t.NameEN
+			}
+			if t.NameNB != "" {
 				return t.NameNB
 			}
 		}
@@ -151,7 +143,23 @@ func (c *Comparison) taskName(id string) string {
 	return id
 }
 
+// outcomeNames are the column heads: today's system in the report's
+// language, then the scenarios' names.
+func (c *Comparison) outcomeNames() []string {
+	names := make([]string, len(c.Outcomes))
+	for i, o := range c.Outcomes {
+		names[i] = o.Scenario
+		if i == 0 {
+			names[i] = c.t("today")
+		}
+	}
+	return names
+}
+
 func (c *Comparison) check() error {
+	if err := c.checkLang(); err != nil {
+		return err
+	}
 	if len(c.Outcomes) < 1 || len(c.Outcomes) != len(c.Scenarios)+1 {
 		return generalist.Errorf(generalist.EINVALID, "report: give today's outcome and one per scenario")
 	}
@@ -168,7 +176,7 @@ func HTML(w io.Writer, c *Comparison) error {
 	if err := c.check(); err != nil {
 		return err
 	}
-	t, err := template.New("").Funcs(template.FuncMap{"task": c.taskName, "muni": c.muniName}).ParseFS(templateFS, "templates/*.tmpl")
+	t, err := template.New("").Funcs(c.funcs()).ParseFS(templateFS, "templates/*.tmpl")
 	if err != nil {
 		return err
 	}
@@ -177,8 +185,11 @@ func HTML(w io.Writer, c *Comparison) error {
 		bars = append(bars, chart.Bar{Label: o.Scenario, Value: float64(o.Vulnerable), Known: true})
 	}
 	var svg bytes.Buffer
-	if err := chart.Bars(&svg, chart.BarChart{Title: "Oppgave–kommune-par under robust nivå", Unit: "par",
-		Source: "Statistisk sentralbyrå (07459); oppgavekatalogen", Bars: bars, Width: 720, Lang: "nb", ID: "vulnerable"}); err != nil {
+	for i, name := range c.outcomeNames() {
+		bars[i].Label = name
+	}
+	if err := chart.Bars(&svg, chart.BarChart{Title: c.t("row.vulnerable"), Unit: c.t("chart.unit"),
+		Source: c.t("chart.source"), Bars: bars, Width: 720, Lang: c.lang(), ID: "vulnerable"}); err != nil {
 		return err
 	}
 	type scenarioView struct {
@@ -207,9 +218,9 @@ func HTML(w io.Writer, c *Comparison) error {
 					}
 				}
 			}
-			if err := c.Map.Render(&buf, geomap.Options{Values: vals, Title: "Folkemengde i ny kommune", Unit: "innbyggere",
-				Format: func(v float64) string { return nbfmt.Bokmal.Decimal(v, 0) },
-				Source: "Statistisk sentralbyrå (07459); © Kartverket", Highlight: uniq(hl), Width: 520, ID: fmt.Sprintf("map%d", i)}); err != nil {
+			if err := c.Map.Render(&buf, geomap.Options{Values: vals, Title: c.t("map.title"), Unit: c.t("map.unit"),
+				Format: func(v float64) string { return c.nf().Decimal(v, 0) }, Lang: c.lang(),
+				Source: c.t("map.source"), Highlight: uniq(hl), Width: 520, ID: fmt.Sprintf("map%d", i)}); err != nil {
 				return err
 			}
 			v.Map = template.HTML(buf.Bytes()) // produced by geomap, which escapes its text
@@ -217,10 +228,11 @@ func HTML(w io.Writer, c *Comparison) error {
 		views = append(views, v)
 	}
 	return t.ExecuteTemplate(w, "report.tmpl", map[string]any{
-		"Title": c.Title, "Outcomes": c.Outcomes, "Scenarios": views, "Rows": c.rows(), "TaskRows": c.taskRows(),
-		"Chart": template.HTML(svg.Bytes()), "Catalogue": c.Catalogue, "Sources": Sources, "Assumptions": Assumptions,
+		"Lang": c.lang(), "Title": c.title(), "Intro": c.t("intro", len(c.Scenarios)), "Names": c.outcomeNames(), "Outcomes": c.Outcomes,
+		"Scenarios": views, "Rows": c.rows(), "TaskRows": c.taskRows(),
+		"Chart": template.HTML(svg.Bytes()), "Catalogue": c.Catalogue, "Sources": c.ts(sourceKeys), "Assumptions": c.ts(assumptionKeys),
 		"Cooperation": c.cooperationText(), "Staffing": c.staffing(),
-		"Roles": c.roleSummary(), "Columns": len(c.Outcomes) + 1, "Economy": c.economyView(), "EconomyTitle": c.economyTitle(), "EconomyAssumptions": EconomyAssumptions,
+		"Roles": c.roleSummary(), "Columns": len(c.Outcomes) + 1, "Economy": c.economyView(), "EconomyTitle": c.economyTitle(), "EconomyAssumptions": c.ts(economyAssumptionKeys),
 	})
 }
 
@@ -230,22 +242,19 @@ func Markdown(w io.Writer, c *Comparison) error {
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", mdEscape(c.Title))
+	fmt.Fprintf(&b, "# %s\n\n", mdEscape(c.title()))
 	for _, s := range c.Scenarios {
 		fmt.Fprintf(&b, "- **%s**: %s\n", mdEscape(s.Name), mdEscape(s.Description))
 	}
-	table := func(title string, rows []row) {
-		first := " "
-		if strings.Contains(title, "per oppgave") {
-			first = "Oppgave"
-		}
+	names := c.outcomeNames()
+	table := func(title, first string, rows []row) {
 		if sub, ok := strings.CutPrefix(title, "#"); ok {
 			fmt.Fprintf(&b, "\n### %s\n\n| %s |", mdEscape(sub), first)
 		} else {
 			fmt.Fprintf(&b, "\n## %s\n\n| %s |", title, first)
 		}
-		for _, o := range c.Outcomes {
-			fmt.Fprintf(&b, " %s |", mdEscape(o.Scenario))
+		for _, name := range names {
+			fmt.Fprintf(&b, " %s |", mdEscape(name))
 		}
 		b.WriteString("\n|---|")
 		for range c.Outcomes {
@@ -262,20 +271,20 @@ func Markdown(w io.Writer, c *Comparison) error {
 	}
 	for _, s := range c.Scenarios {
 		if ins := c.inputs(s.ID); len(ins) > 0 {
-			fmt.Fprintf(&b, "\n## Innspill som begrunner %s\n\n", mdEscape(s.Name))
+			fmt.Fprintf(&b, "\n## %s\n\n", c.t("sec.inputs", mdEscape(s.Name)))
 			for _, in := range ins {
-				fmt.Fprintf(&b, "- **%s** (%s%s)\n", mdEscape(in.Title), mdEscape(in.Kind.Label()), mdEscape(inputFrom(&in)))
+				fmt.Fprintf(&b, "- **%s** (%s%s)\n", mdEscape(in.Title), mdEscape(c.kindLabel(in.Kind)), mdEscape(c.inputFrom(&in)))
 			}
 		}
 	}
-	b.WriteString("\n## Sammendrag per rolle\n\nKommunens fire roller. For alternativene står endringen fra dagens system i parentes.\n")
+	fmt.Fprintf(&b, "\n## %s\n\n%s\n", c.t("sec.roles"), c.t("sec.roles.note"))
 	for _, g := range c.roleSummary() {
-		table("#"+g.Role, g.Rows)
+		table("#"+g.Role, " ", g.Rows)
 	}
 	if v := c.economyView(); v != nil {
 		fmt.Fprintf(&b, "\n## %s\n\n", c.economyTitle())
 		if len(v.Rows) > 0 {
-			b.WriteString("Endring mot at kommunene fortsetter hver for seg, i kroner fra budsjettåret (faste priser).\n\n|")
+			b.WriteString(c.t("econ.lead") + "\n\n|")
 			for _, h := range v.Head {
 				fmt.Fprintf(&b, " %s |", h)
 			}
@@ -292,7 +301,8 @@ func Markdown(w io.Writer, c *Comparison) error {
 				b.WriteString("\n")
 			}
 			for _, y := range v.Years {
-				fmt.Fprintf(&b, "\n### %s: år for år\n\n| År | Andel av inndelingstilskuddet | Inndelingstilskudd | Kjent endring |\n|---|---:|---:|---:|\n", mdEscape(y.Title))
+				fmt.Fprintf(&b, "\n### %s\n\n| %s | %s | %s | %s |\n|---|---:|---:|---:|\n", c.t("econ.byyear", mdEscape(y.Title)),
+					c.t("econ.year"), c.t("econ.share"), c.t("econ.comp"), c.t("econ.known"))
 				for _, r := range y.Rows {
 					fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", r[0], r[1], r[2], r[3])
 				}
@@ -302,34 +312,35 @@ func Markdown(w io.Writer, c *Comparison) error {
 			fmt.Fprintf(&b, "\n%s\n", mdEscape(v.Note))
 		}
 	}
-	table("Nøkkeltall", c.rows())
-	table("Kommuner under robust nivå per oppgave", c.taskRows())
+	table(c.t("sec.key"), " ", c.rows())
+	table(c.t("sec.tasks"), c.t("col.task"), c.taskRows())
 	for _, o := range c.Outcomes {
 		for _, p := range o.Problems {
 			fmt.Fprintf(&b, "\n> %s: %s: %s\n", mdEscape(o.Scenario), mdEscape(p.Where), mdEscape(p.Message))
 		}
 	}
-	b.WriteString("\n## Forutsetninger\n\n")
+	fmt.Fprintf(&b, "\n## %s\n\n", c.t("sec.assumptions"))
 	if c.Catalogue != nil {
-		fmt.Fprintf(&b, "- Oppgavekatalog versjon %s.\n", mdEscape(c.Catalogue.Version))
+		fmt.Fprintf(&b, "- %s\n", c.t("asm.catalogue", mdEscape(c.Catalogue.Version)))
 	}
 	fmt.Fprintf(&b, "- %s\n", c.cooperationText())
-	for _, a := range Assumptions {
+	for _, a := range c.ts(assumptionKeys) {
 		fmt.Fprintf(&b, "- %s\n", a)
 	}
 	if c.Economy != nil {
-		for _, a := range EconomyAssumptions {
+		for _, a := range c.ts(economyAssumptionKeys) {
 			fmt.Fprintf(&b, "- %s\n", a)
 		}
 	}
 	if st := c.staffing(); len(st) > 0 {
-		b.WriteString("\n### Bemanningsforutsetninger per oppgave\n\n| Oppgave | Årsverk per 1 000 i målgruppen | Grunnlag | Minste robuste fagmiljø (årsverk) | Grunnlag |\n|---|---:|---|---:|---|\n")
+		fmt.Fprintf(&b, "\n### %s\n\n| %s | %s | %s | %s | %s |\n|---|---:|---|---:|---|\n", c.t("sec.staffing"),
+			c.t("col.task"), c.t("staff.fte"), c.t("staff.basis"), c.t("staff.min"), c.t("staff.basis"))
 		for _, r := range st {
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", mdEscape(r.Task), r.FTEPer1000, mdEscape(r.FTEBasis), r.MinTeam, mdEscape(r.MinTeamBasis))
 		}
 	}
-	b.WriteString("\n## Kilder\n\n")
-	for _, s := range Sources {
+	fmt.Fprintf(&b, "\n## %s\n\n", c.t("sec.sources"))
+	for _, s := range c.ts(sourceKeys) {
 		fmt.Fprintf(&b, "- %s\n", s)
 	}
 	_, err := io.WriteString(w, b.String())
@@ -346,10 +357,7 @@ func CSV(w io.Writer, c *Comparison) error {
 		return err
 	}
 	cw := generalist.NewCSVWriter(w)
-	head := []string{"nøkkeltall"}
-	for _, o := range c.Outcomes {
-		head = append(head, o.Scenario)
-	}
+	head := append([]string{c.t("csv.key")}, c.outcomeNames()...)
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -369,10 +377,10 @@ func CSV(w io.Writer, c *Comparison) error {
 		return err
 	}
 	// The assumptions follow after an empty row, as a table of their own.
-	rows := [][]string{{}, {"forutsetning", "verdi", "grunnlag"}, {"dagens registrerte samarbeid", "", c.cooperationText()}}
+	rows := [][]string{{}, {c.t("csv.assumption"), c.t("csv.value"), c.t("csv.basis")}, {c.t("csv.cooperation"), "", c.cooperationText()}}
 	for _, r := range c.staffing() {
-		rows = append(rows, []string{r.Task + ": årsverk per 1 000 i målgruppen", r.FTEPer1000, r.FTEBasis},
-			[]string{r.Task + ": minste robuste fagmiljø (årsverk)", r.MinTeam, r.MinTeamBasis})
+		rows = append(rows, []string{c.t("csv.fte", r.Task), r.FTEPer1000, r.FTEBasis},
+			[]string{c.t("csv.min", r.Task), r.MinTeam, r.MinTeamBasis})
 	}
 	for _, r := range rows {
 		if err := cw.Write(r); err != nil {
@@ -409,12 +417,12 @@ func (c *Comparison) inputs(id string) []generalist.Input {
 
 // inputFrom says where an input comes from: the municipality or county
 // and, when the sender chose to publish it, the name or organisation.
-func inputFrom(in *generalist.Input) string {
+func (c *Comparison) inputFrom(in *generalist.Input) string {
 	var parts []string
 	if in.Municipality != "" {
-		parts = append(parts, "kommune "+string(in.Municipality))
+		parts = append(parts, c.t("from.municipality", string(in.Municipality)))
 	} else if in.County != "" {
-		parts = append(parts, "fylke "+string(in.County))
+		parts = append(parts, c.t("from.county", string(in.County)))
 	}
 	if in.Organisation != "" {
 		parts = append(parts, in.Organisation)

@@ -2,18 +2,8 @@ package report
 
 import (
 	"generalist"
-	"generalist/internal/nbfmt"
 	"generalist/sim"
 )
-
-// RoleNames are the bokmål names of the four roles (as the web's message
-// catalogue has them).
-var RoleNames = map[generalist.Role]string{
-	generalist.RoleServiceProvider: "Tjenesteyter",
-	generalist.RoleDemocraticArena: "Demokratisk arena",
-	generalist.RoleAuthority:       "Myndighetsutøver",
-	generalist.RoleCommunityDev:    "Samfunnsutvikler",
-}
 
 // roleOf returns an outcome's figures for one role.
 func roleOf(o *sim.Outcome, role generalist.Role) sim.RoleOutcome {
@@ -33,10 +23,10 @@ type roleGroup struct {
 
 // withChange writes a count and, for a scenario, its change from today's
 // system in parentheses: "3 160 (−3 762)".
-func withChange(v, today int, scenario bool) string {
-	s := nbfmt.Bokmal.Int(int64(v))
+func (c *Comparison) withChange(v, today int, scenario bool) string {
+	s := c.nf().Int(int64(v))
 	if scenario {
-		s += " (" + nbfmt.Bokmal.Signed(float64(v-today), 0) + ")"
+		s += " (" + c.nf().Signed(float64(v-today), 0) + ")"
 	}
 	return s
 }
@@ -50,24 +40,24 @@ func (c *Comparison) roleSummary() []roleGroup {
 	counts := func(label string, fn func(o *sim.Outcome) int) row {
 		r := row{Label: label}
 		for i, o := range c.Outcomes {
-			r.Values = append(r.Values, withChange(fn(o), fn(c.Outcomes[0]), i > 0))
+			r.Values = append(r.Values, c.withChange(fn(o), fn(c.Outcomes[0]), i > 0))
 		}
 		return r
 	}
 	var out []roleGroup
 	for _, role := range generalist.Roles {
-		g := roleGroup{Role: RoleNames[role]}
+		g := roleGroup{Role: c.roleName(role)}
 		if role == generalist.RoleDemocraticArena {
-			g.Rows = append(g.Rows, counts("Antall kommuner (kommunestyrer)", func(o *sim.Outcome) int { return o.Municipalities }))
-			r := row{Label: "Andel oppgaveårsverk i samarbeid, utenfor kommunens egen organisasjon"}
+			g.Rows = append(g.Rows, counts(c.t("role.councils"), func(o *sim.Outcome) int { return o.Municipalities }))
+			r := row{Label: c.t("role.outside")}
 			for _, o := range c.Outcomes {
 				r.Values = append(r.Values, c.outsideShare(o))
 			}
 			g.Rows = append(g.Rows, r)
 		}
 		g.Rows = append(g.Rows,
-			counts("Oppgave–kommune-par under robust nivå", func(o *sim.Outcome) int { return roleOf(o, role).Vulnerable }),
-			counts("Oppgave–kommune-par løst i samarbeid eller av andre", func(o *sim.Outcome) int { return roleOf(o, role).Outside }))
+			counts(c.t("row.vulnerable"), func(o *sim.Outcome) int { return roleOf(o, role).Vulnerable }),
+			counts(c.t("role.grouped"), func(o *sim.Outcome) int { return roleOf(o, role).Outside }))
 		out = append(out, g)
 	}
 	return out
@@ -81,9 +71,9 @@ func (c *Comparison) outsideShare(o *sim.Outcome) string {
 	v := 100 * o.MeanOutsideShare
 	switch {
 	case o == c.Outcomes[0] && !(b.Applied && b.Cooperations > 0):
-		return "ukjent"
+		return c.t("unknown")
 	case v > 0 && v < 0.05:
-		return "under " + nbfmt.Bokmal.Percent(0.1, 1)
+		return c.t("below", c.nf().Percent(0.1, 1))
 	}
-	return nbfmt.Bokmal.Percent(v, 1)
+	return c.nf().Percent(v, 1)
 }
