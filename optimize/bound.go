@@ -41,9 +41,23 @@ func UpperBound(p Problem) (int, error) {
 }
 
 func (in *instance) bound() int {
-	n := in.n
-	w := make([]float64, n)
-	copy(w, in.w)
+	n, dims := in.n, in.dims()
+	// w[d][u]: unit u's weight in dimension d, as units merge.
+	w := make([][]float64, dims)
+	for d := range dims {
+		w[d] = make([]float64, n)
+		for u := range n {
+			w[d][u] = in.dimWeight(d, int32(u))
+		}
+	}
+	reaches := func(u int32) bool {
+		for d := range dims {
+			if w[d][u] < in.dimFloor(d) {
+				return false
+			}
+		}
+		return true
+	}
 	heavy := make([]bool, n)
 	copy(heavy, in.heavy)
 	gone := make([]bool, n) // merged away or dropped
@@ -84,9 +98,11 @@ func (in *instance) bound() int {
 				break
 			}
 		}
-		w[p] += w[u]
+		for d := range dims {
+			w[d][p] += w[d][u]
+		}
 		deg[p]--
-		if w[p] >= in.floor {
+		if reaches(p) {
 			heavy[p] = true
 			count++
 			for _, v := range in.nbr[in.start[p]:in.start[p+1]] {
@@ -101,20 +117,24 @@ func (in *instance) bound() int {
 			queue = append(queue, p)
 		}
 	}
-	// Components of what is left.
+	// Components of what is left: each holds at most ⌊total / floor⌋
+	// groups in every dimension.
 	seen := make([]bool, n)
 	var stack []int32
+	total := make([]float64, dims)
 	for s := range int32(n) {
 		if !alive(s) || seen[s] {
 			continue
 		}
 		seen[s] = true
 		stack = append(stack[:0], s)
-		var total float64
+		clear(total)
 		for len(stack) > 0 {
 			u := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			total += w[u]
+			for d := range dims {
+				total[d] += w[d][u]
+			}
 			for _, v := range in.nbr[in.start[u]:in.start[u+1]] {
 				if alive(v) && !seen[v] {
 					seen[v] = true
@@ -122,7 +142,11 @@ func (in *instance) bound() int {
 				}
 			}
 		}
-		count += int(math.Floor(total / in.floor))
+		k := math.Inf(1)
+		for d := range dims {
+			k = math.Min(k, math.Floor(total[d]/in.dimFloor(d)))
+		}
+		count += int(k)
 	}
 	return count
 }

@@ -257,6 +257,9 @@ func Ensemble(ctx context.Context, p Problem, s EnsembleSettings) (*EnsembleResu
 	if s.Steps < 0 || s.Parts < 0 || s.Chains < 0 || s.BurnIn < 0 || s.Ceiling < 0 || math.IsNaN(s.Ceiling) || s.Tolerance < 0 || math.IsNaN(s.Tolerance) || s.SampleEvery < 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "optimize: ensemble settings must not be negative")
 	}
+	if len(p.Also) > 0 {
+		return nil, generalist.Errorf(generalist.EINVALID, "optimize: an ensemble takes one floor; Problem.Also is for Solve")
+	}
 	if s.Unbalanced && (s.Ceiling > 0 || s.Tolerance > 0) {
 		return nil, generalist.Errorf(generalist.EINVALID, "optimize: an unbalanced ensemble has no ceiling and no tolerance")
 	}

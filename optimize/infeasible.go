@@ -36,6 +36,11 @@ type Reason struct {
 	Weight float64 `json:"weight"`
 	// Why is a sentence for the user.
 	Why string `json:"why"`
+	// Floors name the floors the reason is about, when the problem has
+	// several (Problem.Also; Problem.Name for Weight's): one when a single
+	// floor is out of reach, all of them when each can be reached but not
+	// all at once. Empty for a problem with one floor.
+	Floors []string `json:"floors,omitempty"`
 }
 
 // Error returns the reasons, one sentence each.
@@ -95,15 +100,17 @@ func (e *Infeasible) Unwrap() error {
 // Complexity: O(n + m), plus O(n·(n + m)) with MaxKm.
 func (in *instance) feasibility() error {
 	p, g := in.p, in.p.Graph
-	var total float64
-	for _, v := range in.w {
-		total += v
-	}
-	if total < in.floor {
-		return &Infeasible{Proven: true, Reasons: []Reason{{
-			Nodes: allNodes(in.nodes), Codes: codes(g, allNodes(in.nodes)), Weight: total,
-			Why: fmt.Sprintf("the floor %s is above the total of all units, %s", num(in.floor), num(total)),
-		}}}
+	for d := range in.dims() {
+		var total float64
+		for u := range int32(in.n) {
+			total += in.dimWeight(d, u)
+		}
+		if total < in.dimFloor(d) {
+			return &Infeasible{Proven: true, Reasons: []Reason{{
+				Nodes: allNodes(in.nodes), Codes: codes(g, allNodes(in.nodes)), Weight: total, Floors: in.floorNames(d),
+				Why: fmt.Sprintf("%s is above the total of all units, %s", in.floorText(d), num(total)),
+			}}}
+		}
 	}
 	var reasons []Reason
 	// Parts of the graph, over the allowed links, below the floor.
@@ -115,36 +122,41 @@ func (in *instance) feasibility() error {
 		}
 	}
 	for _, comp := range in.components() {
-		var w float64
-		var nodes []int
-		for _, u := range comp {
-			w += in.w[u]
-			for _, v := range in.members[u] {
-				nodes = append(nodes, int(v))
+		for d := range in.dims() {
+			var w float64
+			for _, u := range comp {
+				w += in.dimWeight(d, u)
 			}
+			if w >= in.dimFloor(d) {
+				continue
+			}
+			var nodes []int
+			for _, u := range comp {
+				for _, v := range in.members[u] {
+					nodes = append(nodes, int(v))
+				}
+			}
+			sortInts(nodes)
+			var why []string
+			names := names(g, nodes)
+			if p.NoSeaLinks && cutBySea(g, nodes) {
+				why = append(why, "without sea links")
+			}
+			if p.Region != nil && crossesRegion(g, nodes, p) {
+				why = append(why, fmt.Sprintf("within region %s", p.Region[nodes[0]]))
+			}
+			cause := ""
+			if len(why) > 0 {
+				cause = " (" + strings.Join(why, ", ") + ")"
+			}
+			subject := names + " reach only "
+			if len(nodes) == 1 {
+				subject = names + " reaches only "
+			}
+			reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Weight: w, Floors: in.floorNames(d),
+				Why: fmt.Sprintf("%s%s, below %s, and can be grouped with no other unit%s", subject, num(w), in.floorText(d), cause)})
+			break // one reason per part of the graph
 		}
-		if w >= in.floor {
-			continue
-		}
-		sortInts(nodes)
-		var why []string
-		names := names(g, nodes)
-		if p.NoSeaLinks && cutBySea(g, nodes) {
-			why = append(why, "without sea links")
-		}
-		if p.Region != nil && crossesRegion(g, nodes, p) {
-			why = append(why, fmt.Sprintf("within region %s", p.Region[nodes[0]]))
-		}
-		cause := ""
-		if len(why) > 0 {
-			cause = " (" + strings.Join(why, ", ") + ")"
-		}
-		subject := names + " reach only "
-		if len(nodes) == 1 {
-			subject = names + " reaches only "
-		}
-		reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Weight: w,
-			Why: fmt.Sprintf("%s%s, below the floor %s, and can be grouped with no other unit%s", subject, num(w), num(in.floor), cause)})
 	}
 	if len(reasons) == 0 && in.maxKm > 0 {
 		reasons = in.distanceReasons()
@@ -216,8 +228,12 @@ func cutBySea(g *graph.Graph, nodes []int) bool {
 // if one such search reaches it with a total weight at or above the floor.
 func (in *instance) distanceReasons() []Reason {
 	g := in.p.Graph
+	dims := in.dims()
 	ok := make([]bool, in.n)
-	best := make([]float64, in.n) // most weight reachable with the unit
+	best := make([][]float64, dims) // per dimension, most weight reachable with the unit
+	for d := range best {
+		best[d] = make([]float64, in.n)
+	}
 	for u := range in.n {
 		ok[u] = in.heavy[u] && in.compatibleAlone(int32(u))
 	}
@@ -235,16 +251,19 @@ func (in *instance) distanceReasons() []Reason {
 		mark[i] = -1
 	}
 	var comp []int32
+	w := make([]float64, dims)
 	for c := range int32(in.n) {
 		if !within(c, c) {
 			continue // a locked unit wider than the limit
 		}
 		comp = append(comp[:0], c)
 		mark[c] = c
-		var w float64
+		clear(w)
 		for h := 0; h < len(comp); h++ {
 			u := comp[h]
-			w += in.w[u]
+			for d := range dims {
+				w[d] += in.dimWeight(d, u)
+			}
 			for _, v := range in.nbr[in.start[u]:in.start[u+1]] {
 				if mark[v] != c && within(v, c) {
 					mark[v] = c
@@ -252,30 +271,57 @@ func (in *instance) distanceReasons() []Reason {
 				}
 			}
 		}
+		all := true
+		for d := range dims {
+			all = all && w[d] >= in.dimFloor(d)
+		}
 		for _, u := range comp {
-			best[u] = math.Max(best[u], w)
-			if w >= in.floor {
+			for d := range dims {
+				best[d][u] = math.Max(best[d][u], w[d])
+			}
+			if all {
 				ok[u] = true
 			}
 		}
 	}
-	var bad []int
-	var weight float64
+	// One reason per floor out of reach (the first such floor of each
+	// unit), then one for the units that reach each floor but not all at
+	// once.
+	var reasons []Reason
+	bad := make([][]int, dims+1)
+	weight := make([]float64, dims)
 	for u := range in.n {
-		if !ok[u] {
-			for _, v := range in.members[u] {
-				bad = append(bad, int(v))
+		if ok[u] {
+			continue
+		}
+		k := dims
+		for d := range dims {
+			if best[d][u] < in.dimFloor(d) {
+				k = d
+				weight[d] = math.Max(weight[d], best[d][u])
+				break
 			}
-			weight = math.Max(weight, best[u])
+		}
+		for _, v := range in.members[u] {
+			bad[k] = append(bad[k], int(v))
 		}
 	}
-	if len(bad) == 0 {
-		return nil
+	for d, nodes := range bad {
+		if len(nodes) == 0 {
+			continue
+		}
+		sortInts(nodes)
+		if d == dims {
+			reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Floors: in.floorNames(-1),
+				Why: fmt.Sprintf("%s can reach each floor but not all at once with units within %s km of a group centre",
+					names(g, nodes), num(in.maxKm))})
+			continue
+		}
+		reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Weight: weight[d], Floors: in.floorNames(d),
+			Why: fmt.Sprintf("%s cannot reach %s with units within %s km of a group centre (at most %s)",
+				names(g, nodes), in.floorText(d), num(in.maxKm), num(weight[d]))})
 	}
-	sortInts(bad)
-	return []Reason{{Nodes: bad, Codes: codes(g, bad), Weight: weight,
-		Why: fmt.Sprintf("%s cannot reach the floor %s with units within %s km of a group centre (at most %s)",
-			names(g, bad), num(in.floor), num(in.maxKm), num(weight))}}
+	return reasons
 }
 
 // compatibleAlone reports whether unit u is a valid group on its own as

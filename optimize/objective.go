@@ -56,7 +56,7 @@ func (in *instance) distanceTo(g []int32, h int32) float64 {
 	var s float64
 	for _, u := range g {
 		for _, v := range in.members[u] {
-			s += in.nw[v] * in.dist(v, h)
+			s += in.cw[v] * in.dist(v, h)
 		}
 	}
 	return s
@@ -66,7 +66,7 @@ func (in *instance) distanceTo(g []int32, h int32) float64 {
 func (in *instance) unitDistance(u, h int32) float64 {
 	var s float64
 	for _, v := range in.members[u] {
-		s += in.nw[v] * in.dist(v, h)
+		s += in.cw[v] * in.dist(v, h)
 	}
 	return s
 }
@@ -173,7 +173,7 @@ func (in *instance) distanceToWithout(g []int32, u int32, h int32) float64 {
 	for _, v := range g {
 		if v != u {
 			for _, x := range in.members[v] {
-				s += in.nw[x] * in.dist(x, h)
+				s += in.cw[x] * in.dist(x, h)
 			}
 		}
 	}

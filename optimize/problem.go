@@ -102,6 +102,21 @@ type Problem struct {
 	// NoSeaLinks drops the graph's Bridge edges, so that island units are
 	// grouped only with units they share a border with.
 	NoSeaLinks bool
+
+	// Also lists further additive quantities, each with a floor of its
+	// own, that every group must reach as well as Weight's Floor: the
+	// floors of several tasks at once (see Dimension). A unit is then
+	// "heavy" only when it meets every floor alone. Nil means none.
+	Also []Dimension
+	// Name names Weight in the reasons of an infeasible problem when Also
+	// is set (a task id); it may be empty otherwise.
+	Name string
+	// Centre, when not nil, ranks the members of a group as its centre
+	// (the largest value, ties to the smaller node id) and weighs the
+	// Distance objective, instead of Weight: a population, so that the
+	// centre of a group weighed by a task's FTEs is its most populous
+	// member. len(Centre) = Graph.Len(), every value finite and ≥ 0.
+	Centre []float64
 }
 
 // Settings tunes Solve. The zero value gives sensible defaults.
@@ -175,7 +190,14 @@ type instance struct {
 	// sorted; nil when there are none.
 	forbid [][]int32
 
-	constrained bool // MaxKm, Forbidden or KeepFeasible in force
+	// Further floors (Problem.Also): per dimension the node weights, the
+	// unit weights and the floor; cw ranks centres and weighs the
+	// Distance objective (Problem.Centre, else nw).
+	xnw, xw [][]float64
+	xfloor  []float64
+	cw      []float64
+
+	constrained bool // MaxKm, Forbidden, KeepFeasible or Also in force
 }
 
 // compile validates p and builds its instance. Errors are EINVALID.
@@ -238,6 +260,10 @@ func compile(p *Problem) (*instance, error) {
 	// Units: locked sets contracted, the other nodes alone, in order of
 	// their smallest node id so that unit ids do not depend on the order
 	// of Locked.
+	if err := in.compileAlso(); err != nil {
+		return nil, err
+	}
+
 	in.unitOf = make([]int32, n)
 	for i := range in.unitOf {
 		in.unitOf[i] = -1
@@ -289,13 +315,14 @@ func compile(p *Problem) (*instance, error) {
 		in.head[u] = m[0]
 		for _, v := range m {
 			in.w[u] += in.nw[v]
-			if in.nw[v] > in.nw[in.head[u]] {
+			if in.cw[v] > in.cw[in.head[u]] {
 				in.head[u] = v
 			}
 		}
-		in.headW[u] = in.nw[in.head[u]]
+		in.headW[u] = in.cw[in.head[u]]
 		in.heavy[u] = in.w[u] >= in.floor
 	}
+	in.unitsAlso()
 
 	// Allowed edges between units, with summed borders.
 	type key struct{ a, b int32 }
@@ -390,7 +417,7 @@ func compile(p *Problem) (*instance, error) {
 			in.forbid[u] = slices.Compact(in.forbid[u])
 		}
 	}
-	in.constrained = in.maxKm > 0 || in.forbid != nil || p.KeepFeasible
+	in.constrained = in.maxKm > 0 || in.forbid != nil || p.KeepFeasible || len(in.xfloor) > 0
 	return in, nil
 }
 

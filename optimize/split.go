@@ -337,7 +337,7 @@ func (in *instance) validGroup(g []int32) bool {
 			heavy++
 		}
 	}
-	if w < in.floor {
+	if w < in.floor || in.xw != nil && !in.reachesAlso(g) {
 		return false
 	}
 	if heavy > 1 && in.p.KeepFeasible {
