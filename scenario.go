@@ -37,6 +37,9 @@ type Scenario struct {
 	// Support are state grants for the new cooperation the scenario
 	// creates (support.go).
 	Support []SupportScheme `json:"support,omitempty"`
+	// County moves the county authority's tasks away or abolishes it
+	// (county.go).
+	County *CountyChange `json:"county,omitempty"`
 }
 
 // Publication is who published a stored scenario, and when.
@@ -114,10 +117,13 @@ type MandatedIMC struct {
 }
 
 // CountyRelief lets the county take a task for its municipalities whose
-// own team is below the robust minimum.
+// own team is below the robust minimum, or for all of them (All).
 type CountyRelief struct {
 	Task     string         `json:"task"`
 	Counties []CountyNumber `json:"counties,omitempty"` // empty: every county
+	// All takes the task from every municipality of those counties, not
+	// only those below the robust minimum (strengthening the county).
+	All bool `json:"all,omitempty"`
 }
 
 // NormChange is state governance: a national norm for a task changed.
@@ -194,7 +200,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 	if s.Year < 1900 || s.Year > 2100 {
 		add(false, "year", "%d is not a year with population data", s.Year)
 	}
-	if len(s.Mergers)+len(s.Splits)+len(s.Arrangements)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms)+len(s.Support) == 0 {
+	if len(s.Mergers)+len(s.Splits)+len(s.Arrangements)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms)+len(s.Support) == 0 && s.County == nil {
 		return ps // today's system: nothing to check against the lists
 	}
 	known := map[MunicipalityNumber]Municipality{}
@@ -400,6 +406,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 		normed[n.Task] = where
 	}
 	s.validateSupport(tasks, func(p Problem) { ps = append(ps, p) })
+	s.validateCounty(known, func(p Problem) { ps = append(ps, p) })
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Where < ps[j].Where })
 	return ps
 }
