@@ -77,7 +77,7 @@ func regions(ms []Municipality, shared map[[2]string]int, countyName map[string]
 	}
 	var out []Region
 	for c, cms := range byCounty {
-		r := Region{County: c, Name: countyName[c]}
+		r := Region{County: c, Name: countyName[c], Communities: []Community{}}
 		if r.Name == "" {
 			r.Name = c
 		}
@@ -122,6 +122,9 @@ func detect(g *weighted, names map[string]string, shared map[[2]string]int) ([]C
 		if pq := community.Q(g, p, Resolution); pq > q {
 			parts, q = p, pq
 		}
+	}
+	if math.Abs(q) < 1e-12 {
+		q = 0 // one community holding every node: exactly 0, not a rounding error's sign
 	}
 	var out []Community
 	for _, part := range parts {

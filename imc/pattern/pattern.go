@@ -126,7 +126,7 @@ func Compute(in Input) *Result {
 	for _, c := range in.Counties {
 		countyName[string(c.Number)] = c.Name
 	}
-	res := &Result{Seed: Seed, Runs: Runs, Resolution: Resolution}
+	res := &Result{Municipalities: []Municipality{}, Regions: []Region{}, Seed: Seed, Runs: Runs, Resolution: Resolution}
 	sets := map[string][]map[string]bool{} // each municipality's partner sets
 	shared := map[[2]string]int{}          // cooperations shared by a pair (lower number first)
 	for i := range in.Cooperations {
