@@ -114,11 +114,13 @@ func (c *CountyCatalogue) Task(id string) *CountyTask {
 // differentiation to fylkeskommune.
 type CountyChange struct {
 	// Abolish removes the county authority: every county task must then
-	// move, by Moves or Others.
+	// move, by Moves or Others, except its democratic bodies (role
+	// demokratisk_arena), which end with it.
 	Abolish bool `json:"abolish,omitempty"`
 	// Moves gives the receiver of named county tasks.
 	Moves []CountyMove `json:"moves,omitempty"`
-	// Others, when set, receives every county task Moves does not name.
+	// Others, when set, receives every county task Moves does not name
+	// (but the democratic bodies of an abolished county).
 	Others CountyReceiver `json:"others,omitempty"`
 	// Regions are the groups of municipalities that take the tasks moved
 	// to regioner; a municipality in no region takes them alone.
@@ -228,7 +230,8 @@ func (s *Scenario) validateCounty(known map[MunicipalityNumber]Municipality, add
 
 // ValidateCountyTasks checks the county lever against the county task
 // catalogue: every task moved is in it, and an abolished county leaves no
-// task behind. cat nil is itself a problem when the scenario has a
+// task behind but its democratic bodies (role demokratisk_arena), which
+// end with it. cat nil is itself a problem when the scenario has a
 // county lever.
 func (s *Scenario) ValidateCountyTasks(cat *CountyCatalogue) Problems {
 	c := s.County
@@ -254,7 +257,8 @@ func (s *Scenario) ValidateCountyTasks(cat *CountyCatalogue) Problems {
 	if c.Abolish && c.Others == "" {
 		var left []string
 		for _, t := range cat.Tasks {
-			if !moved[t.ID] {
+			// The county's democratic bodies end with it.
+			if !moved[t.ID] && t.Role != RoleDemocraticArena {
 				left = append(left, t.ID)
 			}
 		}

@@ -56,7 +56,7 @@ func TestCountyValidate(t *testing.T) {
 }
 
 func TestCountyValidateTasks(t *testing.T) {
-	cat := &CountyCatalogue{Version: "v", Tasks: []CountyTask{{ID: "videregaende"}, {ID: "tannhelse"}, {ID: "fylkesveg"}}}
+	cat := &CountyCatalogue{Version: "v", Tasks: []CountyTask{{ID: "videregaende"}, {ID: "tannhelse"}, {ID: "fylkesveg"}, {ID: "fylkesting", Role: RoleDemocraticArena}}}
 	sc := &Scenario{County: &CountyChange{Abolish: true, Moves: []CountyMove{{"videregaende", CountyToState}, {"ferje", CountyToState}}}}
 	ps := sc.ValidateCountyTasks(cat)
 	if len(ps) != 2 {

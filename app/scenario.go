@@ -43,6 +43,9 @@ func (a *App) Base(ctx context.Context, s generalist.Structure, year int, opts T
 		if in.Today, in.TodayBasis, err = a.TodaysCooperation(ctx, s, year, opts); err != nil {
 			return nil, err
 		}
+		if in.County, err = a.CountyTasks(); err != nil {
+			return nil, err
+		}
 		return in, nil
 	})
 }

@@ -193,7 +193,7 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 			if carried[u.idx] != nil || (len(cr.Counties) > 0 && !slices.Contains(cr.Counties, u.county)) {
 				continue
 			}
-			if !a.matches(generalist.Criteria{BelowRobust: true}, u, t) {
+			if !cr.All && !a.matches(generalist.Criteria{BelowRobust: true}, u, t) {
 				continue
 			}
 			key := rule + string(u.county)

@@ -53,7 +53,7 @@ func withToday(t testing.TB, in *sim.Base) *sim.Base {
 		t.Fatal(err)
 	}
 	out := &sim.Base{Structure: in.Structure, Year: in.Year, Municipalities: in.Municipalities, Populations: in.Populations,
-		Catalogue: in.Catalogue, Graph: in.Graph, Centrality: in.Centrality}
+		Catalogue: in.Catalogue, Graph: in.Graph, Centrality: in.Centrality, County: in.County}
 	out.Today, out.TodayBasis = generalist.TodaysCooperation(cs, in.Structure, in.Year, true)
 	return out
 }

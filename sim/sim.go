@@ -35,6 +35,9 @@ type Base struct {
 	// what they rest on and is carried into every outcome.
 	Today      []generalist.Arrangement
 	TodayBasis generalist.CooperationBasis
+	// County is the county authority's task catalogue, for the county
+	// lever (generalist.CountyChange); nil refuses a scenario that has one.
+	County *generalist.CountyCatalogue
 
 	// prep holds lookups built once from the fields above, so that
 	// evaluating many scenarios on one input does not rebuild them. The
@@ -114,6 +117,10 @@ type Outcome struct {
 	// the scenario has a support scheme (cooperations.go, support.go).
 	NewCooperations []NewCooperation `json:"new_cooperations,omitempty"`
 	Support         *SupportOutcome  `json:"support,omitempty"`
+	// County is what the scenario does to the county authority (nil
+	// when it has no county lever, county relief or differentiation to
+	// the county).
+	County *CountyOutcome `json:"county,omitempty"`
 }
 
 // TaskOutcome summarises one task with a staffing model.
@@ -227,6 +234,7 @@ func Run(in *Base, s *generalist.Scenario) (*Outcome, error) {
 	assign.support(out)
 	out.Rules = assign.ruleList()
 	summarise(out, units)
+	out.County = countyOutcome(in, s, units, byMember, out)
 	return out, nil
 }
 

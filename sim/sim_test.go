@@ -21,6 +21,7 @@ var (
 	once   sync.Once
 	store  *sqlite.DB
 	cat    *generalist.Catalogue
+	county *generalist.CountyCatalogue
 	graphs = map[generalist.Structure]*graph.Graph{}
 	setErr error
 )
@@ -41,6 +42,9 @@ func setup(t testing.TB) {
 			return
 		}
 		if cat, setErr = refdata.EmbeddedTasks(); setErr != nil {
+			return
+		}
+		if county, setErr = refdata.EmbeddedCountyTasks(); setErr != nil {
 			return
 		}
 		ms, _, err := geo.Embedded(generalist.Structure2024)
@@ -67,7 +71,7 @@ func input(t testing.TB, s generalist.Structure, year int) *sim.Base {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := &sim.Base{Structure: s, Year: year, Municipalities: ms, Populations: pops, Catalogue: cat, Graph: graphs[s]}
+	in := &sim.Base{Structure: s, Year: year, Municipalities: ms, Populations: pops, Catalogue: cat, Graph: graphs[s], County: county}
 	if s == generalist.Structure2024 {
 		cs, err := store.Centrality(ctx)
 		if err != nil {
@@ -349,7 +353,7 @@ func TestExamples(t *testing.T) {
 			if s.ID == "kommunereformen-2020" && out.Municipalities != 356 {
 				t.Errorf("the reform gives %d municipalities, want 356", out.Municipalities)
 			}
-			if len(out.Rules) == 0 && len(s.Norms) == 0 && len(s.Mergers) == 0 {
+			if len(out.Rules) == 0 && len(s.Norms) == 0 && len(s.Mergers) == 0 && out.County == nil {
 				t.Errorf("no rule of %s touched any municipality", s.ID)
 			}
 		})

@@ -12,6 +12,7 @@ import (
 // the group allows it, then a warning).
 func Validate(in *Base, s *generalist.Scenario) generalist.Problems {
 	ps := s.Validate(in.Municipalities, in.Catalogue)
+	ps = append(ps, s.ValidateCountyTasks(in.County)...)
 	if s.Structure != in.Structure || s.Year != in.Year {
 		ps = append(ps, generalist.Problem{Where: "structure", Message: fmt.Sprintf(
 			"the scenario is on the %d structure, 1.1.%d; the data given is for the %d structure, 1.1.%d", s.Structure, s.Year, in.Structure, in.Year)})
