@@ -55,9 +55,9 @@ func (s *Scenario) validateSupport(tasks map[string]*Task, add func(Problem)) {
 		}
 		switch {
 		case sc.PerCooperation < 0 || sc.PerCooperation != sc.PerCooperation:
-			problem(where, "err.support.negative", "the grant per cooperation %g is negative; give kroner a year, 0 or more", sc.PerCooperation)
+			problem(where, "err.support.negative.coop", "the grant per cooperation %g is negative; give kroner a year, 0 or more", sc.PerCooperation)
 		case sc.PerParticipant < 0 || sc.PerParticipant != sc.PerParticipant:
-			problem(where, "err.support.negative", "the grant per participant %g is negative; give kroner a year, 0 or more", sc.PerParticipant)
+			problem(where, "err.support.negative.part", "the grant per participant %g is negative; give kroner a year, 0 or more", sc.PerParticipant)
 		case sc.PerCooperation == 0 && sc.PerParticipant == 0:
 			problem(where, "err.support.noamount", "give a grant per cooperation or per participant (kroner a year)")
 		case sc.PerCooperation > 1e12 || sc.PerParticipant > 1e12:
@@ -77,7 +77,7 @@ func (s *Scenario) validateSupport(tasks map[string]*Task, add func(Problem)) {
 			}
 		}
 		if sc.Criteria.PopulationBelow < 0 {
-			problem(where, "err.support.population", "population_below %d is negative", sc.Criteria.PopulationBelow)
+			problem(where, "err.support.population", "population_below %d is negative", int64(sc.Criteria.PopulationBelow))
 		}
 	}
 }

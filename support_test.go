@@ -17,8 +17,8 @@ func TestSupportValidate(t *testing.T) {
 	}{
 		{"valid", func(*SupportScheme) {}, "", ""},
 		{"per participant only", func(s *SupportScheme) { s.PerCooperation, s.PerParticipant = 0, 200_000 }, "", ""},
-		{"negative per cooperation", func(s *SupportScheme) { s.PerCooperation = -1 }, "err.support.negative", "grant per cooperation -1 is negative"},
-		{"negative per participant", func(s *SupportScheme) { s.PerParticipant = -5 }, "err.support.negative", "grant per participant -5 is negative"},
+		{"negative per cooperation", func(s *SupportScheme) { s.PerCooperation = -1 }, "err.support.negative.coop", "grant per cooperation -1 is negative"},
+		{"negative per participant", func(s *SupportScheme) { s.PerParticipant = -5 }, "err.support.negative.part", "grant per participant -5 is negative"},
 		{"no amount", func(s *SupportScheme) { s.PerCooperation = 0 }, "err.support.noamount", "give a grant"},
 		{"zero years", func(s *SupportScheme) { s.Years = 0 }, "err.support.years", "period of 0 years"},
 		{"too many years", func(s *SupportScheme) { s.Years = 51 }, "err.support.years", "period of 51 years"},
