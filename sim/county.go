@@ -1,8 +1,8 @@
 package sim
 
 import (
+	"fmt"
 	"slices"
-	"strings"
 
 	"generalist"
 	"generalist/stats"
@@ -18,11 +18,11 @@ type CountyOutcome struct {
 	Abolished bool `json:"abolished"`
 	// CatalogueTasks is the number of tasks in the county task catalogue;
 	// Kept lists those the county keeps (none when it is abolished).
-	CatalogueTasks int      `json:"catalogue_tasks"`
-	Kept           []string `json:"kept"`
+	CatalogueTasks int             `json:"catalogue_tasks"`
+	Kept           []CountyTaskRef `json:"kept"`
 	// Ended lists the democratic bodies (role demokratisk_arena) that end
 	// with an abolished county.
-	Ended []string `json:"ended,omitempty"`
+	Ended []CountyTaskRef `json:"ended,omitempty"`
 	// Today is the bodies that carry the county tasks today: one per
 	// county of the structure (in Oslo the municipality), with their
 	// population.
@@ -37,9 +37,30 @@ type CountyOutcome struct {
 	Bodies int `json:"bodies"`
 	// Takes lists the rules by which the county takes municipal tasks
 	// (county relief and differentiation to fylkeskommune).
-	Takes []RuleOutcome `json:"takes,omitempty"`
+	Takes []CountyTake `json:"takes,omitempty"`
 	// CannotCompute lists the consequences the engine cannot compute.
 	CannotCompute []generalist.CountyLimit `json:"cannot_compute"`
+}
+
+// CountyTaskRef names a county task.
+type CountyTaskRef struct {
+	Task   string `json:"task"`
+	NameNB string `json:"name_nb"`
+	NameEN string `json:"name_en"`
+}
+
+// CountyTake is one rule by which the county takes a municipal task, and
+// what it touched.
+type CountyTake struct {
+	Rule   string `json:"rule"`
+	Task   string `json:"task"`
+	NameNB string `json:"name_nb"`
+	NameEN string `json:"name_en"`
+	// All is set when the county takes the task from every municipality
+	// the rule names, not only those below the robust minimum.
+	All            bool               `json:"all"`
+	Municipalities int                `json:"municipalities"`
+	Inhabitants    generalist.Persons `json:"inhabitants"`
 }
 
 // CountyBodies is a set of bodies and the distribution of the inhabitants
@@ -91,20 +112,36 @@ type countyBody struct {
 // out must hold the rules already. in.County must be set when s.County
 // is (Validate checks it).
 func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember map[generalist.MunicipalityNumber]*unit, out *Outcome) *CountyOutcome {
-	var takes []RuleOutcome
+	touched := map[string]RuleOutcome{}
 	for _, r := range out.Rules {
-		if strings.HasPrefix(r.Rule, "county_relief[") || strings.HasPrefix(r.Rule, "differentiation[") && strings.Contains(r.Rule, "→ "+string(generalist.ToCounty)) {
-			takes = append(takes, r)
+		touched[r.Rule] = r
+	}
+	var takes []CountyTake
+	take := func(rule, task string, all bool) {
+		ct := CountyTake{Rule: rule, Task: task, All: all, NameNB: task, NameEN: task}
+		for i := range in.Catalogue.Tasks {
+			if t := &in.Catalogue.Tasks[i]; t.ID == task {
+				ct.NameNB, ct.NameEN = t.NameNB, t.NameEN
+			}
+		}
+		r := touched[rule]
+		ct.Municipalities, ct.Inhabitants = r.Municipalities, r.Inhabitants
+		takes = append(takes, ct)
+	}
+	// The rule names are those of assignment.task.
+	for i, d := range s.Differentiated {
+		if d.To == generalist.ToCounty {
+			take(fmt.Sprintf("differentiation[%d] (%s → %s)", i, d.Task, d.To), d.Task, false)
 		}
 	}
-	strengthen := len(s.CountyRelief) > 0
-	for _, d := range s.Differentiated {
-		strengthen = strengthen || d.To == generalist.ToCounty
+	for i, cr := range s.CountyRelief {
+		take(fmt.Sprintf("county_relief[%d] (%s)", i, cr.Task), cr.Task, cr.All)
 	}
+	strengthen := len(takes) > 0
 	if s.County == nil && !strengthen {
 		return nil
 	}
-	co := &CountyOutcome{Takes: takes, Kept: []string{}, Moves: []CountyMoveOutcome{}, Receivers: []CountyReceiverOutcome{}}
+	co := &CountyOutcome{Takes: takes, Kept: []CountyTaskRef{}, Moves: []CountyMoveOutcome{}, Receivers: []CountyReceiverOutcome{}}
 	co.Today = countyToday(in)
 	limits := map[string]bool{}
 	if strengthen {
@@ -127,14 +164,14 @@ func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember map
 			t := &cat.Tasks[i]
 			r, ok := to[t.ID]
 			if !ok && c.Abolish && t.Role == generalist.RoleDemocraticArena {
-				co.Ended = append(co.Ended, t.ID)
+				co.Ended = append(co.Ended, CountyTaskRef{t.ID, t.NameNB, t.NameEN})
 				continue
 			}
 			if !ok && c.Others != "" {
 				r, ok = c.Others, true
 			}
 			if !ok {
-				co.Kept = append(co.Kept, t.ID)
+				co.Kept = append(co.Kept, CountyTaskRef{t.ID, t.NameNB, t.NameEN})
 				continue
 			}
 			co.Moves = append(co.Moves, CountyMoveOutcome{Task: t.ID, NameNB: t.NameNB, NameEN: t.NameEN, Verified: t.Verified, To: r})
@@ -172,7 +209,7 @@ func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember map
 			co.Receivers = append(co.Receivers, ro)
 			co.Bodies += len(bodies)
 		}
-	} else if len(s.CountyRelief)+len(takes) > 0 {
+	} else {
 		co.Bodies = co.Today.Count
 	}
 	for _, l := range generalist.CountyLimits {
