@@ -36,6 +36,13 @@ type Reason struct {
 	Weight float64 `json:"weight"`
 	// Why is a sentence for the user.
 	Why string `json:"why"`
+	// Kind says which test found the reason: "total" (the floor is above
+	// the total of all units), "isolated" (a part of the graph cut off by
+	// regions or the sea is below the floor), "distance" (no group within
+	// MaxKm reaches the floor), "together" (groups within MaxKm reach each
+	// floor but none all of them) or "search" (the search could not place
+	// the units; not proven); empty for the ensemble's reasons.
+	Kind string `json:"kind,omitempty"`
 	// Floors name the floors the reason is about, when the problem has
 	// several (Problem.Also; Problem.Name for Weight's): one when a single
 	// floor is out of reach, all of them when each can be reached but not
@@ -107,7 +114,7 @@ func (in *instance) feasibility() error {
 		}
 		if total < in.dimFloor(d) {
 			return &Infeasible{Proven: true, Reasons: []Reason{{
-				Nodes: allNodes(in.nodes), Codes: codes(g, allNodes(in.nodes)), Weight: total, Floors: in.floorNames(d),
+				Nodes: allNodes(in.nodes), Codes: codes(g, allNodes(in.nodes)), Weight: total, Floors: in.floorNames(d), Kind: "total",
 				Why: fmt.Sprintf("%s is above the total of all units, %s", in.floorText(d), num(total)),
 			}}}
 		}
@@ -153,7 +160,7 @@ func (in *instance) feasibility() error {
 			if len(nodes) == 1 {
 				subject = names + " reaches only "
 			}
-			reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Weight: w, Floors: in.floorNames(d),
+			reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Weight: w, Floors: in.floorNames(d), Kind: "isolated",
 				Why: fmt.Sprintf("%s%s, below %s, and can be grouped with no other unit%s", subject, num(w), in.floorText(d), cause)})
 			break // one reason per part of the graph
 		}
@@ -312,12 +319,12 @@ func (in *instance) distanceReasons() []Reason {
 		}
 		sortInts(nodes)
 		if d == dims {
-			reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Floors: in.floorNames(-1),
+			reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Floors: in.floorNames(-1), Kind: "together",
 				Why: fmt.Sprintf("%s can reach each floor but not all at once with units within %s km of a group centre",
 					names(g, nodes), num(in.maxKm))})
 			continue
 		}
-		reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Weight: weight[d], Floors: in.floorNames(d),
+		reasons = append(reasons, Reason{Nodes: nodes, Codes: codes(g, nodes), Weight: weight[d], Floors: in.floorNames(d), Kind: "distance",
 			Why: fmt.Sprintf("%s cannot reach %s with units within %s km of a group centre (at most %s)",
 				names(g, nodes), in.floorText(d), num(in.maxKm), num(weight[d]))})
 	}

@@ -150,7 +150,7 @@ feed:
 			}
 		}
 		slices.Sort(nodes)
-		return nil, &Infeasible{Reasons: []Reason{{Nodes: nodes, Codes: codes(p.Graph, nodes),
+		return nil, &Infeasible{Reasons: []Reason{{Nodes: nodes, Codes: codes(p.Graph, nodes), Kind: "search",
 			Why: fmt.Sprintf("the search could not place %s in a group that meets the floor and the constraints", names(p.Graph, nodes))}}}
 	}
 	return newPlan(in, results[best].st, bound, results[best].obj, s.Seed, best), nil

@@ -37,6 +37,9 @@ it does not prescribe a map.
 "groups" finds contiguous groups that each reach the floor, as many as it
 can, then the most compact (--objective), and reports an upper bound on
 the number of groups and the gap to it. Infeasible criteria are explained.
+With --task given more than once (or --county, --keep-registered or
+--exempt-infeasible) it finds fixed cooperation regions that reach every
+task's robust minimum at once ("search groups --task A --task B -h").
 
 "ensemble" runs ReCom Markov chains over plans with --parts groups (default:
 as many as "groups" finds) that each reach the floor and stay under a
@@ -172,6 +175,9 @@ func runSearch(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	switch args[0] {
 	case "groups":
+		if wantsRegions(args[1:]) {
+			return runSearchRegions(ctx, args[1:], stdout, stderr)
+		}
 		return runSearchGroups(ctx, args[1:], stdout, stderr)
 	case "ensemble":
 		return runSearchEnsemble(ctx, args[1:], stdout, stderr)
