@@ -26,6 +26,9 @@ type comparePage struct {
 	// Tasks are the per-task rows, each task by its catalogue name.
 	Tasks   []cmpTaskRow
 	Economy *cmpEconomy
+	// Support are the compared scenarios' support schemes for new
+	// cooperation (compare_support.go).
+	Support []cmpSupport
 	Calc    cmpCalc
 	// MapsURL is the page with the maps; Query the comparison's query.
 	MapsURL string
@@ -153,6 +156,9 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	d.Economy = compareEconomy(e, scs, lang)
+	if d.Support, err = s.compareSupport(r, scs, d.Outcomes); err != nil {
+		return err
+	}
 	d.Downloads = s.scenarioDownloads(w, r, scs)
 	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(lang, "cmp.title"), Nav: "scenarios", Data: d})
 	return nil

@@ -207,7 +207,7 @@ func (s *Server) fillEditorBoot(r *http.Request, b *editorBoot) error {
 		b.Forms = append(b.Forms, editorForm{ID: f, Name: formName(f, lang), Host: f.Host(), Authority: f.Valid() && f.Authority() == generalist.AuthorityYes, LawChange: f.RequiresLawChange()})
 	}
 	b.Texts = map[string]string{}
-	for k := range editorMessages {
+	for k := range messages {
 		if strings.HasPrefix(k, "ed.js.") {
 			b.Texts[strings.TrimPrefix(k, "ed.js.")] = msg(lang, k)
 		}
@@ -249,6 +249,9 @@ type editorResult struct {
 	Problems []editorProblem `json:"problems"`
 	Figures  *editorFigures  `json:"figures,omitempty"`
 	Economy  *editorEconomy  `json:"economy,omitempty"`
+	// Support is the scenario's support schemes for new cooperation, as
+	// the comparison shows them (compare_support.go).
+	Support *cmpSupport `json:"support,omitempty"`
 }
 
 // editorProblem is one problem, placed: Section is the scenario's field
@@ -322,6 +325,10 @@ func (s *Server) editorResult(r *http.Request, sc *generalist.Scenario, lang str
 	res.Figures = &f
 	if eo, ok := out.Economy.(*economy.Outcome); ok && eo != nil && len(sc.Mergers) > 0 {
 		res.Economy = economyOf(eo, lang)
+	}
+	if out.Support != nil {
+		v := supportView(sc, out.Support, names, lang)
+		res.Support = &v
 	}
 	return res, nil
 }

@@ -344,7 +344,7 @@
   }
   function placeTopProblems() {
     var byName = problems.filter(function (p) { return p.section === "name"; });
-    var known = ["name", "mergers", "cooperations", "differentiation", "mandated", "county_relief", "norms"];
+    var known = ["name", "mergers", "cooperations", "differentiation", "mandated", "county_relief", "norms", "support"];
     var other = problems.filter(function (p) { return known.indexOf(p.section) < 0 || (p.section === "mergers" && (p.index < 0 || p.index >= mergerIndex.length)); });
     var a = root.querySelector('[data-problems="name"]'), b = root.querySelector('[data-problems="scenario"]');
     a.innerHTML = ""; b.innerHTML = "";
@@ -415,6 +415,7 @@
     outTable.removeAttribute("aria-busy");
     econ.classList.remove("plan-stale");
     renderEconomy(res.economy);
+    renderSupport(res.support);
     status(problems.length ? t("updated.warnings") : t("updated"));
   }
   function renderEconomy(e) {
@@ -428,6 +429,23 @@
     });
     if (e.missing) { econ.appendChild(h("p", { "class": "ds-paragraph plan-econ-missing", id: "plan-econ-missing", text: e.missing })); }
     econ.appendChild(h("p", { "class": "ds-paragraph plan-hint" }, t("econ.source") + " ", h("a", { href: "/okonomi", text: t("econ.link") })));
+  }
+
+  // renderSupport shows the support schemes' cost per year and what each
+  // municipality receives, below the economy (compare_support.go words it).
+  function renderSupport(s) {
+    if (!s) { return; }
+    var box = h("div", { "class": "plan-support", id: "plan-support" }, h("h3", { "class": "ds-heading", "data-size": "2xs", text: t("sup") }));
+    s.schemes.forEach(function (x) { box.appendChild(h("p", { "class": "ds-paragraph", text: x.text + " " + x.amounts + " " + x.criteria })); });
+    var row = function (k, v) { return [h("dt", { text: k }), h("dd", { "class": "num", text: v })]; };
+    box.appendChild(h("h4", { text: t("sup.cost") }));
+    box.appendChild(h("dl", { "class": "plan-econ", id: "plan-support-years" }, s.years.map(function (y) { return row(y[0], y[1]); }), row(t("sup.total"), s.total)));
+    if (s.municipalities && s.municipalities.length) {
+      box.appendChild(h("h4", { text: t("sup.munis") }));
+      box.appendChild(h("dl", { "class": "plan-econ" }, s.municipalities.map(function (m) { return row(m.name, m.first + " · " + m.period); })));
+    }
+    if (s.unknown) { box.appendChild(h("p", { "class": "ds-paragraph", text: s.unknown })); }
+    econ.appendChild(box);
   }
 
   // --- save, download

@@ -1,6 +1,7 @@
 // The plan editor's forms for the levers besides mergers: cooperation per
 // task, task differentiation, mandated cooperation, trials (named
-// municipalities in a rule's criteria), county relief and norm changes.
+// municipalities in a rule's criteria), county relief, norm changes and
+// support schemes for new cooperation.
 // editor.js calls PlanRules.render(container, ctx) after every change;
 // ctx gives the scenario, change (with undo), texts and names.
 (function () {
@@ -133,6 +134,33 @@
           number(id + "-fte", t("norm.fte"), r.fte_per_1000, function (v) { if (v === undefined) { delete r.fte_per_1000; } else { r.fte_per_1000 = v; } }, task.fte ? t("today.value", task.fte) : null),
           number(id + "-min", t("norm.min"), r.min_team, function (v) { if (v === undefined) { delete r.min_team; } else { r.min_team = v; } }, task.min_team ? t("today.value", task.min_team) : null),
           field(id + "-note", t("norm.note"), fk(h("input", { "class": "ds-input", id: id + "-note", value: r.note || "", maxlength: "500", onchange: function (e) { var v = e.target.value.trim(); ctx.change(function () { r.note = v; }); } }), id + "-note"), t("norm.note.hint"))];
+      } },
+    { key: "support", title: "sup", hint: "sup.hint", make: function () { return { criteria: {} }; },
+      fields: function (r, id) {
+        var c = r.criteria || (r.criteria = {});
+        var forms = c.forms || [], tasks = c.tasks || [];
+        function amount(key, label) {
+          return number(id + "-" + key, t(label), r[key], function (v) { if (v === undefined) { delete r[key]; } else { r[key] = v; } }, null, true);
+        }
+        return [
+          field(id + "-name", t("sup.name"), fk(h("input", { "class": "ds-input", id: id + "-name", value: r.name || "", maxlength: "200", onchange: function (e) {
+            var v = e.target.value.trim(); ctx.change(function () { if (v) { r.name = v; } else { delete r.name; } });
+          } }), id + "-name")),
+          amount("per_cooperation", "sup.percoop"), amount("per_participant", "sup.perpart"), amount("years", "sup.years"),
+          h("fieldset", { "class": "plan-inline plan-support-forms" }, h("legend", { text: t("sup.forms") }), ctx.boot.forms.map(function (f) {
+            return h("label", { "class": "plan-check" }, fk(h("input", { type: "checkbox", checked: forms.indexOf(f.id) >= 0, onchange: function (e) {
+              var on = e.target.checked;
+              ctx.change(function () { var l = forms.filter(function (x) { return x !== f.id; }); if (on) { l.push(f.id); } if (l.length) { c.forms = l; } else { delete c.forms; } r.criteria = c; });
+            } }), id + "-f-" + f.id), " " + f.name);
+          })),
+          field(id + "-tasks", t("sup.tasks"), fk(h("select", { "class": "ds-input", id: id + "-tasks", multiple: true, size: "6", onchange: function (e) {
+            var l = Array.prototype.filter.call(e.target.options, function (o) { return o.selected; }).map(function (o) { return o.value; });
+            ctx.change(function () { if (l.length) { c.tasks = l; } else { delete c.tasks; } r.criteria = c; });
+          } }, ctx.boot.tasks.map(function (x) { var o = h("option", { value: x.id, text: x.name }); o.selected = tasks.indexOf(x.id) >= 0; return o; })), id + "-tasks")),
+          number(id + "-pop", t("sup.pop"), c.population_below, function (v) { if (v) { c.population_below = v; } else { delete c.population_below; } r.criteria = c; }, null, true),
+          h("label", { "class": "plan-check" }, fk(h("input", { type: "checkbox", checked: !!c.below_robust, onchange: function (e) {
+            var on = e.target.checked; ctx.change(function () { if (on) { c.below_robust = true; } else { delete c.below_robust; } r.criteria = c; });
+          } }), id + "-br"), " " + t("sup.robust"))];
       } }
   ];
   function taskSelectField(r, id, onlyStaffing) {
