@@ -23,6 +23,7 @@ type Store interface {
 	generalist.UserStore
 	generalist.AuditStore
 	generalist.EconomyStore
+	generalist.DataVersionStore
 }
 
 // App is the application: the store and the models built from it. It is
@@ -66,6 +67,7 @@ func New(store Store, opts ...Option) *App {
 		o(a)
 	}
 	a.memo = a.NewCache()
+	a.memo.version = a.modelVersion
 	return a
 }
 

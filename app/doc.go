@@ -23,9 +23,10 @@
 //
 // Derived models (the effective catalogue, the evaluation base of a
 // structure and year, the capacity model, the economy model) are kept in
-// memory under a version of the data they rest on (Version), re-read at
-// most once a second, so a change made by another process shows within a
-// second and a change made through this App at once.
+// memory under a digest of the data they rest on, recomputed when the
+// store's data version moves (Version, one small query per request), so a
+// change made through this App or any other process on the store shows
+// on the next request (docs/decisions/0015-data-version.md).
 //
 // Nothing expensive happens in New: geometry and models are built when a
 // use case first needs them, so a CLI command does only its own work.

@@ -3,99 +3,25 @@ package app
 import (
 	"container/list"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"reflect"
 	"sync"
-	"time"
 )
 
-// version is the App's view of the data version: a digest of the store's
-// records, re-read at most once a second.
-type version struct {
-	mu      sync.Mutex
-	digest  string
-	checked time.Time // zero: re-read on the next call
-}
-
-// Version returns a digest of every record the derived models and the
-// published pages rest on: the datasets, the imported indicators, the
-// analysts' parameter changes, the imported economy tables and the
-// cooperation registry (today's cooperation in capacity and scenarios). It is
-// re-read at most once a second, so a change made by another process is
-// seen within a second; Changed makes the next call re-read at once.
-func (a *App) Version(ctx context.Context) (string, error) {
-	v := &a.version
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if !v.checked.IsZero() && a.now().Sub(v.checked) < time.Second {
-		return v.digest, nil
-	}
-	d, err := a.readVersion(ctx)
-	if err != nil {
-		return "", err
-	}
-	v.digest, v.checked = d, a.now()
-	return d, nil
-}
-
-func (a *App) readVersion(ctx context.Context) (string, error) {
-	h := sha256.New()
-	ds, err := a.Store.Datasets(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, d := range ds {
-		fmt.Fprintf(h, "d\x00%s\x00%s\x00%d\x00%s\n", d.Name, d.SHA256, d.Rows, d.LoadedAt)
-	}
-	inds, err := a.Store.Indicators(ctx)
-	if err != nil {
-		return "", err
-	}
-	for _, in := range inds {
-		fmt.Fprintf(h, "i\x00%s\x00%s\x00%v\n", in.ID, in.CreatedAt, in.Years)
-	}
-	chs, err := a.Store.ParamChanges(ctx)
-	if err != nil {
-		return "", err
-	}
-	fmt.Fprintf(h, "c\x00%d\n", len(chs))
-	files, err := a.Store.EconomyFiles(ctx, false)
-	if err != nil {
-		return "", err
-	}
-	for _, f := range files {
-		fmt.Fprintf(h, "e\x00%s\x00%s\x00%s\n", f.Name, f.SHA256, f.ImportedAt)
-	}
-	reg, err := a.Store.IMCRegistryState(ctx)
-	if err != nil {
-		return "", err
-	}
-	fmt.Fprintf(h, "r\x00%d\x00%d\x00%d\n", reg.Cooperations, reg.Revisions, reg.LastID)
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// Changed makes the next Version re-read the store: for changes this
-// process made itself, which must show at once. Values kept under a
-// digest that turns out unchanged stay kept.
-func (a *App) Changed() {
-	a.version.mu.Lock()
-	a.version.checked = time.Time{}
-	a.version.mu.Unlock()
-}
-
 // Cache keeps values computed from the store under the App's data
-// version: all of them are dropped when the version changes. The App
-// keeps its derived models in one; an edge makes its own (NewCache) for
-// what it renders, so both follow the same version.
+// version: all of them are dropped when the version changes. An edge
+// makes its own (NewCache) for what it renders, under App.Version; the
+// App keeps its derived models in one under the digest of the records
+// they rest on (modelVersion), so that publishing an input or saving a
+// scenario does not make it build them again.
 //
 // Memory is bounded: each entry is charged its estimated size (SizeOf) to
 // the budget of its Class, and when a class is over its budget its least
 // recently used entries are dropped. An entry larger than its class's
 // whole budget is returned but not kept.
 type Cache struct {
-	app *App
+	// version reads the version values are kept under: App.Version for
+	// an edge's cache, the models' digest for the App's own.
+	version func(context.Context) (string, error)
 
 	mu      sync.Mutex
 	digest  string
@@ -158,7 +84,7 @@ type lru struct {
 // NewCache returns an empty cache that follows a's data version, with the
 // default budgets.
 func (a *App) NewCache() *Cache {
-	c := &Cache{app: a, entries: map[string]*list.Element{}}
+	c := &Cache{version: a.Version, entries: map[string]*list.Element{}}
 	for cl, b := range [numClasses]int64{ResponseBudget, ScratchBudget, ModelBudget} {
 		c.classes[cl].budget = b
 	}
@@ -252,7 +178,7 @@ func Remember[T any](ctx context.Context, c *Cache, key string, fn func() (T, er
 // RememberAs is Remember keeping the value in class cl.
 func RememberAs[T any](ctx context.Context, c *Cache, cl Class, key string, fn func() (T, error)) (T, error) {
 	var zero T
-	digest, err := c.app.Version(ctx)
+	digest, err := c.version(ctx)
 	if err != nil {
 		return zero, err
 	}

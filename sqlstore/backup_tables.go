@@ -168,7 +168,8 @@ func (db *DB) checkBackupTables(ctx context.Context, q querier) error {
 }
 
 // catalogue returns the database's tables, each with its columns and
-// their declared types (lower case), leaving out schema_migrations,
+// their declared types (lower case), leaving out schema_migrations, the
+// job queue's and the data version's tables,
 // virtual tables and their shadow tables, and generated columns (the
 // dialect's Tables and Columns).
 func (db *DB) catalogue(ctx context.Context, q querier) (map[string]map[string]string, error) {
@@ -178,7 +179,7 @@ func (db *DB) catalogue(ctx context.Context, q querier) (map[string]map[string]s
 	}
 	out := map[string]map[string]string{}
 	for _, name := range names {
-		if name == "schema_migrations" || isQueueTable(name) {
+		if name == "schema_migrations" || isQueueTable(name) || isVersionTable(name) {
 			continue
 		}
 		type col struct{ name, typ string }

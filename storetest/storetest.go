@@ -110,6 +110,7 @@ func Run(t *testing.T, b Backend) {
 		{"InputConcurrentCreate", testInputConcurrentCreate},
 		{"InputConcurrentModerate", testInputConcurrentModerate},
 		{"EconomyFiles", testEconomyFiles},
+		{"DataVersion", testDataVersion},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
