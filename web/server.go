@@ -193,6 +193,7 @@ func (s *Server) routes() {
 	s.api("GET /api/v1/economy/parameters", accessPublic, s.apiEconomyParameters)
 	s.api("GET /api/v1/economy/check", accessPublic, s.apiEconomyCheck)
 	s.imcRoutes()
+	s.patternRoutes()
 	s.aboutRoutes()
 	s.inputRoutes()
 	s.jobRoutes()

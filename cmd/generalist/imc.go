@@ -45,6 +45,7 @@ Commands:
   exit ID --participant N    the earliest legal exit after notice on --date
   process ID [STEP STATUS]   the process guide A–Å, or track one step
   overview [--municipality N] the overview for the eierskapsmelding, or the national one
+  patterns [--examples]      fixed partners or shopping: each municipality's index, each county's communities
   export [--format json|csv] every cooperation
   import FILE --author WHO   register cooperations from JSON or CSV in one transaction
   examples --author WHO      register the shipped examples (marked as examples)
@@ -96,7 +97,7 @@ func runIMC(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 var imcCommands = map[string]func(ctx context.Context, c *imcCmd, cmd string, args []string) error{
 	"list": imcList, "show": imcShow, "history": imcHistory, "add": imcAdd, "edit": imcEdit, "delete": imcDelete,
 	"check": imcCheck, "requirements": imcRequirements, "agreement": imcAgreement, "costs": imcCosts, "exit": imcExit,
-	"process": imcProcess, "overview": imcOverview, "export": imcExport, "import": imcImport, "examples": imcExamples,
+	"process": imcProcess, "overview": imcOverview, "patterns": imcPatterns, "export": imcExport, "import": imcImport, "examples": imcExamples,
 }
 
 // parse parses the flags and checks the number of positional arguments.
