@@ -399,6 +399,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Errorf("the table has route %q, which the server does not register", p)
 		}
 	}
+	// Every route has a cache policy beside its rule (cacheOf, authz.go),
+	// and only a route anyone may read can be public.
+	for p, pol := range a.srv.CachePolicies() {
+		if pol == "none" {
+			t.Errorf("route %q has no cache policy: add it to cacheOf in authz.go", p)
+		} else if pol == "public" && got[p] != "public" {
+			t.Errorf("route %q needs a %s account and has the public cache policy", p, got[p])
+		}
+	}
 	users := map[string]*generalist.User{
 		"editor":  addUser(t, a.db, "redaktor", generalist.UserEditor, a.editorMuni),
 		"analyst": addUser(t, a.db, "analytiker", generalist.UserAnalyst, ""),

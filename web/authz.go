@@ -229,8 +229,16 @@ func (s *Server) guard(pattern string, a access, fail answer, h handler) http.Ha
 	if redirect {
 		fail = s.pageError
 	}
+	policy := policyOf(pattern, a)
 	return func(w http.ResponseWriter, r *http.Request) {
 		v := s.viewer(r)
+		// The response's cache headers are settled when it is written
+		// (httpcache.go); a revalidation of public data is answered here,
+		// before the handler renders anything.
+		w, answered := s.httpCache(w, r, v, policy)
+		if answered {
+			return
+		}
 		if !a.allows(v.Role) {
 			if v.User == nil {
 				if redirect && r.Method == http.MethodGet {
@@ -332,7 +340,13 @@ func sameOriginHeader(r *http.Request) bool {
 // csrfToken returns the token a form on this page must carry: the
 // session's when signed in, else the anonymous double-submit cookie's,
 // setting that cookie when it is missing.
+//
+// A page that carries a token is one person's: it is never stored by a
+// cache (private, no-store), whatever its route's cache policy. A handler
+// should therefore ask for a token only when the page shows a form that
+// needs one.
 func (s *Server) csrfToken(w http.ResponseWriter, r *http.Request) string {
+	w.Header().Set("Cache-Control", cachePrivateControl)
 	if v := s.viewer(r); v.Session != nil {
 		return v.Session.CSRF
 	}
@@ -342,8 +356,6 @@ func (s *Server) csrfToken(w http.ResponseWriter, r *http.Request) string {
 	tok := auth.NewSecret()
 	http.SetCookie(w, &http.Cookie{Name: anonCSRFCookie, Value: tok, Path: "/", HttpOnly: true,
 		Secure: s.secure(r), SameSite: http.SameSiteStrictMode})
-	// Set-Cookie must reach the browser, so this response is private.
-	w.Header().Set("Cache-Control", "private, no-store")
 	return tok
 }
 
@@ -417,6 +429,151 @@ func (s *Server) Rules() map[string]string {
 	out := make(map[string]string, len(s.rules))
 	for p, a := range s.rules {
 		out[p] = a.String()
+	}
+	return out
+}
+
+// cacheOf is the HTTP cache policy of every GET route, beside its access
+// rule (httpcache.go says what each policy sends). A write is never
+// stored by a cache and needs no entry; a GET route without one is
+// answered private, no-store, and TestAuthorizationMatrix fails for it.
+//
+//   - cachePublic: the published data, the same for everyone who is not
+//     signed in; the public gets it with validators and a short public
+//     lifetime, a signed-in user privately.
+//   - cachePrivate: pages with a form token, a secret in the address (an
+//     innspill receipt), a person's own data, the health checks, and
+//     every route that needs an account.
+//   - cacheStatic: the static files, the same for everyone and kept an
+//     hour.
+var cacheOf = map[string]cachePolicy{
+	"GET /{$}":                       cachePublic,
+	"GET /kommuner":                  cachePublic,
+	"GET /kommune/{number}":          cachePublic,
+	"GET /sammenlign":                cachePublic,
+	"GET /kart":                      cachePublic,
+	"GET /oppgaver":                  cachePublic,
+	"GET /kapasitet":                 cachePublic,
+	"GET /analyse":                   cachePublic,
+	"GET /scenarier":                 cachePublic,
+	"GET /scenarier/sammenlign":      cachePublic,
+	"GET /scenarier/sammenlign/kart": cachePublic,
+	"GET /scenarier/rapport":         cachePublic,
+	"GET /scenarier/ny":              cachePrivate, // the plan editor carries the form token its scripts send
+	"GET /okonomi":                   cachePublic,
+	"GET /om":                        cachePublic,
+	"GET /tilgjengelighet":           cachePublic,
+	"GET /ordliste":                  cachePublic,
+	"GET /sok":                       cachePublic,
+	"GET /static/":                   cacheStatic,
+	"GET /logg-inn":                  cachePrivate,
+	"GET /konto":                     cachePrivate,
+	"GET /admin":                     cachePrivate,
+	"GET /api/":                      cachePrivate, // only ever "no such route"
+	"GET /api/stats":                 cachePublic,
+	"GET /healthz":                   cachePrivate, // each check must reach the process
+	"GET /readyz":                    cachePrivate,
+
+	"GET /samarbeid":                                 cachePublic,
+	"GET /samarbeid/lovkrav":                         cachePublic,
+	"GET /samarbeid/ny":                              cachePublic,
+	"GET /kommune/{number}/samarbeid":                cachePublic,
+	"GET /samarbeid/{imc}":                           cachePublic,
+	"GET /samarbeid/{imc}/endre":                     cachePrivate,
+	"GET /samarbeid/{imc}/historikk":                 cachePublic,
+	"GET /samarbeid/{imc}/versjon/{version}":         cachePublic,
+	"GET /samarbeid/{imc}/avtale":                    cachePublic,
+	"GET /samarbeid/{imc}/kostnader":                 cachePublic,
+	"GET /samarbeid/{imc}/uttreden":                  cachePublic,
+	"GET /samarbeid/{imc}/prosess":                   cachePublic,
+	"GET /samarbeid/monster":                         cachePublic,
+	"GET /api/v1/imc/patterns":                       cachePublic,
+	"GET /samarbeid/mal.csv":                         cachePublic,
+	"GET /samarbeid/importer":                        cachePrivate,
+	"GET /scenarier/importer":                        cachePrivate,
+	"GET /innspill":                                  cachePublic,
+	"GET /innspill/ny":                               cachePrivate, // the form token
+	"GET /innspill/kvittering":                       cachePrivate, // the receipt reference is a secret
+	"GET /innspill/kvittering/{ref}":                 cachePrivate,
+	"GET /innspill/{id}":                             cachePublic,
+	"GET /innspill/moderering":                       cachePrivate,
+	"GET /innspill/moderering/{id}":                  cachePrivate,
+	"GET /innspill/moderering/{id}/vedlegg":          cachePrivate,
+	"GET /jobber":                                    cachePrivate,
+	"GET /jobber/{id}":                               cachePrivate,
+	"GET /api/v1/municipalities":                     cachePublic,
+	"GET /api/v1/municipalities/{number}":            cachePublic,
+	"GET /api/v1/municipalities/{number}/population": cachePublic,
+	"GET /api/v1/stats":                              cachePublic,
+	"GET /api/v1/nordic":                             cachePublic,
+	"GET /api/v1/indicators":                         cachePublic,
+	"GET /api/v1/indicators/{id}":                    cachePublic,
+	"GET /api/v1/maps/{indicator}":                   cachePublic,
+	"GET /api/v1/graph":                              cachePublic,
+	"GET /api/v1/tasks":                              cachePublic,
+	"GET /api/v1/analysis":                           cachePublic,
+	"GET /api/v1/scenarios":                          cachePublic,
+	"GET /api/v1/scenarios/{id}":                     cachePublic,
+	"GET /api/v1/scenarios/{id}/outcome":             cachePublic,
+	"GET /api/v1/scenarios/{id}/export":              cachePublic,
+	"GET /api/v1/compare":                            cachePublic,
+	"GET /api/v1/capacity":                           cachePublic,
+	"GET /api/v1/capacity/observed":                  cachePublic,
+	"GET /api/v1/municipalities/{number}/capacity":   cachePublic,
+	"GET /api/v1/search":                             cachePublic,
+	"GET /api/v1/search/ensemble":                    cachePublic,
+	"GET /api/v1/economy/municipalities/{number}":    cachePublic,
+	"GET /api/v1/economy/merger":                     cachePublic,
+	"GET /api/v1/economy/parameters":                 cachePublic,
+	"GET /api/v1/economy/check":                      cachePublic,
+	"GET /api/v1/imc":                                cachePublic,
+	"GET /api/v1/imc/requirements":                   cachePublic,
+	"GET /api/v1/imc/overview":                       cachePublic,
+	"GET /api/v1/imc/export":                         cachePublic,
+	"GET /api/v1/imc/{imc}":                          cachePublic,
+	"GET /api/v1/imc/{imc}/history":                  cachePublic,
+	"GET /api/v1/imc/{imc}/versions/{version}":       cachePublic,
+	"GET /api/v1/imc/{imc}/check":                    cachePublic,
+	"GET /api/v1/imc/{imc}/agreement":                cachePublic,
+	"GET /api/v1/imc/{imc}/costs":                    cachePublic,
+	"GET /api/v1/imc/{imc}/exit":                     cachePublic,
+	"GET /api/v1/imc/{imc}/process":                  cachePublic,
+	"GET /api/v1/municipalities/{number}/imc":        cachePublic,
+	"GET /api/v1/openapi.json":                       cachePublic,
+	"GET /api/v1/inputs":                             cachePublic,
+	"GET /api/v1/inputs/vocabulary":                  cachePublic,
+	"GET /api/v1/inputs/counts":                      cachePublic,
+	"GET /api/v1/inputs/export":                      cachePublic,
+	"GET /api/v1/inputs/{reference}":                 cachePrivate, // the reference is a secret
+	"GET /api/v1/moderation/inputs":                  cachePrivate,
+	"GET /api/v1/moderation/inputs/{id}":             cachePrivate,
+	"GET /api/v1/me":                                 cachePrivate,
+	"GET /api/v1/audit":                              cachePrivate,
+	"GET /api/v1/jobs":                               cachePrivate,
+	"GET /api/v1/jobs/{id}":                          cachePrivate,
+}
+
+// policyOf is the cache policy of a route: a write's is private, a GET's
+// is its entry in cacheOf (cacheUnset without one), and a route that
+// needs an account is private whatever the table says.
+func policyOf(pattern string, a access) cachePolicy {
+	if !strings.HasPrefix(pattern, "GET ") {
+		return cachePrivate
+	}
+	p := cacheOf[pattern]
+	if p == cachePublic && a != accessPublic {
+		return cachePrivate
+	}
+	return p
+}
+
+// CachePolicies returns every route pattern with its cache policy
+// ("public", "private", "static", or "none" for a GET route cacheOf
+// lacks), for the authorization matrix test and the documentation.
+func (s *Server) CachePolicies() map[string]string {
+	out := make(map[string]string, len(s.rules))
+	for p, a := range s.rules {
+		out[p] = policyOf(p, a).String()
 	}
 	return out
 }

@@ -40,7 +40,11 @@ func (s *Server) imcRender(w http.ResponseWriter, r *http.Request, status int, n
 	v := s.viewer(r)
 	p.AllowEdits = (v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor && (p.C == nil || s.mayEditIMC(r, p.C, nil) == nil))
 	p.SignedIn = accessSignedIn.allows(v.Role)
-	p.CSRF = s.csrfToken(w, r)
+	if p.SignedIn {
+		// The public posts no form here that needs a token (a draft is a
+		// computation), and without one the page may be cached.
+		p.CSRF = s.csrfToken(w, r)
+	}
 	p.Caveat = imc.LawCaveat
 	if langOf(r) == "en" {
 		p.Caveat = imc.LawCaveatEN

@@ -77,7 +77,12 @@ type scenarioDownload struct {
 // scenarios with an id.
 func (s *Server) scenarioDownloads(w http.ResponseWriter, r *http.Request, scs []*generalist.Scenario) scenarioDownloadsData {
 	lang := langOf(r)
-	d := scenarioDownloadsData{CSRF: s.csrfToken(w, r)}
+	var d scenarioDownloadsData
+	if isAnalyst(r) {
+		// Only an analyst may publish (MayPublish); the public's page
+		// carries no token and may be cached.
+		d.CSRF = s.csrfToken(w, r)
+	}
 	examples, _ := s.app.Examples()
 	for _, sc := range scs {
 		if sc.ID == "" {
