@@ -1,10 +1,10 @@
 package sim
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 
 	"generalist"
 )
@@ -13,6 +13,7 @@ import (
 // the sum of its members' expected FTEs.
 type carrier struct {
 	rule    string
+	ref     *ruleRef // the rule's outcome, counted when a unit joins today's pool
 	units   []*unit
 	host    *unit // nil when no member carries it in-house (IKS, county, …)
 	state   bool  // the task has left the municipal level
@@ -22,28 +23,54 @@ type carrier struct {
 	minTeam float64
 }
 
+// ruleRef is one rule of a run and its outcome, made when the rule first
+// touches a unit. Every rule acts on one task, so its name is unique in
+// the run and no lookup by name is needed.
+type ruleRef struct {
+	name string
+	out  *RuleOutcome
+}
+
+// countyPool is the pool of one county under one rule.
+type countyPool struct {
+	rule   *ruleRef
+	county generalist.CountyNumber
+	c      *carrier
+}
+
 // assignment decides, task by task, who carries it.
 type assignment struct {
-	in       *Base
-	s        *generalist.Scenario
-	cat      *generalist.Catalogue
-	units    []*unit
-	byMember map[generalist.MunicipalityNumber]*unit
-	rules    map[string]*RuleOutcome
-	order    []string
-	carried  []*carrier // scratch of task, indexed by unit.idx
+	in    *Base
+	prep  *prepared
+	s     *generalist.Scenario
+	cat   *generalist.Catalogue
+	units []*unit
+	at    []*unit // the unit of each base position (buildUnits)
+	order []*RuleOutcome
 
-	// Scratch of within.
+	// Scratch of task, indexed by unit.idx: the carrier of each unit
+	// (nil for its own team) and the population the task serves in it;
+	// pools lists each carrier once, in the order made.
+	carried  []*carrier
+	sv       []generalist.Persons
+	svOK     []bool
+	pools    []*carrier
+	counties []countyPool
+	hosted   []*carrier // scratch of mandate, by host unit
+
+	// Scratch of within, and whether the units' adjacency is set.
+	adjacent             bool
 	epoch                int
 	frontier, next, near []*unit
 }
 
-func newAssignment(in *Base, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) *assignment {
-	for i, u := range units {
-		u.idx = i
-	}
-	return &assignment{in: in, s: s, cat: cat, units: units, byMember: byMember, rules: map[string]*RuleOutcome{}, carried: make([]*carrier, len(units))}
+func newAssignment(in *Base, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, at []*unit) *assignment {
+	return &assignment{in: in, prep: in.prepared(), s: s, cat: cat, units: units, at: at,
+		carried: make([]*carrier, len(units)), sv: make([]generalist.Persons, len(units)), svOK: make([]bool, len(units))}
 }
+
+// unitOf returns the unit municipality n is in, nil when none.
+func (a *assignment) unitOf(n generalist.MunicipalityNumber) *unit { return unitAt(a.prep, a.at, n) }
 
 // served returns the unit's population the task serves and whether it is
 // known.
@@ -52,14 +79,14 @@ func served(t *generalist.Task, u *unit) (generalist.Persons, bool) {
 		return 0, false
 	}
 	if len(t.Staffing.Served) == 0 {
-		return u.pop.Total, true
+		return u.total, true
 	}
-	if u.pop.Ages == nil {
+	if u.ages == nil {
 		return 0, false
 	}
 	var sum generalist.Persons
 	for _, g := range t.Staffing.Served {
-		sum += u.pop.Ages[g]
+		sum += u.ages[g]
 	}
 	return sum, true
 }
@@ -71,158 +98,163 @@ func expected(t *generalist.Task, n generalist.Persons) float64 {
 // matches reports whether u meets the criteria. Named matches when any
 // member is named; population and centrality apply to the unit (its
 // centre's class); BelowRobust to its own team for t.
-func (a *assignment) matches(c generalist.Criteria, u *unit, t *generalist.Task) bool {
+func (a *assignment) matches(c *generalist.Criteria, u *unit, t *generalist.Task) bool {
 	if len(c.Named) > 0 && !slices.ContainsFunc(u.Members, func(m generalist.MunicipalityNumber) bool { return slices.Contains(c.Named, m) }) {
 		return false
 	}
-	if c.PopulationBelow > 0 && (!u.known || u.pop.Total >= c.PopulationBelow) {
+	if c.PopulationBelow > 0 && (!u.known || u.total >= c.PopulationBelow) {
 		return false
 	}
 	if len(c.Centrality) > 0 {
-		k, ok := a.in.Centrality[u.centre]
-		if !ok || !slices.Contains(c.Centrality, k) {
+		m := &a.prep.munis[u.centre]
+		if !m.hasClass || !slices.Contains(c.Centrality, m.class) {
 			return false
 		}
 	}
 	if c.BelowRobust {
-		n, ok := served(t, u)
-		if !ok || expected(t, n) >= t.Staffing.MinTeam.Value {
+		if !a.svOK[u.idx] || expected(t, a.sv[u.idx]) >= t.Staffing.MinTeam.Value {
 			return false
 		}
 	}
 	return true
 }
 
-func (a *assignment) count(rule string, u *unit) {
-	r := a.rules[rule]
-	if r == nil {
-		r = &RuleOutcome{Rule: rule}
-		a.rules[rule] = r
-		a.order = append(a.order, rule)
+func (a *assignment) count(r *ruleRef, u *unit) {
+	if r.out == nil {
+		r.out = &RuleOutcome{Rule: r.name}
+		a.order = append(a.order, r.out)
 	}
-	r.Municipalities += len(u.Members)
-	r.Inhabitants += u.pop.Total
+	r.out.Municipalities += len(u.Members)
+	r.out.Inhabitants += u.total
 }
 
-// task evaluates one task for every unit and records each unit's cell.
-func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
+// claim places u in c unless it is placed already.
+func (a *assignment) claim(c *carrier, u *unit) bool {
+	if a.carried[u.idx] != nil {
+		return false
+	}
+	a.carried[u.idx] = c
+	if len(c.units) == 0 {
+		a.pools = append(a.pools, c)
+	}
+	c.units = append(c.units, u)
+	return true
+}
+
+// countyPool returns the pool of u's county under rule r.
+func (a *assignment) countyPool(r *ruleRef, u *unit) *carrier {
+	for _, p := range a.counties {
+		if p.rule == r && p.county == u.county {
+			return p.c
+		}
+	}
+	c := &carrier{rule: r.name, ref: r}
+	a.counties = append(a.counties, countyPool{r, u.county, c})
+	return c
+}
+
+// task evaluates one task for every unit and records each unit's cell;
+// bit is the task's bit in unit.short.
+func (a *assignment) task(t *generalist.Task, bit int, out *Outcome) TaskOutcome {
 	to := TaskOutcome{Task: t.ID, Role: t.Role}
-	// carried[u.idx] is the carrier of unit u for this task, nil for its
-	// own team; pools lists each carrier once, in the order made.
 	carried := a.carried
 	clear(carried)
-	var pools []*carrier
-	claim := func(c *carrier, u *unit) bool {
-		if carried[u.idx] != nil {
-			return false
-		}
-		carried[u.idx] = c
-		if len(c.units) == 0 {
-			pools = append(pools, c)
-		}
-		c.units = append(c.units, u)
-		return true
+	a.pools, a.counties = a.pools[:0], a.counties[:0]
+	for i, u := range a.units {
+		a.sv[i], a.svOK[i] = served(t, u)
 	}
 	for i, co := range a.s.Arrangements {
 		if co.Task != t.ID {
 			continue
 		}
-		rule := fmt.Sprintf("cooperations[%d] (%s, %s)", i, co.Task, co.Form)
-		c := &carrier{rule: rule}
+		r := &ruleRef{name: fmt.Sprintf("cooperations[%d] (%s, %s)", i, co.Task, co.Form)}
+		c := &carrier{rule: r.name, ref: r}
 		if co.Form == generalist.FormHostAdmin || co.Form == generalist.FormHostBoard {
-			c.host = a.byMember[co.Host]
+			c.host = a.unitOf(co.Host)
 		}
 		for _, m := range co.Members {
-			if u := a.byMember[m]; u != nil && !slices.Contains(c.units, u) && claim(c, u) {
-				a.count(rule, u)
+			if u := a.unitOf(m); u != nil && !slices.Contains(c.units, u) && a.claim(c, u) {
+				a.count(r, u)
 			}
 		}
 	}
-	countyPools := map[string]*carrier{}
-	for i, d := range a.s.Differentiated {
+	for i := range a.s.Differentiated {
+		d := &a.s.Differentiated[i]
 		if d.Task != t.ID {
 			continue
 		}
-		rule := fmt.Sprintf("differentiation[%d] (%s → %s)", i, d.Task, d.To)
+		r := &ruleRef{name: fmt.Sprintf("differentiation[%d] (%s → %s)", i, d.Task, d.To)}
 		var hostPool *carrier
 		if d.To == generalist.ToHost {
-			hu := a.byMember[d.Host]
+			hu := a.unitOf(d.Host)
 			if hp := carried[hu.idx]; hp != nil {
 				hostPool = hp
 			} else {
-				hostPool = &carrier{rule: rule, host: hu}
-				claim(hostPool, hu)
+				hostPool = &carrier{rule: r.name, ref: r, host: hu}
+				a.claim(hostPool, hu)
 			}
 		}
 		for _, u := range a.units {
-			if carried[u.idx] != nil || !a.matches(d.Criteria, u, t) {
+			if carried[u.idx] != nil || !a.matches(&d.Criteria, u, t) {
 				continue
 			}
 			var c *carrier
 			switch d.To {
 			case generalist.ToState:
-				c = &carrier{rule: rule, state: true}
+				c = &carrier{rule: r.name, ref: r, state: true}
 			case generalist.ToHost:
 				c = hostPool
 			case generalist.ToCounty:
-				key := rule + string(u.county)
-				if countyPools[key] == nil {
-					countyPools[key] = &carrier{rule: rule}
-				}
-				c = countyPools[key]
+				c = a.countyPool(r, u)
 			}
-			if claim(c, u) {
-				a.count(rule, u)
+			if a.claim(c, u) {
+				a.count(r, u)
 			}
 		}
 	}
-	a.today(t, carried, claim)
-	for i, m := range a.s.Mandated {
-		if m.Task != t.ID {
-			continue
+	a.today(t)
+	for i := range a.s.Mandated {
+		if m := &a.s.Mandated[i]; m.Task == t.ID {
+			a.mandate(t, &ruleRef{name: fmt.Sprintf("mandated[%d] (%s, %s)", i, m.Task, m.Form)}, m)
 		}
-		rule := fmt.Sprintf("mandated[%d] (%s, %s)", i, m.Task, m.Form)
-		a.mandate(t, rule, m, carried, claim)
 	}
+	below := generalist.Criteria{BelowRobust: true}
 	for i, cr := range a.s.CountyRelief {
 		if cr.Task != t.ID {
 			continue
 		}
-		rule := fmt.Sprintf("county_relief[%d] (%s)", i, cr.Task)
+		r := &ruleRef{name: fmt.Sprintf("county_relief[%d] (%s)", i, cr.Task)}
 		for _, u := range a.units {
 			if carried[u.idx] != nil || (len(cr.Counties) > 0 && !slices.Contains(cr.Counties, u.county)) {
 				continue
 			}
-			if !cr.All && !a.matches(generalist.Criteria{BelowRobust: true}, u, t) {
+			if !cr.All && !a.matches(&below, u, t) {
 				continue
 			}
-			key := rule + string(u.county)
-			if countyPools[key] == nil {
-				countyPools[key] = &carrier{rule: rule}
-			}
-			if claim(countyPools[key], u) {
-				a.count(rule, u)
+			if a.claim(a.countyPool(r, u), u) {
+				a.count(r, u)
 			}
 		}
 	}
 	// Evaluate every pool once, then every unit.
-	for _, c := range pools {
-		c.known, c.minTeam = true, t.Staffing.MinTeam.Value
+	minTeam := t.Staffing.MinTeam.Value
+	for _, c := range a.pools {
+		c.known, c.minTeam = true, minTeam
 		for _, u := range c.units {
-			n, ok := served(t, u)
-			c.known = c.known && ok
-			c.expect += expected(t, n)
+			c.known = c.known && a.svOK[u.idx]
+			c.expect += expected(t, a.sv[u.idx])
 		}
 	}
-	for _, u := range a.units {
-		c := carried[u.idx]
-		n, ok := served(t, u)
-		own := expected(t, n)
+	word, mask := bit/64, uint64(1)<<(bit%64)
+	for i, u := range a.units {
+		c := carried[i]
+		ok := a.svOK[i]
+		own := expected(t, a.sv[i])
 		u.totalFTE += own
 		var robust, known bool
 		switch {
 		case c == nil:
-			known, robust = ok, own >= t.Staffing.MinTeam.Value
+			known, robust = ok, own >= minTeam
 		case c.state:
 			to.Moved++
 			to.Outside++
@@ -243,8 +275,8 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 			to.Unknown++
 		case !robust:
 			to.Short++
-			to.Inhabitants += u.pop.Total
-			u.Shortfalls = append(u.Shortfalls, t.ID)
+			to.Inhabitants += u.total
+			u.short[word] |= mask
 		}
 	}
 	return to
@@ -257,16 +289,18 @@ func (a *assignment) task(t *generalist.Task, out *Outcome) TaskOutcome {
 // share a unit form one pool, as in the capacity model. An arrangement
 // whose members all end in one unit is run in-house and forms no pool;
 // one with a single unit still alone joins no one.
-func (a *assignment) today(t *generalist.Task, carried []*carrier, claim func(*carrier, *unit) bool) {
-	var seen, alone []*unit
-	for i, co := range a.in.Today {
-		if co.Task != t.ID {
-			continue
-		}
+func (a *assignment) today(t *generalist.Task) {
+	carried := a.carried
+	var seenBuf, aloneBuf [16]*unit
+	seen, alone := seenBuf[:0], aloneBuf[:0]
+	for _, co := range a.prep.today[t.ID] {
 		seen, alone = seen[:0], alone[:0]
 		var pool *carrier
-		for _, m := range co.Members {
-			u := a.byMember[m]
+		for _, k := range co.members {
+			if k < 0 {
+				continue
+			}
+			u := a.at[k]
 			if u == nil || slices.Contains(seen, u) {
 				continue
 			}
@@ -293,57 +327,61 @@ func (a *assignment) today(t *generalist.Task, carried []*carrier, claim func(*c
 			if len(alone) < 2 {
 				continue // the others carry the task under the scenario's choices
 			}
-			pool = &carrier{rule: fmt.Sprintf("today[%d] (%s, %s)", i, co.Task, co.Form), today: true}
+			r := &ruleRef{name: co.rule}
+			pool = &carrier{rule: r.name, ref: r, today: true}
 		}
 		for _, u := range alone {
-			if claim(pool, u) {
-				a.count(pool.rule, u)
+			if a.claim(pool, u) {
+				a.count(pool.ref, u)
 			}
 		}
-		if h := a.byMember[co.Host]; pool.host == nil && co.Form.Host() && h != nil && carried[h.idx] == pool {
-			pool.host = h
+		if co.host >= 0 {
+			if h := a.at[co.host]; pool.host == nil && co.form.Host() && h != nil && carried[h.idx] == pool {
+				pool.host = h
+			}
 		}
 	}
 }
 
 // mandate forms partner groups for the units that must cooperate on t.
-func (a *assignment) mandate(t *generalist.Task, rule string, m generalist.MandatedIMC, carried []*carrier, claim func(*carrier, *unit) bool) {
+func (a *assignment) mandate(t *generalist.Task, r *ruleRef, m *generalist.MandatedIMC) {
+	carried := a.carried
 	var must []*unit
 	for _, u := range a.units {
-		if carried[u.idx] == nil && a.matches(m.Criteria, u, t) {
+		if carried[u.idx] == nil && a.matches(&m.Criteria, u, t) {
 			must = append(must, u)
 		}
 	}
 	// Smallest first, so the least robust find a host before others.
-	sort.SliceStable(must, func(i, j int) bool {
-		ni, _ := served(t, must[i])
-		nj, _ := served(t, must[j])
-		return ni < nj
-	})
+	slices.SortStableFunc(must, func(x, y *unit) int { return cmp.Compare(a.sv[x.idx], a.sv[y.idx]) })
+	minTeam := t.Staffing.MinTeam.Value
 	robustAlone := func(u *unit) bool {
-		n, ok := served(t, u)
-		return ok && expected(t, n) >= t.Staffing.MinTeam.Value
+		return a.svOK[u.idx] && expected(t, a.sv[u.idx]) >= minTeam
 	}
-	hosted := map[*unit]*carrier{}
+	if a.hosted == nil {
+		a.hosted = make([]*carrier, len(a.units))
+	} else {
+		clear(a.hosted)
+	}
 	for _, u := range must {
 		if carried[u.idx] != nil {
 			continue
 		}
-		h := a.nearestRobust(u, robustAlone, carried)
+		h := a.nearestRobust(u, robustAlone)
 		if h == nil {
 			continue // no robust unit anywhere: the unit stays alone (and short)
 		}
-		c := hosted[h]
+		c := a.hosted[h.idx]
 		if c == nil {
 			c = carried[h.idx]
 			if c == nil {
-				c = &carrier{rule: rule, host: h}
-				claim(c, h)
+				c = &carrier{rule: r.name, ref: r, host: h}
+				a.claim(c, h)
 			}
-			hosted[h] = c
+			a.hosted[h.idx] = c
 		}
-		if claim(c, u) {
-			a.count(rule, u)
+		if a.claim(c, u) {
+			a.count(r, u)
 		}
 	}
 }
@@ -352,12 +390,12 @@ func (a *assignment) mandate(t *generalist.Task, rule string, m generalist.Manda
 // already a non-hosting member elsewhere: within three graph steps of u if
 // any, else anywhere. Distance is between centroids; ties go to the
 // lower number.
-func (a *assignment) nearestRobust(u *unit, robust func(*unit) bool, carried []*carrier) *unit {
+func (a *assignment) nearestRobust(u *unit, robust func(*unit) bool) *unit {
 	ok := func(v *unit) bool {
 		if v == u || !robust(v) {
 			return false
 		}
-		c := carried[v.idx]
+		c := a.carried[v.idx]
 		return c == nil || c.host == v
 	}
 	dist := func(v *unit) float64 {
@@ -387,11 +425,49 @@ func (a *assignment) nearestRobust(u *unit, robust func(*unit) bool, carried []*
 	return best(a.units)
 }
 
+// adjacency sets each unit's neighbouring units from the base's graph,
+// once per run and only when the partner rule needs them.
+func (a *assignment) adjacency() {
+	a.adjacent = true
+	if a.prep.adjStart == nil {
+		return
+	}
+	// One backing array: a unit has at most its members' neighbours.
+	deg := make([]int32, len(a.units)+1)
+	for k := range a.prep.munis {
+		if u := a.at[k]; u != nil {
+			deg[u.idx+1] += int32(len(a.prep.neighbours(int32(k))))
+		}
+	}
+	for i := range a.units {
+		deg[i+1] += deg[i]
+	}
+	slab := make([]*unit, deg[len(a.units)])
+	for i, u := range a.units {
+		u.adj = slab[deg[i]:deg[i]:deg[i+1]]
+	}
+	for k := range a.prep.munis {
+		x := a.at[k]
+		if x == nil {
+			continue
+		}
+		for _, j := range a.prep.neighbours(int32(k)) {
+			if y := a.at[j]; y != nil && y != x && !slices.Contains(x.adj, y) {
+				x.adj = append(x.adj, y)
+			}
+		}
+	}
+	// The partner rule breaks ties by number and needs no sorted order.
+}
+
 // within returns the units reachable from u in 1…k steps on the graph. It
 // marks visits with an epoch number on the units instead of a map, and
 // reuses its slices: the partner rule calls it once per unit that must
 // cooperate.
 func (a *assignment) within(u *unit, k int) []*unit {
+	if !a.adjacent {
+		a.adjacency()
+	}
 	a.epoch++
 	u.seen = a.epoch
 	a.frontier = append(a.frontier[:0], u)

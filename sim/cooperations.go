@@ -86,7 +86,7 @@ func (a *assignment) recordUnstaffed(out *Outcome) {
 		}
 		var units []*unit
 		for _, m := range co.Members {
-			if u := a.byMember[m]; u != nil && !slices.Contains(units, u) {
+			if u := a.unitOf(m); u != nil && !slices.Contains(units, u) {
 				units = append(units, u)
 			}
 		}
@@ -98,7 +98,7 @@ func (a *assignment) recordUnstaffed(out *Outcome) {
 			continue
 		}
 		nc := NewCooperation{Rule: fmt.Sprintf("cooperations[%d] (%s, %s)", i, co.Task, co.Form), Task: co.Task, Form: co.Form}
-		if u := a.byMember[co.Host]; u != nil && co.Form.Host() {
+		if u := a.unitOf(co.Host); u != nil && co.Form.Host() {
 			nc.Host = u.Number
 		}
 		for _, u := range units {

@@ -111,7 +111,7 @@ type countyBody struct {
 // countyOutcome computes the county outcome of s on the evaluated units;
 // out must hold the rules already. in.County must be set when s.County
 // is (Validate checks it).
-func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember map[generalist.MunicipalityNumber]*unit, out *Outcome) *CountyOutcome {
+func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember func(generalist.MunicipalityNumber) *unit, out *Outcome) *CountyOutcome {
 	touched := map[string]RuleOutcome{}
 	for _, r := range out.Rules {
 		touched[r.Rule] = r
@@ -237,7 +237,10 @@ func countyToday(in *Base) CountyBodies {
 			byNumber[m.County] = c
 			order = append(order, m.County)
 		}
-		p := prep.pops[m.Number]
+		var p *generalist.Population
+		if k := prep.at(m.Number); k >= 0 {
+			p = prep.munis[k].pop
+		}
 		if p == nil || p.Missing {
 			c.known = false
 			continue
@@ -258,13 +261,13 @@ func countyToday(in *Base) CountyBodies {
 // merged municipality belongs to the region of its first member listed)
 // and makes every unit in no region a body of its own; alone counts
 // those.
-func regionBodies(regions []generalist.CountyRegion, units []*unit, byMember map[generalist.MunicipalityNumber]*unit) ([]countyBody, int) {
+func regionBodies(regions []generalist.CountyRegion, units []*unit, byMember func(generalist.MunicipalityNumber) *unit) ([]countyBody, int) {
 	placed := map[*unit]bool{}
 	var bodies []countyBody
 	for _, r := range regions {
 		b := countyBody{number: r.Name, name: r.Name}
 		for _, n := range r.Members {
-			u := byMember[n]
+			u := byMember(n)
 			if u == nil || placed[u] {
 				continue
 			}
@@ -298,12 +301,12 @@ func bodyStats(bodies []countyBody, groups []generalist.AgeGroup) stats.Distribu
 			case !u.known:
 				known = false
 			case len(groups) == 0:
-				sum += u.pop.Total
-			case u.pop.Ages == nil:
+				sum += u.total
+			case u.ages == nil:
 				known = false
 			default:
 				for _, g := range groups {
-					sum += u.pop.Ages[g]
+					sum += u.ages[g]
 				}
 			}
 		}

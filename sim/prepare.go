@@ -1,0 +1,165 @@
+package sim
+
+import (
+	"fmt"
+	"slices"
+
+	"generalist"
+	"generalist/stats"
+)
+
+// prepared is what every scenario on one base shares, built once
+// (Base.prepared): the municipalities in order of number with what the
+// evaluation reads of each, the adjacency as positions in that order,
+// today's cooperation by task, and the distribution of the base's own
+// municipalities. A run then works on positions and slices, not on maps
+// keyed by number.
+type prepared struct {
+	// pos is each municipality's position in munis.
+	pos   map[generalist.MunicipalityNumber]int32
+	munis []muni
+	// The neighbours of the municipality at position p are
+	// adj[adjStart[p]:adjStart[p+1]], in the graph's edge order; both are
+	// nil without a graph.
+	adjStart, adj []int32
+	// today lists today's arrangements (Base.Today) by task id.
+	today map[string][]todayArrangement
+	// stats is the distribution of the base's municipalities as they
+	// are, which is every scenario's without mergers or splits.
+	stats stats.Distribution
+}
+
+// muni is one municipality of the base.
+type muni struct {
+	number generalist.MunicipalityNumber
+	name   string // the short name, a unit's name
+	county generalist.CountyNumber
+	// pop is the population record, nil when the base has none; known
+	// says there is one and it is not missing.
+	pop   *generalist.Population
+	known bool
+	// x, y is the centroid (UTM 33N metres) when node: the municipality
+	// is on the graph.
+	x, y float64
+	node bool
+	// class is the centrality class when hasClass.
+	class    int
+	hasClass bool
+}
+
+// todayArrangement is one of today's arrangements with its members and
+// host as positions (-1 for a number not in the base) and its rule's name.
+type todayArrangement struct {
+	rule    string
+	form    generalist.IMCForm
+	members []int32
+	host    int32
+}
+
+func (in *Base) prepared() *prepared {
+	in.once.Do(func() { in.prep = prepare(in) })
+	return in.prep
+}
+
+func prepare(in *Base) *prepared {
+	p := &prepared{pos: make(map[generalist.MunicipalityNumber]int32, len(in.Municipalities))}
+	order := make([]int, 0, len(in.Municipalities))
+	seen := make(map[generalist.MunicipalityNumber]bool, len(in.Municipalities))
+	for i := range in.Municipalities {
+		if n := in.Municipalities[i].Number; !seen[n] {
+			seen[n] = true
+			order = append(order, i)
+		}
+	}
+	slices.SortFunc(order, func(i, j int) int { return cmpNumber(in.Municipalities[i].Number, in.Municipalities[j].Number) })
+	p.munis = make([]muni, len(order))
+	for k, i := range order {
+		m := &in.Municipalities[i]
+		p.munis[k] = muni{number: m.Number, name: m.ShortName, county: m.County}
+		p.pos[m.Number] = int32(k)
+	}
+	for i := range in.Populations {
+		if k, ok := p.pos[in.Populations[i].Municipality]; ok {
+			m := &p.munis[k]
+			m.pop = &in.Populations[i]
+			m.known = !m.pop.Missing
+		}
+	}
+	for n, c := range in.Centrality {
+		if k, ok := p.pos[n]; ok {
+			p.munis[k].class, p.munis[k].hasClass = c, true
+		}
+	}
+	if g := in.Graph; g != nil {
+		nodes := g.Nodes()
+		at := make([]int32, len(nodes)) // node id → position, -1 when not in the base
+		for id, n := range nodes {
+			at[id] = -1
+			if k, ok := p.pos[generalist.MunicipalityNumber(n.Code)]; ok {
+				at[id] = k
+				m := &p.munis[k]
+				m.x, m.y, m.node = n.X, n.Y, true
+			}
+		}
+		edges := g.Edges()
+		p.adjStart = make([]int32, len(p.munis)+1)
+		for _, e := range edges {
+			if a, b := at[e.A], at[e.B]; a >= 0 && b >= 0 {
+				p.adjStart[a+1]++
+				p.adjStart[b+1]++
+			}
+		}
+		for k := range p.munis {
+			p.adjStart[k+1] += p.adjStart[k]
+		}
+		p.adj = make([]int32, p.adjStart[len(p.munis)])
+		fill := slices.Clone(p.adjStart[:len(p.munis)])
+		for _, e := range edges {
+			if a, b := at[e.A], at[e.B]; a >= 0 && b >= 0 {
+				p.adj[fill[a]], fill[a] = b, fill[a]+1
+				p.adj[fill[b]], fill[b] = a, fill[b]+1
+			}
+		}
+	}
+	p.today = map[string][]todayArrangement{}
+	for i := range in.Today {
+		co := &in.Today[i]
+		ta := todayArrangement{rule: fmt.Sprintf("today[%d] (%s, %s)", i, co.Task, co.Form), form: co.Form, host: p.at(co.Host),
+			members: make([]int32, len(co.Members))}
+		for j, m := range co.Members {
+			ta.members[j] = p.at(m)
+		}
+		p.today[co.Task] = append(p.today[co.Task], ta)
+	}
+	su := make([]stats.Unit, len(p.munis))
+	for k := range p.munis {
+		m := &p.munis[k]
+		su[k] = stats.Unit{Number: string(m.number), Name: m.name, Known: m.known}
+		if m.known {
+			su[k].Value = m.pop.Total
+		} else {
+			su[k].Note = generalist.NoteSplitCarried
+		}
+	}
+	if d, err := stats.Summarize(su, stats.DefaultUnder); err == nil {
+		p.stats = d
+	}
+	return p
+}
+
+// at returns the position of municipality n, -1 when it is not in the
+// base.
+func (p *prepared) at(n generalist.MunicipalityNumber) int32 {
+	if k, ok := p.pos[n]; ok {
+		return k
+	}
+	return -1
+}
+
+// neighbours returns the positions next to position k on the graph.
+func (p *prepared) neighbours(k int32) []int32 {
+	if p.adjStart == nil {
+		return nil
+	}
+	return p.adj[p.adjStart[k]:p.adjStart[k+1]]
+}

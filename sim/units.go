@@ -1,0 +1,267 @@
+package sim
+
+import (
+	"math"
+	"slices"
+
+	"generalist"
+)
+
+// unit is a unit being evaluated.
+type unit struct {
+	// *Unit is the unit's entry in the outcome (Outcome.Units), filled
+	// in place.
+	*Unit
+	// total and ages are the unit's population (0 and nil when not
+	// known). ages may be a member's own record, shared with the base and
+	// never written, until a split part is added (own says it is the
+	// unit's).
+	total generalist.Persons
+	ages  *generalist.AgeCounts
+	own   bool
+	known bool
+	// centre is the position of the centre municipality in the base.
+	centre int32
+	county generalist.CountyNumber
+	// x, y are the centre's centroid (UTM 33N metres) when hasXY; adj are
+	// the units touching this one on the graph, set when the partner rule
+	// first needs them (assignment.adjacency).
+	x, y  float64
+	hasXY bool
+	idx   int // position in the unit list, which is in order of number
+	seen  int // epoch of the last visit by assignment.within
+	adj   []*unit
+	// totalFTE sums the unit's own expected FTEs over every task, and
+	// outsideFTE those of the tasks carried outside its organisation.
+	totalFTE, outsideFTE float64
+	// short has a bit for each task with a staffing model (in catalogue
+	// order) the unit is short of; Shortfalls is made from it at the end.
+	short []uint64
+}
+
+// buildUnits forms the units after mergers and splits, in order of
+// number, and returns them with the unit of each base position (nil for a
+// split municipality), and the outcome's units the former point to.
+// Validate refuses every scenario it cannot form; it
+// checks again what it relies on (each municipality it names is in the
+// base, in one merger at most and not split, each merger's centre is a
+// member, each split's parts go to a unit) so that a scenario that got
+// past validation gives EINVALID naming the place, not a panic or an
+// internal error. It also checks that every host of a differentiation is
+// a unit, which the assignment relies on.
+func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, error) {
+	prep := in.prepared()
+	n := len(prep.munis)
+	// role of each position: 0 alone, 1 split, 2 merged; merger is the
+	// merger whose centre it is (-1 none).
+	var role []int8
+	var merger []int32
+	count := n
+	if len(s.Mergers)+len(s.Splits) > 0 {
+		role = make([]int8, n)
+		merger = make([]int32, n)
+		for k := range merger {
+			merger[k] = -1
+		}
+	}
+	for i, mg := range s.Mergers {
+		if len(mg.Members) == 0 {
+			return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "mergers[%d] (%s): a merger needs at least two municipalities", i, mg.Name)
+		}
+		centre := mg.Centre
+		if centre == "" {
+			centre = slices.Min(mg.Members)
+		}
+		for j, m := range append(slices.Clip(mg.Members), mg.Centre) {
+			if prep.at(m) < 0 && (m != "" || j < len(mg.Members)) {
+				return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "mergers[%d] (%s): kommune %s is not in the %d structure", i, mg.Name, m, in.Structure)
+			}
+		}
+		for _, m := range mg.Members {
+			k := prep.at(m)
+			if role[k] != 0 {
+				return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "mergers[%d] (%s): kommune %s is in another merger too", i, mg.Name, m)
+			}
+			role[k] = 2
+			count--
+		}
+		k := prep.at(centre)
+		if !slices.Contains(mg.Members, centre) {
+			return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "mergers[%d] (%s): the centre %s is not a member", i, mg.Name, centre)
+		}
+		merger[k] = int32(i)
+		count++
+	}
+	for i, sp := range s.Splits {
+		for _, m := range append(slices.Clip(sp.Into), sp.From) {
+			if prep.at(m) < 0 {
+				return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "splits[%d]: kommune %s is not in the %d structure", i, m, in.Structure)
+			}
+		}
+		if len(sp.Shares) > 0 && len(sp.Shares) != len(sp.Into) {
+			return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "splits[%d]: give one share per part", i)
+		}
+		if k := prep.at(sp.From); role[k] != 1 {
+			if role[k] == 2 {
+				return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "splits[%d]: kommune %s is split and also merged", i, sp.From)
+			}
+			role[k] = 1
+			count--
+		}
+	}
+	at := make([]*unit, n)
+	slab := make([]unit, count)
+	outs := make([]Unit, count)
+	units := make([]*unit, count)
+	members := make([]generalist.MunicipalityNumber, count) // the lone units' members
+	var dist []float64
+	if in.Graph != nil {
+		dist = make([]float64, count)
+	}
+	i := 0
+	for k := range prep.munis {
+		m := &prep.munis[k]
+		if role != nil && (role[k] != 0 || merger[k] >= 0) && merger[k] < 0 {
+			continue // split, or merged into a unit centred elsewhere
+		}
+		if i == count {
+			return nil, nil, nil, errNoUnits
+		}
+		u := &slab[i]
+		u.Unit = &outs[i]
+		switch {
+		case role == nil || merger[k] < 0:
+			members[i] = m.number
+			*u.Unit = Unit{Number: m.number, Name: m.name, Members: members[i : i+1 : i+1]}
+			u.known = m.known
+			if m.known {
+				u.total, u.ages = m.pop.Total, m.pop.Ages
+			}
+			at[k] = u
+			if dist != nil && m.node {
+				u.DistanceKm = &dist[i]
+			}
+		default:
+			mergeUnit(prep, &s.Mergers[merger[k]], int32(k), u, role, at, dist, i)
+		}
+		u.centre, u.county, u.idx = int32(k), m.county, i
+		u.x, u.y, u.hasXY = m.x, m.y, m.node
+		units[i] = u
+		i++
+	}
+	if i != count {
+		return nil, nil, nil, errNoUnits
+	}
+	for si, sp := range s.Splits {
+		p := prep.munis[prep.at(sp.From)].pop
+		if p == nil {
+			p = &generalist.Population{Missing: true}
+		}
+		for i, into := range sp.Into {
+			u := at[prep.at(into)]
+			if u == nil {
+				return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "splits[%d]: kommune %s cannot receive a part of %s: it is split itself", si, into, sp.From)
+			}
+			if p.Missing || len(sp.Shares) == 0 {
+				u.known = false // no authoritative shares: no data
+				continue
+			}
+			share := sp.Shares[i]
+			u.total += generalist.Persons(math.Round(float64(p.Total) * share))
+			if u.ages != nil && p.Ages != nil {
+				if !u.own {
+					a := *u.ages
+					u.ages, u.own = &a, true
+				}
+				for g := range p.Ages {
+					u.ages[g] += generalist.Persons(math.Round(float64(p.Ages[g]) * share))
+				}
+			} else {
+				u.ages = nil
+			}
+			u.Members = append(u.Members, sp.From)
+		}
+	}
+	for _, u := range units {
+		u.Population = generalist.Count{Municipality: u.Number, Value: u.total, Known: u.known}
+		if !u.known {
+			u.Population = generalist.Count{Municipality: u.Number, Note: generalist.NoteSplitCarried}
+			u.total, u.ages = 0, nil
+		} else if u.ages != nil && u.ages.Sum() != u.total {
+			// Rounding of split shares can leave the age groups a person
+			// off the total: the total wins and the groups are dropped
+			// rather than adjusted.
+			u.ages = nil
+		}
+	}
+	for i, d := range s.Differentiated {
+		if d.To == generalist.ToHost && unitAt(prep, at, d.Host) == nil {
+			return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "differentiation[%d] (%s): the host %s is no municipality after the scenario", i, d.Task, d.Host)
+		}
+	}
+	return units, at, outs, nil
+}
+
+// errNoUnits is a scenario whose mergers form more or fewer units than
+// they should, which Validate refuses before.
+var errNoUnits = generalist.Errorf(generalist.EINVALID, "the scenario's mergers do not form units: check that every merger's centre is one of its members and no municipality is in two")
+
+// mergeUnit forms the unit of merger mg, centred on position centre, in
+// u (the i-th unit): its members in order of number, their population
+// (a split member carries none), and its distance, the mean over
+// members of the distance between the member's centroid and the
+// centre's, weighted by the member's population (members without a known
+// population weigh nothing).
+func mergeUnit(prep *prepared, mg *generalist.Merger, centre int32, u *unit, role []int8, at []*unit, dist []float64, i int) {
+	name := mg.Name
+	if name == "" {
+		name = prep.munis[centre].name
+	}
+	members := slices.Clone(mg.Members)
+	slices.Sort(members)
+	*u.Unit = Unit{Number: prep.munis[centre].number, Name: name, Members: members}
+	u.known, u.ages, u.own = true, new(generalist.AgeCounts), true
+	c := &prep.munis[centre]
+	var w, sum float64
+	for _, n := range members {
+		k := prep.at(n)
+		at[k] = u
+		if role[k] == 1 {
+			continue // its population is distributed by the split
+		}
+		m := &prep.munis[k]
+		if !m.known {
+			u.known = false
+			continue
+		}
+		p := m.pop
+		u.total += p.Total
+		if p.Ages == nil {
+			u.ages = nil
+		} else if u.ages != nil {
+			for g := range p.Ages {
+				u.ages[g] += p.Ages[g]
+			}
+		}
+		if m.node && c.node {
+			pw := float64(p.Total)
+			sum += pw * math.Hypot(m.x-c.x, m.y-c.y) / 1000
+			w += pw
+		}
+	}
+	if dist != nil && c.node {
+		if w > 0 {
+			dist[i] = sum / w
+		}
+		u.DistanceKm = &dist[i]
+	}
+}
+
+// unitAt returns the unit municipality n is in, nil when it is in none
+// (not in the base, or split).
+func unitAt(prep *prepared, at []*unit, n generalist.MunicipalityNumber) *unit {
+	if k := prep.at(n); k >= 0 {
+		return at[k]
+	}
+	return nil
+}
