@@ -78,6 +78,9 @@ func taskByID(cat *generalist.Catalogue, id string) *generalist.Task {
 // --- API
 
 func (s *Server) apiTasks(w http.ResponseWriter, r *http.Request) error {
+	if done, err := s.tasksLevel(w, r); done {
+		return err
+	}
 	cat, err := s.catalogue(r.Context())
 	if err != nil {
 		return err
@@ -235,6 +238,8 @@ type tasksPage struct {
 	Error, ErrorTech string
 	// Tasks names the tasks of the history by id.
 	Tasks map[string]*generalist.Task
+	// County is the county authority's task catalogue (county.go).
+	County *countyTasksView
 }
 
 type roleTasks struct {
@@ -256,6 +261,9 @@ func (s *Server) handleTasks(w http.ResponseWriter, r *http.Request) error {
 	}
 	slices.Reverse(d.History) // newest first
 	d.Roles, d.Tasks = rolesOf(cat), tasksByID(cat)
+	if d.County, err = s.countyTasks(); err != nil {
+		return err
+	}
 	s.render(w, r, http.StatusOK, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
 	return nil
 }

@@ -1,0 +1,61 @@
+package web_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestCountyTasks: the county authority's catalogue on /oppgaver in both
+// languages, unverified legal bases marked, and in the API by level.
+func TestCountyTasks(t *testing.T) {
+	nb := get(t, "/oppgaver")
+	for _, want := range []string{`id="fylkeskommunen"`, "Fylkeskommunens oppgaver", "Videregående opplæring", "tannhelsetjenesteloven (LOV-1983-06-03-54) §§ 1-1 og 1-3", "ikke verifisert (deler av lovgrunnlaget)", `href="/api/v1/tasks?level=county"`} {
+		if !strings.Contains(nb.Body, want) {
+			t.Errorf("/oppgaver lacks %q", want)
+		}
+	}
+	// Every task that is not fully verified carries the mark in its row.
+	for _, id := range []string{"videregaende", "vilt_innlandsfisk_friluftsliv", "regional_utvikling"} {
+		i := strings.Index(nb.Body, `id="county-task-`+id+`"`)
+		if i < 0 {
+			t.Fatalf("no row for %s", id)
+		}
+		row := nb.Body[i:]
+		row = row[:strings.Index(row, "</tr>")]
+		if !strings.Contains(row, "ikke verifisert") {
+			t.Errorf("the row of %s is not marked «ikke verifisert»", id)
+		}
+	}
+	en := get(t, "/oppgaver?lang=en")
+	for _, want := range []string{"The county authority&#39;s tasks", "Upper-secondary education", "not verified"} {
+		if !strings.Contains(en.Body, want) {
+			t.Errorf("/oppgaver?lang=en lacks %q", want)
+		}
+	}
+
+	api := get(t, "/api/v1/tasks?level=county")
+	var cat struct {
+		Version string `json:"version"`
+		Tasks   []struct {
+			ID, LegalBasis string
+			Verified       string   `json:"verified"`
+			Sources        []string `json:"sources"`
+		} `json:"tasks"`
+	}
+	if api.Status != 200 || json.Unmarshal([]byte(api.Body), &cat) != nil || len(cat.Tasks) < 12 || cat.Version == "" {
+		t.Fatalf("level=county: %d %.200s", api.Status, api.Body)
+	}
+	for _, tk := range cat.Tasks {
+		if len(tk.Sources) == 0 || tk.Verified == "" {
+			t.Errorf("%s: sources %v, verified %q", tk.ID, tk.Sources, tk.Verified)
+		}
+	}
+	if mun := get(t, "/api/v1/tasks?level=municipality"); mun.Status != 200 || !strings.Contains(mun.Body, `"barnevern"`) {
+		t.Errorf("level=municipality: %d", mun.Status)
+	}
+	bad := get(t, "/api/v1/tasks?level=fylke")
+	if bad.Status != 400 || !strings.Contains(bad.Body, `level \"fylke\": must be municipality or county`) && !strings.Contains(bad.Body, `level "fylke"`) {
+		t.Errorf("level=fylke: %d %s", bad.Status, bad.Body)
+	}
+}
