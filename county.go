@@ -189,8 +189,8 @@ func (s *Scenario) validateCounty(known map[MunicipalityNumber]Municipality, add
 		if !m.To.Valid() {
 			problem(false, where, "err.county.receiver", "receiver %q must be staten, kommunene or regioner", string(m.To))
 		}
-		if j, ok := seen[m.Task]; ok && m.Task != "" {
-			problem(false, where, "err.county.twice", "task %s is already moved by county.moves[%d]", m.Task, j)
+		if _, ok := seen[m.Task]; ok && m.Task != "" {
+			problem(false, where, "err.county.twice", "task %s is moved more than once; move each task once", m.Task)
 		}
 		seen[m.Task] = i
 		toRegions = toRegions || m.To == CountyToRegions
@@ -220,10 +220,10 @@ func (s *Scenario) validateCounty(known map[MunicipalityNumber]Municipality, add
 				continue
 			}
 			if other, dup := inRegion[n]; dup {
-				problem(false, where, "err.county.tworegions", "kommune %s is also in %s; a municipality belongs to one region", string(n), other)
+				problem(false, where, "err.county.tworegions", "kommune %s is also in the region %s; a municipality belongs to one region", string(n), other)
 				continue
 			}
-			inRegion[n] = where
+			inRegion[n] = r.Name
 		}
 	}
 }
