@@ -203,7 +203,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 	if len(s.Mergers)+len(s.Splits)+len(s.Arrangements)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms)+len(s.Support) == 0 && s.County == nil {
 		return ps // today's system: nothing to check against the lists
 	}
-	known := map[MunicipalityNumber]Municipality{}
+	known := make(map[MunicipalityNumber]Municipality, len(ms))
 	for _, m := range ms {
 		known[m.Number] = m
 	}
