@@ -19,6 +19,9 @@ web) uses the catalogue with the changes applied.
 
 Commands:
   list                          the tasks and their staffing parameters
+  list --county                 the county authority's tasks (fylkeskommunen,
+                                data/fylkesoppgaver.csv): role, legal basis,
+                                how far it is verified; no figures
   set TASK FIELD VALUE --note WHY --author WHO
                                 change fte_per_1000 or min_team of a task
   reset TASK FIELD --author WHO return a parameter to the shipped value
@@ -34,6 +37,7 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	note := fs.String("note", "", "what the new value rests on (required for set)")
 	author := fs.String("author", "", "who makes the change (required)")
 	asJSON := fs.Bool("json", false, "print JSON (list, history)")
+	county := fs.Bool("county", false, "list: the county authority's tasks instead of the municipalities'")
 	dbPath := dbFlag(fs)
 	pos, err := parseFlags(fs, rest)
 	if err != nil {
@@ -46,6 +50,9 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if len(pos) != n {
 		return usageError(fmt.Sprintf("tasks %s: want %d arguments, got %d (see generalist tasks help)", cmd, n, len(pos)))
+	}
+	if *county && cmd != "list" {
+		return usageError("tasks: --county goes with list only")
 	}
 	a, closeStore, err := openApp(ctx, *dbPath)
 	if err != nil {
@@ -82,6 +89,9 @@ func runTasks(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", c.ID, c.At.Format("2006-01-02 15:04"), c.Author, c.Task, c.Field, changeValue(&c), c.Note)
 		}
 		return tw.Flush()
+	}
+	if *county {
+		return listCountyTasks(a, stdout, *asJSON)
 	}
 	cat, err := a.Catalogue(ctx)
 	if err != nil {
