@@ -439,10 +439,11 @@
     s.schemes.forEach(function (x) { box.appendChild(h("p", { "class": "ds-paragraph", text: x.text + " " + x.amounts + " " + x.criteria })); });
     var row = function (k, v) { return [h("dt", { text: k }), h("dd", { "class": "num", text: v })]; };
     box.appendChild(h("h4", { text: t("sup.cost") }));
-    box.appendChild(h("dl", { "class": "plan-econ", id: "plan-support-years" }, s.years.map(function (y) { return row(y[0], y[1]); }), row(t("sup.total"), s.total)));
+    var flat = function (l) { return [].concat.apply([], l); };
+    box.appendChild(h("dl", { "class": "plan-econ", id: "plan-support-years" }, flat(s.years.map(function (y) { return row(y[0], y[1]); })), row(t("sup.total"), s.total)));
     if (s.municipalities && s.municipalities.length) {
       box.appendChild(h("h4", { text: t("sup.munis") }));
-      box.appendChild(h("dl", { "class": "plan-econ" }, s.municipalities.map(function (m) { return row(m.name, m.first + " · " + m.period); })));
+      box.appendChild(h("dl", { "class": "plan-econ" }, flat(s.municipalities.map(function (m) { return row(m.name, m.first + " · " + m.period); }))));
     }
     if (s.unknown) { box.appendChild(h("p", { "class": "ds-paragraph", text: s.unknown })); }
     econ.appendChild(box);
