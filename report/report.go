@@ -233,7 +233,7 @@ func HTML(w io.Writer, c *Comparison) error {
 		"Chart": template.HTML(svg.Bytes()), "Catalogue": c.Catalogue, "Sources": c.ts(sourceKeys), "Assumptions": c.ts(assumptionKeys),
 		"Cooperation": c.cooperationText(), "Staffing": c.staffing(),
 		"Roles": c.roleSummary(), "Columns": len(c.Outcomes) + 1, "Economy": c.economyView(), "EconomyTitle": c.economyTitle(), "EconomyAssumptions": c.ts(economyAssumptionKeys),
-		"Support": c.supportViews(), "SupportRule": c.t("sup.rule"),
+		"Support": c.supportViews(), "SupportRule": c.t("sup.rule"), "County": c.countyViews(),
 	})
 }
 
@@ -314,6 +314,7 @@ func Markdown(w io.Writer, c *Comparison) error {
 		}
 	}
 	c.supportMarkdown(&b)
+	c.countyMarkdown(&b)
 	table(c.t("sec.key"), " ", c.rows())
 	table(c.t("sec.tasks"), c.t("col.task"), c.taskRows())
 	for _, o := range c.Outcomes {
@@ -379,6 +380,9 @@ func CSV(w io.Writer, c *Comparison) error {
 		return err
 	}
 	if err := c.supportCSV(cw); err != nil {
+		return err
+	}
+	if err := c.countyCSV(cw); err != nil {
 		return err
 	}
 	// The assumptions follow after an empty row, as a table of their own.
