@@ -45,8 +45,7 @@ func imcAdd(ctx context.Context, c *imcCmd, cmd string, args []string) error {
 	if *c.json {
 		return writeJSON(c.stdout, x)
 	}
-	_, err = fmt.Fprintf(c.stdout, "Registered %q as cooperation %d (version 1).\n", x.Name, x.ID)
-	return err
+	return say(ctx, c.stdout, "ok.imc.registered", x.Name, x.ID)
 }
 
 func imcEdit(ctx context.Context, c *imcCmd, cmd string, args []string) error {
@@ -92,11 +91,9 @@ func imcEdit(ctx context.Context, c *imcCmd, cmd string, args []string) error {
 		return writeJSON(c.stdout, x)
 	}
 	if x.Version == before {
-		_, err = fmt.Fprintf(c.stdout, "Nothing changed: cooperation %d stays at version %d.\n", id, x.Version)
-		return err
+		return say(ctx, c.stdout, "ok.imc.unchanged", id, x.Version)
 	}
-	_, err = fmt.Fprintf(c.stdout, "Saved cooperation %d as version %d.\n", id, x.Version)
-	return err
+	return say(ctx, c.stdout, "ok.imc.saved", id, x.Version)
 }
 
 func imcDelete(ctx context.Context, c *imcCmd, cmd string, args []string) error {
@@ -121,6 +118,5 @@ func imcDelete(ctx context.Context, c *imcCmd, cmd string, args []string) error 
 		return err
 	}
 	recordCLI(ctx, db, c.stderr, "imc delete", fmt.Sprint(id), "")
-	_, err = fmt.Fprintf(c.stdout, "Deleted cooperation %d; its history is kept (generalist imc history %d).\n", id, id)
-	return err
+	return say(ctx, c.stdout, "ok.imc.deleted", id)
 }

@@ -122,8 +122,7 @@ func imcAgreement(ctx context.Context, c *imcCmd, cmd string, args []string) err
 				return generalist.Errorf(generalist.EINVALID, "--templates: %v", err)
 			}
 		}
-		_, err := fmt.Fprintf(c.stdout, "Wrote the agreement templates to %s; use one with --template.\n", *dir)
-		return err
+		return say(ctx, c.stdout, "ok.imc.templates", *dir)
 	}
 	if len(pos) != 1 {
 		return usageError("imc agreement: give a FILE or ID (or --templates DIR)")

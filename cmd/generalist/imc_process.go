@@ -63,7 +63,8 @@ func imcProcess(ctx context.Context, c *imcCmd, cmd string, args []string) error
 			return err
 		}
 		recordCLI(ctx, db, c.stderr, "imc process", fmt.Sprint(id), st.Step+" "+string(st.Status))
-		fmt.Fprintf(c.stdout, "Step %s is %s (cooperation %d, version %d).\n\n", st.Step, st.Status, id, x.Version)
+		say(ctx, c.stdout, "ok.imc.step", st.Step, st.Status, id, x.Version)
+		fmt.Fprintln(c.stdout)
 	}
 	guide := imc.Guide(x)
 	if *c.json {

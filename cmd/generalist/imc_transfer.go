@@ -84,12 +84,10 @@ func (c *imcCmd) importFile(ctx context.Context, req app.CooperationImport) erro
 		fmt.Fprintf(c.stderr, "Left out %d cooperation(s) the file marks as examples: examples are registered only from the shipped set (imc examples).\n", plan.Skipped)
 	}
 	if !plan.Imported {
-		_, err = fmt.Fprintf(c.stdout, "Checked %s: would register %d, update %d, leave %d unchanged; nothing was stored.\n", req.Name, plan.Created, plan.Updated, plan.Unchanged)
-		return err
+		return say(ctx, c.stdout, "ok.imc.checked", req.Name, plan.Created, plan.Updated, plan.Unchanged)
 	}
 	recordCLI(ctx, a.Store, c.stderr, "imc import", req.Name, fmt.Sprintf("%d registered, %d updated", plan.Created, plan.Updated))
-	_, err = fmt.Fprintf(c.stdout, "Imported %s: %d registered, %d updated, %d unchanged.\n", req.Name, plan.Created, plan.Updated, plan.Unchanged)
-	return err
+	return say(ctx, c.stdout, "ok.imc.imported", req.Name, plan.Created, plan.Updated, plan.Unchanged)
 }
 
 func imcExamples(ctx context.Context, c *imcCmd, cmd string, args []string) error {

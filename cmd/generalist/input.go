@@ -131,13 +131,12 @@ func (c *inputCmd) actor() string {
 
 // done writes a change made in the open store to the audit log (a failure
 // is a warning: the change has been made) and tells the user.
-func (c *inputCmd) done(ctx context.Context, action, target, format string, a ...any) error {
+func (c *inputCmd) done(ctx context.Context, action, target, key string, a ...any) error {
 	e := &generalist.AuditEntry{User: c.actor(), Action: action, Target: target}
 	if err := c.db.RecordAudit(ctx, e); err != nil {
-		fmt.Fprintf(c.stderr, "warning: the change was made but not written to the audit log: %v\n", err)
+		say(ctx, c.stderr, "warn.audit", err)
 	}
-	fmt.Fprintf(c.stdout, format, a...)
-	return nil
+	return say(ctx, c.stdout, key, a...)
 }
 
 // filter builds the filter from the flags; status "" means def.
@@ -350,7 +349,7 @@ func inputModerate(ctx context.Context, c *inputCmd, cmd string, args []string) 
 	if err != nil {
 		return err
 	}
-	return c.done(ctx, "input moderate "+pos[1], strconv.FormatInt(id, 10), "input %d: %s (version %d)\n", in.ID, in.Status, in.Version)
+	return c.done(ctx, "input moderate "+pos[1], strconv.FormatInt(id, 10), "ok.input.moderated", in.ID, in.Status, in.Version)
 }
 
 func inputMerge(ctx context.Context, c *inputCmd, cmd string, args []string) error {
@@ -369,7 +368,7 @@ func inputMerge(ctx context.Context, c *inputCmd, cmd string, args []string) err
 	if err := db.MergeInputs(ctx, *into, id, c.actor()); err != nil {
 		return err
 	}
-	return c.done(ctx, "input merge", fmt.Sprintf("%d into %d", id, *into), "input %d merged into %d\n", id, *into)
+	return c.done(ctx, "input merge", fmt.Sprintf("%d into %d", id, *into), "ok.input.merged", id, *into)
 }
 
 func inputErase(ctx context.Context, c *inputCmd, cmd string, args []string) error {
@@ -384,7 +383,7 @@ func inputErase(ctx context.Context, c *inputCmd, cmd string, args []string) err
 	if err := db.ErasePersonalData(ctx, id); err != nil {
 		return err
 	}
-	return c.done(ctx, "input erase", strconv.FormatInt(id, 10), "input %d: personal data erased; an anonymous record is kept\n", id)
+	return c.done(ctx, "input erase", strconv.FormatInt(id, 10), "ok.input.erased", id)
 }
 
 func inputWithdraw(ctx context.Context, c *inputCmd, cmd string, args []string) error {
@@ -399,7 +398,7 @@ func inputWithdraw(ctx context.Context, c *inputCmd, cmd string, args []string) 
 	if err := db.Withdraw(ctx, pos[0]); err != nil {
 		return err
 	}
-	return c.done(ctx, "input withdraw", "", "withdrawn\n")
+	return c.done(ctx, "input withdraw", "", "ok.input.withdrawn")
 }
 
 func inputLink(ctx context.Context, c *inputCmd, cmd string, args []string) error {
@@ -419,5 +418,5 @@ func inputLink(ctx context.Context, c *inputCmd, cmd string, args []string) erro
 	if err != nil {
 		return err
 	}
-	return c.done(ctx, "input "+cmd, fmt.Sprintf("%d %s", id, pos[1]), "input %d %sed %s scenario %s\n", id, cmd, map[string]string{"link": "to", "unlink": "from"}[cmd], pos[1])
+	return c.done(ctx, "input "+cmd, fmt.Sprintf("%d %s", id, pos[1]), "ok.input."+cmd+"ed", id, pos[1])
 }

@@ -31,11 +31,12 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	lang := mainLang()
+	err := run(withLang(ctx, lang), os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintln(os.Stderr, "generalist:", errorText(err))
+			fmt.Fprintln(os.Stderr, "generalist:", wordError(lang, err))
 		}
 		os.Exit(exitCode(err))
 	}
@@ -99,16 +100,6 @@ func exitCode(err error) int {
 		return 3
 	}
 	return 1
-}
-
-// errorText is the message for standard error: the domain message where
-// there is one (it already names what and where), the full chain otherwise.
-func errorText(err error) string {
-	var e *generalist.Error
-	if errors.As(err, &e) {
-		return e.Message
-	}
-	return err.Error()
 }
 
 // parseFlags parses args with fs, allowing flags after positional

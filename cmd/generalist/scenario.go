@@ -96,8 +96,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 		recordCLI(ctx, a.Store, stderr, "scenario delete", pos[0], "")
-		fmt.Fprintf(stdout, "Deleted scenario %s.\n", pos[0])
-		return nil
+		return say(ctx, stdout, "ok.scenario.deleted", pos[0])
 	case "export":
 		return exportScenario(ctx, a, pos[0], tf, *examples, stdout)
 	case "import":
@@ -119,14 +118,13 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			return err
 		}
 		recordCLI(ctx, a.Store, stderr, "scenario new", s.ID, s.Name)
-		fmt.Fprintf(stdout, "Stored scenario %s (version %d).\n", s.ID, s.Version)
-		return nil
+		return say(ctx, stdout, "ok.scenario.stored", s.ID, s.Version)
 	case "validate":
 		bad := 0
 		for _, p := range pos {
 			problems, err := validateScenario(ctx, a, p)
 			if err != nil {
-				fmt.Fprintf(stderr, "%s: %s\n", p, errorText(err))
+				fmt.Fprintf(stderr, "%s: %s\n", p, wordError(langOf(ctx), err))
 				bad++
 				continue
 			}
@@ -140,7 +138,7 @@ func runScenario(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			if errs > 0 {
 				bad++
 			} else {
-				fmt.Fprintf(stdout, "%s: valid (%d warning(s))\n", p, len(problems))
+				say(ctx, stdout, "ok.scenario.valid", p, len(problems))
 			}
 		}
 		if bad > 0 {
@@ -287,5 +285,5 @@ func printComparison(w io.Writer, outs []*sim.Outcome) error {
 			fmt.Fprintf(w, "%s: %s\n", o.Scenario, p)
 		}
 	}
-	return nil
+	return printSupport(w, outs)
 }

@@ -72,12 +72,10 @@ func importScenario(ctx context.Context, a *app.App, path, id string, f transfer
 	}
 	sc := res.Scenario
 	if !res.Stored {
-		fmt.Fprintf(stdout, "%s: valid: %d merger(s) on the %d structure, 1 January %d; would be stored as %s (nothing stored: --dry-run).\n", path, len(sc.Mergers), sc.Structure, sc.Year, sc.ID)
-		return nil
+		return say(ctx, stdout, "ok.scenario.dryrun", path, len(sc.Mergers), sc.Structure, sc.Year, sc.ID)
 	}
 	recordCLI(ctx, a.Store, stderr, "scenario import", sc.ID, sc.Name)
-	fmt.Fprintf(stdout, "Stored scenario %s (%d merger(s) on the %d structure, 1 January %d).\n", sc.ID, len(sc.Mergers), sc.Structure, sc.Year)
-	return nil
+	return say(ctx, stdout, "ok.scenario.imported", sc.ID, len(sc.Mergers), sc.Structure, sc.Year)
 }
 
 // publishScenario publishes (or unpublishes) a stored scenario.
@@ -88,13 +86,11 @@ func publishScenario(ctx context.Context, a *app.App, id string, publish bool, s
 			return err
 		}
 		recordCLI(ctx, a.Store, stderr, "scenario publish", id, "")
-		fmt.Fprintf(stdout, "Published scenario %s: anyone can read it (published by %s).\n", id, sc.Published.By)
-		return nil
+		return say(ctx, stdout, "ok.scenario.published", id, sc.Published.By)
 	}
 	if _, err := a.UnpublishScenario(ctx, id); err != nil {
 		return err
 	}
 	recordCLI(ctx, a.Store, stderr, "scenario unpublish", id, "")
-	fmt.Fprintf(stdout, "Unpublished scenario %s: only signed-in users can read it.\n", id)
-	return nil
+	return say(ctx, stdout, "ok.scenario.unpublished", id)
 }
