@@ -232,6 +232,7 @@ func templateFuncs(lang string) template.FuncMap {
 		},
 		"svg":        func(b []byte) template.HTML { return template.HTML(b) }, // produced by our own chart/geomap packages, escaped there
 		"query":      func(v url.Values) string { return v.Encode() },
+		"excelurl":   excelURL,
 		"join":       strings.Join,
 		"add":        func(a, b int) int { return a + b },
 		"pct":        func(v float64) string { return nf.Percent(v, 1) },

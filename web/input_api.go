@@ -120,16 +120,16 @@ func (h *inputHandlers) apiCounts(w http.ResponseWriter, r *http.Request) error 
 	return nil
 }
 
-// apiExport serves GET /api/v1/inputs/export?format=csv|json: every
-// published input matching the filter.
+// apiExport serves GET /api/v1/inputs/export?format=csv|csv-excel|json:
+// every published input matching the filter.
 func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	format := q.Get("format")
 	if format == "" {
 		format = "json"
 	}
-	if format != "json" && format != "csv" {
-		return generalist.Errorf(generalist.EINVALID, "format: %q is not json or csv", format)
+	if format != "json" && format != "csv" && format != formatExcel {
+		return generalist.Errorf(generalist.EINVALID, "format: %q is not json, csv or %s", format, formatExcel)
 	}
 	f, err := publishedFilter(q)
 	if err != nil {
@@ -139,8 +139,8 @@ func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Content-Disposition", "attachment; filename=innspill."+format)
 	if format == "json" {
+		w.Header().Set("Content-Disposition", "attachment; filename=innspill.json")
 		writeJSON(w, http.StatusOK, all)
 		return nil
 	}
@@ -148,7 +148,7 @@ func (h *inputHandlers) apiExport(w http.ResponseWriter, r *http.Request) error 
 	if err := generalist.WriteInputsCSV(&buf, all); err != nil {
 		return err
 	}
-	writeBytes(w, http.StatusOK, "text/csv; charset=utf-8", buf.Bytes())
+	writeFormat(w, format, "innspill", buf.Bytes())
 	return nil
 }
 

@@ -95,8 +95,8 @@ type inputListData struct {
 	Map        template.HTML
 	Page       int
 	Prev, Next string
-	// ExportCSV and ExportJSON download the whole selection.
-	ExportCSV, ExportJSON string
+	// ExportCSV, ExportExcel and ExportJSON download the whole selection.
+	ExportCSV, ExportExcel, ExportJSON string
 }
 
 func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
@@ -163,11 +163,11 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
 			exp[k] = v
 		}
 	}
+	sel := ""
 	if e := exp.Encode(); e != "" {
-		d.ExportCSV, d.ExportJSON = "/api/v1/inputs/export?format=csv&"+e, "/api/v1/inputs/export?format=json&"+e
-	} else {
-		d.ExportCSV, d.ExportJSON = "/api/v1/inputs/export?format=csv", "/api/v1/inputs/export?format=json"
+		sel = "&" + e
 	}
+	d.ExportCSV, d.ExportExcel, d.ExportJSON = "/api/v1/inputs/export?format=csv"+sel, "/api/v1/inputs/export?format="+formatExcel+sel, "/api/v1/inputs/export?format=json"+sel
 	h.render(w, r, http.StatusOK, "input_list.tmpl", msg(lang, "input.title"), d)
 	return nil
 }

@@ -259,13 +259,13 @@ func (s *Server) handleScenarioDelete(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-// handleScenarioReport serves GET /scenarier/rapport?id=…&format=html|md|csv:
-// the comparison as a self-contained download.
+// handleScenarioReport serves GET /scenarier/rapport?id=…&format=html|md|csv|csv-excel:
+// the comparison as a self-contained download, in the page's language.
 func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) error {
 	format := r.URL.Query().Get("format")
-	write := map[string]func(io.Writer, *report.Comparison) error{"": report.HTML, "html": report.HTML, "md": report.Markdown, "csv": report.CSV}[format]
+	write := map[string]func(io.Writer, *report.Comparison) error{"": report.HTML, "html": report.HTML, "md": report.Markdown, "csv": report.CSV, formatExcel: report.CSV}[format]
 	if write == nil {
-		return generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be html, md or csv", format)
+		return generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be html, md, csv or %s", format, formatExcel)
 	}
 	scs, err := s.requestedScenarios(r)
 	if err != nil {
@@ -279,18 +279,24 @@ func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
+	c.Lang = langOf(r)
 	var buf bytes.Buffer
 	if err := write(&buf, c); err != nil {
 		return err
+	}
+	name := map[string]string{"en": "scenarios"}[c.Lang]
+	if name == "" {
+		name = "scenarioer"
 	}
 	ext, ctype := "html", "text/html; charset=utf-8"
 	switch format {
 	case "md":
 		ext, ctype = "md", "text/markdown; charset=utf-8"
-	case "csv":
-		ext, ctype = "csv", "text/csv; charset=utf-8"
+	case "csv", formatExcel:
+		writeFormat(w, format, name, buf.Bytes())
+		return nil
 	}
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="scenarioer.%s"`, ext))
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.%s"`, name, ext))
 	writeBytes(w, http.StatusOK, ctype, buf.Bytes())
 	return nil
 }

@@ -1,0 +1,153 @@
+package web_test
+
+import (
+	"encoding/csv"
+	"html"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestCSVLinksOfferExcel: every page with a CSV download offers the
+// variant for Excel beside it, with the same address but format=csv-excel,
+// and the link says what it is.
+func TestCSVLinksOfferExcel(t *testing.T) {
+	href := regexp.MustCompile(`href="([^"]*format=csv[^"-][^"]*|[^"]*format=csv)"`)
+	for _, path := range []string{"/", "/?lang=en", "/kommuner", "/kommune/0301", "/innspill", "/samarbeid",
+		"/scenarier/sammenlign?id=barnevern-palagt-samarbeid"} {
+		r := get(t, path)
+		if r.Status != 200 {
+			t.Errorf("%s: status %d", path, r.Status)
+			continue
+		}
+		links := href.FindAllStringSubmatch(r.Body, -1)
+		if len(links) == 0 {
+			t.Errorf("%s: no CSV link", path)
+		}
+		for _, m := range links {
+			excel := strings.Replace(m[1], "format=csv", "format=csv-excel", 1)
+			if !strings.Contains(r.Body, `href="`+excel+`"`) && !sameQuery(r.Body, m[1]) {
+				t.Errorf("%s: the CSV link %s has no Excel variant", path, m[1])
+			}
+		}
+		want := "CSV for Excel (semikolon, desimalkomma)"
+		if strings.Contains(path, "lang=en") {
+			want = "CSV for Excel (semicolon, decimal comma)"
+		}
+		if !strings.Contains(r.Body, want) {
+			t.Errorf("%s: no link text %q", path, want)
+		}
+	}
+}
+
+// sameQuery reports whether body links to csvURL's Excel variant with the
+// parameters in another order (excelURL encodes them sorted).
+func sameQuery(body, csvURL string) bool {
+	u := html.UnescapeString(csvURL)
+	path, q, _ := strings.Cut(u, "?")
+	var parts []string
+	for _, p := range strings.Split(q, "&") {
+		if p == "format=csv" {
+			p = "format=csv-excel"
+		}
+		parts = append(parts, p)
+	}
+	for _, m := range regexp.MustCompile(`href="([^"]*format=csv-excel[^"]*)"`).FindAllStringSubmatch(body, -1) {
+		p2, q2, _ := strings.Cut(html.UnescapeString(m[1]), "?")
+		if p2 != path {
+			continue
+		}
+		got := strings.Split(q2, "&")
+		if len(got) != len(parts) {
+			continue
+		}
+		all := true
+		for _, p := range parts {
+			found := false
+			for _, g := range got {
+				found = found || g == p
+			}
+			all = all && found
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// TestExcelCSVDownloads: the inputs export and the comparison report are
+// offered as CSV for Excel too: a byte order mark, semicolons between the
+// same cells, a decimal comma where the standard file has a point.
+func TestExcelCSVDownloads(t *testing.T) {
+	for _, path := range []string{
+		"/api/v1/inputs/export",
+		"/scenarier/rapport?id=barnevern-palagt-samarbeid",
+	} {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		std := get(t, path+sep+"format=csv")
+		xl := get(t, path+sep+"format=csv-excel")
+		if std.Status != 200 || xl.Status != 200 {
+			t.Errorf("%s: status %d (csv), %d (csv-excel)", path, std.Status, xl.Status)
+			continue
+		}
+		if !strings.HasPrefix(xl.Body, "\ufeff") || !strings.HasPrefix(xl.Type, "text/csv") {
+			t.Errorf("%s: the Excel variant has no byte order mark or is %s", path, xl.Type)
+		}
+		ra := csv.NewReader(strings.NewReader(std.Body))
+		ra.FieldsPerRecord = -1
+		a, err := ra.ReadAll()
+		if err != nil {
+			t.Fatalf("%s csv: %v", path, err)
+		}
+		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(xl.Body, "\ufeff")))
+		r.Comma = ';'
+		r.FieldsPerRecord = -1
+		b, err := r.ReadAll()
+		if err != nil {
+			t.Fatalf("%s csv-excel: %v", path, err)
+		}
+		if len(a) != len(b) || len(b) == 0 || len(b[0]) < 2 {
+			t.Fatalf("%s: %d rows in csv, %d in csv-excel (first row %v)", path, len(a), len(b), b[0])
+		}
+		for i := range a {
+			for j := range a[i] {
+				if a[i][j] != b[i][j] && strings.Replace(a[i][j], ".", ",", 1) != b[i][j] {
+					t.Fatalf("%s row %d cell %d: %q became %q", path, i, j, a[i][j], b[i][j])
+				}
+			}
+		}
+	}
+	if r := get(t, "/api/v1/inputs/export?format=xlsx"); r.Status != 400 {
+		t.Errorf("inputs export format=xlsx: status %d", r.Status)
+	}
+}
+
+// TestReportInPageLanguage: a report downloaded from the web is in the
+// page's language, chosen by ?lang= or the cookie.
+func TestReportInPageLanguage(t *testing.T) {
+	const path = "/scenarier/rapport?id=barnevern-palagt-samarbeid&format=md"
+	if r := get(t, path); r.Status != 200 || !strings.Contains(r.Body, "Dagens system") || !strings.Contains(r.Body, "Alternativer til dagens generalistkommunesystem") {
+		t.Errorf("bokmål report: status %d, %.200s", r.Status, r.Body)
+	}
+	if r := get(t, path+"&lang=en"); r.Status != 200 || !strings.Contains(r.Body, "Today's system") || strings.Contains(r.Body, "Nøkkeltall") ||
+		!strings.Contains(r.Body, "# Alternatives to today's generalist municipality system") {
+		t.Errorf("English report (?lang=en): status %d, %.300s", r.Status, r.Body)
+	}
+	req, _ := http.NewRequest("GET", newTestServer(t)+path, nil)
+	req.AddCookie(&http.Cookie{Name: "lang", Value: "en"})
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(b), "Today's system") || !strings.Contains(resp.Header.Get("Content-Disposition"), "scenarios.md") {
+		t.Errorf("English report (cookie): %s, %.200s", resp.Header.Get("Content-Disposition"), b)
+	}
+}
