@@ -68,6 +68,8 @@ var countyMessages = map[string][2]string{
 	"county.cmp.rtable":     {"Tabell over mottakerne", "Table of the receivers"},
 	"county.cmp.ttable":     {"Tabell over kommunale oppgaver fylkeskommunen tar", "Table of the municipal tasks the county takes"},
 
+	"ed.js.relief.all": {"Fra alle kommunene i fylket, ikke bare de under robust fagmiljø", "From every municipality of the county, not only those below a robust team"},
+
 	"county.to.staten":    {"Staten", "The state"},
 	"county.to.kommunene": {"Kommunene", "The municipalities"},
 	"county.to.regioner":  {"Regioner av kommuner", "Regions of municipalities"},

@@ -125,7 +125,9 @@
             var on = e.target.checked;
             ctx.change(function () { var l = cs.filter(function (x) { return x !== c.n; }); if (on) { l.push(c.n); l.sort(); } if (l.length) { r.counties = l; } else { delete r.counties; } });
           } }), id + "-k" + c.n), " " + c.name);
-        }))];
+        })), h("label", { "class": "plan-check" }, fk(h("input", { type: "checkbox", checked: !!r.all, onchange: function (e) {
+          var on = e.target.checked; ctx.change(function () { if (on) { r.all = true; } else { delete r.all; } });
+        } }), id + "-all"), " " + t("relief.all"))];
       } },
     { key: "norms", title: "norm", hint: "norm.hint", make: function () { return { task: firstTask(true), note: "" }; },
       fields: function (r, id) {
