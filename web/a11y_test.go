@@ -41,6 +41,7 @@ var a11yPages = []string{
 	"/okonomi",
 	"/samarbeid",
 	"/samarbeid/lovkrav",
+	"/samarbeid/monster?examples=1",
 	"/samarbeid/ny",
 	"/samarbeid/1",
 	"/samarbeid/1/avtale",

@@ -95,9 +95,9 @@ func (s *Server) handlePatterns(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// patternLimits are the map's classes of the index: display classes of a
-// quarter each, not a judgement.
-var patternLimits = []float64{0, 0.25, 0.5, 0.75}
+// patternScale is the map's classes of the index: quarters of its range
+// 0–1 for readability ("under 0,25" … "0,75 og over"), not a judgement.
+var patternScale = geomap.Scale{Limits: []float64{0.25, 0.5, 0.75}, Min: 0, Max: 1, Fixed: true}
 
 // patternMap draws each municipality's fixed-partner index; one with fewer
 // than two cooperations has no index and is drawn as "no data".
@@ -125,7 +125,7 @@ func (s *Server) patternMap(r *http.Request, p *app.CooperationPatterns) (templa
 	lang := langOf(r)
 	key := fmt.Sprintf("patternmap/%s/%x", lang, h.Sum64())
 	b, err := get(r.Context(), s.cache, key, func() ([]byte, error) {
-		fig, err := s.mapFigure(gm, geomap.Options{Values: values, Names: names, Limits: patternLimits,
+		fig, err := s.mapFigure(gm, geomap.Options{Values: values, Names: names, Scale: &patternScale,
 			Title: msg(lang, "patterns.map.title"), NoDataLabel: msg(lang, "patterns.map.nodata"), ID: "pattern-map",
 			Source: msg(lang, "patterns.map.source"), Format: func(v float64) string { return chart.FormatNumber(v, 2, lang) },
 			Link: func(code string) string { return "/kommune/" + code + "/samarbeid" }, Width: 480, Lang: lang}, lang)

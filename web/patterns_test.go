@@ -30,6 +30,7 @@ func TestPatternsPage(t *testing.T) {
 		{"/samarbeid/monster?examples=1&lang=en", 200, []string{"Cooperation patterns: fixed partners or shopping?", "How it is computed", "no data", "Modularity Q:"}, nil},
 		{"/samarbeid/monster?lang=en", 200, []string{"The registry has no registered cooperations yet"}, nil},
 		{"/samarbeid/monster?examples=1&date=2010-01-01", 200, []string{"Ingen samarbeid med minst to kommuner var i drift 1. januar 2010"}, []string{`id="pattern-table"`}},
+		{"/samarbeid/monster?examples=1&date=2010-01-01&lang=en", 200, []string{"No cooperation with at least two municipalities was running on 1 January 2010"}, nil},
 		{"/samarbeid/monster?date=2026-13-01", 400, []string{"date"}, nil},
 		{"/samarbeid/monster?examples=kanskje", 400, []string{"examples"}, nil},
 		{"/samarbeid", 200, []string{`href="/samarbeid/monster"`, "Samarbeidsmønstre"}, nil},
