@@ -46,27 +46,50 @@ type assignment struct {
 	cat   *generalist.Catalogue
 	units []*unit
 	at    []*unit // the unit of each base position (buildUnits)
-	order []*RuleOutcome
+	// identity says the units are the base's municipalities in order
+	// (no merger, no split), so their served populations are prepared.
+	identity bool
+	order    []*RuleOutcome
 
-	// Scratch of task, indexed by unit.idx: the carrier of each unit
-	// (nil for its own team) and the population the task serves in it;
-	// pools lists each carrier once, in the order made.
+	// Per unit, by idx: the FTEs of its own teams over every task and of
+	// those carried outside its organisation, the tasks carried outside,
+	// and words bits of the tasks it is short of.
+	totalFTE, outsideFTE []float64
+	outside              []int32
+	short                []uint64
+	words                int
+
+	// Scratch of task, by unit idx: the carrier of each unit (nil for its
+	// own team) and the population the task serves in it; pools lists
+	// each carrier once, in the order made.
 	carried  []*carrier
+	claimed  []int32 // the units with a carrier, to reset them
 	sv       []generalist.Persons
 	svOK     []bool
 	pools    []*carrier
 	counties []countyPool
 	hosted   []*carrier // scratch of mandate, by host unit
+	must     []int32    // scratch of mandate
 
-	// Scratch of within, and whether the units' adjacency is set.
+	// The units' adjacency on the graph as unit indices (the neighbours
+	// of unit i are adj[adjStart[i]:adjStart[i+1]]) and their centroids,
+	// set when the partner rule first needs them; the scratch of within.
 	adjacent             bool
-	epoch                int
-	frontier, next, near []*unit
+	adjStart, adj        []int32
+	x, y                 []float64
+	hasXY                []bool
+	seen                 []int32
+	epoch                int32
+	frontier, next, near []int32
 }
 
-func newAssignment(in *Base, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, at []*unit) *assignment {
+func newAssignment(in *Base, s *generalist.Scenario, cat *generalist.Catalogue, units []*unit, at []*unit, staffed int) *assignment {
+	n := len(units)
+	words := (staffed + 63) / 64
 	return &assignment{in: in, prep: in.prepared(), s: s, cat: cat, units: units, at: at,
-		carried: make([]*carrier, len(units)), sv: make([]generalist.Persons, len(units)), svOK: make([]bool, len(units))}
+		identity: len(s.Mergers)+len(s.Splits) == 0,
+		totalFTE: make([]float64, n), outsideFTE: make([]float64, n), outside: make([]int32, n), short: make([]uint64, n*words), words: words,
+		carried: make([]*carrier, n), sv: make([]generalist.Persons, n), svOK: make([]bool, n)}
 }
 
 // unitOf returns the unit municipality n is in, nil when none.
@@ -111,12 +134,21 @@ func (a *assignment) matches(c *generalist.Criteria, u *unit, t *generalist.Task
 			return false
 		}
 	}
-	if c.BelowRobust {
-		if !a.svOK[u.idx] || expected(t, a.sv[u.idx]) >= t.Staffing.MinTeam.Value {
-			return false
-		}
+	if c.BelowRobust && !a.below(t, u.idx) {
+		return false
 	}
 	return true
+}
+
+// below reports whether unit i's own team for t is known and below the
+// robust minimum.
+func (a *assignment) below(t *generalist.Task, i int32) bool {
+	return a.svOK[i] && expected(t, a.sv[i]) < t.Staffing.MinTeam.Value
+}
+
+// robust reports whether unit i's own team for t is known and robust.
+func (a *assignment) robust(t *generalist.Task, i int32) bool {
+	return a.svOK[i] && expected(t, a.sv[i]) >= t.Staffing.MinTeam.Value
 }
 
 func (a *assignment) count(r *ruleRef, u *unit) {
@@ -134,6 +166,7 @@ func (a *assignment) claim(c *carrier, u *unit) bool {
 		return false
 	}
 	a.carried[u.idx] = c
+	a.claimed = append(a.claimed, u.idx)
 	if len(c.units) == 0 {
 		a.pools = append(a.pools, c)
 	}
@@ -143,26 +176,45 @@ func (a *assignment) claim(c *carrier, u *unit) bool {
 
 // countyPool returns the pool of u's county under rule r.
 func (a *assignment) countyPool(r *ruleRef, u *unit) *carrier {
+	county := a.prep.munis[u.centre].county
 	for _, p := range a.counties {
-		if p.rule == r && p.county == u.county {
+		if p.rule == r && p.county == county {
 			return p.c
 		}
 	}
 	c := &carrier{rule: r.name, ref: r}
-	a.counties = append(a.counties, countyPool{r, u.county, c})
+	a.counties = append(a.counties, countyPool{r, county, c})
 	return c
 }
 
-// task evaluates one task for every unit and records each unit's cell;
-// bit is the task's bit in unit.short.
-func (a *assignment) task(t *generalist.Task, bit int, out *Outcome) TaskOutcome {
+// fillServed sets the population task ti serves in every unit.
+func (a *assignment) fillServed(t *generalist.Task, ti int) {
+	sv, ok := a.prep.sv[ti], a.prep.svOK[ti]
+	if a.identity && sv != nil {
+		copy(a.sv, sv)
+		copy(a.svOK, ok)
+		return
+	}
+	for i, u := range a.units {
+		if u.single && sv != nil {
+			a.sv[i], a.svOK[i] = sv[u.centre], ok[u.centre]
+		} else {
+			a.sv[i], a.svOK[i] = served(t, u)
+		}
+	}
+}
+
+// task evaluates task ti of the catalogue for every unit and records
+// each unit's cell; bit is the task's bit in the units' shortfalls.
+func (a *assignment) task(ti, bit int) TaskOutcome {
+	t := &a.cat.Tasks[ti]
 	to := TaskOutcome{Task: t.ID, Role: t.Role}
 	carried := a.carried
-	clear(carried)
-	a.pools, a.counties = a.pools[:0], a.counties[:0]
-	for i, u := range a.units {
-		a.sv[i], a.svOK[i] = served(t, u)
+	for _, i := range a.claimed {
+		carried[i] = nil
 	}
+	a.pools, a.counties, a.claimed = a.pools[:0], a.counties[:0], a.claimed[:0]
+	a.fillServed(t, ti)
 	for i, co := range a.s.Arrangements {
 		if co.Task != t.ID {
 			continue
@@ -218,17 +270,16 @@ func (a *assignment) task(t *generalist.Task, bit int, out *Outcome) TaskOutcome
 			a.mandate(t, &ruleRef{name: fmt.Sprintf("mandated[%d] (%s, %s)", i, m.Task, m.Form)}, m)
 		}
 	}
-	below := generalist.Criteria{BelowRobust: true}
 	for i, cr := range a.s.CountyRelief {
 		if cr.Task != t.ID {
 			continue
 		}
 		r := &ruleRef{name: fmt.Sprintf("county_relief[%d] (%s)", i, cr.Task)}
 		for _, u := range a.units {
-			if carried[u.idx] != nil || (len(cr.Counties) > 0 && !slices.Contains(cr.Counties, u.county)) {
+			if carried[u.idx] != nil || (len(cr.Counties) > 0 && !slices.Contains(cr.Counties, a.prep.munis[u.centre].county)) {
 				continue
 			}
-			if !cr.All && !a.matches(&below, u, t) {
+			if !cr.All && !a.below(t, u.idx) {
 				continue
 			}
 			if a.claim(a.countyPool(r, u), u) {
@@ -246,28 +297,26 @@ func (a *assignment) task(t *generalist.Task, bit int, out *Outcome) TaskOutcome
 		}
 	}
 	word, mask := bit/64, uint64(1)<<(bit%64)
-	for i, u := range a.units {
-		c := carried[i]
-		ok := a.svOK[i]
+	for i, c := range carried {
 		own := expected(t, a.sv[i])
-		u.totalFTE += own
+		a.totalFTE[i] += own
 		var robust, known bool
 		switch {
 		case c == nil:
-			known, robust = ok, own >= minTeam
+			known, robust = a.svOK[i], own >= minTeam
 		case c.state:
 			to.Moved++
 			to.Outside++
-			u.Outside++
-			u.outsideFTE += own
+			a.outside[i]++
+			a.outsideFTE[i] += own
 			continue
 		default:
 			to.Grouped++
 			known, robust = c.known, c.expect >= c.minTeam
-			if c.host != u {
+			if c.host != a.units[i] {
 				to.Outside++
-				u.Outside++
-				u.outsideFTE += own
+				a.outside[i]++
+				a.outsideFTE[i] += own
 			}
 		}
 		switch {
@@ -275,8 +324,8 @@ func (a *assignment) task(t *generalist.Task, bit int, out *Outcome) TaskOutcome
 			to.Unknown++
 		case !robust:
 			to.Short++
-			to.Inhabitants += u.total
-			u.short[word] |= mask
+			to.Inhabitants += a.units[i].total
+			a.short[i*a.words+word] |= mask
 		}
 	}
 	return to
@@ -346,138 +395,158 @@ func (a *assignment) today(t *generalist.Task) {
 // mandate forms partner groups for the units that must cooperate on t.
 func (a *assignment) mandate(t *generalist.Task, r *ruleRef, m *generalist.MandatedIMC) {
 	carried := a.carried
-	var must []*unit
+	must := a.must[:0]
 	for _, u := range a.units {
 		if carried[u.idx] == nil && a.matches(&m.Criteria, u, t) {
-			must = append(must, u)
+			must = append(must, u.idx)
 		}
 	}
-	// Smallest first, so the least robust find a host before others.
-	slices.SortStableFunc(must, func(x, y *unit) int { return cmp.Compare(a.sv[x.idx], a.sv[y.idx]) })
-	minTeam := t.Staffing.MinTeam.Value
-	robustAlone := func(u *unit) bool {
-		return a.svOK[u.idx] && expected(t, a.sv[u.idx]) >= minTeam
-	}
+	// Smallest first, so the least robust find a host before others; the
+	// units come in order of number, which breaks ties as a stable sort.
+	slices.SortFunc(must, func(i, j int32) int { return cmp.Or(cmp.Compare(a.sv[i], a.sv[j]), cmp.Compare(i, j)) })
+	a.must = must
 	if a.hosted == nil {
 		a.hosted = make([]*carrier, len(a.units))
 	} else {
 		clear(a.hosted)
 	}
-	for _, u := range must {
-		if carried[u.idx] != nil {
+	for _, i := range must {
+		if carried[i] != nil {
 			continue
 		}
-		h := a.nearestRobust(u, robustAlone)
-		if h == nil {
+		hi := a.nearestRobust(t, i)
+		if hi < 0 {
 			continue // no robust unit anywhere: the unit stays alone (and short)
 		}
-		c := a.hosted[h.idx]
+		h := a.units[hi]
+		c := a.hosted[hi]
 		if c == nil {
-			c = carried[h.idx]
+			c = carried[hi]
 			if c == nil {
 				c = &carrier{rule: r.name, ref: r, host: h}
 				a.claim(c, h)
 			}
-			a.hosted[h.idx] = c
+			a.hosted[hi] = c
 		}
-		if a.claim(c, u) {
+		if u := a.units[i]; a.claim(c, u) {
 			a.count(r, u)
 		}
 	}
 }
 
-// nearestRobust returns the nearest unit that is robust alone and not
-// already a non-hosting member elsewhere: within three graph steps of u if
-// any, else anywhere. Distance is between centroids; ties go to the
-// lower number.
-func (a *assignment) nearestRobust(u *unit, robust func(*unit) bool) *unit {
-	ok := func(v *unit) bool {
-		if v == u || !robust(v) {
+// nearestRobust returns the index of the nearest unit that is robust
+// alone and not already a non-hosting member elsewhere: within three
+// graph steps of unit i if any, else anywhere; -1 when there is none.
+// Distance is between centroids; ties go to the lower number, which is
+// the lower index.
+func (a *assignment) nearestRobust(t *generalist.Task, i int32) int32 {
+	if !a.adjacent {
+		a.adjacency()
+	}
+	ok := func(v int32) bool {
+		if v == i || !a.robust(t, v) {
 			return false
 		}
-		c := a.carried[v.idx]
-		return c == nil || c.host == v
+		c := a.carried[v]
+		return c == nil || c.host == a.units[v]
 	}
-	dist := func(v *unit) float64 {
-		if !u.hasXY || !v.hasXY {
+	dist := func(v int32) float64 {
+		if !a.hasXY[i] || !a.hasXY[v] {
 			return math.Inf(1)
 		}
-		return math.Hypot(u.x-v.x, u.y-v.y)
+		return math.Hypot(a.x[i]-a.x[v], a.y[i]-a.y[v])
 	}
-	best := func(cands []*unit) *unit {
-		var b *unit
-		bd := math.Inf(1)
-		for _, v := range cands {
+	better := func(v, b int32, d, bd float64) bool { return b < 0 || d < bd || d == bd && v < b }
+	b, bd := int32(-1), math.Inf(1)
+	if a.in.Graph != nil {
+		for _, v := range a.within(i, 3) {
 			if !ok(v) {
 				continue
 			}
-			if d := dist(v); b == nil || d < bd || d == bd && v.Number < b.Number {
+			if d := dist(v); better(v, b, d, bd) {
 				b, bd = v, d
 			}
 		}
-		return b
-	}
-	if a.in.Graph != nil {
-		if b := best(a.within(u, 3)); b != nil {
+		if b >= 0 {
 			return b
 		}
 	}
-	return best(a.units)
+	for v := range int32(len(a.units)) {
+		if !ok(v) {
+			continue
+		}
+		if d := dist(v); better(v, b, d, bd) {
+			b, bd = v, d
+		}
+	}
+	return b
 }
 
-// adjacency sets each unit's neighbouring units from the base's graph,
-// once per run and only when the partner rule needs them.
+// adjacency sets the units' neighbours on the base's graph and their
+// centroids, once per run and only when the partner rule needs them.
 func (a *assignment) adjacency() {
 	a.adjacent = true
+	n := len(a.units)
+	a.x, a.y, a.hasXY, a.seen = make([]float64, n), make([]float64, n), make([]bool, n), make([]int32, n)
+	for i, u := range a.units {
+		m := &a.prep.munis[u.centre]
+		a.x[i], a.y[i], a.hasXY[i] = m.x, m.y, m.node
+	}
 	if a.prep.adjStart == nil {
+		a.adjStart = make([]int32, n+1)
 		return
 	}
 	// One backing array: a unit has at most its members' neighbours.
-	deg := make([]int32, len(a.units)+1)
+	start := make([]int32, n+1)
 	for k := range a.prep.munis {
 		if u := a.at[k]; u != nil {
-			deg[u.idx+1] += int32(len(a.prep.neighbours(int32(k))))
+			start[u.idx+1] += int32(len(a.prep.neighbours(int32(k))))
 		}
 	}
-	for i := range a.units {
-		deg[i+1] += deg[i]
+	for i := range n {
+		start[i+1] += start[i]
 	}
-	slab := make([]*unit, deg[len(a.units)])
-	for i, u := range a.units {
-		u.adj = slab[deg[i]:deg[i]:deg[i+1]]
-	}
+	adj := make([]int32, start[n])
+	end := slices.Clone(start[:n])
 	for k := range a.prep.munis {
 		x := a.at[k]
 		if x == nil {
 			continue
 		}
 		for _, j := range a.prep.neighbours(int32(k)) {
-			if y := a.at[j]; y != nil && y != x && !slices.Contains(x.adj, y) {
-				x.adj = append(x.adj, y)
+			if y := a.at[j]; y != nil && y != x && !slices.Contains(adj[start[x.idx]:end[x.idx]], y.idx) {
+				adj[end[x.idx]] = y.idx
+				end[x.idx]++
 			}
 		}
 	}
+	// Close the gaps left by neighbours shared within a unit.
+	a.adjStart = make([]int32, n+1)
+	w := int32(0)
+	for i := range n {
+		a.adjStart[i] = w
+		w += int32(copy(adj[w:], adj[start[i]:end[i]]))
+	}
+	a.adjStart[n] = w
+	a.adj = adj[:w]
 	// The partner rule breaks ties by number and needs no sorted order.
 }
 
-// within returns the units reachable from u in 1…k steps on the graph. It
-// marks visits with an epoch number on the units instead of a map, and
+// within returns the units reachable from unit i in 1…k steps on the
+// graph. It marks visits with an epoch number instead of a map, and
 // reuses its slices: the partner rule calls it once per unit that must
 // cooperate.
-func (a *assignment) within(u *unit, k int) []*unit {
-	if !a.adjacent {
-		a.adjacency()
-	}
+func (a *assignment) within(i int32, k int) []int32 {
 	a.epoch++
-	u.seen = a.epoch
-	a.frontier = append(a.frontier[:0], u)
+	a.seen[i] = a.epoch
+	a.frontier = append(a.frontier[:0], i)
 	out := a.near[:0]
 	for range k {
 		next := a.next[:0]
 		for _, x := range a.frontier {
-			for _, v := range x.adj {
-				if v.seen != a.epoch {
-					v.seen = a.epoch
+			for _, v := range a.adj[a.adjStart[x]:a.adjStart[x+1]] {
+				if a.seen[v] != a.epoch {
+					a.seen[v] = a.epoch
 					next = append(next, v)
 					out = append(out, v)
 				}

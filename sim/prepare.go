@@ -16,14 +16,21 @@ import (
 // keyed by number.
 type prepared struct {
 	// pos is each municipality's position in munis.
-	pos   map[generalist.MunicipalityNumber]int32
-	munis []muni
+	pos     map[generalist.MunicipalityNumber]int32
+	munis   []muni
+	numbers []generalist.MunicipalityNumber // of munis
 	// The neighbours of the municipality at position p are
 	// adj[adjStart[p]:adjStart[p+1]], in the graph's edge order; both are
 	// nil without a graph.
 	adjStart, adj []int32
 	// today lists today's arrangements (Base.Today) by task id.
 	today map[string][]todayArrangement
+	// sv and svOK are, for each task of the base's catalogue with a
+	// staffing model (by its index; nil for the others), the population
+	// the task serves in each municipality as a unit of its own and
+	// whether it is known (served).
+	sv   [][]generalist.Persons
+	svOK [][]bool
 	// stats is the distribution of the base's municipalities as they
 	// are, which is every scenario's without mergers or splits.
 	stats stats.Distribution
@@ -73,9 +80,11 @@ func prepare(in *Base) *prepared {
 	}
 	slices.SortFunc(order, func(i, j int) int { return cmpNumber(in.Municipalities[i].Number, in.Municipalities[j].Number) })
 	p.munis = make([]muni, len(order))
+	p.numbers = make([]generalist.MunicipalityNumber, len(order))
 	for k, i := range order {
 		m := &in.Municipalities[i]
 		p.munis[k] = muni{number: m.Number, name: m.ShortName, county: m.County}
+		p.numbers[k] = m.Number
 		p.pos[m.Number] = int32(k)
 	}
 	for i := range in.Populations {
@@ -130,6 +139,26 @@ func prepare(in *Base) *prepared {
 			ta.members[j] = p.at(m)
 		}
 		p.today[co.Task] = append(p.today[co.Task], ta)
+	}
+	if in.Catalogue != nil {
+		p.sv = make([][]generalist.Persons, len(in.Catalogue.Tasks))
+		p.svOK = make([][]bool, len(in.Catalogue.Tasks))
+		for ti := range in.Catalogue.Tasks {
+			t := &in.Catalogue.Tasks[ti]
+			if t.Staffing == nil {
+				continue
+			}
+			p.sv[ti], p.svOK[ti] = make([]generalist.Persons, len(p.munis)), make([]bool, len(p.munis))
+			for k := range p.munis {
+				if m := &p.munis[k]; m.known {
+					u := unit{total: m.pop.Total, ages: m.pop.Ages, known: true}
+					if u.ages != nil && u.ages.Sum() != u.total {
+						u.ages = nil // as buildUnits leaves it
+					}
+					p.sv[ti][k], p.svOK[ti][k] = served(t, &u)
+				}
+			}
+		}
 	}
 	su := make([]stats.Unit, len(p.munis))
 	for k := range p.munis {

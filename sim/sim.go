@@ -142,19 +142,13 @@ func Run(in *Base, s *generalist.Scenario) (*Outcome, error) {
 		return nil, err
 	}
 	out := &Outcome{Scenario: s.Name, Structure: in.Structure, Year: in.Year, Problems: problems, TodaysCooperation: in.TodayBasis, Units: outs}
-	assign := newAssignment(in, s, cat, units, at)
-	// One bit per task with a staffing model for each unit's shortfalls.
 	n := 0
 	for i := range cat.Tasks {
 		if cat.Tasks[i].Staffing != nil {
 			n++
 		}
 	}
-	words := (n + 63) / 64
-	bits := make([]uint64, len(units)*words)
-	for i, u := range units {
-		u.short = bits[i*words : (i+1)*words : (i+1)*words]
-	}
+	assign := newAssignment(in, s, cat, units, at, n)
 	out.Tasks = make([]TaskOutcome, 0, n)
 	ids := make([]string, 0, n)
 	for ti := range cat.Tasks {
@@ -162,14 +156,14 @@ func Run(in *Base, s *generalist.Scenario) (*Outcome, error) {
 		if t.Staffing == nil {
 			continue
 		}
-		out.Tasks = append(out.Tasks, assign.task(t, len(ids), out))
+		out.Tasks = append(out.Tasks, assign.task(ti, len(ids)))
 		ids = append(ids, t.ID)
 		assign.recordNew(t, out)
 	}
 	assign.support(out)
 	out.Rules = assign.ruleList()
-	shortfalls(units, ids)
-	summarise(out, units, assign.prep, len(s.Mergers)+len(s.Splits) == 0)
+	assign.shortfalls(ids)
+	assign.summarise(out)
 	out.County = countyOutcome(in, s, units, assign.unitOf, out)
 	return out, nil
 }

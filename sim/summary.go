@@ -9,9 +9,10 @@ import (
 )
 
 // summarise fills the outcome's totals from the evaluated units and tasks.
-// same says the units are the base's municipalities as they are (no
-// merger, no split), whose distribution is prepared once.
-func summarise(out *Outcome, units []*unit, prep *prepared, same bool) {
+// When the units are the base's municipalities as they are (no merger, no
+// split), their distribution is the one prepared once.
+func (a *assignment) summarise(out *Outcome) {
+	units, same := a.units, a.identity
 	out.Roles = make([]RoleOutcome, len(generalist.Roles))
 	for i, r := range generalist.Roles {
 		out.Roles[i].Role = r
@@ -29,9 +30,10 @@ func summarise(out *Outcome, units []*unit, prep *prepared, same bool) {
 	}
 	var wOut, wDist, w float64
 	distOK := true
-	for _, u := range units {
-		if u.totalFTE > 0 {
-			u.OutsideShare = u.outsideFTE / u.totalFTE
+	for i, u := range units {
+		u.Outside = int(a.outside[i])
+		if a.totalFTE[i] > 0 {
+			u.OutsideShare = a.outsideFTE[i] / a.totalFTE[i]
 		}
 		if !same {
 			su = append(su, stats.Unit{Number: string(u.Number), Name: u.Name, Value: u.total, Known: u.known, Note: u.Population.Note})
@@ -51,8 +53,8 @@ func summarise(out *Outcome, units []*unit, prep *prepared, same bool) {
 	}
 	out.Municipalities = len(units)
 	if same {
-		out.Stats = prep.stats
-		out.Stats.Missing = slices.Clone(prep.stats.Missing)
+		out.Stats = a.prep.stats
+		out.Stats.Missing = slices.Clone(a.prep.stats.Missing)
 	} else if d, err := stats.Summarize(su, stats.DefaultUnder); err == nil {
 		out.Stats = d
 	}
@@ -69,7 +71,8 @@ func summarise(out *Outcome, units []*unit, prep *prepared, same bool) {
 // tasks it is short of, in catalogue order. Units short of the same tasks
 // share one list; each list's capacity is its length, so appending to one
 // copies it.
-func shortfalls(units []*unit, ids []string) {
+func (a *assignment) shortfalls(ids []string) {
+	short := func(u *unit) []uint64 { return a.short[int(u.idx)*a.words : int(u.idx+1)*a.words] }
 	list := func(short []uint64) []string {
 		n := 0
 		for _, w := range short {
@@ -85,20 +88,20 @@ func shortfalls(units []*unit, ids []string) {
 		return l
 	}
 	if len(ids) > 64 {
-		for _, u := range units {
-			u.Shortfalls = list(u.short)
+		for _, u := range a.units {
+			u.Shortfalls = list(short(u))
 		}
 		return
 	}
 	lists := map[uint64][]string{}
-	for _, u := range units {
+	for _, u := range a.units {
 		var k uint64
-		if len(u.short) > 0 {
-			k = u.short[0]
+		if a.words > 0 {
+			k = a.short[u.idx]
 		}
 		l, ok := lists[k]
 		if !ok {
-			l = list(u.short)
+			l = list(short(u))
 			lists[k] = l
 		}
 		u.Shortfalls = l

@@ -7,7 +7,8 @@ import (
 	"generalist"
 )
 
-// unit is a unit being evaluated.
+// unit is a unit being evaluated. What the assignment keeps per unit
+// while it runs is in its own slices, by idx.
 type unit struct {
 	// *Unit is the unit's entry in the outcome (Outcome.Units), filled
 	// in place.
@@ -18,25 +19,16 @@ type unit struct {
 	// unit's).
 	total generalist.Persons
 	ages  *generalist.AgeCounts
-	own   bool
-	known bool
-	// centre is the position of the centre municipality in the base.
+	// centre is the position of the centre municipality in the base,
+	// which gives the unit's county, centroid and centrality class.
 	centre int32
-	county generalist.CountyNumber
-	// x, y are the centre's centroid (UTM 33N metres) when hasXY; adj are
-	// the units touching this one on the graph, set when the partner rule
-	// first needs them (assignment.adjacency).
-	x, y  float64
-	hasXY bool
-	idx   int // position in the unit list, which is in order of number
-	seen  int // epoch of the last visit by assignment.within
-	adj   []*unit
-	// totalFTE sums the unit's own expected FTEs over every task, and
-	// outsideFTE those of the tasks carried outside its organisation.
-	totalFTE, outsideFTE float64
-	// short has a bit for each task with a staffing model (in catalogue
-	// order) the unit is short of; Shortfalls is made from it at the end.
-	short []uint64
+	idx    int32 // position in the unit list, which is in order of number
+	known  bool
+	own    bool
+	// single says the unit is one municipality as the base has it (not
+	// merged, no split part added), whose served populations are
+	// prepared.
+	single bool
 }
 
 // buildUnits forms the units after mergers and splits, in order of
@@ -113,7 +105,6 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 	slab := make([]unit, count)
 	outs := make([]Unit, count)
 	units := make([]*unit, count)
-	members := make([]generalist.MunicipalityNumber, count) // the lone units' members
 	var dist []float64
 	if in.Graph != nil {
 		dist = make([]float64, count)
@@ -131,9 +122,10 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 		u.Unit = &outs[i]
 		switch {
 		case role == nil || merger[k] < 0:
-			members[i] = m.number
-			*u.Unit = Unit{Number: m.number, Name: m.name, Members: members[i : i+1 : i+1]}
-			u.known = m.known
+			// Members is a window on the base's numbers, capped so that a
+			// split part appended copies it.
+			u.Number, u.Name, u.Members = m.number, m.name, prep.numbers[k:k+1:k+1]
+			u.known, u.single = m.known, true
 			if m.known {
 				u.total, u.ages = m.pop.Total, m.pop.Ages
 			}
@@ -144,8 +136,7 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 		default:
 			mergeUnit(prep, &s.Mergers[merger[k]], int32(k), u, role, at, dist, i)
 		}
-		u.centre, u.county, u.idx = int32(k), m.county, i
-		u.x, u.y, u.hasXY = m.x, m.y, m.node
+		u.centre, u.idx = int32(k), int32(i)
 		units[i] = u
 		i++
 	}
@@ -162,6 +153,7 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 			if u == nil {
 				return nil, nil, nil, generalist.Errorf(generalist.EINVALID, "splits[%d]: kommune %s cannot receive a part of %s: it is split itself", si, into, sp.From)
 			}
+			u.single = false
 			if p.Missing || len(sp.Shares) == 0 {
 				u.known = false // no authoritative shares: no data
 				continue
@@ -183,15 +175,19 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 		}
 	}
 	for _, u := range units {
-		u.Population = generalist.Count{Municipality: u.Number, Value: u.total, Known: u.known}
-		if !u.known {
-			u.Population = generalist.Count{Municipality: u.Number, Note: generalist.NoteSplitCarried}
+		u.Population.Municipality, u.Population.Known = u.Number, u.known
+		switch {
+		case !u.known:
+			u.Population.Note = generalist.NoteSplitCarried
 			u.total, u.ages = 0, nil
-		} else if u.ages != nil && u.ages.Sum() != u.total {
+		case u.ages != nil && u.ages.Sum() != u.total:
 			// Rounding of split shares can leave the age groups a person
 			// off the total: the total wins and the groups are dropped
 			// rather than adjusted.
 			u.ages = nil
+			fallthrough
+		default:
+			u.Population.Value = u.total
 		}
 	}
 	for i, d := range s.Differentiated {
@@ -219,7 +215,7 @@ func mergeUnit(prep *prepared, mg *generalist.Merger, centre int32, u *unit, rol
 	}
 	members := slices.Clone(mg.Members)
 	slices.Sort(members)
-	*u.Unit = Unit{Number: prep.munis[centre].number, Name: name, Members: members}
+	u.Number, u.Name, u.Members = prep.munis[centre].number, name, members
 	u.known, u.ages, u.own = true, new(generalist.AgeCounts), true
 	c := &prep.munis[centre]
 	var w, sum float64
