@@ -338,3 +338,26 @@ func crawlCache(t *testing.T, base, role, name string, c *client, start []string
 		t.Errorf("as the public only %d of %d answers are public: the published pages should be", publics, visited)
 	}
 }
+
+// TestLanguageCookieAndCache: choosing a language with ?lang= sets the
+// cookie once; that answer is private (it sets a cookie), and the same
+// address asked again with the cookie already set is public, with its
+// own ETag. The language never comes from Accept-Language, so the answer
+// does not vary on it.
+func TestLanguageCookieAndCache(t *testing.T) {
+	a := newAuthServer(t)
+	c := plainClient()
+	first := fetch(t, c, a.URL, "/kommuner?lang=en")
+	if len(first.header.Values("Set-Cookie")) == 0 || isPublic(first.header) {
+		t.Errorf("first ?lang=en: Set-Cookie %q, Cache-Control %q; want the cookie set and a private answer", first.header.Values("Set-Cookie"), first.header.Get("Cache-Control"))
+	}
+	again := fetch(t, c, a.URL, "/kommuner?lang=en", "Cookie", "lang=en")
+	if len(again.header.Values("Set-Cookie")) != 0 || !isPublic(again.header) || again.header.Get("ETag") == "" {
+		t.Errorf("?lang=en with the cookie set: Set-Cookie %q, Cache-Control %q, ETag %q; want no cookie, public, an ETag", again.header.Values("Set-Cookie"), again.header.Get("Cache-Control"), again.header.Get("ETag"))
+	}
+	byCookie := fetch(t, c, a.URL, "/kommuner", "Cookie", "lang=en")
+	nb := fetch(t, c, a.URL, "/kommuner", "Accept-Language", "en")
+	if byCookie.header.Get("ETag") == nb.header.Get("ETag") || !strings.Contains(nb.body, `lang="nb"`) {
+		t.Errorf("/kommuner: the lang cookie's ETag %q equals bokmål's %q, or Accept-Language changed the page", byCookie.header.Get("ETag"), nb.header.Get("ETag"))
+	}
+}

@@ -185,6 +185,9 @@ func langOf(r *http.Request) string {
 // rememberLang stores an explicit ?lang= choice in a cookie.
 func rememberLang(w http.ResponseWriter, r *http.Request) {
 	if l := r.URL.Query().Get("lang"); l == "en" || l == "nb" {
+		if c, err := r.Cookie("lang"); err == nil && c.Value == l {
+			return // already remembered: no Set-Cookie, so caches may keep the page
+		}
 		http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
 	}
 }
