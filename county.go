@@ -164,7 +164,7 @@ type CountyRegion struct {
 // an abolished county leaves no task behind is checked by package sim,
 // which has the catalogue (ValidateCountyTasks). Each problem carries a
 // message key and its arguments so that an edge can word it.
-func (s *Scenario) validateCounty(known map[MunicipalityNumber]Municipality, add func(Problem)) {
+func (s *Scenario) validateCounty(known map[MunicipalityNumber]bool, add func(Problem)) {
 	c := s.County
 	if c == nil {
 		return

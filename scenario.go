@@ -203,9 +203,9 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 	if len(s.Mergers)+len(s.Splits)+len(s.Arrangements)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms)+len(s.Support) == 0 && s.County == nil {
 		return ps // today's system: nothing to check against the lists
 	}
-	known := make(map[MunicipalityNumber]Municipality, len(ms))
+	known := make(map[MunicipalityNumber]bool, len(ms))
 	for _, m := range ms {
-		known[m.Number] = m
+		known[m.Number] = true
 	}
 	counties := map[CountyNumber]bool{}
 	for _, m := range ms {
