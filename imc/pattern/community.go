@@ -112,7 +112,8 @@ func regions(ms []Municipality, shared map[[2]string]int, countyName map[string]
 
 // detect divides g into communities with Louvain, the best of Runs runs,
 // and returns them, largest first (then by the lowest number), with the
-// modularity Q of the division.
+// modularity Q of the division. When the best Q is not above 0 it
+// returns one community of every node (Q = 0).
 func detect(g *weighted, names map[string]string, shared map[[2]string]int) ([]Community, *float64) {
 	var parts [][]graph.Node
 	q := math.Inf(-1)
@@ -123,8 +124,11 @@ func detect(g *weighted, names map[string]string, shared map[[2]string]int) ([]C
 			parts, q = p, pq
 		}
 	}
-	if math.Abs(q) < 1e-12 {
-		q = 0 // one community holding every node: exactly 0, not a rounding error's sign
+	if q < 1e-12 {
+		// No division is better than chance: report the county's linked
+		// municipalities as one community, whose Q is exactly 0, rather
+		// than a split that only ties with it.
+		parts, q = [][]graph.Node{graph.NodesOf(g.Nodes())}, 0
 	}
 	var out []Community
 	for _, part := range parts {

@@ -158,6 +158,22 @@ func TestComputeDeterministic(t *testing.T) {
 	}
 }
 
+// TestComputeNoStructure: four municipalities whose best split only ties
+// with keeping them together (Q = 0 both ways: edges 1820–1822 2,
+// 1820–1818 2, 1822–1818 1, 1820–1824 1, 1818–1824 2; m = 8, and the
+// split {1818,1824} {1820,1822} gives 2·(4 − 8²/16)/16 = 0) are one
+// community with Q 0.
+func TestComputeNoStructure(t *testing.T) {
+	in := pattern.Input{Cooperations: []generalist.IMC{
+		coop("1820", "1822", "1818"), coop("1820", "1822"), coop("1820", "1818", "1824"), coop("1818", "1824"),
+	}}
+	r := pattern.Compute(in)
+	if len(r.Regions) != 1 || len(r.Regions[0].Communities) != 1 || len(r.Regions[0].Communities[0].Members) != 4 || r.Regions[0].Communities[0].Internal != 8 ||
+		r.Regions[0].Modularity == nil || *r.Regions[0].Modularity != 0 {
+		t.Errorf("regions = %+v", r.Regions)
+	}
+}
+
 func TestComputeEmpty(t *testing.T) {
 	r := pattern.Compute(pattern.Input{Cooperations: []generalist.IMC{coop("1801", "18")}})
 	if r.Cooperations != 0 || r.LeftOut != 1 || len(r.Municipalities) != 0 || len(r.Regions) != 0 {
