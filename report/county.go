@@ -32,7 +32,8 @@ var countyTexts = map[string][2]string{
 	"cty.median":    {"Median (innbyggere)", "Median (inhabitants)"},
 	"cty.under":     {"Under 5 000 innbyggere", "Under 5,000 inhabitants"},
 	"cty.alone":     {"%d kommuner er ikke i noen region og tar oppgavene alene.", "%d municipalities are in no region and take the tasks alone."},
-	"cty.served":    {"%s (%s år) hos %s: minste organ %s, median %s, i alt %s.", "%s (aged %s) with %s: smallest body %s, median %s, in total %s."},
+	"cty.served":    {"%s (%s år): %s organer; det minste har %s i målgruppen, medianen er %s, i alt %s.", "%s (aged %s): %s bodies; the smallest has %s in the target group, the median %s, in total %s."},
+	"cty.servedone": {"%s (%s år): ett organ med %s i målgruppen.", "%s (aged %s): one body with %s in the target group."},
 	"cty.from":      {"Fra", "From"},
 	"cty.takeall":   {"alle kommunene", "every municipality"},
 	"cty.takeweak":  {"kommuner under robust minimum eller etter kriterier", "municipalities below the robust minimum or by criteria"},
@@ -140,7 +141,11 @@ func (c *Comparison) countyView(name string, co *sim.CountyOutcome) countyView {
 				v.Served = append(v.Served, names[s.Task]+": "+c.t("nodata"))
 				continue
 			}
-			v.Served = append(v.Served, c.t("cty.served", names[s.Task], strings.Join(ages, ", "), c.t(receiverKeys[r.To]),
+			if r.Bodies.Count == 1 {
+				v.Served = append(v.Served, c.t("cty.servedone", names[s.Task], strings.Join(ages, ", "), persons(s.Population.Inhabitants)))
+				continue
+			}
+			v.Served = append(v.Served, c.t("cty.served", names[s.Task], strings.Join(ages, ", "), nf.Int(int64(r.Bodies.Count)),
 				persons(s.Population.Smallest.Inhabitants), nf.Decimal(s.Population.Median, 0), persons(s.Population.Inhabitants)))
 		}
 	}
