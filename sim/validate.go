@@ -2,6 +2,7 @@ package sim
 
 import (
 	"fmt"
+	"slices"
 
 	"generalist"
 )
@@ -21,7 +22,7 @@ func Validate(in *Base, s *generalist.Scenario) generalist.Problems {
 		return ps
 	}
 	for i, m := range s.Mergers {
-		if len(m.Members) < 2 || connected(in, m.Members) {
+		if len(m.Members) < 2 || connected(in.prepared(), m.Members) {
 			continue
 		}
 		ps = append(ps, generalist.Problem{Warning: m.AllowNonContiguous, Where: fmt.Sprintf("mergers[%d] (%s)", i, m.Name),
@@ -30,27 +31,35 @@ func Validate(in *Base, s *generalist.Scenario) generalist.Problems {
 	return ps
 }
 
-// connected reports whether the members form one connected set.
-func connected(in *Base, members []generalist.MunicipalityNumber) bool {
-	set := map[string]bool{}
+// connected reports whether the members form one connected set on the
+// base's graph; a member not on it is connected to nothing.
+func connected(prep *prepared, members []generalist.MunicipalityNumber) bool {
+	var setBuf [32]int32
+	set := setBuf[:0] // the members' positions, members[0] first
 	for _, m := range members {
-		set[string(m)] = true
+		k := prep.at(m)
+		if k < 0 || !prep.munis[k].node {
+			return false
+		}
+		if !slices.Contains(set, k) {
+			set = append(set, k)
+		}
 	}
-	seen := map[string]bool{string(members[0]): true}
-	stack := []string{string(members[0])}
+	var seenBuf [32]bool
+	var stackBuf [32]int
+	seen, stack := append(seenBuf[:0], make([]bool, len(set))...), append(stackBuf[:0], 0)
+	seen[0] = true
+	n := 1
 	for len(stack) > 0 {
 		x := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		ns, err := in.Graph.Neighbours(x)
-		if err != nil {
-			return false
-		}
-		for _, n := range ns {
-			if set[n.Code] && !seen[n.Code] {
-				seen[n.Code] = true
-				stack = append(stack, n.Code)
+		for _, k := range prep.neighbours(set[x]) {
+			if j := slices.Index(set, k); j >= 0 && !seen[j] {
+				seen[j] = true
+				n++
+				stack = append(stack, j)
 			}
 		}
 	}
-	return len(seen) == len(set)
+	return n == len(set)
 }
