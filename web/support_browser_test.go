@@ -1,0 +1,81 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"generalist"
+	"generalist/internal/browser"
+)
+
+// TestBrowserEditorSupport: in the plan editor an analyst adds a support
+// scheme to a scenario with a new IKS of Utsira and Bokn (1 000 000 kr
+// per cooperation a year, two years) and sees the state's cost per year
+// under the figures: 1 000 000 kr in 2026 and 2027, 2 000 000 kr in all.
+func TestBrowserEditorSupport(t *testing.T) {
+	e := newInputEnv(t)
+	ctx := context.Background()
+	sc, err := generalist.ParseScenario([]byte(`{"id": "stotte-nettleser", "name": "Nytt IKS", "structure": 2024, "year": 2026,
+  "cooperations": [{"task": "ppt", "form": "interkommunalt_selskap", "members": ["1151", "1145"]}]}`), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.srv.app.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.srv.app.PublishScenario(ctx, sc.ID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	bctx := browser.Tab(t, 120*time.Second)
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(bctx, chromedp.Evaluate[string](fmt.Sprintf(`(document.querySelector(%q)||{}).textContent||""`, sel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
+	}
+	waitFor := func(what, cond string) {
+		t.Helper()
+		for {
+			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](cond))
+			if err == nil && ok {
+				return
+			}
+			if bctx.Err() != nil {
+				t.Fatalf("waiting for %s: %v (status %q)", what, bctx.Err(), text("#plan-status"))
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	do("viewport", chromedp.EmulateViewport(1400, 1000))
+	do("open", chromedp.Navigate(e.URL+"/scenarier/ny?id=stotte-nettleser"), chromedp.WaitReady(chromedp.CSS(`[data-fk="plan-add-support"]`)))
+	waitFor("the first evaluation", `document.getElementById("plan-status").textContent.indexOf("oppdatert") >= 0`)
+	do("open the section and add a scheme", chromedp.Evaluate[chromedp.Void](`document.getElementById("plan-sec-support").open = true`),
+		chromedp.Click(chromedp.CSS(`[data-fk="plan-add-support"]`)), chromedp.WaitVisible(chromedp.ID("plan-support-0-per_cooperation")))
+	do("amount", chromedp.SendKeys(chromedp.ID("plan-support-0-per_cooperation"), "1 000 000\t"))
+	waitFor("the amount kept", `!!document.getElementById("plan-support-0-years")`)
+	do("years", chromedp.SendKeys(chromedp.ID("plan-support-0-years"), "2\t"))
+	waitFor("the cost per year", `!!document.getElementById("plan-support-years") && document.getElementById("plan-support-years").textContent.indexOf("2027") >= 0`)
+	got := text("#plan-support-years")
+	for _, want := range []string{"2026", "2027", "1 000 000 kr", "Til sammen", "2 000 000 kr"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the cost per year lacks %q: %q", want, got)
+		}
+	}
+	if box := text("#plan-support"); !strings.Contains(box, "Utsira") || !strings.Contains(box, "500 000 kr") {
+		t.Errorf("the grants per municipality: %q", box)
+	}
+	browser.Screenshot(t, bctx, "editor-support")
+}
