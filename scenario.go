@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -187,6 +188,38 @@ const (
 // sim, which has the graph. It returns every problem found, sorted by
 // place.
 func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
+	return s.ValidateIn(NewMunicipalitySet(ms), cat)
+}
+
+// MunicipalitySet is what a scenario is checked against of a structure's
+// municipalities: their numbers and counties, indexed when first needed.
+// One set serves any number of checks, at once too.
+type MunicipalitySet struct {
+	ms       []Municipality
+	once     sync.Once
+	numbers  map[MunicipalityNumber]bool
+	counties map[CountyNumber]bool
+}
+
+// NewMunicipalitySet returns the set of ms, which must not change while
+// the set is used.
+func NewMunicipalitySet(ms []Municipality) *MunicipalitySet { return &MunicipalitySet{ms: ms} }
+
+func (m *MunicipalitySet) index() (map[MunicipalityNumber]bool, map[CountyNumber]bool) {
+	m.once.Do(func() {
+		m.numbers = make(map[MunicipalityNumber]bool, len(m.ms))
+		m.counties = map[CountyNumber]bool{}
+		for i := range m.ms {
+			m.numbers[m.ms[i].Number] = true
+			m.counties[m.ms[i].County] = true
+		}
+	})
+	return m.numbers, m.counties
+}
+
+// ValidateIn is Validate against a set of municipalities kept for many
+// checks.
+func (s *Scenario) ValidateIn(set *MunicipalitySet, cat *Catalogue) Problems {
 	var ps Problems
 	add := func(warn bool, where, format string, args ...any) {
 		ps = append(ps, Problem{Warning: warn, Where: where, Message: fmt.Sprintf(format, args...)})
@@ -203,14 +236,7 @@ func (s *Scenario) Validate(ms []Municipality, cat *Catalogue) Problems {
 	if len(s.Mergers)+len(s.Splits)+len(s.Arrangements)+len(s.Differentiated)+len(s.Mandated)+len(s.CountyRelief)+len(s.Norms)+len(s.Support) == 0 && s.County == nil {
 		return ps // today's system: nothing to check against the lists
 	}
-	known := make(map[MunicipalityNumber]bool, len(ms))
-	for _, m := range ms {
-		known[m.Number] = true
-	}
-	counties := map[CountyNumber]bool{}
-	for _, m := range ms {
-		counties[m.County] = true
-	}
+	known, counties := set.index()
 	tasks := map[string]*Task{}
 	if cat != nil {
 		for i := range cat.Tasks {

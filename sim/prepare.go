@@ -31,6 +31,8 @@ type prepared struct {
 	// whether it is known (served).
 	sv   [][]generalist.Persons
 	svOK [][]bool
+	// set is the municipalities the scenario check indexes once.
+	set *generalist.MunicipalitySet
 	// stats is the distribution of the base's municipalities as they
 	// are, which is every scenario's without mergers or splits.
 	stats stats.Distribution
@@ -69,7 +71,7 @@ func (in *Base) prepared() *prepared {
 }
 
 func prepare(in *Base) *prepared {
-	p := &prepared{pos: make(map[generalist.MunicipalityNumber]int32, len(in.Municipalities))}
+	p := &prepared{pos: make(map[generalist.MunicipalityNumber]int32, len(in.Municipalities)), set: generalist.NewMunicipalitySet(in.Municipalities)}
 	order := make([]int, 0, len(in.Municipalities))
 	seen := make(map[generalist.MunicipalityNumber]bool, len(in.Municipalities))
 	for i := range in.Municipalities {

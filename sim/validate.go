@@ -12,7 +12,7 @@ import (
 // contiguity of every merger group on the adjacency graph (an error unless
 // the group allows it, then a warning).
 func Validate(in *Base, s *generalist.Scenario) generalist.Problems {
-	ps := s.Validate(in.Municipalities, in.Catalogue)
+	ps := s.ValidateIn(in.prepared().set, in.Catalogue)
 	ps = append(ps, s.ValidateCountyTasks(in.County)...)
 	if s.Structure != in.Structure || s.Year != in.Year {
 		ps = append(ps, generalist.Problem{Where: "structure", Message: fmt.Sprintf(
