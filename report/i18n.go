@@ -217,7 +217,12 @@ func (c *Comparison) ts(keys []string) []string {
 
 // nf is the report's way of writing numbers: bokmål ("1 234,5") or
 // English ("1,234.5").
-func (c *Comparison) nf() nbfmt.Locale { return nbfmt.For(c.Lang) }
+func (c *Comparison) nf() nbfmt.Locale {
+	if c.NumberLang != "" {
+		return nbfmt.For(c.NumberLang)
+	}
+	return nbfmt.For(c.Lang)
+}
 
 // checkLang refuses a language the report cannot write.
 func (c *Comparison) checkLang() error {

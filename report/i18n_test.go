@@ -148,3 +148,23 @@ func TestLanguageRefused(t *testing.T) {
 		t.Errorf("Lang de: %v, want EINVALID", err)
 	}
 }
+
+// TestNumberLang: an English report for Excel with Norwegian settings
+// keeps its English words and writes Norwegian numbers.
+func TestNumberLang(t *testing.T) {
+	c := english()
+	c.NumberLang = "nb"
+	var b bytes.Buffer
+	if err := CSV(&b, c); err != nil {
+		t.Fatal(err)
+	}
+	s := strings.ReplaceAll(b.String(), "\u00a0", " ")
+	for _, w := range []string{"Inhabitants with data,10 000,10 000", "\"2,1 %\"", "-475 795", "Today's system"} {
+		if !strings.Contains(s, w) {
+			t.Errorf("lacks %q:\n%s", w, s)
+		}
+	}
+	if strings.Contains(s, "10,000") {
+		t.Errorf("English thousands separator in a CSV for Norwegian Excel:\n%s", s)
+	}
+}

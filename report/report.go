@@ -43,6 +43,11 @@ type Comparison struct {
 	// Lang is the language the report is written in: "nb" (bokmål, also
 	// for "") or "en". Proper names and the titles of sources are kept.
 	Lang string
+	// NumberLang, when set, is the language of the numbers where it
+	// differs from Lang: a CSV for Excel with Norwegian settings needs
+	// Norwegian numbers ("3 402", "2,1 %") whatever the language of its
+	// words, or Excel reads the English "3,402" as 3.402.
+	NumberLang string
 }
 
 // row is one metric across the outcomes.

@@ -139,6 +139,12 @@ func TestReportInPageLanguage(t *testing.T) {
 		!strings.Contains(r.Body, "# Alternatives to today's generalist municipality system") {
 		t.Errorf("English report (?lang=en): status %d, %.300s", r.Status, r.Body)
 	}
+	// The English report for Excel with Norwegian settings: English words,
+	// Norwegian numbers (Excel would read "3,402" as 3.402).
+	if r := get(t, "/scenarier/rapport?id=barnevern-palagt-samarbeid&format=csv-excel&lang=en"); r.Status != 200 || !strings.Contains(r.Body, "Today's system") ||
+		regexp.MustCompile(`;[-+]?\d{1,3}(,\d{3})+( \(|;|\r?\n)`).MatchString(r.Body) {
+		t.Errorf("English report for Excel: status %d, %.400s", r.Status, r.Body)
+	}
 	req, _ := http.NewRequest("GET", newTestServer(t)+path, nil)
 	req.AddCookie(&http.Cookie{Name: "lang", Value: "en"})
 	resp, err := http.DefaultClient.Do(req)

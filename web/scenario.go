@@ -280,6 +280,9 @@ func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	c.Lang = langOf(r)
+	if format == formatExcel {
+		c.NumberLang = "nb" // Excel with Norwegian settings reads "3,402" as 3.402
+	}
 	var buf bytes.Buffer
 	if err := write(&buf, c); err != nil {
 		return err

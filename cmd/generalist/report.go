@@ -60,6 +60,9 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	c.Lang = *lang
+	if *format == "csv-excel" {
+		c.NumberLang = "nb" // Excel with Norwegian settings reads "3,402" as 3.402
+	}
 	var buf bytes.Buffer
 	if err := write(&buf, c); err != nil {
 		return err
