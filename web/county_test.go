@@ -59,3 +59,29 @@ func TestCountyTasks(t *testing.T) {
 		t.Errorf("level=fylke: %d %s", bad.Status, bad.Body)
 	}
 }
+
+// TestCountyCompare: the comparison shows the county lever's consequences
+// and what cannot be computed, in both languages; a scenario without a
+// county lever has no such section.
+func TestCountyCompare(t *testing.T) {
+	nb := get(t, "/scenarier/sammenlign?id=fylkeskommunen-avvikles")
+	for _, want := range []string{`id="county"`, "Fylkeskommunen legges ned.", "I dag bærer 15 fylker", "Oppgaver som flyttes", "Videregående opplæring", "ikke verifisert (deler av lovgrunnlaget)",
+		"Hvem som tar oppgavene", "Staten", "Kommunene", "ett organ med", "Opphører med fylkeskommunen: Fylkestinget", "Dette kan Generalist ikke regne ut", "Kostnader og inntekter", "Statens organisering"} {
+		if !strings.Contains(nb.Body, want) {
+			t.Errorf("comparison lacks %q", want)
+		}
+	}
+	en := get(t, "/scenarier/sammenlign?id=fylkeskommunen-avvikles&lang=en")
+	for _, want := range []string{"The county authority is abolished.", "Tasks moved", "Upper-secondary education", "What Generalist cannot compute", "Costs and income"} {
+		if !strings.Contains(en.Body, want) {
+			t.Errorf("English comparison lacks %q", want)
+		}
+	}
+	relief := get(t, "/scenarier/sammenlign?id=fylket-avlaster-sarbare")
+	if !strings.Contains(relief.Body, "Kommunale oppgaver fylkeskommunen tar") || !strings.Contains(relief.Body, "Fylkeskommunens evne til å overta kommunale oppgaver") {
+		t.Error("county relief: no table of the municipal tasks the county takes, or no limits")
+	}
+	if other := get(t, "/scenarier/sammenlign?id=sammenslaing-5000"); strings.Contains(other.Body, `id="county"`) {
+		t.Error("a scenario without a county lever shows the county section")
+	}
+}
