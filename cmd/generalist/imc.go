@@ -308,15 +308,23 @@ func (l *lazyStore) close() {
 	}
 }
 
-// output returns where a command writes: the file at path, created, or
-// stdout when path is empty. The caller calls done when it has written.
-func output(path string, stdout io.Writer) (w io.Writer, done func(), err error) {
+// writeOutput writes with write to the file at path, created, or to stdout
+// when path is empty. An error closing the file is the command's error,
+// so a full disk is not a silent success.
+func writeOutput(path string, stdout io.Writer, write func(io.Writer) error) error {
 	if path == "" {
-		return stdout, func() {}, nil
+		return write(stdout)
 	}
 	f, err := os.Create(path)
 	if err != nil {
-		return nil, nil, generalist.Errorf(generalist.EINVALID, "--out: %v", err)
+		return generalist.Errorf(generalist.EINVALID, "--out: %v", err)
 	}
-	return f, func() { f.Close() }, nil
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return generalist.Errorf(generalist.EINVALID, "--out: %v", err)
+	}
+	return nil
 }

@@ -149,12 +149,10 @@ func imcAgreement(ctx context.Context, c *imcCmd, cmd string, args []string) err
 		return err
 	}
 	text := map[string]func() string{"md": d.Markdown, "html": d.Standalone, "fragment": d.HTML}[*format]()
-	w, done, err := output(*out, c.stdout)
-	if err != nil {
+	if err := writeOutput(*out, c.stdout, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
 		return err
-	}
-	defer done()
-	if _, err := io.WriteString(w, text); err != nil {
+	}); err != nil {
 		return err
 	}
 	if d.Missing > 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 
 	"generalist"
 	"generalist/app"
@@ -29,15 +30,12 @@ func imcExport(ctx context.Context, c *imcCmd, cmd string, args []string) error 
 	if err != nil {
 		return err
 	}
-	w, done, err := output(*out, c.stdout)
-	if err != nil {
-		return err
-	}
-	defer done()
-	if *format == "csv" {
-		return imc.ExportCSV(w, cs)
-	}
-	return imc.ExportJSON(w, cs)
+	return writeOutput(*out, c.stdout, func(w io.Writer) error {
+		if *format == "csv" {
+			return imc.ExportCSV(w, cs)
+		}
+		return imc.ExportJSON(w, cs)
+	})
 }
 
 func imcImport(ctx context.Context, c *imcCmd, cmd string, args []string) error {

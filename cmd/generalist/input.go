@@ -305,15 +305,12 @@ func inputExport(ctx context.Context, c *inputCmd, cmd string, args []string) er
 	if err != nil {
 		return err
 	}
-	w, done, err := output(*out, c.stdout)
-	if err != nil {
-		return err
-	}
-	defer done()
-	if *format == "csv" {
-		return generalist.WriteInputsCSV(w, all)
-	}
-	return writeJSON(w, all)
+	return writeOutput(*out, c.stdout, func(w io.Writer) error {
+		if *format == "csv" {
+			return generalist.WriteInputsCSV(w, all)
+		}
+		return writeJSON(w, all)
+	})
 }
 
 func inputID(cmd, s string) (int64, error) {
