@@ -99,10 +99,13 @@ type GroupsResult struct {
 	Locked   int `json:"locked,omitempty"`
 	NotWhole int `json:"not_whole,omitempty"`
 
-	// Plan and Problem are the search's plan and problem, on the graph of
-	// the municipalities not exempt; nil when every one is exempt.
+	// Plan is the search's plan (on the municipalities not proven out of
+	// reach: those it left out are in Plan.Left) and Problem the problem
+	// on the municipalities in its regions, assign their regions in
+	// Problem's node order; Plan is nil when every one is exempt.
 	Plan    *optimize.Plan   `json:"-"`
 	Problem optimize.Problem `json:"-"`
+	assign  []int
 }
 
 // maxGroupsRounds bounds the rounds of exemption: each round leaves out
@@ -166,10 +169,15 @@ func (a *App) SearchGroups(ctx context.Context, c GroupsCriteria) (*GroupsResult
 		if err != nil {
 			return nil, err
 		}
-		plan, err := optimize.Solve(ctx, p, optimize.Settings{Seed: c.Seed})
+		// With exemptions the search runs once: the proven reasons come
+		// from the cheap feasibility tests before it, and the
+		// municipalities it cannot place are left out of its plan.
+		plan, err := optimize.Solve(ctx, p, optimize.Settings{Seed: c.Seed, LeaveOut: c.ExemptInfeasible})
 		var inf *optimize.Infeasible
 		if err == nil {
-			res.Plan, res.Problem = plan, p
+			if err := res.leaveOut(g, keep, pop, weights, p, plan, coops); err != nil {
+				return nil, err
+			}
 			break
 		}
 		if !errors.As(err, &inf) || !c.ExemptInfeasible || round >= maxGroupsRounds {
@@ -195,6 +203,47 @@ func (a *App) SearchGroups(ctx context.Context, c GroupsCriteria) (*GroupsResult
 	slices.SortFunc(res.Exempt, func(x, y GroupsExempt) int { return strings.Compare(string(x.Number), string(y.Number)) })
 	res.describe(g, pop, weights, coops)
 	return res, nil
+}
+
+// leaveOut keeps plan, the search's plan on p (the municipalities keep of
+// g), as the result: the municipalities it left out (plan.Left) are exempt
+// with kind "search" and dropped from keep, and the problem is rebuilt
+// without them so that optimize.Check judges the plan on the
+// municipalities it places. The bound stays the bound of p: no plan of
+// the municipalities not proven out of reach has more regions.
+func (res *GroupsResult) leaveOut(g *graph.Graph, keep []int, pop []float64, weights [][]float64, p optimize.Problem,
+	plan *optimize.Plan, coops [][]generalist.Arrangement) error {
+	c := res.Criteria
+	res.Plan, res.Problem, res.assign = plan, p, plan.Assignment()
+	if len(plan.Left) == 0 {
+		return nil
+	}
+	r := optimize.Reason{Kind: "search", Floors: c.Tasks}
+	out := make(map[int]bool, len(plan.Left))
+	for _, v := range plan.Left {
+		out[v] = true
+		n := p.Graph.Node(v)
+		res.Exempt = append(res.Exempt, GroupsExempt{Number: generalist.MunicipalityNumber(n.Code), Name: n.Name,
+			Kind: r.Kind, Tasks: r.Floors, Reason: exemptReason(n, r, c, res.Floors)})
+	}
+	var rest, assign []int
+	for k, i := range keep {
+		if !out[k] {
+			rest = append(rest, i)
+			assign = append(assign, res.assign[k])
+		}
+	}
+	res.assign = assign
+	if len(rest) == 0 {
+		res.Plan = nil
+		return nil
+	}
+	sub, err := groupsProblem(g, rest, pop, weights, res.Floors, c, coops, res)
+	if err != nil {
+		return err
+	}
+	res.Problem = sub
+	return nil
 }
 
 // taskWeights returns each task's expected FTEs per node of g (the
@@ -412,7 +461,7 @@ func (res *GroupsResult) describe(g *graph.Graph, pop []float64, weights [][]flo
 	regionOf := map[string]int{}
 	if pl := res.Plan; pl != nil {
 		res.Count, res.Bound, res.Gap = pl.Count, pl.Bound, pl.Gap()
-		res.Valid = optimize.Check(res.Problem, pl.Assignment()) == nil
+		res.Valid = optimize.Check(res.Problem, res.assign) == nil
 		for k, codes := range pl.Groups() {
 			var r CoopRegion
 			host := -1

@@ -137,7 +137,7 @@ func (se *search) resplit(trees int) bool {
 	in, st, rng, sp := se.in, se.st, se.rng, se.sp
 	u := int32(rng.IntN(in.n))
 	ga := st.part[u]
-	if in.p.KeepFeasible && in.heavy[u] {
+	if ga < 0 || in.p.KeepFeasible && in.heavy[u] {
 		return false
 	}
 	se.nbrs = st.neighbours(se.nbrs[:0], ga, nil)

@@ -10,8 +10,11 @@ import (
 // out of every group. Each joins an adjacent group that stays valid, the
 // one whose objective grows least (with KeepFeasible, groups without a
 // heavy unit first), repeatedly until none is left or none can be placed.
-// Units that still cannot be placed are re-cut together with the groups
-// around them (see repair). It returns the units it could not place.
+// Under constraints, new groups are then grown from the units left over
+// (growLeft), first among themselves, then with units their neighbours
+// can spare. Units that still cannot be placed are re-cut together with
+// the groups around them (see repair). It returns the units it could not
+// place.
 func (se *search) placeRest(ctx context.Context) ([]int32, error) {
 	for round := 0; ; round++ {
 		se.attachAll()
@@ -22,9 +25,15 @@ func (se *search) placeRest(ctx context.Context) ([]int32, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		if se.in.constrained && (se.growLeft(false) || se.growLeft(true)) {
+			continue
+		}
 		se.repair(left[se.rng.IntN(len(left))])
 	}
 }
+
+// repairTries is the number of re-cuts repair tries around a unit.
+const repairTries = 20
 
 func (se *search) unplaced() []int32 {
 	var left []int32
@@ -104,7 +113,14 @@ func (se *search) repair(u int32) {
 			}
 		}
 	}
-	for try := 0; try < 20; try++ {
+	// Under constraints growLeft takes units from the groups around the
+	// piece; re-cuts of wider regions then rarely succeed and cost most
+	// of the search's time, so repair keeps to the adjacent groups.
+	tries := repairTries
+	if in.constrained {
+		tries = repairTries / 2
+	}
+	for try := 0; try < tries; try++ {
 		se.ids = se.ids[:0]
 		nb := slices.Clone(se.nbrs)
 		for k := 1 + try%3; k > 0 && len(nb) > 0; k-- {
@@ -113,7 +129,7 @@ func (se *search) repair(u int32) {
 			nb = slices.Delete(nb, j, j+1)
 		}
 		// Widen with the neighbours of the chosen groups on later tries.
-		if try >= 10 {
+		if try >= repairTries/2 && !in.constrained {
 			for _, id := range slices.Clone(se.ids) {
 				se.ids = st.neighbours(se.ids, id, nil)
 			}
@@ -164,13 +180,16 @@ func (se *search) improve(ctx context.Context, maxSweeps int) error {
 				continue
 			}
 			from := st.part[u]
+			if from < 0 {
+				continue // left out (Settings.LeaveOut)
+			}
 			A := &st.groups[from]
 			if len(A.units) == 1 || A.w-in.w[u] < in.floor {
 				continue
 			}
 			se.nbrs = se.nbrs[:0]
 			for _, v := range in.nbr[in.start[u]:in.start[u+1]] {
-				if h := st.part[v]; h != from && !slices.Contains(se.nbrs, h) {
+				if h := st.part[v]; h >= 0 && h != from && !slices.Contains(se.nbrs, h) {
 					se.nbrs = append(se.nbrs, h)
 				}
 			}

@@ -137,6 +137,12 @@ type Settings struct {
 	// Progress, when not nil, is called after each restart with the
 	// number done and the total, from any goroutine, one call at a time.
 	Progress func(done, total int)
+	// LeaveOut, when the search cannot place every unit, returns the best
+	// plan of the units it placed instead of an *Infeasible error of kind
+	// "search": the nodes left out are in Plan.Left, in no group. The best
+	// restart is then the one that leaves out the fewest nodes, then the
+	// one with the most groups. Proven infeasibility is still an error.
+	LeaveOut bool
 }
 
 func (s Settings) restarts() int {

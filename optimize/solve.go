@@ -19,7 +19,8 @@ import (
 // problem that provably has no plan gives an *Infeasible error (errors.Is
 // ErrInfeasible) whose reasons name the units concerned and why; so does
 // a search that cannot place every unit under MaxKm or Forbidden, with
-// Proven false. Cancelling ctx stops the search within a few milliseconds
+// Proven false, unless s.LeaveOut returns the plan of the units placed
+// (Plan.Left). Cancelling ctx stops the search within a few milliseconds
 // and returns ctx.Err(). Otherwise Solve returns a *Plan with the groups,
 // the objective and UpperBound's bound.
 //
@@ -93,12 +94,12 @@ func Solve(ctx context.Context, p Problem, s Settings) (*Plan, error) {
 				se := newSearch(in, s.Seed, r)
 				o := &results[r]
 				if o.err = se.countPhase(ctx, iters, patience); o.err == nil {
-					if o.left, o.err = se.placeRest(ctx); o.err == nil && len(o.left) == 0 {
+					if o.left, o.err = se.placeRest(ctx); o.err == nil && (len(o.left) == 0 || s.LeaveOut) {
 						o.err = se.objectivePhase(ctx, objIters(s, se.st.alive))
 					}
 				}
 				o.st = se.st
-				if o.err == nil && len(o.left) == 0 {
+				if o.err == nil && (len(o.left) == 0 || s.LeaveOut) {
 					o.obj = se.st.objective()
 				}
 				if s.Progress != nil {
@@ -128,11 +129,12 @@ feed:
 		if o.err != nil {
 			return nil, o.err
 		}
-		if len(o.left) > 0 {
+		if len(o.left) > 0 && !s.LeaveOut {
 			continue
 		}
-		if best < 0 || o.st.alive > results[best].st.alive ||
-			o.st.alive == results[best].st.alive && o.obj < results[best].obj {
+		if best < 0 || len(o.left) < len(results[best].left) ||
+			len(o.left) == len(results[best].left) && (o.st.alive > results[best].st.alive ||
+				o.st.alive == results[best].st.alive && o.obj < results[best].obj) {
 			best = r
 		}
 	}
@@ -175,6 +177,10 @@ type Plan struct {
 	// with Settings.Seed.
 	Seed    uint64 `json:"seed"`
 	Restart int    `json:"restart"`
+	// Left are the node ids the search left out (Settings.LeaveOut), in
+	// increasing order; they are in no group (Assignment gives -1). Bound
+	// is still the bound of the whole problem.
+	Left []int `json:"left,omitempty"`
 
 	graph   *graph.Graph
 	group   []int   // node → group
@@ -189,6 +195,10 @@ func newPlan(in *instance, st *state, bound int, obj float64, seed uint64, resta
 	for v := range in.nodes {
 		k := int(ug[in.unitOf[v]])
 		pl.group[v] = k
+		if k < 0 {
+			pl.Left = append(pl.Left, v)
+			continue
+		}
 		pl.members[k] = append(pl.members[k], v)
 		pl.weight[k] += in.nw[v]
 	}
@@ -204,8 +214,9 @@ func (pl *Plan) Gap() float64 {
 	return float64(pl.Bound-pl.Count) / float64(pl.Bound)
 }
 
-// Assignment returns the group (0..Count-1) of every node id. Groups are
-// numbered in order of their smallest node id.
+// Assignment returns the group (0..Count-1) of every node id, -1 for a
+// node left out (Left). Groups are numbered in order of their smallest
+// node id.
 func (pl *Plan) Assignment() []int { return slices.Clone(pl.group) }
 
 // Members returns the node ids of every group, each in increasing order.

@@ -100,7 +100,7 @@ func (st *state) neighbours(dst []int32, id int32, skip func(int32) bool) []int3
 }
 
 // assignment returns the group of every unit, groups renumbered 0..k-1 in
-// order of their smallest graph node id.
+// order of their smallest graph node id; -1 for a unit left unplaced.
 func (st *state) assignment() (unitGroup []int32, count int) {
 	in := st.in
 	renum := make(map[int32]int32)
@@ -109,6 +109,10 @@ func (st *state) assignment() (unitGroup []int32, count int) {
 	for v := range in.nodes {
 		u := in.unitOf[v]
 		id := st.part[u]
+		if id < 0 {
+			out[u] = -1
+			continue
+		}
 		k, ok := renum[id]
 		if !ok {
 			k = int32(len(renum))
