@@ -458,7 +458,16 @@ func (a *assignment) nearestRobust(t *generalist.Task, i int32) int32 {
 	}
 	better := func(v, b int32, d, bd float64) bool { return b < 0 || d < bd || d == bd && v < b }
 	b, bd := int32(-1), math.Inf(1)
-	if a.in.Graph != nil {
+	switch {
+	case a.in.Graph != nil && a.identity:
+		// The units are the base's municipalities, whose neighbourhoods
+		// are prepared in this order: the first that will do is it.
+		for _, v := range a.prep.near()[i] {
+			if ok(v) {
+				return v
+			}
+		}
+	case a.in.Graph != nil:
 		for _, v := range a.within(i, 3) {
 			if !ok(v) {
 				continue
@@ -487,13 +496,14 @@ func (a *assignment) nearestRobust(t *generalist.Task, i int32) int32 {
 func (a *assignment) adjacency() {
 	a.adjacent = true
 	n := len(a.units)
-	a.x, a.y, a.hasXY, a.seen = make([]float64, n), make([]float64, n), make([]bool, n), make([]int32, n)
+	a.x, a.y, a.hasXY = make([]float64, n), make([]float64, n), make([]bool, n)
 	for i, u := range a.units {
 		m := &a.prep.munis[u.centre]
 		a.x[i], a.y[i], a.hasXY[i] = m.x, m.y, m.node
 	}
-	if a.prep.adjStart == nil {
-		a.adjStart = make([]int32, n+1)
+	if a.prep.adjStart == nil || a.identity {
+		// No graph, or the base's municipalities with their prepared
+		// neighbourhoods (prepared.near).
 		return
 	}
 	// One backing array: a unit has at most its members' neighbours.
@@ -520,6 +530,7 @@ func (a *assignment) adjacency() {
 			}
 		}
 	}
+	a.seen = make([]int32, n)
 	// Close the gaps left by neighbours shared within a unit.
 	a.adjStart = make([]int32, n+1)
 	w := int32(0)

@@ -142,7 +142,7 @@ func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember fun
 		return nil
 	}
 	co := &CountyOutcome{Takes: takes, Kept: []CountyTaskRef{}, Moves: []CountyMoveOutcome{}, Receivers: []CountyReceiverOutcome{}}
-	co.Today = countyToday(in)
+	co.Today = in.prepared().countyToday
 	limits := map[string]bool{}
 	if strengthen {
 		limits["county_capacity"], limits["cost"], limits["transition"], limits["law"] = true, true, true, true
@@ -192,14 +192,23 @@ func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember fun
 				limits["state"] = true
 				bodies = []countyBody{{number: "staten", name: "staten", units: units}}
 			case generalist.CountyToMunicipalities:
-				for _, u := range units {
-					bodies = append(bodies, countyBody{number: string(u.Number), name: u.Name, units: []*unit{u}})
+				bodies = make([]countyBody, len(units))
+				for i, u := range units {
+					bodies[i] = countyBody{number: string(u.Number), name: u.Name, units: units[i : i+1 : i+1]}
 				}
 			case generalist.CountyToRegions:
 				limits["regions"] = true
 				bodies, alone = regionBodies(c.Regions, units, byMember)
 			}
-			ro := CountyReceiverOutcome{To: r, Alone: alone, Bodies: CountyBodies{Count: len(bodies), Population: bodyStats(bodies, nil)}}
+			var population stats.Distribution
+			if r == generalist.CountyToMunicipalities && out.Stats.WithData == len(units) {
+				// Each unit a body, every one with data: the scenario's
+				// own distribution, which notes nothing missing.
+				population = out.Stats
+			} else {
+				population = bodyStats(bodies, nil)
+			}
+			ro := CountyReceiverOutcome{To: r, Alone: alone, Bodies: CountyBodies{Count: len(bodies), Population: population}}
 			for _, t := range tasks {
 				ro.Tasks = append(ro.Tasks, t.ID)
 				if len(t.Served) > 0 {
@@ -222,8 +231,7 @@ func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember fun
 
 // countyToday returns today's county bodies: the counties of the base's
 // municipalities and their population.
-func countyToday(in *Base) CountyBodies {
-	prep := in.prepared()
+func countyToday(in *Base, prep *prepared) CountyBodies {
 	type county struct {
 		pop   generalist.Persons
 		known bool
@@ -279,10 +287,10 @@ func regionBodies(regions []generalist.CountyRegion, units []*unit, byMember fun
 		}
 	}
 	alone := 0
-	for _, u := range units {
+	for i, u := range units {
 		if !placed[u] {
 			alone++
-			bodies = append(bodies, countyBody{number: string(u.Number), name: u.Name, units: []*unit{u}})
+			bodies = append(bodies, countyBody{number: string(u.Number), name: u.Name, units: units[i : i+1 : i+1]})
 		}
 	}
 	return bodies, alone

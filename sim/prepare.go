@@ -1,8 +1,11 @@
 package sim
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
+	"sync"
 
 	"generalist"
 	"generalist/stats"
@@ -33,6 +36,13 @@ type prepared struct {
 	svOK [][]bool
 	// set is the municipalities the scenario check indexes once.
 	set *generalist.MunicipalitySet
+	// nearOnce builds nearBy: for each position, the municipalities one
+	// to three steps away on the graph, nearest first (between centroids;
+	// ties by position), for the partner rule.
+	nearOnce sync.Once
+	nearBy   [][]int32
+	// countyToday is today's county bodies (CountyOutcome.Today).
+	countyToday CountyBodies
 	// stats is the distribution of the base's municipalities as they
 	// are, which is every scenario's without mergers or splits.
 	stats stats.Distribution
@@ -175,7 +185,56 @@ func prepare(in *Base) *prepared {
 	if d, err := stats.Summarize(su, stats.DefaultUnder); err == nil {
 		p.stats = d
 	}
+	p.countyToday = countyToday(in, p)
 	return p
+}
+
+// near returns, for each position, the municipalities one to three steps
+// away on the graph, nearest first and ties by position; nil without a
+// graph.
+func (p *prepared) near() [][]int32 {
+	p.nearOnce.Do(func() {
+		if p.adjStart == nil {
+			return
+		}
+		p.nearBy = make([][]int32, len(p.munis))
+		seen := make([]int32, len(p.munis))
+		var frontier, next []int32
+		type cand struct {
+			d float64
+			k int32
+		}
+		var cs []cand
+		for k := range p.munis {
+			epoch := int32(k + 1)
+			seen[k] = epoch
+			frontier, cs = append(frontier[:0], int32(k)), cs[:0]
+			for range 3 {
+				next = next[:0]
+				for _, x := range frontier {
+					for _, v := range p.neighbours(x) {
+						if seen[v] != epoch {
+							seen[v] = epoch
+							next = append(next, v)
+							d := math.Inf(1)
+							if m, n := &p.munis[k], &p.munis[v]; m.node && n.node {
+								d = math.Hypot(m.x-n.x, m.y-n.y)
+							}
+							cs = append(cs, cand{d, v})
+						}
+					}
+				}
+				frontier, next = next, frontier
+			}
+			slices.SortFunc(cs, func(x, y cand) int { return cmp.Or(cmp.Compare(x.d, y.d), cmp.Compare(x.k, y.k)) })
+			near := make([]int32, len(cs))
+			for i, c := range cs {
+				near[i] = c.k
+			}
+			p.nearBy[k] = near
+		}
+	})
+	return p.nearBy
 }
 
 // at returns the position of municipality n, -1 when it is not in the
