@@ -237,8 +237,9 @@ func (s *Scenario) ValidateIn(set *MunicipalitySet, cat *Catalogue) Problems {
 		return ps // today's system: nothing to check against the lists
 	}
 	known, counties := set.index()
-	tasks := map[string]*Task{}
+	var tasks map[string]*Task
 	if cat != nil {
+		tasks = make(map[string]*Task, len(cat.Tasks))
 		for i := range cat.Tasks {
 			tasks[cat.Tasks[i].ID] = &cat.Tasks[i]
 		}
@@ -257,7 +258,11 @@ func (s *Scenario) ValidateIn(set *MunicipalitySet, cat *Catalogue) Problems {
 		}
 		return t
 	}
-	inMerger := map[MunicipalityNumber]string{}
+	merged := 0
+	for _, m := range s.Mergers {
+		merged += len(m.Members)
+	}
+	inMerger := make(map[MunicipalityNumber]string, merged)
 	for i, m := range s.Mergers {
 		where := fmt.Sprintf("mergers[%d] (%s)", i, m.Name)
 		if len(m.Members) < 2 {
