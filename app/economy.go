@@ -101,17 +101,26 @@ func (a *App) MunicipalityEconomy(ctx context.Context, n generalist.Municipality
 	return economy.Show(m, n, year)
 }
 
+// EconomyParams returns the economy model and the income-system
+// parameters of a budget year (0: the latest; p.Year is the year). A year
+// without parameters is ENOTFOUND.
+func (a *App) EconomyParams(ctx context.Context, year int) (m *economy.Model, p *economy.Params, err error) {
+	if m, err = a.Economy(ctx); err != nil {
+		return nil, nil, err
+	}
+	if year, err = EconomyYear(m, year); err != nil {
+		return nil, nil, err
+	}
+	if p, err = m.Params.Year(year); err != nil {
+		return nil, nil, err
+	}
+	return m, p, nil
+}
+
 // MergerEconomy returns what merging members does to their money, from a
 // budget year (0: the latest) on.
 func (a *App) MergerEconomy(ctx context.Context, members []generalist.MunicipalityNumber, year int) (*economy.Merger, error) {
-	m, err := a.Economy(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if year, err = EconomyYear(m, year); err != nil {
-		return nil, err
-	}
-	p, err := m.Params.Year(year)
+	m, p, err := a.EconomyParams(ctx, year)
 	if err != nil {
 		return nil, err
 	}

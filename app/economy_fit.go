@@ -55,17 +55,11 @@ type FitRow struct {
 // without parameters, settlement rows or national average is ENOTFOUND;
 // a year whose rates have no value is the parameter's error.
 func (a *App) EqualisationFit(ctx context.Context, year int) (*EqualisationFit, error) {
-	m, err := a.Economy(ctx)
+	m, p, err := a.EconomyParams(ctx, year)
 	if err != nil {
 		return nil, err
 	}
-	if year, err = EconomyYear(m, year); err != nil {
-		return nil, err
-	}
-	p, err := m.Params.Year(year)
-	if err != nil {
-		return nil, err
-	}
+	year = p.Year
 	rates, err := economy.RatesOf(p)
 	if err != nil {
 		return nil, err

@@ -82,18 +82,11 @@ func (s *Server) merger(r *http.Request) (*economy.Merger, error) {
 }
 
 func (s *Server) apiEconomyParameters(w http.ResponseWriter, r *http.Request) error {
-	m, err := s.app.Economy(r.Context())
-	if err != nil {
-		return err
-	}
 	year, err := economyYear(r.URL.Query())
-	if err == nil {
-		year, err = app.EconomyYear(m, year)
-	}
 	if err != nil {
 		return err
 	}
-	p, err := m.Params.Year(year)
+	m, p, err := s.app.EconomyParams(r.Context(), year)
 	if err != nil {
 		return err
 	}
@@ -224,21 +217,16 @@ func (s *Server) economyOptions(m *economy.Model, year int) (all, samples []econ
 
 func (s *Server) handleEconomy(w http.ResponseWriter, r *http.Request) error {
 	lang := langOf(r)
-	m, err := s.app.Economy(r.Context())
-	if err != nil {
-		return err
-	}
 	q := r.URL.Query()
 	year, err := economyYear(q)
-	if err == nil {
-		year, err = app.EconomyYear(m, year)
-	}
 	if err != nil {
 		return err
 	}
-	if _, err := m.Params.Year(year); err != nil {
+	m, p, err := s.app.EconomyParams(r.Context(), year)
+	if err != nil {
 		return err
 	}
+	year = p.Year
 	d := economyPageData{Years: m.Params.Years(), Year: year}
 	d.Municipalities, d.Samples = s.economyOptions(m, year)
 	title := msg(lang, "nav.economy")
