@@ -151,7 +151,10 @@ func (c *BarChart) render(s *svg) error {
 	ticks, dec := niceTicks(lo, hi, max(3, (W-int(labelW))/110))
 	d0, d1 := ticks[0], ticks[len(ticks)-1]
 	minL := pad + labelW + 8
-	maxR := float64(W) - pad
+	// The last tick's label is centred on the plot's right edge: keep
+	// half of it inside the chart.
+	tickLabels := formatTicks(ticks, dec, t.lang)
+	maxR := float64(W) - max(pad, textWidth(tickLabels[len(tickLabels)-1], fontText)/2+2)
 	plotL, plotR := minL, maxR
 	xOf := func(v float64) float64 { return plotL + (v-d0)/(d1-d0)*(plotR-plotL) }
 	// Shrink the plot until every value label fits; the estimate of text
@@ -190,7 +193,7 @@ func (c *BarChart) render(s *svg) error {
 		}
 	}
 	s.grid(&grid)
-	s.xTickLabels(ticks, xOf, formatTicks(ticks, dec, t.lang), barsBottom+18)
+	s.xTickLabels(ticks, xOf, tickLabels, barsBottom+18)
 	if c.Unit != "" {
 		s.xAxisLabel((plotL+plotR)/2, unitY, c.Unit)
 	}
