@@ -15,14 +15,14 @@ import (
 func TestTextWidthErrsWide(t *testing.T) {
 	for s, drawn := range map[string]float64{
 		"Pålagt interkommunalt samarbeid om barn…": 270.0,
-		"abcdefghijklmnopqrstuvwxyz":                175.8,
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ":                209.7,
-		"0123456789":                                76.4,
-		"Dagens system":                             92.7,
-		"Sammenslåing til minst 5 000 innbyggere":   251.3,
-		"æøå ÆØÅ":                                   59.6,
-		"iljtfrI.,:;'!|()[]":                        74.0,
-		"mwMW":                                      43.7,
+		"abcdefghijklmnopqrstuvwxyz":               175.8,
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ":               209.7,
+		"0123456789":                               76.4,
+		"Dagens system":                            92.7,
+		"Sammenslåing til minst 5 000 innbyggere":  251.3,
+		"æøå ÆØÅ":                                  59.6,
+		"iljtfrI.,:;'!|()[]":                       74.0,
+		"mwMW":                                     43.7,
 	} {
 		if got := textWidth(s, 12); got < drawn {
 			t.Errorf("textWidth(%q) = %.1f, but it is drawn %.1f px wide", s, got, drawn)
