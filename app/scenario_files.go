@@ -11,6 +11,7 @@ import (
 	"generalist"
 	"generalist/geo"
 	"generalist/planfile"
+	"generalist/sim"
 )
 
 // Plans in and out: a scenario's municipalities as GeoJSON (merged ones
@@ -119,11 +120,7 @@ func (a *App) scenarioGeoJSON(ctx context.Context, sc *generalist.Scenario, crs 
 	if err != nil {
 		return nil, err
 	}
-	in, err := a.Base(ctx, sc.Structure, sc.Year, opts)
-	if err != nil {
-		return nil, err
-	}
-	out, err := a.Evaluate(ctx, sc, opts)
+	in, out, err := a.baseAndOutcome(ctx, sc, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -131,10 +128,7 @@ func (a *App) scenarioGeoJSON(ctx context.Context, sc *generalist.Scenario, crs 
 	for _, m := range in.Municipalities {
 		names[m.Number] = m.ShortName
 	}
-	split := map[generalist.MunicipalityNumber]bool{}
-	for _, sp := range sc.Splits {
-		split[sp.From] = true
-	}
+	split := splitFrom(sc)
 	var units []planfile.Unit
 	for _, u := range out.Units {
 		p := planfile.UnitProperties{Number: string(u.Number), Name: u.Name, Kind: planfile.KindUnchanged, Centre: string(u.Number), Year: sc.Year,
@@ -181,6 +175,30 @@ func (a *App) scenarioGeoJSON(ctx context.Context, sc *generalist.Scenario, crs 
 	return buf.Bytes(), nil
 }
 
+// baseAndOutcome returns the scenario's base (its structure and year)
+// and its outcome, which the plan files draw from.
+func (a *App) baseAndOutcome(ctx context.Context, sc *generalist.Scenario, opts TodayOptions) (*sim.Base, *sim.Outcome, error) {
+	in, err := a.Base(ctx, sc.Structure, sc.Year, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := a.Evaluate(ctx, sc, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return in, out, nil
+}
+
+// splitFrom is the set of municipalities the scenario splits; the plan
+// files draw and list each of them on its own, not in its unit.
+func splitFrom(sc *generalist.Scenario) map[generalist.MunicipalityNumber]bool {
+	split := map[generalist.MunicipalityNumber]bool{}
+	for _, sp := range sc.Splits {
+		split[sp.From] = true
+	}
+	return split
+}
+
 func round2(v float64) float64 {
 	return float64(int64(v*100+0.5)) / 100
 }
@@ -189,18 +207,11 @@ func round2(v float64) float64 {
 // base structure with its group, and a column per task the scenario's
 // cooperation or task differentiation names.
 func (a *App) scenarioCSV(ctx context.Context, sc *generalist.Scenario, opts TodayOptions) ([]byte, error) {
-	in, err := a.Base(ctx, sc.Structure, sc.Year, opts)
+	in, out, err := a.baseAndOutcome(ctx, sc, opts)
 	if err != nil {
 		return nil, err
 	}
-	out, err := a.Evaluate(ctx, sc, opts)
-	if err != nil {
-		return nil, err
-	}
-	split := map[generalist.MunicipalityNumber]bool{}
-	for _, sp := range sc.Splits {
-		split[sp.From] = true
-	}
+	split := splitFrom(sc)
 	type group struct{ number, name string }
 	byMember := map[generalist.MunicipalityNumber]group{}
 	for _, u := range out.Units {
