@@ -88,66 +88,15 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	st, year, f := sel.Structure, sel.Year, sel.Filter
-	res, err := s.app.Capacity(r.Context(), st, year, opts)
-	if err != nil {
-		return err
-	}
-	counties, years, err := s.choices(r.Context(), st)
-	if err != nil {
-		return err
-	}
-	cat, err := s.catalogue(r.Context())
-	if err != nil {
-		return err
-	}
-	lang := langOf(r)
-	d := capacityPage{Result: res, Year: year, Years: years, Counties: counties, County: f.County, Examples: opts.Examples, Registry: registryImportPath}
-	nf := nbfmt.For(lang)
-	for _, t := range res.Tasks {
-		task := taskByID(cat, t.Task)
-		d.Tasks = append(d.Tasks, task)
-		d.Unknown = d.Unknown || !t.CooperationKnown
-		row := taskRow{TaskSummary: t, Task: task}
-		if task != nil && task.Staffing != nil {
-			fte, min := task.Staffing.FTEPer1000, task.Staffing.MinTeam
-			row.FTE = sprintf(msg(lang, "cap.fte"), paramText(nf, fte.Value))
-			row.Min = sprintf(msg(lang, "cap.min"), paramText(nf, min.Value))
-			row.FTEAssumed, row.MinAssumed = fte.Assumption, min.Assumption
-			if !fte.Assumption {
-				row.FTESource = fte.Source
-			}
-			if !min.Assumption {
-				row.MinSource = min.Source
-			}
-		}
-		d.Summary = append(d.Summary, row)
-	}
-	d.Basis = basisText(lang, st, res.Cooperation)
-	for _, m := range res.Municipalities {
-		if f.County == "" || m.Number.County() == f.County {
-			d.Rows = append(d.Rows, m)
-		}
-	}
-	// Most shortfalls first: the overview is for finding the vulnerable.
-	sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Shortfalls) > len(d.Rows[j].Shortfalls) })
 	all := r.URL.Query().Get("alle")
 	if all != "" && all != "1" {
 		return generalist.Errorf(generalist.EINVALID, "query parameter alle %q: must be 1 (every municipality in the heat map) or left out", all)
 	}
-	d.AllRows = len(d.Rows)
-	cut := all == "" && len(d.Rows) > heatMapRows
-	if cut {
-		d.Rows = d.Rows[:heatMapRows]
-	}
-	obs, err := s.app.Observed(r.Context())
-	if err != nil && generalist.ErrorCode(err) != generalist.ENOTFOUND {
-		return err
-	}
-	d.Observed = observedViews(lang, obs)
-	// The heat map is some 800 KB of HTML: render it once per structure,
-	// year, county, choice of examples and language (a bounded set) and
-	// serve it from memory, so the page costs no more than the others
-	// under load.
+	lang := langOf(r)
+	// The heat map is some 800 KB of HTML: the page is built and rendered
+	// once per structure, year, county, choice of examples and language (a
+	// bounded set), when first asked for, and served from memory until the
+	// data change, so the page costs no more than the others under load.
 	norm := url.Values{"structure": {st.String()}, "year": {fmt.Sprint(year)}}
 	if f.County != "" {
 		norm.Set("county", string(f.County))
@@ -155,22 +104,78 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 	if opts.Examples {
 		norm.Set("examples", "1")
 	}
-	if cut {
-		// The link to every municipality, from the normalised query: the
-		// page is cached under it.
+	key := fmt.Sprintf("capacity/%s/%d/%d/%s/%t/%s", lang, st, year, f.County, opts.Examples, all)
+	return s.renderCached(w, r, key, "capacity.tmpl", func() (page, error) {
+		ctx := r.Context()
+		res, err := s.app.Capacity(ctx, st, year, opts)
+		if err != nil {
+			return page{}, err
+		}
+		counties, years, err := s.choices(ctx, st)
+		if err != nil {
+			return page{}, err
+		}
+		cat, err := s.catalogue(ctx)
+		if err != nil {
+			return page{}, err
+		}
+		d := capacityPage{Result: res, Year: year, Years: years, Counties: counties, County: f.County, Examples: opts.Examples, Registry: registryImportPath}
+		nf := nbfmt.For(lang)
+		for _, t := range res.Tasks {
+			task := taskByID(cat, t.Task)
+			d.Tasks = append(d.Tasks, task)
+			d.Unknown = d.Unknown || !t.CooperationKnown
+			row := taskRow{TaskSummary: t, Task: task}
+			if task != nil && task.Staffing != nil {
+				fte, min := task.Staffing.FTEPer1000, task.Staffing.MinTeam
+				row.FTE = sprintf(msg(lang, "cap.fte"), paramText(nf, fte.Value))
+				row.Min = sprintf(msg(lang, "cap.min"), paramText(nf, min.Value))
+				row.FTEAssumed, row.MinAssumed = fte.Assumption, min.Assumption
+				if !fte.Assumption {
+					row.FTESource = fte.Source
+				}
+				if !min.Assumption {
+					row.MinSource = min.Source
+				}
+			}
+			d.Summary = append(d.Summary, row)
+		}
+		d.Basis = basisText(lang, st, res.Cooperation)
+		for _, m := range res.Municipalities {
+			if f.County == "" || m.Number.County() == f.County {
+				d.Rows = append(d.Rows, m)
+			}
+		}
+		// Most shortfalls first: the overview is for finding the vulnerable.
+		sort.SliceStable(d.Rows, func(i, j int) bool { return len(d.Rows[i].Shortfalls) > len(d.Rows[j].Shortfalls) })
+		d.AllRows = len(d.Rows)
+		cut := all == "" && len(d.Rows) > heatMapRows
+		if cut {
+			d.Rows = d.Rows[:heatMapRows]
+		}
+		obs, err := s.app.Observed(ctx)
+		if err != nil && generalist.ErrorCode(err) != generalist.ENOTFOUND {
+			return page{}, err
+		}
+		d.Observed = observedViews(lang, obs)
 		q := url.Values{}
 		for k, v := range norm {
 			q[k] = v
 		}
-		q.Set("alle", "1")
-		d.AllURL = "/kapasitet?" + q.Encode() + "#heat"
-	}
-	if all != "" {
-		norm.Set("alle", "1")
-	}
-	key := fmt.Sprintf("capacity/%s/%d/%d/%s/%t/%s", lang, st, year, f.County, opts.Examples, all)
-	return s.renderCached(w, r, key, "capacity.tmpl", func() (page, error) {
-		return page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d, Query: norm}, nil
+		if cut {
+			// The link to every municipality, from the normalised query:
+			// the page is cached under it.
+			link := url.Values{}
+			for k, v := range norm {
+				link[k] = v
+			}
+			link.Set("alle", "1")
+			d.AllURL = "/kapasitet?" + link.Encode() + "#heat"
+		}
+		if all != "" {
+			q.Set("alle", "1")
+		}
+		return page{Title: msg(lang, "nav.capacity"), Nav: "capacity", Structure: st, Data: d, Query: q}, nil
 	})
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -94,17 +95,48 @@ type cmpCalc struct {
 }
 
 func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) error {
+	if isAnalyst(r) {
+		// An analyst's page has the form that publishes a scenario, with
+		// their token: rendered for them alone.
+		p, err := s.comparePage(w, r)
+		if err != nil {
+			return err
+		}
+		s.render(w, r, http.StatusOK, "scenario.tmpl", p)
+		return nil
+	}
+	// Anyone else's page depends only on the query, the language and
+	// whether the viewer may read stored scenarios: it is built once, when
+	// first asked for, and served from memory until the data change (a
+	// scenario saved, published or deleted changes them). A scenario the
+	// viewer may not read is an error, which is never kept.
+	q := url.Values{}
+	for k, v := range r.URL.Query() {
+		if k != "lang" {
+			q[k] = v
+		}
+	}
+	key := fmt.Sprintf("compare/%s/%t?%s", langOf(r), signedIn(r.Context()), q.Encode())
+	return s.renderCached(w, r, key, "scenario.tmpl", func() (page, error) {
+		p, err := s.comparePage(w, r)
+		p.Query = q
+		return p, err
+	})
+}
+
+// comparePage builds the comparison of the request's scenarios.
+func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) (page, error) {
 	scs, err := s.requestedScenarios(r)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	opts, err := todayOptions(r)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	outs, err := s.app.Compare(r.Context(), scs, opts)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	lang := langOf(r)
 	d := comparePage{Outcomes: outs, JSON: "/api/v1/compare?" + r.URL.RawQuery, Report: "/scenarier/rapport?" + r.URL.RawQuery,
@@ -113,7 +145,7 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 	todayBasis(&d, lang, r.URL.Query())
 	cat, err := s.catalogue(r.Context())
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	d.Calc = cmpCalc{Structure: outs[0].Structure, Year: outs[0].Year, Catalogue: cat.Version}
 	var names []string
@@ -149,19 +181,18 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 		d.Tasks = append(d.Tasks, row)
 	}
 	if err := s.compareProblems(r, &d); err != nil {
-		return err
+		return page{}, err
 	}
 	e, err := s.app.ComparisonEconomy(r.Context(), scs)
 	if err != nil {
-		return err
+		return page{}, err
 	}
 	d.Economy = compareEconomy(e, scs, lang)
 	if d.Support, err = s.compareSupport(r, scs, d.Outcomes); err != nil {
-		return err
+		return page{}, err
 	}
 	d.Downloads = s.scenarioDownloads(w, r, scs)
-	s.render(w, r, http.StatusOK, "scenario.tmpl", page{Title: msg(lang, "cmp.title"), Nav: "scenarios", Data: d})
-	return nil
+	return page{Title: msg(lang, "cmp.title"), Nav: "scenarios", Data: d}, nil
 }
 
 // compareQuery keeps the comparison's own parameters (the scenarios and

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"net/http"
+	"net/url"
 	"slices"
 	"sort"
 
@@ -70,27 +71,57 @@ type imcRow struct {
 }
 
 func (s *Server) handleIMCList(w http.ResponseWriter, r *http.Request) error {
-	f, cs, err := s.imcList(r)
+	q := r.URL.Query()
+	f, err := imcFilter(q)
 	if err != nil {
 		return err
 	}
-	d := imcListData{Filter: f, FormText: r.URL.Query().Get("form"), Forms: generalist.IMCForms}
-	d.Tasks = s.shipped.Tasks
-	if d.Munis, err = s.store.Municipalities(r.Context(), generalist.Structure2024); err != nil {
+	day, err := dateParam(q, "date", s.today())
+	if err != nil {
 		return err
+	}
+	// The list has no form that needs the viewer's token, so it is built
+	// and rendered once per query, language, what the viewer may do and
+	// day (the checks and the active marks are as of today), when first
+	// asked for, and served from memory until the registry changes.
+	v := s.viewer(r)
+	p := imcPage{AllowEdits: v.Role == generalist.UserAdmin || v.Role == generalist.UserEditor, SignedIn: accessSignedIn.allows(v.Role)}
+	lang := langOf(r)
+	norm := url.Values{}
+	for k, vs := range q {
+		if k != "lang" {
+			norm[k] = vs
+		}
 	}
 	today := s.today()
-	for i := range cs {
-		d.List = append(d.List, imcRow{C: &cs[i], Failed: imc.Check(&cs[i], s.shipped, imc.Options{Today: today}).Failed, Active: cs[i].ActiveOn(today)})
-	}
-	if d.National, err = s.national(r); err != nil {
-		return err
-	}
-	if d.Map, err = s.imcMap(r, d.National, d.Munis); err != nil {
-		return err
-	}
-	s.imcRender(w, r, http.StatusOK, "imc_list.tmpl", msg(langOf(r), "nav.imc"), imcPage{Data: d})
-	return nil
+	key := fmt.Sprintf("imc/%s/%t/%t/%s?%s", lang, p.AllowEdits, p.SignedIn, today, norm.Encode())
+	return s.renderCached(w, r, key, "imc_list.tmpl", func() (page, error) {
+		ctx := r.Context()
+		cs, err := s.store.IMCs(ctx, f)
+		if err != nil {
+			return page{}, err
+		}
+		d := imcListData{Filter: f, FormText: q.Get("form"), Forms: generalist.IMCForms}
+		d.Tasks = s.shipped.Tasks
+		if d.Munis, err = s.store.Municipalities(ctx, generalist.Structure2024); err != nil {
+			return page{}, err
+		}
+		for i := range cs {
+			d.List = append(d.List, imcRow{C: &cs[i], Failed: imc.Check(&cs[i], s.shipped, imc.Options{Today: today}).Failed, Active: cs[i].ActiveOn(today)})
+		}
+		if d.National, err = s.app.NationalOverview(ctx, day); err != nil {
+			return page{}, err
+		}
+		if d.Map, err = s.imcMap(r, d.National, d.Munis); err != nil {
+			return page{}, err
+		}
+		p.Caveat = imc.LawCaveat
+		if lang == "en" {
+			p.Caveat = imc.LawCaveatEN
+		}
+		p.Data = d
+		return page{Title: msg(lang, "nav.imc"), Nav: "imc", Data: p, Query: norm}, nil
+	})
 }
 
 // imcMap draws the number of cooperations each municipality takes part in.

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"generalist"
+	"generalist/app"
 )
 
 // Input (innspill): anyone may send a challenge or a solution without
@@ -43,91 +43,55 @@ type inputHandlers struct {
 }
 
 // facetCache keeps the counts per tag and per municipality of the public
-// list for facetTTL: they count every published input of a selection,
-// which costs far more than a page. A change made through this server
-// clears it; one made by another process (or the CLI) shows within
-// facetTTL.
+// list in the server's cache, under the data version: they count every
+// published input of a selection, which costs far more than a page. Every
+// change to a published input moves the version (decision 0015), so a
+// change made through any process shows on the next request.
 type facetCache struct {
-	mu      sync.Mutex
-	now     func() time.Time
-	entries map[string]facetEntry
+	cache *app.Cache
 }
 
-type facetEntry struct {
-	at    time.Time
+// facets are the counts of one selection.
+type facets struct {
 	tags  []generalist.TagCount
 	munis []generalist.MunicipalityCount
 }
 
-const facetTTL = 10 * time.Second
-
-// get returns the facets of f, computing them when missing or old.
+// get returns the facets of f, computing them when missing.
 func (c *facetCache) get(ctx context.Context, st generalist.InputStore, f generalist.InputFilter) ([]generalist.TagCount, []generalist.MunicipalityCount, error) {
-	key := fmt.Sprint(f.Statuses, f.Kind, f.Municipality, f.County, f.Tags)
-	now := c.now()
-	c.mu.Lock()
-	e, ok := c.entries[key]
-	c.mu.Unlock()
-	if ok && now.Sub(e.at) < facetTTL {
-		return e.tags, e.munis, nil
+	key := fmt.Sprint("input/facets/", f.Statuses, f.Kind, f.Municipality, f.County, f.Tags, "?")
+	if f.Kind != "" || f.Municipality != "" || f.County != "" || len(f.Tags) > 0 {
+		key += "selected" // a selection of the many: scratch (classOf)
 	}
-	noTags := f
-	noTags.Tags = nil
-	tags, err := st.TagCounts(ctx, noTags)
-	if err != nil {
-		return nil, nil, err
-	}
-	munis, err := st.CountsByMunicipality(ctx, f)
-	if err != nil {
-		return nil, nil, err
-	}
-	c.mu.Lock()
-	if len(c.entries) > 1000 {
-		clear(c.entries)
-	}
-	c.entries[key] = facetEntry{at: now, tags: tags, munis: munis}
-	c.mu.Unlock()
-	return tags, munis, nil
-}
-
-// clear forgets every entry, after a change.
-func (c *facetCache) clear() {
-	c.mu.Lock()
-	clear(c.entries)
-	c.mu.Unlock()
-}
-
-// changed wraps a handler that changes inputs: after it answers with
-// success, the facets are computed anew.
-func (h *inputHandlers) changed(fn handler) handler {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-		if err := fn(rec, r); err != nil {
-			return err
+	v, err := get(ctx, c.cache, key, func() (facets, error) {
+		noTags := f
+		noTags.Tags = nil
+		tags, err := st.TagCounts(ctx, noTags)
+		if err != nil {
+			return facets{}, err
 		}
-		if rec.status < 400 {
-			h.facets.clear()
-		}
-		return nil
-	}
+		munis, err := st.CountsByMunicipality(ctx, f)
+		return facets{tags, munis}, err
+	})
+	return v.tags, v.munis, err
 }
 
 // inputRoutes registers the input pages and API routes.
 func (s *Server) inputRoutes() {
-	h := &inputHandlers{s: s, limit: newTokenBuckets(inputBurst, inputPer, s.cfg.Now), facets: &facetCache{now: s.cfg.Now, entries: map[string]facetEntry{}}}
+	h := &inputHandlers{s: s, limit: newTokenBuckets(inputBurst, inputPer, s.cfg.Now), facets: &facetCache{cache: s.cache}}
 	s.page("GET /innspill", accessPublic, h.list)
 	s.page("GET /innspill/ny", accessPublic, h.form)
 	s.page("POST /innspill/ny", accessPublic, h.submit)
 	s.page("GET /innspill/kvittering", accessPublic, h.lookup)
 	s.page("GET /innspill/kvittering/{ref}", accessPublic, h.receipt)
-	s.page("POST /innspill/kvittering/{ref}/trekk", accessPublic, h.changed(h.withdraw))
+	s.page("POST /innspill/kvittering/{ref}/trekk", accessPublic, h.withdraw)
 	s.page("GET /innspill/{id}", accessPublic, h.show)
 	s.page("GET /innspill/moderering", accessAnalyst, h.queue)
 	s.page("GET /innspill/moderering/{id}", accessAnalyst, h.moderation)
-	s.page("POST /innspill/moderering/{id}", accessAnalyst, h.changed(h.moderate))
-	s.page("POST /innspill/moderering/{id}/sammenslaing", accessAnalyst, h.changed(h.merge))
-	s.page("POST /innspill/moderering/{id}/sletting", accessAnalyst, h.changed(h.erase))
-	s.page("POST /innspill/moderering/{id}/scenario", accessAnalyst, h.changed(h.linkScenario))
+	s.page("POST /innspill/moderering/{id}", accessAnalyst, h.moderate)
+	s.page("POST /innspill/moderering/{id}/sammenslaing", accessAnalyst, h.merge)
+	s.page("POST /innspill/moderering/{id}/sletting", accessAnalyst, h.erase)
+	s.page("POST /innspill/moderering/{id}/scenario", accessAnalyst, h.linkScenario)
 	s.page("GET /innspill/moderering/{id}/vedlegg", accessAnalyst, h.attachment)
 
 	s.api("GET /api/v1/inputs", accessPublic, h.apiList)
@@ -136,12 +100,12 @@ func (s *Server) inputRoutes() {
 	s.api("GET /api/v1/inputs/counts", accessPublic, h.apiCounts)
 	s.api("GET /api/v1/inputs/export", accessPublic, h.apiExport)
 	s.api("GET /api/v1/inputs/{reference}", accessPublic, h.apiStatus)
-	s.api("POST /api/v1/inputs/{reference}/withdraw", accessPublic, h.changed(h.apiWithdraw))
+	s.api("POST /api/v1/inputs/{reference}/withdraw", accessPublic, h.apiWithdraw)
 	s.api("GET /api/v1/moderation/inputs", accessAnalyst, h.apiQueue)
 	s.api("GET /api/v1/moderation/inputs/{id}", accessAnalyst, h.apiInput)
-	s.api("POST /api/v1/moderation/inputs/{id}", accessAnalyst, h.changed(h.apiModerate))
-	s.api("POST /api/v1/moderation/inputs/{id}/merge", accessAnalyst, h.changed(h.apiMerge))
-	s.api("POST /api/v1/moderation/inputs/{id}/erase", accessAnalyst, h.changed(h.apiErase))
+	s.api("POST /api/v1/moderation/inputs/{id}", accessAnalyst, h.apiModerate)
+	s.api("POST /api/v1/moderation/inputs/{id}/merge", accessAnalyst, h.apiMerge)
+	s.api("POST /api/v1/moderation/inputs/{id}/erase", accessAnalyst, h.apiErase)
 	s.api("PUT /api/v1/moderation/inputs/{id}/scenarios/{scenario}", accessAnalyst, h.apiLink)
 	s.api("DELETE /api/v1/moderation/inputs/{id}/scenarios/{scenario}", accessAnalyst, h.apiUnlink)
 }

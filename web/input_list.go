@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -113,9 +114,29 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	f.Limit, f.Offset = inputPageSize, (pageNo-1)*inputPageSize
+	// The page depends only on the query and the language (and the menu,
+	// on whether the viewer is an analyst): it is built and rendered once
+	// per query, when first asked for, and served from memory until a
+	// published input changes (that moves the data version, decision 0015).
+	norm := url.Values{}
+	for k, v := range q {
+		if k != "lang" {
+			norm[k] = v
+		}
+	}
+	return h.s.renderCached(w, r, "input/"+lang+"?"+norm.Encode(), "input_list.tmpl", func() (page, error) {
+		d, err := h.listData(ctx, r, f, pageNo, norm)
+		return page{Title: msg(lang, "input.title"), Nav: "input", Data: d, Query: norm}, err
+	})
+}
+
+// listData gathers the list page of the published inputs f selects, page
+// pageNo of the query q.
+func (h *inputHandlers) listData(ctx context.Context, r *http.Request, f generalist.InputFilter, pageNo int, q url.Values) (inputListData, error) {
+	lang := langOf(r)
 	ins, total, err := h.s.store.ListInputs(ctx, f)
 	if err != nil {
-		return err
+		return inputListData{}, err
 	}
 	// The counts per tag and the map cover the published inputs of the
 	// place and kind chosen, not the text search (which would make them
@@ -124,11 +145,11 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
 	facets := generalist.InputFilter{Statuses: f.Statuses, Kind: f.Kind, Municipality: f.Municipality, County: f.County, Tags: f.Tags}
 	counts, byMuni, err := h.facets.get(ctx, h.s.store, facets)
 	if err != nil {
-		return err
+		return inputListData{}, err
 	}
 	p, err := h.places(ctx)
 	if err != nil {
-		return err
+		return inputListData{}, err
 	}
 	d := inputListData{Filter: f, Total: total, Groups: tagGroups(lang, f.Tags, counts), Places: p, Page: pageNo}
 	d.TotalText = fmt.Sprintf(msg(lang, "input.results"), total)
@@ -141,7 +162,7 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
 		d.Inputs = append(d.Inputs, p.view(&ins[i], lang, false))
 	}
 	if d.Map, err = h.inputMap(r, byMuni, p); err != nil {
-		return err
+		return inputListData{}, err
 	}
 	link := func(n int) string {
 		c := url.Values{}
@@ -168,8 +189,7 @@ func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
 		sel = "&" + e
 	}
 	d.ExportCSV, d.ExportExcel, d.ExportJSON = "/api/v1/inputs/export?format=csv"+sel, "/api/v1/inputs/export?format="+formatExcel+sel, "/api/v1/inputs/export?format=json"+sel
-	h.render(w, r, http.StatusOK, "input_list.tmpl", msg(lang, "input.title"), d)
-	return nil
+	return d, nil
 }
 
 // inputMap draws the number of published inputs per municipality.

@@ -193,45 +193,58 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	st, year, f := sel.Structure, sel.Year, sel.Filter
-	rows, err := s.selected(r.Context(), sel)
-	if err != nil {
-		return err
-	}
 	key := q.Get("sort")
 	if key == "" {
 		key = "number"
 	}
 	desc := q.Get("dir") == "desc"
-	if err := sortRows(rows, key, desc); err != nil {
-		return err
+	if err := sortRows(nil, key, desc); err != nil {
+		return err // an unknown column, before anything is computed
 	}
-	counties, years, err := s.choices(r.Context(), st)
-	if err != nil {
-		return err
-	}
-	csvQ := url.Values{}
-	for k, v := range q {
-		if k != "sort" && k != "dir" && k != "lang" {
-			csvQ[k] = v
+	// build gathers the page: the rows kept by the filter, sorted, and
+	// the choices. csv is the query of the download link.
+	build := func(csv url.Values) (page, error) {
+		ctx := r.Context()
+		rows, err := s.selected(ctx, sel)
+		if err != nil {
+			return page{}, err
 		}
+		if err := sortRows(rows, key, desc); err != nil {
+			return page{}, err
+		}
+		counties, years, err := s.choices(ctx, st)
+		if err != nil {
+			return page{}, err
+		}
+		var caveats []string
+		if st == generalist.Structure2024 {
+			caveats = []string{generalist.CentralityCaveat}
+		}
+		return page{Title: msg(langOf(r), "nav.list"), Nav: "list", Structure: st, Caveats: caveats,
+			Data: listData{Rows: rows, Counties: counties, Sizes: atlas.SizeClasses, Year: year, Years: years, Sort: key, Desc: desc,
+				Filter: f, CSV: "/api/v1/municipalities?" + csv.Encode()}}, nil
 	}
-	csvQ.Set("format", "csv")
-	csvQ.Set("structure", st.String())
-	csvQ.Set("year", fmt.Sprint(year))
-	var caveats []string
-	if st == generalist.Structure2024 {
-		caveats = []string{generalist.CentralityCaveat}
-	}
-	p := page{Title: msg(langOf(r), "nav.list"), Nav: "list", Structure: st, Caveats: caveats,
-		Data: listData{Rows: rows, Counties: counties, Sizes: atlas.SizeClasses, Year: year, Years: years, Sort: key, Desc: desc,
-			Filter: f, CSV: "/api/v1/municipalities?" + csvQ.Encode()}}
 	if f.Query != "" {
+		csvQ := url.Values{}
+		for k, v := range q {
+			if k != "sort" && k != "dir" && k != "lang" {
+				csvQ[k] = v
+			}
+		}
+		csvQ.Set("format", "csv")
+		csvQ.Set("structure", st.String())
+		csvQ.Set("year", fmt.Sprint(year))
+		p, err := build(csvQ)
+		if err != nil {
+			return err
+		}
 		s.render(w, r, http.StatusOK, "list.tmpl", p)
 		return nil
 	}
 	// Without a name search the page depends on a bounded set of choices:
-	// render it once per choice and serve it from memory. The links are
-	// built from the parsed choices, not the raw query, so they match the key.
+	// it is built and rendered once per choice, when first asked for, and
+	// served from memory until the data change. The links are built from
+	// the parsed choices, not the raw query, so they match the key.
 	norm := url.Values{"structure": {st.String()}, "year": {fmt.Sprint(year)}, "sort": {key}}
 	if desc {
 		norm.Set("dir", "desc")
@@ -245,17 +258,17 @@ func (s *Server) handleList(w http.ResponseWriter, r *http.Request) error {
 	if f.Centrality != 0 {
 		norm.Set("centrality", fmt.Sprint(f.Centrality))
 	}
-	p.Query = norm
 	csv := url.Values{"format": {"csv"}}
 	for k, v := range norm {
 		if k != "sort" && k != "dir" {
 			csv[k] = v
 		}
 	}
-	d := p.Data.(listData)
-	d.CSV = "/api/v1/municipalities?" + csv.Encode()
-	p.Data = d
-	return s.renderCached(w, r, "list/"+langOf(r)+"?"+norm.Encode(), "list.tmpl", func() (page, error) { return p, nil })
+	return s.renderCached(w, r, "list/"+langOf(r)+"?"+norm.Encode(), "list.tmpl", func() (page, error) {
+		p, err := build(csv)
+		p.Query = norm
+		return p, err
+	})
 }
 
 type profileData struct {

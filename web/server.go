@@ -267,7 +267,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// which may turn a handler's 400 into 413.
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 	lw := s.limitBody(rec, r, limit)
-	ctx := context.WithValue(r.Context(), requestIDKey, id)
+	// One reading of the data version per request (decision 0015).
+	ctx := context.WithValue(app.WithVersion(r.Context()), requestIDKey, id)
 	v, err := s.identify(r.WithContext(ctx))
 	ctx = context.WithValue(ctx, viewerKey, v)
 	r = r.WithContext(ctx)
