@@ -71,10 +71,14 @@ func Summarize(units []Unit, under generalist.Persons) (Distribution, error) {
 		under = DefaultUnder
 	}
 	d := Distribution{Municipalities: len(units), Under: Under{Threshold: under}}
-	known := make([]Unit, 0, len(units))
-	for _, u := range units {
-		if u.Known {
-			known = append(known, u)
+	// Sort the positions of the units with data rather than copies of the
+	// units: moving the structs (with their strings) dominated the cost.
+	// The comparison breaks ties by number, so the order is total and
+	// deterministic.
+	known := make([]int32, 0, len(units))
+	for i := range units {
+		if u := &units[i]; u.Known {
+			known = append(known, int32(i))
 		} else {
 			d.Missing = append(d.Missing, Gap{Number: u.Number, Name: u.Name, Note: u.Note})
 		}
@@ -83,43 +87,32 @@ func Summarize(units []Unit, under generalist.Persons) (Distribution, error) {
 	if len(known) == 0 {
 		return d, generalist.Errorf(generalist.EINVALID, "no unit has data")
 	}
-	// Sort positions rather than the units themselves: moving the structs
-	// (with their strings) dominated the cost. The comparison breaks ties
-	// by number, so the order is total and deterministic.
-	order := make([]int32, len(known))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(i, j int32) int {
-		a, b := &known[i], &known[j]
+	slices.SortFunc(known, func(i, j int32) int {
+		a, b := &units[i], &units[j]
 		return cmp.Or(cmp.Compare(a.Value, b.Value), cmp.Compare(a.Number, b.Number))
 	})
-	sorted := make([]Unit, len(known))
-	for i, k := range order {
-		sorted[i] = known[k]
-	}
-	known = sorted
+	at := func(k int) *Unit { return &units[known[k]] }
 	d.WithData = len(known)
-	for _, u := range known {
-		d.Inhabitants += u.Value
-		if u.Value < under {
+	for k := range known {
+		d.Inhabitants += at(k).Value
+		if at(k).Value < under {
 			d.Under.Count++
 		}
 	}
 	d.Mean = float64(d.Inhabitants) / float64(len(known))
 	n := len(known)
 	if n%2 == 1 {
-		d.Median = float64(known[n/2].Value)
+		d.Median = float64(at(n / 2).Value)
 	} else {
-		d.Median = (float64(known[n/2-1].Value) + float64(known[n/2].Value)) / 2
+		d.Median = (float64(at(n/2-1).Value) + float64(at(n/2).Value)) / 2
 	}
-	s := known[0]
+	s := at(0)
 	d.Smallest = Extreme{Number: s.Number, Name: s.Name, Inhabitants: s.Value}
 	// The largest is the last by value; among equal values, the lowest number.
 	l := n - 1
-	for l > 0 && known[l-1].Value == known[n-1].Value {
+	for l > 0 && at(l-1).Value == at(n-1).Value {
 		l--
 	}
-	d.Largest = Extreme{Number: known[l].Number, Name: known[l].Name, Inhabitants: known[l].Value}
+	d.Largest = Extreme{Number: at(l).Number, Name: at(l).Name, Inhabitants: at(l).Value}
 	return d, nil
 }
