@@ -52,26 +52,11 @@ func (res *GroupsResult) GroupsDescription() string {
 // as its author. Regions without any cooperation (every municipality
 // alone) are refused: there is nothing to save.
 func (a *App) SaveGroups(ctx context.Context, res *GroupsResult, name, author string) (*generalist.Scenario, error) {
-	if name == "" {
-		return nil, generalist.Errorf(generalist.EINVALID, "name: give the scenario a name")
-	}
-	for try := 0; ; try++ {
-		id, err := a.freeScenarioID(ctx, name)
-		if err != nil {
-			return nil, err
-		}
+	return a.saveNamed(ctx, name, author, func(id string) (*generalist.Scenario, error) {
 		sc := res.GroupsScenario(id, name, res.GroupsDescription())
 		if len(sc.Arrangements) == 0 {
 			return nil, generalist.Errorf(generalist.EINVALID, "the search's regions join no municipalities; there is no scenario to save")
 		}
-		sc.Author = author
-		err = a.CreateScenario(ctx, sc)
-		if generalist.ErrorCode(err) == generalist.ECONFLICT && try < 3 {
-			continue // the id was taken in between
-		}
-		if err != nil {
-			return nil, err
-		}
 		return sc, nil
-	}
+	})
 }

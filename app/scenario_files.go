@@ -415,6 +415,35 @@ func (a *App) freeScenarioID(ctx context.Context, name string) (string, error) {
 	}
 }
 
+// saveNamed stores the scenario build makes, under an id made from name
+// (freeScenarioID) and with author as its author, as the saved searches
+// and regions do. build refuses what has nothing to save. When another
+// process takes the id in between, it tries again with the next free id.
+func (a *App) saveNamed(ctx context.Context, name, author string, build func(id string) (*generalist.Scenario, error)) (*generalist.Scenario, error) {
+	if name == "" {
+		return nil, generalist.Errorf(generalist.EINVALID, "name: give the scenario a name")
+	}
+	for try := 0; ; try++ {
+		id, err := a.freeScenarioID(ctx, name)
+		if err != nil {
+			return nil, err
+		}
+		sc, err := build(id)
+		if err != nil {
+			return nil, err
+		}
+		sc.Author = author
+		err = a.CreateScenario(ctx, sc)
+		if generalist.ErrorCode(err) == generalist.ECONFLICT && try < 3 {
+			continue // the id was taken in between
+		}
+		if err != nil {
+			return nil, err
+		}
+		return sc, nil
+	}
+}
+
 // slug is a scenario id made of a name: lower case, æ ø å spelt ae o a,
 // other runs of characters a dash, at most 64 characters.
 func slug(name string) string {

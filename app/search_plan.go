@@ -12,26 +12,11 @@ import (
 // scenario has, with author as its author. A plan without any merger is
 // refused: there is nothing to save.
 func (a *App) SavePlan(ctx context.Context, s *Search, plan *optimize.Plan, name, description, author string) (*generalist.Scenario, error) {
-	if name == "" {
-		return nil, generalist.Errorf(generalist.EINVALID, "name: give the scenario a name")
-	}
-	for try := 0; ; try++ {
-		id, err := a.freeScenarioID(ctx, name)
-		if err != nil {
-			return nil, err
-		}
+	return a.saveNamed(ctx, name, author, func(id string) (*generalist.Scenario, error) {
 		sc := s.PlanScenario(plan, id, name, description)
 		if len(sc.Mergers) == 0 {
 			return nil, generalist.Errorf(generalist.EINVALID, "the search's proposal merges no municipalities; there is no scenario to save")
 		}
-		sc.Author = author
-		err = a.CreateScenario(ctx, sc)
-		if generalist.ErrorCode(err) == generalist.ECONFLICT && try < 3 {
-			continue // the id was taken in between
-		}
-		if err != nil {
-			return nil, err
-		}
 		return sc, nil
-	}
+	})
 }
