@@ -49,6 +49,16 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 	var role []int8
 	var merger []int32
 	count := n
+	// Backing arrays of the merged units' members and age groups.
+	var slabs mergeSlabs
+	if len(s.Mergers) > 0 {
+		total := 0
+		for _, mg := range s.Mergers {
+			total += len(mg.Members)
+		}
+		slabs.members = make([]generalist.MunicipalityNumber, 0, total)
+		slabs.ages = make([]generalist.AgeCounts, len(s.Mergers))
+	}
 	if len(s.Mergers)+len(s.Splits) > 0 {
 		role = make([]int8, n)
 		merger = make([]int32, n)
@@ -134,7 +144,7 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 				u.DistanceKm = &dist[i]
 			}
 		default:
-			mergeUnit(prep, &s.Mergers[merger[k]], int32(k), u, role, at, dist, i)
+			mergeUnit(prep, s.Mergers, merger[k], int32(k), u, role, at, dist, i, &slabs)
 		}
 		u.centre, u.idx = int32(k), int32(i)
 		units[i] = u
@@ -202,21 +212,32 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 // they should, which Validate refuses before.
 var errNoUnits = generalist.Errorf(generalist.EINVALID, "the scenario's mergers do not form units: check that every merger's centre is one of its members and no municipality is in two")
 
-// mergeUnit forms the unit of merger mg, centred on position centre, in
+// mergeSlabs are the backing arrays of the merged units' members (each
+// unit's a capped window, so appending a split part copies it) and age
+// groups.
+type mergeSlabs struct {
+	members []generalist.MunicipalityNumber
+	ages    []generalist.AgeCounts
+}
+
+// mergeUnit forms the unit of merger mi, centred on position centre, in
 // u (the i-th unit): its members in order of number, their population
 // (a split member carries none), and its distance, the mean over
 // members of the distance between the member's centroid and the
 // centre's, weighted by the member's population (members without a known
 // population weigh nothing).
-func mergeUnit(prep *prepared, mg *generalist.Merger, centre int32, u *unit, role []int8, at []*unit, dist []float64, i int) {
+func mergeUnit(prep *prepared, mergers []generalist.Merger, mi, centre int32, u *unit, role []int8, at []*unit, dist []float64, i int, slabs *mergeSlabs) {
+	mg := &mergers[mi]
 	name := mg.Name
 	if name == "" {
 		name = prep.munis[centre].name
 	}
-	members := slices.Clone(mg.Members)
+	start := len(slabs.members)
+	slabs.members = append(slabs.members, mg.Members...)
+	members := slabs.members[start:len(slabs.members):len(slabs.members)]
 	slices.Sort(members)
 	u.Number, u.Name, u.Members = prep.munis[centre].number, name, members
-	u.known, u.ages, u.own = true, new(generalist.AgeCounts), true
+	u.known, u.ages, u.own = true, &slabs.ages[mi], true
 	c := &prep.munis[centre]
 	var w, sum float64
 	for _, n := range members {
