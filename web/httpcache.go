@@ -93,7 +93,7 @@ func (s *Server) httpCache(w http.ResponseWriter, r *http.Request, v viewer, p c
 			return cw, false
 		}
 		cw.public = true
-		cw.tag = validator(version, buildID(), s.cfg.Now().Format(time.DateOnly), langOf(r), r.URL.RequestURI())
+		cw.tag = validator(version, buildID(), string(s.today()), langOf(r), r.URL.RequestURI())
 	}
 	if cw.public && cw.tag != "" {
 		if tag, ok := matchTag(r.Header.Get("If-None-Match"), cw.tag, acceptsGzip(r)); ok {

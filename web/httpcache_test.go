@@ -9,9 +9,12 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"generalist"
+	"generalist/web"
 )
 
 // cachePaths are the addresses the cache tests ask for a route whose
@@ -359,5 +362,23 @@ func TestLanguageCookieAndCache(t *testing.T) {
 	nb := fetch(t, c, a.URL, "/kommuner", "Accept-Language", "en")
 	if byCookie.header.Get("ETag") == nb.header.Get("ETag") || !strings.Contains(nb.body, `lang="nb"`) {
 		t.Errorf("/kommuner: the lang cookie's ETag %q equals bokmål's %q, or Accept-Language changed the page", byCookie.header.Get("ETag"), nb.header.Get("ETag"))
+	}
+}
+
+// TestETagFollowsTheDate: the pages that say which cooperations are
+// active today change at midnight without any change of data, so the
+// date is part of the ETag.
+func TestETagFollowsTheDate(t *testing.T) {
+	var now atomic.Int64 // the server's clock, Unix seconds
+	now.Store(time.Date(2026, 12, 7, 23, 59, 0, 0, time.Local).Unix())
+	a := newAuthServer(t, func(c *web.Config) { c.Now = func() time.Time { return time.Unix(now.Load(), 0) } })
+	c := plainClient()
+	before := fetch(t, c, a.URL, "/samarbeid").header.Get("ETag")
+	if r := fetch(t, c, a.URL, "/samarbeid", "If-None-Match", before); r.status != http.StatusNotModified {
+		t.Fatalf("/samarbeid with its ETag the same day = %d, want 304", r.status)
+	}
+	now.Add(120)
+	if r := fetch(t, c, a.URL, "/samarbeid", "If-None-Match", before); r.status != http.StatusOK || r.header.Get("ETag") == before {
+		t.Errorf("/samarbeid with yesterday's ETag = %d, ETag %q; want 200 and a new ETag", r.status, r.header.Get("ETag"))
 	}
 }
