@@ -16,7 +16,7 @@ import (
 // the municipalities and the task catalogue.
 func ParseScenario(b []byte, name string) (*Scenario, error) {
 	if !utf8.Valid(b) {
-		return nil, scenarioErrorAt(b, name, int64(invalidUTF8At(b)), "not valid UTF-8")
+		return nil, scenarioErrorAt(b, name, int64(InvalidUTF8At(b)), "not valid UTF-8")
 	}
 	var s Scenario
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -50,19 +50,6 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 }
 
 func scenarioErrorAt(b []byte, name string, off int64, msg string) error {
-	off = min(max(off, 0), int64(len(b)))
-	line := 1 + bytes.Count(b[:off], []byte("\n"))
-	col := int(off) - bytes.LastIndexByte(b[:off], '\n')
+	line, col := LineColumn(b, off)
 	return Errorf(EINVALID, "%s line %d, column %d: %s", name, line, col, msg)
-}
-
-func invalidUTF8At(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }

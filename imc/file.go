@@ -55,7 +55,7 @@ func parseJSON(b []byte, name string) (*File, error) {
 		return nil, fileProblem(name, "the file is empty")
 	}
 	at := func(off int64) Problem {
-		line, char := lineChar(b, off)
+		line, char := generalist.LineColumn(b, off)
 		return Problem{Line: line, Char: char}
 	}
 	one := func(p Problem, format string, args ...any) error {
@@ -216,17 +216,8 @@ func jsonKind(k string) string {
 
 // position is "line L, column C" of byte offset off in b.
 func position(b []byte, off int64) string {
-	line, char := lineChar(b, off)
+	line, char := generalist.LineColumn(b, off)
 	return fmt.Sprintf("line %d, column %d", line, char)
-}
-
-// lineChar is the line and the character in it (both from 1) of byte
-// offset off in b.
-func lineChar(b []byte, off int64) (line, char int) {
-	off = min(max(off, 0), int64(len(b)))
-	line = 1 + bytes.Count(b[:off], []byte("\n"))
-	start := bytes.LastIndexByte(b[:off], '\n') + 1
-	return line, 1 + utf8.RuneCount(b[start:off])
 }
 
 // ExportJSON writes cooperations as {"cooperations": [...]}, which

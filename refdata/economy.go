@@ -458,7 +458,7 @@ func ParseParamDir(fsys fs.FS, dir string) (economy.ParamSet, error) {
 // fault.
 func ParseParams(b []byte, name string) (*economy.Params, error) {
 	if !utf8.Valid(b) {
-		return nil, errorAt(b, name, int64(firstInvalidUTF8(b)), "", "not valid UTF-8")
+		return nil, errorAt(b, name, int64(generalist.InvalidUTF8At(b)), "", "not valid UTF-8")
 	}
 	var f paramFile
 	dec := json.NewDecoder(bytes.NewReader(b))

@@ -63,7 +63,7 @@ func parseTable(name string, b []byte, want []string) (*table, error) {
 		b = b[3:]
 	}
 	if !utf8.Valid(b) {
-		line := 1 + bytes.Count(b[:firstInvalidUTF8(b)], []byte("\n"))
+		line, _ := generalist.LineColumn(b, int64(generalist.InvalidUTF8At(b)))
 		return nil, generalist.Errorf(generalist.EINVALID,
 			"%s line %d: not valid UTF-8 (the file may be ISO-8859-1; the reference files must be UTF-8)", name, line)
 	}
@@ -103,17 +103,6 @@ func eachRecord(name string, r *csv.Reader, fn func(rec []string, line int)) err
 		line, _ := r.FieldPos(0)
 		fn(rec, line)
 	}
-}
-
-func firstInvalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
 }
 
 func csvError(name string, err error) error {

@@ -50,7 +50,7 @@ func ParseTasks(r io.Reader, name string) (*generalist.Catalogue, error) {
 		return nil, fmt.Errorf("refdata: read %s: %w", name, err)
 	}
 	if !utf8.Valid(b) {
-		return nil, errorAt(b, name, int64(firstInvalidUTF8(b)), "", "not valid UTF-8")
+		return nil, errorAt(b, name, int64(generalist.InvalidUTF8At(b)), "", "not valid UTF-8")
 	}
 	var c generalist.Catalogue
 	dec := json.NewDecoder(bytes.NewReader(b))
@@ -154,10 +154,7 @@ func taskLabel(i int, id string) string {
 // errorAt returns an EINVALID error at byte offset off of b: "tasks.json
 // line 12, column 5[, task]: msg". Columns count characters, not bytes.
 func errorAt(b []byte, name string, off int64, task, msg string) error {
-	off = min(max(off, 0), int64(len(b)))
-	line := 1 + bytes.Count(b[:off], []byte("\n"))
-	lineStart := bytes.LastIndexByte(b[:off], '\n') + 1
-	col := 1 + utf8.RuneCount(b[lineStart:off])
+	line, col := generalist.LineColumn(b, off)
 	where := fmt.Sprintf("%s line %d, column %d", name, line, col)
 	if task != "" {
 		where += ", " + task
