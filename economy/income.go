@@ -1,6 +1,7 @@
 package economy
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"slices"
@@ -284,7 +285,7 @@ func Check(ps ParamSet, d *Data) ([]CheckRow, error) {
 		if a.Year != b.Year {
 			return a.Year - b.Year
 		}
-		return compareNumbers(a.Municipality, b.Municipality)
+		return cmp.Compare(a.Municipality, b.Municipality)
 	})
 	return out, nil
 }
@@ -298,18 +299,8 @@ func (d *Data) Observations(year int) []Observation {
 			out = append(out, Observation{s.Municipality, s.TaxPerInhabitant, s.NetPerInhabitant})
 		}
 	}
-	slices.SortFunc(out, func(a, b Observation) int { return compareNumbers(a.Municipality, b.Municipality) })
+	slices.SortFunc(out, func(a, b Observation) int { return cmp.Compare(a.Municipality, b.Municipality) })
 	return out
-}
-
-func compareNumbers(a, b generalist.MunicipalityNumber) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // joinErrors joins domain errors into one EINVALID-or-ENOTFOUND error

@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 
@@ -51,7 +52,7 @@ func (a *assignment) recordNew(t *generalist.Task, out *Outcome) {
 			continue
 		}
 		units := slices.Clone(c.units)
-		slices.SortFunc(units, func(x, y *unit) int { return cmpNumber(x.Number, y.Number) })
+		slices.SortFunc(units, func(x, y *unit) int { return cmp.Compare(x.Number, y.Number) })
 		if a.registered(t.ID, units) {
 			continue
 		}
@@ -93,7 +94,7 @@ func (a *assignment) recordUnstaffed(out *Outcome) {
 		if len(units) < 2 {
 			continue
 		}
-		slices.SortFunc(units, func(x, y *unit) int { return cmpNumber(x.Number, y.Number) })
+		slices.SortFunc(units, func(x, y *unit) int { return cmp.Compare(x.Number, y.Number) })
 		if a.registered(co.Task, units) {
 			continue
 		}
@@ -140,16 +141,6 @@ func ruleForm(s *generalist.Scenario, rule string) (generalist.IMCForm, bool) {
 		return s.Mandated[i].Form, true
 	}
 	return "", false
-}
-
-func cmpNumber(a, b generalist.MunicipalityNumber) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // support fills the outcome's support section when the scenario has a

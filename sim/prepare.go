@@ -90,7 +90,7 @@ func prepare(in *Base) *prepared {
 			order = append(order, i)
 		}
 	}
-	slices.SortFunc(order, func(i, j int) int { return cmpNumber(in.Municipalities[i].Number, in.Municipalities[j].Number) })
+	slices.SortFunc(order, func(i, j int) int { return cmp.Compare(in.Municipalities[i].Number, in.Municipalities[j].Number) })
 	p.munis = make([]muni, len(order))
 	p.numbers = make([]generalist.MunicipalityNumber, len(order))
 	for k, i := range order {

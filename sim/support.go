@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	"slices"
 
 	"generalist"
@@ -165,7 +166,7 @@ func EvaluateSupport(s *generalist.Scenario, coops []NewCooperation) *SupportOut
 		}
 		out.Municipalities = append(out.Municipalities, *r)
 	}
-	slices.SortFunc(out.Municipalities, func(x, y SupportRecipient) int { return cmpNumber(x.Number, y.Number) })
+	slices.SortFunc(out.Municipalities, func(x, y SupportRecipient) int { return cmp.Compare(x.Number, y.Number) })
 	return out
 }
 
