@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
+	"sync"
 
 	"generalist"
 )
@@ -18,8 +20,12 @@ const foldAfter = 64
 // grown (PostgreSQL's writers append to it), the rows are folded into n;
 // the sum stays the same.
 func (db *DB) DataVersion(ctx context.Context) (int64, error) {
+	stmt, err := db.version.prepare(ctx, db.db)
+	if err != nil {
+		return 0, db.errorf("read the data version: %w", err)
+	}
 	var n, pending int64
-	if err := db.queryRow(ctx, `SELECT n, (SELECT count(*) FROM data_changes) FROM data_version`).Scan(&n, &pending); err != nil {
+	if err := stmt.QueryRowContext(ctx).Scan(&n, &pending); err != nil {
 		return 0, db.errorf("read the data version: %w", err)
 	}
 	if pending > foldAfter {
@@ -28,6 +34,29 @@ func (db *DB) DataVersion(ctx context.Context) (int64, error) {
 		_ = db.foldDataChanges(ctx)
 	}
 	return n + pending, nil
+}
+
+// versionQuery is the data version's query, prepared once per store (and
+// by database/sql once per connection): it runs on every request, and
+// parsing it cost more than running it.
+type versionQuery struct {
+	mu   sync.Mutex
+	stmt *sql.Stmt
+}
+
+const versionSQL = `SELECT n, (SELECT count(*) FROM data_changes) FROM data_version`
+
+func (q *versionQuery) prepare(ctx context.Context, sdb *sql.DB) (*sql.Stmt, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.stmt == nil {
+		stmt, err := sdb.PrepareContext(ctx, versionSQL)
+		if err != nil {
+			return nil, err // tried again on the next reading
+		}
+		q.stmt = stmt
+	}
+	return q.stmt, nil
 }
 
 // foldDataChanges moves the rows of data_changes that its transaction

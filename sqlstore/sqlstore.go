@@ -172,6 +172,8 @@ type DB struct {
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+
+	version versionQuery // DataVersion's prepared query
 }
 
 var (
