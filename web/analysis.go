@@ -53,12 +53,18 @@ func (s *Server) analyse(r *http.Request, a analysisRequest) (*atlas.Analysis, e
 	return s.app.Analyse(r.Context(), a.Indicator, a.Structure, a.Year, a.Covariates)
 }
 
-func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) error {
+// requestedAnalysis parses the request's analysis and runs it.
+func (s *Server) requestedAnalysis(r *http.Request) (analysisRequest, *atlas.Analysis, error) {
 	a, err := s.parseAnalysis(r)
 	if err != nil {
-		return err
+		return a, nil, err
 	}
 	res, err := s.analyse(r, a)
+	return a, res, err
+}
+
+func (s *Server) apiAnalysis(w http.ResponseWriter, r *http.Request) error {
+	a, res, err := s.requestedAnalysis(r)
 	if err != nil {
 		return err
 	}
@@ -93,11 +99,7 @@ type analysisTermRow struct {
 
 func (s *Server) handleAnalysis(w http.ResponseWriter, r *http.Request) error {
 	lang := langOf(r)
-	a, err := s.parseAnalysis(r)
-	if err != nil {
-		return err
-	}
-	res, err := s.analyse(r, a)
+	a, res, err := s.requestedAnalysis(r)
 	if err != nil {
 		return err
 	}

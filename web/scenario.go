@@ -55,11 +55,7 @@ func (s *Server) apiScenario(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) error {
-	sc, err := s.scenario(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	opts, err := todayOptions(r)
+	sc, opts, err := s.pathScenario(r)
 	if err != nil {
 		return err
 	}
@@ -95,15 +91,40 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) compare(r *http.Request) ([]*sim.Outcome, error) {
-	scs, err := s.requestedScenarios(r)
-	if err != nil {
-		return nil, err
-	}
-	opts, err := todayOptions(r)
+	scs, opts, err := s.requestedComparison(r)
 	if err != nil {
 		return nil, err
 	}
 	return s.app.Compare(r.Context(), scs, opts)
+}
+
+// pathScenario returns the stored or example scenario the path's {id}
+// names, and today's cooperation the request asks it to be evaluated on.
+func (s *Server) pathScenario(r *http.Request) (*generalist.Scenario, app.TodayOptions, error) {
+	sc, err := s.scenario(r.Context(), r.PathValue("id"))
+	if err != nil {
+		return nil, app.TodayOptions{}, err
+	}
+	opts, err := todayOptions(r)
+	if err != nil {
+		return nil, app.TodayOptions{}, err
+	}
+	return sc, opts, nil
+}
+
+// requestedComparison returns the scenarios ?id= names
+// (requestedScenarios) and today's cooperation the request asks them to
+// be compared on.
+func (s *Server) requestedComparison(r *http.Request) ([]*generalist.Scenario, app.TodayOptions, error) {
+	scs, err := s.requestedScenarios(r)
+	if err != nil {
+		return nil, app.TodayOptions{}, err
+	}
+	opts, err := todayOptions(r)
+	if err != nil {
+		return nil, app.TodayOptions{}, err
+	}
+	return scs, opts, nil
 }
 
 // requestedScenarios finds the scenarios named by ?id=a&id=b (or id=a,b).
@@ -267,11 +288,7 @@ func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) er
 	if write == nil {
 		return generalist.Errorf(generalist.EINVALID, "query parameter format %q: must be html, md, csv or %s", format, formatExcel)
 	}
-	scs, err := s.requestedScenarios(r)
-	if err != nil {
-		return err
-	}
-	opts, err := todayOptions(r)
+	scs, opts, err := s.requestedComparison(r)
 	if err != nil {
 		return err
 	}

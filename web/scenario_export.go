@@ -39,11 +39,7 @@ func (s *Server) apiScenarioExport(w http.ResponseWriter, r *http.Request) error
 		}
 		crs = n
 	}
-	sc, err := s.scenario(r.Context(), r.PathValue("id"))
-	if err != nil {
-		return err
-	}
-	opts, err := todayOptions(r)
+	sc, opts, err := s.pathScenario(r)
 	if err != nil {
 		return err
 	}
