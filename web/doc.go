@@ -32,6 +32,14 @@
 // rule cannot be registered, and TestAuthorizationMatrix calls every route
 // as every role.
 //
+// A GET route also needs a cache policy in cacheOf (authz.go): public for
+// the published data (the public gets Cache-Control: public, max-age=30
+// and an ETag of the data version, and a revalidation is answered 304
+// before the handler runs), private for anything with a form token, a
+// secret or one person's data, static for the static files. The matrix
+// test fails for a GET route without one; httpcache.go applies it, and a
+// signed-in user's answer is always private (docs/deployment-cache.md).
+//
 // Every handler has one shape, handler:
 //
 //	func (s *Server) apiIMC(w http.ResponseWriter, r *http.Request) error {
