@@ -21,6 +21,16 @@ var chartPages = []string{
 	"/sammenlign?k=0301,4601,1151",
 	"/analyse",
 	"/sok?floor=5000&ensemble=true",
+	// Pages the issue names that draw maps and tables, not charts: only
+	// the sideways scrolling is checked.
+	"/kapasitet",
+	"/scenarier/sammenlign?id=barnevern-palagt-samarbeid&id=barnevern-til-fylket-under-3000",
+}
+
+// noCharts are the pages of chartPages without a chart.
+var noCharts = map[string]bool{
+	"/kapasitet": true,
+	"/scenarier/sammenlign?id=barnevern-palagt-samarbeid&id=barnevern-til-fylket-under-3000": true,
 }
 
 // chartText is the smallest text of a page's charts as rendered (its font
@@ -72,7 +82,7 @@ func TestBrowserChartsOnPhones(t *testing.T) {
 				t.Fatal(err)
 			}
 			m := eval[chartText](t, bctx, measureCharts)
-			if m.Charts == 0 {
+			if m.Charts == 0 && !noCharts[path] {
 				t.Errorf("%d px %s: no chart found", width, path)
 				continue
 			}
@@ -82,7 +92,7 @@ func TestBrowserChartsOnPhones(t *testing.T) {
 			if m.Unreachable != "" {
 				t.Errorf("%d px %s: the chart %s is wider than the window and not in a keyboard-reachable scroll region", width, path, m.Unreachable)
 			}
-			if m.Min < 11.95 {
+			if m.Charts > 0 && m.Min < 11.95 {
 				t.Errorf("%d px %s: chart text renders at %.1f px (%s); want at least 12", width, path, m.Min, m.Where)
 			}
 			t.Logf("%d px %s: %d charts, smallest text %.1f px, overflow %.0f", width, path, m.Charts, m.Min, m.Overflow)
