@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -56,10 +57,7 @@ func (h *inputHandlers) apiList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if f.Limit == 0 {
-		f.Limit = 50
-	}
-	ins, total, err := h.s.store.ListInputs(r.Context(), f)
+	ins, total, err := h.listPage(r.Context(), &f)
 	if err != nil {
 		return err
 	}
@@ -207,16 +205,22 @@ func (h *inputHandlers) apiQueue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if f.Limit == 0 {
-		f.Limit = 50
-	}
-	ins, total, err := h.s.store.ListInputs(r.Context(), f)
+	ins, total, err := h.listPage(r.Context(), &f)
 	if err != nil {
 		return err
 	}
 	w.Header().Set("Cache-Control", "private, no-store")
 	writeJSON(w, http.StatusOK, map[string]any{"total": total, "limit": f.Limit, "offset": f.Offset, "inputs": ins})
 	return nil
+}
+
+// listPage lists one page of the inputs f matches: 50 when f gives no
+// limit (f is changed to say so, for the answer's "limit").
+func (h *inputHandlers) listPage(ctx context.Context, f *generalist.InputFilter) ([]generalist.Input, int, error) {
+	if f.Limit == 0 {
+		f.Limit = 50
+	}
+	return h.s.store.ListInputs(ctx, *f)
 }
 
 func apiID(r *http.Request) (int64, error) {
