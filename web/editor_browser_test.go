@@ -30,39 +30,13 @@ import (
 func TestBrowserEditorJourney(t *testing.T) {
 	e := newInputEnv(t)
 	e.analyst(t, "analytiker")
-	bctx := browser.Tab(t, 240*time.Second)
-	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(bctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	eval := func(js string) string {
-		t.Helper()
-		s, err := chromedp.Run(bctx, chromedp.Evaluate[string](js, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("evaluate %s: %v", js, err)
-		}
-		return s
-	}
-	text := func(sel string) string {
-		t.Helper()
-		return strings.ReplaceAll(eval(fmt.Sprintf(`(document.querySelector(%q)||{}).textContent||""`, sel)), "\u00a0", " ")
-	}
-	// waitFor polls a JavaScript condition (no wall-clock threshold on
-	// the work itself: the tab's deadline bounds the test).
+	b := browser.Open(t, 240*time.Second)
+	bctx, do, eval, text := b.Ctx, b.Do, b.Eval, b.TextContent
 	waitFor := func(what, cond string) {
 		t.Helper()
-		for {
-			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](cond))
-			if err == nil && ok {
-				return
-			}
-			if bctx.Err() != nil {
-				t.Fatalf("waiting for %s: %v (status %q, problems %q)", what, bctx.Err(), text("#plan-status"), text("#plan-groups .plan-problem-list"))
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
+		b.WaitFor(what, cond, func() string {
+			return fmt.Sprintf("status %q, problems %q", text("#plan-status"), text("#plan-groups .plan-problem-list"))
+		})
 	}
 	metric := func(k string) string { return strings.TrimSpace(text(`[data-metric="` + k + `"]`)) }
 	fresh := `!document.getElementById("plan-outcome").classList.contains("plan-stale")`
@@ -239,33 +213,11 @@ func TestBrowserEditorJourney(t *testing.T) {
 // cleared. The visitor is told how to save and may download the file.
 func TestBrowserEditorLevers(t *testing.T) {
 	e := newInputEnv(t)
-	bctx := browser.Tab(t, 180*time.Second)
-	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(bctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	eval := func(js string) string {
-		t.Helper()
-		s, err := chromedp.Run(bctx, chromedp.Evaluate[string](js))
-		if err != nil {
-			t.Fatalf("evaluate %s: %v", js, err)
-		}
-		return s
-	}
+	b := browser.Open(t, 180*time.Second)
+	bctx, do, eval := b.Ctx, b.Do, b.Eval
 	waitFor := func(what, cond string) {
 		t.Helper()
-		for {
-			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](cond))
-			if err == nil && ok {
-				return
-			}
-			if bctx.Err() != nil {
-				t.Fatalf("waiting for %s: %v (status %q)", what, bctx.Err(), eval(`document.getElementById("plan-status").textContent`))
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
+		b.WaitFor(what, cond, func() string { return fmt.Sprintf("status %q", b.TextContent("#plan-status")) })
 	}
 	fresh := `!document.getElementById("plan-outcome").classList.contains("plan-stale")`
 	scenario := func() map[string]any {

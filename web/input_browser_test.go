@@ -18,13 +18,8 @@ import (
 func TestBrowserInput(t *testing.T) {
 	e := newInputEnv(t)
 	e.analyst(t, "analytiker")
-	bctx := browser.Tab(t, 120*time.Second)
-	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(bctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	b := browser.Open(t, 120*time.Second)
+	bctx, do := b.Ctx, b.Do
 	text := func(sel string) string {
 		t.Helper()
 		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))

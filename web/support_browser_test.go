@@ -31,33 +31,11 @@ func TestBrowserEditorSupport(t *testing.T) {
 	if _, err := e.srv.app.PublishScenario(ctx, sc.ID, "test"); err != nil {
 		t.Fatal(err)
 	}
-	bctx := browser.Tab(t, 120*time.Second)
-	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(bctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(bctx, chromedp.Evaluate[string](fmt.Sprintf(`(document.querySelector(%q)||{}).textContent||""`, sel)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s)
-	}
+	b := browser.Open(t, 120*time.Second)
+	bctx, do, text := b.Ctx, b.Do, b.TextContent
 	waitFor := func(what, cond string) {
 		t.Helper()
-		for {
-			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](cond))
-			if err == nil && ok {
-				return
-			}
-			if bctx.Err() != nil {
-				t.Fatalf("waiting for %s: %v (status %q)", what, bctx.Err(), text("#plan-status"))
-			}
-			time.Sleep(100 * time.Millisecond)
-		}
+		b.WaitFor(what, cond, func() string { return fmt.Sprintf("status %q", text("#plan-status")) })
 	}
 	do("viewport", chromedp.EmulateViewport(1400, 1000))
 	do("open", chromedp.Navigate(e.URL+"/scenarier/ny?id=stotte-nettleser"), chromedp.WaitReady(chromedp.CSS(`[data-fk="plan-add-support"]`)))
