@@ -11,6 +11,7 @@ import (
 	"generalist"
 	"generalist/app"
 	"generalist/optimize"
+	"generalist/report"
 )
 
 // The kinds of job.
@@ -107,12 +108,14 @@ type EvaluateParams struct {
 	Examples  bool     `json:"examples,omitempty"`
 }
 
-// ReportParams name the scenarios of a comparison report, its title and
-// its format: html, md or csv (as generalist report --format).
+// ReportParams name the scenarios of a comparison report, its title, its
+// format (html, md or csv, as generalist report --format) and its
+// language (nb, the default, or en, as --lang).
 type ReportParams struct {
 	Scenarios []string `json:"scenarios"`
 	Title     string   `json:"title,omitempty"`
 	Format    string   `json:"format,omitempty"`
+	Lang      string   `json:"lang,omitempty"`
 	Examples  bool     `json:"examples,omitempty"`
 }
 
@@ -292,6 +295,9 @@ func (p ReportParams) check(ctx context.Context, a *app.App) error {
 	}
 	if len([]rune(p.Title)) > 200 {
 		return generalist.Errorf(generalist.EINVALID, "title: at most 200 characters")
+	}
+	if err := report.CheckLang(p.Lang); err != nil {
+		return err
 	}
 	_, err := scenarios(ctx, a, p.Scenarios)
 	return err

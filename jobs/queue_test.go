@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"generalist"
 	"generalist/app"
 	"generalist/postgres"
+	"generalist/report"
 	"generalist/storetest"
 )
 
@@ -191,6 +193,7 @@ func TestEnqueueRefusesBadParams(t *testing.T) {
 		{EvaluateParams{}, "scenarios"},
 		{EvaluateParams{Scenarios: []string{"no-such"}}, "no-such"},
 		{ReportParams{Scenarios: []string{"no-such"}, Format: "pdf"}, "format"},
+		{ReportParams{Scenarios: []string{"kommunereformen-2020"}, Lang: "de"}, "language"},
 	} {
 		_, err := q.Enqueue(ctx, Owner{}, tt.p)
 		if generalist.ErrorCode(err) != generalist.EINVALID && generalist.ErrorCode(err) != generalist.ENOTFOUND || !strings.Contains(generalist.ErrorMessage(err), tt.want) {
@@ -199,6 +202,22 @@ func TestEnqueueRefusesBadParams(t *testing.T) {
 	}
 	if list, err := q.List(ctx, "", true, 10); err != nil || len(list) != 0 {
 		t.Errorf("after refusals the queue holds %v, %v; want nothing", list, err)
+	}
+}
+
+// TestReportLanguage writes a report job in the language it names: the
+// report's own title and the HTML's language follow it.
+func TestReportLanguage(t *testing.T) {
+	a, _ := backends[0].open(t)
+	for lang, want := range map[string]string{"": `lang="nb"`, "nb": `lang="nb"`, "en": `lang="en"`} {
+		res, err := runReport(context.Background(), a, ReportParams{Scenarios: []string{"kommunereformen-2020"}, Lang: lang}, &reporter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := res.(*ReportResult)
+		if !strings.Contains(r.Content, want) || r.Title != report.DefaultTitle(cmp.Or(lang, "nb")) {
+			t.Errorf("report in %q: title %q, html lang %v; want %s and the default title in that language", lang, r.Title, strings.Contains(r.Content, want), want)
+		}
 	}
 }
 

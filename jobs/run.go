@@ -260,10 +260,15 @@ func runReport(ctx context.Context, a *app.App, p ReportParams, rep *reporter) (
 		return nil, err
 	}
 	rep.set(0, 2, "steps")
-	c, err := a.Report(ctx, p.Title, scs, app.TodayOptions{Examples: p.Examples})
+	title := p.Title
+	if title == "" {
+		title = report.DefaultTitle(p.Lang)
+	}
+	c, err := a.Report(ctx, title, scs, app.TodayOptions{Examples: p.Examples})
 	if err != nil {
 		return nil, err
 	}
+	c.Lang = p.Lang
 	rep.set(1, 2, "steps")
 	write := map[string]func(io.Writer, *report.Comparison) error{"html": report.HTML, "md": report.Markdown, "csv": report.CSV}[format]
 	var b bytes.Buffer

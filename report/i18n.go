@@ -225,12 +225,15 @@ func (c *Comparison) nf() nbfmt.Locale {
 }
 
 // checkLang refuses a language the report cannot write.
-func (c *Comparison) checkLang() error {
-	switch c.Lang {
+func (c *Comparison) checkLang() error { return CheckLang(c.Lang) }
+
+// CheckLang refuses a report language other than nb, en or "" (nb).
+func CheckLang(lang string) error {
+	switch lang {
 	case "", "nb", "en":
 		return nil
 	}
-	return generalist.Errorf(generalist.EINVALID, "report: language %q: must be nb or en", c.Lang)
+	return generalist.Errorf(generalist.EINVALID, "report: language %q: must be nb or en", lang)
 }
 
 // DefaultTitle is the title of a report in lang when the user gives none.
