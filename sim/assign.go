@@ -467,6 +467,15 @@ func (a *assignment) nearestRobust(t *generalist.Task, i int32) int32 {
 				return v
 			}
 		}
+	case a.in.Graph != nil && a.units[i].single && a.plain(a.units[i].centre):
+		// Every municipality within three steps is a unit of its own, so
+		// the unit's neighbourhood is the municipality's, in the same
+		// order.
+		for _, k := range a.prep.near()[a.units[i].centre] {
+			if v := a.at[k].idx; ok(v) {
+				return v
+			}
+		}
 	case a.in.Graph != nil:
 		for _, v := range a.within(i, 3) {
 			if !ok(v) {
@@ -489,6 +498,18 @@ func (a *assignment) nearestRobust(t *generalist.Task, i int32) int32 {
 		}
 	}
 	return b
+}
+
+// plain reports whether every municipality within three steps of
+// position k on the graph is a unit of its own, as in the base (not
+// merged, not split, given no split part).
+func (a *assignment) plain(k int32) bool {
+	for _, v := range a.prep.near()[k] {
+		if u := a.at[v]; u == nil || !u.single {
+			return false
+		}
+	}
+	return true
 }
 
 // adjacency sets the units' neighbours on the base's graph and their

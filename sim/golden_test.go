@@ -19,9 +19,10 @@ import (
 
 var updateGolden = flag.Bool("update", false, "rewrite the golden outcomes in testdata/golden")
 
-// goldenCases are today's system and every shipped example, each on its
-// base alone and with the shipped example cooperations as today's
-// cooperation (what the application layer applies when asked).
+// goldenCases are today's system, every shipped example and two mixed
+// scenarios (mergers with the partner rule), each on its base alone and
+// with the shipped example cooperations as today's cooperation (what the
+// application layer applies when asked).
 func goldenCases(t testing.TB) []struct {
 	name string
 	s    *generalist.Scenario
@@ -40,7 +41,25 @@ func goldenCases(t testing.TB) []struct {
 			name string
 			s    *generalist.Scenario
 		}{s.ID, s})
+		if s.ID == "sammenslaing-5000" {
+			// The partner rule and a host on units changed by mergers.
+			mixed := *s
+			mixed.Name += " med pålagt samarbeid"
+			mixed.Mandated = []generalist.MandatedIMC{{Task: "barnevern", Form: generalist.FormHostAdmin, Criteria: generalist.Criteria{BelowRobust: true}}}
+			mixed.Differentiated = []generalist.TaskTransfer{{Task: "ppt", To: generalist.ToHost, Host: mixed.Mergers[0].Members[0], Criteria: generalist.Criteria{Named: mixed.Mergers[1].Members}}}
+			cases = append(cases, struct {
+				name string
+				s    *generalist.Scenario
+			}{"sammenslaing-5000-palagt", &mixed})
+		}
 	}
+	// A merger and mandated cooperation (BenchmarkRun/Scenario).
+	cases = append(cases, struct {
+		name string
+		s    *generalist.Scenario
+	}{"karmoy-palagt", &generalist.Scenario{Name: "b", Structure: 2024, Year: 2026,
+		Mandated: []generalist.MandatedIMC{{Task: "barnevern", Form: generalist.FormHostAdmin, Criteria: generalist.Criteria{BelowRobust: true}}},
+		Mergers:  []generalist.Merger{{Name: "Karmøy", Members: []generalist.MunicipalityNumber{"1149", "1151"}, Centre: "1149"}}}})
 	return cases
 }
 

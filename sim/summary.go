@@ -1,7 +1,7 @@
 package sim
 
 import (
-	"math/bits"
+	mathbits "math/bits"
 	"slices"
 
 	"generalist"
@@ -72,39 +72,49 @@ func (a *assignment) summarise(out *Outcome) {
 // share one list; each list's capacity is its length, so appending to one
 // copies it.
 func (a *assignment) shortfalls(ids []string) {
-	short := func(u *unit) []uint64 { return a.short[int(u.idx)*a.words : int(u.idx+1)*a.words] }
-	list := func(short []uint64) []string {
-		n := 0
-		for _, w := range short {
-			n += bits.OnesCount64(w)
+	// distinct lists the first unit of each set of tasks, and of[i] is
+	// unit i's place in it.
+	var distinct []int32
+	of := make([]int32, len(a.units))
+	bits := func(i int32) []uint64 { return a.short[int(i)*a.words : int(i+1)*a.words] }
+	if a.words == 1 {
+		seen := make(map[uint64]int32, 64)
+		for i := range of {
+			k := a.short[i]
+			j, ok := seen[k]
+			if !ok {
+				j = int32(len(distinct))
+				seen[k] = j
+				distinct = append(distinct, int32(i))
+			}
+			of[i] = j
 		}
-		l := make([]string, 0, n)
-		for i, w := range short {
+	} else { // no sharing: more tasks than one word, or none
+		for i := range of {
+			of[i] = int32(i)
+			distinct = append(distinct, int32(i))
+		}
+	}
+	n := 0
+	for _, i := range distinct {
+		for _, w := range bits(i) {
+			n += mathbits.OnesCount64(w)
+		}
+	}
+	slab := make([]string, 0, n)
+	lists := make([][]string, len(distinct))
+	for j, i := range distinct {
+		start := len(slab)
+		for k, w := range bits(i) {
 			for w != 0 {
-				l = append(l, ids[i*64+bits.TrailingZeros64(w)])
+				slab = append(slab, ids[k*64+mathbits.TrailingZeros64(w)])
 				w &= w - 1
 			}
 		}
-		return l
+		lists[j] = slab[start:len(slab):len(slab)]
 	}
-	if len(ids) > 64 {
-		for _, u := range a.units {
-			u.Shortfalls = list(short(u))
-		}
-		return
-	}
-	lists := map[uint64][]string{}
-	for _, u := range a.units {
-		var k uint64
-		if a.words > 0 {
-			k = a.short[u.idx]
-		}
-		l, ok := lists[k]
-		if !ok {
-			l = list(short(u))
-			lists[k] = l
-		}
-		u.Shortfalls = l
+	for i, u := range a.units {
+		u.Shortfalls = lists[of[i]]
 	}
 }
 
