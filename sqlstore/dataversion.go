@@ -20,12 +20,8 @@ const foldAfter = 64
 // grown (PostgreSQL's writers append to it), the rows are folded into n;
 // the sum stays the same.
 func (db *DB) DataVersion(ctx context.Context) (int64, error) {
-	stmt, err := db.version.prepare(ctx, db.db)
+	n, pending, err := db.version.read(ctx, db.db)
 	if err != nil {
-		return 0, db.errorf("read the data version: %w", err)
-	}
-	var n, pending int64
-	if err := stmt.QueryRowContext(ctx).Scan(&n, &pending); err != nil {
 		return 0, db.errorf("read the data version: %w", err)
 	}
 	if pending > foldAfter {
@@ -36,27 +32,68 @@ func (db *DB) DataVersion(ctx context.Context) (int64, error) {
 	return n + pending, nil
 }
 
-// versionQuery is the data version's query, prepared once per store (and
-// by database/sql once per connection): it runs on every request, and
-// parsing it cost more than running it.
+// versionQuery runs the data version's query. It runs on every request,
+// so it is prepared once (parsing it cost more than running it), and on
+// a connection of its own: were it to wait for one of the pool's, a page
+// served from memory would wait behind every request that reads the
+// store. A store whose pool has one connection (SQLite in memory) runs it
+// on the pool.
 type versionQuery struct {
 	mu   sync.Mutex
+	conn *sql.Conn // nil: on the pool
 	stmt *sql.Stmt
 }
 
 const versionSQL = `SELECT n, (SELECT count(*) FROM data_changes) FROM data_version`
 
-func (q *versionQuery) prepare(ctx context.Context, sdb *sql.DB) (*sql.Stmt, error) {
+func (q *versionQuery) read(ctx context.Context, sdb *sql.DB) (n, pending int64, err error) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if q.stmt == nil {
-		stmt, err := sdb.PrepareContext(ctx, versionSQL)
-		if err != nil {
-			return nil, err // tried again on the next reading
+	for attempt := 0; attempt < 2; attempt++ {
+		if q.stmt == nil {
+			if err := q.prepare(ctx, sdb); err != nil {
+				return 0, 0, err
+			}
 		}
-		q.stmt = stmt
+		err = q.stmt.QueryRowContext(ctx).Scan(&n, &pending)
+		if err == nil || ctx.Err() != nil {
+			return n, pending, err
+		}
+		// The connection may have gone (a server restart, an idle
+		// timeout): prepare it anew once.
+		q.close()
 	}
-	return q.stmt, nil
+	return 0, 0, err
+}
+
+func (q *versionQuery) prepare(ctx context.Context, sdb *sql.DB) error {
+	if sdb.Stats().MaxOpenConnections == 1 {
+		stmt, err := sdb.PrepareContext(ctx, versionSQL)
+		q.stmt = stmt
+		return err
+	}
+	conn, err := sdb.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	stmt, err := conn.PrepareContext(ctx, versionSQL)
+	if err != nil {
+		conn.Close()
+		return err
+	}
+	q.conn, q.stmt = conn, stmt
+	return nil
+}
+
+// close gives the connection back.
+func (q *versionQuery) close() {
+	if q.stmt != nil {
+		q.stmt.Close()
+	}
+	if q.conn != nil {
+		q.conn.Close()
+	}
+	q.conn, q.stmt = nil, nil
 }
 
 // foldDataChanges moves the rows of data_changes that its transaction

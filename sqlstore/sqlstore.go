@@ -203,7 +203,12 @@ func New(ctx context.Context, sdb *sql.DB, d Dialect, migrations fs.FS, where st
 }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.db.Close() }
+func (db *DB) Close() error {
+	db.version.mu.Lock()
+	db.version.close()
+	db.version.mu.Unlock()
+	return db.db.Close()
+}
 
 // Path returns what the store was opened on: the SQLite file, or the
 // PostgreSQL URL without its password.
