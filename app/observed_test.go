@@ -2,13 +2,12 @@ package app_test
 
 import (
 	"context"
-	"encoding/csv"
-	"os"
 	"strconv"
 	"testing"
 
 	"generalist"
 	"generalist/app"
+	"generalist/internal/testkit"
 	"generalist/refdata"
 	"generalist/storetest"
 )
@@ -18,25 +17,12 @@ import (
 // is counted by the figure: an independent check of App.Observed.
 func modelledFromCSV(t *testing.T, o refdata.Observed, fte float64) (below, munis int) {
 	t.Helper()
-	f, err := os.Open("../data/befolkning_2019_k2019.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	head := map[string]int{}
-	for i, h := range recs[0] {
-		head[h] = i
-	}
-	for _, r := range recs[1:] {
+	for _, r := range testkit.DataCSV(t, "befolkning_2019_k2019.csv") {
 		served := 0
 		for _, col := range []string{"alder_0_1", "alder_2_5", "alder_6_15", "alder_16_22"} {
-			v, err := strconv.Atoi(r[head[col]])
+			v, err := strconv.Atoi(r[col])
 			if err != nil {
-				t.Fatalf("%s %s: %v", r[0], col, err)
+				t.Fatalf("%s %s: %v", r["kommunenummer"], col, err)
 			}
 			served += v
 		}

@@ -2,14 +2,13 @@ package atlas_test
 
 import (
 	"context"
-	"encoding/csv"
 	"math"
-	"os"
 	"slices"
 	"strconv"
 	"testing"
 
 	"generalist/atlas"
+	"generalist/internal/testkit"
 	"generalist/stats"
 )
 
@@ -18,26 +17,13 @@ import (
 // without package stats.
 func finnishFigures(t *testing.T, date string) (count int, mean, median float64, under int) {
 	t.Helper()
-	f, err := os.Open("../data/norden_finland_kommuner.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
 	var pops []float64
 	sum := 0.0
-	for _, r := range recs[1:] {
-		if r[col["referansedato"]] != date || r[col["aland"]] == "true" {
+	for _, r := range testkit.DataCSV(t, "norden_finland_kommuner.csv") {
+		if r["referansedato"] != date || r["aland"] == "true" {
 			continue
 		}
-		p, err := strconv.ParseFloat(r[col["folkemengde"]], 64)
+		p, err := strconv.ParseFloat(r["folkemengde"], 64)
 		if err != nil {
 			t.Fatal(err)
 		}

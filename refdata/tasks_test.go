@@ -1,7 +1,6 @@
 package refdata_test
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"generalist"
 	"generalist/data"
+	"generalist/internal/testkit"
 	"generalist/refdata"
 )
 
@@ -28,24 +28,7 @@ func taskByID(t *testing.T, c *generalist.Catalogue) map[string]*generalist.Task
 // data/oppgaver_lovgrunnlag.csv, as maps from column to value.
 func mustCSVTasks(t *testing.T) []map[string]string {
 	t.Helper()
-	f, err := data.FS.Open("oppgaver_lovgrunnlag.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rows []map[string]string
-	for _, rec := range recs[1:] {
-		row := map[string]string{}
-		for i, h := range recs[0] {
-			row[h] = rec[i]
-		}
-		rows = append(rows, row)
-	}
-	return rows
+	return testkit.DataCSV(t, "oppgaver_lovgrunnlag.csv")
 }
 
 func TestEmbeddedTasksMatchCSV(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 	"generalist"
 	"generalist/app"
 	"generalist/internal/browser"
+	"generalist/internal/testkit"
 	"generalist/refdata"
 	"generalist/sqlite"
 	"generalist/storetest"
@@ -167,25 +167,12 @@ func smallMunicipalities(t *testing.T, year int) map[string]int {
 // municipality's inhabitants on 1 January of year, by number.
 func dataPopulations(t *testing.T, year int) map[string]int {
 	t.Helper()
-	f, err := os.Open(filepath.Join("..", "data", "befolkning_k2024.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	col := map[string]int{}
-	for i, h := range recs[0] {
-		col[h] = i
-	}
 	out := map[string]int{}
-	for _, r := range recs[1:] {
-		y, _ := strconv.Atoi(r[col["aar"]])
-		n, err := strconv.Atoi(r[col["folkemengde"]])
+	for _, r := range testkit.DataCSV(t, "befolkning_k2024.csv") {
+		y, _ := strconv.Atoi(r["aar"])
+		n, err := strconv.Atoi(r["folkemengde"])
 		if y == year && err == nil {
-			out[r[col["kommunenummer"]]] = n
+			out[r["kommunenummer"]] = n
 		}
 	}
 	return out
