@@ -64,6 +64,7 @@ type assignment struct {
 	// each carrier once, in the order made.
 	carried  []*carrier
 	claimed  []int32 // the units with a carrier, to reset them
+	from     []int32 // the base position of each unit as in the base, else -1
 	sv       []generalist.Persons
 	svOK     []bool
 	pools    []*carrier
@@ -195,11 +196,20 @@ func (a *assignment) fillServed(t *generalist.Task, ti int) {
 		copy(a.svOK, ok)
 		return
 	}
-	for i, u := range a.units {
-		if u.single && sv != nil {
-			a.sv[i], a.svOK[i] = sv[u.centre], ok[u.centre]
+	if a.from == nil {
+		a.from = make([]int32, len(a.units))
+		for i, u := range a.units {
+			a.from[i] = -1
+			if u.single {
+				a.from[i] = u.centre
+			}
+		}
+	}
+	for i, k := range a.from {
+		if k >= 0 && sv != nil {
+			a.sv[i], a.svOK[i] = sv[k], ok[k]
 		} else {
-			a.sv[i], a.svOK[i] = served(t, u)
+			a.sv[i], a.svOK[i] = served(t, a.units[i])
 		}
 	}
 }

@@ -43,6 +43,9 @@ type prepared struct {
 	nearBy   [][]int32
 	// countyToday is today's county bodies (CountyOutcome.Today).
 	countyToday CountyBodies
+	// rank is the positions with data in order of population, then
+	// number: the order the distribution sorts them in.
+	rank []int32
 	// stats is the distribution of the base's municipalities as they
 	// are, which is every scenario's without mergers or splits.
 	stats stats.Distribution
@@ -185,6 +188,12 @@ func prepare(in *Base) *prepared {
 	if d, err := stats.Summarize(su, stats.DefaultUnder); err == nil {
 		p.stats = d
 	}
+	for k := range p.munis {
+		if p.munis[k].known {
+			p.rank = append(p.rank, int32(k))
+		}
+	}
+	slices.SortFunc(p.rank, func(i, j int32) int { return cmp.Or(cmp.Compare(su[i].Value, su[j].Value), cmp.Compare(i, j)) })
 	p.countyToday = countyToday(in, p)
 	return p
 }

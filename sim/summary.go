@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"cmp"
 	mathbits "math/bits"
 	"slices"
 
@@ -24,19 +25,12 @@ func (a *assignment) summarise(out *Outcome) {
 		out.Vulnerable += to.Short
 		out.VulnerableInhabitants += to.Inhabitants
 	}
-	var su []stats.Unit
-	if !same {
-		su = make([]stats.Unit, 0, len(units))
-	}
 	var wOut, wDist, w float64
 	distOK := true
 	for i, u := range units {
 		u.Outside = int(a.outside[i])
 		if a.totalFTE[i] > 0 {
 			u.OutsideShare = a.outsideFTE[i] / a.totalFTE[i]
-		}
-		if !same {
-			su = append(su, stats.Unit{Number: string(u.Number), Name: u.Name, Value: u.total, Known: u.known, Note: u.Population.Note})
 		}
 		if !u.known {
 			continue
@@ -55,7 +49,7 @@ func (a *assignment) summarise(out *Outcome) {
 	if same {
 		out.Stats = a.prep.stats
 		out.Stats.Missing = slices.Clone(a.prep.stats.Missing)
-	} else if d, err := stats.Summarize(su, stats.DefaultUnder); err == nil {
+	} else if d, err := stats.Summarize(a.statUnits(), stats.DefaultUnder); err == nil {
 		out.Stats = d
 	}
 	if w > 0 {
@@ -65,6 +59,45 @@ func (a *assignment) summarise(out *Outcome) {
 			out.MeanDistanceKm = &v
 		}
 	}
+}
+
+// statUnits returns the units for the distribution, those with data in
+// the order it sorts them in (population, then number), so that its sort
+// finds them in order: the units as in the base in the base's order,
+// merged with the others, then the units without data.
+func (a *assignment) statUnits() []stats.Unit {
+	su := make([]stats.Unit, 0, len(a.units))
+	add := func(u *unit) {
+		su = append(su, stats.Unit{Number: string(u.Number), Name: u.Name, Value: u.total, Known: u.known, Note: u.Population.Note})
+	}
+	less := func(x, y *unit) bool { return x.total < y.total || x.total == y.total && x.Number < y.Number }
+	var others []*unit
+	for _, u := range a.units {
+		if u.known && !u.single {
+			others = append(others, u)
+		}
+	}
+	slices.SortFunc(others, func(x, y *unit) int { return cmp.Or(cmp.Compare(x.total, y.total), cmp.Compare(x.Number, y.Number)) })
+	j := 0
+	for _, k := range a.prep.rank {
+		u := a.at[k]
+		if u == nil || !u.single {
+			continue
+		}
+		for ; j < len(others) && less(others[j], u); j++ {
+			add(others[j])
+		}
+		add(u)
+	}
+	for _, u := range others[j:] {
+		add(u)
+	}
+	for _, u := range a.units {
+		if !u.known {
+			add(u)
+		}
+	}
+	return su
 }
 
 // shortfalls sets each unit's Shortfalls from its bits: the ids of the
