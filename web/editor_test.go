@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"html"
 	"io"
-	"math"
 	"net/http"
 	"os"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -126,32 +124,13 @@ func TestEditorContrast(t *testing.T) {
 		t.Fatalf("editor.tmpl has %d group patterns, want 6", len(pats))
 	}
 	for _, p := range pats {
-		if c := contrast(string(p[2]), string(base[1])); c < 4.5 {
+		if c := wcagRatio(string(p[2]), string(base[1])); c < 4.5 {
 			t.Errorf("group pattern %s (%s) against the unselected fill %s: %.2f:1, want at least 4.5:1", p[1], p[2], base[1], c)
 		}
 	}
-	if c := contrast(string(outline[1]), string(base[1])); c < 3 {
+	if c := wcagRatio(string(outline[1]), string(base[1])); c < 3 {
 		t.Errorf("the selected outline against the unselected fill: %.2f:1", c)
 	}
-}
-
-// contrast is WCAG 2's contrast ratio of two #rrggbb colours.
-func contrast(a, b string) float64 {
-	lum := func(h string) float64 {
-		var c [3]float64
-		for i := range 3 {
-			v, _ := strconv.ParseUint(h[1+2*i:3+2*i], 16, 8)
-			x := float64(v) / 255
-			if x <= 0.03928 {
-				c[i] = x / 12.92
-			} else {
-				c[i] = math.Pow((x+0.055)/1.055, 2.4)
-			}
-		}
-		return 0.2126*c[0] + 0.7152*c[1] + 0.0722*c[2]
-	}
-	la, lb := lum(a), lum(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
 
 // TestEditorEvaluate checks POST /scenarier/ny/beregn: figures for a
