@@ -109,7 +109,7 @@ func TestGolden(t *testing.T) {
 				}
 				want := readGzip(t, path)
 				if !bytes.Equal(got, want) {
-					t.Errorf("the outcome differs from %s:\n%s", path, firstDiff(got, want))
+					t.Errorf("the outcome differs from %s:\n%s\n(if the data or the model changed on purpose, rewrite the files with go test ./sim -run TestGolden -update and say why in the commit)", path, firstDiff(got, want))
 				}
 			})
 		}
