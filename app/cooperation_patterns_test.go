@@ -29,22 +29,7 @@ func patternStore(t *testing.T, registered bool) *sqlstore.DB {
 	if !registered {
 		return db
 	}
-	for i, keep := range [][]string{{"1820", "1822", "1818"}, {"1820", "1822"}, {"1820", "1818"}} {
-		c := cs[0]
-		c.Example, c.Source = false, "test"
-		c.Name = []string{"Barnevern test", "Legevakt test", "PPT test"}[i]
-		c.Participants = nil
-		for _, p := range cs[0].Participants {
-			for _, k := range keep {
-				if p.Number == k {
-					c.Participants = append(c.Participants, p)
-				}
-			}
-		}
-		if err := db.CreateIMC(ctx, &c, generalist.IMCEdit{Author: "Test"}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.RegisterTriangle(t, db)
 	return db
 }
 

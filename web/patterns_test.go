@@ -1,16 +1,13 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
+	"generalist/storetest"
 	"io"
 	"net/http"
 	"regexp"
 	"strings"
 	"testing"
-
-	"generalist"
-	"generalist/imc"
 )
 
 // TestPatternsPage reads the cooperation patterns on the shared server,
@@ -105,28 +102,8 @@ func TestPatternsAPI(t *testing.T) {
 // {1822,1818}, {1822}, {1818} give (1/2 + 1/2 + 0)/3 = 0,33, and the
 // other two's 0,50.
 func TestPatternsRegistered(t *testing.T) {
-	ctx := context.Background()
 	db, ts := newStoreServer(t)
-	cs, err := imc.Examples()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, keep := range [][]string{{"1820", "1822", "1818"}, {"1820", "1822"}, {"1820", "1818"}} {
-		c := cs[0]
-		c.Example, c.Source = false, "test"
-		c.Name = []string{"Barnevern test", "Legevakt test", "PPT test"}[i]
-		c.Participants = nil
-		for _, p := range cs[0].Participants {
-			for _, k := range keep {
-				if p.Number == k {
-					c.Participants = append(c.Participants, p)
-				}
-			}
-		}
-		if err := db.CreateIMC(ctx, &c, generalist.IMCEdit{Author: "test"}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	storetest.RegisterTriangle(t, db)
 	resp, err := http.Get(ts.URL + "/samarbeid/monster?date=2026-06-01")
 	if err != nil {
 		t.Fatal(err)
