@@ -37,6 +37,9 @@ type GroupsCriteria struct {
 	ExemptInfeasible bool `json:"exempt_infeasible,omitempty"`
 	// Seed of the search (optimize.Settings.Seed).
 	Seed uint64 `json:"seed"`
+	// Workers is the goroutines of the search (optimize.Settings.Workers;
+	// 0: one per core). It does not change the result.
+	Workers int `json:"-"`
 }
 
 // TaskFloor is a task's floor: its robust minimum team in FTEs, from the
@@ -172,7 +175,7 @@ func (a *App) SearchGroups(ctx context.Context, c GroupsCriteria) (*GroupsResult
 		// With exemptions the search runs once: the proven reasons come
 		// from the cheap feasibility tests before it, and the
 		// municipalities it cannot place are left out of its plan.
-		plan, err := optimize.Solve(ctx, p, optimize.Settings{Seed: c.Seed, LeaveOut: c.ExemptInfeasible})
+		plan, err := optimize.Solve(ctx, p, optimize.Settings{Seed: c.Seed, Workers: c.Workers, LeaveOut: c.ExemptInfeasible})
 		var inf *optimize.Infeasible
 		if err == nil {
 			if err := res.leaveOut(g, keep, pop, weights, p, plan, coops); err != nil {

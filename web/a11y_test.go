@@ -35,6 +35,7 @@ var a11yPages = []string{
 	"/kapasitet",
 	"/analyse",
 	"/sok",
+	"/sok?mode=regions&task=barnevern&task=legevakt&task=ppt&max_km=60&exempt_infeasible=1",
 	"/scenarier",
 	"/scenarier/sammenlign?id=barnevern-palagt-samarbeid&id=barnevern-til-fylket-under-3000",
 	"/scenarier/ny",

@@ -522,6 +522,7 @@ var cacheOf = map[string]cachePolicy{
 	"GET /api/v1/municipalities/{number}/capacity":   cachePublic,
 	"GET /api/v1/search":                             cachePublic,
 	"GET /api/v1/search/ensemble":                    cachePublic,
+	"GET /api/v1/search/groups":                      cachePublic,
 	"GET /api/v1/economy/municipalities/{number}":    cachePublic,
 	"GET /api/v1/economy/merger":                     cachePublic,
 	"GET /api/v1/economy/parameters":                 cachePublic,

@@ -28,6 +28,7 @@ var cachePaths = map[string]string{
 	"GET /api/v1/search":                          "/api/v1/search?min=3000",
 	"GET /sok":                                    "/sok?min=3000",
 	"GET /api/v1/search/ensemble":                 "/api/v1/search/ensemble?min=3000&runs=2",
+	"GET /api/v1/search/groups":                   "/api/v1/search/groups?task=ppt&task=barnevern&county=46&exempt_infeasible=1",
 	"GET /scenarier/sammenlign":                   "/scenarier/sammenlign?id=kommunereformen-2020",
 	"GET /scenarier/sammenlign/kart":              "/scenarier/sammenlign/kart?id=barnevern-palagt-samarbeid",
 	"GET /api/v1/scenarios/{id}/export":           "/api/v1/scenarios/barnevern-palagt-samarbeid/export",

@@ -87,6 +87,8 @@ var langPages = []string{
 	"/samarbeid/999999",
 	"/ordliste",
 	"/sok?floor=9000000",
+	"/sok?mode=regions&task=barnevern&task=legevakt&task=ppt&max_km=60&exempt_infeasible=1",
+	"/sok?mode=regions&task=legevakt&max_km=30",
 }
 
 // langForms are forms the crawler sends with bad input (as the route's

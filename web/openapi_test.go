@@ -21,7 +21,8 @@ var pathExamples = map[string]map[string]string{
 }
 
 // queryExamples adds the required query of routes that need one.
-var queryExamples = map[string]string{"/api/v1/economy/merger": "?members=1111,1112", "/api/v1/compare": "?id=forsok-haugalandet"}
+var queryExamples = map[string]string{"/api/v1/economy/merger": "?members=1111,1112", "/api/v1/compare": "?id=forsok-haugalandet",
+	"/api/v1/search/groups": "?task=ppt&task=barnevern&county=46&exempt_infeasible=1"}
 
 // TestOpenAPI checks the served OpenAPI document against the real
 // handlers: every route the server registers is documented, every

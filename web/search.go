@@ -330,6 +330,13 @@ type searchPage struct {
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
+	switch mode := r.URL.Query().Get("mode"); mode {
+	case groupsMode:
+		return s.handleGroupsPage(w, r) // fixed cooperation regions
+	case "":
+	default:
+		return generalist.Errorf(generalist.EINVALID, "query parameter mode %q: must be %s or left out", mode, groupsMode)
+	}
 	lang := langOf(r)
 	req, err := s.parseSearch(r)
 	if err != nil {

@@ -160,6 +160,7 @@ func (s *Server) routes() {
 	s.page("GET /ordliste", accessPublic, s.handleGlossary)
 	s.page("GET /sok", accessPublic, heavy.lazily(s.handleSearch))
 	s.page("POST /sok/scenario", accessAnalyst, heavy.lazily(s.handleSearchSave))
+	s.page("POST /sok/regioner/scenario", accessAnalyst, heavy.lazily(s.handleGroupsSave))
 	s.page("GET /static/", accessPublic, plain(http.StripPrefix("/static/", staticHandler(s.cfg.Static)).ServeHTTP))
 	s.accountRoutes()
 
@@ -188,6 +189,7 @@ func (s *Server) routes() {
 	s.api("GET /api/v1/municipalities/{number}/capacity", accessPublic, s.apiMunicipalityCapacity)
 	s.api("GET /api/v1/search", accessPublic, heavy.lazily(s.apiSearch))
 	s.api("GET /api/v1/search/ensemble", accessPublic, heavy.lazily(s.apiSearchEnsemble))
+	s.api("GET /api/v1/search/groups", accessPublic, heavy.lazily(s.apiSearchGroups))
 	s.api("GET /api/v1/economy/municipalities/{number}", accessPublic, s.apiEconomyMunicipality)
 	s.api("GET /api/v1/economy/merger", accessPublic, s.apiEconomyMerger)
 	s.api("GET /api/v1/economy/parameters", accessPublic, s.apiEconomyParameters)
