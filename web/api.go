@@ -294,6 +294,10 @@ func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiIndicators(w http.ResponseWriter, r *http.Request) error {
+	return s.servePublic(w, r, s.indicatorsJSON) // the public's answer from memory (public.go)
+}
+
+func (s *Server) indicatorsJSON(w http.ResponseWriter, r *http.Request) error {
 	inds, err := s.indicatorList(r.Context())
 	if err != nil {
 		return err

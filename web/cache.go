@@ -18,7 +18,8 @@ import (
 // served from memory. The published pages (the municipality list, the
 // capacity page, the registry, the innspill list, a scenario comparison)
 // are kept whole, rendered, for each viewer class that sees the same page
-// (renderCached); a page with a viewer's form token is never kept.
+// (renderCached); a page with a viewer's form token is never kept. Other
+// published routes keep their answer to the public whole (servePublic).
 //
 // The cache is bounded by bytes (app.ResponseBudget, app.ScratchBudget),
 // least recently used first out. What a route keeps decides which budget
@@ -52,6 +53,8 @@ func classOf(key string) app.Class {
 		return app.Scratch
 	case strings.HasPrefix(key, "page/compare/"):
 		return app.Scratch
+	case strings.HasPrefix(key, "public/") && strings.Contains(key, "?"):
+		return app.Scratch // a public answer to a query (servePublic)
 	case strings.HasPrefix(key, "page/imc/") || strings.HasPrefix(key, "page/input/") || strings.HasPrefix(key, "input/facets/"):
 		// Scratch unless the query (after "?", before an "/analyst"
 		// suffix) is empty: the page everyone lands on.

@@ -20,6 +20,10 @@ import (
 // function as the page that shows it.
 
 func (s *Server) apiIMCList(w http.ResponseWriter, r *http.Request) error {
+	return s.servePublic(w, r, s.imcListJSON) // the public's answer from memory (public.go)
+}
+
+func (s *Server) imcListJSON(w http.ResponseWriter, r *http.Request) error {
 	_, cs, err := s.imcList(r)
 	if err != nil {
 		return err
@@ -191,6 +195,10 @@ func (s *Server) apiIMCDelete(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiIMC(w http.ResponseWriter, r *http.Request) error {
+	return s.servePublic(w, r, s.imcJSON) // the public's answer from memory (public.go)
+}
+
+func (s *Server) imcJSON(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
 		return err
@@ -339,6 +347,10 @@ func (s *Server) apiIMCProcess(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiIMCNational(w http.ResponseWriter, r *http.Request) error {
+	return s.servePublic(w, r, s.imcNationalJSON) // the public's answer from memory (public.go)
+}
+
+func (s *Server) imcNationalJSON(w http.ResponseWriter, r *http.Request) error {
 	n, err := s.national(r)
 	if err != nil {
 		return err

@@ -164,6 +164,10 @@ func (s *Server) imcMap(r *http.Request, n *imc.National, ms []generalist.Munici
 }
 
 func (s *Server) handleIMCShow(w http.ResponseWriter, r *http.Request) error {
+	return s.servePublic(w, r, s.imcShowPage) // the public's answer from memory (public.go)
+}
+
+func (s *Server) imcShowPage(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.loadIMC(r)
 	if err != nil {
 		return err

@@ -275,6 +275,10 @@ type mapPageData struct {
 // country or, with ?county=NN, zoomed to one county on the country's
 // classes.
 func (s *Server) handleMapPage(w http.ResponseWriter, r *http.Request) error {
+	return s.servePublic(w, r, s.mapPage) // the public's answer from memory (public.go)
+}
+
+func (s *Server) mapPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	lang := langOf(r)
 	st, year, err := s.structureYear(r)

@@ -37,6 +37,10 @@ func (s *Server) scenario(ctx context.Context, id string) (*generalist.Scenario,
 // --- API
 
 func (s *Server) apiScenarios(w http.ResponseWriter, r *http.Request) error {
+	return s.servePublic(w, r, s.scenarioList) // the public's answer from memory (public.go)
+}
+
+func (s *Server) scenarioList(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.scenarios(r.Context())
 	if err != nil {
 		return err
@@ -249,6 +253,10 @@ type scenariosPage struct {
 }
 
 func (s *Server) handleScenarios(w http.ResponseWriter, r *http.Request) error {
+	return s.servePublic(w, r, s.scenariosPage) // the public's answer from memory (public.go)
+}
+
+func (s *Server) scenariosPage(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.scenarios(r.Context())
 	if err != nil {
 		return err

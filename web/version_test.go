@@ -179,6 +179,21 @@ func (c *readCounter) Scenario(ctx context.Context, id string) (*generalist.Scen
 	return c.Store.Scenario(ctx, id)
 }
 
+func (c *readCounter) IMC(ctx context.Context, id int64) (*generalist.IMC, error) {
+	c.count("IMC")
+	return c.Store.IMC(ctx, id)
+}
+
+func (c *readCounter) Indicators(ctx context.Context) ([]generalist.Indicator, error) {
+	c.count("Indicators")
+	return c.Store.Indicators(ctx)
+}
+
+func (c *readCounter) Scenarios(ctx context.Context) ([]*generalist.Scenario, error) {
+	c.count("Scenarios")
+	return c.Store.Scenarios(ctx)
+}
+
 func (c *readCounter) Datasets(ctx context.Context) ([]generalist.Dataset, error) {
 	c.count("Datasets")
 	return c.Store.Datasets(ctx)
@@ -190,9 +205,10 @@ func (c *readCounter) ParamChanges(ctx context.Context) ([]generalist.ParamChang
 }
 
 // TestPublishedPagesFromMemory: once rendered, the registry, the innspill
-// list, the municipality list, the capacity page and a scenario comparison
-// are served again without a store read (only the data version's), until
-// the data change; then they are built once more.
+// list, the municipality list, the capacity page, a scenario comparison
+// and the other published routes of the load test are served again to the
+// public without a store read (only the data version's), until the data
+// change; then they are built once more.
 func TestPublishedPagesFromMemory(t *testing.T) {
 	ctx := context.Background()
 	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "pages.db"))
@@ -218,7 +234,11 @@ func TestPublishedPagesFromMemory(t *testing.T) {
 	st := &readCounter{Store: db, reads: map[string]int{}}
 	ts := serve(t, app.New(st))
 	paths := []string{"/samarbeid", "/innspill", "/kommuner", "/kapasitet", "/scenarier/sammenlign?id=barnevern-palagt-samarbeid&id=sammenslaing-5000",
-		"/innspill?side=1&kind=challenge", "/kommuner?sort=name&dir=desc&lang=en"}
+		"/innspill?side=1&kind=challenge", "/kommuner?sort=name&dir=desc&lang=en",
+		// The other published routes of the load test that read the store
+		// or render per request (servePublic).
+		"/kart", "/oppgaver", "/okonomi", "/samarbeid/1", "/scenarier", "/api/v1/imc", "/api/v1/imc/1", "/api/v1/imc/overview",
+		"/api/v1/indicators", "/api/v1/scenarios"}
 	get := func(path string) reply { return newHTTPClient(t, ts.URL, "").get(path) } // no cookies: a new visitor each time
 	for _, p := range paths {
 		if r := get(p); r.Status != http.StatusOK {
