@@ -35,7 +35,7 @@ var countyMessages = map[string][2]string{
 	"sector.styring":    {"Styring", "Governance"},
 
 	"county.cmp":            {"Fylkeskommunen", "The county authority"},
-	"county.cmp.lead":       {"Hva alternativene gjør med fylkeskommunen: hvilke oppgaver som flyttes og til hvem, hvor mange organer som bærer dem, og hvor mange innbyggere hvert organ betjener. Til slutt det motoren ikke kan regne ut.", "What the alternatives do to the county authority: which tasks move and to whom, how many bodies carry them, and how many inhabitants each body serves. Last, what the engine cannot compute."},
+	"county.cmp.lead":       {"Hva alternativene gjør med fylkeskommunen: hvilke oppgaver som flyttes og til hvem, hvor mange organer som bærer dem, og hvor mange innbyggere hvert organ betjener. Til slutt det Generalist ikke kan regne ut.", "What the alternatives do to the county authority: which tasks move and to whom, how many bodies carry them, and how many inhabitants each body serves. Last, what Generalist cannot compute."},
 	"county.cmp.today":      {"I dag bærer %[1]v fylker fylkeskommunens oppgaver (i Oslo kommunen). Det minste har %[2]v innbyggere, medianen er %[3]v.", "Today %[1]v counties carry the county authority's tasks (in Oslo the municipality). The smallest has %[2]v inhabitants, the median %[3]v."},
 	"county.cmp.abolished":  {"Fylkeskommunen legges ned.", "The county authority is abolished."},
 	"county.cmp.kept":       {"Fylkeskommunen består og beholder %[1]v av %[2]v oppgaver.", "The county authority stays and keeps %[1]v of %[2]v tasks."},
