@@ -39,8 +39,8 @@ func FuzzParseOre(f *testing.F) {
 		if o < 0 || o > MaxOre {
 			t.Fatalf("ParseOre(%q) = %d, out of range", s, o)
 		}
-		if again, err := ParseOre(o.Kroner()); err != nil || again != o {
-			t.Fatalf("ParseOre(%q) = %v, %v; want %v", o.Kroner(), again, err, o)
+		if again, err := ParseOre(o.Text()); err != nil || again != o {
+			t.Fatalf("ParseOre(%q) = %v, %v; want %v", o.Text(), again, err, o)
 		}
 	})
 }

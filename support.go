@@ -14,8 +14,8 @@ type SupportScheme struct {
 	// PerCooperation is kroner a year per qualifying cooperation, shared
 	// equally by its qualifying participants; PerParticipant is kroner a
 	// year to each qualifying participant. At least one is above 0.
-	PerCooperation float64 `json:"per_cooperation,omitempty"`
-	PerParticipant float64 `json:"per_participant,omitempty"`
+	PerCooperation Kroner `json:"per_cooperation,omitempty"`
+	PerParticipant Kroner `json:"per_participant,omitempty"`
 	// Years is the transition period: the scenario's year and the
 	// Years-1 years after it.
 	Years    int             `json:"years"`
@@ -55,9 +55,9 @@ func (s *Scenario) validateSupport(tasks map[string]*Task, add func(Problem)) {
 		}
 		switch {
 		case sc.PerCooperation < 0 || sc.PerCooperation != sc.PerCooperation:
-			problem(where, "err.support.negative.coop", "the grant per cooperation %g is negative; give kroner a year, 0 or more", sc.PerCooperation)
+			problem(where, "err.support.negative.coop", "the grant per cooperation %g is negative; give kroner a year, 0 or more", float64(sc.PerCooperation))
 		case sc.PerParticipant < 0 || sc.PerParticipant != sc.PerParticipant:
-			problem(where, "err.support.negative.part", "the grant per participant %g is negative; give kroner a year, 0 or more", sc.PerParticipant)
+			problem(where, "err.support.negative.part", "the grant per participant %g is negative; give kroner a year, 0 or more", float64(sc.PerParticipant))
 		case sc.PerCooperation == 0 && sc.PerParticipant == 0:
 			problem(where, "err.support.noamount", "give a grant per cooperation or per participant (kroner a year)")
 		case sc.PerCooperation > 1e12 || sc.PerParticipant > 1e12:

@@ -124,7 +124,7 @@ func TestPerInhabitantRateDerived(t *testing.T) {
 		year int
 		oslo generalist.Persons
 	}{{2024, 711918}, {2025, 720616}} {
-		amounts := map[generalist.MunicipalityNumber]economy.Kroner{}
+		amounts := map[generalist.MunicipalityNumber]generalist.Kroner{}
 		guess := map[generalist.MunicipalityNumber]generalist.Persons{}
 		for k, g := range m.Data.Grants {
 			if k.Year == tt.year {

@@ -2,31 +2,11 @@ package economy
 
 import (
 	"maps"
-	"math"
 	"slices"
-	"strconv"
 	"sync"
 
 	"generalist"
 )
-
-// Kroner is an amount in kroner with its fraction kept, as the ministry's
-// spreadsheets hold it (the 2-k amounts carry eight decimals of 1,000 NOK).
-// Tables in 1,000 NOK are converted when read. JSON writes it rounded to
-// øre.
-type Kroner float64
-
-// MarshalJSON writes k rounded to øre.
-func (k Kroner) MarshalJSON() ([]byte, error) {
-	v := RoundOre(float64(k))
-	if v == 0 {
-		v = 0 // not "-0"
-	}
-	return strconv.AppendFloat(nil, v, 'f', -1, 64), nil
-}
-
-// RoundOre rounds v kroner to whole øre, halves away from zero.
-func RoundOre(v float64) float64 { return math.Round(v*100) / 100 }
 
 // Key identifies a municipality (2024-structure number) in a budget year.
 type Key struct {
@@ -64,28 +44,28 @@ type Grants struct {
 	Year         int                           `json:"year"`
 	// PerInhabitant is the innbyggertilskudd as an equal amount per
 	// inhabitant before redistribution (2-k "likt beløp per innbygger").
-	PerInhabitant           Kroner `json:"per_inhabitant_grant"`
-	ExpenditureEqualisation Kroner `json:"expenditure_equalisation"`
-	SpecialAllocation       Kroner `json:"special_allocation"` // saker med særskilt fordeling
-	IncomeGuarantee         Kroner `json:"income_guarantee"`   // INGAR
-	DistrictSouth           Kroner `json:"district_grant_south"`
-	DistrictNorth           Kroner `json:"district_grant_north"`
+	PerInhabitant           generalist.Kroner `json:"per_inhabitant_grant"`
+	ExpenditureEqualisation generalist.Kroner `json:"expenditure_equalisation"`
+	SpecialAllocation       generalist.Kroner `json:"special_allocation"` // saker med særskilt fordeling
+	IncomeGuarantee         generalist.Kroner `json:"income_guarantee"`   // INGAR
+	DistrictSouth           generalist.Kroner `json:"district_grant_south"`
+	DistrictNorth           generalist.Kroner `json:"district_grant_north"`
 	// RegionalCentre is nil in a year without the grant (from 2025).
-	RegionalCentre *Kroner `json:"regional_centre_grant"`
-	Growth         Kroner  `json:"growth_grant"`       // veksttilskudd
-	Metropolitan   Kroner  `json:"metropolitan_grant"` // storbytilskudd
-	Discretionary  Kroner  `json:"discretionary_grant"`
+	RegionalCentre *generalist.Kroner `json:"regional_centre_grant"`
+	Growth         generalist.Kroner  `json:"growth_grant"`       // veksttilskudd
+	Metropolitan   generalist.Kroner  `json:"metropolitan_grant"` // storbytilskudd
+	Discretionary  generalist.Kroner  `json:"discretionary_grant"`
 	// Total is table 1-k's "Rammetilskudd" (excluding the income
 	// equalisation). The components add up to it within the rounding of
 	// the source.
-	Total  Kroner `json:"total"`
+	Total  generalist.Kroner `json:"total"`
 	Source string `json:"source"`
 }
 
 // RegionalPolicy returns the regional-policy grants the inndelingstilskudd
 // protects: the district grants for Sør-Norge and for Nord-Norge og
 // Namdalen.
-func (g Grants) RegionalPolicy() Kroner { return g.DistrictSouth + g.DistrictNorth }
+func (g Grants) RegionalPolicy() generalist.Kroner { return g.DistrictSouth + g.DistrictNorth }
 
 // BudgetPost is a national total of the block grant to municipalities
 // (chapter 571 of the state budget).
@@ -94,7 +74,7 @@ type BudgetPost struct {
 	Document string `json:"document"` // prop_1_s_bevilgningsforslag or saldert_budsjett
 	Post     int    `json:"post"`
 	Name     string `json:"name"`
-	Amount   Kroner `json:"amount"`
+	Amount   generalist.Kroner `json:"amount"`
 }
 
 // Data holds the income-system tables, keyed by 2024-structure

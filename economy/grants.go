@@ -13,8 +13,8 @@ import (
 // population of 1 July the year before, it is the amount of table 2-k
 // before any correction that table adds (the shipped sample shows that 2-k
 // does add some; see data/economy/README.md).
-func ExpenditureEqualisation(index, needPerInhabitant float64) Kroner {
-	return Kroner((index - 1) * needPerInhabitant)
+func ExpenditureEqualisation(index, needPerInhabitant float64) generalist.Kroner {
+	return generalist.Kroner((index - 1) * needPerInhabitant)
 }
 
 // PerInhabitantFit is the innbyggertilskudd rate recovered from table 2-k.
@@ -38,7 +38,7 @@ type PerInhabitantFit struct {
 // municipalities it takes O(n·g) time for a guess of g inhabitants. It
 // fails when no rate leaves every amount within 0.01 inhabitants of a
 // whole number.
-func FitPerInhabitantRate(year int, amounts map[generalist.MunicipalityNumber]Kroner, guess map[generalist.MunicipalityNumber]generalist.Persons) (PerInhabitantFit, error) {
+func FitPerInhabitantRate(year int, amounts map[generalist.MunicipalityNumber]generalist.Kroner, guess map[generalist.MunicipalityNumber]generalist.Persons) (PerInhabitantFit, error) {
 	if len(amounts) < 2 {
 		return PerInhabitantFit{}, generalist.Errorf(generalist.EINVALID, "%d: need the 2-k amounts of at least two municipalities to find the rate", year)
 	}

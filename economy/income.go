@@ -43,18 +43,18 @@ func RatesOf(p *Params) (Rates, error) {
 
 // Equalisation is one municipality's income equalisation per inhabitant.
 type Equalisation struct {
-	NationalAverage  Kroner  `json:"national_average"`
-	TaxPerInhabitant Kroner  `json:"tax_per_inhabitant"`
+	NationalAverage  generalist.Kroner  `json:"national_average"`
+	TaxPerInhabitant generalist.Kroner  `json:"tax_per_inhabitant"`
 	Share            float64 `json:"share_of_average"`
 	// Symmetric is Rates.Symmetric × (average − tax): positive below the
 	// average, negative above.
-	Symmetric Kroner `json:"symmetric"`
+	Symmetric generalist.Kroner `json:"symmetric"`
 	// Additional is Rates.Additional × (Threshold × average − tax) below
 	// the threshold, zero above.
-	Additional Kroner `json:"additional"`
+	Additional generalist.Kroner `json:"additional"`
 	// Deduction is minus Rates.Deduction.
-	Deduction Kroner `json:"deduction"`
-	Net       Kroner `json:"net"`
+	Deduction generalist.Kroner `json:"deduction"`
+	Net       generalist.Kroner `json:"net"`
 }
 
 // Equalise computes the income equalisation per inhabitant of a
@@ -68,15 +68,15 @@ type Equalisation struct {
 // docs domain research C2) with the year's rates; the rates of 2025 were
 // found from KDD's settlement with FitRates.
 func (r Rates) Equalise(avg, tax float64) Equalisation {
-	e := Equalisation{NationalAverage: Kroner(avg), TaxPerInhabitant: Kroner(tax)}
+	e := Equalisation{NationalAverage: generalist.Kroner(avg), TaxPerInhabitant: generalist.Kroner(tax)}
 	if avg > 0 {
 		e.Share = tax / avg
 	}
-	e.Symmetric = Kroner(r.Symmetric * (avg - tax))
+	e.Symmetric = generalist.Kroner(r.Symmetric * (avg - tax))
 	if gap := r.Threshold*avg - tax; gap > 0 {
-		e.Additional = Kroner(r.Additional * gap)
+		e.Additional = generalist.Kroner(r.Additional * gap)
 	}
-	e.Deduction = Kroner(-r.Deduction)
+	e.Deduction = generalist.Kroner(-r.Deduction)
 	e.Net = e.Symmetric + e.Additional + e.Deduction
 	return e
 }
@@ -279,7 +279,7 @@ func Check(ps ParamSet, d *Data) ([]CheckRow, error) {
 		}
 		net := float64(r.Equalise(avg, s.TaxPerInhabitant).Net)
 		out = append(out, CheckRow{Municipality: s.Municipality, Year: s.Year, Tax: s.TaxPerInhabitant, Published: s.NetPerInhabitant,
-			Computed: net, Difference: net - s.NetPerInhabitant, SameOre: RoundOre(net) == RoundOre(s.NetPerInhabitant), FromKDD: s.FromKDD, Source: s.Source})
+			Computed: net, Difference: net - s.NetPerInhabitant, SameOre: generalist.RoundOre(net) == generalist.RoundOre(s.NetPerInhabitant), FromKDD: s.FromKDD, Source: s.Source})
 	}
 	slices.SortFunc(out, func(a, b CheckRow) int {
 		if a.Year != b.Year {

@@ -38,8 +38,8 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 func synthetic(r Rates, avg float64, taxes ...float64) []Observation {
 	var obs []Observation
 	for i, t := range taxes {
-		t = RoundOre(t)
-		obs = append(obs, Observation{Municipality: generalist.MunicipalityNumber(fmt.Sprintf("11%02d", i)), Tax: t, Net: RoundOre(float64(r.Equalise(avg, t).Net))})
+		t = generalist.RoundOre(t)
+		obs = append(obs, Observation{Municipality: generalist.MunicipalityNumber(fmt.Sprintf("11%02d", i)), Tax: t, Net: generalist.RoundOre(float64(r.Equalise(avg, t).Net))})
 	}
 	return obs
 }

@@ -22,7 +22,7 @@ type Merger struct {
 	// members' 1 January populations added up and their tax per
 	// inhabitant weighted by them.
 	Population       *generalist.Persons `json:"population_1_january"`
-	TaxPerInhabitant *Kroner             `json:"tax_per_inhabitant"`
+	TaxPerInhabitant *generalist.Kroner             `json:"tax_per_inhabitant"`
 	Components       []Component         `json:"components"`
 	Compensation     Compensation        `json:"inndelingstilskudd"`
 	// Years has one row per year from the merger until the
@@ -40,10 +40,10 @@ type Member struct {
 	Municipality     generalist.MunicipalityNumber `json:"municipality"`
 	Name             string                        `json:"name"`
 	Population       *generalist.Persons           `json:"population_1_january"`
-	TaxPerInhabitant *Kroner                       `json:"tax_per_inhabitant"`
+	TaxPerInhabitant *generalist.Kroner                       `json:"tax_per_inhabitant"`
 	// IncomeEqualisation is the computed net income equalisation, in
 	// total.
-	IncomeEqualisation *Kroner `json:"income_equalisation"`
+	IncomeEqualisation *generalist.Kroner `json:"income_equalisation"`
 	Grants             *Grants `json:"block_grant"`
 }
 
@@ -51,9 +51,9 @@ type Member struct {
 // and for the merged municipality (Merged), in the merger's first year.
 type Component struct {
 	ID       string  `json:"id"`
-	Separate *Kroner `json:"separate"`
-	Merged   *Kroner `json:"merged"`
-	Change   *Kroner `json:"change"`
+	Separate *generalist.Kroner `json:"separate"`
+	Merged   *generalist.Kroner `json:"merged"`
+	Change   *generalist.Kroner `json:"change"`
 	// Rule says how the merged value follows: RuleAddsUp, RuleBasisOnce,
 	// RuleRecomputed, RuleHeld, RuleNotModelled, RuleCompensation.
 	Rule string `json:"rule"`
@@ -75,11 +75,11 @@ const (
 // frozen at the level of the merger year.
 type Compensation struct {
 	// Basis is the basis amount times the number of members beyond one.
-	Basis *Kroner `json:"basis"`
+	Basis *generalist.Kroner `json:"basis"`
 	// Regional is the members' district grants minus the merged
 	// municipality's, when that is a loss.
-	Regional  *Kroner `json:"regional"`
-	Total     *Kroner `json:"total"`
+	Regional  *generalist.Kroner `json:"regional"`
+	Total     *generalist.Kroner `json:"total"`
 	FullYears int     `json:"full_years"`
 	// PhaseOutYears and Step: after FullYears the share paid falls by
 	// Step a year for PhaseOutYears years.
@@ -94,19 +94,19 @@ type YearRow struct {
 	Year  int `json:"year"`
 	// Share is the part of the inndelingstilskudd paid this year.
 	Share        float64 `json:"compensation_share"`
-	Compensation *Kroner `json:"inndelingstilskudd"`
+	Compensation *generalist.Kroner `json:"inndelingstilskudd"`
 	// CompensatedNet is the inndelingstilskudd minus the basis and
 	// district grants it replaces: zero while it is paid in full.
-	CompensatedNet     *Kroner `json:"compensated_net"`
-	IncomeEqualisation *Kroner `json:"income_equalisation"`
-	RegionalCentre     *Kroner `json:"regional_centre_grant"`
-	OneOff             *Kroner `json:"one_off_grant"`
-	Reform             *Kroner `json:"reform_support"`
+	CompensatedNet     *generalist.Kroner `json:"compensated_net"`
+	IncomeEqualisation *generalist.Kroner `json:"income_equalisation"`
+	RegionalCentre     *generalist.Kroner `json:"regional_centre_grant"`
+	OneOff             *generalist.Kroner `json:"one_off_grant"`
+	Reform             *generalist.Kroner `json:"reform_support"`
 	// Known is the sum of the parts that are known. It is not the whole
 	// change: Missing lists the parts without data (the change of
 	// veksttilskudd and storbytilskudd always, as their rules are not in
 	// the parameter files).
-	Known   Kroner   `json:"known_change"`
+	Known   generalist.Kroner   `json:"known_change"`
 	Missing []string `json:"missing"`
 }
 
@@ -285,7 +285,7 @@ type effect struct {
 	ieSep, ieMerged        float64
 	ieOK                   bool
 	sums                   Grants
-	rcSep                  Kroner
+	rcSep                  generalist.Kroner
 	grantsOK               bool
 	basisPop               float64
 	basisOK                bool
@@ -445,9 +445,9 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 			mem.Population = ptr(generalist.Persons(u.pop))
 		}
 		if u.taxOK {
-			mem.TaxPerInhabitant = ptr(Kroner(u.tax))
+			mem.TaxPerInhabitant = ptr(generalist.Kroner(u.tax))
 			if u.popOK && r.ratesErr == nil && r.hasAvg {
-				mem.IncomeEqualisation = ptr(Kroner(u.ie))
+				mem.IncomeEqualisation = ptr(generalist.Kroner(u.ie))
 			}
 		}
 		if u.grantsOK {
@@ -463,7 +463,7 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 	}
 	switch {
 	case e.taxOK:
-		m.TaxPerInhabitant = ptr(Kroner(e.tax))
+		m.TaxPerInhabitant = ptr(generalist.Kroner(e.tax))
 	case e.noTax != "":
 		g.add("tax_per_inhabitant", fmt.Sprintf("the income-equalisation table has no %d row for %s", year, e.noTax))
 	default:
@@ -472,7 +472,7 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 	noGrantsWhy := fmt.Sprintf("tables 1-k/2-k have no %d row for %s", year, e.noGrants)
 
 	// Income equalisation.
-	var ieChange *Kroner
+	var ieChange *generalist.Kroner
 	ieComp := Component{ID: "income_equalisation", Rule: RuleRecomputed}
 	switch {
 	case !e.taxOK:
@@ -482,14 +482,14 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 	case !r.hasAvg:
 		g.add("income_equalisation", fmt.Sprintf("no national average tax per inhabitant for %d", year))
 	default:
-		ieComp.Separate, ieComp.Merged = ptr(Kroner(e.ieSep)), ptr(Kroner(e.ieMerged))
-		ieChange = ptr(Kroner(e.ieMerged - e.ieSep))
+		ieComp.Separate, ieComp.Merged = ptr(generalist.Kroner(e.ieSep)), ptr(generalist.Kroner(e.ieMerged))
+		ieChange = ptr(generalist.Kroner(e.ieMerged - e.ieSep))
 		ieComp.Change = ieChange
 	}
 
 	// Block-grant components.
 	sums := e.sums
-	comp := func(id, rule string, sep Kroner, merged *Kroner) Component {
+	comp := func(id, rule string, sep generalist.Kroner, merged *generalist.Kroner) Component {
 		c := Component{ID: id, Rule: rule}
 		if !e.grantsOK {
 			g.add(id, noGrantsWhy)
@@ -504,9 +504,9 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 	}
 	var comps []Component
 	comps = append(comps, comp("per_inhabitant_grant", RuleAddsUp, sums.PerInhabitant, ptr(sums.PerInhabitant)))
-	var utgMerged, basisLoss *Kroner
+	var utgMerged, basisLoss *generalist.Kroner
 	if e.basisLossOK {
-		basisLoss = ptr(Kroner(e.basisLoss))
+		basisLoss = ptr(generalist.Kroner(e.basisLoss))
 		utgMerged = ptr(sums.ExpenditureEqualisation - *basisLoss)
 	} else {
 		g.add("basis_amount", r.basis.why)
@@ -525,7 +525,7 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 
 	// Regional centre grant.
 	rc := Component{ID: "regional_centre_grant", Rule: RuleRecomputed}
-	var rcChange *Kroner
+	var rcChange *generalist.Kroner
 	if e.grantsOK {
 		rc.Separate = ptr(e.rcSep)
 	}
@@ -533,11 +533,11 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 	case !e.rcOK:
 		g.add("regional_centre_grant", e.rcWhy)
 	case !e.grantsOK:
-		rc.Merged = ptr(Kroner(e.rcMerged))
+		rc.Merged = ptr(generalist.Kroner(e.rcMerged))
 		g.add("regional_centre_grant", noGrantsWhy)
 	default:
-		rc.Merged = ptr(Kroner(e.rcMerged))
-		rcChange = ptr(Kroner(e.rcMerged) - e.rcSep)
+		rc.Merged = ptr(generalist.Kroner(e.rcMerged))
+		rcChange = ptr(generalist.Kroner(e.rcMerged) - e.rcSep)
 		rc.Change = rcChange
 	}
 	comps = append(comps, rc,
@@ -557,37 +557,37 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 	}
 	switch {
 	case e.regionalOK:
-		cp.Regional = ptr(Kroner(e.regional))
+		cp.Regional = ptr(generalist.Kroner(e.regional))
 	case !e.grantsOK:
 		cpWhy = append(cpWhy, "its regional part needs the members' district grants: "+noGrantsWhy)
 	default:
 		cpWhy = append(cpWhy, "its regional part needs the merged municipality's district grants")
 	}
 	if e.compOK {
-		cp.Total = ptr(Kroner(e.comp))
+		cp.Total = ptr(generalist.Kroner(e.comp))
 	} else {
 		g.add("inndelingstilskudd", strings.Join(cpWhy, "; "))
 	}
-	comps = append(comps, Component{ID: "inndelingstilskudd", Rule: RuleCompensation, Separate: ptr(Kroner(0)), Merged: cp.Total, Change: cp.Total})
+	comps = append(comps, Component{ID: "inndelingstilskudd", Rule: RuleCompensation, Separate: ptr(generalist.Kroner(0)), Merged: cp.Total, Change: cp.Total})
 
 	// One-off grant and reform support.
-	var oneOff, reform *Kroner
+	var oneOff, reform *generalist.Kroner
 	switch {
 	case e.oneOffOK:
-		oneOff = ptr(Kroner(e.oneOff))
+		oneOff = ptr(generalist.Kroner(e.oneOff))
 	case n <= 4:
 		g.add("one_off_grant", r.oneOff[n-2].why)
 	default:
 		g.add("one_off_grant", fmt.Sprintf("no parameter gives the one-off grant to a merger of %d municipalities", n))
 	}
 	if e.reformOK {
-		reform = ptr(Kroner(e.reform))
+		reform = ptr(generalist.Kroner(e.reform))
 	} else {
 		g.add("reform_support", r.reform.why)
 	}
 	comps = append(comps,
-		Component{ID: "one_off_grant", Rule: RuleOnce, Separate: ptr(Kroner(0)), Merged: oneOff, Change: oneOff},
-		Component{ID: "reform_support", Rule: RuleOnce, Separate: ptr(Kroner(0)), Merged: reform, Change: reform})
+		Component{ID: "one_off_grant", Rule: RuleOnce, Separate: ptr(generalist.Kroner(0)), Merged: oneOff, Change: oneOff},
+		Component{ID: "reform_support", Rule: RuleOnce, Separate: ptr(generalist.Kroner(0)), Merged: reform, Change: reform})
 	m.Components = comps
 
 	// Year by year.
@@ -630,7 +630,7 @@ func addGrants(s *Grants, g Grants) {
 // a municipality with storbytilskudd (domain research C3). It is zero
 // without needing the threshold when both rates are zero (the grant was
 // abolished from 2025).
-func (r *rules) regionalCentre(pop float64, popOK bool, popBasis float64, basisOK, grantsOK bool, metropolitan Kroner) (*Kroner, string) {
+func (r *rules) regionalCentre(pop float64, popOK bool, popBasis float64, basisOK, grantsOK bool, metropolitan generalist.Kroner) (*generalist.Kroner, string) {
 	if !r.rcMerger.ok {
 		return nil, r.rcMerger.why
 	}
@@ -659,23 +659,23 @@ func (r *rules) regionalCentre(pop float64, popOK bool, popBasis float64, basisO
 	if metropolitan > 0 {
 		return &zeroKroner, ""
 	}
-	return ptr(Kroner(r.rcMerger.v + r.rcInh.v*base)), ""
+	return ptr(generalist.Kroner(r.rcMerger.v + r.rcInh.v*base)), ""
 }
 
 // zeroKroner is a shared zero; results never modify what they point to.
-var zeroKroner Kroner
+var zeroKroner generalist.Kroner
 
 // yearRows builds the year-by-year table: the inndelingstilskudd share,
 // and the change of each part against the members staying separate.
-func yearRows(r *rules, e *effect, cp Compensation, ie, rc, oneOff, reform *Kroner) []YearRow {
+func yearRows(r *rules, e *effect, cp Compensation, ie, rc, oneOff, reform *generalist.Kroner) []YearRow {
 	rows := make([]YearRow, e.years)
 	for i := range rows {
 		idx := i + 1
 		share := r.share(idx)
 		row := YearRow{Index: idx, Year: r.p.Year + i, Share: share}
 		if cp.Total != nil {
-			row.Compensation = ptr(Kroner(share) * *cp.Total)
-			row.CompensatedNet = ptr(Kroner(share-1) * *cp.Total)
+			row.Compensation = ptr(generalist.Kroner(share) * *cp.Total)
+			row.CompensatedNet = ptr(generalist.Kroner(share-1) * *cp.Total)
 		} else if share == 1 {
 			row.CompensatedNet = &zeroKroner
 		}
@@ -687,10 +687,10 @@ func yearRows(r *rules, e *effect, cp Compensation, ie, rc, oneOff, reform *Kron
 			row.OneOff, row.Reform = &zeroKroner, &zeroKroner
 		}
 		known, _ := e.known(r, idx)
-		row.Known = Kroner(known)
+		row.Known = generalist.Kroner(known)
 		for _, part := range []struct {
 			id string
-			v  *Kroner
+			v  *generalist.Kroner
 		}{{"compensated_net", row.CompensatedNet}, {"income_equalisation", row.IncomeEqualisation}, {"regional_centre_grant", row.RegionalCentre},
 			{"one_off_grant", row.OneOff}, {"reform_support", row.Reform}} {
 			if part.v == nil {

@@ -38,14 +38,14 @@ func component(tb testing.TB, m *economy.Merger, id string) economy.Component {
 	return economy.Component{}
 }
 
-func val(k *economy.Kroner) float64 {
+func val(k *generalist.Kroner) float64 {
 	if k == nil {
 		return math.NaN()
 	}
 	return float64(*k)
 }
 
-func ore(k *economy.Kroner) float64 { return economy.RoundOre(val(k)) }
+func ore(k *generalist.Kroner) float64 { return generalist.RoundOre(val(k)) }
 
 var sokndalLund = []generalist.MunicipalityNumber{"1111", "1112"}
 
@@ -89,7 +89,7 @@ func TestMergerSokndalLund2024(t *testing.T) {
 		if (y.Share == 1) != (y.CompensatedNet != nil) {
 			t.Errorf("year %d: compensated net %v with share %v; want 0 while paid in full and no data after", y.Index, y.CompensatedNet, y.Share)
 		}
-		if ore(y.IncomeEqualisation) != -475794.96 || economy.RoundOre(float64(y.Known)) != -475794.96 {
+		if ore(y.IncomeEqualisation) != -475794.96 || generalist.RoundOre(float64(y.Known)) != -475794.96 {
 			t.Errorf("year %d: income equalisation %v, known %v", y.Index, ore(y.IncomeEqualisation), y.Known)
 		}
 		if !contains(y.Missing, "regional_centre_grant") || !contains(y.Missing, "growth_grant") {

@@ -22,8 +22,8 @@ type Outcome struct {
 	Groups       []GroupOutcome `json:"groups"`
 	// KnownChange is the sum over groups of the first year's known change,
 	// KnownChangeAllYears the same over every year of the table.
-	KnownChange         Kroner `json:"known_change_first_year"`
-	KnownChangeAllYears Kroner `json:"known_change_all_years"`
+	KnownChange         generalist.Kroner `json:"known_change_first_year"`
+	KnownChangeAllYears generalist.Kroner `json:"known_change_all_years"`
 	// Deduction is the financing deduction recomputed from the tax of
 	// every municipality, before and after the mergers; nil when the tax
 	// table does not cover the whole country (the deduction is then held
@@ -47,7 +47,7 @@ type DeductionChange struct {
 	After     float64 `json:"after"`
 	// Others is the change for the municipalities that do not merge:
 	// minus (After − Before) times their population.
-	Others Kroner `json:"others_change"`
+	Others generalist.Kroner `json:"others_change"`
 }
 
 // GroupOutcome is one merger's part of an Outcome.
@@ -58,11 +58,11 @@ type GroupOutcome struct {
 	// IncomeEqualisation is the first year's change of the income
 	// equalisation, including the change of the financing deduction
 	// when it is recomputed.
-	IncomeEqualisation *Kroner `json:"income_equalisation_change"`
+	IncomeEqualisation *generalist.Kroner `json:"income_equalisation_change"`
 	// Compensation is the first year's inndelingstilskudd.
-	Compensation        *Kroner  `json:"inndelingstilskudd"`
-	KnownChange         Kroner   `json:"known_change_first_year"`
-	KnownChangeAllYears Kroner   `json:"known_change_all_years"`
+	Compensation        *generalist.Kroner  `json:"inndelingstilskudd"`
+	KnownChange         generalist.Kroner   `json:"known_change_first_year"`
+	KnownChangeAllYears generalist.Kroner   `json:"known_change_all_years"`
 	Missing             []string `json:"missing"`
 }
 
@@ -142,7 +142,7 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 	r := c.r
 	out := &Outcome{Year: r.p.Year, Municipalities: len(c.units), TaxCoverage: c.coverage, Groups: make([]GroupOutcome, len(groups))}
 	// One allocation for every group's amounts.
-	amounts := make([]Kroner, 2*len(groups))
+	amounts := make([]generalist.Kroner, 2*len(groups))
 	pops := make([]generalist.Persons, len(groups))
 	addAfter := c.addAll
 	var mergedPop float64
@@ -156,11 +156,11 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 			o.Population = &pops[i]
 		}
 		if e.ieOK {
-			amounts[2*i] = Kroner(e.ieMerged - e.ieSep)
+			amounts[2*i] = generalist.Kroner(e.ieMerged - e.ieSep)
 			o.IncomeEqualisation = &amounts[2*i]
 		}
 		if e.compOK {
-			amounts[2*i+1] = Kroner(e.comp)
+			amounts[2*i+1] = generalist.Kroner(e.comp)
 			o.Compensation = &amounts[2*i+1]
 		}
 		// Every year has the steady change; the first adds the one-off
@@ -175,11 +175,11 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 			complete = complete && ok
 			all += steady + net
 			if y == 0 {
-				o.KnownChange = Kroner(steady + net + once)
+				o.KnownChange = generalist.Kroner(steady + net + once)
 			}
 		}
 		if len(c.shares) > 0 {
-			o.KnownChangeAllYears = Kroner(all + once)
+			o.KnownChangeAllYears = generalist.Kroner(all + once)
 		}
 		o.Missing = groupMissing(&e, complete)
 		if c.complete && e.taxOK {
@@ -194,20 +194,20 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 	if c.complete {
 		dc := &DeductionChange{Parameter: r.rates.Deduction, Before: c.addAll / c.popAll, After: addAfter / c.popAll}
 		delta := dc.After - dc.Before
-		years := Kroner(len(c.shares))
+		years := generalist.Kroner(len(c.shares))
 		for i := range out.Groups {
 			o := &out.Groups[i]
 			if o.Population == nil {
 				continue
 			}
-			adj := Kroner(-delta * float64(*o.Population))
+			adj := generalist.Kroner(-delta * float64(*o.Population))
 			if o.IncomeEqualisation != nil {
 				*o.IncomeEqualisation += adj
 			}
 			o.KnownChange += adj
 			o.KnownChangeAllYears += adj * years
 		}
-		dc.Others = Kroner(-delta * (c.popAll - mergedPop))
+		dc.Others = generalist.Kroner(-delta * (c.popAll - mergedPop))
 		out.Deduction = dc
 		out.Missing, out.Reasons = []string{}, map[string]string{}
 	} else {

@@ -18,7 +18,7 @@ func TestEvaluateSample(t *testing.T) {
 	if o.Deduction != nil || o.TaxCoverage != 7 || o.Municipalities != 357 || o.Reasons["financing_deduction"] == "" {
 		t.Errorf("outcome %+v: want the deduction held (7 of 357 municipalities with tax)", o)
 	}
-	if economy.RoundOre(float64(o.KnownChange)) != -475794.96 || math.Abs(float64(o.KnownChangeAllYears-20*o.KnownChange)) > 1e-6 {
+	if generalist.RoundOre(float64(o.KnownChange)) != -475794.96 || math.Abs(float64(o.KnownChangeAllYears-20*o.KnownChange)) > 1e-6 {
 		t.Errorf("known change %v (all years %v)", o.KnownChange, o.KnownChangeAllYears)
 	}
 }
@@ -54,7 +54,7 @@ func country(tb testing.TB) (*economy.Params, *economy.Data, []economy.Group) {
 		}
 		tax := 42269.58 * (0.7 + 0.8*float64((i*37)%101)/100)
 		d.Settlements[k] = economy.Settlement{Municipality: n, Year: 2025, TaxPerInhabitant: tax}
-		d.Grants[k] = economy.Grants{Municipality: n, Year: 2025, PerInhabitant: economy.Kroner(31469.73127431 * float64(pop)), DistrictSouth: economy.Kroner(1000 * (i % 3))}
+		d.Grants[k] = economy.Grants{Municipality: n, Year: 2025, PerInhabitant: generalist.Kroner(31469.73127431 * float64(pop)), DistrictSouth: generalist.Kroner(1000 * (i % 3))}
 		taxSum += tax * float64(pop)
 		popSum += float64(pop)
 	}

@@ -22,35 +22,35 @@ type Statement struct {
 	// the block grant is calculated on, recovered from table 2-k.
 	PopulationBasis *generalist.Persons `json:"population_1_july_previous_year"`
 
-	NationalAverageTax *Kroner  `json:"national_average_tax_per_inhabitant"`
-	TaxPerInhabitant   *Kroner  `json:"tax_per_inhabitant"`
+	NationalAverageTax *generalist.Kroner  `json:"national_average_tax_per_inhabitant"`
+	TaxPerInhabitant   *generalist.Kroner  `json:"tax_per_inhabitant"`
 	TaxSharePct        *float64 `json:"tax_share_of_average_pct"`
 	// IncomeEqualisationPerInhabitant is computed with the year's rules;
 	// IncomeEqualisation breaks it down.
-	IncomeEqualisationPerInhabitant *Kroner       `json:"income_equalisation_per_inhabitant"`
+	IncomeEqualisationPerInhabitant *generalist.Kroner       `json:"income_equalisation_per_inhabitant"`
 	IncomeEqualisation              *Equalisation `json:"income_equalisation"`
 	// PublishedIncomeEqualisation is KDD's final settlement and
 	// IncomeEqualisationDifference the computed minus the published value
 	// (kroner per inhabitant, unrounded).
-	PublishedIncomeEqualisation  *Kroner  `json:"income_equalisation_published_per_inhabitant"`
+	PublishedIncomeEqualisation  *generalist.Kroner  `json:"income_equalisation_published_per_inhabitant"`
 	IncomeEqualisationDifference *float64 `json:"income_equalisation_difference"`
 	// Tax and IncomeEqualisationTotal are the per-inhabitant amounts times
 	// the 1 January population.
-	Tax                     *Kroner `json:"tax"`
-	IncomeEqualisationTotal *Kroner `json:"income_equalisation_total"`
+	Tax                     *generalist.Kroner `json:"tax"`
+	IncomeEqualisationTotal *generalist.Kroner `json:"income_equalisation_total"`
 
 	CostIndex *float64 `json:"cost_index"`
 	// ExpenditureEqualisationPerInhabitant is (cost index − 1) × the
 	// national expenditure need per inhabitant.
-	ExpenditureEqualisationPerInhabitant *Kroner `json:"expenditure_equalisation_per_inhabitant"`
-	PerInhabitantRate                    *Kroner `json:"per_inhabitant_grant_rate"`
+	ExpenditureEqualisationPerInhabitant *generalist.Kroner `json:"expenditure_equalisation_per_inhabitant"`
+	PerInhabitantRate                    *generalist.Kroner `json:"per_inhabitant_grant_rate"`
 	// BlockGrant is the municipality's row of tables 1-k and 2-k.
 	BlockGrant *Grants `json:"block_grant"`
 	// FreeIncome is the block grant plus tax plus income equalisation
 	// (frie inntekter, as table 3-k adds them up, here with the final
 	// tax and equalisation instead of the budget estimates).
-	FreeIncome              *Kroner `json:"free_income"`
-	FreeIncomePerInhabitant *Kroner `json:"free_income_per_inhabitant"`
+	FreeIncome              *generalist.Kroner `json:"free_income"`
+	FreeIncomePerInhabitant *generalist.Kroner `json:"free_income_per_inhabitant"`
 
 	Missing []string          `json:"missing"`
 	Reasons map[string]string `json:"missing_reasons"`
@@ -111,15 +111,15 @@ func Show(m *Model, n generalist.MunicipalityNumber, year int) (*Statement, erro
 
 	avg, hasAvg := d.NationalTax[year]
 	if hasAvg {
-		st.NationalAverageTax = ptr(Kroner(avg))
+		st.NationalAverageTax = ptr(generalist.Kroner(avg))
 		use("national_tax")
 	} else {
 		g.add("national_average_tax_per_inhabitant", fmt.Sprintf("no national average tax per inhabitant for %d", year))
 	}
 	if hasSettlement {
 		use("settlements")
-		st.TaxPerInhabitant = ptr(Kroner(settlement.TaxPerInhabitant))
-		st.PublishedIncomeEqualisation = ptr(Kroner(settlement.NetPerInhabitant))
+		st.TaxPerInhabitant = ptr(generalist.Kroner(settlement.TaxPerInhabitant))
+		st.PublishedIncomeEqualisation = ptr(generalist.Kroner(settlement.NetPerInhabitant))
 		if settlement.SharePct != nil {
 			st.TaxSharePct = ptr(*settlement.SharePct)
 		} else if hasAvg {
@@ -148,12 +148,12 @@ func Show(m *Model, n generalist.MunicipalityNumber, year int) (*Statement, erro
 		g.add("income_equalisation", g.reasons["income_equalisation_per_inhabitant"])
 	}
 	if st.Population != nil && st.TaxPerInhabitant != nil {
-		st.Tax = ptr(*st.TaxPerInhabitant * Kroner(*st.Population))
+		st.Tax = ptr(*st.TaxPerInhabitant * generalist.Kroner(*st.Population))
 	} else {
 		g.add("tax", "needs tax per inhabitant and the 1 January population")
 	}
 	if st.Population != nil && st.IncomeEqualisationPerInhabitant != nil {
-		st.IncomeEqualisationTotal = ptr(*st.IncomeEqualisationPerInhabitant * Kroner(*st.Population))
+		st.IncomeEqualisationTotal = ptr(*st.IncomeEqualisationPerInhabitant * generalist.Kroner(*st.Population))
 	} else {
 		g.add("income_equalisation_total", "needs the income equalisation per inhabitant and the 1 January population")
 	}
@@ -173,7 +173,7 @@ func Show(m *Model, n generalist.MunicipalityNumber, year int) (*Statement, erro
 
 	rate, rateErr := p.Get(PerInhabitantRate)
 	if rateErr == nil {
-		st.PerInhabitantRate = ptr(Kroner(rate))
+		st.PerInhabitantRate = ptr(generalist.Kroner(rate))
 	} else {
 		g.add("per_inhabitant_grant_rate", generalist.ErrorMessage(rateErr))
 	}
@@ -196,7 +196,7 @@ func Show(m *Model, n generalist.MunicipalityNumber, year int) (*Statement, erro
 	}
 	if st.BlockGrant != nil && st.Tax != nil && st.IncomeEqualisationTotal != nil {
 		st.FreeIncome = ptr(st.BlockGrant.Total + *st.Tax + *st.IncomeEqualisationTotal)
-		st.FreeIncomePerInhabitant = ptr(*st.FreeIncome / Kroner(*st.Population))
+		st.FreeIncomePerInhabitant = ptr(*st.FreeIncome / generalist.Kroner(*st.Population))
 	} else {
 		g.add("free_income", "needs the block grant, tax and income equalisation")
 		g.add("free_income_per_inhabitant", "needs the free income")

@@ -269,7 +269,7 @@ func ExportCSV(w io.Writer, cs []generalist.IMC) error {
 		}
 		budget, year := "", ""
 		if c.Budget > 0 {
-			budget, year = strings.ReplaceAll(c.Budget.Kroner(), " ", ""), strconv.Itoa(c.BudgetYear)
+			budget, year = strings.ReplaceAll(c.Budget.Text(), " ", ""), strconv.Itoa(c.BudgetYear)
 		}
 		key := ""
 		if len(c.Agreement.CostKey) > 0 {

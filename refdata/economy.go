@@ -276,7 +276,7 @@ func parseGrants(fsys fs.FS, name string, d *economy.Data) error {
 		var sum float64
 		for _, f := range []struct {
 			col string
-			dst *economy.Kroner
+			dst *generalist.Kroner
 		}{{"innbyggertilskudd_lik_sum", &g.PerInhabitant}, {"utgiftsutjevning", &g.ExpenditureEqualisation}, {"saerskilt_fordeling", &g.SpecialAllocation},
 			{"inntektsgarantiordning", &g.IncomeGuarantee}, {"distriktstilskudd_sor_norge", &g.DistrictSouth}, {"distriktstilskudd_nord_norge", &g.DistrictNorth},
 			{"veksttilskudd", &g.Growth}, {"storbytilskudd", &g.Metropolitan}, {"skjonnstilskudd", &g.Discretionary}} {
@@ -285,7 +285,7 @@ func parseGrants(fsys fs.FS, name string, d *economy.Data) error {
 				return err
 			}
 			sum += v
-			*f.dst = economy.Kroner(v * 1000)
+			*f.dst = generalist.Kroner(v * 1000)
 		}
 		for _, col := range []string{"innbyggertilskudd_lik_sum", "distriktstilskudd_sor_norge", "distriktstilskudd_nord_norge", "veksttilskudd", "storbytilskudd", "skjonnstilskudd"} {
 			if v, _ := r.optFloat(col); v != nil && *v < 0 {
@@ -299,7 +299,7 @@ func parseGrants(fsys fs.FS, name string, d *economy.Data) error {
 				return r.errorf("regionsentertilskudd", "%g is negative", *v)
 			}
 			sum += *v
-			g.RegionalCentre = new(economy.Kroner(*v * 1000))
+			g.RegionalCentre = new(generalist.Kroner(*v * 1000))
 		}
 		total, err := r.decimal("rammetilskudd_uten_inntektsutjevning")
 		if err != nil {
@@ -308,7 +308,7 @@ func parseGrants(fsys fs.FS, name string, d *economy.Data) error {
 		if math.Abs(sum-total) > grantTolerance {
 			return r.errorf("rammetilskudd_uten_inntektsutjevning", "%g is not the sum of the components (%.1f; at most %g apart)", total, sum, grantTolerance)
 		}
-		g.Total = economy.Kroner(total * 1000)
+		g.Total = generalist.Kroner(total * 1000)
 		g.Source = fmt.Sprintf("%s line %d", name, r.t.lines[r.i])
 		d.Grants[k] = g
 		return nil
@@ -394,7 +394,7 @@ func parseBudget(fsys fs.FS, d *economy.Data) error {
 		if err != nil || v < 0 {
 			return r.errorf("belop_kr", "%q is not a whole, non-negative number of kroner", s)
 		}
-		b.Amount = economy.Kroner(v)
+		b.Amount = generalist.Kroner(v)
 		k := key{b.Year, b.Document, b.Post}
 		if seen[k] {
 			return r.fail("post %d appears twice for %d (%s)", b.Post, b.Year, b.Document)

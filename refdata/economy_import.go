@@ -525,7 +525,7 @@ func importSettlement(d *economy.Data, im *Imported, sheets []*sheet, files []So
 	if avgMax-avgMin > 0.01 {
 		return generalist.Errorf(generalist.EINVALID, "%s: tax ÷ share of the average gives national averages from %.2f to %.2f; they must agree", s.name, avgMin, avgMax)
 	}
-	avg := economy.RoundOre((avgMin + avgMax) / 2)
+	avg := generalist.RoundOre((avgMin + avgMax) / 2)
 	if old, ok := d.NationalTax[year]; ok && math.Abs(old-avg) > 0.01 {
 		return generalist.Errorf(generalist.EINVALID, "%s: the national average is %.2f, but %.2f is already loaded for %d", s.name, avg, old, year)
 	}

@@ -63,15 +63,15 @@ func HasData(m *economy.Merger) bool {
 type MergerFigures struct {
 	// IncomeEqualisation is the change of the income equalisation a year
 	// (the same every year: amounts are frozen at the merger year's).
-	IncomeEqualisation *economy.Kroner
+	IncomeEqualisation *generalist.Kroner
 	// Compensation is the inndelingstilskudd of the first year and
 	// CompensationAll its sum over every year of the table.
-	Compensation, CompensationAll *economy.Kroner
+	Compensation, CompensationAll *generalist.Kroner
 	FullYears, PhaseOutYears      int
-	OneOff, Reform                *economy.Kroner
+	OneOff, Reform                *generalist.Kroner
 	// KnownFirst and KnownAll sum the known parts of the change, the first
 	// year and over every year.
-	KnownFirst, KnownAll economy.Kroner
+	KnownFirst, KnownAll generalist.Kroner
 	// Years is the number of years in the table (FullYears+PhaseOutYears).
 	Years int
 }
@@ -91,7 +91,7 @@ func Figures(m *economy.Merger) MergerFigures {
 	}
 	f.Compensation = m.Compensation.Total
 	if m.Compensation.Total != nil && len(m.Years) > 0 {
-		var sum economy.Kroner
+		var sum generalist.Kroner
 		for _, y := range m.Years {
 			if y.Compensation == nil {
 				sum = -1
@@ -113,7 +113,7 @@ func Figures(m *economy.Merger) MergerFigures {
 }
 
 // kr writes an amount in whole kroner, signed, or "ingen data".
-func (c *Comparison) kr(k *economy.Kroner) string {
+func (c *Comparison) kr(k *generalist.Kroner) string {
 	if k == nil {
 		return c.t("nodata")
 	}

@@ -54,7 +54,7 @@ func fixture() *Comparison {
 // 475 795 kr a year; the inndelingstilskudd of 2 years in full and 1 of
 // phase-out is 1 000 000 kr) and one without.
 func fixtureEconomy() *Economy {
-	k := func(v float64) *economy.Kroner { e := economy.Kroner(v); return &e }
+	k := func(v float64) *generalist.Kroner { e := generalist.Kroner(v); return &e }
 	m := &economy.Merger{Year: 2025,
 		Members: []economy.Member{{Municipality: "1111", Name: "Sokndal"}, {Municipality: "1112", Name: "Lund"}},
 		Components: []economy.Component{

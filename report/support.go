@@ -69,7 +69,7 @@ func (c *Comparison) supportViews() []supportView {
 
 func (c *Comparison) supportView(sc *generalist.Scenario, o *sim.SupportOutcome) supportView {
 	nf := c.nf()
-	kr := func(v float64) string { return nf.Kroner(v, 0) }
+	kr := func(v generalist.Kroner) string { return nf.Kroner(float64(v), 0) }
 	v := supportView{Title: c.t("sup.title", sc.Name)}
 	for _, so := range o.Schemes {
 		name := so.Name
@@ -88,8 +88,8 @@ func (c *Comparison) supportView(sc *generalist.Scenario, o *sim.SupportOutcome)
 	v.Years = append(v.Years, [2]string{c.t("sup.total"), kr(o.Total)})
 	for _, m := range o.Municipalities {
 		first, period := c.t("nodata"), c.t("nodata")
-		if m.Known {
-			first, period = kr(m.FirstYear), kr(m.Total)
+		if m.FirstYear != nil && m.Total != nil {
+			first, period = kr(*m.FirstYear), kr(*m.Total)
 		}
 		v.Munis = append(v.Munis, [4]string{m.Name, nf.Int(int64(m.Cooperations)), first, period})
 	}
@@ -104,10 +104,10 @@ func (c *Comparison) schemeTerms(sch generalist.SupportScheme) string {
 	nf := c.nf()
 	var a []string
 	if sch.PerCooperation > 0 {
-		a = append(a, c.t("sup.percoop", nf.Kroner(sch.PerCooperation, 0)))
+		a = append(a, c.t("sup.percoop", nf.Kroner(float64(sch.PerCooperation), 0)))
 	}
 	if sch.PerParticipant > 0 {
-		a = append(a, c.t("sup.perpart", nf.Kroner(sch.PerParticipant, 0)))
+		a = append(a, c.t("sup.perpart", nf.Kroner(float64(sch.PerParticipant), 0)))
 	}
 	or := func(items []string) string {
 		if len(items) < 2 {

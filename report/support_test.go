@@ -19,7 +19,7 @@ func TestSupport(t *testing.T) {
 		Schemes: []sim.SchemeOutcome{{Index: 0, Name: "Etableringsstøtte", FirstYear: 2026, LastYear: 2027, NewCooperations: 1, PerYear: 1_000_000, Total: 2_000_000,
 			Cooperations: []sim.SupportedCooperation{{Rule: "cooperations[0]", Task: "barnevern", PerYear: 1_000_000}}}},
 		Years: []sim.SupportYear{{Year: 2026, Cost: 1_000_000}, {Year: 2027, Cost: 1_000_000}},
-		Municipalities: []sim.SupportRecipient{{Number: "1151", Name: "Utsira", Cooperations: 1, FirstYear: 1_000_000, Total: 2_000_000, Known: true},
+		Municipalities: []sim.SupportRecipient{{Number: "1151", Name: "Utsira", Cooperations: 1, FirstYear: kroner(1_000_000), Total: kroner(2_000_000), Known: true},
 			{Number: "1106", Name: "Haugesund", Cooperations: 0, Known: false}},
 		Unknown: 1}
 	for format, body := range renderAll(t, c) {
@@ -62,3 +62,6 @@ func TestSupport(t *testing.T) {
 		}
 	}
 }
+
+// kroner is a pointer to an amount, as a recipient's known amounts are.
+func kroner(v generalist.Kroner) *generalist.Kroner { return &v }

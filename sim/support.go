@@ -24,9 +24,9 @@ type SupportOutcome struct {
 	Schemes   []SchemeOutcome `json:"schemes"`
 	// Years is the state's cost each year of the period and Total its sum:
 	// the cooperations whose grant is known (Unknown counts the others).
-	Years   []SupportYear `json:"years"`
-	Total   float64       `json:"total"`
-	Unknown int           `json:"unknown_cooperations"`
+	Years   []SupportYear     `json:"years"`
+	Total   generalist.Kroner `json:"total"`
+	Unknown int               `json:"unknown_cooperations"`
 	// Municipalities are the municipalities in a supported cooperation,
 	// by number.
 	Municipalities []SupportRecipient `json:"municipalities"`
@@ -43,9 +43,9 @@ type SchemeOutcome struct {
 	Cooperations []SupportedCooperation `json:"cooperations"`
 	Unknown      []string               `json:"unknown,omitempty"`
 	// NewCooperations counts every new cooperation the scheme was tried on.
-	NewCooperations int     `json:"new_cooperations"`
-	PerYear         float64 `json:"per_year"`
-	Total           float64 `json:"total"`
+	NewCooperations int               `json:"new_cooperations"`
+	PerYear         generalist.Kroner `json:"per_year"`
+	Total           generalist.Kroner `json:"total"`
 }
 
 // SupportedCooperation is a qualifying cooperation and its grant a year.
@@ -54,32 +54,32 @@ type SupportedCooperation struct {
 	Task       string             `json:"task"`
 	Form       generalist.IMCForm `json:"form"`
 	Recipients []Grant            `json:"recipients"`
-	PerYear    float64            `json:"per_year"`
+	PerYear    generalist.Kroner  `json:"per_year"`
 }
 
 // Grant is what one municipality receives a year from one cooperation.
 type Grant struct {
 	Number  generalist.MunicipalityNumber `json:"number"`
 	Name    string                        `json:"name"`
-	PerYear float64                       `json:"per_year"`
+	PerYear generalist.Kroner             `json:"per_year"`
 }
 
 // SupportYear is the state's cost in one year.
 type SupportYear struct {
-	Year int     `json:"year"`
-	Cost float64 `json:"cost"`
+	Year int               `json:"year"`
+	Cost generalist.Kroner `json:"cost"`
 }
 
 // SupportRecipient is what one municipality receives: in the first year
 // (when every scheme pays) and over the period. Known is false when it is
 // in a new cooperation whose grant cannot be judged (no data): its
-// amounts are then unknown, not 0.
+// amounts are then unknown (null), not 0.
 type SupportRecipient struct {
 	Number       generalist.MunicipalityNumber `json:"number"`
 	Name         string                        `json:"name"`
 	Cooperations int                           `json:"cooperations"`
-	FirstYear    float64                       `json:"first_year"`
-	Total        float64                       `json:"total"`
+	FirstYear    *generalist.Kroner            `json:"first_year"`
+	Total        *generalist.Kroner            `json:"total"`
 	Known        bool                          `json:"known"`
 }
 
@@ -106,6 +106,7 @@ func EvaluateSupport(s *generalist.Scenario, coops []NewCooperation) *SupportOut
 		return r
 	}
 	unknown := map[string]bool{}
+	sums := map[generalist.MunicipalityNumber]*[2]generalist.Kroner{} // first year, period
 	// in holds the distinct cooperations each municipality has a grant from.
 	in := map[generalist.MunicipalityNumber]map[string]bool{}
 	for i, sch := range s.Support {
@@ -136,23 +137,26 @@ func EvaluateSupport(s *generalist.Scenario, coops []NewCooperation) *SupportOut
 			if len(qualifying) == 0 {
 				continue
 			}
-			sc := SupportedCooperation{Rule: c.Rule, Task: c.Task, Form: c.Form, PerYear: sch.PerCooperation + sch.PerParticipant*float64(len(qualifying))}
-			share := sch.PerCooperation/float64(len(qualifying)) + sch.PerParticipant
+			sc := SupportedCooperation{Rule: c.Rule, Task: c.Task, Form: c.Form, PerYear: sch.PerCooperation + sch.PerParticipant*generalist.Kroner(len(qualifying))}
+			share := sch.PerCooperation/generalist.Kroner(len(qualifying)) + sch.PerParticipant
 			for _, p := range qualifying {
 				sc.Recipients = append(sc.Recipients, Grant{Number: p.Number, Name: p.Name, PerYear: share})
 				r := recipient(p.Number, p.Name)
+				if sums[p.Number] == nil {
+					sums[p.Number] = new([2]generalist.Kroner)
+				}
 				if in[p.Number] == nil {
 					in[p.Number] = map[string]bool{}
 				}
 				in[p.Number][c.Rule] = true
 				r.Cooperations = len(in[p.Number])
-				r.FirstYear += share
-				r.Total += share * float64(sch.Years)
+				sums[p.Number][0] += share
+				sums[p.Number][1] += share * generalist.Kroner(sch.Years)
 			}
 			so.Cooperations = append(so.Cooperations, sc)
 			so.PerYear += sc.PerYear
 		}
-		so.Total = so.PerYear * float64(sch.Years)
+		so.Total = so.PerYear * generalist.Kroner(sch.Years)
 		for y := range sch.Years {
 			out.Years[y].Cost += so.PerYear
 		}
@@ -161,8 +165,8 @@ func EvaluateSupport(s *generalist.Scenario, coops []NewCooperation) *SupportOut
 	}
 	out.Unknown = len(unknown)
 	for _, r := range recipients {
-		if !r.Known {
-			r.FirstYear, r.Total = 0, 0
+		if sum := sums[r.Number]; r.Known && sum != nil {
+			r.FirstYear, r.Total = &sum[0], &sum[1]
 		}
 		out.Municipalities = append(out.Municipalities, *r)
 	}

@@ -85,9 +85,9 @@ func TestSupportHandComputed(t *testing.T) {
 		t.Errorf("schemes: got %+v", s.Schemes)
 	}
 	want := []sim.SupportRecipient{
-		{Number: "1101", Name: "Aa", Cooperations: 1, FirstYear: 1_300_000, Total: 3_600_000, Known: true},
-		{Number: "1102", Name: "Bb", Cooperations: 1, FirstYear: 300_000, Total: 600_000, Known: true},
-		{Number: "1104", Name: "Dd", Cooperations: 1, FirstYear: 600_000, Total: 1_200_000, Known: true},
+		{Number: "1101", Name: "Aa", Cooperations: 1, FirstYear: kr(1_300_000), Total: kr(3_600_000), Known: true},
+		{Number: "1102", Name: "Bb", Cooperations: 1, FirstYear: kr(300_000), Total: kr(600_000), Known: true},
+		{Number: "1104", Name: "Dd", Cooperations: 1, FirstYear: kr(600_000), Total: kr(1_200_000), Known: true},
 	}
 	if !equalJSON(t, s.Municipalities, want) {
 		t.Errorf("per municipality:\n got %+v\nwant %+v", s.Municipalities, want)
@@ -111,11 +111,14 @@ func TestSupportNoData(t *testing.T) {
 		t.Fatalf("want the cooperation unknown and nothing counted, got %+v", s)
 	}
 	for _, r := range s.Municipalities {
-		if r.Known {
-			t.Errorf("%s is known; a participant of an unjudged cooperation has no data", r.Number)
+		if r.Known || r.FirstYear != nil || r.Total != nil {
+			t.Errorf("%s: known %v, first year %v, total %v; a participant of an unjudged cooperation has no data (null), not an amount", r.Number, r.Known, r.FirstYear, r.Total)
 		}
 	}
 }
+
+// kr is a pointer to an amount, as a recipient's known amounts are.
+func kr(v generalist.Kroner) *generalist.Kroner { return &v }
 
 // TestSupportAbsent: without a scheme the outcome has neither section.
 func TestSupportAbsent(t *testing.T) {

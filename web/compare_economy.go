@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"generalist"
-	"generalist/economy"
 	"generalist/internal/nbfmt"
 	"generalist/report"
 )
@@ -40,7 +39,7 @@ func compareEconomy(e *report.Economy, scs []*generalist.Scenario, lang string) 
 		return nil
 	}
 	nf := nbfmt.For(lang)
-	kr := func(k *economy.Kroner) string {
+	kr := func(k *generalist.Kroner) string {
 		if k == nil {
 			return msg(lang, "nodata")
 		}

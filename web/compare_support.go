@@ -68,7 +68,7 @@ func (s *Server) compareSupport(r *http.Request, scs []*generalist.Scenario, out
 // supportView words one scenario's support outcome in lang.
 func supportView(sc *generalist.Scenario, o *sim.SupportOutcome, names editorNames, lang string) cmpSupport {
 	nf := nbfmt.For(lang)
-	kr := func(v float64) string { return nf.Kroner(v, 0) }
+	kr := func(v generalist.Kroner) string { return nf.Kroner(float64(v), 0) }
 	c := cmpSupport{Scenario: sc.Name, Caption: sprintf(msg(lang, "sup.in"), sc.Name, o.FirstYear, o.LastYear), Total: kr(o.Total)}
 	qualifying := 0
 	for _, so := range o.Schemes {
@@ -89,8 +89,8 @@ func supportView(sc *generalist.Scenario, o *sim.SupportOutcome, names editorNam
 	}
 	for _, m := range o.Municipalities {
 		row := cmpSupportRow{Number: m.Number, Name: m.Name, Cooperations: nf.Int(int64(m.Cooperations)), First: msg(lang, "nodata"), Period: msg(lang, "nodata")}
-		if m.Known {
-			row.First, row.Period = kr(m.FirstYear), kr(m.Total)
+		if m.FirstYear != nil && m.Total != nil {
+			row.First, row.Period = kr(*m.FirstYear), kr(*m.Total)
 		}
 		c.Rows = append(c.Rows, row)
 	}
@@ -106,10 +106,10 @@ func schemeTerms(sch generalist.SupportScheme, names editorNames, lang string) (
 	nf := nbfmt.For(lang)
 	var a []string
 	if sch.PerCooperation > 0 {
-		a = append(a, sprintf(msg(lang, "sup.percoop"), nf.Kroner(sch.PerCooperation, 0)))
+		a = append(a, sprintf(msg(lang, "sup.percoop"), nf.Kroner(float64(sch.PerCooperation), 0)))
 	}
 	if sch.PerParticipant > 0 {
-		a = append(a, sprintf(msg(lang, "sup.perpart"), nf.Kroner(sch.PerParticipant, 0)))
+		a = append(a, sprintf(msg(lang, "sup.perpart"), nf.Kroner(float64(sch.PerParticipant), 0)))
 	}
 	amounts = sprintf(msg(lang, "sup.amounts"), listText(a, lang))
 	var cr []string

@@ -187,7 +187,7 @@ func econLabel(lang, id string) string {
 }
 
 // Formatting for the page.
-func fmtKr(lang string, k *economy.Kroner, decimals int) string {
+func fmtKr(lang string, k *generalist.Kroner, decimals int) string {
 	if k == nil {
 		return msg(lang, "nodata")
 	}
@@ -313,7 +313,7 @@ func fillStatement(lang string, d *economyPageData, st *economy.Statement) {
 	if g := st.BlockGrant; g != nil {
 		for _, x := range []struct {
 			id string
-			v  *economy.Kroner
+			v  *generalist.Kroner
 		}{{"per_inhabitant_grant", &g.PerInhabitant}, {"expenditure_equalisation", &g.ExpenditureEqualisation}, {"special_allocation", &g.SpecialAllocation},
 			{"income_guarantee", &g.IncomeGuarantee}, {"district_grant_south", &g.DistrictSouth}, {"district_grant_north", &g.DistrictNorth},
 			{"regional_centre_grant", g.RegionalCentre}, {"growth_grant", &g.Growth}, {"metropolitan_grant", &g.Metropolitan},
@@ -331,7 +331,7 @@ func fillStatement(lang string, d *economyPageData, st *economy.Statement) {
 	d.Sources = sourcesOf(st.Sources)
 }
 
-func ptrK(k economy.Kroner) *economy.Kroner { return &k }
+func ptrK(k generalist.Kroner) *generalist.Kroner { return &k }
 
 // equalisationHistory draws the income equalisation per inhabitant,
 // computed and KDD's, over the years with data; nil without any.

@@ -384,7 +384,7 @@ type editorEconomyRow struct {
 // and those with parts missing.
 func economyOf(o *economy.Outcome, lang string) *editorEconomy {
 	nf := nbfmt.For(lang)
-	kr := func(v *economy.Kroner) string {
+	kr := func(v *generalist.Kroner) string {
 		if v == nil {
 			return msg(lang, "nodata")
 		}

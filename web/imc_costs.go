@@ -39,7 +39,7 @@ type costRequest struct {
 func costRequestOf(q url.Values, c *generalist.IMC) (*costRequest, error) {
 	cr, err := parseCostRequest(q, c)
 	if err == nil && !cr.HasTotal && c.Budget > 0 {
-		cr.Total, cr.HasTotal, cr.TotalText, cr.FromBudget = c.Budget, true, c.Budget.Kroner(), true
+		cr.Total, cr.HasTotal, cr.TotalText, cr.FromBudget = c.Budget, true, c.Budget.Text(), true
 	}
 	return cr, err
 }
@@ -225,7 +225,7 @@ func costTableOf(cmp *imc.Comparison, names map[string]string) *costTable {
 	t := &costTable{Total: cmp.Total.String()}
 	for _, a := range cmp.Allocations {
 		t.Keys = append(t.Keys, a.Key)
-		t.Totals = append(t.Totals, a.Total.Kroner())
+		t.Totals = append(t.Totals, a.Total.Text())
 	}
 	if len(cmp.Allocations) == 0 {
 		return t
@@ -236,7 +236,7 @@ func costTableOf(cmp *imc.Comparison, names map[string]string) *costTable {
 			row.Label = r.Number
 		}
 		for _, a := range cmp.Allocations {
-			row.Cells = append(row.Cells, costCell{Amount: a.Rows[i].Amount.Kroner(), Percent: a.Rows[i].Fraction * 100})
+			row.Cells = append(row.Cells, costCell{Amount: a.Rows[i].Amount.Text(), Percent: a.Rows[i].Fraction * 100})
 			if a.Rows[i].Inhabitants > 0 {
 				row.Inhabitants = a.Rows[i].Inhabitants
 			}

@@ -104,7 +104,7 @@ func formOf(c *generalist.IMC) *imcForm {
 		f.Entity = map[bool]string{true: "ja", false: "nei"}[*c.LegalEntity]
 	}
 	if c.Budget > 0 {
-		f.Budget, f.BudgetYear = c.Budget.Kroner(), strconv.Itoa(c.BudgetYear)
+		f.Budget, f.BudgetYear = c.Budget.Text(), strconv.Itoa(c.BudgetYear)
 	}
 	if len(c.Agreement.CostKey) > 0 {
 		f.CostKey = c.Agreement.CostKey.String()

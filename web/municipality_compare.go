@@ -8,7 +8,6 @@ import (
 
 	"generalist"
 	"generalist/atlas"
-	"generalist/economy"
 )
 
 // The municipality comparison's (/sammenlign) and the profile's capacity
@@ -74,7 +73,7 @@ func formTexts(lang string, fc formCounts) (alone, with string) {
 type econFigures struct {
 	// FreeIncome and Equalisation are per inhabitant; nil where the
 	// tables lack the municipality.
-	FreeIncome, Equalisation *economy.Kroner
+	FreeIncome, Equalisation *generalist.Kroner
 	// Free and Equal are them as the page writes them.
 	Free, Equal string
 }

@@ -119,7 +119,7 @@ func runEconomyShow(ctx context.Context, args []string, stdout, stderr io.Writer
 // writes numbers (nbfmt.Terminal); a missing figure is "no data".
 func kr(v float64) string { return nbfmt.Terminal.Decimal(v, 2) }
 
-func krp(k *economy.Kroner) string {
+func krp(k *generalist.Kroner) string {
 	if k == nil {
 		return "no data"
 	}
@@ -127,7 +127,7 @@ func krp(k *economy.Kroner) string {
 }
 
 // krWhole formats a total in whole kroner.
-func krWhole(k *economy.Kroner) string {
+func krWhole(k *generalist.Kroner) string {
 	if k == nil {
 		return "no data"
 	}
@@ -197,11 +197,11 @@ func printStatement(w io.Writer, s *economy.Statement) error {
 
 type grantLine struct {
 	label string
-	v     *economy.Kroner
+	v     *generalist.Kroner
 }
 
 func grantLines(g *economy.Grants) []grantLine {
-	k := func(v economy.Kroner) *economy.Kroner { return &v }
+	k := func(v generalist.Kroner) *generalist.Kroner { return &v }
 	return []grantLine{
 		{"Innbyggertilskudd (likt beløp)", k(g.PerInhabitant)},
 		{"Utgiftsutjevning", k(g.ExpenditureEqualisation)},

@@ -75,13 +75,13 @@ func imcCosts(ctx context.Context, c *imcCmd, cmd string, args []string) error {
 	for i, p := range x.Participants {
 		line := firstNonEmpty(p.Name, p.Number) + "\t"
 		for _, al := range cmp.Allocations {
-			line += al.Rows[i].Amount.Kroner() + "\t"
+			line += al.Rows[i].Amount.Text() + "\t"
 		}
 		fmt.Fprintln(tw, line)
 	}
 	line := "Total\t"
 	for range cmp.Allocations {
-		line += amount.Kroner() + "\t"
+		line += amount.Text() + "\t"
 	}
 	fmt.Fprintln(tw, line)
 	return tw.Flush()

@@ -65,7 +65,7 @@ func printOverview(w io.Writer, o *imc.MunicipalityOverview) error {
 	for _, r := range o.Rows {
 		cost := "–"
 		if r.Cost != nil {
-			cost = fmt.Sprintf("%s (%d)", r.Cost.Kroner(), r.BudgetYear)
+			cost = fmt.Sprintf("%s (%d)", r.Cost.Text(), r.BudgetYear)
 		}
 		check := "ok"
 		if r.Failed > 0 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"generalist"
 	"generalist/internal/nbfmt"
 	"generalist/sim"
 )
@@ -19,7 +20,7 @@ const supportRule = "Rule: a new cooperation qualifies when its form and task ar
 // year and in all, and what each municipality receives.
 func printSupport(w io.Writer, outs []*sim.Outcome) error {
 	nf := nbfmt.Terminal
-	kr := func(v float64) string { return nf.Kroner(v, 0) }
+	kr := func(v generalist.Kroner) string { return nf.Kroner(float64(v), 0) }
 	for _, o := range outs {
 		s := o.Support
 		if s == nil {
@@ -46,8 +47,8 @@ func printSupport(w io.Writer, outs []*sim.Outcome) error {
 			fmt.Fprintln(tw, "Municipality\tCooperations\tFirst year\tWhole period\t")
 			for _, r := range s.Municipalities {
 				first, total := "no data", "no data"
-				if r.Known {
-					first, total = kr(r.FirstYear), kr(r.Total)
+				if r.FirstYear != nil && r.Total != nil {
+					first, total = kr(*r.FirstYear), kr(*r.Total)
 				}
 				fmt.Fprintf(tw, "%s %s\t%d\t%s\t%s\t\n", r.Number, r.Name, r.Cooperations, first, total)
 			}
