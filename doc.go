@@ -66,7 +66,7 @@
 //	                               never a model's input (package sim's is sim.Base) nor an import
 //	                               ([PopulationImport], [EconomyFile])
 //	kroner, øre                    money: [Ore] (exact øre) in the cooperation registry; the income-system
-//	                               model computes in kroner with fractions (generalist.Kroner)
+//	                               model computes in kroner with fractions ([Kroner]; decision 0018)
 //	samtykke                       consent ([ConsentText])
 //	kvittering, referanse          receipt, reference (Input.Reference)
 //	moderering                     moderation (publish, reject, merge)
