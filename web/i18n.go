@@ -265,15 +265,16 @@ func templateFuncs(lang string) template.FuncMap {
 		// Dates in t's location: "09.03.2026", "09.03.2026 15:04" and
 		// "9. mars 2026" in bokmål; "2026-03-09", "2026-03-09 15:04" and
 		// "9 March 2026" in English.
-		"date":      nf.NumericDate,
-		"datetime":  nf.DateTime,
-		"longdate":  nf.Date,
-		"cellclass": cellClass,
-		"has":       func(list []string, v string) bool { return slices.Contains(list, v) },
-		"sources":   sourceLinks,
-		"deref":     func(v *float64) float64 { return *v },
-		"mul100":    func(v float64) float64 { return 100 * v },
-		"roles":     func() []generalist.Role { return generalist.Roles },
+		"date":        nf.NumericDate,
+		"datetime":    nf.DateTime,
+		"longdate":    nf.Date,
+		"cellclass":   cellClass,
+		"has":         func(list []string, v string) bool { return slices.Contains(list, v) },
+		"sources":     sourceLinks,
+		"sourcelabel": func(s string) string { return sourceLabel(lang, s) },
+		"deref":       func(v *float64) float64 { return *v },
+		"mul100":      func(v float64) float64 { return 100 * v },
+		"roles":       func() []generalist.Role { return generalist.Roles },
 		"rolevuln": func(o *sim.Outcome, r generalist.Role) int {
 			for _, x := range o.Roles {
 				if x.Role == r {

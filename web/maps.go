@@ -117,7 +117,7 @@ func (s *Server) mapOptions(ctx context.Context, m mapRequest) (*geomap.Map, fun
 		dec := ind.Decimals
 		return geomap.Options{
 			Values: values, Names: names, Method: m.Method, Classes: 5,
-			Title: fmt.Sprintf("%s, %d", title, indYear), Unit: unit, Source: ind.Source,
+			Title: fmt.Sprintf("%s, %d", title, indYear), Unit: unit, Source: sourceLabel(lang, ind.Source),
 			Format:    func(v float64) string { return chart.FormatNumber(v, dec, lang) },
 			Link:      func(code string) string { return "/kommune/" + code + structureQuery(m.Structure) },
 			Highlight: m.Highlight, Focus: m.Focus, Width: m.Width, Lang: lang,

@@ -1,0 +1,40 @@
+package web_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLegibility checks findings of the page review at 1400 and 390 px
+// (issue 16) that the language crawler does not catch: bokmål words and
+// dates on English pages, and dates or labels an analyst would stumble on.
+func TestLegibility(t *testing.T) {
+	for _, tt := range []struct {
+		path    string
+		want    []string
+		mustNot []string
+	}{
+		// Sources are labelled in the page's language; the source title
+		// after the label stays as the source has it.
+		{"/?lang=en", []string{"Source: Statistisk sentralbyrå, tabell 07459"}, []string{"Kilde:"}},
+		{"/kart?lang=en", []string{"Source: Statistisk sentralbyrå, tabell 07459"}, []string{"Kilde:"}},
+		{"/kommune/1151?lang=en", []string{"Source: Statistisk sentralbyrå (07459)"}, []string{"Kilde:"}},
+		{"/kart", []string{"Kilde: Statistisk sentralbyrå, tabell 07459"}, nil},
+	} {
+		r := get(t, tt.path)
+		if r.Status != 200 {
+			t.Errorf("GET %s = %d", tt.path, r.Status)
+			continue
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(r.Body, w) {
+				t.Errorf("GET %s: want %q", tt.path, w)
+			}
+		}
+		for _, w := range tt.mustNot {
+			if strings.Contains(r.Body, w) {
+				t.Errorf("GET %s: has %q", tt.path, w)
+			}
+		}
+	}
+}
