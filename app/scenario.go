@@ -46,6 +46,7 @@ func (a *App) Base(ctx context.Context, s generalist.Structure, year int, opts T
 		if in.County, err = a.CountyTasks(); err != nil {
 			return nil, err
 		}
+		in.Prepare() // kept for every evaluation on it: prepare once, here
 		return in, nil
 	})
 }

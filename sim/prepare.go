@@ -78,6 +78,12 @@ type todayArrangement struct {
 	host    int32
 }
 
+// Prepare builds what every scenario on the base shares now rather than
+// at the first Run: call it where a Base is kept for many evaluations, so
+// that its cost and size fall there and not on the first request. The
+// fields must not change afterwards.
+func (in *Base) Prepare() { in.prepared() }
+
 func (in *Base) prepared() *prepared {
 	in.once.Do(func() { in.prep = prepare(in) })
 	return in.prep
