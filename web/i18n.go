@@ -262,7 +262,7 @@ func templateFuncs(lang string) template.FuncMap {
 			}
 			return nf.Decimal(t.Staffing.MinTeam.Value/t.Staffing.FTEPer1000.Value*1000, 0)
 		},
-		// Dates in t's location: "09.03.2026", "09.03.2026 15:04" and
+		// Dates in t's location: "9.3.2026", "9.3.2026 15:04" and
 		// "9. mars 2026" in bokmål; "2026-03-09", "2026-03-09 15:04" and
 		// "9 March 2026" in English.
 		"date":        nf.NumericDate,

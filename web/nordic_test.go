@@ -13,7 +13,7 @@ func TestNordicDates(t *testing.T) {
 		path string
 		want []string
 	}{
-		{"/", []string{"31.12.2020", "01.01.2020", "dato ikke oppgitt i kilden", "ulike datoer, se under", "Datoene bak tallene i den publiserte tabellen",
+		{"/", []string{"31.12.2020", "1.1.2020", "dato ikke oppgitt i kilden", "ulike datoer, se under", "Datoene bak tallene i den publiserte tabellen",
 			"31.12.2020 (med Åland)", "ingen av datoene", "18 783,8", "6 415,0"}},
 		{"/?lang=en", []string{"2020-12-31", "date not given in the source", "Finland without Åland", "Norway, published table", "none of the dates"}},
 	} {

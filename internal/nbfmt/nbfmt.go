@@ -163,18 +163,19 @@ func (l Locale) Date(t time.Time) string {
 	return strconv.Itoa(d) + ". " + monthsNB[m-1] + " " + strconv.Itoa(y)
 }
 
-// NumericDate writes the day of t in digits, in t's location: "01.01.2026"
-// in bokmål, ISO 8601 "2026-01-01" in English (unambiguous, where
+// NumericDate writes the day of t in digits, in t's location: "1.1.2026"
+// in bokmål (day and month without leading zeros, as the pages' headings
+// write dates), ISO 8601 "2026-01-01" in English (unambiguous, where
 // "01/02/2026" is not).
 func (l Locale) NumericDate(t time.Time) string {
 	if l.english {
 		return t.Format(time.DateOnly)
 	}
-	return t.Format("02.01.2006")
+	return t.Format("2.1.2006")
 }
 
 // DateTime is NumericDate followed by the time of day on the 24-hour
-// clock: "01.01.2026 15:04", "2026-01-01 15:04".
+// clock: "1.1.2026 15:04", "2026-01-01 15:04".
 func (l Locale) DateTime(t time.Time) string {
 	return l.NumericDate(t) + " " + t.Format("15:04")
 }

@@ -136,9 +136,9 @@ func TestDates(t *testing.T) {
 		{English.Date(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)), "1 January 2026"},
 		{Bokmal.Date(time.Date(2024, 12, 31, 23, 30, 0, 0, time.UTC).In(oslo)), "1. januar 2025"}, // in t's location
 		{Bokmal.Date(time.Date(2025, 5, 17, 0, 0, 0, 0, time.UTC)), "17. mai 2025"},
-		{Bokmal.NumericDate(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)), "09.03.2026"},
+		{Bokmal.NumericDate(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)), "9.3.2026"},
 		{English.NumericDate(time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)), "2026-03-09"},
-		{Bokmal.DateTime(time.Date(2026, 3, 9, 7, 5, 0, 0, time.UTC)), "09.03.2026 07:05"},
+		{Bokmal.DateTime(time.Date(2026, 3, 9, 7, 5, 0, 0, time.UTC)), "9.3.2026 07:05"},
 		{English.DateTime(time.Date(2026, 3, 9, 17, 5, 0, 0, time.UTC)), "2026-03-09 17:05"},
 	} {
 		if tt.got != tt.want {
