@@ -122,7 +122,7 @@ func buildUnits(in *Base, s *generalist.Scenario) ([]*unit, []*unit, []Unit, err
 	i := 0
 	for k := range prep.munis {
 		m := &prep.munis[k]
-		if role != nil && (role[k] != 0 || merger[k] >= 0) && merger[k] < 0 {
+		if role != nil && role[k] != 0 && merger[k] < 0 {
 			continue // split, or merged into a unit centred elsewhere
 		}
 		if i == count {
