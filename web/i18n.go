@@ -272,6 +272,8 @@ func templateFuncs(lang string) template.FuncMap {
 		"has":         func(list []string, v string) bool { return slices.Contains(list, v) },
 		"sources":     sourceLinks,
 		"sourcelabel": func(s string) string { return sourceLabel(lang, s) },
+		"longday":     func(d generalist.CalendarDate) string { return longDay(lang, d) },
+		"shortday":    func(d generalist.CalendarDate) string { return shortDay(lang, d) },
 		"deref":       func(v *float64) float64 { return *v },
 		"mul100":      func(v float64) float64 { return 100 * v },
 		"roles":       func() []generalist.Role { return generalist.Roles },

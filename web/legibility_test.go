@@ -20,6 +20,15 @@ func TestLegibility(t *testing.T) {
 		{"/kart?lang=en", []string{"Source: Statistisk sentralbyrå, tabell 07459"}, []string{"Kilde:"}},
 		{"/kommune/1151?lang=en", []string{"Source: Statistisk sentralbyrå (07459)"}, []string{"Kilde:"}},
 		{"/kart", []string{"Kilde: Statistisk sentralbyrå, tabell 07459"}, nil},
+		// The registry's dates in the page's language and the short
+		// Norwegian form, not the stored ISO date.
+		{"/samarbeid/1?lang=en", []string{"<dd>1 January 2024</dd>", "<dd>15 January 2024</dd>"}, []string{"<dd>1. januar 2024", "(21. juni 2023)"}},
+		{"/samarbeid/1", []string{"<dd>1. januar 2024</dd>"}, nil},
+		{"/samarbeid", []string{"1.1.2024 –"}, []string{"2024-01-01 –"}},
+		{"/samarbeid?lang=en", []string{"2024-01-01 –"}, []string{"desember", "januar"}},
+		{"/samarbeid/1/uttreden?lang=en", nil, []string{"januar", "desember"}},
+		{"/kommune/1820/samarbeid", []string{"1.1.2024"}, []string{"2024-01-01"}},
+		{"/kommune/1820/samarbeid?lang=en", nil, []string{"januar", "desember"}},
 	} {
 		r := get(t, tt.path)
 		if r.Status != 200 {
