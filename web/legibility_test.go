@@ -29,6 +29,16 @@ func TestLegibility(t *testing.T) {
 		{"/samarbeid/1/uttreden?lang=en", nil, []string{"januar", "desember"}},
 		{"/kommune/1820/samarbeid", []string{"1.1.2024"}, []string{"2024-01-01"}},
 		{"/kommune/1820/samarbeid?lang=en", nil, []string{"januar", "desember"}},
+		// Date fields show a date as a Norwegian writes it (they accept it).
+		{"/samarbeid", []string{`placeholder="1.1.2026"`}, []string{`placeholder="2026-`}},
+		{"/samarbeid/monster", nil, []string{`placeholder="2026-`}},
+		// The capacity table's column of municipalities without figures
+		// is named as such, not "ingen data".
+		{"/kapasitet", []string{"Kommuner uten data</th>"}, []string{`class="num">ingen data</th>`}},
+		// The footer says what its data links open.
+		{"/om", []string{"API for utviklere (OpenAPI)", "Indikatorene som data (JSON)"}, []string{">Indikator</a>"}},
+		// The home heading breaks at a hyphen on a phone.
+		{"/", []string{"generalist\u00adkommune\u00adsystemet</h1>"}, nil},
 	} {
 		r := get(t, tt.path)
 		if r.Status != 200 {

@@ -1,0 +1,27 @@
+package web
+
+import "fmt"
+
+// legibilityMessages are texts added in the page review of issue 16 (at
+// 1400 and 390 px, bokmål and English), added to messages at start.
+var legibilityMessages = map[string][2]string{
+	// The home page's heading, with soft hyphens so that the long
+	// compound breaks at a hyphen on a phone instead of mid-syllable.
+	"home.title": {"Beslutningsstøtte for generalist\u00adkommune\u00adsystemet", "Decision support for the generalist municipality system"},
+	// A date as the date fields accept it, for their placeholders.
+	"date.example": {"1.1.2026", "2026-01-01"},
+	// The footer's links to the machine-readable data say what they open.
+	"footer.api":        {"API for utviklere (OpenAPI)", "API for developers (OpenAPI)"},
+	"footer.indicators": {"Indikatorene som data (JSON)", "The indicators as data (JSON)"},
+	// The capacity table's count of municipalities without figures.
+	"cap.col.nodata": {"Kommuner uten data", "Municipalities without data"},
+}
+
+func init() {
+	for k, v := range legibilityMessages {
+		if _, dup := messages[k]; dup {
+			panic(fmt.Sprintf("web: message key %q of the page review is defined twice", k))
+		}
+		messages[k] = v
+	}
+}
