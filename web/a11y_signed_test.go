@@ -19,6 +19,9 @@ var a11ySignedPages = []string{
 	"/innspill/moderering",
 	"/oppgaver",
 	"/samarbeid/ny",
+	"/samarbeid/importer",
+	"/scenarier/importer",
+	"/jobber",
 }
 
 // TestAccessibilitySignedIn signs in through the form in the browser and

@@ -38,6 +38,9 @@ var a11yPages = []string{
 	"/sok?mode=regions&task=barnevern&task=legevakt&task=ppt&max_km=60&exempt_infeasible=1",
 	"/scenarier",
 	"/scenarier/sammenlign?id=barnevern-palagt-samarbeid&id=barnevern-til-fylket-under-3000",
+	// The county lever (its section on the comparison) beside mergers
+	// (the economy per merger).
+	"/scenarier/sammenlign?id=fylkeskommunen-avvikles&id=sammenslaing-5000",
 	"/scenarier/ny",
 	"/okonomi",
 	"/samarbeid",
