@@ -167,6 +167,12 @@ func (w *cacheWriter) decide(code int) int {
 		addVary(h, publicVary...)
 	}
 	if own := h.Get("ETag"); own != "" && own != w.tag && own != gzipTag(w.tag) {
+		// The handler's own validator names the plain representation;
+		// the gzip one needs its own strong tag (ifMatch takes both).
+		if h.Get("Content-Encoding") == "gzip" && !strings.HasSuffix(own, `-gz"`) {
+			own = gzipTag(own)
+			h.Set("ETag", own)
+		}
 		// The handler's own validator: a matching revalidation is
 		// answered 304 now, after the rendering, without the body.
 		if _, ok := matchTag(w.r.Header.Get("If-None-Match"), own, false); ok {

@@ -107,7 +107,9 @@ func ifMatch(r *http.Request) (int, error) {
 	if h == "" {
 		return 0, nil
 	}
-	v, err := strconv.Atoi(strings.Trim(strings.TrimPrefix(h, "W/"), `"`))
+	// The gzip answer's ETag ends in -gz (httpcache.go); it names the
+	// same version.
+	v, err := strconv.Atoi(strings.TrimSuffix(strings.Trim(strings.TrimPrefix(h, "W/"), `"`), "-gz"))
 	if err != nil || v <= 0 {
 		return 0, generalist.Errorf(generalist.EINVALID, "If-Match %q: give the version as the ETag of GET, such as \"3\"", h)
 	}

@@ -312,6 +312,10 @@ func TestIMCAPIWrite(t *testing.T) {
 		if status, _ := send(t, "PUT", base+"/5", "application/json", writeBody(t, "Per", &created), map[string]string{"If-Match": `"1"`}); status != 409 {
 			t.Errorf("stale PUT with If-Match = %d, want 409", status)
 		}
+		// The gzip answer's ETag names the same version.
+		if status, _ := send(t, "PUT", base+"/5", "application/json", writeBody(t, "Per", &created), map[string]string{"If-Match": `"1-gz"`}); status != 409 {
+			t.Errorf("stale PUT with the gzip ETag in If-Match = %d, want 409", status)
+		}
 		if status, _ := send(t, "DELETE", base+"/5?version=1&author=Per", "", nil, nil); status != 409 {
 			t.Errorf("stale DELETE = %d, want 409", status)
 		}
