@@ -98,6 +98,9 @@ type inputListData struct {
 	Prev, Next string
 	// ExportCSV, ExportExcel and ExportJSON download the whole selection.
 	ExportCSV, ExportExcel, ExportJSON string
+	// Filtered is true when the reader chose something to narrow the
+	// list by, so that an empty list is the selection's, not the site's.
+	Filtered bool
 }
 
 func (h *inputHandlers) list(w http.ResponseWriter, r *http.Request) error {
@@ -151,7 +154,8 @@ func (h *inputHandlers) listData(ctx context.Context, r *http.Request, f general
 	if err != nil {
 		return inputListData{}, err
 	}
-	d := inputListData{Filter: f, Total: total, Groups: tagGroups(lang, f.Tags, counts), Places: p, Page: pageNo}
+	d := inputListData{Filter: f, Total: total, Groups: tagGroups(lang, f.Tags, counts), Places: p, Page: pageNo,
+		Filtered: f.Query != "" || f.Kind != "" || f.Municipality != "" || f.County != "" || f.SenderType != "" || len(f.Tags) > 0}
 	d.TotalText = fmt.Sprintf(msg(lang, "input.results"), total)
 	if total == 1 {
 		d.TotalText = msg(lang, "input.results.one")

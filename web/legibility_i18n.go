@@ -15,6 +15,8 @@ var legibilityMessages = map[string][2]string{
 	"footer.indicators": {"Indikatorene som data (JSON)", "The indicators as data (JSON)"},
 	// The capacity table's count of municipalities without figures.
 	"cap.col.nodata": {"Kommuner uten data", "Municipalities without data"},
+	// The list of input when nothing is published yet (and nothing chosen).
+	"input.noresults.none": {"Ingen innspill er publisert ennå. Send gjerne inn det første; en analytiker leser det før det publiseres.", "No input has been published yet. You are welcome to send the first; an analyst reads it before it is published."},
 }
 
 func init() {

@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -54,6 +56,31 @@ func TestLegibility(t *testing.T) {
 			if strings.Contains(r.Body, w) {
 				t.Errorf("GET %s: has %q", tt.path, w)
 			}
+		}
+	}
+}
+
+// TestInputEmptyStates checks that the list of input says nothing is
+// published yet when nothing is, and asks to remove choices only when
+// the reader chose some.
+func TestInputEmptyStates(t *testing.T) {
+	_, ts := newStoreServer(t)
+	for _, tt := range []struct{ path, want, not string }{
+		{"/innspill", "Ingen innspill er publisert ennå.", "Fjern noen av valgene"},
+		{"/innspill?lang=en", "No input has been published yet.", "Remove some of the choices"},
+		{"/innspill?q=kommune", "Fjern noen av valgene", "publisert ennå"},
+	} {
+		resp, err := http.Get(ts.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode != 200 || !strings.Contains(string(b), tt.want) || strings.Contains(string(b), tt.not) {
+			t.Errorf("GET %s = %d: want %q and not %q", tt.path, resp.StatusCode, tt.want, tt.not)
 		}
 	}
 }
