@@ -66,7 +66,7 @@ var jobsMessages = map[string][2]string{
 	"jobs.running.lead":       {"Jobben kjører i bakgrunnen; du kan lukke siden og komme tilbake. Siden oppdaterer seg selv når nettleseren kjører skript.", "The job runs in the background; you can close the page and come back. The page updates itself when the browser runs scripts."},
 	"jobs.reload":             {"Oppdater siden", "Reload the page"},
 	"jobs.cancel":             {"Avbryt jobben", "Cancel the job"},
-	"jobs.attempts":           {"Jobben er startet %d ganger: en kjøring som stanser underveis (for eksempel fordi serveren startes på nytt), kjøres på nytt fra begynnelsen med samme tilfeldige frø og gir samme resultat.", "The job has been started %d times: a run that stops midway (for instance because the server restarts) is run again from the start with the same random seed and gives the same result."},
+	"jobs.attempts":           {"Jobben er startet %d ganger: en kjøring som stanser underveis (for eksempel fordi serveren startes på nytt), kjøres på nytt fra begynnelsen med samme startverdi og gir samme resultat.", "The job has been started %d times: a run that stops midway (for instance because the server restarts) is run again from the start with the same starting value and gives the same result."},
 	"jobs.result":             {"Resultat", "Result"},
 	"jobs.search.summary":     {"%d grupper når gulvet på %s %s: %d sammenslåinger, %d kommuner blir alene.", "%d groups reach the floor of %s %s: %d mergers, %d municipalities stay alone."},
 	"jobs.search.table":       {"Sammenslåingene", "The mergers"},
@@ -87,7 +87,7 @@ var jobsMessages = map[string][2]string{
 
 	"jobs.new.title":  {"Start et ensemble", "Start an ensemble"},
 	"jobs.form.title": {"Kjør som bakgrunnsjobb", "Run as a background job"},
-	"jobs.form.lead":  {"Et stort ensemble tar fra minutter til timer. Som bakgrunnsjobb kjører det videre mens du gjør annet, med fremdrift og mulighet til å avbryte, og resultatet tas vare på.", "A large ensemble takes minutes to hours. As a background job it runs on while you do other things, with progress and a way to cancel, and the result is kept."},
+	"jobs.form.lead":  {"Et ensemble er mange alternative planer som oppfyller de samme kravene; de viser hvor mye svaret kunne variert (se ordlisten). Et stort ensemble tar fra minutter til timer. Som bakgrunnsjobb kjører det videre mens du gjør annet, med fremdrift og mulighet til å avbryte, og resultatet tas vare på.", "An ensemble is many alternative plans that meet the same requirements; they show how much the answer could vary (see the glossary). A large ensemble takes minutes to hours. As a background job it runs on while you do other things, with progress and a way to cancel, and the result is kept."},
 	"jobs.form.steps": {"Antall steg i ensemblet", "Number of ensemble steps"},
 	"jobs.form.run":   {"Start ensemblet som jobb", "Start the ensemble as a job"},
 	"jobs.form.list":  {"Se jobbene dine", "See your jobs"},
