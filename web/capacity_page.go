@@ -59,12 +59,36 @@ const heatMapRows = 40
 type taskRow struct {
 	capacity.TaskSummary
 	Task *generalist.Task
-	// FTE and Min are the staffing parameters as phrases; FTEAssumed and
-	// MinAssumed mark assumptions, FTESource and MinSource the sources of
-	// the others.
+	staffingView
+}
+
+// staffingView is a task's staffing basis for a table row: FTE and Min
+// are the staffing parameters as phrases; FTEAssumed and MinAssumed mark
+// assumptions, FTESource and MinSource the sources of the others.
+type staffingView struct {
 	FTE, Min               string
 	FTEAssumed, MinAssumed bool
 	FTESource, MinSource   string
+}
+
+// newStaffingView phrases t's staffing model in lang; a task without one
+// (or no task) gives the empty view.
+func newStaffingView(lang string, nf nbfmt.Locale, t *generalist.Task) staffingView {
+	var v staffingView
+	if t == nil || t.Staffing == nil {
+		return v
+	}
+	fte, min := t.Staffing.FTEPer1000, t.Staffing.MinTeam
+	v.FTE = sprintf(msg(lang, "cap.fte"), paramText(nf, fte.Value))
+	v.Min = sprintf(msg(lang, "cap.min"), paramText(nf, min.Value))
+	v.FTEAssumed, v.MinAssumed = fte.Assumption, min.Assumption
+	if !fte.Assumption {
+		v.FTESource = fte.Source
+	}
+	if !min.Assumption {
+		v.MinSource = min.Source
+	}
+	return v
 }
 
 // observedView is one observed figure against the model, with its
@@ -125,20 +149,7 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 			task := taskByID(cat, t.Task)
 			d.Tasks = append(d.Tasks, task)
 			d.Unknown = d.Unknown || !t.CooperationKnown
-			row := taskRow{TaskSummary: t, Task: task}
-			if task != nil && task.Staffing != nil {
-				fte, min := task.Staffing.FTEPer1000, task.Staffing.MinTeam
-				row.FTE = sprintf(msg(lang, "cap.fte"), paramText(nf, fte.Value))
-				row.Min = sprintf(msg(lang, "cap.min"), paramText(nf, min.Value))
-				row.FTEAssumed, row.MinAssumed = fte.Assumption, min.Assumption
-				if !fte.Assumption {
-					row.FTESource = fte.Source
-				}
-				if !min.Assumption {
-					row.MinSource = min.Source
-				}
-			}
-			d.Summary = append(d.Summary, row)
+			d.Summary = append(d.Summary, taskRow{TaskSummary: t, Task: task, staffingView: newStaffingView(lang, nf, task)})
 		}
 		d.Basis = basisText(lang, st, res.Cooperation)
 		for _, m := range res.Municipalities {

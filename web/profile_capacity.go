@@ -119,11 +119,7 @@ type profileTaskRow struct {
 	Partners int
 	// WithText says With in words.
 	WithText string
-	// FTE and Min are the staffing parameters as phrases; FTEAssumed and
-	// MinAssumed mark assumptions, FTESource and MinSource the sources.
-	FTE, Min               string
-	FTEAssumed, MinAssumed bool
-	FTESource, MinSource   string
+	staffingView
 }
 
 // newProfileCapacity builds the table for m from res; tasks resolves the
@@ -152,18 +148,7 @@ func newProfileCapacity(lang string, st generalist.Structure, res *capacity.Resu
 			}
 		}
 		pc.Unknown = pc.Unknown || row.With == withUnknown
-		if t := row.Task; t != nil && t.Staffing != nil {
-			fte, min := t.Staffing.FTEPer1000, t.Staffing.MinTeam
-			row.FTE = sprintf(msg(lang, "cap.fte"), paramText(nf, fte.Value))
-			row.Min = sprintf(msg(lang, "cap.min"), paramText(nf, min.Value))
-			row.FTEAssumed, row.MinAssumed = fte.Assumption, min.Assumption
-			if !fte.Assumption {
-				row.FTESource = fte.Source
-			}
-			if !min.Assumption {
-				row.MinSource = min.Source
-			}
-		}
+		row.staffingView = newStaffingView(lang, nf, row.Task)
 		pc.Rows = append(pc.Rows, row)
 	}
 	c := pc.Counts
