@@ -126,11 +126,7 @@ func (s *Server) handleScenarioCompare(w http.ResponseWriter, r *http.Request) e
 
 // comparePage builds the comparison of the request's scenarios.
 func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) (page, error) {
-	scs, err := s.requestedScenarios(r)
-	if err != nil {
-		return page{}, err
-	}
-	opts, err := todayOptions(r)
+	scs, opts, err := s.requestedComparison(r)
 	if err != nil {
 		return page{}, err
 	}

@@ -72,11 +72,11 @@ func (s *Server) apiScenarioOutcome(w http.ResponseWriter, r *http.Request) erro
 // scenarios side by side (all on the first scenario's structure and year),
 // and each merger's economy.
 func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) error {
-	outs, err := s.compare(r)
+	scs, opts, err := s.requestedComparison(r)
 	if err != nil {
 		return err
 	}
-	scs, err := s.requestedScenarios(r)
+	outs, err := s.app.Compare(r.Context(), scs, opts)
 	if err != nil {
 		return err
 	}
