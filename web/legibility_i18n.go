@@ -13,6 +13,8 @@ var legibilityMessages = map[string][2]string{
 	// The footer's links to the machine-readable data say what they open.
 	"footer.api":        {"API for utviklere (OpenAPI)", "API for developers (OpenAPI)"},
 	"footer.indicators": {"Indikatorene som data (JSON)", "The indicators as data (JSON)"},
+	// A link to a page's figures in the machine-readable API.
+	"data.json": {"Tallene som data (JSON)", "The figures as data (JSON)"},
 	// The capacity table's count of municipalities without figures.
 	"cap.col.nodata": {"Kommuner uten data", "Municipalities without data"},
 	// The list of input when nothing is published yet (and nothing chosen).

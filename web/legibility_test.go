@@ -39,6 +39,9 @@ func TestLegibility(t *testing.T) {
 		{"/kapasitet", []string{"Kommuner uten data</th>"}, []string{`class="num">ingen data</th>`}},
 		// The footer says what its data links open.
 		{"/om", []string{"API for utviklere (OpenAPI)", "Indikatorene som data (JSON)"}, []string{">Indikator</a>"}},
+		// A link to the figures as data says so, not just "JSON".
+		{"/samarbeid/1", []string{">Tallene som data (JSON)</a>"}, []string{">JSON</a></p>"}},
+		{"/samarbeid/monster?lang=en", []string{">The figures as data (JSON)</a>"}, []string{">JSON</a></p>"}},
 		// The home heading breaks at a hyphen on a phone.
 		{"/", []string{"generalist\u00adkommune\u00adsystemet</h1>"}, nil},
 	} {
