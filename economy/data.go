@@ -59,7 +59,7 @@ type Grants struct {
 	// equalisation). The components add up to it within the rounding of
 	// the source.
 	Total  generalist.Kroner `json:"total"`
-	Source string `json:"source"`
+	Source string            `json:"source"`
 }
 
 // RegionalPolicy returns the regional-policy grants the inndelingstilskudd
@@ -70,10 +70,10 @@ func (g Grants) RegionalPolicy() generalist.Kroner { return g.DistrictSouth + g.
 // BudgetPost is a national total of the block grant to municipalities
 // (chapter 571 of the state budget).
 type BudgetPost struct {
-	Year     int    `json:"year"`
-	Document string `json:"document"` // prop_1_s_bevilgningsforslag or saldert_budsjett
-	Post     int    `json:"post"`
-	Name     string `json:"name"`
+	Year     int               `json:"year"`
+	Document string            `json:"document"` // prop_1_s_bevilgningsforslag or saldert_budsjett
+	Post     int               `json:"post"`
+	Name     string            `json:"name"`
 	Amount   generalist.Kroner `json:"amount"`
 }
 

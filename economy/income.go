@@ -43,9 +43,9 @@ func RatesOf(p *Params) (Rates, error) {
 
 // Equalisation is one municipality's income equalisation per inhabitant.
 type Equalisation struct {
-	NationalAverage  generalist.Kroner  `json:"national_average"`
-	TaxPerInhabitant generalist.Kroner  `json:"tax_per_inhabitant"`
-	Share            float64 `json:"share_of_average"`
+	NationalAverage  generalist.Kroner `json:"national_average"`
+	TaxPerInhabitant generalist.Kroner `json:"tax_per_inhabitant"`
+	Share            float64           `json:"share_of_average"`
 	// Symmetric is Rates.Symmetric × (average − tax): positive below the
 	// average, negative above.
 	Symmetric generalist.Kroner `json:"symmetric"`

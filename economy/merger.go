@@ -22,7 +22,7 @@ type Merger struct {
 	// members' 1 January populations added up and their tax per
 	// inhabitant weighted by them.
 	Population       *generalist.Persons `json:"population_1_january"`
-	TaxPerInhabitant *generalist.Kroner             `json:"tax_per_inhabitant"`
+	TaxPerInhabitant *generalist.Kroner  `json:"tax_per_inhabitant"`
 	Components       []Component         `json:"components"`
 	Compensation     Compensation        `json:"inndelingstilskudd"`
 	// Years has one row per year from the merger until the
@@ -40,17 +40,17 @@ type Member struct {
 	Municipality     generalist.MunicipalityNumber `json:"municipality"`
 	Name             string                        `json:"name"`
 	Population       *generalist.Persons           `json:"population_1_january"`
-	TaxPerInhabitant *generalist.Kroner                       `json:"tax_per_inhabitant"`
+	TaxPerInhabitant *generalist.Kroner            `json:"tax_per_inhabitant"`
 	// IncomeEqualisation is the computed net income equalisation, in
 	// total.
 	IncomeEqualisation *generalist.Kroner `json:"income_equalisation"`
-	Grants             *Grants `json:"block_grant"`
+	Grants             *Grants            `json:"block_grant"`
 }
 
 // Component is one part of the money, summed over the members (Separate)
 // and for the merged municipality (Merged), in the merger's first year.
 type Component struct {
-	ID       string  `json:"id"`
+	ID       string             `json:"id"`
 	Separate *generalist.Kroner `json:"separate"`
 	Merged   *generalist.Kroner `json:"merged"`
 	Change   *generalist.Kroner `json:"change"`
@@ -80,7 +80,7 @@ type Compensation struct {
 	// municipality's, when that is a loss.
 	Regional  *generalist.Kroner `json:"regional"`
 	Total     *generalist.Kroner `json:"total"`
-	FullYears int     `json:"full_years"`
+	FullYears int                `json:"full_years"`
 	// PhaseOutYears and Step: after FullYears the share paid falls by
 	// Step a year for PhaseOutYears years.
 	PhaseOutYears int     `json:"phase_out_years"`
@@ -93,7 +93,7 @@ type YearRow struct {
 	Index int `json:"index"` // 1 in the year the merger takes effect
 	Year  int `json:"year"`
 	// Share is the part of the inndelingstilskudd paid this year.
-	Share        float64 `json:"compensation_share"`
+	Share        float64            `json:"compensation_share"`
 	Compensation *generalist.Kroner `json:"inndelingstilskudd"`
 	// CompensatedNet is the inndelingstilskudd minus the basis and
 	// district grants it replaces: zero while it is paid in full.
@@ -106,8 +106,8 @@ type YearRow struct {
 	// change: Missing lists the parts without data (the change of
 	// veksttilskudd and storbytilskudd always, as their rules are not in
 	// the parameter files).
-	Known   generalist.Kroner   `json:"known_change"`
-	Missing []string `json:"missing"`
+	Known   generalist.Kroner `json:"known_change"`
+	Missing []string          `json:"missing"`
 }
 
 // Assumption is a modelling choice the result rests on.

@@ -60,10 +60,10 @@ type GroupOutcome struct {
 	// when it is recomputed.
 	IncomeEqualisation *generalist.Kroner `json:"income_equalisation_change"`
 	// Compensation is the first year's inndelingstilskudd.
-	Compensation        *generalist.Kroner  `json:"inndelingstilskudd"`
-	KnownChange         generalist.Kroner   `json:"known_change_first_year"`
-	KnownChangeAllYears generalist.Kroner   `json:"known_change_all_years"`
-	Missing             []string `json:"missing"`
+	Compensation        *generalist.Kroner `json:"inndelingstilskudd"`
+	KnownChange         generalist.Kroner  `json:"known_change_first_year"`
+	KnownChangeAllYears generalist.Kroner  `json:"known_change_all_years"`
+	Missing             []string           `json:"missing"`
 }
 
 // Country is a budget year's parameters and tables prepared for

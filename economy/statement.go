@@ -22,18 +22,18 @@ type Statement struct {
 	// the block grant is calculated on, recovered from table 2-k.
 	PopulationBasis *generalist.Persons `json:"population_1_july_previous_year"`
 
-	NationalAverageTax *generalist.Kroner  `json:"national_average_tax_per_inhabitant"`
-	TaxPerInhabitant   *generalist.Kroner  `json:"tax_per_inhabitant"`
-	TaxSharePct        *float64 `json:"tax_share_of_average_pct"`
+	NationalAverageTax *generalist.Kroner `json:"national_average_tax_per_inhabitant"`
+	TaxPerInhabitant   *generalist.Kroner `json:"tax_per_inhabitant"`
+	TaxSharePct        *float64           `json:"tax_share_of_average_pct"`
 	// IncomeEqualisationPerInhabitant is computed with the year's rules;
 	// IncomeEqualisation breaks it down.
-	IncomeEqualisationPerInhabitant *generalist.Kroner       `json:"income_equalisation_per_inhabitant"`
-	IncomeEqualisation              *Equalisation `json:"income_equalisation"`
+	IncomeEqualisationPerInhabitant *generalist.Kroner `json:"income_equalisation_per_inhabitant"`
+	IncomeEqualisation              *Equalisation      `json:"income_equalisation"`
 	// PublishedIncomeEqualisation is KDD's final settlement and
 	// IncomeEqualisationDifference the computed minus the published value
 	// (kroner per inhabitant, unrounded).
-	PublishedIncomeEqualisation  *generalist.Kroner  `json:"income_equalisation_published_per_inhabitant"`
-	IncomeEqualisationDifference *float64 `json:"income_equalisation_difference"`
+	PublishedIncomeEqualisation  *generalist.Kroner `json:"income_equalisation_published_per_inhabitant"`
+	IncomeEqualisationDifference *float64           `json:"income_equalisation_difference"`
 	// Tax and IncomeEqualisationTotal are the per-inhabitant amounts times
 	// the 1 January population.
 	Tax                     *generalist.Kroner `json:"tax"`
