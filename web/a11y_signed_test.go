@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"os"
 	"testing"
 	"time"
 
@@ -29,14 +28,7 @@ var a11ySignedPages = []string{
 // bokmål and English, 1400 and 390 px) on the pages behind sign-in, against
 // the same baseline.
 func TestAccessibilitySignedIn(t *testing.T) {
-	axePath := os.Getenv(EnvAxe)
-	if axePath == "" {
-		t.Skipf("%s is not set: run ./scripts/test, which installs axe-core with npm", EnvAxe)
-	}
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
-		t.Fatalf("%s: %v", EnvAxe, err)
-	}
+	axe := axeScript(t)
 	baseline := readBaseline(t, "a11y_known.txt")
 	a := newAuthServer(t)
 	addUser(t, a.db, "tilgjengelig", generalist.UserAdmin, "")

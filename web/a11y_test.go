@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -85,14 +84,7 @@ func (f axeFinding) String() string {
 // ones, to be fixed (issue 16), and may only shrink: an entry that no
 // longer occurs is reported so that it can be removed.
 func TestAccessibility(t *testing.T) {
-	axePath := os.Getenv(EnvAxe)
-	if axePath == "" {
-		t.Skipf("%s is not set: run ./scripts/test, which installs axe-core with npm", EnvAxe)
-	}
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
-		t.Fatalf("%s: %v", EnvAxe, err)
-	}
+	axe := axeScript(t)
 	baseline := readBaseline(t, "a11y_known.txt")
 	base := newTestServer(t)
 	bctx := browser.Tab(t, 10*time.Minute)
@@ -117,35 +109,27 @@ func TestAccessibility(t *testing.T) {
 	t.Logf("%d pages × 2 languages × %d widths: %d serious or critical findings (%d in the baseline)", len(a11yPages), len(a11yWidths), len(seen), len(baseline))
 }
 
-// compareBaseline fails the test on every finding not in the baseline and
-// reports the baseline's entries for the visited paths that no longer
-// occur. It returns the findings seen, as strings.
+// axeScript returns axe-core's axe.min.js from the path EnvAxe names; it
+// skips the test when EnvAxe is not set.
+func axeScript(t *testing.T) []byte {
+	t.Helper()
+	path := os.Getenv(EnvAxe)
+	if path == "" {
+		t.Skipf("%s is not set: run ./scripts/test, which installs axe-core with npm", EnvAxe)
+	}
+	axe, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%s: %v", EnvAxe, err)
+	}
+	return axe
+}
+
+// compareBaseline compares the findings with the baseline
+// (compareKnown); visited are the paths the test visited.
 func compareBaseline(t *testing.T, found []axeFinding, baseline map[string]bool, visited []string) map[string]bool {
 	t.Helper()
-	seen := map[string]bool{}
-	var fresh []string
-	for _, f := range found {
-		seen[f.String()] = true
-		if !baseline[f.String()] {
-			fresh = append(fresh, f.String())
-		}
-	}
-	slices.Sort(fresh)
-	fresh = slices.Compact(fresh)
-	for _, f := range fresh {
-		t.Errorf("new accessibility violation (path lang width rule): %s", f)
-	}
-	var gone []string
-	for k := range baseline {
-		if !seen[k] && slices.Contains(visited, strings.Fields(k)[0]) {
-			gone = append(gone, k)
-		}
-	}
-	slices.Sort(gone)
-	for _, g := range gone {
-		t.Logf("fixed, remove from a11y_known.txt: %s", g)
-	}
-	return seen
+	return compareKnown(t, found, baseline, func(p string) bool { return slices.Contains(visited, p) },
+		"new accessibility violation (path lang width rule)", "fixed, remove from a11y_known.txt")
 }
 
 // axePage loads one page and returns its serious and critical axe
@@ -187,25 +171,5 @@ func axePage(ctx context.Context, base, path, lang string, width int64, axe stri
 // comments.
 func readBaseline(t *testing.T, name string) map[string]bool {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		if len(strings.Fields(s)) != 4 {
-			t.Fatalf("%s:%d: want \"path lang width rule\", got %q", name, line, s)
-		}
-		out[strings.Join(strings.Fields(s), " ")] = true
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return readKnown(t, name, "path lang width rule", func(n int) bool { return n == 4 })
 }

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -185,29 +184,7 @@ func TestPageLanguage(t *testing.T) {
 		}
 	}
 
-	got := map[string]bool{}
-	var fresh []string
-	for _, f := range found {
-		got[f.String()] = true
-		if !known[f.String()] {
-			fresh = append(fresh, f.String())
-		}
-	}
-	slices.Sort(fresh)
-	fresh = slices.Compact(fresh)
-	for _, f := range fresh {
-		t.Errorf("new language finding (route kind text): %s", f)
-	}
-	var gone []string
-	for k := range known {
-		if !got[k] && routes[strings.Fields(k)[0]] {
-			gone = append(gone, k)
-		}
-	}
-	slices.Sort(gone)
-	for _, g := range gone {
-		t.Logf("no longer found, remove from language_known.txt: %s", g)
-	}
+	got := compareLanguage(t, found, known, routes)
 	kinds := map[string]int{}
 	for k := range got {
 		kinds[strings.Fields(k)[1]]++
@@ -466,32 +443,19 @@ func normalizeSegment(s string) string {
 	return strings.TrimSpace(string(r))
 }
 
+// compareLanguage compares the findings with the known ones
+// (compareKnown); routes are the routes the test visited.
+func compareLanguage(t *testing.T, found []langFinding, known, routes map[string]bool) map[string]bool {
+	t.Helper()
+	return compareKnown(t, found, known, func(r string) bool { return routes[r] },
+		"new language finding (route kind text)", "no longer found, remove from language_known.txt")
+}
+
 // readLanguageKnown reads language_known.txt: "route kind text" per line;
 // blank lines and lines starting with # are comments.
 func readLanguageKnown(t *testing.T, name string) map[string]bool {
 	t.Helper()
-	f, err := os.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for line := 1; sc.Scan(); line++ {
-		s := strings.TrimSpace(sc.Text())
-		if s == "" || strings.HasPrefix(s, "#") {
-			continue
-		}
-		if len(strings.Fields(s)) < 3 {
-			t.Fatalf("%s:%d: want \"route kind text\", got %q", name, line, s)
-		}
-		out[s] = true
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return readKnown(t, name, "route kind text", func(n int) bool { return n >= 3 })
 }
 
 // norwegianWords are Norwegian function words that are not English words.
@@ -508,7 +472,7 @@ func TestPageLanguageEnglish(t *testing.T) {
 	base := newTestServer(t)
 	known := readLanguageKnown(t, "language_known.txt")
 	routes := map[string]bool{}
-	got := map[string]bool{}
+	var found []langFinding
 	for _, p := range slices.Concat(a11yPages, langPages) {
 		body, ok := fetchPage(t, base+withLang(p, "en"))
 		if !ok {
@@ -525,19 +489,11 @@ func TestPageLanguageEnglish(t *testing.T) {
 				}
 			}
 			if n >= 3 {
-				f := langFinding{Route: route, Kind: "norsk", Text: normalizeSegment(s)}
-				if !got[f.String()] && !known[f.String()] {
-					t.Errorf("new language finding (route kind text): %s", f)
-				}
-				got[f.String()] = true
+				found = append(found, langFinding{Route: route, Kind: "norsk", Text: normalizeSegment(s)})
 			}
 		}
 	}
-	for k := range known {
-		if !got[k] && routes[strings.Fields(k)[0]] {
-			t.Logf("no longer found, remove from language_known.txt: %s", k)
-		}
-	}
+	got := compareLanguage(t, found, known, routes)
 	t.Logf("%d English pages: %d findings of Norwegian prose", len(routes), len(got))
 }
 
