@@ -70,8 +70,9 @@ type MergerFigures struct {
 	FullYears, PhaseOutYears      int
 	OneOff, Reform                *generalist.Kroner
 	// KnownFirst and KnownAll sum the known parts of the change, the first
-	// year and over every year.
-	KnownFirst, KnownAll generalist.Kroner
+	// year and over every year; nil ("ingen data") when no part of
+	// substance is known, so that a sum of nothing never shows as 0 kr.
+	KnownFirst, KnownAll *generalist.Kroner
 	// Years is the number of years in the table (FullYears+PhaseOutYears).
 	Years int
 }
@@ -103,13 +104,37 @@ func Figures(m *economy.Merger) MergerFigures {
 			f.CompensationAll = &sum
 		}
 	}
+	if !anyPartKnown(f, m.Years) {
+		return f
+	}
+	var all generalist.Kroner
 	for i, y := range m.Years {
 		if i == 0 {
-			f.KnownFirst = y.Known
+			first := y.Known
+			f.KnownFirst = &first
 		}
-		f.KnownAll += y.Known
+		all += y.Known
+	}
+	if len(m.Years) > 0 {
+		f.KnownAll = &all
 	}
 	return f
+}
+
+// anyPartKnown reports whether any part of a merger's change has data:
+// the income equalisation, the inndelingstilskudd, the one-off and
+// reform grants or the regional centre grant. (The one-off and reform
+// grants are a known 0 after the first year; that alone is no data.)
+func anyPartKnown(f MergerFigures, years []economy.YearRow) bool {
+	if f.IncomeEqualisation != nil || f.Compensation != nil || f.OneOff != nil || f.Reform != nil {
+		return true
+	}
+	for _, y := range years {
+		if y.RegionalCentre != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // kr writes an amount in whole kroner, signed, or "ingen data".
@@ -124,10 +149,9 @@ func (c *Comparison) kr(k *generalist.Kroner) string {
 // of economyHead.
 func (c *Comparison) economyRow(m MergerEconomy) []string {
 	f := Figures(m.Merger)
-	first, all := f.KnownFirst, f.KnownAll
 	return []string{c.Scenarios[m.Scenario].Name, m.Name, c.memberNames(m.Merger),
 		c.kr(f.IncomeEqualisation), c.kr(f.Compensation), c.kr(f.CompensationAll), c.compensationYears(f),
-		c.kr(f.OneOff), c.kr(f.Reform), c.kr(&first), c.kr(&all)}
+		c.kr(f.OneOff), c.kr(f.Reform), c.kr(f.KnownFirst), c.kr(f.KnownAll)}
 }
 
 // economyHeadKeys head the columns of economyRow.

@@ -65,11 +65,10 @@ func compareEconomy(e *report.Economy, scs []*generalist.Scenario, lang string) 
 			members = append(members, mem.Name)
 			nums = append(nums, string(mem.Municipality))
 		}
-		all := f.KnownAll
 		q := url.Values{"members": {strings.Join(nums, ",")}, "year": {sprintf("%d", e.Year)}}
 		c.Rows = append(c.Rows, cmpEconRow{Key: strings.Join(nums, ","), Name: m.Name, Scenario: scs[m.Scenario].Name, Members: strings.Join(members, " + "),
 			YearsURL: "/okonomi?" + q.Encode(), Income: kr(f.IncomeEqualisation), Compensation: kr(f.Compensation), CompensationAll: kr(f.CompensationAll),
-			OneOff: kr(f.OneOff), Reform: kr(f.Reform), KnownAll: kr(&all)})
+			OneOff: kr(f.OneOff), Reform: kr(f.Reform), KnownAll: kr(f.KnownAll)})
 	}
 	var note []string
 	if e.ScenarioYear != e.Year {
