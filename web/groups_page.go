@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"generalist"
 	"generalist/app"
@@ -282,17 +281,10 @@ func (s *Server) handleGroupsSave(w http.ResponseWriter, r *http.Request) error 
 		return generalist.Errorf(generalist.EINVALID, "the form could not be read: %v", err)
 	}
 	lang := langOf(r)
-	f := r.PostForm
-	name := strings.TrimSpace(f.Get("name"))
-	if utf8.RuneCountInString(name) > 200 {
-		return generalist.Errorf(generalist.EINVALID, "name: at most 200 characters, not %d", utf8.RuneCountInString(name))
-	}
-	q, err := url.ParseQuery(f.Get("q"))
+	name, r2, err := searchOfForm(r)
 	if err != nil {
-		return generalist.Errorf(generalist.EINVALID, "the form's search could not be read; run the search again")
+		return err
 	}
-	r2 := r.Clone(r.Context())
-	r2.URL = &url.URL{Path: "/sok", RawQuery: q.Encode()}
 	c, err := s.parseGroups(r2)
 	if err != nil {
 		return err

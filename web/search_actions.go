@@ -30,16 +30,10 @@ func (s *Server) handleSearchSave(w http.ResponseWriter, r *http.Request) error 
 	if to != "compare" && to != "editor" {
 		return generalist.Errorf(generalist.EINVALID, "to %q: must be compare or editor", to)
 	}
-	name := strings.TrimSpace(f.Get("name"))
-	if utf8.RuneCountInString(name) > 200 {
-		return generalist.Errorf(generalist.EINVALID, "name: at most 200 characters, not %d", utf8.RuneCountInString(name))
-	}
-	q, err := url.ParseQuery(f.Get("q"))
+	name, r2, err := searchOfForm(r)
 	if err != nil {
-		return generalist.Errorf(generalist.EINVALID, "the form's search could not be read; run the search again")
+		return err
 	}
-	r2 := r.Clone(r.Context())
-	r2.URL = &url.URL{Path: "/sok", RawQuery: q.Encode()}
 	req, err := s.parseSearch(r2)
 	if err != nil {
 		return err
@@ -69,6 +63,25 @@ func (s *Server) handleSearchSave(w http.ResponseWriter, r *http.Request) error 
 	}
 	redirectFlash(w, r, "/scenarier/sammenlign?"+url.Values{"id": {sc.ID}}.Encode(), "flash.scenario.fromplan")
 	return nil
+}
+
+// searchOfForm reads a form that saves a search's result as a scenario
+// (POST /sok/scenario, /sok/regioner/scenario), after ParseForm: the name
+// (trimmed, at most 200 characters; "" asks for a name made from the
+// result) and the search as a request for /sok, rebuilt from the search's
+// own query, which the form carries in q.
+func searchOfForm(r *http.Request) (name string, search *http.Request, err error) {
+	name = strings.TrimSpace(r.PostForm.Get("name"))
+	if n := utf8.RuneCountInString(name); n > 200 {
+		return "", nil, generalist.Errorf(generalist.EINVALID, "name: at most 200 characters, not %d", n)
+	}
+	q, err := url.ParseQuery(r.PostForm.Get("q"))
+	if err != nil {
+		return "", nil, generalist.Errorf(generalist.EINVALID, "the form's search could not be read; run the search again")
+	}
+	search = r.Clone(r.Context())
+	search.URL = &url.URL{Path: "/sok", RawQuery: q.Encode()}
+	return name, search, nil
 }
 
 // searchFloorText is the search's floor as the page writes it: "10 000
