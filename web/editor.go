@@ -58,6 +58,10 @@ type editorBoot struct {
 	// Mode is "new", "stored" (saving updates it) or "example" (a copy).
 	Mode  string            `json:"mode"`
 	Texts map[string]string `json:"texts"`
+	// CountyTasks and RegionSources serve the county section
+	// (editor_county.go).
+	CountyTasks   []editorCountyTask   `json:"county_tasks"`
+	RegionSources []editorRegionSource `json:"region_sources"`
 }
 
 type editorMunicipality struct {
@@ -138,6 +142,9 @@ func (s *Server) handleEditor(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if err := s.fillEditorBoot(r, &boot); err != nil {
+		return err
+	}
+	if err := s.fillEditorCounty(&boot, list); err != nil {
 		return err
 	}
 	b, err := json.Marshal(boot)

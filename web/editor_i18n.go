@@ -304,6 +304,7 @@ func placeProblem(p generalist.Problem, lang string, names editorNames) editorPr
 			out.Index, _ = strconv.Atoi(m[2])
 		}
 	}
+	countyPlace(&out)
 	if txt, ok := keyedText(lang, &generalist.Error{Code: generalist.EINVALID, Message: p.Message, Key: p.Key, Args: p.Args}); ok {
 		out.Text = txt // worded from its key (support.go)
 		return out
