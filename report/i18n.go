@@ -21,6 +21,7 @@ var texts = map[string][2]string{
 	"nodata":        {"ingen data", "no data"},
 	"unknown":       {"ukjent", "unknown"},
 	"below":         {"under %s", "below %s"},
+	"atleast":       {"minst %s", "at least %s"},
 	"and":           {"og", "and"},
 	"quote":         {"«%s»", "“%s”"},
 	"intro":         {"Sammenligning av dagens system med %d alternativ(er), laget med Generalist.", "A comparison of today's system with %d alternative(s), made with Generalist."},

@@ -65,15 +65,20 @@ func (c *Comparison) roleSummary() []roleGroup {
 
 // outsideShare writes an outcome's share of task FTEs in cooperation:
 // "ukjent" for today's system when no registered cooperation is part of
-// it, and a share above 0 that rounds to 0,0 % as "under 0,1 %".
+// it, and then for a scenario with no cooperation of its own ("minst" for
+// one with some: today's unknown cooperation comes on top); a share above
+// 0 that rounds to 0,0 % as "under 0,1 %".
 func (c *Comparison) outsideShare(o *sim.Outcome) string {
 	b := c.Outcomes[0].TodaysCooperation
+	known := b.Applied && b.Cooperations > 0
 	v := 100 * o.MeanOutsideShare
 	switch {
-	case o == c.Outcomes[0] && !(b.Applied && b.Cooperations > 0):
+	case !known && (o == c.Outcomes[0] || v == 0):
 		return c.t("unknown")
 	case v > 0 && v < 0.05:
 		return c.t("below", c.nf().Percent(0.1, 1))
+	case !known:
+		return c.t("atleast", c.nf().Percent(v, 1))
 	}
 	return c.nf().Percent(v, 1)
 }

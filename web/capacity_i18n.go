@@ -56,6 +56,7 @@ var capacityMessages = map[string][2]string{
 	"cmp.basis.model": {"Forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000; et team er robust når det når minste robuste fagmiljø. Bemanningstallene for hver oppgave står med kilde eller merket som antakelse i rapportens forutsetninger og på",
 		"Expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000; a team is robust when it reaches the smallest robust professional environment. Each task's staffing numbers, with their source or marked as an assumption, are in the report's assumptions and on"},
 	"cmp.under":        {"under %s", "under %s"},
+	"cmp.atleast":      {"minst %s", "at least %s"},
 	"cmp.examples.on":  {"Regn uten eksempelsamarbeidene", "Count without the example cooperations"},
 	"cmp.examples.off": {"Regn med eksempelsamarbeidene", "Count the example cooperations"},
 

@@ -308,12 +308,16 @@ func todayBasis(d *comparePage, lang string, q url.Values) {
 	}
 	nf := nbfmt.For(lang)
 	for i, o := range d.Outcomes {
+		// Without today's cooperation a scenario's share counts only its
+		// own arrangements: nothing of its own is unknown, the rest at least.
 		v := 100 * o.MeanOutsideShare
 		switch {
-		case i == 0 && !d.TodayKnown:
+		case !d.TodayKnown && (i == 0 || v == 0):
 			d.Outside = append(d.Outside, msg(lang, "cap.unknown"))
 		case v > 0 && v < 0.05:
 			d.Outside = append(d.Outside, sprintf(msg(lang, "cmp.under"), nf.Percent(0.1, 1)))
+		case !d.TodayKnown:
+			d.Outside = append(d.Outside, sprintf(msg(lang, "cmp.atleast"), nf.Percent(v, 1)))
 		default:
 			d.Outside = append(d.Outside, nf.Percent(v, 1))
 		}

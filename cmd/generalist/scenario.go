@@ -226,7 +226,8 @@ func listScenarios(ctx context.Context, a *app.App, w io.Writer) error {
 
 // outsideShareText is an outcome's share of task FTEs outside the
 // municipalities' own organisation: "unknown" when it is 0 because the
-// registry gave no cooperation to start from (unknown, not none), and
+// registry gave no cooperation to start from (unknown, not none), "at
+// least" a share then (today's unknown cooperation comes on top), and
 // "under 0.1 %" rather than a rounded 0.
 func outsideShareText(o *sim.Outcome) string {
 	b := o.TodaysCooperation
@@ -235,6 +236,8 @@ func outsideShareText(o *sim.Outcome) string {
 		return "unknown"
 	case pct > 0 && pct < 0.05:
 		return "under 0.1 %"
+	case !b.Applied || b.Cooperations == 0:
+		return "at least " + nbfmt.Terminal.Percent(pct, 1) // today's cooperation comes on top
 	default:
 		return nbfmt.Terminal.Percent(pct, 1)
 	}
