@@ -239,6 +239,10 @@ func (s *Server) guard(pattern string, a access, fail answer, h handler) http.Ha
 		if answered {
 			return
 		}
+		if err := checkQuery(r); err != nil {
+			fail(w, r, err)
+			return
+		}
 		if !a.allows(v.Role) {
 			if v.User == nil {
 				if redirect && r.Method == http.MethodGet {

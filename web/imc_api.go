@@ -111,6 +111,9 @@ func ifMatch(r *http.Request) (int, error) {
 	// same version.
 	v, err := strconv.Atoi(strings.TrimSuffix(strings.Trim(strings.TrimPrefix(h, "W/"), `"`), "-gz"))
 	if err != nil || v <= 0 {
+		if len(h) > 40 { // not a version: say so without repeating it
+			h = h[:40] + "…"
+		}
 		return 0, generalist.Errorf(generalist.EINVALID, "If-Match %q: give the version as the ETag of GET, such as \"3\"", h)
 	}
 	return v, nil
