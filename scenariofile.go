@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,7 +33,7 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 		case errors.As(err, &se):
 			return nil, scenarioErrorAt(b, name, max(se.Offset-1, 0), se.Error())
 		case errors.As(err, &te):
-			return nil, scenarioErrorAt(b, name, te.Offset, fmt.Sprintf("field %s must be %s, not %s", te.Field, te.Type, te.Value))
+			return nil, scenarioErrorAt(b, name, te.Offset, typeProblem(te))
 		}
 		// Unknown fields: the decoder names the field but not the place.
 		msg := strings.TrimPrefix(err.Error(), "json: ")
@@ -52,4 +53,35 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 func scenarioErrorAt(b []byte, name string, off int64, msg string) error {
 	line, col := LineColumn(b, off)
 	return Errorf(EINVALID, "%s line %d, column %d: %s", name, line, col, msg)
+}
+
+// typeProblem words a value of the wrong type in JSON's terms: the field
+// and what it takes ("a whole number", "a list"), not a Go type.
+func typeProblem(te *json.UnmarshalTypeError) string {
+	want := jsonKind(te.Type)
+	if n, ok := strings.CutPrefix(te.Value, "number "); ok {
+		return fmt.Sprintf("field %s must be %s in range, not %s", te.Field, want, n)
+	}
+	return fmt.Sprintf("field %s must be %s, not %s", te.Field, want, te.Value)
+}
+
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.String:
+		return "text in quotes"
+	case reflect.Slice, reflect.Array:
+		return "a list […]"
+	case reflect.Struct, reflect.Map:
+		return "an object {…}"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return t.Kind().String()
 }

@@ -18,6 +18,13 @@ func TestParseScenario(t *testing.T) {
 		{`{"name": "x"} {}`, "unexpected data after"},
 		{"{\"name\": \"\xff\"}", "not valid UTF-8"},
 		{`{"name": "x", "mergers": [{"members": ["0301", 3201]}]}`, "mergers.members"},
+		// Wrong types are worded in JSON's terms, not Go's.
+		{`{"name": "x", "support": [{"per_participant": "5", "years": 2}]}`, "field support.per_participant must be a number, not string"},
+		{`{"name": "x", "support": [{"per_participant": 5, "years": 99999999999999999999}]}`, "field support.years must be a whole number in range, not 99999999999999999999"},
+		{`{"name": "x", "support": {"per_participant": 5}}`, "field support must be a list […], not object"},
+		{`{"name": "x", "county": []}`, "field county must be an object {…}, not array"},
+		{`{"name": "x", "county": {"abolish": "yes"}}`, "field county.abolish must be true or false, not string"},
+		{`{"name": "x", "county": {"moves": [{"task": 5}]}}`, "field county.moves.task must be text in quotes, not number"},
 	} {
 		_, err := ParseScenario([]byte(tt.in), "s.json")
 		if tt.want == "" {
