@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"strconv"
@@ -163,13 +164,30 @@ func (w *limitWriter) Write(b []byte) (int, error) {
 func (w *limitWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // importBody reads the body of an import API request (at most
-// maxImportFile) and returns it with its media type, lower case without
-// parameters ("" when none was given or it does not parse).
-func importBody(w http.ResponseWriter, r *http.Request) ([]byte, string, error) {
+// maxImportFile) and returns it with the format formats gives its media
+// type (lower case, without parameters): "" for a media type not in
+// formats, none, or one that does not parse.
+func importBody(w http.ResponseWriter, r *http.Request, formats map[string]string) ([]byte, string, error) {
 	b, err := io.ReadAll(maxBytes(w, r, maxImportFile))
 	if err != nil {
 		return nil, "", generalist.Errorf(generalist.EINVALID, "request body: larger than %d MB or cut off", maxImportFile>>20)
 	}
 	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	return b, mt, nil
+	return b, formats[mt], nil
+}
+
+// writeRefused answers an import API request refused with err for the
+// file's problems: err's status and {"error": {"code", "message",
+// "problems"}}, with the fields of extra beside "error". It writes nothing
+// and reports false for an internal error or one without problems: the
+// caller returns it, to be answered as every other error.
+func writeRefused[P any](w http.ResponseWriter, err error, problems []P, extra map[string]any) bool {
+	code := generalist.ErrorCode(err)
+	if code == generalist.EINTERNAL || len(problems) == 0 {
+		return false
+	}
+	body := map[string]any{"error": map[string]any{"code": code, "message": generalist.ErrorMessage(err), "problems": problems}}
+	maps.Copy(body, extra)
+	writeJSON(w, statusOf[code], body)
+	return true
 }

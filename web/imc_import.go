@@ -218,16 +218,10 @@ func sayProblem(lang string, p imc.Problem) importProblem {
 // names) with every problem; nothing is stored.
 func (s *Server) apiIMCImport(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	b, mt, err := importBody(w, r)
+	b, format, err := importBody(w, r, map[string]string{"application/json": "json",
+		"text/csv": "csv", "text/plain": "csv", "text/tab-separated-values": "csv"})
 	if err != nil {
 		return err
-	}
-	format := ""
-	switch mt {
-	case "application/json":
-		format = "json"
-	case "text/csv", "text/plain", "text/tab-separated-values":
-		format = "csv"
 	}
 	var replace, strict, dry bool
 	for _, f := range []struct {
@@ -244,11 +238,9 @@ func (s *Server) apiIMCImport(w http.ResponseWriter, r *http.Request) error {
 		May:  s.mayImport(r),
 	})
 	if err != nil {
-		code := generalist.ErrorCode(err)
-		if code == generalist.EINTERNAL || plan == nil || len(plan.Problems) == 0 {
+		if plan == nil || !writeRefused(w, err, plan.Problems, map[string]any{"plan": plan}) {
 			return err
 		}
-		writeJSON(w, statusOf[code], map[string]any{"error": map[string]any{"code": code, "message": generalist.ErrorMessage(err), "problems": plan.Problems}, "plan": plan})
 		return nil
 	}
 	if plan.Imported {

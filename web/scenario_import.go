@@ -136,16 +136,10 @@ func (s *Server) handleScenarioImport(w http.ResponseWriter, r *http.Request) er
 // place; nothing is stored. A stored one is 201 with the scenario.
 func (s *Server) apiScenarioImport(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	b, mt, err := importBody(w, r)
+	b, format, err := importBody(w, r, map[string]string{"application/json": app.FormatGeoJSON, "application/geo+json": app.FormatGeoJSON,
+		"text/csv": app.FormatCSV, "text/tab-separated-values": app.FormatCSV})
 	if err != nil {
 		return err
-	}
-	format := ""
-	switch mt {
-	case "application/json", "application/geo+json":
-		format = app.FormatGeoJSON
-	case "text/csv", "text/tab-separated-values":
-		format = app.FormatCSV
 	}
 	num := func(name string) (int, error) {
 		v := q.Get(name)
@@ -173,11 +167,9 @@ func (s *Server) apiScenarioImport(w http.ResponseWriter, r *http.Request) error
 	res, err := s.app.ImportScenario(r.Context(), app.PlanImport{File: b, FileName: "request body", Format: format, ID: q.Get("id"), Name: q.Get("name"),
 		Description: q.Get("description"), Author: s.viewer(r).Name(), Structure: generalist.Structure(st), Year: year, DryRun: dry})
 	if err != nil {
-		code := generalist.ErrorCode(err)
-		if code == generalist.EINTERNAL || res == nil || len(res.Problems) == 0 {
+		if res == nil || !writeRefused(w, err, res.Problems, nil) {
 			return err
 		}
-		writeJSON(w, statusOf[code], map[string]any{"error": map[string]any{"code": code, "message": generalist.ErrorMessage(err), "problems": res.Problems}})
 		return nil
 	}
 	status := http.StatusOK
