@@ -7,6 +7,7 @@ import (
 
 	"generalist"
 	"generalist/app"
+	"generalist/internal/testkit"
 	"generalist/storetest"
 )
 
@@ -53,13 +54,13 @@ func BenchmarkEvaluate(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := testkit.CPUTime()
 			for b.Loop() {
 				if _, err := a.Evaluate(ctx, sc, app.TodayOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(testkit.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
 	var ten []*generalist.Scenario
@@ -70,12 +71,12 @@ func BenchmarkEvaluate(b *testing.B) {
 	}
 	b.Run("Compare10", func(b *testing.B) {
 		b.ReportAllocs()
-		cpu := cpuTime()
+		cpu := testkit.CPUTime()
 		for b.Loop() {
 			if _, err := a.Compare(ctx, ten, app.TodayOptions{}); err != nil {
 				b.Fatal(err)
 			}
 		}
-		b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+		b.ReportMetric(float64(testkit.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 	})
 }

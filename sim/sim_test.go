@@ -12,6 +12,7 @@ import (
 	"generalist/atlas"
 	"generalist/geo"
 	"generalist/graph"
+	"generalist/internal/testkit"
 	"generalist/refdata"
 	"generalist/sim"
 	"generalist/sqlite"
@@ -319,13 +320,13 @@ func BenchmarkRun(b *testing.B) {
 	bench := func(name string, in *sim.Base, s *generalist.Scenario) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
-			cpu := cpuTime()
+			cpu := testkit.CPUTime()
 			for b.Loop() {
 				if _, err := sim.Run(in, s); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+			b.ReportMetric(float64(testkit.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 		})
 	}
 	bench("Today", in, &generalist.Scenario{Name: "t", Structure: 2024, Year: 2026})

@@ -1,17 +1,17 @@
 //go:build unix
 
-package sim_test
+package testkit
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time the process has used (user and system, all
+// CPUTime is the CPU time the process has used (user and system, all
 // threads, the garbage collector's included): on a machine shared with
-// other work it measures an evaluation's cost where the wall clock
-// measures the machine's load too.
-func cpuTime() time.Duration {
+// other work it measures a benchmark's cost where the wall clock measures
+// the machine's load too.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
