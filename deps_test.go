@@ -67,7 +67,7 @@ var allowed = map[string][]string{
 	// with its own River driver (docs/decisions/0013-jobs.md).
 	"generalist/sqlite":    {"generalist", "generalist/sqlstore", "modernc.org/sqlite", "github.com/riverqueue/river"},
 	"generalist/postgres":  {"generalist", "generalist/sqlstore", "github.com/jackc/pgx/v5", "github.com/riverqueue/river"},
-	"generalist/storetest": {"generalist", "generalist/sqlstore", "generalist/sqlite", "generalist/postgres", "generalist/refdata", "generalist/imc", "github.com/jackc/pgx/v5"},
+	"generalist/storetest": {"generalist", "generalist/sqlstore", "generalist/sqlite", "generalist/postgres", "generalist/refdata", "generalist/imc", "generalist/internal/testkit", "github.com/jackc/pgx/v5"},
 
 	// The use cases, once for both edges (decision 0008): app chains the
 	// models and reaches the store only through the root package's

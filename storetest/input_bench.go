@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"generalist"
+	"generalist/internal/testkit"
 	"generalist/sqlstore"
 )
 
@@ -158,7 +159,7 @@ func BenchInputSearch(b *testing.B, db *sqlstore.DB) {
 			f.Statuses, f.Limit = published, 25
 			var total, n int
 			var worst time.Duration
-			cpu := cpuTime()
+			cpu := testkit.CPUTime()
 			for b.Loop() {
 				t := time.Now()
 				_, m, err := db.ListInputs(ctx, f)
@@ -171,7 +172,7 @@ func BenchInputSearch(b *testing.B, db *sqlstore.DB) {
 			}
 			b.ReportMetric(float64(total), "matches")
 			b.ReportMetric(float64(worst.Microseconds())/1000, "worst-ms")
-			if c := cpuTime() - cpu; c > 0 && n > 0 {
+			if c := testkit.CPUTime() - cpu; c > 0 && n > 0 {
 				// CPU time is what the search costs when the machine
 				// is shared with other work; wall time waits for it.
 				b.ReportMetric(float64(c.Microseconds())/1000/float64(n), "cpu-ms/op")
@@ -180,9 +181,9 @@ func BenchInputSearch(b *testing.B, db *sqlstore.DB) {
 	}
 	b.Run("ListPage", func(b *testing.B) {
 		f := generalist.InputFilter{Query: "rekruttering", Statuses: published, Limit: 25}
-		cpu, n := cpuTime(), 0
+		cpu, n := testkit.CPUTime(), 0
 		defer func() {
-			if c := cpuTime() - cpu; c > 0 && n > 0 {
+			if c := testkit.CPUTime() - cpu; c > 0 && n > 0 {
 				b.ReportMetric(float64(c.Microseconds())/1000/float64(n), "cpu-ms/op")
 			}
 		}()
