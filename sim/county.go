@@ -88,6 +88,9 @@ type CountyReceiverOutcome struct {
 	// region (Alone).
 	Bodies CountyBodies `json:"bodies"`
 	Alone  int          `json:"alone,omitempty"`
+	// Regions are the regions alone, without the municipalities in no
+	// region (receiver regioner only), their population named by region.
+	Regions *CountyBodies `json:"regions,omitempty"`
 	// Served gives, for each task moved here that serves some age
 	// groups only, the distribution over the bodies of the inhabitants
 	// in those groups.
@@ -209,6 +212,11 @@ func countyOutcome(in *Base, s *generalist.Scenario, units []*unit, byMember fun
 				population = bodyStats(bodies, nil)
 			}
 			ro := CountyReceiverOutcome{To: r, Alone: alone, Bodies: CountyBodies{Count: len(bodies), Population: population}}
+			if r == generalist.CountyToRegions {
+				// regionBodies lists the regions first.
+				rb := bodies[:len(bodies)-alone]
+				ro.Regions = &CountyBodies{Count: len(rb), Population: bodyStats(rb, nil)}
+			}
 			for _, t := range tasks {
 				ro.Tasks = append(ro.Tasks, t.ID)
 				if len(t.Served) > 0 {
