@@ -334,6 +334,7 @@
     renderGroups();
     renderResults();
     if (window.PlanRules) { window.PlanRules.render(byId("plan-rules"), rulesCtx); }
+    if (window.PlanCounty) { window.PlanCounty.render(byId("plan-county-lever"), rulesCtx); }
     markMap();
     json.value = JSON.stringify(scenario(), null, 2);
     placeTopProblems();
@@ -344,7 +345,7 @@
   }
   function placeTopProblems() {
     var byName = problems.filter(function (p) { return p.section === "name"; });
-    var known = ["name", "mergers", "cooperations", "differentiation", "mandated", "county_relief", "norms", "support"];
+    var known = ["name", "mergers", "cooperations", "differentiation", "mandated", "county_relief", "norms", "support", "county"];
     var other = problems.filter(function (p) { return known.indexOf(p.section) < 0 || (p.section === "mergers" && (p.index < 0 || p.index >= mergerIndex.length)); });
     var a = root.querySelector('[data-problems="name"]'), b = root.querySelector('[data-problems="scenario"]');
     a.innerHTML = ""; b.innerHTML = "";
