@@ -16,9 +16,10 @@ import (
 
 var editor = generalist.IMCEdit{Author: "Testanalytiker", Note: "test"}
 
-// imcState is everything the registry's read methods return, for
-// comparing the store before and after a failed write.
-func imcState(t *testing.T, db *sqlstore.DB) []any {
+// RegistryState is everything the registry's read methods return (the
+// cooperations and each one's history), for comparing the store before
+// and after a write that must change nothing.
+func RegistryState(t testing.TB, db *sqlstore.DB) []any {
 	t.Helper()
 	ctx := context.Background()
 	cs, err := db.IMCs(ctx, generalist.IMCFilter{})
@@ -101,7 +102,7 @@ func testCooperations(t *testing.T, st stores) {
 	})
 
 	t.Run("Stale", func(t *testing.T) {
-		before := imcState(t, db)
+		before := RegistryState(t, db)
 		c, _ := db.IMC(ctx, 1)
 		c.Version = 1
 		c.Notes = "Basert på en gammel versjon"
@@ -109,13 +110,13 @@ func testCooperations(t *testing.T, st stores) {
 		if generalist.ErrorCode(err) != generalist.ECONFLICT || !strings.Contains(err.Error(), "changed by Kari") || !strings.Contains(err.Error(), "nothing was saved") {
 			t.Errorf("stale UpdateIMC = %v, want ECONFLICT", err)
 		}
-		if !reflect.DeepEqual(imcState(t, db), before) {
+		if !reflect.DeepEqual(RegistryState(t, db), before) {
 			t.Error("a stale update changed the store")
 		}
 	})
 
 	t.Run("BadInput", func(t *testing.T) {
-		before := imcState(t, db)
+		before := RegistryState(t, db)
 		ko := examples(t)[1]
 		for _, tt := range []struct {
 			name   string
@@ -172,13 +173,13 @@ func testCooperations(t *testing.T, st stores) {
 				}
 			})
 		}
-		if !reflect.DeepEqual(imcState(t, db), before) {
+		if !reflect.DeepEqual(RegistryState(t, db), before) {
 			t.Error("bad input changed the store")
 		}
 	})
 
 	t.Run("Import", func(t *testing.T) {
-		before := imcState(t, db)
+		before := RegistryState(t, db)
 		cs := examples(t)
 		// One bad record stops the whole import.
 		bad := append([]generalist.IMC(nil), cs[1:]...)
@@ -195,7 +196,7 @@ func testCooperations(t *testing.T, st stores) {
 		if _, _, err := db.ImportIMCs(ctx, dup, editor, false); generalist.ErrorCode(err) != generalist.EINVALID || !strings.Contains(err.Error(), "also the name of cooperation 1") {
 			t.Errorf("ImportIMCs(duplicate) = %v", err)
 		}
-		if !reflect.DeepEqual(imcState(t, db), before) {
+		if !reflect.DeepEqual(RegistryState(t, db), before) {
 			t.Fatal("a failed import changed the store")
 		}
 		created, updated, err := db.ImportIMCs(ctx, cs, editor, true)

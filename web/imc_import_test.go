@@ -13,6 +13,7 @@ import (
 
 	"generalist"
 	"generalist/sqlite"
+	"generalist/storetest"
 )
 
 // upload posts the import form as a browser does: multipart, with the
@@ -36,17 +37,10 @@ func (c *client) upload(path string, fields map[string]string, name string, file
 // registrySnapshot is every cooperation with its history.
 func registrySnapshot(t *testing.T, db *sqlite.DB) string {
 	t.Helper()
-	ctx := context.Background()
-	cs, err := db.IMCs(ctx, generalist.IMCFilter{})
+	b, err := json.Marshal(storetest.RegistryState(t, db))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []any
-	for _, c := range cs {
-		h, _ := db.IMCHistory(ctx, c.ID)
-		out = append(out, c, h)
-	}
-	b, _ := json.Marshal(out)
 	return string(b)
 }
 

@@ -19,6 +19,7 @@ import (
 	"generalist"
 	"generalist/imc"
 	"generalist/sqlite"
+	"generalist/storetest"
 	"generalist/web"
 )
 
@@ -212,21 +213,6 @@ func writeBody(t *testing.T, author string, c *generalist.IMC) []byte {
 	return b
 }
 
-func registry(t *testing.T, db *sqlite.DB) []any {
-	t.Helper()
-	ctx := context.Background()
-	cs, err := db.IMCs(ctx, generalist.IMCFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := []any{cs}
-	for _, c := range cs {
-		h, _ := db.IMCHistory(ctx, c.ID)
-		out = append(out, h)
-	}
-	return out
-}
-
 func TestIMCAPIWrite(t *testing.T) {
 	ts, db := editServer(t)
 	base := ts.URL + "/api/v1/imc"
@@ -237,7 +223,7 @@ func TestIMCAPIWrite(t *testing.T) {
 	}
 
 	t.Run("BadInput", func(t *testing.T) {
-		before := registry(t, db)
+		before := storetest.RegistryState(t, db)
 		for _, tt := range []struct {
 			name   string
 			change func(c *generalist.IMC)
@@ -282,7 +268,7 @@ func TestIMCAPIWrite(t *testing.T) {
 		if status, _ := send(t, "PUT", base+"/2", "application/json", writeBody(t, "x", &c), map[string]string{"Authorization": ""}); status != http.StatusUnauthorized {
 			t.Errorf("PUT without a token = %d, want 401", status)
 		}
-		if !reflect.DeepEqual(registry(t, db), before) {
+		if !reflect.DeepEqual(storetest.RegistryState(t, db), before) {
 			t.Error("bad input changed the registry")
 		}
 	})
@@ -304,7 +290,7 @@ func TestIMCAPIWrite(t *testing.T) {
 			t.Errorf("PUT = %d %s", status, body)
 		}
 		// The stale version 1 again: 409, nothing saved.
-		before := registry(t, db)
+		before := storetest.RegistryState(t, db)
 		created.Notes = "Utdatert"
 		if status, body := send(t, "PUT", base+"/5", "application/json", writeBody(t, "Per", &created), nil); status != 409 || !strings.Contains(body, "changed by skjematester") {
 			t.Errorf("stale PUT = %d %s, want 409", status, body)
@@ -319,7 +305,7 @@ func TestIMCAPIWrite(t *testing.T) {
 		if status, _ := send(t, "DELETE", base+"/5?version=1&author=Per", "", nil, nil); status != 409 {
 			t.Errorf("stale DELETE = %d, want 409", status)
 		}
-		if !reflect.DeepEqual(registry(t, db), before) {
+		if !reflect.DeepEqual(storetest.RegistryState(t, db), before) {
 			t.Error("a stale write changed the registry")
 		}
 		if status, body := send(t, "DELETE", base+"/5?version=2&author=Per", "", nil, nil); status != 204 {
@@ -425,7 +411,7 @@ func TestIMCForms(t *testing.T) {
 		"t0_task": {"legevakt"}, "t0_authority": {"ingen"}, "t1_task": {""},
 		"clause_exit": {"Ett års varsel."}, "author": {"Skjematester"}}
 	// Preview: the checklist and the draft, nothing stored.
-	before := registry(t, db)
+	before := storetest.RegistryState(t, db)
 	status, _, body := post("/samarbeid/utkast", form)
 	if status != 200 {
 		t.Fatalf("preview = %d\n%s", status, regexp.MustCompile(`(?s)role="alert">.*?</div>`).FindString(body))
@@ -433,7 +419,7 @@ func TestIMCForms(t *testing.T) {
 	if !strings.Contains(body, "Lovsjekk og avtaleutkast") || !strings.Contains(body, "MANGLER: om oppgavefellesskapet skal ha myndighet til å ta opp lån") {
 		t.Errorf("preview = %d", status)
 	}
-	if !reflect.DeepEqual(registry(t, db), before) {
+	if !reflect.DeepEqual(storetest.RegistryState(t, db), before) {
 		t.Error("a preview changed the registry")
 	}
 	// Errors keep the input and name the field.
@@ -454,7 +440,7 @@ func TestIMCForms(t *testing.T) {
 	if status, _, _ := post("/samarbeid", noToken); status != 403 {
 		t.Errorf("POST without the token = %d, want 403", status)
 	}
-	if !reflect.DeepEqual(registry(t, db), before) {
+	if !reflect.DeepEqual(storetest.RegistryState(t, db), before) {
 		t.Error("refused forms changed the registry")
 	}
 	status, loc, _ := post("/samarbeid", form)
