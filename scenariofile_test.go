@@ -50,6 +50,9 @@ func FuzzParseScenario(f *testing.F) {
 	} {
 		f.Add([]byte(s))
 	}
+	for _, s := range leverSeeds {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		_, err := ParseScenario(b, "f.json")
 		if err != nil && (ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "f.json")) {
