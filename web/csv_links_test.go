@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"encoding/csv"
 	"html"
 	"io"
 	"net/http"
@@ -76,56 +75,6 @@ func sameQuery(body, csvURL string) bool {
 		}
 	}
 	return false
-}
-
-// TestExcelCSVDownloads: the inputs export and the comparison report are
-// offered as CSV for Excel too: a byte order mark, semicolons between the
-// same cells, a decimal comma where the standard file has a point.
-func TestExcelCSVDownloads(t *testing.T) {
-	for _, path := range []string{
-		"/api/v1/inputs/export",
-		"/scenarier/rapport?id=barnevern-palagt-samarbeid",
-	} {
-		sep := "?"
-		if strings.Contains(path, "?") {
-			sep = "&"
-		}
-		std := get(t, path+sep+"format=csv")
-		xl := get(t, path+sep+"format=csv-excel")
-		if std.Status != 200 || xl.Status != 200 {
-			t.Errorf("%s: status %d (csv), %d (csv-excel)", path, std.Status, xl.Status)
-			continue
-		}
-		if !strings.HasPrefix(xl.Body, "\ufeff") || !strings.HasPrefix(xl.Type, "text/csv") {
-			t.Errorf("%s: the Excel variant has no byte order mark or is %s", path, xl.Type)
-		}
-		ra := csv.NewReader(strings.NewReader(std.Body))
-		ra.FieldsPerRecord = -1
-		a, err := ra.ReadAll()
-		if err != nil {
-			t.Fatalf("%s csv: %v", path, err)
-		}
-		r := csv.NewReader(strings.NewReader(strings.TrimPrefix(xl.Body, "\ufeff")))
-		r.Comma = ';'
-		r.FieldsPerRecord = -1
-		b, err := r.ReadAll()
-		if err != nil {
-			t.Fatalf("%s csv-excel: %v", path, err)
-		}
-		if len(a) != len(b) || len(b) == 0 || len(b[0]) < 2 {
-			t.Fatalf("%s: %d rows in csv, %d in csv-excel (first row %v)", path, len(a), len(b), b[0])
-		}
-		for i := range a {
-			for j := range a[i] {
-				if a[i][j] != b[i][j] && strings.Replace(a[i][j], ".", ",", 1) != b[i][j] {
-					t.Fatalf("%s row %d cell %d: %q became %q", path, i, j, a[i][j], b[i][j])
-				}
-			}
-		}
-	}
-	if r := get(t, "/api/v1/inputs/export?format=xlsx"); r.Status != 400 {
-		t.Errorf("inputs export format=xlsx: status %d", r.Status)
-	}
 }
 
 // TestReportInPageLanguage: a report downloaded from the web is in the

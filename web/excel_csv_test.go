@@ -6,9 +6,10 @@ import (
 	"testing"
 )
 
-// TestExcelCSVVariant checks that every table the API offers as CSV is
-// also offered for Excel with Norwegian settings: the same cells, with
-// semicolons, a byte order mark and decimal commas.
+// TestExcelCSVVariant checks that every table the API offers as CSV, and
+// the inputs export and the comparison report, are also offered for Excel
+// with Norwegian settings: the same cells, with semicolons, a byte order
+// mark and decimal commas.
 func TestExcelCSVVariant(t *testing.T) {
 	for _, path := range []string{
 		"/api/v1/municipalities?structure=2024&year=2026",
@@ -17,6 +18,8 @@ func TestExcelCSVVariant(t *testing.T) {
 		"/api/v1/nordic",
 		"/api/v1/graph?structure=2024",
 		"/api/v1/imc/export",
+		"/api/v1/inputs/export",
+		"/scenarier/rapport?id=barnevern-palagt-samarbeid",
 	} {
 		sep := "?"
 		if strings.Contains(path, "?") {
@@ -28,8 +31,8 @@ func TestExcelCSVVariant(t *testing.T) {
 			t.Errorf("%s: status %d (csv), %d (csv-excel)", path, std.Status, xl.Status)
 			continue
 		}
-		if !strings.HasPrefix(xl.Body, "\ufeff") {
-			t.Errorf("%s: the Excel variant has no byte order mark", path)
+		if !strings.HasPrefix(xl.Body, "\ufeff") || !strings.HasPrefix(xl.Type, "text/csv") {
+			t.Errorf("%s: the Excel variant has no byte order mark or is %s", path, xl.Type)
 		}
 		ra := csv.NewReader(strings.NewReader(std.Body))
 		ra.FieldsPerRecord = -1
@@ -44,8 +47,13 @@ func TestExcelCSVVariant(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s csv-excel: %v", path, err)
 		}
-		if len(a) != len(b) {
-			t.Fatalf("%s: %d rows in csv, %d in csv-excel", path, len(a), len(b))
+		// The registry's export is semicolon-separated already (the import
+		// format), so both files read here as one column: its Excel
+		// variant holds each line in one cell, which is a known fault
+		// (reported with the duplicate-code clean-up, decision 0017).
+		oneColumn := strings.HasPrefix(path, "/api/v1/imc/export")
+		if len(a) != len(b) || len(b) == 0 || len(b[0]) < 2 && !oneColumn {
+			t.Fatalf("%s: %d rows in csv, %d in csv-excel (first row %v)", path, len(a), len(b), b[:min(len(b), 1)])
 		}
 		for i := range a {
 			for j := range a[i] {
@@ -58,5 +66,8 @@ func TestExcelCSVVariant(t *testing.T) {
 	}
 	if r := get(t, "/api/v1/municipalities?format=xlsx"); r.Status != 400 || !strings.Contains(r.Body, "csv-excel") {
 		t.Errorf("format=xlsx: status %d, body %.200s", r.Status, r.Body)
+	}
+	if r := get(t, "/api/v1/inputs/export?format=xlsx"); r.Status != 400 {
+		t.Errorf("inputs export format=xlsx: status %d", r.Status)
 	}
 }
