@@ -75,6 +75,21 @@ func TestBrowserEditorCounty(t *testing.T) {
 	do("open the editor", chromedp.Navigate(e.URL+"/scenarier/ny"), chromedp.WaitReady(chromedp.ID("plan-sec-county")))
 	eval(`(function(){document.getElementById("plan-sec-county").open = true; var i=document.getElementById("plan-name"); i.value="Fylkeskommunen legges ned"; i.dispatchEvent(new Event("change")); return "";})()`)
 	waitFor("the named scenario", `document.getElementById("plan-status").textContent.indexOf("oppdatert") >= 0 && `+fresh)
+	// Strengthen: a county relief rule to fill in; give up some tasks:
+	// nothing moves until a task is chosen, and the section says so.
+	do("strengthen", chromedp.Click(chromedp.ID("plan-county-mode-strengthen")), chromedp.WaitVisible(chromedp.ID("plan-county_relief-0-task")))
+	if s := text("#plan-county-strengthen"); !strings.Contains(s, "Fylkeskommunen avlaster") {
+		t.Errorf("the strengthening hint: %q", s)
+	}
+	do("give up tasks", chromedp.Click(chromedp.ID("plan-county-mode-move")), chromedp.WaitVisible(chromedp.ID("plan-county-task-tannhelse")))
+	waitFor("nothing moved", `document.querySelector('[data-problems="county"]').textContent.indexOf("endrer ingenting") >= 0`)
+	if n := eval(`document.querySelectorAll("[id^=plan-county_relief-]").length + ""`); n != "0" {
+		t.Errorf("the county gives up tasks, but the county relief rule stays (%s fields)", n)
+	}
+	choose("plan-county-task-tannhelse", "staten")
+	waitFor("one task moved", `document.getElementById("plan-status").textContent.indexOf("oppdatert") >= 0 && `+fresh+` && document.querySelector('[data-problems="county"]').textContent === ""`)
+	do("keep", chromedp.Click(chromedp.ID("plan-county-mode-keep")))
+	waitFor("the county kept", `document.getElementById("plan-json").value.indexOf('"county"') < 0 && `+fresh)
 	do("abolish", chromedp.Click(chromedp.ID("plan-county-mode-abolish")), chromedp.WaitVisible(chromedp.ID("plan-county-task-videregaende")))
 	waitFor("the abolished county's figures", `document.getElementById("plan-status").textContent.indexOf("oppdatert") >= 0 && `+fresh)
 	sel := eval(`Array.from(document.querySelectorAll("#plan-sec-county select[id^=plan-county-task-]")).map(function(s){return s.value;}).join(",")`)

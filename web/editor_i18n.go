@@ -51,7 +51,7 @@ var editorMessages = map[string][2]string{
 	"ed.distance":       {"Gjennomsnittlig avstand til kommunesenteret (km)", "Mean distance to the municipal centre (km)"},
 	"ed.figures.note":   {"Innbyggertall fra SSB (tabell 07459); fagmiljø fra oppgavekatalogens bemanningsmodeller; avstand fra kommunenes midtpunkt til det nye senteret.", "Population from Statistics Norway (table 07459); teams from the task catalogue's staffing models; distance from each municipality's centre point to the new centre."},
 	"ed.rules":          {"Andre virkemidler", "Other levers"},
-	"ed.rules.hint":     {"Samarbeid, oppgavedifferensiering, pålagt samarbeid, forsøk, fylkeskommunal avlastning og normer. Hver regel gjelder én oppgave.", "Cooperation, task differentiation, mandated cooperation, trials, county relief and norms. Each rule concerns one task."},
+	"ed.rules.hint":     {"Samarbeid, oppgavedifferensiering, pålagt samarbeid, forsøk, fylkeskommunal avlastning og normer. Hver regel gjelder én oppgave. Nederst velger du hva som skjer med fylkeskommunen.", "Cooperation, task differentiation, mandated cooperation, trials, county relief and norms. Each rule concerns one task. At the bottom you choose what happens to the county authority."},
 	"ed.tech":           {"Teknisk", "Technical"},
 	"ed.json":           {"Scenarioet som JSON (for programmer og kommandolinje)", "The scenario as JSON (for programs and the command line)"},
 	"ed.nojs":           {"Planleggeren trenger JavaScript for å bygge scenarioet. Uten JavaScript kan du se kartet og dagens tall.", "The planner needs JavaScript to build the scenario. Without JavaScript you can see the map and today's figures."},

@@ -60,10 +60,10 @@
       // The starting point, shown beside every task: the state.
       movable().forEach(function (x) { if (!receiverOf(c, x.id)) { c.moves.push({ task: x.id, to: "staten" }); } });
       explicit(c);
-      delete sc.county_relief;
     } else {
       delete c.abolish;
     }
+    delete sc.county_relief; // the radio buttons choose one way
     sc.county = c;
   }
   function regionKey(rs) {
