@@ -83,7 +83,7 @@ var countyMessages = map[string][2]string{
 	"err.county.receiver":      {"Mottakeren «%[1]v» finnes ikke. Velg staten, kommunene eller regioner.", "The receiver «%[1]v» does not exist. Choose staten, kommunene or regioner."},
 	"err.county.notask":        {"Oppgi hvilken fylkeskommunal oppgave som skal flyttes.", "Give the county task to move."},
 	"err.county.twice":         {"Oppgaven %[1]v flyttes mer enn én gang. Flytt hver oppgave bare én gang.", "The task %[1]v is moved more than once. Move each task once."},
-	"err.county.noregions":     {"Oppgaver skal til regioner, men ingen regioner er oppgitt. List gruppene av kommuner.", "Tasks move to regions, but no regions are given. List the groups of municipalities."},
+	"err.county.noregions":     {"Oppgaver skal til regioner, men ingen regioner er oppgitt. Velg gruppene av kommuner som skal være regioner.", "Tasks move to regions, but no regions are given. Choose the groups of municipalities that are to be the regions."},
 	"err.county.unusedregions": {"Regioner er oppgitt, men ingen oppgave flyttes til regioner.", "Regions are given, but no task moves to regions."},
 	"err.county.regionname":    {"En region trenger et navn.", "A region needs a name."},
 	"err.county.regionempty":   {"En region trenger minst én kommune.", "A region needs at least one municipality."},

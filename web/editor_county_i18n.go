@@ -40,7 +40,6 @@ var editorCountyMessages = map[string][2]string{
 	"ed.js.county.regions.search":   {"Finn faste samarbeidsregioner", "Find fixed cooperation regions"},
 	"ed.js.county.regions.count":    {"%d regioner med til sammen %d kommuner. %d kommuner er ikke med i noen region og tar oppgavene alene.", "%d regions with %d municipalities in all. %d municipalities are in no region and take the tasks alone."},
 	"ed.js.county.regions.show":     {"Vis regionene", "Show the regions"},
-	"ed.js.county.regions.needed":   {"Oppgaver går til regioner: velg hvilke regioner.", "Tasks go to regions: choose which regions."},
 }
 
 func init() {

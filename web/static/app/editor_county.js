@@ -136,7 +136,6 @@
       h("div", { "class": "ds-field" }, h("label", { "class": "ds-label", "for": "plan-county-regions", text: t("county.regions.from") }), sel,
         h("p", { "class": "ds-paragraph plan-hint", text: t("county.regions.hint") })),
       sources.length ? null : h("p", { "class": "ds-paragraph plan-hint" }, t("county.regions.nosource") + " ", h("a", { href: "/sok?mode=regions", text: t("county.regions.search") })),
-      toRegions && !rs.length ? h("p", { "class": "ds-paragraph", text: t("county.regions.needed") }) : null,
       rs.length ? h("p", { "class": "ds-paragraph", id: "plan-county-regions-count", text: t("county.regions.count", rs.length, members, Math.max(0, ctx.boot.municipalities.length - members)) }) : null,
       rs.length ? h("details", { "class": "plan-county-regionlist" }, h("summary", { text: t("county.regions.show") }),
         h("ul", null, rs.map(function (r) {
