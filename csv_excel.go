@@ -20,8 +20,14 @@ import (
 //
 // Excel drops the leading zero of a number such as kommunenummer "0301";
 // the standard variant is the one to use for other tools.
-func ExcelCSV(std []byte) ([]byte, error) {
+func ExcelCSV(std []byte) ([]byte, error) { return ExcelCSVFrom(std, ',') }
+
+// ExcelCSVFrom is ExcelCSV for a file whose cells are separated by comma:
+// the cooperation registry's export is written with semicolons already
+// (imc.ExportCSV), and gets the byte order mark and CRLF line ends here.
+func ExcelCSVFrom(std []byte, comma rune) ([]byte, error) {
 	r := csv.NewReader(bytes.NewReader(std))
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
 	if err != nil {

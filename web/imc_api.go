@@ -387,6 +387,14 @@ func (s *Server) apiIMCExport(w http.ResponseWriter, r *http.Request) error {
 		if err := imc.ExportCSV(&buf, cs); err != nil {
 			return err
 		}
+		if format == formatExcel { // written with semicolons already
+			x, err := generalist.ExcelCSVFrom(buf.Bytes(), ';')
+			if err != nil {
+				return err
+			}
+			writeFormat(w, "csv", "samarbeid-excel", x)
+			return nil
+		}
 		writeFormat(w, format, "samarbeid", buf.Bytes())
 		return nil
 	}
