@@ -206,6 +206,9 @@ func templateFuncs(lang string) template.FuncMap {
 		},
 		"persons": func(p generalist.Persons) string { return nf.Int(int64(p)) },
 		"int":     func(n int) string { return nf.Int(int64(n)) },
+		// keepnum keeps the digit groups of a number in a text from data
+		// (a scenario's name) on one line: "5 000" never wraps.
+		"keepnum": nbfmt.KeepGroups,
 		// nb marks an element whose text exists in bokmål only (law
 		// texts, the task catalogue's notes) on an English page, so that
 		// screen readers read it as Norwegian (WCAG 3.1.2).
