@@ -209,6 +209,9 @@ func templateFuncs(lang string) template.FuncMap {
 		// keepnum keeps the digit groups of a number in a text from data
 		// (a scenario's name) on one line: "5 000" never wraps.
 		"keepnum": nbfmt.KeepGroups,
+		// kroner is an amount without its unit, whole kroner when the
+		// øre are zero: for a label or column that names the unit.
+		"kroner": func(o generalist.Ore) string { return kronerText(nf, o) },
 		// nb marks an element whose text exists in bokmål only (law
 		// texts, the task catalogue's notes) on an English page, so that
 		// screen readers read it as Norwegian (WCAG 3.1.2).
