@@ -124,6 +124,23 @@ func TestBrowserEditorCounty(t *testing.T) {
 		t.Errorf("the regions listed: %q", l)
 	}
 	shot("editor-county-nb-1400", "#plan-sec-county")
+	// The section fully shown has no serious accessibility violation.
+	if path := os.Getenv("GENERALIST_AXE"); path != "" {
+		axe, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eval(string(axe) + `;""`)
+		v, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](`axe.run(document.getElementById("plan-sec-county"), {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]})
+			.then(r => r.violations.filter(v => v.impact === "serious" || v.impact === "critical").map(v => v.id + ": " + v.nodes.map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("axe-core: %d serious or critical violations in the county section", len(v))
+		for _, x := range v {
+			t.Errorf("the county section: %s", x)
+		}
+	}
 
 	do("save", chromedp.Click(chromedp.ID("plan-save")), chromedp.WaitVisible(chromedp.ID("plan-compare-link")))
 	u, err := url.Parse(eval(`location.href`))
