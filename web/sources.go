@@ -20,6 +20,11 @@ type sourceLink struct {
 	// Join continues the previous part (a link inside a sentence): no
 	// separator before it.
 	Join bool
+	// Doc numbers the documents of one site (or of one kind of repository
+	// file) when a source names more than one: the site is named once,
+	// then "dokument 1", "dokument 2" link to its documents. 0 when the
+	// site has one document.
+	Doc int
 }
 
 var (
@@ -57,6 +62,62 @@ func sourceLinks(s string) []sourceLink {
 			continue
 		}
 		out = append(out, inlineLinks(fileNote.ReplaceAllString(part, ""))...)
+	}
+	return groupSites(out)
+}
+
+// groupSites lists each source once: a web address given twice is shown
+// once, and the documents of one site (two pages on regjeringen.no, two
+// copies of law in a repository) follow its first one, numbered, so that a
+// page says "regjeringen.no: dokument 1, dokument 2" rather than
+// "regjeringen.no; regjeringen.no". Links inside a sentence (Join) stay
+// where they are.
+func groupSites(links []sourceLink) []sourceLink {
+	type site struct {
+		Text      string
+		Repo, Law bool
+	}
+	// A repository file is shown by its kind (law or not), not by its
+	// repository's name.
+	key := func(l sourceLink) site {
+		if l.Repo {
+			return site{Repo: true, Law: l.Law}
+		}
+		return site{Text: l.Text}
+	}
+	seen := map[string]bool{}
+	count := map[site]int{}
+	var kept []sourceLink
+	for _, l := range links {
+		if l.URL != "" && !l.Join {
+			if seen[l.URL] {
+				continue
+			}
+			seen[l.URL] = true
+			count[key(l)]++
+		}
+		kept = append(kept, l)
+	}
+	out := make([]sourceLink, 0, len(kept))
+	placed := map[site]bool{}
+	for _, l := range kept {
+		k := key(l)
+		if l.URL == "" || l.Join || count[k] < 2 {
+			out = append(out, l)
+			continue
+		}
+		if placed[k] {
+			continue
+		}
+		placed[k] = true
+		n := 0
+		for _, m := range kept {
+			if m.URL != "" && !m.Join && key(m) == k {
+				n++
+				m.Doc = n
+				out = append(out, m)
+			}
+		}
 	}
 	return out
 }
