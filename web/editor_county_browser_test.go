@@ -166,6 +166,17 @@ func TestBrowserEditorCounty(t *testing.T) {
 	}
 	shot("compare-county-nb-1400", "#county")
 
+	// The shipped illustration, with others: each task shows its own
+	// receiver, and the democratic bodies end.
+	do("the example", chromedp.Navigate(e.URL+"/scenarier/ny?id=fylkeskommunen-avvikles"), chromedp.WaitVisible(chromedp.ID("plan-county-task-kultur")))
+	waitFor("the example's figures", `document.getElementById("plan-status").textContent.indexOf("oppdatert") >= 0 && `+fresh)
+	if got := eval(`["kultur","folkehelse","videregaende","fylkesveg"].map(function(k){return document.getElementById("plan-county-task-"+k).value;}).join(",")`); got != "kommunene,kommunene,staten,staten" {
+		t.Errorf("the example's receivers: %s", got)
+	}
+	if s := text("#plan-county-ends"); !strings.Contains(s, "Fylkestinget") || !strings.Contains(s, "Kontrollutvalg") {
+		t.Errorf("the example's bodies that end: %q", s)
+	}
+
 	// English, and both languages at 390 pixels.
 	for _, v := range []struct {
 		lang  string

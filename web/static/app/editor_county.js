@@ -100,11 +100,13 @@
     var known = {};
     tasks().forEach(function (x) { known[x.id] = true; });
     var unknown = (c.moves || []).filter(function (m) { return !known[m.task]; });
-    var ends = tasks().filter(function (x) { return x.ends && !receiverOf(c, x.id); });
+    // The democratic bodies end with the county unless a move names them
+    // (others does not reach them).
+    var ends = tasks().filter(function (x) { return x.ends && !(c.moves || []).some(function (m) { return m.task === x.id; }); });
     return h("fieldset", { "class": "plan-county-tasks" }, h("legend", { text: t("county.tasks") }),
       h("p", { "class": "ds-paragraph plan-hint", text: abolish ? t("county.default") : t("county.movehint") }),
       h("div", { "class": "ds-field plan-county-all" }, h("label", { "class": "ds-label", "for": "plan-county-all", text: t("county.all") }), all),
-      h("ul", { "class": "plan-county-list" }, movable().concat(unknown.map(function (m) { return { id: m.task, name: m.task }; })).map(function (x) {
+      h("ul", { "class": "plan-county-list" }, movable().concat(tasks().filter(function (x) { return x.ends && ends.indexOf(x) < 0; }), unknown.map(function (m) { return { id: m.task, name: m.task }; })).map(function (x) {
         var id = "plan-county-task-" + x.id;
         return h("li", { "class": "plan-county-task" },
           h("label", { "class": "ds-label", "for": id }, x.name, x.unverified ? h("span", { "class": "plan-hint plan-county-unverified", text: " (" + t("county.unverified") + ")" }) : null),
