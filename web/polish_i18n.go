@@ -7,6 +7,10 @@ import "fmt"
 // chart scrolls sideways.
 var polishMessages = map[string][2]string{
 	"src.doc": {"dokument %d", "document %d"},
+	// /okonomi without a choice: nothing is preselected, and one sentence
+	// says what to do.
+	"econ.choose": {"Velg kommune", "Choose a municipality"},
+	"econ.start":  {"Velg en kommune og trykk «Vis» for å se inntektene dens, eller skriv kommunenumrene til en tenkt sammenslåing og trykk «Beregn».", "Choose a municipality and press «Show» to see its income, or enter the municipality numbers of a merger and press «Compute»."},
 }
 
 func init() {
