@@ -127,14 +127,14 @@ func (a *App) SearchGroups(ctx context.Context, c GroupsCriteria) (*GroupsResult
 		return nil, err
 	}
 	if len(c.Tasks) == 0 {
-		return nil, generalist.Errorf(generalist.EINVALID, "task: choose at least one task")
+		return nil, generalist.Errorw(generalist.EINVALID, "err.grp.notask", "task: choose at least one task")
 	}
 	if math.IsNaN(c.MaxKm) || math.IsInf(c.MaxKm, 0) || c.MaxKm < 0 {
 		return nil, generalist.Errorf(generalist.EINVALID, "maximum distance %v: must be a number of km, 0 or more", c.MaxKm)
 	}
 	for i, t := range c.Tasks {
 		if slices.Contains(c.Tasks[:i], t) {
-			return nil, generalist.Errorf(generalist.EINVALID, "task %q: given twice", t)
+			return nil, generalist.Errorw(generalist.EINVALID, "err.grp.twice", "task %q: given twice", t)
 		}
 	}
 	// The population (centre and host) and its year, from the
@@ -158,7 +158,7 @@ func (a *App) SearchGroups(ctx context.Context, c GroupsCriteria) (*GroupsResult
 		}
 	}
 	if len(keep) == 0 {
-		return nil, generalist.Errorf(generalist.EINVALID, "county %q: no municipality of the %d structure is in that county", c.County, c.Structure)
+		return nil, generalist.Errorw(generalist.EINVALID, "err.grp.nocounty", "county %q: no municipality of the %d structure is in that county", string(c.County), int(c.Structure))
 	}
 	coops, err := a.registeredCooperations(ctx, c)
 	if err != nil {
@@ -273,7 +273,7 @@ func (a *App) taskWeights(ctx context.Context, c GroupsCriteria, g *graph.Graph)
 				}
 				found = true
 				if !cell.Known {
-					return nil, nil, generalist.Errorf(generalist.EINVALID, "no population by age for %s %s, needed for task %s", m.Number, m.Name, t)
+					return nil, nil, generalist.Errorw(generalist.EINVALID, "err.grp.noages", "no population by age for %s %s, needed for task %s", string(m.Number), m.Name, t)
 				}
 				if i, ok := by[string(m.Number)]; ok {
 					weights[k][i] = cell.Expected
@@ -282,7 +282,7 @@ func (a *App) taskWeights(ctx context.Context, c GroupsCriteria, g *graph.Graph)
 			}
 		}
 		if !found {
-			return nil, nil, generalist.Errorf(generalist.EINVALID, "task %q: no task with a staffing model has that id", t)
+			return nil, nil, generalist.Errorw(generalist.EINVALID, "err.grp.task", "task %q: no task with a staffing model has that id", t)
 		}
 		if !(floors[k].MinTeam > 0) {
 			return nil, nil, generalist.Errorf(generalist.EINVALID, "task %q: its robust minimum team is not a positive number of FTEs", t)

@@ -134,6 +134,28 @@ func TestAttackLevers(t *testing.T) {
 		}
 	})
 
+	t.Run("Worded", func(t *testing.T) {
+		// The refusals a reader of the pages meets are worded in the
+		// page's language, not only under «Teknisk» in English.
+		for _, tt := range []struct{ target, nb, en string }{
+			{"/kommuner?name=%zz", "Adressen kan ikke leses", "The address cannot be read"},
+			{"/sok?mode=regions&task=barnevern&max_km=langt", "Største avstand «langt» kan ikke brukes", "The largest distance «langt» cannot be used"},
+			{"/sok?mode=regions&task=barnevern&county=x", "Fylket «x» finnes ikke", "The county «x» does not exist"},
+			{"/sok?mode=regions&" + strings.Repeat("task=ppt&", 41) + "x=1", "Velg høyst 40 oppgaver; adressen har 41", "Choose at most 40 tasks; the address has 41"},
+			{"/sok?mode=regions&task=nope", "Oppgaven «nope» finnes ikke", "The task «nope» does not exist"},
+			{"/sok?mode=regions&task=ppt&task=ppt", "Oppgaven «ppt» er valgt to ganger", "The task «ppt» is chosen twice"},
+			{"/sok?mode=regions&task=ppt&county=99", "Ingen kommune i 2024-strukturen ligger i fylke 99", "No municipality of the 2024 structure is in county 99"},
+			{"/sok?mode=regions&task=ppt&structure=2020", "Det finnes ingen befolkningstall etter alder for", "There are no population figures by age for"},
+		} {
+			for lang, want := range map[string]string{"nb": tt.nb, "en": tt.en} {
+				code, body := pub.do("GET", tt.target+"&lang="+lang, "", "")
+				if code >= 500 || !strings.Contains(body, want) {
+					t.Errorf("GET %.80s in %s = %d without %q", tt.target, lang, code, want)
+				}
+			}
+		}
+	})
+
 	t.Run("RegionsSave", func(t *testing.T) {
 		before := fingerprint(t, path)
 		for name, v := range map[string]url.Values{

@@ -38,14 +38,14 @@ func (s *Server) parseGroups(r *http.Request) (app.GroupsCriteria, error) {
 		}
 	}
 	if len(c.Tasks) > maxGroupsTasks {
-		return c, generalist.Errorf(generalist.EINVALID, "query parameter task: at most %d tasks, not %d", maxGroupsTasks, len(c.Tasks))
+		return c, generalist.Errorw(generalist.EINVALID, "err.grp.manytasks", "query parameter task: at most %d tasks, not %d", maxGroupsTasks, len(c.Tasks))
 	}
 	if c.MaxKm, err = floatParam(q, "max_km", 0, 0, 5000); err != nil {
-		return c, err
+		return c, generalist.Errorw(generalist.EINVALID, "err.grp.maxkm", "query parameter max_km %q: must be a number from 0 to 5000", q.Get("max_km"))
 	}
 	if v := q.Get("county"); v != "" {
 		if len(v) != 2 || strings.Trim(v, "0123456789") != "" {
-			return c, generalist.Errorf(generalist.EINVALID, "query parameter county %q: must be a county number of two digits", v)
+			return c, generalist.Errorw(generalist.EINVALID, "err.grp.county", "query parameter county %q: must be a county number of two digits", v)
 		}
 		c.County = generalist.CountyNumber(v)
 	}
