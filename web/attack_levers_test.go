@@ -145,6 +145,8 @@ func TestAttackLevers(t *testing.T) {
 			{"/sok?mode=regions&task=nope", "Oppgaven «nope» finnes ikke", "The task «nope» does not exist"},
 			{"/sok?mode=regions&task=ppt&task=ppt", "Oppgaven «ppt» er valgt to ganger", "The task «ppt» is chosen twice"},
 			{"/sok?mode=regions&task=ppt&county=99", "Ingen kommune i 2024-strukturen ligger i fylke 99", "No municipality of the 2024 structure is in county 99"},
+			{"/samarbeid/monster?date=31.02.2024", "«31.02.2024» er ikke en dato", "«31.02.2024» is not a date"},
+			{"/samarbeid?active=i+går", "«i går» er ikke en dato", "«i går» is not a date"},
 			{"/sok?mode=regions&task=ppt&structure=2020", "Det finnes ingen befolkningstall etter alder for", "There are no population figures by age for"},
 		} {
 			for lang, want := range map[string]string{"nb": tt.nb, "en": tt.en} {

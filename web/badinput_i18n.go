@@ -8,6 +8,9 @@ import "fmt"
 var badInputMessages = map[string][2]string{
 	"err.query.unreadable": {"Adressen kan ikke leses: delen etter spørsmålstegnet er skadet eller har altfor mange valg. Gå tilbake og prøv igjen, eller start fra forsiden.",
 		"The address cannot be read: the part after the question mark is damaged or has far too many choices. Go back and try again, or start from the home page."},
+	// A date in the address or a date field (dateParam): %[2]v is what
+	// was written.
+	"err.query.date": {"«%[2]v» er ikke en dato. Skriv for eksempel 31.1.2026 (en dag fra år 1800 til 2200).", "«%[2]v» is not a date. Write for example 2026-01-31 or 31.1.2026 (a day from the year 1800 to 2200)."},
 
 	// The regions search (/sok?mode=regions, app.SearchGroups).
 	"err.grp.notask":    {"Velg minst én oppgave.", "Choose at least one task."},

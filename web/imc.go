@@ -86,8 +86,8 @@ func dateParam(q url.Values, name string, def generalist.CalendarDate) (generali
 		return def, nil
 	}
 	d, err := generalist.ParseCalendarDate(v)
-	if err != nil {
-		return "", generalist.Errorf(generalist.EINVALID, "query parameter %s: %s", name, generalist.ErrorMessage(err))
+	if err != nil { // ParseCalendarDate's message, with a key for the pages
+		return "", generalist.Errorw(generalist.EINVALID, "err.query.date", "query parameter %s: date %q: write it as 2026-01-31 (or 31.01.2026), a real day between 1800 and 2200", name, v)
 	}
 	return d, nil
 }
