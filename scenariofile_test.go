@@ -18,6 +18,10 @@ func TestParseScenario(t *testing.T) {
 		{`{"name": "x"} {}`, "unexpected data after"},
 		{"{\"name\": \"\xff\"}", "not valid UTF-8"},
 		{`{"name": "x", "mergers": [{"members": ["0301", 3201]}]}`, "mergers.members"},
+		// A field given twice would silently keep the last.
+		{`{"name": "x", "support": [{"per_participant": 5, "years": 2}],` + "\n" + `"support": []}`, `line 2, column 1: field "support" is given twice`},
+		{`{"name": "x", "county": {"abolish": true, "moves": [{"task": "a", "to": "staten", "to": "regioner"}]}}`, `field "to" is given twice`},
+		{`{"name": "x", "mergers": [{"name": "a", "members": []}, {"name": "b", "members": [], "name": "c"}]}`, `column 86: field "name" is given twice`},
 		// Wrong types are worded in JSON's terms, not Go's.
 		{`{"name": "x", "support": [{"per_participant": "5", "years": 2}]}`, "field support.per_participant must be a number, not string"},
 		{`{"name": "x", "support": [{"per_participant": 5, "years": 99999999999999999999}]}`, "field support.years must be a whole number in range, not 99999999999999999999"},

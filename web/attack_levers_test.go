@@ -220,6 +220,8 @@ func TestAttackLevers(t *testing.T) {
 			{sc(`"support": [{"per_participant": 5, "years": 2, "criteria": {"criteria": {}}}]`), "criteria"},
 			{sc(`"support": {"per_participant": 5, "years": 2}`), "support"},
 			{sc(`"support": ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000)), "depth"},
+			{sc(`"support": [{"per_participant": 5, "years": 2}], "support": []`), `"support" is given twice`},
+			{sc(`"county": {"abolish": true, "others": "staten", "abolish": false}`), `"abolish" is given twice`},
 			{sc(`"county": {}`), "county"},
 			{sc(`"county": []`), "county"},
 			{sc(`"county": {"abolish": true}`), "county"},
