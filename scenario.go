@@ -158,8 +158,11 @@ func (p Problem) String() string {
 // Problems is the list of a scenario's problems.
 type Problems []Problem
 
-// Err returns an EINVALID error listing every error, or nil when there are
-// only warnings.
+// maxProblemsListed bounds the problems Err lists.
+const maxProblemsListed = 100
+
+// Err returns an EINVALID error listing the errors (the first
+// maxProblemsListed), or nil when there are only warnings.
 func (ps Problems) Err() error {
 	var msgs []string
 	for _, p := range ps {
@@ -170,7 +173,11 @@ func (ps Problems) Err() error {
 	if len(msgs) == 0 {
 		return nil
 	}
-	return Errorf(EINVALID, "the scenario has %d problem(s):\n  %s", len(msgs), strings.Join(msgs, "\n  "))
+	n := len(msgs)
+	if n > maxProblemsListed { // a file of thousands of mistakes: the first ones say what is wrong
+		msgs = append(msgs[:maxProblemsListed:maxProblemsListed], fmt.Sprintf("… and %d more", n-maxProblemsListed))
+	}
+	return Errorf(EINVALID, "the scenario has %d problem(s):\n  %s", n, strings.Join(msgs, "\n  "))
 }
 
 // RequiresLawChange reports whether a form is one the committee discussed
@@ -438,8 +445,40 @@ func (s *Scenario) ValidateIn(set *MunicipalitySet, cat *Catalogue) Problems {
 	}
 	s.validateSupport(tasks, func(p Problem) { ps = append(ps, p) })
 	s.validateCounty(known, func(p Problem) { ps = append(ps, p) })
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Where < ps[j].Where })
+	sort.SliceStable(ps, func(i, j int) bool { return placeLess(ps[i].Where, ps[j].Where) })
 	return ps
+}
+
+// placeLess orders problems' places with their list positions as numbers:
+// mergers[2] before mergers[10].
+func placeLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := digitsPrefix(a), digitsPrefix(b)
+		switch {
+		case da != "" && db != "":
+			na, nb := strings.TrimLeft(da, "0"), strings.TrimLeft(db, "0")
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = a[len(da):], b[len(db):]
+		case a[0] != b[0]:
+			return a[0] < b[0]
+		default:
+			a, b = a[1:], b[1:]
+		}
+	}
+	return len(a) < len(b)
+}
+
+func digitsPrefix(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return s[:i]
 }
 
 func checkCriteria(where string, c Criteria, checkMember func(string, MunicipalityNumber), add func(bool, string, string, ...any)) {

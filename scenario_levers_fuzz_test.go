@@ -1,6 +1,7 @@
 package generalist
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -70,4 +71,35 @@ func FuzzValidateLevers(f *testing.F) {
 			t.Fatalf("Problems.Err() = %v with %d errors", err, errs)
 		}
 	})
+}
+
+// TestProblemsOrderAndBound: problems are listed by place with list
+// positions in number order (mergers[2] before mergers[10]), and a
+// scenario with thousands of them gets an error listing the first
+// hundred and the count, not all of them.
+func TestProblemsOrderAndBound(t *testing.T) {
+	ms, cat, county := leverFixture()
+	s := &Scenario{Name: "x", Structure: Structure2024, Year: 2026, County: &CountyChange{Others: CountyToRegions}}
+	for i := range 5000 {
+		s.County.Regions = append(s.County.Regions, CountyRegion{Name: fmt.Sprintf("r%d", i), Members: []MunicipalityNumber{"1111"}})
+	}
+	ps := append(s.Validate(ms, cat), s.ValidateCountyTasks(county)...)
+	if len(ps) != 4999 || ps[0].Where != "county.regions[1] (r1)" || ps[8].Where != "county.regions[9] (r9)" || ps[9].Where != "county.regions[10] (r10)" {
+		t.Fatalf("%d problems, the first at %q, the ninth at %q, the tenth at %q", len(ps), ps[0].Where, ps[8].Where, ps[9].Where)
+	}
+	msg := ErrorMessage(ps.Err())
+	if !strings.HasPrefix(msg, "the scenario has 4999 problem(s):") || !strings.HasSuffix(msg, "… and 4899 more") || strings.Count(msg, "\n") != 101 {
+		t.Errorf("Err() = %.200q … %q (%d lines)", msg, msg[len(msg)-40:], strings.Count(msg, "\n"))
+	}
+	for _, tt := range []struct {
+		a, b string
+		less bool
+	}{
+		{"mergers[2]", "mergers[10]", true}, {"mergers[10]", "mergers[2]", false}, {"mergers[02]", "mergers[2]", false},
+		{"county", "county.moves", true}, {"a1b", "a1c", true}, {"", "a", true}, {"a", "a", false},
+	} {
+		if got := placeLess(tt.a, tt.b); got != tt.less {
+			t.Errorf("placeLess(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
 }
