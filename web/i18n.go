@@ -243,6 +243,7 @@ func templateFuncs(lang string) template.FuncMap {
 		"query":      func(v url.Values) string { return v.Encode() },
 		"excelurl":   excelURL,
 		"join":       strings.Join,
+		"hasprefix":  strings.HasPrefix,
 		"add":        func(a, b int) int { return a + b },
 		"pct":        func(v float64) string { return nf.Percent(v, 1) },
 		"pctopt":     func(v *float64) string { return pctOpt(v, lang) },

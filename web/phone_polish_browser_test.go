@@ -52,3 +52,70 @@ func TestBrowserVulnerabilityWordsWhole(t *testing.T) {
 		t.Logf("390 px %s: the vulnerability table is %.0f px wide in a region of %.0f", path, d["scroll"], d["client"])
 	}
 }
+
+// regionState describes the sideways scroll regions of a page: how many
+// overflow, and the first that breaks a rule.
+type regionState struct {
+	Regions, Overflowing int
+	// HintMissing names a region that overflows without a visible hint;
+	// HintStray one that fits and shows a hint anyway.
+	HintMissing, HintStray string
+}
+
+const regionsJS = `(() => {
+  const out = {Regions: 0, Overflowing: 0, HintMissing: "", HintStray: ""};
+  const name = r => r.getAttribute("aria-label") || r.getAttribute("aria-labelledby") || r.firstElementChild?.id || "region";
+  for (const r of document.querySelectorAll("main .scroll[data-hint]")) {
+    if (!r.getClientRects().length) continue;
+    out.Regions++;
+    const st = getComputedStyle(r, "::before");
+    const shown = st.visibility === "visible" && parseFloat(st.height) > 0;
+    if (r.scrollWidth > r.clientWidth + 1) {
+      out.Overflowing++;
+      if (!shown && !out.HintMissing) out.HintMissing = name(r);
+    } else if (shown && !out.HintStray) {
+      out.HintStray = name(r);
+    }
+  }
+  return out;
+})()`
+
+// TestBrowserWideRegionsSaySo: a chart or table wider than the screen
+// says above it that it goes on to the right (a hint from the catalogue,
+// shown by CSS alone while there is more to see), and one that fits says
+// nothing: the profile's charts at 390 px and 1400 px, the scenario
+// comparison at 390 px, in bokmål and English.
+func TestBrowserWideRegionsSaySo(t *testing.T) {
+	base := newTestServer(t)
+	bctx := browser.Tab(t, 120*time.Second)
+	for _, tt := range []struct {
+		width int
+		path  string
+		// overflow: at least one region is expected to overflow.
+		overflow bool
+	}{
+		{390, "/kommune/1151", true},
+		{390, "/kommune/1151?lang=en", true},
+		{1400, "/kommune/1151", false},
+		{390, "/scenarier/sammenlign?id=sammenslaing-5000&id=barnevern-til-fylket-under-3000", true},
+		{1400, "/scenarier/sammenlign?id=sammenslaing-5000&id=barnevern-til-fylket-under-3000&lang=en", false},
+	} {
+		if err := chromedp.Do(bctx, chromedp.EmulateViewport(int64(tt.width), 900)); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(bctx, chromedp.Navigate(base+tt.path)); err != nil {
+			t.Fatal(err)
+		}
+		s := eval[regionState](t, bctx, regionsJS)
+		if tt.overflow && s.Overflowing == 0 {
+			t.Errorf("%d px %s: no region overflows; the test needs one", tt.width, tt.path)
+		}
+		if s.HintMissing != "" {
+			t.Errorf("%d px %s: the region %q is wider than the screen and shows no hint", tt.width, tt.path, s.HintMissing)
+		}
+		if s.HintStray != "" {
+			t.Errorf("%d px %s: the region %q fits and shows a hint anyway", tt.width, tt.path, s.HintStray)
+		}
+		t.Logf("%d px %s: %d regions, %d overflow", tt.width, tt.path, s.Regions, s.Overflowing)
+	}
+}

@@ -7,6 +7,9 @@ import "fmt"
 // chart scrolls sideways.
 var polishMessages = map[string][2]string{
 	"src.doc": {"dokument %d", "document %d"},
+	// The hint of a region that scrolls sideways on a narrow screen.
+	"scroll.hint.chart": {"Figuren fortsetter til høyre: sveip eller rull →", "The chart goes on to the right: swipe or scroll →"},
+	"scroll.hint.table": {"Tabellen fortsetter til høyre: sveip eller rull →", "The table goes on to the right: swipe or scroll →"},
 	// /okonomi without a choice: nothing is preselected, and one sentence
 	// says what to do.
 	"econ.choose": {"Velg kommune", "Choose a municipality"},
