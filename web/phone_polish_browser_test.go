@@ -119,3 +119,52 @@ func TestBrowserWideRegionsSaySo(t *testing.T) {
 		t.Logf("%d px %s: %d regions, %d overflow", tt.width, tt.path, s.Regions, s.Overflowing)
 	}
 }
+
+// TestBrowserComparisonOnPhones: at 390 px the scenario comparison's
+// tables scroll in their regions with the first column kept in view, and
+// the last column can be brought whole into view; at the end the hint is
+// gone.
+func TestBrowserComparisonOnPhones(t *testing.T) {
+	base := newTestServer(t)
+	bctx := browser.Tab(t, 120*time.Second)
+	if err := chromedp.Do(bctx, chromedp.EmulateViewport(390, 900)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(bctx, chromedp.Navigate(base+"/scenarier/sammenlign?id=sammenslaing-5000&id=barnevern-til-fylket-under-3000&id=strengere-barnevernsnorm")); err != nil {
+		t.Fatal(err)
+	}
+	// Scroll every comparison table's region to its end.
+	n := eval[int](t, bctx, `(() => { let n = 0; for (const t of document.querySelectorAll("table.cmp")) { const r = t.closest(".scroll"); if (r.scrollWidth > r.clientWidth + 1) { r.scrollLeft = r.scrollWidth; n++; } } return n; })()`)
+	if n == 0 {
+		t.Fatal("no comparison table scrolls at 390 px; the test needs one")
+	}
+	type cut struct{ Label, Last, Hint string }
+	got := eval[cut](t, bctx, `(() => {
+  const out = {Label: "", Last: "", Hint: ""};
+  for (const t of document.querySelectorAll("table.cmp")) {
+    const r = t.closest(".scroll"), box = r.getBoundingClientRect();
+    if (r.scrollWidth <= r.clientWidth + 1) continue;
+    for (const th of t.querySelectorAll("tbody th[scope=row]")) {
+      const b = th.getBoundingClientRect();
+      if (b.left < box.left - 1 && !out.Label) out.Label = t.id + ": " + th.textContent.trim().slice(0, 40);
+    }
+    for (const tr of t.querySelectorAll("tr")) {
+      const c = tr.lastElementChild, b = c.getBoundingClientRect();
+      if (c.colSpan === 1 && b.right > box.right + 1 && !out.Last) out.Last = t.id + ": " + c.textContent.trim().slice(0, 40);
+    }
+  }
+  return out;
+})()`)
+	if got.Label != "" {
+		t.Errorf("scrolled to the end, a row's label is out of view: %s", got.Label)
+	}
+	if got.Last != "" {
+		t.Errorf("scrolled to the end, the last column is still cut: %s", got.Last)
+	}
+	// At the end of the region there is nothing more to see: the hint
+	// goes (the scroll timeline moves on the next frame).
+	if _, err := chromedp.Run(bctx, chromedp.Poll[bool](`[...document.querySelectorAll("table.cmp")].map(t => t.closest(".scroll")).filter(r => r.scrollWidth > r.clientWidth + 1).every(r => getComputedStyle(r, "::before").visibility === "hidden")`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("scrolled to the end, a comparison region still shows its hint: %v", err)
+	}
+	browser.Screenshot(t, bctx, "comparison-390-scrolled")
+}
