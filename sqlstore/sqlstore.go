@@ -327,14 +327,20 @@ type querier interface {
 }
 
 func (db *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if err := refuseNUL(args); err != nil {
+		return nil, err
+	}
 	return db.db.QueryContext(ctx, db.rebind(q), args...)
 }
 
 func (db *DB) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return db.db.QueryRowContext(ctx, db.rebind(q), args...)
+	return db.db.QueryRowContext(ctx, db.rebind(q), nulSafe(args)...)
 }
 
 func (db *DB) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if err := refuseNUL(args); err != nil {
+		return nil, err
+	}
 	return db.db.ExecContext(ctx, db.rebind(q), args...)
 }
 
@@ -381,14 +387,20 @@ type tx struct {
 }
 
 func (t *tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if err := refuseNUL(args); err != nil {
+		return nil, err
+	}
 	return t.tx.QueryContext(ctx, t.db.rebind(q), args...)
 }
 
 func (t *tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
-	return t.tx.QueryRowContext(ctx, t.db.rebind(q), args...)
+	return t.tx.QueryRowContext(ctx, t.db.rebind(q), nulSafe(args)...)
 }
 
 func (t *tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	if err := refuseNUL(args); err != nil {
+		return nil, err
+	}
 	return t.tx.ExecContext(ctx, t.db.rebind(q), args...)
 }
 

@@ -169,6 +169,7 @@ func TestAttackLevers(t *testing.T) {
 			"NaN":         {"q": {"task=ppt&max_km=NaN"}},
 			"LongName":    {"q": {"task=ppt&county=18&exempt_infeasible=1"}, "name": {strings.Repeat("å", 201)}},
 			"NoQ":         {},
+			"NULName":     {"q": {"task=ppt&county=18&exempt_infeasible=1"}, "name": {"Regioner\x00"}}, // PostgreSQL's text cannot hold it
 		} {
 			code, body := session.form("/sok/regioner/scenario", v)
 			if code < 400 || code >= 500 {
