@@ -27,7 +27,9 @@ func TestBrowser(t *testing.T) {
 		if err != nil {
 			t.Fatalf("text of %s: %v", sel, err)
 		}
-		return strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
+		// A no-break space reads as a space, and a soft hyphen (a
+		// place a long word may break) is not seen unless it breaks.
+		return strings.TrimSpace(strings.NewReplacer("\u00a0", " ", "\u00ad", "").Replace(s))
 	}
 
 	if err := chromedp.Do(bctx, chromedp.Navigate(base+"/")); err != nil {
