@@ -6,6 +6,10 @@ import "fmt"
 // figure, what they rest on, the model against observed figures), added
 // to messages at start.
 var capacityMessages = map[string][2]string{
+	"layout.table.captasks":    {"Tabell over kommuner under robust fagmiljø per oppgave", "Table of municipalities below a robust professional environment by task"},
+	"layout.table.capobserved": {"Tabell over modellen mot observerte tall", "Table of the model against observed figures"},
+	"layout.table.capheat":     {"Varmekart over hver kommunes fagmiljø per oppgave", "Heat map of each municipality's professional environment by task"},
+
 	"cap.glossary": {"Ordene årsverk, målgruppe og robust fagmiljø er forklart i ordlisten.", "The words FTE, target group and robust professional environment are explained in the glossary."},
 	"cap.cell":     {"%s av %s årsverk", "%s of %s FTEs"},
 	"cap.lead": {"Hvor mange kommuner som har et forventet team under minste robuste fagmiljø i hver oppgave, regnet på to måter: hver kommune alene, og med dagens registrerte interkommunale samarbeid.",

@@ -180,3 +180,36 @@ func TestCompareTodayBasis(t *testing.T) {
 		t.Error("comparison with examples does not say they are counted")
 	}
 }
+
+// TestCapacityScrollRegions: each of the capacity page's wide tables (the
+// per-task summary, the model against observed figures, the heat map) sits
+// in a focusable, labelled scroll region, so a keyboard user can scroll it
+// sideways and a screen reader names it, in both languages.
+func TestCapacityScrollRegions(t *testing.T) {
+	for _, c := range []struct{ lang, summary, observed, heat string }{
+		{"nb", "Tabell over kommuner under robust fagmiljø per oppgave", "Tabell over modellen mot observerte tall", "Varmekart over hver kommunes fagmiljø per oppgave"},
+		{"en", "Table of municipalities below a robust professional environment by task", "Table of the model against observed figures", "Heat map of each municipality&#39;s professional environment by task"},
+	} {
+		r := get(t, "/kapasitet?lang="+c.lang)
+		if r.Status != 200 {
+			t.Fatalf("%s: status %d", c.lang, r.Status)
+		}
+		for _, want := range []struct{ label, table string }{
+			{c.summary, `id="task-summary"`}, {c.observed, `id="observed-table"`}, {c.heat, `id="heatmap"`},
+		} {
+			region := `<div class="scroll" tabindex="0" role="region" aria-label="` + want.label + `" data-hint="`
+			i := strings.Index(r.Body, region)
+			if i < 0 {
+				t.Errorf("%s: no focusable region labelled %q", c.lang, want.label)
+				continue
+			}
+			rest := r.Body[i+len(region):]
+			if j := strings.Index(rest, want.table); j < 0 || strings.Contains(rest[:j], "<div") {
+				t.Errorf("%s: the region labelled %q does not hold the table %s", c.lang, want.label, want.table)
+			}
+		}
+		if n, m := strings.Count(r.Body, `class="scroll"`), strings.Count(r.Body, `class="scroll" tabindex="0" role="region"`); n != m {
+			t.Errorf("%s: %d scroll regions, only %d reachable by keyboard", c.lang, n, m)
+		}
+	}
+}
