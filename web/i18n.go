@@ -70,7 +70,7 @@ var messages = map[string][2]string{
 	"staffingmodel":   {"Bemanningsmodell", "Staffing model"},
 	"served":          {"Målgruppe", "Served"},
 	"allinhabitants":  {"alle innbyggere", "all inhabitants"},
-	"fteper1000":      {"Årsverk per 1 000", "FTEs per 1,000"},
+	"fteper1000":      {"Årsverk per 1\u00a0000", "FTEs per 1,000"},
 	"minteam":         {"Minste robuste fagmiljø (årsverk)", "Smallest robust team (FTEs)"},
 	"assumption":      {"antakelse", "assumption"},
 	"robustfrom":      {"Robust fra (målgruppe)", "Robust from (served)"},
