@@ -32,17 +32,21 @@ var countyTexts = map[string][2]string{
 	"cty.median":    {"Median (innbyggere)", "Median (inhabitants)"},
 	"cty.under":     {"Under 5 000 innbyggere", "Under 5,000 inhabitants"},
 	"cty.alone":     {"%d kommuner er ikke i noen region og tar oppgavene alene.", "%d municipalities are in no region and take the tasks alone."},
-	"cty.served":    {"%s (%s år): %s organer; det minste har %s i målgruppen, medianen er %s, i alt %s.", "%s (aged %s): %s bodies; the smallest has %s in the target group, the median %s, in total %s."},
-	"cty.servedone": {"%s (%s år): ett organ med %s i målgruppen.", "%s (aged %s): one body with %s in the target group."},
-	"cty.from":      {"Fra", "From"},
-	"cty.takeall":   {"alle kommunene", "every municipality"},
-	"cty.takeweak":  {"kommuner under robust minimum eller etter kriterier", "municipalities below the robust minimum or by criteria"},
-	"cty.munis":     {"Kommuner", "Municipalities"},
-	"cty.inhab":     {"Innbyggere", "Inhabitants"},
-	"cty.cannot":    {"Dette kan Generalist ikke regne ut:", "What Generalist cannot compute:"},
-	"cty.staten":    {"Staten", "The state"},
-	"cty.kommunene": {"Kommunene", "The municipalities"},
-	"cty.regioner":  {"Regioner av kommuner", "Regions of municipalities"},
+	"cty.regions": {"%[1]s regioner har til sammen %[2]s innbyggere: den minste, %[3]s, har %[4]s, den største, %[5]s, har %[6]s, og medianen er %[7]s.",
+		"%[1]s regions have %[2]s inhabitants in all: the smallest, %[3]s, has %[4]s, the largest, %[5]s, has %[6]s, and the median is %[7]s."},
+	"cty.region1":       {"Regionen %[1]s har %[2]s innbyggere.", "The region %[1]s has %[2]s inhabitants."},
+	"cty.regionsnodata": {"%[1]s regioner: ingen data for innbyggerne i alle regionene.", "%[1]s regions: no data for the inhabitants of every region."},
+	"cty.served":        {"%s (%s år): %s organer; det minste har %s i målgruppen, medianen er %s, i alt %s.", "%s (aged %s): %s bodies; the smallest has %s in the target group, the median %s, in total %s."},
+	"cty.servedone":     {"%s (%s år): ett organ med %s i målgruppen.", "%s (aged %s): one body with %s in the target group."},
+	"cty.from":          {"Fra", "From"},
+	"cty.takeall":       {"alle kommunene", "every municipality"},
+	"cty.takeweak":      {"kommuner under robust minimum eller etter kriterier", "municipalities below the robust minimum or by criteria"},
+	"cty.munis":         {"Kommuner", "Municipalities"},
+	"cty.inhab":         {"Innbyggere", "Inhabitants"},
+	"cty.cannot":        {"Dette kan Generalist ikke regne ut:", "What Generalist cannot compute:"},
+	"cty.staten":        {"Staten", "The state"},
+	"cty.kommunene":     {"Kommunene", "The municipalities"},
+	"cty.regioner":      {"Regioner av kommuner", "Regions of municipalities"},
 }
 
 func init() {
@@ -129,6 +133,9 @@ func (c *Comparison) countyView(name string, co *sim.CountyOutcome) countyView {
 			small, median, under = persons(p.Smallest.Inhabitants), nf.Decimal(p.Median, 0), nf.Int(int64(p.Under.Count))
 		}
 		v.Receivers = append(v.Receivers, [6]string{c.t(receiverKeys[r.To]), nf.Int(int64(len(r.Tasks))), nf.Int(int64(r.Bodies.Count)), small, median, under})
+		if r.Regions != nil {
+			v.Lines = append(v.Lines, c.regionsLine(r.Regions))
+		}
 		if r.Alone > 0 {
 			v.Lines = append(v.Lines, c.t("cty.alone", r.Alone))
 		}
@@ -160,6 +167,21 @@ func (c *Comparison) countyView(name string, co *sim.CountyOutcome) countyView {
 		v.Cannot = append(v.Cannot, taskName(l.NB, l.EN))
 	}
 	return v
+}
+
+// regionsLine is the sentence on the regions' own inhabitants (without
+// the municipalities in no region), worded as on the comparison page.
+func (c *Comparison) regionsLine(rg *sim.CountyBodies) string {
+	nf := c.nf()
+	p := rg.Population
+	switch {
+	case p.WithData != rg.Count:
+		return c.t("cty.regionsnodata", nf.Int(int64(rg.Count)))
+	case rg.Count == 1:
+		return c.t("cty.region1", p.Largest.Name, nf.Int(int64(p.Inhabitants)))
+	}
+	return c.t("cty.regions", nf.Int(int64(rg.Count)), nf.Int(int64(p.Inhabitants)), p.Smallest.Name, nf.Int(int64(p.Smallest.Inhabitants)),
+		p.Largest.Name, nf.Int(int64(p.Largest.Inhabitants)), nf.Decimal(p.Median, 0))
 }
 
 // countyMarkdown writes the county sections as Markdown.

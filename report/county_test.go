@@ -55,3 +55,43 @@ func TestCounty(t *testing.T) {
 		}
 	}
 }
+
+// TestCountyRegions: when county tasks go to regions, every format states
+// the regions' own inhabitants (without the municipalities in no region)
+// in words as the comparison page does, in both languages; one region is
+// named alone, and a region without data is said to have none, never 0.
+func TestCountyRegions(t *testing.T) {
+	c := fixture()
+	regions := &sim.CountyBodies{Count: 3, Population: stats.Distribution{Municipalities: 3, WithData: 3, Inhabitants: 412_345, Median: 120_500,
+		Smallest: stats.Extreme{Name: "Indre region", Inhabitants: 41_845}, Largest: stats.Extreme{Name: "Kystregionen", Inhabitants: 250_000}}}
+	c.Outcomes[1].County = &sim.CountyOutcome{CatalogueTasks: 3, Kept: []sim.CountyTaskRef{{Task: "fylkesting"}}, Bodies: 16,
+		Today: sim.CountyBodies{Count: 15, Population: stats.Distribution{Municipalities: 15, WithData: 15, Median: 316_448, Smallest: stats.Extreme{Inhabitants: 75_288}}},
+		Moves: []sim.CountyMoveOutcome{{Task: "kultur", NameNB: "Kultur", NameEN: "Culture", Verified: generalist.VerifiedYes, To: generalist.CountyToRegions}},
+		Receivers: []sim.CountyReceiverOutcome{{To: generalist.CountyToRegions, Tasks: []string{"kultur"}, Alone: 12, Regions: regions,
+			Bodies: sim.CountyBodies{Count: 15, Population: stats.Distribution{Municipalities: 15, WithData: 15, Median: 9_000, Smallest: stats.Extreme{Inhabitants: 198}}}}}}
+	for _, lang := range []struct{ lang, want string }{
+		{"nb", "3 regioner har til sammen 412 345 innbyggere: den minste, Indre region, har 41 845, den største, Kystregionen, har 250 000, og medianen er 120 500."},
+		{"en", "3 regions have 412,345 inhabitants in all: the smallest, Indre region, has 41,845, the largest, Kystregionen, has 250,000, and the median is 120,500."},
+	} {
+		c.Lang = lang.lang
+		for format, body := range renderAll(t, c) {
+			if !strings.Contains(strings.ReplaceAll(body, "\u00a0", " "), lang.want) {
+				t.Errorf("%s %s: lacks %q", lang.lang, format, lang.want)
+			}
+		}
+	}
+	c.Lang = "nb"
+	*regions = sim.CountyBodies{Count: 1, Population: stats.Distribution{Municipalities: 1, WithData: 1, Inhabitants: 41_845, Median: 41_845,
+		Smallest: stats.Extreme{Name: "Indre region", Inhabitants: 41_845}, Largest: stats.Extreme{Name: "Indre region", Inhabitants: 41_845}}}
+	for format, body := range renderAll(t, c) {
+		if w := "Regionen Indre region har 41 845 innbyggere."; !strings.Contains(strings.ReplaceAll(body, "\u00a0", " "), w) {
+			t.Errorf("one region, %s: lacks %q", format, w)
+		}
+	}
+	*regions = sim.CountyBodies{Count: 2, Population: stats.Distribution{Municipalities: 2, WithData: 1, Inhabitants: 41_845}}
+	for format, body := range renderAll(t, c) {
+		if w := "2 regioner: ingen data for innbyggerne i alle regionene."; !strings.Contains(body, w) {
+			t.Errorf("a region without data, %s: lacks %q", format, w)
+		}
+	}
+}
