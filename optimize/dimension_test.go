@@ -75,33 +75,8 @@ func checkMulti(t *testing.T, p Problem, pl *Plan) {
 	}
 }
 
-// bruteForceMulti returns the most groups of any plan of p meeting every
-// floor (0 if none), by enumerating set partitions.
-func bruteForceMulti(p Problem) int {
-	n := p.Graph.Len()
-	a := make([]int, n)
-	best := 0
-	var rec func(i, k int)
-	rec = func(i, k int) {
-		if i == n {
-			if k > best && validPartition(p, a, k) && alsoMet(p, a, k) {
-				best = k
-			}
-			return
-		}
-		for j := 0; j <= k; j++ {
-			a[i] = j
-			nk := k
-			if j == k {
-				nk++
-			}
-			rec(i+1, nk)
-		}
-	}
-	rec(0, 0)
-	return best
-}
-
+// alsoMet reports whether every group of the partition a (k groups)
+// reaches each further floor in p.Also; true when there is none.
 func alsoMet(p Problem, a []int, k int) bool {
 	for _, d := range p.Also {
 		w := make([]float64, k)
@@ -136,24 +111,7 @@ func TestSolveAlsoSmallExact(t *testing.T) {
 		for d := range 1 + trial%2 {
 			p.Also = append(p.Also, Dimension{Name: string(rune('b' + d)), Weight: draw(), Floor: float64(6 + rng.IntN(10))})
 		}
-		best := bruteForceMulti(p)
-		pl, err := Solve(context.Background(), p, Settings{Seed: uint64(trial)})
-		if best == 0 {
-			if !errors.Is(err, ErrInfeasible) {
-				t.Errorf("trial %d: Solve = %v, want infeasible", trial, err)
-			}
-			continue
-		}
-		if err != nil {
-			t.Fatalf("trial %d: %v", trial, err)
-		}
-		checkMulti(t, p, pl)
-		if pl.Count != best {
-			t.Errorf("trial %d: %d groups, optimum %d", trial, pl.Count, best)
-		}
-		if pl.Bound < best {
-			t.Errorf("trial %d: bound %d below the optimum %d", trial, pl.Bound, best)
-		}
+		checkOptimum(t, trial, p, bruteForce(p), checkMulti)
 	}
 }
 

@@ -230,38 +230,45 @@ func TestSolveSmallExact(t *testing.T) {
 		g := mustGrid(t, rows, cols, w)
 		floor := float64(8 + rng.IntN(8))
 		p := Problem{Graph: g, Weight: w, Floor: floor}
-		best := bruteForce(p)
-		pl, err := Solve(context.Background(), p, Settings{Seed: uint64(trial)})
-		if best == 0 {
-			if !errors.Is(err, ErrInfeasible) {
-				t.Errorf("trial %d: Solve = %v, want infeasible", trial, err)
-			}
-			continue
-		}
-		if err != nil {
-			t.Fatalf("trial %d: %v", trial, err)
-		}
-		checkPlan(t, p, pl)
-		if pl.Count != best {
-			t.Errorf("trial %d (%v, floor %v): %d groups, optimum %d", trial, w, floor, pl.Count, best)
-		}
-		if pl.Bound < best {
-			t.Errorf("trial %d: bound %d below the optimum %d", trial, pl.Bound, best)
-		}
+		checkOptimum(t, trial, p, bruteForce(p), checkPlan)
 	}
 }
 
-// bruteForce returns the most groups of any valid plan of p (0 if none),
-// by enumerating set partitions (restricted growth strings).
+// checkOptimum solves p (seeded by trial) and compares the plan with best,
+// the optimum found by bruteForce: infeasible when best is 0, otherwise a
+// plan that check accepts with exactly best groups and a bound not below it.
+func checkOptimum(t *testing.T, trial int, p Problem, best int, check func(*testing.T, Problem, *Plan)) {
+	t.Helper()
+	pl, err := Solve(context.Background(), p, Settings{Seed: uint64(trial)})
+	if best == 0 {
+		if !errors.Is(err, ErrInfeasible) {
+			t.Errorf("trial %d: Solve = %v, want infeasible", trial, err)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatalf("trial %d: %v", trial, err)
+	}
+	check(t, p, pl)
+	if pl.Count != best {
+		t.Errorf("trial %d (%v, floor %v): %d groups, optimum %d", trial, p.Weight, p.Floor, pl.Count, best)
+	}
+	if pl.Bound < best {
+		t.Errorf("trial %d: bound %d below the optimum %d", trial, pl.Bound, best)
+	}
+}
+
+// bruteForce returns the most groups of any valid plan of p meeting the
+// floor and every further floor in p.Also (0 if none), by enumerating set
+// partitions (restricted growth strings).
 func bruteForce(p Problem) int {
-	g := p.Graph
-	n := g.Len()
+	n := p.Graph.Len()
 	a := make([]int, n)
 	best := 0
 	var rec func(i, k int)
 	rec = func(i, k int) {
 		if i == n {
-			if k > best && validPartition(p, a, k) {
+			if k > best && validPartition(p, a, k) && alsoMet(p, a, k) {
 				best = k
 			}
 			return
