@@ -73,30 +73,7 @@ func english() *Comparison {
 // English, keeps the proper names, and shows no bokmål word of the
 // report's own; the golden files pin the whole text.
 func TestEnglish(t *testing.T) {
-	for _, tt := range []struct {
-		file  string
-		write func(*bytes.Buffer, *Comparison) error
-	}{
-		{"comparison.en.html", func(b *bytes.Buffer, c *Comparison) error { return HTML(b, c) }},
-		{"comparison.en.md", func(b *bytes.Buffer, c *Comparison) error { return Markdown(b, c) }},
-		{"comparison.en.csv", func(b *bytes.Buffer, c *Comparison) error { return CSV(b, c) }},
-	} {
-		var a bytes.Buffer
-		if err := tt.write(&a, english()); err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join("testdata", tt.file)
-		if *update {
-			os.WriteFile(path, a.Bytes(), 0o644)
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(a.Bytes(), want) {
-			t.Errorf("%s differs from the golden file (go test ./report -update to accept)", tt.file)
-		}
-	}
+	checkGoldens(t, ".en", english)
 	for format, body := range renderAll(t, english()) {
 		for _, w := range []string{"Today's system", "Service provider", "Child welfare service",
 			"Task–municipality pairs below the robust level", "assumption (based on SSB 2018)",

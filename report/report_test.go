@@ -3,9 +3,6 @@ package report
 import (
 	"bytes"
 	"flag"
-	"html"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -86,34 +83,7 @@ func withBasis(c *Comparison, b generalist.CooperationBasis) *Comparison {
 }
 
 func TestGolden(t *testing.T) {
-	for _, tt := range []struct {
-		file  string
-		write func(*bytes.Buffer, *Comparison) error
-	}{
-		{"comparison.html", func(b *bytes.Buffer, c *Comparison) error { return HTML(b, c) }},
-		{"comparison.md", func(b *bytes.Buffer, c *Comparison) error { return Markdown(b, c) }},
-		{"comparison.csv", func(b *bytes.Buffer, c *Comparison) error { return CSV(b, c) }},
-	} {
-		var a, b bytes.Buffer
-		if err := tt.write(&a, fixture()); err != nil {
-			t.Fatal(err)
-		}
-		tt.write(&b, fixture())
-		if !bytes.Equal(a.Bytes(), b.Bytes()) {
-			t.Errorf("%s: two renders differ", tt.file)
-		}
-		path := filepath.Join("testdata", tt.file)
-		if *update {
-			os.WriteFile(path, a.Bytes(), 0o644)
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(a.Bytes(), want) {
-			t.Errorf("%s differs from the golden file (go test ./report -update to accept)", tt.file)
-		}
-	}
+	checkGoldens(t, "", fixture)
 }
 
 // TestSelfContained checks that the HTML loads nothing from elsewhere.
@@ -233,22 +203,6 @@ func TestHostileText(t *testing.T) {
 // each task's staffing assumptions with their basis, so that the golden
 // files are checked by what they must say, not only by being unchanged.
 func TestAssumptions(t *testing.T) {
-	render := func(c *Comparison) map[string]string {
-		t.Helper()
-		out := map[string]string{}
-		for name, write := range map[string]func(*bytes.Buffer, *Comparison) error{
-			"HTML": func(b *bytes.Buffer, c *Comparison) error { return HTML(b, c) },
-			"MD":   func(b *bytes.Buffer, c *Comparison) error { return Markdown(b, c) },
-			"CSV":  func(b *bytes.Buffer, c *Comparison) error { return CSV(b, c) },
-		} {
-			var b bytes.Buffer
-			if err := write(&b, c); err != nil {
-				t.Fatal(err)
-			}
-			out[name] = strings.ReplaceAll(b.String(), "\u00a0", " ")
-		}
-		return out
-	}
 	for _, tt := range []struct {
 		name  string
 		basis generalist.CooperationBasis
@@ -264,7 +218,7 @@ func TestAssumptions(t *testing.T) {
 			[]string{"er ikke regnet med", "dagens samarbeid er ukjent"}},
 	} {
 		c := withBasis(fixture(), tt.basis)
-		for format, body := range render(c) {
+		for format, body := range renderRaw(t, c) {
 			for _, w := range tt.want {
 				if !strings.Contains(body, w) {
 					t.Errorf("%s, %s: lacks %q", tt.name, format, w)
@@ -273,14 +227,14 @@ func TestAssumptions(t *testing.T) {
 		}
 	}
 	// Staffing: value and basis per task, in every format.
-	for format, body := range render(fixture()) {
+	for format, body := range renderRaw(t, fixture()) {
 		for _, w := range []string{"Barnevernstjeneste", "4,2", "antakelse (bygger på SSB 2018)", "Legevakt", "0,25", "5,2", "kilde: akuttmedisinforskriften § 6"} {
 			if !strings.Contains(body, w) {
 				t.Errorf("staffing, %s: lacks %q", format, w)
 			}
 		}
 	}
-	if md := render(fixture())["MD"]; !strings.Contains(md, "| Barnevernstjeneste | 4,2 | antakelse (bygger på SSB 2018) | 5 | antakelse |") {
+	if md := renderRaw(t, fixture())["MD"]; !strings.Contains(md, "| Barnevernstjeneste | 4,2 | antakelse (bygger på SSB 2018) | 5 | antakelse |") {
 		t.Errorf("Markdown staffing row for barnevern wrong:\n%s", md)
 	}
 	// On another structure than the registry's, the report says why the
@@ -290,28 +244,9 @@ func TestAssumptions(t *testing.T) {
 		o.Structure = generalist.Structure2020
 	}
 	withBasis(c, generalist.CooperationBasis{ActiveOn: "2022-01-01"})
-	if md := render(c)["MD"]; !strings.Contains(md, "føres på 2024-strukturen, og sammenligningen er på 2020-strukturen") {
+	if md := renderRaw(t, c)["MD"]; !strings.Contains(md, "føres på 2024-strukturen, og sammenligningen er på 2020-strukturen") {
 		t.Errorf("structure 2020: the reason is missing:\n%s", md)
 	}
-}
-
-// renderAll writes the fixture in the three formats, no-break spaces as
-// spaces.
-func renderAll(t *testing.T, c *Comparison) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	for name, write := range map[string]func(*bytes.Buffer, *Comparison) error{
-		"HTML": func(b *bytes.Buffer, c *Comparison) error { return HTML(b, c) },
-		"MD":   func(b *bytes.Buffer, c *Comparison) error { return Markdown(b, c) },
-		"CSV":  func(b *bytes.Buffer, c *Comparison) error { return CSV(b, c) },
-	} {
-		var b bytes.Buffer
-		if err := write(&b, c); err != nil {
-			t.Fatal(err)
-		}
-		out[name] = strings.ReplaceAll(html.UnescapeString(b.String()), "\u00a0", " ")
-	}
-	return out
 }
 
 // TestEconomy: every format shows each merger's income equalisation, its
