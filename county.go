@@ -47,17 +47,9 @@ func (v Verification) Valid() bool {
 // least one source, and that a basis not fully verified says in its
 // legal basis or note what is UNVERIFIED.
 func (t *CountyTask) Validate() error {
-	if t.ID == "" || strings.ContainsAny(t.ID, " /\t\n") {
-		return Errorf(EINVALID, "county task %q: id must be a non-empty word", t.ID)
-	}
-	if t.NameNB == "" || t.NameEN == "" {
-		return Errorf(EINVALID, "county task %s: navn_nb and name_en are required", t.ID)
-	}
-	if !t.Role.Valid() {
-		return Errorf(EINVALID, "county task %s: role %q must be one of tjenesteyter, demokratisk_arena, myndighetsutover, samfunnsutvikler", t.ID, t.Role)
-	}
-	if t.Sector == "" {
-		return Errorf(EINVALID, "county task %s: sector is required", t.ID)
+	head := taskHead{kind: "county task", nameNBColumn: "navn_nb", id: t.ID, nameNB: t.NameNB, nameEN: t.NameEN, role: t.Role, sector: t.Sector}
+	if err := head.validate(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(t.LegalBasis) == "" {
 		return Errorf(EINVALID, "county task %s: give the legal basis, or write UNVERIFIED and what is known", t.ID)

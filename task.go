@@ -105,17 +105,9 @@ func (t *Task) Assumption() bool {
 // and sourced parameters, and that no listed IMC form is one that may not
 // exercise authority when the task involves it.
 func (t *Task) Validate() error {
-	if t.ID == "" || strings.ContainsAny(t.ID, " /\t\n") {
-		return Errorf(EINVALID, "task %q: id must be a non-empty word", t.ID)
-	}
-	if t.NameNB == "" || t.NameEN == "" {
-		return Errorf(EINVALID, "task %s: name_nb and name_en are required", t.ID)
-	}
-	if !t.Role.Valid() {
-		return Errorf(EINVALID, "task %s: role %q must be one of tjenesteyter, demokratisk_arena, myndighetsutover, samfunnsutvikler", t.ID, t.Role)
-	}
-	if t.Sector == "" {
-		return Errorf(EINVALID, "task %s: sector is required", t.ID)
+	head := taskHead{kind: "task", nameNBColumn: "name_nb", id: t.ID, nameNB: t.NameNB, nameEN: t.NameEN, role: t.Role, sector: t.Sector}
+	if err := head.validate(); err != nil {
+		return err
 	}
 	if strings.TrimSpace(t.LegalBasis) == "" {
 		return Errorf(EINVALID, "task %s: legal_basis is required", t.ID)
@@ -144,6 +136,34 @@ func (t *Task) Validate() error {
 		if err := s.MinTeam.Validate("min_team"); err != nil {
 			return Errorf(EINVALID, "task %s: %s", t.ID, ErrorMessage(err))
 		}
+	}
+	return nil
+}
+
+// taskHead is what a task of either catalogue (Task, CountyTask) has
+// first, with the words its messages use: kind names the record ("task",
+// "county task") and nameNBColumn the catalogue's column for the bokmål
+// name.
+type taskHead struct {
+	kind, nameNBColumn         string
+	id, nameNB, nameEN, sector string
+	role                       Role
+}
+
+// validate checks an id that is one word, both names, one of the four
+// roles and a sector.
+func (h *taskHead) validate() error {
+	if h.id == "" || strings.ContainsAny(h.id, " /\t\n") {
+		return Errorf(EINVALID, "%s %q: id must be a non-empty word", h.kind, h.id)
+	}
+	if h.nameNB == "" || h.nameEN == "" {
+		return Errorf(EINVALID, "%s %s: %s and name_en are required", h.kind, h.id, h.nameNBColumn)
+	}
+	if !h.role.Valid() {
+		return Errorf(EINVALID, "%s %s: role %q must be one of tjenesteyter, demokratisk_arena, myndighetsutover, samfunnsutvikler", h.kind, h.id, h.role)
+	}
+	if h.sector == "" {
+		return Errorf(EINVALID, "%s %s: sector is required", h.kind, h.id)
 	}
 	return nil
 }
