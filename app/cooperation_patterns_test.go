@@ -7,7 +7,6 @@ import (
 
 	"generalist"
 	"generalist/app"
-	"generalist/imc"
 	"generalist/sqlstore"
 	"generalist/storetest"
 )
@@ -18,14 +17,7 @@ import (
 func patternStore(t *testing.T, registered bool) *sqlstore.DB {
 	t.Helper()
 	db := storetest.Loaded(t, storetest.OpenSQLite(t))
-	ctx := context.Background()
-	cs, err := imc.Examples()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "Test"}, false); err != nil {
-		t.Fatal(err)
-	}
+	storetest.ImportExamples(t, db)
 	if !registered {
 		return db
 	}

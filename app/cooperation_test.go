@@ -37,13 +37,7 @@ func TestParticipantName(t *testing.T) {
 func TestCooperationUseCases(t *testing.T) {
 	db := storetest.Loaded(t, storetest.OpenSQLite(t))
 	ctx := context.Background()
-	cs, err := imc.Examples()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "Test"}, false); err != nil {
-		t.Fatal(err)
-	}
+	storetest.ImportExamples(t, db)
 	a := app.New(db)
 	day := generalist.CalendarDate("2026-06-01")
 

@@ -7,7 +7,6 @@ import (
 
 	"generalist"
 	"generalist/app"
-	"generalist/imc"
 	"generalist/storetest"
 )
 
@@ -48,14 +47,8 @@ func TestTodaysCooperation(t *testing.T) {
 		t.Errorf("empty registry: today's outside share = %v, want 0", s)
 	}
 
-	ex, err := imc.Examples()
-	if err != nil {
-		t.Fatal(err)
-	}
 	before, _ := a.Version(ctx)
-	if _, _, err := db.ImportIMCs(ctx, ex, generalist.IMCEdit{Author: "test"}, false); err != nil {
-		t.Fatal(err)
-	}
+	ex := storetest.ImportExamples(t, db)
 	a.Changed()
 	if after, _ := a.Version(ctx); after == before {
 		t.Error("registering cooperations left the data version unchanged")

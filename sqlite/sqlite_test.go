@@ -30,13 +30,7 @@ func TestReopen(t *testing.T) {
 	if err := db.ImportIndicator(ctx, ind, values, false); err != nil {
 		t.Fatal(err)
 	}
-	cs, err := imc.Examples()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "Test"}, false); err != nil {
-		t.Fatal(err)
-	}
+	cs := storetest.ImportExamples(t, db)
 	u := &generalist.User{Name: "kari", Role: generalist.UserAdmin, PasswordHash: "x"}
 	if err := db.CreateUser(ctx, u); err != nil {
 		t.Fatal(err)
