@@ -35,21 +35,7 @@ func TestModelsFollowAnotherProcess(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.Loaded(t, storetest.OpenSQLite(t))
 	a := app.New(db, app.WithClock(stepClock(350*time.Millisecond)))
-	short := func() int {
-		t.Helper()
-		res, err := a.Capacity(ctx, generalist.Structure2024, 2026, app.TodayOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, s := range res.Tasks {
-			if s.Task == "barnevern" {
-				return s.Municipalities
-			}
-		}
-		t.Fatal("no summary for barnevern")
-		return 0
-	}
-	before := short()
+	before := barnevernShort(t, a)
 	shipped, err := refdata.EmbeddedTasks()
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +46,7 @@ func TestModelsFollowAnotherProcess(t *testing.T) {
 	}
 	var got []int
 	for range 8 {
-		got = append(got, short())
+		got = append(got, barnevernShort(t, a))
 	}
 	if before >= 357 || got[len(got)-1] != 357 || got[len(got)-2] != 357 {
 		t.Errorf("municipalities below the robust barnevern team: %d before the change, then %v; want all 357 once the change is seen", before, got)

@@ -48,20 +48,6 @@ func TestVersionAcrossProcesses(t *testing.T) {
 			ctx := context.Background()
 			db1, db2 := twoProcesses(t, backend)
 			writer, reader := app.New(db1), app.New(db2)
-			short := func(a *app.App) int {
-				t.Helper()
-				res, err := a.Capacity(ctx, generalist.Structure2024, 2026, app.TodayOptions{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, s := range res.Tasks {
-					if s.Task == "barnevern" {
-						return s.Municipalities
-					}
-				}
-				t.Fatal("no summary for barnevern")
-				return 0
-			}
 			version := func() string {
 				t.Helper()
 				v, err := reader.Version(ctx)
@@ -71,7 +57,7 @@ func TestVersionAcrossProcesses(t *testing.T) {
 				return v
 			}
 			v0 := version()
-			before := short(reader)
+			before := barnevernShort(t, reader)
 			if version() != v0 {
 				t.Fatal("the version moved without a change")
 			}
@@ -83,7 +69,7 @@ func TestVersionAcrossProcesses(t *testing.T) {
 			if v1 == v0 {
 				t.Errorf("the other App's version is %s after a parameter change, as before; want it moved at once", v1)
 			}
-			if after := short(reader); before >= 357 || after != 357 {
+			if after := barnevernShort(t, reader); before >= 357 || after != 357 {
 				t.Errorf("municipalities below the robust barnevern team: %d before, %d on the next call after the change; want all 357 at once", before, after)
 			}
 			res1, err := reader.Capacity(ctx, generalist.Structure2024, 2026, app.TodayOptions{})
