@@ -1,7 +1,6 @@
 package generalist
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -73,11 +72,10 @@ func ParseInput(b []byte) (*Input, error) {
 		return nil, Errorf(EINVALID, "body: not valid UTF-8")
 	}
 	var s InputSubmission
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
+	if err := DecodeStrictJSON(b, &s); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
+		var extra *TrailingDataError
 		switch {
 		case err == io.EOF:
 			return nil, Errorf(EINVALID, "body: empty; send a JSON object")
@@ -90,15 +88,14 @@ func ParseInput(b []byte) (*Input, error) {
 				return nil, Errorf(EINVALID, "body: must be a JSON object, not %s", te.Value)
 			}
 			return nil, Errorf(EINVALID, "%s: must be %s, not %s", te.Field, jsonTypeName(te.Type.String()), te.Value)
+		case errors.As(err, &extra):
+			return nil, Errorf(EINVALID, "body: unexpected data after the JSON object")
 		}
 		msg := strings.TrimPrefix(err.Error(), "json: ")
 		if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
 			return nil, Errorf(EINVALID, "%s: unknown field", strings.Trim(f, `"`))
 		}
 		return nil, Errorf(EINVALID, "body: %s", msg)
-	}
-	if rest := bytes.TrimLeft(b[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		return nil, Errorf(EINVALID, "body: unexpected data after the JSON object")
 	}
 	return s.Input()
 }

@@ -20,11 +20,10 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 		return nil, scenarioErrorAt(b, name, int64(InvalidUTF8At(b)), "not valid UTF-8")
 	}
 	var s Scenario
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
+	if err := DecodeStrictJSON(b, &s); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
+		var extra *TrailingDataError
 		switch {
 		case err == io.EOF:
 			return nil, Errorf(EINVALID, "%s: the file is empty", name)
@@ -34,6 +33,8 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 			return nil, scenarioErrorAt(b, name, max(se.Offset-1, 0), se.Error())
 		case errors.As(err, &te):
 			return nil, scenarioErrorAt(b, name, te.Offset, typeProblem(te))
+		case errors.As(err, &extra):
+			return nil, scenarioErrorAt(b, name, extra.Offset, "unexpected data after the scenario")
 		}
 		// Unknown fields: the decoder names the field but not the place.
 		msg := strings.TrimPrefix(err.Error(), "json: ")
@@ -43,9 +44,6 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 			}
 		}
 		return nil, Errorf(EINVALID, "%s: %s", name, msg)
-	}
-	if rest := bytes.TrimLeft(b[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		return nil, scenarioErrorAt(b, name, int64(len(b)-len(rest)), "unexpected data after the scenario")
 	}
 	if off, key, ok := duplicateKey(b); ok {
 		return nil, scenarioErrorAt(b, name, off, fmt.Sprintf("field %q is given twice in one object; give it once (the second would silently replace the first)", key))

@@ -461,11 +461,10 @@ func ParseParams(b []byte, name string) (*economy.Params, error) {
 		return nil, errorAt(b, name, int64(generalist.InvalidUTF8At(b)), "", "not valid UTF-8")
 	}
 	var f paramFile
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
+	if err := generalist.DecodeStrictJSON(b, &f); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
+		var extra *generalist.TrailingDataError
 		switch {
 		case err == io.EOF:
 			return nil, generalist.Errorf(generalist.EINVALID, "%s: the file is empty", name)
@@ -475,11 +474,10 @@ func ParseParams(b []byte, name string) (*economy.Params, error) {
 			return nil, errorAt(b, name, max(se.Offset-1, 0), "", se.Error())
 		case errors.As(err, &te):
 			return nil, errorAt(b, name, te.Offset, "", fmt.Sprintf("%s must be %s, not %s", te.Field, te.Type, te.Value))
+		case errors.As(err, &extra):
+			return nil, errorAt(b, name, extra.Offset, "", "unexpected data after the parameters")
 		}
 		return nil, generalist.Errorf(generalist.EINVALID, "%s: %s", name, strings.TrimPrefix(err.Error(), "json: "))
-	}
-	if rest := bytes.TrimLeft(b[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		return nil, errorAt(b, name, int64(len(b)-len(rest)), "", "unexpected data after the parameters")
 	}
 	if off, key := duplicateParam(b); key != "" {
 		return nil, errorAt(b, name, off, "", fmt.Sprintf("parameter %s is given twice", key))

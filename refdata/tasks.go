@@ -53,13 +53,12 @@ func ParseTasks(r io.Reader, name string) (*generalist.Catalogue, error) {
 		return nil, errorAt(b, name, int64(generalist.InvalidUTF8At(b)), "", "not valid UTF-8")
 	}
 	var c generalist.Catalogue
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
+	if err := generalist.DecodeStrictJSON(b, &c); err != nil {
+		var extra *generalist.TrailingDataError
+		if errors.As(err, &extra) {
+			return nil, errorAt(b, name, extra.Offset, "", "unexpected data after the catalogue")
+		}
 		return nil, decodeError(b, name, err)
-	}
-	if rest := bytes.TrimLeft(b[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		return nil, errorAt(b, name, int64(len(b)-len(rest)), "", "unexpected data after the catalogue")
 	}
 	w := walk(b, name, reflect.TypeFor[generalist.Catalogue]())
 	if len(w.problems) > 0 {
