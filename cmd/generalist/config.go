@@ -6,9 +6,8 @@ import (
 	"os"
 
 	"generalist/app"
-	"generalist/postgres"
+	"generalist/internal/storeopen"
 	"generalist/refdata"
-	"generalist/sqlite"
 	"generalist/sqlstore"
 )
 
@@ -31,13 +30,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 // path — and makes sure it holds the embedded reference data (a no-op,
 // after hashing the files, when it already does).
 func openStore(ctx context.Context, path string) (*sqlstore.DB, error) {
-	var db *sqlstore.DB
-	var err error
-	if url := os.Getenv("DATABASE_URL"); url != "" {
-		db, err = postgres.Open(ctx, url)
-	} else {
-		db, err = sqlite.Open(ctx, path)
-	}
+	db, err := storeopen.Open(ctx, path)
 	if err != nil {
 		return nil, err
 	}

@@ -15,9 +15,7 @@ import (
 	"os"
 
 	"generalist"
-	"generalist/postgres"
-	"generalist/sqlite"
-	"generalist/sqlstore"
+	"generalist/internal/storeopen"
 	"generalist/storetest"
 )
 
@@ -32,13 +30,7 @@ func main() {
 }
 
 func run(ctx context.Context, path string, n int) error {
-	var db *sqlstore.DB
-	var err error
-	if url := os.Getenv("DATABASE_URL"); url != "" {
-		db, err = postgres.Open(ctx, url)
-	} else {
-		db, err = sqlite.Open(ctx, path)
-	}
+	db, err := storeopen.Open(ctx, path)
 	if err != nil {
 		return err
 	}
