@@ -28,11 +28,7 @@ func imcFile(t *testing.T, example int, change func(c *generalist.IMC)) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "samarbeid.json")
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeFile(t, "samarbeid.json", string(b))
 }
 
 func TestIMCRequirementsContract(t *testing.T) {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -32,11 +31,7 @@ func ssbCSV(t *testing.T, rows [][3]string) string {
 		}
 		enc = append(enc, byte(r))
 	}
-	path := filepath.Join(t.TempDir(), "07459.csv")
-	if err := os.WriteFile(path, enc, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeFile(t, "07459.csv", string(enc))
 }
 
 // storeSnapshot reads everything a failed import could have touched.

@@ -33,6 +33,8 @@ const indicatorFixture = `kommunenummer;kommunenavn;aar;verdi
 5001;Trondheim - Tråante;2024;92,6
 `
 
+// writeFile writes content to the file name in a new temporary directory
+// of t and returns its path.
 func writeFile(t *testing.T, name, content string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
