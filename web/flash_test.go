@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -45,16 +44,16 @@ func TestFlash(t *testing.T) {
 		t.Error("the home page does not confirm the sign-out")
 	}
 	for _, v := range []string{"<b>hei</b>", "flash.nokey", "nav.list"} {
-		body := getWithCookie(t, ts.URL+"/kommune/0301", &http.Cookie{Name: "generalist_flash", Value: url.QueryEscape(v)})
+		body := getURL(t, ts.URL+"/kommune/0301", &http.Cookie{Name: "generalist_flash", Value: url.QueryEscape(v)}).Body
 		if strings.Contains(body, `id="flash"`) {
 			t.Errorf("cookie %q shows a confirmation", v)
 		}
 	}
-	body := getWithCookie(t, ts.URL+"/kommune/0301", &http.Cookie{Name: "generalist_flash", Value: "flash.imc.deleted"})
+	body := getURL(t, ts.URL+"/kommune/0301", &http.Cookie{Name: "generalist_flash", Value: "flash.imc.deleted"}).Body
 	if !strings.Contains(body, "Samarbeidet er slettet") {
 		t.Error("a cached page does not show the confirmation")
 	}
-	if body := getWithCookie(t, ts.URL+"/kommune/0301", nil); strings.Contains(body, `id="flash"`) {
+	if body := getURL(t, ts.URL+"/kommune/0301").Body; strings.Contains(body, `id="flash"`) {
 		t.Error("the cached page kept the confirmation for others")
 	}
 }
@@ -67,7 +66,7 @@ func TestMenuModeration(t *testing.T) {
 	addUser(t, db, "redaktor", generalist.UserEditor, "0301")
 	const link = `href="/innspill/moderering"`
 	for _, path := range []string{"/kommune/0301", "/kommuner", "/sammenlign"} {
-		if strings.Contains(getWithCookie(t, ts.URL+path, nil), link) {
+		if strings.Contains(getURL(t, ts.URL+path).Body, link) {
 			t.Errorf("%s: the public's menu lists the moderation queue", path)
 		}
 		if _, page := signIn(t, ts.URL, "testanalytiker").do("GET", path, "", ""); !strings.Contains(page, link) {
@@ -76,31 +75,10 @@ func TestMenuModeration(t *testing.T) {
 		if _, page := signIn(t, ts.URL, "redaktor").do("GET", path, "", ""); strings.Contains(page, link) {
 			t.Errorf("%s: an editor's menu lists the moderation queue", path)
 		}
-		if strings.Contains(getWithCookie(t, ts.URL+path, nil), link) {
+		if strings.Contains(getURL(t, ts.URL+path).Body, link) {
 			t.Errorf("%s: after an analyst's visit the public's menu lists the moderation queue", path)
 		}
 	}
-}
-
-func getWithCookie(t *testing.T, u string, c *http.Cookie) string {
-	t.Helper()
-	req, err := http.NewRequest("GET", u, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c != nil {
-		req.AddCookie(c)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
 
 // TestScenarioListActions: the scenario list opens each scenario of the

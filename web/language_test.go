@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
-	"net/http"
 	"net/url"
 	"os"
 	"regexp"
@@ -195,19 +194,11 @@ func TestPageLanguage(t *testing.T) {
 // fetchPage gets an HTML page; other content types are skipped.
 func fetchPage(t *testing.T, u string) (string, bool) {
 	t.Helper()
-	resp, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
+	r := getURL(t, u)
+	if r.Status >= 500 {
+		t.Errorf("GET %s = %d", u, r.Status)
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if resp.StatusCode >= 500 {
-		t.Errorf("GET %s = %d", u, resp.StatusCode)
-	}
-	return string(b), strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html")
+	return r.Body, strings.HasPrefix(r.Type, "text/html")
 }
 
 func withLang(p, lang string) string {

@@ -1,26 +1,9 @@
 package web_test
 
 import (
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 )
-
-// getRaw is get without its replacement of no-break spaces.
-func getRaw(t *testing.T, path string) (int, string) {
-	t.Helper()
-	resp, err := http.Get(newTestServer(t) + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp.StatusCode, string(b)
-}
 
 // TestScenarioNamesKeepNumbers: a scenario's name and description from
 // data keep a number's digit groups together ("5 000" with a no-break
@@ -30,10 +13,11 @@ func TestScenarioNamesKeepNumbers(t *testing.T) {
 		"/scenarier",
 		"/scenarier/sammenlign?id=sammenslaing-5000&id=barnevern-til-fylket-under-3000",
 	} {
-		status, body := getRaw(t, path)
-		if status != 200 {
-			t.Fatalf("GET %s = %d", path, status)
+		r := getURL(t, newTestServer(t)+path)
+		if r.Status != 200 {
+			t.Fatalf("GET %s = %d", path, r.Status)
 		}
+		body := r.Body
 		if !strings.Contains(body, "minst 5\u00a0000 innbyggere") {
 			t.Errorf("GET %s: want the name with «5\u00a0000» joined by a no-break space", path)
 		}

@@ -1,8 +1,6 @@
 package web_test
 
 import (
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 )
@@ -12,19 +10,11 @@ import (
 // a no-break space, so a narrow card never wraps it between "1" and "000".
 // It reads the page as sent (get turns no-break spaces into ordinary ones).
 func TestTasksFTELabelKeepsGroups(t *testing.T) {
-	resp, err := http.Get(newTestServer(t) + "/oppgaver")
-	if err != nil {
-		t.Fatal(err)
+	r := getURL(t, newTestServer(t)+"/oppgaver")
+	if r.Status != 200 {
+		t.Fatalf("status %d", r.Status)
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if resp.StatusCode != 200 {
-		t.Fatalf("status %d", resp.StatusCode)
-	}
-	body := string(b)
+	body := r.Body
 	if n := strings.Count(body, "<dt>Årsverk per 1\u00a0000</dt>"); n < 30 {
 		t.Errorf("%d staffing labels with the digit groups kept together, want one per task with a staffing model", n)
 	}
