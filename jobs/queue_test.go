@@ -14,6 +14,7 @@ import (
 
 	"generalist"
 	"generalist/app"
+	"generalist/internal/testkit"
 	"generalist/postgres"
 	"generalist/report"
 	"generalist/storetest"
@@ -59,17 +60,7 @@ func started(t *testing.T) func(q *Queue, err error) *Queue {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ctx, cancel := context.WithCancel(context.Background())
-		if err := q.Start(ctx); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			stop, c := context.WithTimeout(context.Background(), 10*time.Second)
-			defer c()
-			q.Stop(stop)
-			cancel()
-		})
-		return q
+		return testkit.Started(t, q)
 	}
 }
 

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 
 	"generalist"
+	"generalist/internal/testkit"
 	"generalist/jobs"
 	"generalist/sqlstore"
 	"generalist/web"
@@ -29,17 +29,7 @@ func withJobs(t *testing.T, workers int) func(*web.Config) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ctx, cancel := context.WithCancel(context.Background())
-		if err := q.Start(ctx); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			stop, c := context.WithTimeout(context.Background(), 10*time.Second)
-			defer c()
-			q.Stop(stop)
-			cancel()
-		})
-		cfg.Jobs = q
+		cfg.Jobs = testkit.Started(t, q)
 	}
 }
 
