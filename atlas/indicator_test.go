@@ -2,29 +2,20 @@ package atlas_test
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"generalist"
 	"generalist/atlas"
-	"generalist/refdata"
 	"generalist/sqlite"
+	"generalist/storetest"
 )
 
 // indicatorStore opens a store of its own, since these tests write.
 func indicatorStore(t *testing.T) *sqlite.DB {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "indicators.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := refdata.Ensure(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	return db
+	return storetest.Loaded(t, storetest.OpenSQLite(t))
 }
 
 func iv(num generalist.MunicipalityNumber, year int, v float64) generalist.IndicatorValue {
