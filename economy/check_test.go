@@ -2,29 +2,16 @@ package economy_test
 
 import (
 	"math"
-	"sync"
 	"testing"
 
 	"generalist"
 	"generalist/economy"
+	"generalist/internal/testkit"
 	"generalist/refdata"
 )
 
-var (
-	modelOnce sync.Once
-	model     *economy.Model
-	modelErr  error
-)
-
 // MustModel returns the shipped parameters and tables, parsed once.
-func MustModel(tb testing.TB) *economy.Model {
-	tb.Helper()
-	modelOnce.Do(func() { model, modelErr = refdata.EmbeddedEconomy() })
-	if modelErr != nil {
-		tb.Fatal(modelErr)
-	}
-	return model
-}
+var MustModel = testkit.Once(refdata.EmbeddedEconomy)
 
 // TestCheckSettlements is the income-equalisation check of issue 9: with
 // each year's parameters, the computed net equalisation per inhabitant

@@ -4,28 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"sync"
 	"testing"
 
 	"generalist"
+	"generalist/internal/testkit"
 	"generalist/refdata"
 )
 
-var (
-	catOnce sync.Once
-	cat     *generalist.Catalogue
-	catErr  error
-)
-
-// mustCatalogue returns the shipped task catalogue.
-func mustCatalogue(tb testing.TB) *generalist.Catalogue {
-	tb.Helper()
-	catOnce.Do(func() { cat, catErr = refdata.EmbeddedTasks() })
-	if catErr != nil {
-		tb.Fatal(catErr)
-	}
-	return cat
-}
+// mustCatalogue returns the shipped task catalogue, parsed once.
+var mustCatalogue = testkit.Once(refdata.EmbeddedTasks)
 
 // example returns a deep copy of the shipped example of a form: the host
 // arrangement, the KO, the IKS or the IPR, and a host arrangement with a

@@ -3,35 +3,17 @@ package refdata_test
 import (
 	"io/fs"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
 	"generalist"
 	"generalist/data"
+	"generalist/internal/testkit"
 	"generalist/refdata"
 )
 
-// once returns a function that gives what load returns, calling load
-// only the first time, and fails the test if load failed.
-func once[T any](load func() (T, error)) func(t *testing.T) T {
-	var (
-		o   sync.Once
-		v   T
-		err error
-	)
-	return func(t *testing.T) T {
-		t.Helper()
-		o.Do(func() { v, err = load() })
-		if err != nil {
-			t.Fatal(err)
-		}
-		return v
-	}
-}
-
 // mustEmbedded parses the embedded reference files once for all tests.
-var mustEmbedded = once(refdata.Embedded)
+var mustEmbedded = testkit.Once(refdata.Embedded)
 
 func TestEmbeddedCounts(t *testing.T) {
 	ref := mustEmbedded(t)

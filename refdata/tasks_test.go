@@ -13,7 +13,7 @@ import (
 )
 
 // mustTasks parses the embedded task catalogue once for all tests.
-var mustTasks = once(refdata.EmbeddedTasks)
+var mustTasks = testkit.Once(refdata.EmbeddedTasks)
 
 func taskByID(t *testing.T, c *generalist.Catalogue) map[string]*generalist.Task {
 	t.Helper()
