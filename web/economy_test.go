@@ -22,15 +22,9 @@ func TestEconomyPages(t *testing.T) {
 		{"/okonomi?members=1111&year=2025", 400, []string{"at least two municipalities"}},
 		{"/okonomi?municipality=1111&year=2031", 404, []string{"no income-system parameters for budget year 2031"}},
 	} {
-		r := get(t, tt.path)
-		if r.Status != tt.status {
-			t.Errorf("GET %s = %d, want %d", tt.path, r.Status, tt.status)
-		}
-		for _, w := range tt.want {
-			if !strings.Contains(r.Body, w) {
-				t.Errorf("GET %s: no %q", tt.path, w)
-			}
-		}
+		t.Run(tt.path, func(t *testing.T) {
+			checkPage(t, tt.path, tt.status, tt.want, nil)
+		})
 	}
 }
 

@@ -1,8 +1,6 @@
 package web_test
 
 import (
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 )
@@ -45,21 +43,9 @@ func TestLegibility(t *testing.T) {
 		// The home heading breaks at a hyphen on a phone.
 		{"/", []string{"generalist\u00adkommune\u00adsystemet</h1>"}, nil},
 	} {
-		r := get(t, tt.path)
-		if r.Status != 200 {
-			t.Errorf("GET %s = %d", tt.path, r.Status)
-			continue
-		}
-		for _, w := range tt.want {
-			if !strings.Contains(r.Body, w) {
-				t.Errorf("GET %s: want %q", tt.path, w)
-			}
-		}
-		for _, w := range tt.mustNot {
-			if strings.Contains(r.Body, w) {
-				t.Errorf("GET %s: has %q", tt.path, w)
-			}
-		}
+		t.Run(tt.path, func(t *testing.T) {
+			checkPage(t, tt.path, 200, tt.want, tt.mustNot)
+		})
 	}
 }
 
@@ -73,17 +59,9 @@ func TestInputEmptyStates(t *testing.T) {
 		{"/innspill?lang=en", "No input has been published yet.", "Remove some of the choices"},
 		{"/innspill?q=kommune", "Fjern noen av valgene", "publisert ennå"},
 	} {
-		resp, err := http.Get(ts.URL + tt.path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if resp.StatusCode != 200 || !strings.Contains(string(b), tt.want) || strings.Contains(string(b), tt.not) {
-			t.Errorf("GET %s = %d: want %q and not %q", tt.path, resp.StatusCode, tt.want, tt.not)
+		r := getURL(t, ts.URL+tt.path)
+		if r.Status != 200 || !strings.Contains(r.Body, tt.want) || strings.Contains(r.Body, tt.not) {
+			t.Errorf("GET %s = %d: want %q and not %q", tt.path, r.Status, tt.want, tt.not)
 		}
 	}
 }

@@ -33,23 +33,7 @@ func TestPatternsPage(t *testing.T) {
 		{"/samarbeid", 200, []string{`href="/samarbeid/monster"`, "Samarbeidsmønstre"}, nil},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
-			r := get(t, tt.path)
-			if r.Status != tt.status {
-				t.Fatalf("GET %s = %d, want %d\n%.2000s", tt.path, r.Status, tt.status, r.Body)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.Body, w) {
-					t.Errorf("GET %s lacks %q", tt.path, w)
-				}
-			}
-			for _, w := range tt.not {
-				if strings.Contains(r.Body, w) {
-					t.Errorf("GET %s has %q", tt.path, w)
-				}
-			}
-			if inlineStyle.MatchString(r.Body) {
-				t.Errorf("GET %s has an inline style attribute; the CSP forbids them", tt.path)
-			}
+			checkPage(t, tt.path, tt.status, tt.want, tt.not)
 		})
 	}
 }

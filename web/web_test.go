@@ -121,6 +121,31 @@ func get(t testing.TB, path string) response {
 	return r
 }
 
+// checkPage gets path from the shared server (as get does) and checks
+// that the answer has status, holds every text of want and none of not,
+// and has no inline style attribute, which the CSP forbids.
+func checkPage(t *testing.T, path string, status int, want, not []string) response {
+	t.Helper()
+	r := get(t, path)
+	if r.Status != status {
+		t.Fatalf("GET %s = %d, want %d\n%.2000s", path, r.Status, status, r.Body)
+	}
+	for _, w := range want {
+		if !strings.Contains(r.Body, w) {
+			t.Errorf("GET %s lacks %q", path, w)
+		}
+	}
+	for _, w := range not {
+		if strings.Contains(r.Body, w) {
+			t.Errorf("GET %s has %q", path, w)
+		}
+	}
+	if inlineStyle.MatchString(r.Body) {
+		t.Errorf("GET %s has an inline style attribute; the CSP forbids them", path)
+	}
+	return r
+}
+
 // getURL gets the whole URL u, sending the cookies given, and returns the
 // answer as sent.
 func getURL(t testing.TB, u string, cookies ...*http.Cookie) response {
@@ -189,20 +214,8 @@ func TestPages(t *testing.T) {
 		{"/scenarier/rapport?id=forsok-haugalandet", 200, []string{"<!doctype html>", "Forutsetninger", "Kilder"}},
 	} {
 		t.Run(tt.path, func(t *testing.T) {
-			r := get(t, tt.path)
-			if r.Status != tt.status {
-				t.Fatalf("GET %s = %d, want %d\n%s", tt.path, r.Status, tt.status, r.Body)
-			}
-			if !strings.HasPrefix(r.Type, "text/html") {
+			if r := checkPage(t, tt.path, tt.status, tt.want, nil); !strings.HasPrefix(r.Type, "text/html") {
 				t.Errorf("GET %s Content-Type = %q", tt.path, r.Type)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.Body, w) {
-					t.Errorf("GET %s lacks %q", tt.path, w)
-				}
-			}
-			if inlineStyle.MatchString(r.Body) {
-				t.Errorf("GET %s has an inline style attribute; the CSP forbids them", tt.path)
 			}
 		})
 	}
