@@ -18,16 +18,30 @@ type SearchResult struct {
 	Floor     float64              `json:"floor"`
 	Unit      string               `json:"unit"`
 	Task      string               `json:"task,omitempty"`
-	Count     int                  `json:"count"`
-	Bound     int                  `json:"bound"`
-	Gap       float64              `json:"gap"`
-	Objective float64              `json:"objective"`
-	Kind      string               `json:"objective_kind"`
-	Seconds   float64              `json:"seconds"`
-	Seed      uint64               `json:"seed"`
-	Merged    int                  `json:"merged_groups"`
-	Alone     int                  `json:"alone"`
-	Groups    []SearchGroup        `json:"groups"`
+	PlanFigures
+	Seed   uint64        `json:"seed"`
+	Merged int           `json:"merged_groups"`
+	Alone  int           `json:"alone"`
+	Groups []SearchGroup `json:"groups"`
+}
+
+// PlanFigures are the figures of a structure search's plan that both its
+// JSON contracts give (SearchResult, and "search groups --json" in
+// cmd/generalist), each at its own place among its fields: the number of
+// groups, the upper bound on it and the gap, the objective and its kind,
+// and the seconds the search took.
+type PlanFigures struct {
+	Count     int     `json:"count"`
+	Bound     int     `json:"bound"`
+	Gap       float64 `json:"gap"`
+	Objective float64 `json:"objective"`
+	Kind      string  `json:"objective_kind"`
+	Seconds   float64 `json:"seconds"`
+}
+
+// PlanFiguresOf gives plan's figures, for a search that took seconds.
+func PlanFiguresOf(plan *optimize.Plan, seconds float64) PlanFigures {
+	return PlanFigures{Count: plan.Count, Bound: plan.Bound, Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(), Seconds: seconds}
 }
 
 // SearchGroup is a group of a plan: its members and their weight.
@@ -56,8 +70,7 @@ func (s *Search) Solve(ctx context.Context, set optimize.Settings) (*SearchResul
 // Result presents plan, found for s with seed in took.
 func (s *Search) Result(plan *optimize.Plan, seed uint64, took time.Duration) *SearchResult {
 	res := &SearchResult{Structure: s.Structure, Year: s.Year, Floor: s.Problem.Floor, Unit: s.Unit, Task: s.Task,
-		Count: plan.Count, Bound: plan.Bound, Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(),
-		Seconds: took.Seconds(), Seed: seed, Groups: []SearchGroup{}}
+		PlanFigures: PlanFiguresOf(plan, took.Seconds()), Seed: seed, Groups: []SearchGroup{}}
 	g := s.Problem.Graph
 	weights := plan.Weights()
 	for k, m := range plan.Members() {

@@ -76,13 +76,8 @@ Flags:
 // searchJSON is the interface contract of "search groups --json".
 type searchJSON struct {
 	// Groups are municipality numbers, or node ids with --graph.
-	Groups    any     `json:"groups"`
-	Count     int     `json:"count"`
-	Bound     int     `json:"bound"`
-	Gap       float64 `json:"gap"`
-	Objective float64 `json:"objective"`
-	Kind      string  `json:"objective_kind"`
-	Seconds   float64 `json:"seconds"`
+	Groups any `json:"groups"`
+	app.PlanFigures
 	// Valid is optimize.Check's verdict on the plan.
 	Valid     bool      `json:"valid"`
 	Seed      uint64    `json:"seed"`
@@ -236,8 +231,7 @@ func runSearchGroups(ctx context.Context, args []string, stdout, stderr io.Write
 		}
 	}
 	if f.asJSON {
-		out := searchJSON{Count: plan.Count, Bound: plan.Bound, Gap: plan.Gap(), Objective: plan.Objective, Kind: plan.Kind.String(),
-			Seconds: seconds, Seed: f.seed, Floor: in.p.Floor, Unit: in.unit, Weights: plan.Weights(), Task: f.task,
+		out := searchJSON{PlanFigures: app.PlanFiguresOf(plan, seconds), Seed: f.seed, Floor: in.p.Floor, Unit: in.unit, Weights: plan.Weights(), Task: f.task,
 			Valid: optimize.Check(in.p, plan.Assignment()) == nil}
 		if in.exchange {
 			out.Groups, out.Graph = plan.Members(), f.graphP
