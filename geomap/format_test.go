@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -136,34 +137,55 @@ func TestScaleColours(t *testing.T) {
 	}
 }
 
+// contrast is Contrast's ratio of two palette colours, which must be
+// written #rrggbb in lower case.
 func contrast(t *testing.T, a, b string) float64 {
-	la, lb := luminance(t, a), luminance(t, b)
-	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
+	t.Helper()
+	c, ok := Contrast(a, b)
+	if !ok || a != strings.ToLower(a) || b != strings.ToLower(b) {
+		t.Fatalf("colours %q and %q are not both lower-case #rrggbb", a, b)
+	}
+	return c
 }
 
+// luminance is Luminance of a palette colour, which must be written
+// #rrggbb in lower case.
 func luminance(t *testing.T, hex string) float64 {
 	t.Helper()
-	if len(hex) != 7 || hex[0] != '#' {
-		t.Fatalf("colour %q is not #rrggbb", hex)
+	l, ok := Luminance(hex)
+	if !ok || hex != strings.ToLower(hex) {
+		t.Fatalf("colour %q is not lower-case #rrggbb", hex)
 	}
-	lin := func(s string) float64 {
-		var v int
-		for _, c := range s {
-			v *= 16
-			switch {
-			case c >= '0' && c <= '9':
-				v += int(c - '0')
-			case c >= 'a' && c <= 'f':
-				v += int(c-'a') + 10
-			default:
-				t.Fatalf("colour %q is not lower-case hex", hex)
-			}
+	return l
+}
+
+// TestContrast checks Luminance and Contrast against WCAG 2.1's own
+// figures (the palette tests rely on them) and their refusal of other
+// forms of colour.
+func TestContrast(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want float64
+	}{
+		{"#000000", "#ffffff", 21}, {"#ffffff", "#000000", 21}, {"#ffffff", "#FFFFFF", 1},
+		{"#767676", "#ffffff", 4.54}, {"#ffda06", "#ffffff", 1.37}, {"#0000ff", "#ffffff", 8.59}, {"#ff0000", "#000000", 5.25},
+	} {
+		got, ok := Contrast(c.a, c.b)
+		if !ok || math.Abs(got-c.want) > 0.005 {
+			t.Errorf("Contrast(%s, %s) = %.3f, %v; want %.2f", c.a, c.b, got, ok, c.want)
 		}
-		x := float64(v) / 255
-		if x <= 0.04045 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
 	}
-	return 0.2126*lin(hex[1:3]) + 0.7152*lin(hex[3:5]) + 0.0722*lin(hex[5:7])
+	for hex, want := range map[string]float64{"#000000": 0, "#ffffff": 1, "#808080": 0.2158605, "#00Ff00": 0.7152} {
+		if got, ok := Luminance(hex); !ok || math.Abs(got-want) > 1e-6 {
+			t.Errorf("Luminance(%s) = %.7f, %v; want %.7f", hex, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"", "#fff", "white", "#gggggg", "ffffff0", "#ffffff0", "#12345g"} {
+		if _, ok := Luminance(bad); ok {
+			t.Errorf("Luminance(%q) is ok", bad)
+		}
+		if _, ok := Contrast(bad, "#ffffff"); ok {
+			t.Errorf("Contrast(%q, #ffffff) is ok", bad)
+		}
+	}
 }
