@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"generalist"
+	"generalist/geomap"
 )
 
 func TestMaxAge(t *testing.T) {
@@ -18,26 +19,15 @@ func TestMaxAge(t *testing.T) {
 	}
 }
 
-// luminance is the relative luminance of a #rrggbb colour (WCAG 2.1).
-func luminance(t *testing.T, hex string) float64 {
-	t.Helper()
-	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
-	if err != nil || len(hex) != 7 {
-		t.Fatalf("bad colour %q", hex)
-	}
-	lin := func(c uint64) float64 {
-		s := float64(c) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(v>>16&0xff) + 0.7152*lin(v>>8&0xff) + 0.0722*lin(v&0xff)
-}
-
+// contrast is the WCAG 2.1 contrast ratio of two #rrggbb colours, by
+// geomap.Contrast (which its tests check against WCAG's figures).
 func contrast(t *testing.T, a, b string) float64 {
-	la, lb := luminance(t, a), luminance(t, b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+	t.Helper()
+	c, ok := geomap.Contrast(a, b)
+	if !ok {
+		t.Fatalf("bad colour %q or %q", a, b)
+	}
+	return c
 }
 
 // TestContrast checks that every colour that carries meaning reaches
