@@ -20,7 +20,6 @@ import (
 	"generalist/app"
 	"generalist/auth"
 	"generalist/imc"
-	"generalist/refdata"
 	"generalist/sqlite"
 	"generalist/web"
 )
@@ -45,20 +44,12 @@ type authServer struct {
 // and the registry's example cooperations, closed when the test ends.
 func openRegistryStore(tb testing.TB, path string) *sqlite.DB {
 	tb.Helper()
-	ctx := context.Background()
-	db, err := sqlite.Open(ctx, path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	if _, err := refdata.Ensure(ctx, db); err != nil {
-		tb.Fatal(err)
-	}
+	db := openLoaded(tb, path)
 	cs, err := imc.Examples()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if _, _, err := db.ImportIMCs(ctx, cs, generalist.IMCEdit{Author: "test"}, false); err != nil {
+	if _, _, err := db.ImportIMCs(context.Background(), cs, generalist.IMCEdit{Author: "test"}, false); err != nil {
 		tb.Fatal(err)
 	}
 	return db

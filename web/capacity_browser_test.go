@@ -2,9 +2,6 @@ package web_test
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,9 +14,6 @@ import (
 	"generalist/app"
 	"generalist/imc"
 	"generalist/internal/browser"
-	"generalist/refdata"
-	"generalist/sqlite"
-	"generalist/web"
 )
 
 // TestBrowserCapacityCooperation drives /kapasitet on a real server and
@@ -31,21 +25,9 @@ import (
 // others stay unknown.
 func TestBrowserCapacityCooperation(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "capacity.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	if _, err := refdata.Ensure(ctx, db); err != nil {
-		t.Fatal(err)
-	}
+	db := openLoaded(t, filepath.Join(t.TempDir(), "capacity.db"))
 	a := app.New(db)
-	s, err := web.NewServer(web.Config{App: a, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(s)
-	t.Cleanup(ts.Close)
+	ts := serveApp(t, a)
 
 	bctx := browser.Tab(t, 120*time.Second)
 	run := func(actions ...chromedp.Action[chromedp.Void]) {

@@ -21,21 +21,45 @@ import (
 // the test ends.
 func newStoreServer(t *testing.T) (*sqlite.DB, *httptest.Server) {
 	t.Helper()
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"))
+	db := openLoaded(t, filepath.Join(t.TempDir(), "store.db"))
+	return db, serveApp(t, app.New(db))
+}
+
+// openLoaded opens the SQLite store at path, closed when tb ends, with
+// the reference data loaded as the commands load it.
+func openLoaded(tb testing.TB, path string) *sqlite.DB {
+	tb.Helper()
+	db, err := sqlite.Open(context.Background(), path)
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	tb.Cleanup(func() { db.Close() })
 	if _, err := refdata.Ensure(context.Background(), db); err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
-	srv, err := web.NewServer(web.Config{App: app.New(db)})
+	return db
+}
+
+// serveApp starts a server on a, closed when t ends.
+func serveApp(t *testing.T, a *app.App) *httptest.Server {
+	t.Helper()
+	srv, err := web.NewServer(web.Config{App: a})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
-	return db, ts
+	return ts
+}
+
+// storedScenarios counts the scenarios db holds.
+func storedScenarios(t *testing.T, db *sqlite.DB) int {
+	t.Helper()
+	scs, err := db.Scenarios(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(scs)
 }
 
 // TestParamChangeForm changes a task parameter through the form of

@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -142,14 +141,6 @@ func TestSearchGroupsSave(t *testing.T) {
 		t.Fatal("the analyst's result has no save form")
 	}
 	q := strings.ReplaceAll(m[1], "&amp;", "&")
-	stored := func() int {
-		t.Helper()
-		scs, err := db.Scenarios(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(scs)
-	}
 	for name, bad := range map[string]url.Values{
 		"NoSearch": {"q": {""}},
 		"LongName": {"q": {q}, "name": {strings.Repeat("x", 201)}},
@@ -160,14 +151,14 @@ func TestSearchGroupsSave(t *testing.T) {
 			t.Errorf("%s: POST = %d, want 400", name, code)
 		}
 	}
-	if n := stored(); n != 0 {
+	if n := storedScenarios(t, db); n != 0 {
 		t.Fatalf("refused saves stored %d scenarios", n)
 	}
 	code, loc := a.form("/sok/regioner/scenario", url.Values{"q": {q}, "name": {""}})
 	if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/scenarier/sammenlign?id=faste-samarbeidsregioner") {
 		t.Fatalf("save = %d %s", code, loc)
 	}
-	if n := stored(); n != 1 {
+	if n := storedScenarios(t, db); n != 1 {
 		t.Errorf("%d scenarios stored, want 1", n)
 	}
 	_, cmp := a.do("GET", loc, "", "")

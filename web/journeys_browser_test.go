@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
-	"net/http/httptest"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -19,9 +18,7 @@ import (
 	"generalist/internal/browser"
 	"generalist/internal/testkit"
 	"generalist/refdata"
-	"generalist/sqlite"
 	"generalist/storetest"
-	"generalist/web"
 )
 
 // The analyst's journeys (issue 15, item 5) in headless Chromium against
@@ -56,12 +53,7 @@ func newJourney(t *testing.T, backend string) *journey {
 	var db journeyStore
 	switch backend {
 	case "sqlite":
-		s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "journey.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		db = s
+		db = storetest.OpenSQLiteAt(t, filepath.Join(t.TempDir(), "journey.db"))
 	case "postgres":
 		db = storetest.OpenPostgres(t)
 	default:
@@ -70,12 +62,7 @@ func newJourney(t *testing.T, backend string) *journey {
 	if _, err := refdata.Ensure(ctx, db); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.NewServer(web.Config{App: app.New(db)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
+	ts := serveApp(t, app.New(db))
 	j := &journey{t: t, url: ts.URL, db: db, tab: browser.Tab(t, 300*time.Second), name: backend}
 	j.do("viewport", chromedp.EmulateViewport(1400, 1000))
 	return j

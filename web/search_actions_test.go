@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -28,14 +27,6 @@ func TestSearchSave(t *testing.T) {
 		t.Fatal("the analyst's search result has no save form with the editor button")
 	}
 	q := strings.ReplaceAll(m[1], "&amp;", "&")
-	stored := func() int {
-		t.Helper()
-		scs, err := db.Scenarios(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(scs)
-	}
 	for name, bad := range map[string]url.Values{
 		"NoSearch":      {"q": {""}, "to": {"compare"}},
 		"BadTarget":     {"q": {q}, "to": {"elsewhere"}},
@@ -51,7 +42,7 @@ func TestSearchSave(t *testing.T) {
 	if code, _ := signIn(t, ts.URL, "redaktor").form("/sok/scenario", url.Values{"q": {q}, "to": {"compare"}}); code != http.StatusForbidden {
 		t.Errorf("an editor's save = %d, want 403", code)
 	}
-	if n := stored(); n != 0 {
+	if n := storedScenarios(t, db); n != 0 {
 		t.Fatalf("refused saves stored %d scenarios", n)
 	}
 	code, loc := a.form("/sok/scenario", url.Values{"q": {q}, "to": {"editor"}, "name": {""}})
@@ -62,7 +53,7 @@ func TestSearchSave(t *testing.T) {
 	if !strings.Contains(ed, "Forslaget er lagret som scenario og åpnet i planleggeren") || !strings.Contains(ed, "Strukturforslag: minst 10") {
 		t.Error("the editor neither confirms the save nor opens the proposal")
 	}
-	if n := stored(); n != 1 {
+	if n := storedScenarios(t, db); n != 1 {
 		t.Errorf("%d scenarios stored, want 1", n)
 	}
 }
