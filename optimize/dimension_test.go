@@ -96,20 +96,10 @@ func alsoMet(p Problem, a []int, k int) bool {
 func TestSolveAlsoSmallExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for trial := range 40 {
-		rows, cols := 2+rng.IntN(2), 3
-		n := rows * cols
-		draw := func() []float64 {
-			w := make([]float64, n)
-			for i := range w {
-				w[i] = float64(1 + rng.IntN(10))
-			}
-			return w
-		}
-		w := draw()
-		g := mustGrid(t, rows, cols, w)
+		g, w := smallGrid(t, rng)
 		p := Problem{Graph: g, Weight: w, Floor: float64(6 + rng.IntN(8)), Name: "a"}
 		for d := range 1 + trial%2 {
-			p.Also = append(p.Also, Dimension{Name: string(rune('b' + d)), Weight: draw(), Floor: float64(6 + rng.IntN(10))})
+			p.Also = append(p.Also, Dimension{Name: string(rune('b' + d)), Weight: randomWeights(rng, len(w)), Floor: float64(6 + rng.IntN(10))})
 		}
 		checkOptimum(t, trial, p, bruteForce(p), checkMulti)
 	}

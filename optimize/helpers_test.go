@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -133,6 +134,24 @@ func mustGrid(tb testing.TB, rows, cols int, w []float64) *graph.Graph {
 		tb.Fatal(err)
 	}
 	return g
+}
+
+// smallGrid draws a grid of two or three rows of three cells, each
+// weighing 1 to 10: small enough for bruteForce to enumerate.
+func smallGrid(t *testing.T, rng *rand.Rand) (*graph.Graph, []float64) {
+	t.Helper()
+	rows, cols := 2+rng.IntN(2), 3
+	w := randomWeights(rng, rows*cols)
+	return mustGrid(t, rows, cols, w), w
+}
+
+// randomWeights draws n weights, each a whole number from 1 to 10.
+func randomWeights(rng *rand.Rand, n int) []float64 {
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = float64(1 + rng.IntN(10))
+	}
+	return w
 }
 
 // checkPlan verifies pl against p independently of the package's own

@@ -221,13 +221,7 @@ func TestSolveCancel(t *testing.T) {
 func TestSolveSmallExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for trial := range 30 {
-		rows, cols := 2+rng.IntN(2), 3
-		n := rows * cols
-		w := make([]float64, n)
-		for i := range w {
-			w[i] = float64(1 + rng.IntN(10))
-		}
-		g := mustGrid(t, rows, cols, w)
+		g, w := smallGrid(t, rng)
 		floor := float64(8 + rng.IntN(8))
 		p := Problem{Graph: g, Weight: w, Floor: floor}
 		checkOptimum(t, trial, p, bruteForce(p), checkPlan)
