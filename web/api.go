@@ -206,12 +206,7 @@ func (s *Server) apiPopulationSeries(w http.ResponseWriter, r *http.Request) err
 		for _, p := range pts {
 			recs = append(recs, []string{string(row.Number), strconv.Itoa(p.Year), optPersons(p.Population), p.Note})
 		}
-		b, err := toCSV(recs)
-		if err != nil {
-			return err
-		}
-		writeFormat(w, format, "folkemengde-"+string(row.Number), b)
-		return nil
+		return writeTable(w, format, "folkemengde-"+string(row.Number), recs)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"number": row.Number, "name": row.ShortName, "structure": row.Structure,
 		"series": pts, "source": atlas.PopulationSource})
@@ -239,7 +234,7 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if format != "json" {
-		b, err := toCSV([][]string{
+		return writeTable(w, format, "kommunestruktur", [][]string{
 			{"struktur", "aar", "kommuner", "med_data", "innbyggere", "middel", "median", "storst", "storst_innbyggere", "minst", "minst_innbyggere", "terskel", "under_terskel"},
 			{st.String(), strconv.Itoa(year), strconv.Itoa(t.Municipalities), strconv.Itoa(t.WithData), strconv.FormatInt(int64(t.Inhabitants), 10),
 				strconv.FormatFloat(t.Mean, 'f', 1, 64), strconv.FormatFloat(t.Median, 'f', 1, 64),
@@ -247,11 +242,6 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 				t.Smallest.Number + " " + t.Smallest.Name, strconv.FormatInt(int64(t.Smallest.Inhabitants), 10),
 				strconv.FormatInt(under, 10), strconv.Itoa(t.Under.Count)},
 		})
-		if err != nil {
-			return err
-		}
-		writeFormat(w, format, "kommunestruktur", b)
-		return nil
 	}
 	writeJSON(w, http.StatusOK, t)
 	return nil
@@ -282,12 +272,7 @@ func (s *Server) apiNordic(w http.ResponseWriter, r *http.Request) error {
 				optFloat(row.Municipalities), optFloat(row.Inhabitants), optFloat(row.Mean), optFloat(row.Median),
 				optFloat(row.Largest), optFloat(row.Smallest), optFloat(row.Under5000), row.Source})
 		}
-		b, err := toCSV(recs)
-		if err != nil {
-			return err
-		}
-		writeFormat(w, format, "norden", b)
-		return nil
+		return writeTable(w, format, "norden", recs)
 	}
 	writeJSON(w, http.StatusOK, n)
 	return nil
@@ -448,6 +433,17 @@ func marshal(v any) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// writeTable sends recs as the CSV download that format asks for (csv or
+// csv-excel), with name in its file name.
+func writeTable(w http.ResponseWriter, format, name string, recs [][]string) error {
+	b, err := toCSV(recs)
+	if err != nil {
+		return err
+	}
+	writeFormat(w, format, name, b)
+	return nil
 }
 
 // toCSV writes RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read
