@@ -74,17 +74,7 @@ type CountyCatalogue struct {
 
 // Validate checks every task and that ids are unique.
 func (c *CountyCatalogue) Validate() error {
-	seen := map[string]bool{}
-	for i := range c.Tasks {
-		if err := c.Tasks[i].Validate(); err != nil {
-			return err
-		}
-		if seen[c.Tasks[i].ID] {
-			return Errorf(EINVALID, "county task catalogue: task %s appears twice", c.Tasks[i].ID)
-		}
-		seen[c.Tasks[i].ID] = true
-	}
-	return nil
+	return validateTasks("county task catalogue", len(c.Tasks), func(i int) (string, error) { return c.Tasks[i].ID, c.Tasks[i].Validate() })
 }
 
 // Task returns the task with the id, or nil.

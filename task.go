@@ -179,15 +179,23 @@ func (c *Catalogue) Validate() error {
 	if c.Version == "" {
 		return Errorf(EINVALID, "task catalogue: version is required")
 	}
+	return validateTasks("task catalogue", len(c.Tasks), func(i int) (string, error) { return c.Tasks[i].ID, c.Tasks[i].Validate() })
+}
+
+// validateTasks checks the n tasks of a catalogue in order: task(i) gives
+// task i's id and the error of its own check, and no id may appear twice.
+// catalogue names the catalogue in the message.
+func validateTasks(catalogue string, n int, task func(i int) (id string, err error)) error {
 	seen := map[string]bool{}
-	for i := range c.Tasks {
-		if err := c.Tasks[i].Validate(); err != nil {
+	for i := range n {
+		id, err := task(i)
+		if err != nil {
 			return err
 		}
-		if seen[c.Tasks[i].ID] {
-			return Errorf(EINVALID, "task catalogue: task %s appears twice", c.Tasks[i].ID)
+		if seen[id] {
+			return Errorf(EINVALID, "%s: task %s appears twice", catalogue, id)
 		}
-		seen[c.Tasks[i].ID] = true
+		seen[id] = true
 	}
 	return nil
 }
