@@ -16,6 +16,7 @@ import (
 	_ "modernc.org/sqlite" // to read the test store independently of package sqlstore
 
 	"generalist"
+	"generalist/internal/testkit/sqlitefile"
 )
 
 // The attacks of issue 7, tried against a real server and store: every one
@@ -35,45 +36,18 @@ var injections = []string{
 // fixed order. It reads the file through its own connection.
 func fingerprint(t *testing.T, path string) map[string]string {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(10000)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
 	out := map[string]string{}
-	for _, tb := range tables {
-		rs, err := db.Query(`SELECT * FROM "` + tb + `"`)
-		if err != nil {
-			t.Fatal(err)
+	for _, tb := range sqlitefile.Tables(t, path) {
+		if strings.HasPrefix(tb.Name, "sqlite_") {
+			continue // SQLite's own tables
 		}
-		cols, _ := rs.Columns()
-		var lines []string
-		for rs.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rs.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, fmt.Sprintf("%q", vals))
+		lines := make([]string, len(tb.Rows))
+		for i, vals := range tb.Rows {
+			lines[i] = fmt.Sprintf("%q", vals)
 		}
-		rs.Close()
 		sort.Strings(lines)
 		h := sha256.Sum256([]byte(strings.Join(lines, "\n")))
-		out[tb] = fmt.Sprintf("%d rows %s", len(lines), hex.EncodeToString(h[:8]))
+		out[tb.Name] = fmt.Sprintf("%d rows %s", len(lines), hex.EncodeToString(h[:8]))
 	}
 	return out
 }

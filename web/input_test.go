@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -25,6 +24,7 @@ import (
 	"generalist/auth"
 	"generalist/geo"
 	"generalist/geomap"
+	"generalist/internal/testkit/sqlitefile"
 	"generalist/refdata"
 	"generalist/sqlite"
 )
@@ -614,40 +614,12 @@ func TestInputModeration(t *testing.T) {
 // fails if any value contains one of the strings.
 func assertNowhere(t *testing.T, path string, needles ...string) {
 	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
+	tables := sqlitefile.Tables(t, path)
 	if len(tables) < 10 {
 		t.Fatalf("only %d tables", len(tables))
 	}
 	for _, table := range tables {
-		rs, err := db.Query(`SELECT * FROM "` + table + `"`)
-		if err != nil {
-			t.Fatalf("%s: %v", table, err)
-		}
-		cols, _ := rs.Columns()
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rs.Next() {
-			if err := rs.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
+		for _, vals := range table.Rows {
 			for i, v := range vals {
 				var s string
 				switch x := v.(type) {
@@ -658,12 +630,11 @@ func assertNowhere(t *testing.T, path string, needles ...string) {
 				}
 				for _, n := range needles {
 					if strings.Contains(strings.ToLower(s), strings.ToLower(n)) {
-						t.Errorf("table %s, column %s still holds %q", table, cols[i], n)
+						t.Errorf("table %s, column %s still holds %q", table.Name, table.Columns[i], n)
 					}
 				}
 			}
 		}
-		rs.Close()
 	}
 }
 
