@@ -9,7 +9,6 @@ import (
 
 	"generalist"
 	"generalist/app"
-	"generalist/postgres"
 	"generalist/sqlstore"
 	"generalist/storetest"
 )
@@ -25,15 +24,7 @@ func twoProcesses(t *testing.T, backend string) (*sqlstore.DB, *sqlstore.DB) {
 		return storetest.Loaded(t, storetest.OpenSQLiteAt(t, path)), storetest.OpenSQLiteAt(t, path)
 	default:
 		url := storetest.PostgresURL(t)
-		open := func() *sqlstore.DB {
-			db, err := postgres.Open(context.Background(), url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
-			return db
-		}
-		return storetest.Loaded(t, open()), open()
+		return storetest.Loaded(t, storetest.OpenPostgresAt(t, url)), storetest.OpenPostgresAt(t, url)
 	}
 }
 

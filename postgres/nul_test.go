@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"generalist"
-	"generalist/postgres"
 	"generalist/storetest"
 )
 
@@ -15,12 +14,8 @@ import (
 // failure of the store (a 500), and nothing is stored.
 func TestRefuseNUL(t *testing.T) {
 	ctx := context.Background()
-	db, err := postgres.Open(ctx, storetest.PostgresURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	err = db.CreateScenario(ctx, &generalist.Scenario{ID: "s", Name: "a\x00b", Structure: generalist.Structure2024, Year: 2026})
+	db := storetest.OpenPostgres(t)
+	err := db.CreateScenario(ctx, &generalist.Scenario{ID: "s", Name: "a\x00b", Structure: generalist.Structure2024, Year: 2026})
 	if generalist.ErrorCode(err) != generalist.EINVALID {
 		t.Errorf("a scenario named with a NUL = %v, want EINVALID", err)
 	}
@@ -39,11 +34,7 @@ func TestRefuseNUL(t *testing.T) {
 // bad input too.
 func TestRefuseNULInsertReturning(t *testing.T) {
 	ctx := context.Background()
-	db, err := postgres.Open(ctx, storetest.PostgresURL(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := storetest.OpenPostgres(t)
 	u := &generalist.User{Name: "kari", FullName: "Kari\x00Nordmann", Role: generalist.UserAnalyst, PasswordHash: "x"}
 	if err := db.CreateUser(ctx, u); generalist.ErrorCode(err) != generalist.EINVALID || !strings.Contains(generalist.ErrorMessage(err), "NUL") {
 		t.Errorf("a user named with a NUL = %v, want EINVALID saying NUL", err)

@@ -227,11 +227,20 @@ var (
 // it when GENERALIST_REQUIRE_POSTGRES=1 (as ./scripts/test sets it).
 func OpenPostgres(tb testing.TB) *sqlstore.DB {
 	tb.Helper()
-	db, err := postgres.Open(context.Background(), PostgresURL(tb))
+	return OpenPostgresAt(tb, PostgresURL(tb)) // closed before the schema is dropped
+}
+
+// OpenPostgresAt opens a store on the PostgreSQL database or schema at
+// url (such as one PostgresURL made), closed when tb ends: cleanups run
+// last-registered first, so before the schema made earlier is dropped.
+// Two calls with one url are two processes on one store.
+func OpenPostgresAt(tb testing.TB, url string) *sqlstore.DB {
+	tb.Helper()
+	db, err := postgres.Open(context.Background(), url)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	tb.Cleanup(func() { db.Close() }) // runs before the schema is dropped
+	tb.Cleanup(func() { db.Close() })
 	return db
 }
 
@@ -326,12 +335,7 @@ func postgresTemplate(t *testing.T) func(testing.TB) *sqlstore.DB {
 				tb.Errorf("drop database %s: %v", copy, err)
 			}
 		})
-		db, err := postgres.Open(ctx, withDatabase(tb, base, copy))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		tb.Cleanup(func() { db.Close() }) // runs before the database is dropped
-		return db
+		return OpenPostgresAt(tb, withDatabase(tb, base, copy)) // closed before the database is dropped
 	}
 }
 

@@ -24,9 +24,7 @@ import (
 
 	"generalist/auth"
 	"generalist/jobs"
-	"generalist/postgres"
 	"generalist/refdata"
-	"generalist/sqlite"
 	"generalist/sqlstore"
 	"generalist/storetest"
 )
@@ -54,27 +52,21 @@ type jobStore struct {
 func jobStores(t *testing.T) []jobStore {
 	path := filepath.Join(t.TempDir(), "jobs.db")
 	out := []jobStore{{name: "sqlite", env: []string{"DATABASE_URL="}, db: path, open: func(t *testing.T) *sqlstore.DB {
-		db, err := sqlite.Open(context.Background(), path)
-		return ensured(t, db, err)
+		return ensured(t, storetest.OpenSQLiteAt(t, path))
 	}}}
 	if os.Getenv(storetest.EnvDatabaseURL) != "" || os.Getenv(storetest.EnvRequirePostgres) == "1" {
 		url := storetest.PostgresURL(t)
 		out = append(out, jobStore{name: "postgres", url: url, env: []string{"DATABASE_URL=" + url}, db: path, open: func(t *testing.T) *sqlstore.DB {
-			db, err := postgres.Open(context.Background(), url)
-			return ensured(t, db, err)
+			return ensured(t, storetest.OpenPostgresAt(t, url))
 		}})
 	}
 	return out
 }
 
-// ensured is db, opened with err, holding the reference data, closed
-// when t ends.
-func ensured(t *testing.T, db *sqlstore.DB, err error) *sqlstore.DB {
+// ensured is db holding the reference data: loaded by the first process
+// that opens the store, found there by the others.
+func ensured(t *testing.T, db *sqlstore.DB) *sqlstore.DB {
 	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
 	if _, err := refdata.Ensure(context.Background(), db); err != nil {
 		t.Fatal(err)
 	}
