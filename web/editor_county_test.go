@@ -64,19 +64,11 @@ func TestEditorCountyRegionSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	overlap, err := generalist.ParseScenario([]byte(`{"id": "overlapp", "name": "Overlapp", "structure": 2024, "year": 2026, "cooperations": [
+	overlap := e.scenario(t, `{"id": "overlapp", "name": "Overlapp", "structure": 2024, "year": 2026, "cooperations": [
   {"task": "ppt", "form": "vertskommune_administrativt", "members": ["1101", "1111"], "host": "1101"},
-  {"task": "barnevern", "form": "vertskommune_administrativt", "members": ["1101", "1112"], "host": "1101"}]}`), "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.srv.app.CreateScenario(ctx, overlap); err != nil {
-		t.Fatal(err)
-	}
+  {"task": "barnevern", "form": "vertskommune_administrativt", "members": ["1101", "1112"], "host": "1101"}]}`)
 	for _, id := range []string{saved.ID, overlap.ID} {
-		if _, err := e.srv.app.PublishScenario(ctx, id, "test"); err != nil {
-			t.Fatal(err)
-		}
+		e.publish(t, id)
 	}
 	boot := editorBootOf(t, e.URL, "/scenarier/ny")
 	if len(boot.RegionSources) != 1 || boot.RegionSources[0].ID != saved.ID {
@@ -129,20 +121,30 @@ func TestEditorCountyRegionSources(t *testing.T) {
 // which must be a 200.
 func postEditor(t *testing.T, base, lang, body string) editorResult {
 	t.Helper()
+	var res editorResult
+	if code := postEvaluate(t, base, lang, body, &res); code != http.StatusOK {
+		t.Fatalf("POST beregn: %d %+v", code, res)
+	}
+	return res
+}
+
+// postEvaluate posts body to the editor's evaluation in lang, decodes the
+// JSON answer into v and returns the status.
+func postEvaluate(t *testing.T, base, lang, body string, v any) int {
+	t.Helper()
 	r, err := http.Post(base+"/scenarier/ny/beregn?lang="+lang, "application/json", strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Body.Close()
-	b, _ := io.ReadAll(r.Body)
-	if r.StatusCode != http.StatusOK {
-		t.Fatalf("POST beregn: %d %s", r.StatusCode, b)
-	}
-	var res editorResult
-	if err := json.Unmarshal(b, &res); err != nil {
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return res
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatalf("POST beregn %s: %d, not JSON: %v\n%s", body, r.StatusCode, err, b)
+	}
+	return r.StatusCode
 }
 
 // TestEditorCountyProblems: a county lever with an unknown task, an

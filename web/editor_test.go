@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"encoding/json"
 	"html"
 	"io"
 	"net/http"
@@ -140,16 +139,9 @@ func TestEditorEvaluate(t *testing.T) {
 	e := newInputEnv(t)
 	post := func(lang, body string) (int, map[string]any) {
 		t.Helper()
-		r, err := http.Post(e.URL+"/scenarier/ny/beregn?lang="+lang, "application/json", strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Body.Close()
 		var v map[string]any
-		if err := json.NewDecoder(r.Body).Decode(&v); err != nil {
-			t.Fatalf("%s: not JSON: %v", body, err)
-		}
-		return r.StatusCode, v
+		code := postEvaluate(t, e.URL, lang, body, &v)
+		return code, v
 	}
 	merger := `{"name":"x","structure":2024,"year":2026,"mergers":[{"name":"Dalane","members":["1111","1112","1101"],"centre":"1101"}]}`
 	code, v := post("nb", merger)

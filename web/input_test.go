@@ -115,6 +115,47 @@ func (e *inputEnv) analyst(t *testing.T, name string) {
 	}
 }
 
+// scenario parses text as a scenario file and stores the scenario through
+// the application, unpublished.
+func (e *inputEnv) scenario(t *testing.T, text string) *generalist.Scenario {
+	t.Helper()
+	sc, err := generalist.ParseScenario([]byte(text), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.srv.app.CreateScenario(context.Background(), sc); err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+// publish publishes the stored scenario id.
+func (e *inputEnv) publish(t *testing.T, id string) {
+	t.Helper()
+	if _, err := e.srv.app.PublishScenario(context.Background(), id, "test"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// linkedInput stores the scenario sc and the input in, publishes the
+// input and links it to sc.
+func (e *inputEnv) linkedInput(t *testing.T, sc *generalist.Scenario, in *generalist.Input) {
+	t.Helper()
+	ctx := context.Background()
+	if err := e.db.CreateScenario(ctx, sc); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.CreateInput(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.Moderate(ctx, in.ID, generalist.InputModeration{Action: generalist.ModeratePublish, Version: 1, Moderator: "a"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.db.LinkScenario(ctx, in.ID, sc.ID); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // httpClient is an HTTP client with a cookie jar that does not follow
 // redirects; addr, when set, is sent as X-Forwarded-For.
 type httpClient struct {
@@ -701,20 +742,8 @@ func TestScenarioInputs(t *testing.T) {
 	e := newInputEnv(t)
 	ctx := context.Background()
 	sc := &generalist.Scenario{ID: "med-innspill", Name: "Med innspill", Structure: 2024, Year: 2026}
-	if err := e.db.CreateScenario(ctx, sc); err != nil {
-		t.Fatal(err)
-	}
-	in := &generalist.Input{Kind: generalist.InputSolution, Title: "Grunnlag", Text: "Et innspill som begrunner scenarioet.", SenderType: generalist.SenderPerson,
-		Consent: true, ConsentVersion: generalist.InputConsent.Version, Status: generalist.InputNew}
-	if err := e.db.CreateInput(ctx, in); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.db.Moderate(ctx, in.ID, generalist.InputModeration{Action: generalist.ModeratePublish, Version: 1, Moderator: "a"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.db.LinkScenario(ctx, in.ID, sc.ID); err != nil {
-		t.Fatal(err)
-	}
+	e.linkedInput(t, sc, &generalist.Input{Kind: generalist.InputSolution, Title: "Grunnlag", Text: "Et innspill som begrunner scenarioet.", SenderType: generalist.SenderPerson,
+		Consent: true, ConsentVersion: generalist.InputConsent.Version, Status: generalist.InputNew})
 	got, err := e.srv.scenarioInputs(ctx, []*generalist.Scenario{sc, {Name: "fra fil"}})
 	if err != nil || len(got) != 1 || len(got[sc.ID]) != 1 || got[sc.ID][0].Title != "Grunnlag" {
 		t.Errorf("scenarioInputs = %v, %v", got, err)
@@ -725,22 +754,9 @@ func TestScenarioInputs(t *testing.T) {
 // inputs linked to the scenario.
 func TestScenarioReportInputs(t *testing.T) {
 	e := newInputEnv(t)
-	ctx := context.Background()
 	sc := &generalist.Scenario{ID: "rapport-innspill", Name: "Rapport med innspill", Structure: 2024, Year: 2026}
-	if err := e.db.CreateScenario(ctx, sc); err != nil {
-		t.Fatal(err)
-	}
-	in := &generalist.Input{Kind: generalist.InputChallenge, Title: "Motivasjon for scenarioet", Text: "Et publisert innspill som begrunner scenarioet.",
-		SenderType: generalist.SenderPerson, Name: "Skjult Navn", Consent: true, ConsentVersion: generalist.InputConsent.Version, Status: generalist.InputNew}
-	if err := e.db.CreateInput(ctx, in); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.db.Moderate(ctx, in.ID, generalist.InputModeration{Action: generalist.ModeratePublish, Version: 1, Moderator: "a"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.db.LinkScenario(ctx, in.ID, sc.ID); err != nil {
-		t.Fatal(err)
-	}
+	e.linkedInput(t, sc, &generalist.Input{Kind: generalist.InputChallenge, Title: "Motivasjon for scenarioet", Text: "Et publisert innspill som begrunner scenarioet.",
+		SenderType: generalist.SenderPerson, Name: "Skjult Navn", Consent: true, ConsentVersion: generalist.InputConsent.Version, Status: generalist.InputNew})
 	e.analyst(t, "analytiker")
 	c := newHTTPClient(t, e.URL, "")
 	c.signIn("analytiker") // stored scenarios are shown to accounts only

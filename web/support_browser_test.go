@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"generalist"
 	"generalist/internal/browser"
 )
 
@@ -19,18 +17,8 @@ import (
 // under the figures: 1 000 000 kr in 2026 and 2027, 2 000 000 kr in all.
 func TestBrowserEditorSupport(t *testing.T) {
 	e := newInputEnv(t)
-	ctx := context.Background()
-	sc, err := generalist.ParseScenario([]byte(`{"id": "stotte-nettleser", "name": "Nytt IKS", "structure": 2024, "year": 2026,
-  "cooperations": [{"task": "ppt", "form": "interkommunalt_selskap", "members": ["1151", "1145"]}]}`), "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.srv.app.CreateScenario(ctx, sc); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.srv.app.PublishScenario(ctx, sc.ID, "test"); err != nil {
-		t.Fatal(err)
-	}
+	e.publish(t, e.scenario(t, `{"id": "stotte-nettleser", "name": "Nytt IKS", "structure": 2024, "year": 2026,
+  "cooperations": [{"task": "ppt", "form": "interkommunalt_selskap", "members": ["1151", "1145"]}]}`).ID)
 	b := browser.Open(t, 120*time.Second)
 	bctx, do, text := b.Ctx, b.Do, b.TextContent
 	waitFor := func(what, cond string) {

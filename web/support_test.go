@@ -1,15 +1,12 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"html"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
-
-	"generalist"
 )
 
 // supportScenario is a new IKS for ppt of Utsira and Bokn with a grant of
@@ -30,17 +27,7 @@ func supPlain(s string) string {
 // municipality receives.
 func TestCompareSupport(t *testing.T) {
 	e := newInputEnv(t)
-	ctx := context.Background()
-	sc, err := generalist.ParseScenario([]byte(supportScenario), "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.srv.app.CreateScenario(ctx, sc); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.srv.app.PublishScenario(ctx, sc.ID, "test"); err != nil {
-		t.Fatal(err)
-	}
+	e.publish(t, e.scenario(t, supportScenario).ID)
 	for _, c := range []struct{ lang, title, cost, total string }{
 		{"nb", "Støtteordning for nye samarbeid", "Statens kostnad per år", "Til sammen"},
 		{"en", "Support scheme for new cooperation", "The state's cost per year", "In all"},
@@ -87,14 +74,9 @@ func TestEditorSupport(t *testing.T) {
 	e := newInputEnv(t)
 	post := func(lang, body string) map[string]any {
 		t.Helper()
-		r, err := http.Post(e.URL+"/scenarier/ny/beregn?lang="+lang, "application/json", strings.NewReader(body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Body.Close()
 		var v map[string]any
-		if err := json.NewDecoder(r.Body).Decode(&v); err != nil || r.StatusCode != 200 {
-			t.Fatalf("%d %v", r.StatusCode, err)
+		if code := postEvaluate(t, e.URL, lang, body, &v); code != 200 {
+			t.Fatalf("%d %v", code, v)
 		}
 		return v
 	}
