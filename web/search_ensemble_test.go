@@ -6,9 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-
-	"generalist/geo"
-	"generalist/graph"
 )
 
 // TestSearchEnsembleBalanced: the API's ensembles are balanced by
@@ -53,14 +50,7 @@ func TestSearchEnsembleBalanced(t *testing.T) {
 	if len(e.Samples) != 8 || len(e.Nodes) != 357 {
 		t.Fatalf("%d samples, %d nodes", len(e.Samples), len(e.Nodes))
 	}
-	ms, _, err := geo.Embedded(2024)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := graph.Build(ms, graph.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := graph2024(t)
 	pop := populations(t)
 	frozen := map[string]bool{}
 	for _, b := range e.Pinned {
@@ -68,15 +58,13 @@ func TestSearchEnsembleBalanced(t *testing.T) {
 	}
 	for _, s := range e.Samples {
 		members := map[int][]string{}
-		group := map[string]int{}
 		for id, k := range s.Region {
 			members[k] = append(members[k], e.Nodes[id])
-			group[e.Nodes[id]] = k
 		}
 		if len(members) != 30 {
 			t.Errorf("chain %d step %d: %d groups", s.Chain, s.Step, len(members))
 		}
-		for k, m := range members {
+		for _, m := range members {
 			var w float64
 			for _, c := range m {
 				w += pop[c]
@@ -84,19 +72,7 @@ func TestSearchEnsembleBalanced(t *testing.T) {
 			if w < e.Floor || w > e.Ceiling && !frozen[strings.Join(m, "+")] {
 				t.Errorf("chain %d step %d: group %v weighs %v (floor %v, ceiling %v)", s.Chain, s.Step, m, w, e.Floor, e.Ceiling)
 			}
-			seen := map[string]bool{m[0]: true}
-			queue := []string{m[0]}
-			for len(queue) > 0 {
-				nb, _ := g.Neighbours(queue[0])
-				queue = queue[1:]
-				for _, n := range nb {
-					if group[n.Code] == k && !seen[n.Code] {
-						seen[n.Code] = true
-						queue = append(queue, n.Code)
-					}
-				}
-			}
-			if len(seen) != len(m) {
+			if !contiguous(g, m) {
 				t.Errorf("chain %d step %d: group %v is not contiguous", s.Chain, s.Step, m)
 			}
 		}
