@@ -201,6 +201,11 @@ func (c *Comparison) t(key string, args ...any) string {
 	if c.english() {
 		s = tx[1]
 	}
+	if !strings.HasPrefix(key, "csv.") {
+		// Digit groups in the catalogue ("per 1 000") must not wrap
+		// between "1" and "000"; a CSV header stays plain text.
+		s = nbfmt.KeepGroups(s)
+	}
 	if len(args) > 0 {
 		return fmt.Sprintf(s, args...)
 	}

@@ -145,3 +145,25 @@ func TestNumberLang(t *testing.T) {
 		t.Errorf("English thousands separator in a CSV for Norwegian Excel:\n%s", s)
 	}
 }
+
+// TestDigitGroupsKeptTogether pins that a bokmål text never offers a line
+// break inside a number such as "1 000": the groups are joined by a
+// no-break space. CSV headers stay plain text for the programs that read
+// them.
+func TestDigitGroupsKeptTogether(t *testing.T) {
+	breakable := regexp.MustCompile(`\d[ \x{2009}]\d{3}(\D|$)`)
+	c := &Comparison{Lang: "nb"}
+	checked := 0
+	for key := range texts {
+		if strings.HasPrefix(key, "csv.") {
+			continue
+		}
+		if s := c.t(key); breakable.MatchString(s) {
+			t.Errorf("%s: %q can wrap inside a number", key, s)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no texts checked")
+	}
+}
