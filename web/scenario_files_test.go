@@ -1,9 +1,7 @@
 package web_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -96,15 +94,8 @@ func TestScenarioImportAPI(t *testing.T) {
 		t.Errorf("a refused plan was stored: %d", code)
 	}
 	// The page: a preview first, then the scenario, then its comparison.
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	mw.WriteField("csrf", analyst.csrf)
-	mw.WriteField("step", "preview")
-	mw.WriteField("scenario_name", "Fra siden")
-	fw, _ := mw.CreateFormFile("file", "plan.csv")
-	fw.Write([]byte("kommunenummer,gruppe\n1811,a\n1812,a\n0301,b\n5601,b\n"))
-	mw.Close()
-	code, body = analyst.do("POST", "/scenarier/importer", mw.FormDataContentType(), buf.String())
+	code, body = analyst.upload("/scenarier/importer", map[string]string{"step": "preview", "scenario_name": "Fra siden"},
+		"plan.csv", []byte("kommunenummer,gruppe\n1811,a\n1812,a\n0301,b\n5601,b\n"))
 	if code != http.StatusBadRequest || !strings.Contains(body, "linje 4") || !strings.Contains(body, "contiguous") {
 		t.Errorf("the page's preview of a plan that is not contiguous: %d, %.300s", code, body)
 	}
