@@ -13,6 +13,7 @@ import (
 	"generalist/app"
 	"generalist/refdata"
 	"generalist/sqlite"
+	"generalist/storetest"
 	"generalist/web"
 )
 
@@ -29,11 +30,7 @@ func newStoreServer(t *testing.T) (*sqlite.DB, *httptest.Server) {
 // the reference data loaded as the commands load it.
 func openLoaded(tb testing.TB, path string) *sqlite.DB {
 	tb.Helper()
-	db, err := sqlite.Open(context.Background(), path)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
+	db := storetest.OpenSQLiteAt(tb, path)
 	if _, err := refdata.Ensure(context.Background(), db); err != nil {
 		tb.Fatal(err)
 	}
