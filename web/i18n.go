@@ -184,12 +184,23 @@ func langOf(r *http.Request) string {
 
 // rememberLang stores an explicit ?lang= choice in a cookie.
 func rememberLang(w http.ResponseWriter, r *http.Request) {
-	if l := r.URL.Query().Get("lang"); l == "en" || l == "nb" {
-		if c, err := r.Cookie("lang"); err == nil && c.Value == l {
-			return // already remembered: no Set-Cookie, so caches may keep the page
-		}
+	if l := langToRemember(r); l != "" {
 		http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil})
 	}
+}
+
+// langToRemember is the language of an explicit ?lang= choice that the
+// request's cookie does not hold yet, or "" when there is nothing to
+// remember (no Set-Cookie, so caches may keep the page).
+func langToRemember(r *http.Request) string {
+	l := r.URL.Query().Get("lang")
+	if l != "en" && l != "nb" {
+		return ""
+	}
+	if c, err := r.Cookie("lang"); err == nil && c.Value == l {
+		return ""
+	}
+	return l
 }
 
 func templateFuncs(lang string) template.FuncMap {

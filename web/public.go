@@ -21,7 +21,9 @@ import (
 // cachedJSON) need it less.
 func (s *Server) servePublic(w http.ResponseWriter, r *http.Request, h handler) error {
 	v := viewerOf(r)
-	if r.Method != http.MethodGet || v.User != nil || v.Token != nil || pendingFlash(r) != "" {
+	if r.Method != http.MethodGet || v.User != nil || v.Token != nil || pendingFlash(r) != "" || langToRemember(r) != "" {
+		// A language switch is personal too: its answer must carry the
+		// cookie that remembers the choice, which a kept answer does not.
 		return h(w, r)
 	}
 	key := fmt.Sprintf("public/%s/%s%s", langOf(r), s.today(), r.URL.RequestURI())
@@ -44,7 +46,7 @@ func (s *Server) servePublic(w http.ResponseWriter, r *http.Request, h handler) 
 		return publicAnswer{body: body, contentType: c.header.Get("Content-Type"), etag: c.header.Get("ETag")}, err
 	})
 	if err == errPersonal {
-		personal.replay(w)
+		personal.replay(w, r)
 		return nil
 	}
 	if err != nil {
@@ -88,12 +90,20 @@ func (c *captured) Write(b []byte) (int, error) {
 	return c.body.Write(b)
 }
 
-// replay sends the captured answer to w as it was written.
-func (c *captured) replay(w http.ResponseWriter) {
+// replay sends the captured answer to w as it was written, compressed
+// when r accepts gzip: servePublic asked the handler for the plain body.
+func (c *captured) replay(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	for k, vs := range c.header {
-		h[k] = vs
+		if k != "Content-Length" && k != "Vary" {
+			h[k] = vs
+		}
 	}
-	w.WriteHeader(c.status)
-	w.Write(c.body.Bytes())
+	if c.header.Get("Content-Encoding") != "" { // encoded by the handler itself
+		h.Set("Vary", "Accept-Encoding")
+		w.WriteHeader(c.status)
+		w.Write(c.body.Bytes())
+		return
+	}
+	writePage(w, r, c.status, c.header.Get("Content-Type"), c.body.Bytes())
 }
