@@ -54,9 +54,7 @@ func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generali
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: %v", err)
 	}
 	var body imcWrite
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&body); err != nil {
+	if err := generalist.DecodeStrictJSON(b, &body); err != nil {
 		return nil, e, false, generalist.Errorf(generalist.EINVALID, "request body: %s (send {\"author\": …, \"note\": …, \"cooperation\": {…}})", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	if len(body.Cooperation) == 0 {

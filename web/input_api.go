@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -246,11 +245,14 @@ func (h *inputHandlers) apiInput(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// decodeStrict reads a small JSON body into v, refusing unknown fields.
+// decodeStrict reads a small JSON body into v, refusing unknown fields
+// and anything after the value.
 func decodeStrict(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(maxBytes(w, r, 64<<10))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	b, err := io.ReadAll(maxBytes(w, r, 64<<10))
+	if err != nil {
+		return generalist.Errorf(generalist.EINVALID, "body: %v", err)
+	}
+	if err := generalist.DecodeStrictJSON(b, v); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "json: ")
 		if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
 			return generalist.Errorf(generalist.EINVALID, "%s: unknown field", strings.Trim(f, `"`))

@@ -226,9 +226,7 @@ func (s *Server) apiCreateJob(w http.ResponseWriter, r *http.Request) error {
 		return generalist.Errorf(generalist.EINVALID, "request body: %v", err)
 	}
 	var req jobRequest
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
+	if err := generalist.DecodeStrictJSON(b, &req); err != nil {
 		return generalist.Errorf(generalist.EINVALID, "request body: %s; want {\"kind\": …, \"params\": {…}}", jsonError(err))
 	}
 	p, err := s.jobParams(r, req.Kind, req.Params)
