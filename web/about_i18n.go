@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // aboutMessages are the texts of /om and /tilgjengelighet and of the
 // footer links to them, added to messages at start.
 var aboutMessages = map[string][2]string{
@@ -59,11 +57,4 @@ var aboutMessages = map[string][2]string{
 	"a11y.uutilsynet":                       {"Tilsynet for universell utforming av ikt (Uutilsynet)", "the Norwegian Authority for Universal Design of ICT (Uutilsynet)"},
 }
 
-func init() {
-	for k, v := range aboutMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the about pages is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the about pages", aboutMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // accountMessages are the texts of sign-in, the account page and the
 // administrator's overview.
 var accountMessages = map[string][2]string{
@@ -48,11 +46,4 @@ var accountMessages = map[string][2]string{
 	"userrole.public":       {"publikum", "public"},
 }
 
-func init() {
-	for k, v := range accountMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the account pages is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the account pages", accountMessages) }

@@ -117,11 +117,4 @@ func sigDecimals(v float64) int {
 	return max(0, min(d, 6))
 }
 
-func init() {
-	for k, v := range analysisMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the analysis is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the analysis", analysisMessages) }

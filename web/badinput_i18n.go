@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // badInputMessages word the refusals of malformed requests: an address
 // whose query cannot be read, and the regions search's criteria. Added to
 // messages at start.
@@ -23,11 +21,4 @@ var badInputMessages = map[string][2]string{
 	"err.grp.noages":    {"Det finnes ingen befolkningstall etter alder for %[1]v %[2]v dette året, og de trengs for å regne fagmiljøet. Velg 2024-strukturen eller et annet år.", "There are no population figures by age for %[1]v %[2]v this year, and they are needed to compute the professional environment. Choose the 2024 structure or another year."},
 }
 
-func init() {
-	for k, v := range badInputMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the bad input refusals is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the bad input refusals", badInputMessages) }

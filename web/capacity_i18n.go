@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // capacityMessages are the capacity page's texts (the two forms of every
 // figure, what they rest on, the model against observed figures), added
 // to messages at start.
@@ -86,11 +84,4 @@ var capacityMessages = map[string][2]string{
 	"cap.obs.quote":         {"kildens ord: «%s»", "the source's words: «%s»"},
 }
 
-func init() {
-	for k, v := range capacityMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the capacity page is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the capacity page", capacityMessages) }

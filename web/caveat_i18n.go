@@ -1,8 +1,6 @@
 package web
 
 import (
-	"fmt"
-
 	"generalist"
 )
 
@@ -36,11 +34,4 @@ func caveatsIn(lang string, cs []string) []string {
 	return out
 }
 
-func init() {
-	for k, v := range caveatMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the caveats is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the caveats", caveatMessages) }

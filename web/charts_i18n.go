@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // chartMessages name the scroll regions that hold a chart on a narrow
 // screen (the "scroll" partial): a chart keeps its size, so its text
 // stays at least 12 px, and scrolls sideways in its region, which the
@@ -12,11 +10,4 @@ var chartMessages = map[string][2]string{
 	"layout.chart.ensemble":    {"Diagram over fordelingen i de mange inndelingene", "Chart of the distribution over the many groupings"},
 }
 
-func init() {
-	for k, v := range chartMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the chart regions is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the chart regions", chartMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // compareMessages are the texts of the scenario comparison
 // (/scenarier/sammenlign and its maps), added to messages at start. The
 // notes on today's cooperation (cmp.today.*) are the capacity page's.
@@ -99,13 +97,4 @@ var scenarioListMessages = map[string][2]string{
 	"scl.same":     {"Scenarioer som sammenlignes, må gjelde samme struktur og år.", "Scenarios compared must be on the same structure and year."},
 }
 
-func init() {
-	for _, m := range []map[string][2]string{compareMessages, scenarioListMessages} {
-		for k, v := range m {
-			if _, dup := messages[k]; dup {
-				panic(fmt.Sprintf("web: message key %q of the comparison is defined twice", k))
-			}
-			messages[k] = v
-		}
-	}
-}
+func init() { addMessages("the comparison", compareMessages, scenarioListMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // flashMessages are the confirmations a change leaves for the next page
 // (flash.go); only these keys are ever shown.
 var flashMessages = map[string][2]string{
@@ -60,13 +58,4 @@ var connectionMessages = map[string][2]string{
 	"layout.table.compareecon": {"Økonomi for kommunene som sammenlignes", "Economy of the municipalities compared"},
 }
 
-func init() {
-	for _, m := range []map[string][2]string{flashMessages, connectionMessages} {
-		for k, v := range m {
-			if _, dup := messages[k]; dup {
-				panic(fmt.Sprintf("web: message key %q of the connections is defined twice", k))
-			}
-			messages[k] = v
-		}
-	}
-}
+func init() { addMessages("the connections", flashMessages, connectionMessages) }

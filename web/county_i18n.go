@@ -1,8 +1,6 @@
 package web
 
 import (
-	"fmt"
-
 	"generalist"
 )
 
@@ -99,10 +97,5 @@ func init() {
 	for _, l := range generalist.CountyLimits {
 		countyMessages["county.limit."+l.ID] = [2]string{l.NB, l.EN}
 	}
-	for k, v := range countyMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the county pages is defined twice", k))
-		}
-		messages[k] = v
-	}
+	addMessages("the county pages", countyMessages)
 }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // csvExcelMessages are the words of the download links that offer a CSV
 // file in two variants: the standard one (comma, decimal point) and the
 // one Excel with Norwegian settings opens correctly (format=csv-excel,
@@ -11,11 +9,4 @@ var csvExcelMessages = map[string][2]string{
 	"csv.excel": {"CSV for Excel (semikolon, desimalkomma)", "CSV for Excel (semicolon, decimal comma)"},
 }
 
-func init() {
-	for k, v := range csvExcelMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the CSV links is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the CSV links", csvExcelMessages) }

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"fmt"
-
 	"generalist/economy"
 )
 
@@ -219,17 +217,15 @@ var econParams = map[string][2]string{
 }
 
 func init() {
-	add := func(prefix string, m map[string][2]string) {
-		for k, v := range m {
-			if _, dup := messages[prefix+k]; dup {
-				panic(fmt.Sprintf("web: message key %q of the economy page is defined twice", prefix+k))
-			}
-			messages[prefix+k] = v
-		}
+	addMessages("the economy page", economyMessages, prefixed("econ.f.", econLabels), prefixed("econ.rule.", econRules),
+		prefixed("econ.assume.", econAssumptions), prefixed("econ.p.", econParams))
+}
+
+// prefixed is m with prefix before every key.
+func prefixed(prefix string, m map[string][2]string) map[string][2]string {
+	out := make(map[string][2]string, len(m))
+	for k, v := range m {
+		out[prefix+k] = v
 	}
-	add("", economyMessages)
-	add("econ.f.", econLabels)
-	add("econ.rule.", econRules)
-	add("econ.assume.", econAssumptions)
-	add("econ.p.", econParams)
+	return out
 }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // editorCountyMessages are the texts of the plan editor's county section
 // (editor_county.js; the "ed.js." keys reach the script through the
 // editor's boot). They are added to messages at start.
@@ -42,11 +40,4 @@ var editorCountyMessages = map[string][2]string{
 	"ed.js.county.regions.show":     {"Vis regionene", "Show the regions"},
 }
 
-func init() {
-	for k, v := range editorCountyMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the editor's county section is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the editor's county section", editorCountyMessages) }

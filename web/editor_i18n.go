@@ -266,7 +266,7 @@ var editorProblems = []struct {
 	{regexp.MustCompile(`^task (\S+) has no staffing model whose norm could change$`), "t",
 		[2]string{"Oppgaven %s har ingen bemanningsmodell, så det finnes ingen norm å endre. Velg en annen oppgave.", "The task %s has no staffing model, so there is no norm to change. Choose another task."}},
 	{regexp.MustCompile(`^give fte_per_1000 or min_team$`), "",
-		[2]string{"Fyll inn årsverk per 1 000 innbyggere, minste robuste fagmiljø, eller begge.", "Fill in FTEs per 1,000 inhabitants, the minimum robust team, or both."}},
+		keepGroups([2]string{"Fyll inn årsverk per 1 000 innbyggere, minste robuste fagmiljø, eller begge.", "Fill in FTEs per 1,000 inhabitants, the minimum robust team, or both."})},
 	{regexp.MustCompile(`^(fte_per_1000|min_team) (\S+) is not a valid norm: give 0 or from (\S+) to (\S+)$`), "pnnn",
 		[2]string{"%s %s er ikke en gyldig norm. Gi 0 eller et tall fra %s til %s.", "%s %s is not a valid norm. Give 0 or a number from %s to %s."}},
 	{regexp.MustCompile(`^task (\S+) already has a norm change in (.+)$`), "tr",
@@ -292,7 +292,7 @@ var editorSections = map[string][2]string{
 
 var (
 	whereRe    = regexp.MustCompile(`^([a-z_]+)(?:\[(\d+)\])?(?: \((.*)\))?$`)
-	normFields = map[string][2]string{"fte_per_1000": {"Årsverk per 1 000 innbyggere", "FTEs per 1,000 inhabitants"}, "min_team": {"Minste robuste fagmiljø", "The minimum robust team"}}
+	normFields = map[string][2]string{"fte_per_1000": keepGroups([2]string{"Årsverk per 1 000 innbyggere", "FTEs per 1,000 inhabitants"}), "min_team": {"Minste robuste fagmiljø", "The minimum robust team"}}
 )
 
 // placeProblem places a problem in the scenario and writes it in lang.
@@ -379,11 +379,4 @@ func problemArg(kind byte, v, lang string, names editorNames) string {
 	return v
 }
 
-func init() {
-	for k, v := range editorMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the plan editor is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the plan editor", editorMessages) }

@@ -174,11 +174,4 @@ func plainInt(nf nbfmt.Locale, n int64) string {
 	return nf.Int(n)
 }
 
-func init() {
-	for k, v := range errorMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the errors is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the errors", errorMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // glossaryMessages are the texts of the glossary (/ordliste), added to
 // messages at start: for each term in glossaryTerms, "gl.<id>" is the
 // term and "gl.<id>.text" its plain explanation.
@@ -118,11 +116,4 @@ var glossaryTerms = []glossaryTerm{
 
 var glossaryGroups = []string{"system", "economy", "model", "search"}
 
-func init() {
-	for k, v := range glossaryMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the glossary is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the glossary", glossaryMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // groupsMessages are the texts of the fixed cooperation regions on /sok
 // (search_groups.tmpl, groups_page.go), added to messages at start. The
 // reasons a municipality is left out are worded here from the reason's
@@ -65,11 +63,4 @@ var groupsMessages = map[string][2]string{
 		"The regions show the consequences of the criteria, not a recommendation. The professional environment is computed from the population and the task catalogue's parameters (each municipality on its own, whatever today's cooperation); the distance is a straight line between the municipalities' centres. The same criteria give the same result."},
 }
 
-func init() {
-	for k, v := range groupsMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the cooperation regions is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the cooperation regions", groupsMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // homeMessages are the texts of the home page, added to messages at start.
 var homeMessages = map[string][2]string{
 	"home.lead":       {"I generalistkommunesystemet har alle kommuner – fra Oslo til Utsira – de samme lovpålagte oppgavene, det samme finansieringssystemet (inntektssystemet) og den samme lovgivningen for organisering, styring og statlig kontroll, uavhengig av størrelse. Generalist kartlegger systemet på ekte data og viser konsekvensene av alternativene.", "In Norway's generalist municipality system every municipality – from Oslo to Utsira – has the same statutory tasks, the same financing through the income system and the same legal frame for organisation, governance and state control, whatever its size. Generalist maps the system on real data and shows the consequences of the alternatives."},
@@ -11,11 +9,4 @@ var homeMessages = map[string][2]string{
 	"home.same.law":   {"Samme lovverk: kommuneloven for organisering, styring og statlig kontroll.", "One legal frame: kommuneloven for organisation, governance and state control."},
 }
 
-func init() {
-	for k, v := range homeMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the home page is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the home page", homeMessages) }

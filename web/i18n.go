@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"html/template"
 	"math"
 	"net/http"
@@ -158,6 +159,36 @@ var messages = map[string][2]string{
 	"datasources":     {"Datakilder", "Data sources"},
 	"footer":          {"Åpne data: Statistisk sentralbyrå (NLOD/CC BY 4.0), © Kartverket (CC BY 4.0), KDD (NLOD), Statistics Finland (CC BY 4.0).", "Open data: Statistics Norway (NLOD/CC BY 4.0), © Kartverket (CC BY 4.0), KDD (NLOD), Statistics Finland (CC BY 4.0)."},
 	"centrality.note": {"Sentralitetsklassene er ikke verifisert mot SSB Klass 128.", "The centrality classes are not verified against SSB Klass 128."},
+}
+
+// The base catalogue keeps its digit groups together too (keepGroups is
+// idempotent, so the order of the init functions does not matter).
+func init() {
+	for k, v := range messages {
+		messages[k] = keepGroups(v)
+	}
+}
+
+// addMessages merges the catalogues of a part of the site (of names it in
+// the panic) into messages at start, with the digit groups of their
+// numbers kept together. A key defined twice is a programming error that
+// every test run finds.
+func addMessages(of string, catalogues ...map[string][2]string) {
+	for _, m := range catalogues {
+		for k, v := range m {
+			if _, dup := messages[k]; dup {
+				panic(fmt.Sprintf("web: message key %q of %s is defined twice", k, of))
+			}
+			messages[k] = keepGroups(v)
+		}
+	}
+}
+
+// keepGroups joins the digit groups of the numbers in a message ("per
+// 1 000", "under 5 000") with no-break spaces, so that a line never wraps
+// inside a number.
+func keepGroups(v [2]string) [2]string {
+	return [2]string{nbfmt.KeepGroups(v[0]), nbfmt.KeepGroups(v[1])}
 }
 
 func msg(lang, key string) string {

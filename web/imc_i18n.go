@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // imcMessages are the cooperation registry's UI texts, added to messages
 // at start. The legal sentences of the checklist, exit rules and process
 // guide come from package imc in bokmål only: they quote or paraphrase
@@ -180,11 +178,4 @@ var imcMessages = map[string][2]string{
 	"imc.cost":                           {"Kostnad", "Cost"},
 }
 
-func init() {
-	for k, v := range imcMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the cooperation registry is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the cooperation registry", imcMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // imcImportMessages are the texts of the registry's import page and of a
 // registration's source, added to messages at start.
 var imcImportMessages = map[string][2]string{
@@ -63,11 +61,4 @@ var imcImportMessages = map[string][2]string{
 	"imc.import.examples":                {"Malen har tre eksempler på linjer som begynner med #. De blir aldri importert; slett dem eller la dem stå. Eksemplene som følger med Generalist, kan ikke importeres eller erstattes fra en fil, og en rad merket som eksempel utelates.", "The template has three examples on lines beginning with #. They are never imported; delete them or leave them. The examples shipped with Generalist cannot be imported or replaced from a file, and a row marked as an example is left out."},
 }
 
-func init() {
-	for k, v := range imcImportMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the cooperation import is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the cooperation import", imcImportMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // inputMessages are the texts of the input pages (innspill), added to
 // messages at start. The tag, kind, status and sender labels and the
 // consent text come from the domain (generalist.InputTags, InputConsent).
@@ -103,11 +101,4 @@ var inputMessages = map[string][2]string{
 	"input.minutes":           {"%d minutter", "%d minutes"},
 }
 
-func init() {
-	for k, v := range inputMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the input pages is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the input pages", inputMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // jobsMessages are the texts of the job pages (/jobber, /jobber/{id}) and
 // of the search page's form that queues a job, added to messages at
 // start.
@@ -93,11 +91,4 @@ var jobsMessages = map[string][2]string{
 	"jobs.form.list":  {"Se jobbene dine", "See your jobs"},
 }
 
-func init() {
-	for k, v := range jobsMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the job pages is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the job pages", jobsMessages) }

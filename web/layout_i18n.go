@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // layoutMessages are the texts of the shared page frame (menu, scroll
 // regions of wide tables), added to messages at start.
 var layoutMessages = map[string][2]string{
@@ -48,11 +46,4 @@ var layoutMessages = map[string][2]string{
 	"layout.chart.compare":         {"Diagram over folketallet i kommunene som sammenlignes", "Chart of the population of the municipalities compared"},
 }
 
-func init() {
-	for k, v := range layoutMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the page frame is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the page frame", layoutMessages) }

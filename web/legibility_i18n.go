@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // legibilityMessages are texts added in the page review of issue 16 (at
 // 1400 and 390 px, bokmål and English), added to messages at start.
 var legibilityMessages = map[string][2]string{
@@ -21,11 +19,4 @@ var legibilityMessages = map[string][2]string{
 	"input.noresults.none": {"Ingen innspill er publisert ennå. Send gjerne inn det første; en analytiker leser det før det publiseres.", "No input has been published yet. You are welcome to send the first; an analyst reads it before it is published."},
 }
 
-func init() {
-	for k, v := range legibilityMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the page review is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the page review", legibilityMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // mapMessages are the texts around every map: the skip link, the legend
 // and the table beside it, and the map page's choices.
 var mapMessages = map[string][2]string{
@@ -23,11 +21,4 @@ var mapMessages = map[string][2]string{
 	"maps.svg":          {"Kartet som SVG-bilde", "The map as an SVG picture"},
 }
 
-func init() {
-	for k, v := range mapMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the maps is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the maps", mapMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // nordicMessages are the Nordic comparison's texts, added to messages at
 // start.
 var nordicMessages = map[string][2]string{
@@ -40,11 +38,4 @@ var nordicMessages = map[string][2]string{
 	"nordic.and":                                          {" og ", " and "},
 }
 
-func init() {
-	for k, v := range nordicMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the Nordic comparison is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the Nordic comparison", nordicMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // patternsMessages are the texts of the cooperation patterns page
 // (/samarbeid/monster), added to messages at start.
 var patternsMessages = map[string][2]string{
@@ -49,11 +47,4 @@ var patternsMessages = map[string][2]string{
 	"patterns.how.limits":         {"Tallene sier bare hvordan partnerne er fordelt, ikke om samarbeidene fungerer godt. Et stort regionalt selskap med mange eiere trekker indeksen ned for en kommune som ellers har faste partnere. Fargeklassene i kartet er inndelt i fjerdedeler for lesbarhet og er ingen vurdering.", "The figures only say how the partners are spread, not whether the cooperations work well. A large regional company with many owners pulls the index down for a municipality that otherwise has fixed partners. The map's colour classes are quarters for readability and are no judgement."},
 }
 
-func init() {
-	for k, v := range patternsMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the cooperation patterns is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the cooperation patterns", patternsMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // polishMessages are the texts of the page review's last fixes (issue 16):
 // numbered documents of one source site and the cue that a table or a
 // chart scrolls sideways.
@@ -16,11 +14,4 @@ var polishMessages = map[string][2]string{
 	"econ.start":  {"Velg en kommune og trykk «Vis» for å se inntektene dens, eller skriv kommunenumrene til en tenkt sammenslåing og trykk «Beregn».", "Choose a municipality and press «Show» to see its income, or enter the municipality numbers of a merger and press «Compute»."},
 }
 
-func init() {
-	for k, v := range polishMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the page review is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the page review", polishMessages) }

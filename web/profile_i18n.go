@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // profileMessages are the profile's texts for its links onward (the
 // neighbours, the cooperations, the economy) and its vulnerability
 // profile in both forms, added to messages at start.
@@ -38,11 +36,4 @@ var profileMessages = map[string][2]string{
 	"prof.short":           {"mangler %s", "short by %s"},
 }
 
-func init() {
-	for k, v := range profileMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the profile is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the profile", profileMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // scenarioFileMessages are the texts of a scenario's downloads and
 // sharing (the comparison page) and of the plan import page.
 var scenarioFileMessages = map[string][2]string{
@@ -63,12 +61,5 @@ func init() {
 	for k, v := range scenarioFlash {
 		flashMessages[k] = v
 	}
-	for _, m := range []map[string][2]string{scenarioFileMessages, scenarioFlash} {
-		for k, v := range m {
-			if _, dup := messages[k]; dup {
-				panic(fmt.Sprintf("web: message key %q of the scenario files is defined twice", k))
-			}
-			messages[k] = v
-		}
-	}
+	addMessages("the scenario files", scenarioFileMessages, scenarioFlash)
 }

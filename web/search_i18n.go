@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // searchMessages are the texts of the ensemble part of the structure
 // search page (search_ensemble.tmpl), added to messages at start. Plain
 // words first; the technical names (ReCom, R-hat, ESS) only under
@@ -52,12 +50,5 @@ var searchMessages = map[string][2]string{
 }
 
 func init() {
-	// The form's checkbox says in plain words what the ensemble is.
-	messages["search.ensemble"] = [2]string{"Vis hvor mye svarene varierer (2 000 alternative planer)", "Show how much the answers vary (2,000 alternative plans)"}
-	for k, v := range searchMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the structure search is defined twice", k))
-		}
-		messages[k] = v
-	}
+	addMessages("the structure search", searchMessages)
 }

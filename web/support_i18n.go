@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // supportMessages are the texts of the support scheme for new cooperation
 // (docs/support-scheme.md): the comparison's section, the plan editor's
 // section and the keyed validation errors. Added to messages at start.
@@ -60,11 +58,4 @@ var supportMessages = map[string][2]string{
 	"err.support.population":    {"Innbyggertallet %s i kriteriene kan ikke være negativt.", "The population %s in the criteria cannot be negative."},
 }
 
-func init() {
-	for k, v := range supportMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the support scheme is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the support scheme", supportMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // taskPageMessages are the texts of the task catalogue page (/oppgaver),
 // added to messages at start; the sector names are in tasks_i18n.go.
 var taskPageMessages = map[string][2]string{
@@ -30,11 +28,4 @@ var taskPageMessages = map[string][2]string{
 	"tp.glossarylink":  {"ordlisten", "the glossary"},
 }
 
-func init() {
-	for k, v := range taskPageMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the task page is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the task page", taskPageMessages) }

@@ -1,7 +1,5 @@
 package web
 
-import "fmt"
-
 // tasksMessages are the task catalogue page's texts (/oppgaver), added to
 // messages at start: the sectors' names, for the catalogue's sector keys.
 var tasksMessages = map[string][2]string{
@@ -20,11 +18,4 @@ var tasksMessages = map[string][2]string{
 	"sector.styring_demokrati": {"Styring og demokrati", "Governance and democracy"},
 }
 
-func init() {
-	for k, v := range tasksMessages {
-		if _, dup := messages[k]; dup {
-			panic(fmt.Sprintf("web: message key %q of the task page is defined twice", k))
-		}
-		messages[k] = v
-	}
-}
+func init() { addMessages("the task page", tasksMessages) }
