@@ -20,15 +20,7 @@ import (
 // not 200 is sent as it is and computed again next time; a signed-in
 // viewer always gets the handler's own answer.
 func TestServePublic(t *testing.T) {
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "public.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	s, err := NewServer(Config{App: app.New(db)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newBareServer(t)
 	calls := map[string]int{}
 	h := func(w http.ResponseWriter, r *http.Request) error {
 		calls[r.URL.Path]++
@@ -86,15 +78,7 @@ func TestServePublic(t *testing.T) {
 // that accepts gzip compressed, and a language switch gets its cookie even
 // when the page is kept in memory already.
 func TestServePublicPersonal(t *testing.T) {
-	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "public.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	s, err := NewServer(Config{App: app.New(db)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := newBareServer(t)
 	page := strings.Repeat("en side som er stor nok til å pakkes ", 100)
 	h := func(w http.ResponseWriter, r *http.Request) error {
 		rememberLang(w, r)
@@ -139,4 +123,20 @@ func TestServePublicPersonal(t *testing.T) {
 			t.Errorf("GET %s (cookie %q): Set-Cookie %q, want %q", c.path, c.cookie, got, c.wantCookie)
 		}
 	}
+}
+
+// newBareServer is a server on an empty store of its own, for tests that
+// call its methods directly.
+func newBareServer(t *testing.T) *Server {
+	t.Helper()
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "public.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	s, err := NewServer(Config{App: app.New(db)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
