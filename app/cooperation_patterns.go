@@ -23,15 +23,16 @@ type CooperationPatterns struct {
 }
 
 // CooperationPatterns computes the cooperation patterns of the
-// cooperations in the registry running on day, the shipped examples only
-// when opts says so, on the 2024 structure the registry is kept on.
+// cooperations in the registry running on day, the examples
+// (cooperationsOn) only when opts says so, on the 2024 structure the
+// registry is kept on.
 // EINVALID for a malformed day.
 func (a *App) CooperationPatterns(ctx context.Context, day generalist.CalendarDate, opts TodayOptions) (*CooperationPatterns, error) {
 	day, err := generalist.ParseCalendarDate(string(day))
 	if err != nil {
 		return nil, err
 	}
-	cs, err := a.Store.IMCs(ctx, generalist.IMCFilter{ActiveOn: day})
+	cs, err := a.cooperationsOn(ctx, day)
 	if err != nil {
 		return nil, err
 	}

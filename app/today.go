@@ -27,9 +27,9 @@ func (o TodayOptions) Key() string {
 
 // TodaysCooperation returns today's registered cooperation on structure s
 // on 1 January of year (generalist.TodaysCooperation): the arrangements of
-// the cooperations in the registry running on that day, the shipped
-// examples only when opts says so, and what they rest on. On a structure
-// other than 2024 it applies none and the basis says why.
+// the cooperations in the registry running on that day, the examples
+// (cooperationsOn) only when opts says so, and what they rest on. On a
+// structure other than 2024 it applies none and the basis says why.
 func (a *App) TodaysCooperation(ctx context.Context, s generalist.Structure, year int, opts TodayOptions) ([]generalist.Arrangement, generalist.CooperationBasis, error) {
 	if err := s.Validate(); err != nil {
 		return nil, generalist.CooperationBasis{}, err
@@ -37,8 +37,7 @@ func (a *App) TodaysCooperation(ctx context.Context, s generalist.Structure, yea
 	var cs []generalist.IMC
 	if s == generalist.Structure2024 {
 		var err error
-		day := generalist.TodaysDay(year)
-		if cs, err = a.Store.IMCs(ctx, generalist.IMCFilter{ActiveOn: day}); err != nil {
+		if cs, err = a.cooperationsOn(ctx, generalist.TodaysDay(year)); err != nil {
 			return nil, generalist.CooperationBasis{}, err
 		}
 	}
