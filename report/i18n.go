@@ -19,6 +19,7 @@ var texts = map[string][2]string{
 	"title.default": {"Alternativer til dagens generalistkommunesystem", "Alternatives to today's generalist municipality system"},
 	"today":         {"Dagens system", "Today's system"},
 	"nodata":        {"ingen data", "no data"},
+	"nomerger":      {"ingen sammenslåing", "no merger"},
 	"unknown":       {"ukjent", "unknown"},
 	"below":         {"under %s", "below %s"},
 	"atleast":       {"minst %s", "at least %s"},
@@ -36,7 +37,7 @@ var texts = map[string][2]string{
 	"asm.pooled":     {"I et samarbeid eller hos en mottaker legges medlemmenes forventede årsverk sammen; alle medlemmer er robuste når fellesteamet er det.", "In a cooperation or at a receiving body the members' expected FTEs are added up; all members are robust when the joint team is."},
 	"asm.mandated":   {"Pålagt samarbeid: en kommune som må samarbeide, slås sammen med nærmeste kommune med robust team (innen tre naboskritt, ellers nærmest); en dokumentert grådig regel, ikke en optimal inndeling.", "Mandated cooperation: a municipality that must cooperate is joined with the nearest municipality with a robust team (within three steps between neighbours, otherwise the nearest); a documented greedy rule, not an optimal division."},
 	"asm.split":      {"Deles en kommune uten oppgitte andeler, har kommunene som får deler, ingen data; det anslås ikke.", "When a municipality is split without given shares, the municipalities that receive parts have no data; it is not estimated."},
-	"asm.distance":   {"Avstand til senteret: gjennomsnittlig avstand fra medlemskommunenes tyngdepunkt til senterkommunens, vektet med folketall.", "Distance to the centre: the mean distance from the member municipalities' centroids to the centre municipality's, weighted by population."},
+	"asm.distance":   {"Avstand til nytt kommunesenter: bare for innbyggerne i kommuner som slås sammen; luftlinje fra tyngdepunktet av hver tidligere kommunes areal til tyngdepunktet av senterkommunen, snittet vektet med folketall, og innbyggerne i senterkommunen teller 0 km. Det finnes ikke data om hvor folk bor inne i kommunen, så tallet viser hvor langt senteret flytter, ikke hvor langt hver innbygger har til det.", "Distance to the new municipal centre: only for the inhabitants of municipalities that merge; a straight line from the centroid of each former municipality's area to the centroid of the centre municipality, the mean weighted by population, and the inhabitants of the centre municipality count 0 km. There are no data on where people live within a municipality, so the figure shows how far the centre moves, not how far each inhabitant lives from it."},
 	"asm.catalogue":  {"Oppgavekatalog versjon %s.", "Task catalogue version %s."},
 
 	// Sections and tables.
@@ -74,7 +75,8 @@ var texts = map[string][2]string{
 	"row.nodata":         {"Kommuner uten data", "Municipalities without data"},
 	"row.vulnerable":     {"Oppgave–kommune-par under robust nivå", "Task–municipality pairs below the robust level"},
 	"row.outside":        {"Andel oppgaveårsverk utenfor egen organisasjon", "Share of task FTEs outside the municipality's own organisation"},
-	"row.distance":       {"Gjennomsnittlig avstand til senteret (km)", "Mean distance to the centre (km)"},
+	"row.distance":       {"Avstand til nytt kommunesenter, snitt for innbyggerne i sammenslåtte kommuner (km i luftlinje)", "Distance to the new municipal centre, mean for the inhabitants of merged municipalities (km, straight line)"},
+	"row.distmax":        {"Lengste avstand fra en tidligere kommune til nytt kommunesenter (km i luftlinje)", "Longest distance from a former municipality to its new centre (km, straight line)"},
 	"row.role":           {"Under robust nivå: %s", "Below the robust level: %s"},
 	"task.grouped":       {"%s i samarbeid", "%s in cooperation"},
 	"task.moved":         {"%s til staten", "%s to the state"},

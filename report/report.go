@@ -76,12 +76,8 @@ func (c *Comparison) rows() []row {
 		f(c.t("row.nodata"), func(o *sim.Outcome) string { return count(len(o.Stats.Missing)) }),
 		f(c.t("row.vulnerable"), func(o *sim.Outcome) string { return count(o.Vulnerable) }),
 		f(c.t("row.outside"), c.outsideShare),
-		f(c.t("row.distance"), func(o *sim.Outcome) string {
-			if o.MeanDistanceKm == nil {
-				return c.t("nodata")
-			}
-			return num(*o.MeanDistanceKm, 1)
-		}),
+		f(c.t("row.distance"), func(o *sim.Outcome) string { return c.distance(o.CentreDistance, o.CentreDistance.MeanKm) }),
+		f(c.t("row.distmax"), func(o *sim.Outcome) string { return c.distance(o.CentreDistance, o.CentreDistance.MaxKm) }),
 	}
 	for _, role := range generalist.Roles {
 		rows = append(rows, f(c.t("row.role", strings.ToLower(c.roleName(role))), func(o *sim.Outcome) string {
@@ -94,6 +90,19 @@ func (c *Comparison) rows() []row {
 		}))
 	}
 	return rows
+}
+
+// distance is a figure of the distance to the new centre: «ingen
+// sammenslåing» when the scenario merges no municipality, «ingen data»
+// when the figure is missing.
+func (c *Comparison) distance(d sim.CentreDistance, km *float64) string {
+	switch {
+	case d.Mergers == 0:
+		return c.t("nomerger")
+	case km == nil:
+		return c.t("nodata")
+	}
+	return c.nf().Decimal(*km, 1)
 }
 
 func (c *Comparison) taskRows() []row {

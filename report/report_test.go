@@ -16,24 +16,23 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files")
 
 func fixture() *Comparison {
-	d := 4.2
-	out := func(name string, munis, vuln, short1, short2, grouped int, share float64, dist *float64) *sim.Outcome {
+	d, far := 4.2, 11.5
+	out := func(name string, munis, vuln, short1, short2, grouped int, share float64, dist sim.CentreDistance) *sim.Outcome {
 		return &sim.Outcome{Scenario: name, Structure: 2024, Year: 2026, Municipalities: munis, Inhabitants: 10000,
 			Stats:      stats.Distribution{Municipalities: munis, WithData: munis, Inhabitants: 10000, Median: 2500, Under: stats.Under{Threshold: 5000, Count: munis}},
-			Vulnerable: vuln, MeanOutsideShare: share, MeanDistanceKm: dist,
+			Vulnerable: vuln, MeanOutsideShare: share, CentreDistance: dist,
 			Tasks: []sim.TaskOutcome{{Task: "barnevern", Role: generalist.RoleAuthority, Short: short1, Grouped: grouped}, {Task: "legevakt", Role: generalist.RoleServiceProvider, Short: short2}},
 			Roles: []sim.RoleOutcome{{Role: generalist.RoleServiceProvider, Vulnerable: short2}, {Role: generalist.RoleDemocraticArena}, {Role: generalist.RoleAuthority, Vulnerable: short1}, {Role: generalist.RoleCommunityDev}},
 		}
 	}
-	zero := 0.0
 	return withBasis(&Comparison{
 		Title: "Testrapport",
 		Scenarios: []*generalist.Scenario{{Name: "Samarbeid om barnevern", Description: "Fire kommuner samarbeider.",
 			Arrangements: []generalist.Arrangement{{Task: "barnevern", Form: generalist.FormHostAdmin, Members: []generalist.MunicipalityNumber{"1106", "1151"}, Host: "1106"}},
 			Mergers:      []generalist.Merger{{Name: "Dalane", Members: []generalist.MunicipalityNumber{"1111", "1112"}}, {Name: "Nordfjord", Members: []generalist.MunicipalityNumber{"4649", "4602"}}}}},
 		Outcomes: []*sim.Outcome{
-			out("Dagens system", 4, 6, 3, 3, 0, 0, &zero),
-			out("Samarbeid om barnevern", 4, 4, 1, 3, 2, 0.021, &d),
+			out("Dagens system", 4, 6, 3, 3, 0, 0, sim.CentreDistance{}),
+			out("Samarbeid om barnevern", 4, 4, 1, 3, 2, 0.021, sim.CentreDistance{Mergers: 2, MeanKm: &d, MaxKm: &far}),
 		},
 		Catalogue: &generalist.Catalogue{Version: "test", Tasks: []generalist.Task{
 			{ID: "barnevern", NameNB: "Barnevernstjeneste", Staffing: &generalist.Staffing{

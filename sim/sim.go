@@ -65,10 +65,9 @@ type Outcome struct {
 	// MeanOutsideShare is the population-weighted mean share of task FTEs
 	// run outside the municipality's own organisation.
 	MeanOutsideShare float64 `json:"mean_outside_share"`
-	// MeanDistanceKm is the population-weighted mean distance from the
-	// inhabitants' municipality centroid to their municipality's centre
-	// (0 for municipalities that are not merged); nil without a graph.
-	MeanDistanceKm *float64 `json:"mean_distance_km"`
+	// CentreDistance is how far the centre moves for the inhabitants of
+	// the merged municipalities, over them only (distance.go).
+	CentreDistance CentreDistance `json:"centre_distance"`
 	// TodaysCooperation says what the registered cooperation every
 	// scenario starts from rests on (Base.TodayBasis).
 	TodaysCooperation generalist.CooperationBasis `json:"todays_cooperation"`

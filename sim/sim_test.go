@@ -191,8 +191,8 @@ func TestTodayAndScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if merged.Municipalities != 356 || merged.Inhabitants != 5627400 || merged.MeanDistanceKm == nil || *merged.MeanDistanceKm <= 0 {
-		t.Errorf("merged: %d municipalities, %d inhabitants, distance %v", merged.Municipalities, merged.Inhabitants, merged.MeanDistanceKm)
+	if merged.Municipalities != 356 || merged.Inhabitants != 5627400 || merged.CentreDistance.MeanKm == nil || *merged.CentreDistance.MeanKm <= 0 {
+		t.Errorf("merged: %d municipalities, %d inhabitants, distance %+v", merged.Municipalities, merged.Inhabitants, merged.CentreDistance)
 	}
 	// A stricter national norm leaves more teams short.
 	seven := 50.0

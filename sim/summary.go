@@ -25,8 +25,7 @@ func (a *assignment) summarise(out *Outcome) {
 		out.Vulnerable += to.Short
 		out.VulnerableInhabitants += to.Inhabitants
 	}
-	var wOut, wDist, w float64
-	distOK := true
+	var wOut, w float64
 	for i, u := range units {
 		u.Outside = int(a.outside[i])
 		if a.totalFTE[i] > 0 {
@@ -39,12 +38,8 @@ func (a *assignment) summarise(out *Outcome) {
 		out.Inhabitants += u.total
 		wOut += pw * u.OutsideShare
 		w += pw
-		if u.DistanceKm != nil {
-			wDist += pw * *u.DistanceKm
-		} else {
-			distOK = false
-		}
 	}
+	out.CentreDistance = centreDistance(units)
 	out.Municipalities = len(units)
 	if same {
 		out.Stats = a.prep.stats
@@ -54,10 +49,6 @@ func (a *assignment) summarise(out *Outcome) {
 	}
 	if w > 0 {
 		out.MeanOutsideShare = wOut / w
-		if distOK {
-			v := wDist / w
-			out.MeanDistanceKm = &v
-		}
 	}
 }
 

@@ -29,6 +29,15 @@ type unit struct {
 	// merged, no split part added), whose served populations are
 	// prepared.
 	single bool
+	// merged says the unit is a merger of two or more municipalities;
+	// mergedPop is its members' population (split parts aside), moved
+	// that of the members other than the centre, farKm the longest
+	// distance from a member's centroid to the centre's; popGap says a
+	// member lacks its population and distGap its centroid, so that the
+	// figures are not over all its inhabitants (distance.go).
+	merged, popGap, distGap bool
+	mergedPop, moved        generalist.Persons
+	farKm                   float64
 }
 
 // buildUnits forms the units after mergers and splits, in order of
@@ -239,6 +248,7 @@ func mergeUnit(prep *prepared, mergers []generalist.Merger, mi, centre int32, u 
 	u.Number, u.Name, u.Members = prep.munis[centre].number, name, members
 	u.known, u.ages, u.own = true, &slabs.ages[mi], true
 	c := &prep.munis[centre]
+	u.merged = len(members) > 1
 	var w, sum float64
 	for _, n := range members {
 		k := prep.at(n)
@@ -248,7 +258,7 @@ func mergeUnit(prep *prepared, mergers []generalist.Merger, mi, centre int32, u 
 		}
 		m := &prep.munis[k]
 		if !m.known {
-			u.known = false
+			u.known, u.popGap = false, true
 			continue
 		}
 		p := m.pop
@@ -260,10 +270,18 @@ func mergeUnit(prep *prepared, mergers []generalist.Merger, mi, centre int32, u 
 				u.ages[g] += p.Ages[g]
 			}
 		}
+		u.mergedPop += p.Total
+		if int32(k) != centre {
+			u.moved += p.Total
+		}
 		if m.node && c.node {
 			pw := float64(p.Total)
-			sum += pw * math.Hypot(m.x-c.x, m.y-c.y) / 1000
+			d := math.Hypot(m.x-c.x, m.y-c.y) / 1000
+			sum += pw * d
 			w += pw
+			u.farKm = max(u.farKm, d)
+		} else {
+			u.distGap = true
 		}
 	}
 	if dist != nil && c.node {

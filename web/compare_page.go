@@ -222,14 +222,9 @@ func compareRows(outs []*sim.Outcome, outside []string, lang string) ([]cmpRole,
 	for _, v := range outside {
 		shares.Cells = append(shares.Cells, cmpCell{Value: v})
 	}
-	distance := cmpRow{Label: msg(lang, "cmp.f.distance"), Calc: "calc-distance"}
-	for _, o := range outs {
-		v := msg(lang, "nodata")
-		if o.MeanDistanceKm != nil {
-			v = nf.Decimal(*o.MeanDistanceKm, 1)
-		}
-		distance.Cells = append(distance.Cells, cmpCell{Value: v})
-	}
+	dist := distanceRows(outs, lang)
+	distance := dist[0]
+	distance.ID = ""
 	roleKey := map[generalist.Role]string{generalist.RoleServiceProvider: "role.service", generalist.RoleDemocraticArena: "role.democracy",
 		generalist.RoleAuthority: "role.authority", generalist.RoleCommunityDev: "role.community"}
 	var roles []cmpRole
@@ -269,8 +264,8 @@ func compareRows(outs []*sim.Outcome, outside []string, lang string) ([]cmpRole,
 		plain("", "cmp.f.nodata", "calc-structure", func(o *sim.Outcome) int { return len(o.Stats.Missing) }),
 		plain("", "cmp.f.allvuln", "calc-robust", func(o *sim.Outcome) int { return o.Vulnerable }),
 		outsideRow,
-		distance,
 	}
+	details = append(details, dist...)
 	return roles, details
 }
 

@@ -241,10 +241,8 @@ type editorFigures struct {
 func figuresOf(o *sim.Outcome, lang string) editorFigures {
 	nf := nbfmt.For(lang)
 	f := editorFigures{Municipalities: nf.Int(int64(o.Municipalities)), Vulnerable: nf.Int(int64(o.Vulnerable)),
-		Median: nf.Decimal(o.Stats.Median, 0), Distance: msg(lang, "nodata")}
-	if o.MeanDistanceKm != nil {
-		f.Distance = nf.Decimal(*o.MeanDistanceKm, 1)
-	}
+		Median: nf.Decimal(o.Stats.Median, 0)}
+	f.Distance = distanceText(lang, o.CentreDistance, o.CentreDistance.MeanKm, func(v float64) string { return nf.Decimal(v, 1) })
 	return f
 }
 

@@ -261,12 +261,17 @@ func printComparison(w io.Writer, outs []*sim.Outcome) error {
 	row("Without data", func(o *sim.Outcome) string { return fmt.Sprint(len(o.Stats.Missing)) })
 	row("Task-municipality pairs below robust", func(o *sim.Outcome) string { return fmt.Sprint(o.Vulnerable) })
 	row("Share of task FTEs outside own organisation", outsideShareText)
-	row("Mean distance to centre (km)", func(o *sim.Outcome) string {
-		if o.MeanDistanceKm == nil {
+	km := func(o *sim.Outcome, v *float64) string {
+		switch {
+		case o.CentreDistance.Mergers == 0:
+			return "no merger"
+		case v == nil:
 			return "no data"
 		}
-		return nbfmt.Terminal.Decimal(*o.MeanDistanceKm, 1)
-	})
+		return nbfmt.Terminal.Decimal(*v, 1)
+	}
+	row("Distance to new centre, merged inhabitants (km)", func(o *sim.Outcome) string { return km(o, o.CentreDistance.MeanKm) })
+	row("Longest distance to new centre (km)", func(o *sim.Outcome) string { return km(o, o.CentreDistance.MaxKm) })
 	for _, r := range generalist.Roles {
 		row("Below robust, "+string(r), func(o *sim.Outcome) string {
 			for _, x := range o.Roles {
