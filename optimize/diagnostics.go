@@ -264,6 +264,11 @@ func diagnose(names []string, series [][][]float64, steps, accepted []int) Diagn
 	for s, name := range names {
 		sd := StatDiagnostics{Name: name, RHat: finite(SplitRHat(series[s])), ESS: finite(ESS(series[s]))}
 		sd.Constant = constant(series[s])
+		if sd.Constant && sd.RHat > 0 {
+			// The convention, also where the formulas would divide the
+			// rounding noise of a mean such as 30.4542 by itself.
+			sd.RHat, sd.ESS = 1, float64(draws(series[s]))
+		}
 		sd.Converged = sd.RHat > 0 && sd.RHat <= RHatLimit && sd.ESS >= ESSLimit
 		if !sd.Converged {
 			d.TooShort = true
@@ -294,6 +299,14 @@ func finite(x float64) float64 {
 }
 
 func ftoa(x float64, prec int) string { return strconv.FormatFloat(x, 'f', prec, 64) }
+
+func draws(chains [][]float64) int {
+	n := 0
+	for _, c := range chains {
+		n += len(c)
+	}
+	return n
+}
 
 func constant(chains [][]float64) bool {
 	if len(chains) == 0 || len(chains[0]) == 0 {
