@@ -113,7 +113,7 @@ func (s *Server) handleGroupsPage(w http.ResponseWriter, r *http.Request) error 
 		var inf *optimize.Infeasible
 		switch {
 		case errors.As(err, &inf):
-			d.Error, _ = errorText(lang, err)
+			d.Error, _ = s.searchErrorText(ctx, lang, "grp.err", c.Structure, c.Year, err)
 			d.ErrorTech = generalist.ErrorMessage(err)
 		case generalist.ErrorCode(err) == generalist.EINVALID:
 			d.Error, d.ErrorTech = errorText(lang, err)

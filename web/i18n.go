@@ -41,7 +41,6 @@ var messages = map[string][2]string{
 	"search.time":              {"Søket tok %s ms.", "The search took %s ms."},
 	"search.mapcaption":        {"Hver farge er en gruppe; nabogrupper har ulike farger. Grå kommuner blir alene.", "Each colour is one group; neighbouring groups differ. Grey municipalities stay alone."},
 	"search.merged":            {"Sammenslåtte grupper, minst først", "Merged groups, smallest first"},
-	"search.weight":            {"Vekt", "Weight"},
 	"search.members":           {"Kommuner", "Municipalities"},
 	"search.caveat":            {"Gruppene henger sammen over grenser og sjøforbindelser, og hver når terskelen. Søket gir først flest mulig grupper (færrest sammenslåinger) og deretter lavest mulig verdi for det valgte målet. Det beste mulige antallet grupper er beregnet med en forenklet modell som kan love mer enn noen plan klarer, så det virkelige svaret kan ligge nærmere det beste enn vist. Samme startverdi gir samme resultat.", "The groups are connected over borders and sea links, and each reaches the floor. The search first makes as many groups as possible (fewest mergers), then the lowest value of the chosen objective. The best possible number of groups is computed with a simplified model that may promise more than any plan can reach, so the real answer may be closer to the best than shown. The same starting value gives the same result."},
 	"search.ensemble":          {"Vis hvor mye svarene varierer (2 000 alternative planer)", "Show how much the answers vary (2,000 alternative plans)"},

@@ -313,9 +313,12 @@ type searchPage struct {
 	Reasons []optimize.Reason
 	// ErrorTech is Error's English detail, shown under «Teknisk».
 	ErrorTech string
-	APIURL    string
-	HasFloor  bool
-	Message   string
+	// WeightHead heads the column of the groups' weights: inhabitants,
+	// or the chosen task's expected FTEs.
+	WeightHead string
+	APIURL     string
+	HasFloor   bool
+	Message    string
 	// Objectives are the names of the objectives, for the form; Millis
 	// the time of the search in milliseconds.
 	Objectives []string
@@ -350,12 +353,21 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	for _, o := range optimize.Objectives {
 		d.Objectives = append(d.Objectives, o.String())
 	}
-	if cat, err := s.catalogue(r.Context()); err == nil {
+	cat, err := s.catalogue(r.Context())
+	if err == nil {
 		for i := range cat.Tasks {
 			if cat.Tasks[i].Staffing != nil {
 				d.Tasks = append(d.Tasks, &cat.Tasks[i])
 			}
 		}
+	}
+	d.WeightHead = msg(lang, "search.col.inhabitants")
+	if req.Task != "" {
+		name := req.Task
+		if cat != nil {
+			name = taskNameOf(cat, req.Task, lang)
+		}
+		d.WeightHead = sprintf(msg(lang, "search.col.fte"), name)
 	}
 	if d.HasFloor {
 		d.APIURL = "/api/v1/search?" + r.URL.RawQuery
@@ -363,7 +375,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 		var inf *optimize.Infeasible
 		switch {
 		case errors.As(err, &inf):
-			d.Error, _ = errorText(lang, err) // worded once; the reasons (English) under «Teknisk»
+			d.Error, _ = s.searchErrorText(r.Context(), lang, "search.err", req.Structure, req.Year, err) // worded once; the reasons (English) under «Teknisk»
 			d.Reasons = inf.Reasons
 		case generalist.ErrorCode(err) == generalist.EINVALID:
 			d.Error, d.ErrorTech = errorText(lang, err)
@@ -397,7 +409,7 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 					var inf *optimize.Infeasible
 					switch {
 					case errors.As(err, &inf), generalist.ErrorCode(err) == generalist.EINVALID:
-						d.EnsError, _ = errorText(lang, err)
+						d.EnsError, _ = s.searchErrorText(r.Context(), lang, "search.err", req.Structure, req.Year, err)
 					case err != nil:
 						return err
 					}

@@ -5,6 +5,19 @@ package web
 // words first; the technical names (ReCom, R-hat, ESS) only under
 // "Teknisk".
 var searchMessages = map[string][2]string{
+	// The column of the groups' weights: what the floor counts.
+	"search.col.inhabitants": {"Innbyggere", "Inhabitants"},
+	"search.col.fte":         {"Forventede årsverk (%s)", "Expected FTEs (%s)"},
+
+	// An infeasible search names the municipalities concerned
+	// (search_names.go): «Træna (1835), Rødøy (1836) og 4 andre».
+	"search.err.infeasible": {"Ingen inndeling oppfyller kriteriene. Disse kommunene kan ikke samles i en gruppe som når terskelen: %s. Senk terskelen, øk største avstand, eller tillat grupper over fylkesgrenser og sjøforbindelser.",
+		"No grouping meets the criteria. These municipalities cannot be put in a group that reaches the floor: %s. Lower the floor, raise the largest distance, or allow groups across county borders and sea links."},
+	"search.err.notfound": {"Søket fant ingen inndeling som oppfyller kriteriene, selv om en slik kan finnes. Disse kommunene fikk ingen plass i en gruppe som når terskelen: %s. Prøv en annen startverdi, senk terskelen eller øk største avstand.",
+		"The search found no grouping that meets the criteria, though one may exist. These municipalities got no place in a group that reaches the floor: %s. Try another starting value, lower the floor or raise the largest distance."},
+	"search.err.and":  {"og", "and"},
+	"search.err.more": {"%d andre", "%d more"},
+
 	"ens.failed": {"Variasjonen kunne ikke beregnes:", "The variation could not be computed:"},
 	"ens.intro": {"Datamaskinen laget %s alternative planer med %d grupper som alle når terskelen, med utgangspunkt i planen over. Hver ny plan kommer fra den forrige ved at to nabogrupper slås sammen og deles på nytt på en tilfeldig måte. Fire uavhengige rekker av planer kjøres, så vi kan se om de kommer fram til det samme.",
 		"The computer made %s alternative plans of %d groups that all reach the floor, starting from the plan above. Each new plan comes from the previous one by merging two neighbouring groups and splitting them again at random. Four independent series of plans are run, so we can see whether they arrive at the same picture."},
