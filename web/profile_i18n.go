@@ -5,6 +5,9 @@ package web
 // profile in both forms, added to messages at start.
 var profileMessages = map[string][2]string{
 	"prof.links":           {"Gå videre", "Go on"},
+	"prof.working1666":     {"Innbyggere 16–66 år per innbygger 80+ (fra aldersgrupper)", "Inhabitants aged 16–66 per inhabitant aged 80+ (from age groups)"},
+	"prof.pressure.basis":  {"Demografisk press er her antall innbyggere i yrkesaktiv alder, 20–66 år, per innbygger som er 80 år eller eldre, regnet fra ettårig alder (SSB, tabell 07459); ingen framskriving.", "Demographic pressure is here the number of inhabitants of working age, 20–66, per inhabitant aged 80 or over, computed from single-year ages (SSB, table 07459); no projection."},
+	"prof.pressure.groups": {"For dette året finnes ikke ettårig alder. Derfor står også forholdet regnet fra SSBs aldersgrupper, 16–22 og 23–66 år mot 80 år og eldre; det tar med 16–19-åringene og er derfor ikke samme mål som 20–66 år.", "There are no single-year ages for this year. So the ratio computed from SSB's age groups, 16–22 and 23–66 against 80 and over, is shown as well; it counts those aged 16–19 too and is therefore not the same measure as 20–66."},
 	"prof.compare":         {"Sammenlign med nabokommunene", "Compare with the neighbouring municipalities"},
 	"prof.imc":             {"Samarbeid", "Cooperation"},
 	"prof.imc.count":       {"%s deltar i %d registrerte interkommunale samarbeid i drift per %s.", "%s takes part in %d registered inter-municipal cooperations running on %s."},
