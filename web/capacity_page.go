@@ -19,9 +19,8 @@ import (
 // municipalities alone, and the model against observed figures.
 type capacityPage struct {
 	Result *capacity.Result
-	// Tasks is the catalogue task of each Result.Tasks entry, for the
-	// heat map's columns; Summary the per-task table.
-	Tasks    []*generalist.Task
+	// Summary is the per-task table, in the order of Result.Tasks: also
+	// the heat map's columns.
 	Summary  []taskRow
 	Rows     []capacity.Municipality
 	Year     int
@@ -55,11 +54,14 @@ type capacityPage struct {
 const heatMapRows = 40
 
 // taskRow is one task's figures and the staffing assumptions they rest
-// on, written in the page's language.
+// on, written in the page's language; HeatMin is the smallest robust
+// team for the heat map's column head ("minst 3"), which the cells'
+// expected FTEs are read against.
 type taskRow struct {
 	capacity.TaskSummary
 	Task *generalist.Task
 	staffingView
+	HeatMin string
 }
 
 // staffingView is a task's staffing basis for a table row: FTE and Min
@@ -147,9 +149,12 @@ func (s *Server) handleCapacity(w http.ResponseWriter, r *http.Request) error {
 		nf := nbfmt.For(lang)
 		for _, t := range res.Tasks {
 			task := taskByID(cat, t.Task)
-			d.Tasks = append(d.Tasks, task)
 			d.Unknown = d.Unknown || !t.CooperationKnown
-			d.Summary = append(d.Summary, taskRow{TaskSummary: t, Task: task, staffingView: newStaffingView(lang, nf, task)})
+			row := taskRow{TaskSummary: t, Task: task, staffingView: newStaffingView(lang, nf, task)}
+			if task != nil && task.Staffing != nil {
+				row.HeatMin = sprintf(msg(lang, "cap.heat.min"), paramText(nf, task.Staffing.MinTeam.Value))
+			}
+			d.Summary = append(d.Summary, row)
 		}
 		d.Basis = basisText(lang, st, res.Cooperation)
 		for _, m := range res.Municipalities {
@@ -203,6 +208,7 @@ func basisText(lang string, st generalist.Structure, b generalist.CooperationBas
 	default:
 		out = append(out, sprintf(msg(lang, "cap.basis.applied"), b.Cooperations, day))
 	}
+	out = append(out, msg(lang, "cap.basis.day"))
 	switch {
 	case b.Examples:
 		out = append(out, msg(lang, "cap.basis.examples.on"))

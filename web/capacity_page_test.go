@@ -35,7 +35,8 @@ func TestCapacityBasis(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Samarbeidsregisteret har ingen registrerte samarbeid i drift per 1.1.2026",
-		"4 eksempelsamarbeid i registeret er ikke regnet med",
+		"4 eksempelsamarbeid er ikke regnet med",
+		"Datoen er 1. januar fordi folketallet tallene bygger på, er telt den dagen",
 		"det betyr ikke at ingen gjør det", `href="/samarbeid/importer"`,
 		"4,2 per 1 000", "minst 5 årsverk", `class="tag-assumption"`,
 		"kilde: brann- og redningsvesenforskriften",
@@ -210,6 +211,71 @@ func TestCapacityScrollRegions(t *testing.T) {
 		}
 		if n, m := strings.Count(r.Body, `class="scroll"`), strings.Count(r.Body, `class="scroll" tabindex="0" role="region"`); n != m {
 			t.Errorf("%s: %d scroll regions, only %d reachable by keyboard", c.lang, n, m)
+		}
+	}
+}
+
+// TestCapacityHeatCells: the heat map's cells say what its text says they
+// do, readable without hovering: a number is the municipality's expected
+// FTEs (the first figure of the cell's title, «0,8 av 3,0 årsverk»), and
+// the smallest robust team it is read against is in the column's head
+// («(minst 3)»), in both languages.
+func TestCapacityHeatCells(t *testing.T) {
+	for _, c := range []struct{ lang, caption, min, of string }{
+		{"nb", "Et tall er kommunens forventede årsverk i oppgaven", "minst", "av"},
+		{"en", "A number is the municipality&#39;s expected FTEs in the task", "at least", "of"},
+	} {
+		r := get(t, "/kapasitet?county=11&lang="+c.lang)
+		if r.Status != 200 {
+			t.Fatalf("%s: status %d", c.lang, r.Status)
+		}
+		if !strings.Contains(r.Body, c.caption) {
+			t.Errorf("%s: the heat map's text lacks %q", c.lang, c.caption)
+		}
+		heat := regexp.MustCompile(`(?s)<table class="heatmap" id="heatmap">.*?</table>`).FindString(r.Body)
+		number := func(s string) float64 {
+			t.Helper()
+			s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s)
+			if c.lang == "en" {
+				s = strings.ReplaceAll(s, ",", "")
+			} else {
+				s = strings.ReplaceAll(s, ",", ".")
+			}
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil {
+				t.Fatalf("%s: %q is no number", c.lang, s)
+			}
+			return v
+		}
+		var mins []float64
+		for _, m := range regexp.MustCompile(`<th scope="col" class="rot"><span>[^<]*\(` + c.min + ` ([0-9,.]+)\)</span></th>`).FindAllStringSubmatch(heat, -1) {
+			mins = append(mins, number(m[1]))
+		}
+		if len(mins) < 30 {
+			t.Fatalf("%s: %d column heads name the smallest robust team, want one per task", c.lang, len(mins))
+		}
+		rows := regexp.MustCompile(`(?s)<tr><th scope="row">.*?</tr>`).FindAllString(heat, -1)
+		cell := regexp.MustCompile(`<td class="(cap-[a-z]+)" title="([^"]+?) ` + c.of + ` ([^" ]+) [^"]*">([^<]*)</td>`)
+		short := 0
+		for _, row := range rows {
+			cells := cell.FindAllStringSubmatch(row, -1)
+			if len(cells) != len(mins) {
+				t.Fatalf("%s: a row has %d cells, %d columns", c.lang, len(cells), len(mins))
+			}
+			for i, m := range cells {
+				if number(m[3]) != mins[i] {
+					t.Errorf("%s: column %d's head says %v, its cell's title %s", c.lang, i, mins[i], m[3])
+				}
+				if m[1] == "cap-short" || m[1] == "cap-severe" {
+					short++
+					if m[4] != m[2] {
+						t.Errorf("%s: a short cell shows %q, its expected FTEs are %s", c.lang, m[4], m[2])
+					}
+				}
+			}
+		}
+		if short == 0 {
+			t.Errorf("%s: no short cell in Rogaland's heat map", c.lang)
 		}
 	}
 }

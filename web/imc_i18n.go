@@ -176,6 +176,15 @@ var imcMessages = map[string][2]string{
 	"imc.muni.print":                     {"Skriv ut siden for vedlegget.", "Print the page for the appendix."},
 	"imc.muni.none":                      {"Kommunen deltar ikke i noe registrert samarbeid på denne datoen. Velg en annen dato, eller se hele samarbeidsregisteret.", "The municipality takes part in no registered cooperation on this date. Choose another date, or see the whole cooperation registry."},
 	"imc.cost":                           {"Kostnad", "Cost"},
+
+	// The list's empty registry and the national overview's day.
+	"imc.national.lead.today": {"%d samarbeid i drift i dag, %s.", "%d cooperations running today, %s."},
+	"imc.national.none":       {"Ingen av samarbeidene i registeret var i drift %s.", "None of the cooperations in the registry was running on %s."},
+	"imc.national.none.today": {"Ingen av samarbeidene i registeret er i drift i dag, %s.", "None of the cooperations in the registry is running today, %s."},
+	"imc.empty.heading":       {"Registeret er tomt", "The registry is empty"},
+	"imc.empty.examples":      {"Se samarbeidsmønstrene med eksemplene", "See the cooperation patterns with the examples"},
+	"imc.empty.lead": {"Ingen samarbeid er registrert her ennå. Det betyr ikke at kommunene ikke samarbeider – bare at ingen har lagt samarbeidene inn. Et samarbeid legges inn med avtalebyggeren, eller mange på en gang fra en fil etter malen (begge krever innlogging). Hvordan registeret virker, kan du se med eksempelsamarbeidene: virkelige kommuner med oppdiktede avtaler.",
+		"No cooperation has been registered here yet. That does not mean the municipalities do not cooperate – only that no one has entered them. A cooperation is entered with the agreement builder, or many at once from a file made from the template (both need signing in). How the registry works can be seen with the example cooperations: real municipalities with made-up agreements."},
 }
 
 func init() { addMessages("the cooperation registry", imcMessages) }

@@ -54,7 +54,13 @@ func (s *Server) imcRender(w http.ResponseWriter, r *http.Request, status int, n
 }
 
 type imcListData struct {
-	List     []imcRow
+	List []imcRow
+	// Empty is true when the registry holds no cooperation at all: the
+	// page then says so once instead of drawing empty tables.
+	Empty bool
+	// Today is true when the national overview is of today (no ?date=),
+	// so the page says "today" beside the date.
+	Today    bool
 	National *imc.National
 	Map      template.HTML
 	Filter   generalist.IMCFilter
@@ -101,7 +107,16 @@ func (s *Server) handleIMCList(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return page{}, err
 		}
-		d := imcListData{Filter: f, FormText: q.Get("form"), Forms: generalist.IMCForms}
+		d := imcListData{Filter: f, FormText: q.Get("form"), Forms: generalist.IMCForms, Today: day == today}
+		if len(cs) == 0 {
+			all := cs
+			if f != (generalist.IMCFilter{}) {
+				if all, err = s.store.IMCs(ctx, generalist.IMCFilter{}); err != nil {
+					return page{}, err
+				}
+			}
+			d.Empty = len(all) == 0
+		}
 		d.Tasks = s.shipped.Tasks
 		if d.Munis, err = s.store.Municipalities(ctx, generalist.Structure2024); err != nil {
 			return page{}, err
