@@ -40,3 +40,35 @@ func TestDecodeStrictJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeStrictJSONDuplicateKey checks that a key given twice in one
+// object is refused at any depth, with its path and the byte where the
+// second one begins, and that the same key in different objects passes.
+func TestDecodeStrictJSONDuplicateKey(t *testing.T) {
+	type job struct {
+		Kind   string            `json:"kind"`
+		Params map[string]string `json:"params"`
+		List   []map[string]int  `json:"list"`
+	}
+	for _, c := range []struct {
+		in, path, key string
+		off           int64
+	}{
+		{`{"kind":"a","kind":"b"}`, "kind", "kind", 12},
+		{`{"params":{"floor":"5000","floor":"1"}}`, "params.floor", "floor", 26},
+		{`{"list":[{"a":1},{"a":1, "a":2}]}`, "list[1].a", "a", 25},
+	} {
+		var dup *DuplicateKeyError
+		err := DecodeStrictJSON([]byte(c.in), &job{})
+		if !errors.As(err, &dup) || dup.Path != c.path || dup.Key != c.key || dup.Offset != c.off {
+			t.Errorf("DecodeStrictJSON(%s) = %#v, want %s at byte %d", c.in, err, c.path, c.off)
+			continue
+		}
+		if c.in[dup.Offset:dup.Offset+int64(len(c.key))+2] != `"`+c.key+`"` {
+			t.Errorf("%s: offset %d is not the second key", c.in, dup.Offset)
+		}
+	}
+	if err := DecodeStrictJSON([]byte(`{"kind":"a","params":{"kind":"b"},"list":[{"a":1},{"a":2}]}`), &job{}); err != nil {
+		t.Errorf("the same key in different objects: %v", err)
+	}
+}

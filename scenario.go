@@ -6,7 +6,12 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
+
+// MaxScenarioNameLen bounds a scenario's name in characters, as the other
+// names the system stores.
+const MaxScenarioNameLen = 200
 
 // Scenario is an alternative to today's system: a base (structure and
 // year) plus changes. It is stored as JSON and evaluated by package sim.
@@ -233,7 +238,11 @@ func (s *Scenario) ValidateIn(set *MunicipalitySet, cat *Catalogue) Problems {
 	}
 	if strings.TrimSpace(s.Name) == "" {
 		add(false, "name", "a scenario needs a name")
+	} else if n := utf8.RuneCountInString(s.Name); n > MaxScenarioNameLen {
+		ps = append(ps, Problem{Where: "name", Message: fmt.Sprintf("%d characters is more than the limit of %d", n, MaxScenarioNameLen),
+			Key: "err.scenario.namelen", Args: []any{n, MaxScenarioNameLen}})
 	}
+	ps = append(ps, TextProblems(s)...)
 	if err := s.Structure.Validate(); err != nil {
 		add(false, "structure", "%s", ErrorMessage(err))
 	}

@@ -24,6 +24,7 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		var extra *TrailingDataError
+		var dup *DuplicateKeyError
 		switch {
 		case err == io.EOF:
 			return nil, Errorf(EINVALID, "%s: the file is empty", name)
@@ -35,6 +36,8 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 			return nil, scenarioErrorAt(b, name, te.Offset, typeProblem(te))
 		case errors.As(err, &extra):
 			return nil, scenarioErrorAt(b, name, extra.Offset, "unexpected data after the scenario")
+		case errors.As(err, &dup):
+			return nil, scenarioErrorAt(b, name, dup.Offset, fmt.Sprintf("field %q is given twice in one object (at %s); give it once (the second would silently replace the first)", dup.Key, dup.Path))
 		}
 		// Unknown fields: the decoder names the field but not the place.
 		msg := strings.TrimPrefix(err.Error(), "json: ")
@@ -44,9 +47,6 @@ func ParseScenario(b []byte, name string) (*Scenario, error) {
 			}
 		}
 		return nil, Errorf(EINVALID, "%s: %s", name, msg)
-	}
-	if off, key, ok := duplicateKey(b); ok {
-		return nil, scenarioErrorAt(b, name, off, fmt.Sprintf("field %q is given twice in one object; give it once (the second would silently replace the first)", key))
 	}
 	return &s, nil
 }
@@ -85,53 +85,4 @@ func jsonKind(t reflect.Type) string {
 		return jsonKind(t.Elem())
 	}
 	return t.Kind().String()
-}
-
-// duplicateKey finds the first key that appears twice in one object of
-// the valid JSON b, and its offset; encoding/json would keep the last of
-// them without a word.
-func duplicateKey(b []byte) (int64, string, bool) {
-	type frame struct {
-		obj  bool
-		keys map[string]bool
-		key  bool // the next token is a key or the object's end
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	var stack []*frame
-	for {
-		before := dec.InputOffset()
-		tok, err := dec.Token()
-		if err != nil {
-			return 0, "", false
-		}
-		var top *frame
-		if len(stack) > 0 {
-			top = stack[len(stack)-1]
-		}
-		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
-			stack = stack[:len(stack)-1]
-			continue
-		}
-		if top != nil && top.obj && top.key {
-			k, _ := tok.(string)
-			if top.keys[k] {
-				for before < int64(len(b)) && bytes.IndexByte([]byte(" \t\r\n,"), b[before]) >= 0 {
-					before++
-				}
-				return before, k, true
-			}
-			top.keys[k] = true
-			top.key = false
-			continue
-		}
-		if top != nil && top.obj {
-			top.key = true // this value ends the pair
-		}
-		switch tok {
-		case json.Delim('{'):
-			stack = append(stack, &frame{obj: true, keys: map[string]bool{}, key: true})
-		case json.Delim('['):
-			stack = append(stack, &frame{})
-		}
-	}
 }

@@ -37,6 +37,11 @@ func (a *App) Base(ctx context.Context, s generalist.Structure, year int, opts T
 			return nil, err
 		}
 		in, err := atlas.ScenarioBase(ctx, a.Store, cat, g, s, year)
+		if generalist.ErrorCode(err) == generalist.ENOTFOUND {
+			if yerr := a.yearProblem(ctx, year); yerr != nil {
+				return nil, yerr // a year without data is the caller's mistake
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
