@@ -71,6 +71,10 @@ func parseJSON(b []byte, name string) (*File, error) {
 		}
 		return nil, fileProblem(name, "not valid JSON (unexpected end of the file?)")
 	}
+	var dup *generalist.DuplicateKeyError
+	if errors.As(generalist.DuplicateKey(b), &dup) {
+		return nil, one(at(dup.Offset), "%s: the field %q is given twice in one object; give it once (the second would silently replace the first)", dup.Path, dup.Key)
+	}
 	type element struct {
 		raw json.RawMessage
 		off int64
