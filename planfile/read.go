@@ -186,6 +186,9 @@ func ReadGeoJSON(b []byte, file string) ([]Assignment, Problems) {
 		}
 		return nil, whole("not a GeoJSON FeatureCollection: %v", err)
 	}
+	if p, ok := duplicateProblem(b, file); ok {
+		return nil, Problems{p}
+	}
 	if fc.Type != "FeatureCollection" {
 		return nil, whole("the file is a GeoJSON %q, not a FeatureCollection", fc.Type)
 	}
