@@ -47,12 +47,7 @@ func loadParticipants(ctx context.Context, tx querier) (*participantRegistry, er
 		if err := rows.Scan(&n, &name); err != nil {
 			return nil, err
 		}
-		if n == "03" {
-			r.counties[n] = "Oslo kommune (fylkeskommunale oppgaver)"
-		} else {
-			short, _, _ := strings.Cut(name, " - ")
-			r.counties[n] = short + " fylkeskommune"
-		}
+		r.counties[n] = generalist.CountyParticipantName(n, name)
 	}
 	if len(r.municipalities) == 0 {
 		return nil, generalist.Errorf(generalist.EINTERNAL, "the store holds no 2024 structure to check participants against")
