@@ -221,7 +221,6 @@ var wantRules = map[string]string{
 	"POST /logg-ut":                                              "signed-in",
 	"GET /konto":                                                 "signed-in",
 	"GET /admin":                                                 "admin",
-	"GET /api/":                                                  "public",
 	"GET /api/stats":                                             "public",
 	"GET /healthz":                                               "public",
 	"GET /readyz":                                                "public",

@@ -147,9 +147,12 @@ const (
 func (s *Server) identify(r *http.Request) (viewer, error) {
 	public := viewer{Role: generalist.UserPublic}
 	ctx := r.Context()
-	if h := r.Header.Get("Authorization"); h != "" {
-		tok, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok || !auth.LooksLikeToken(tok) {
+	// Only a Bearer token is this server's: Basic credentials that a
+	// proxy or a browser adds, or any other scheme, are not meant for it
+	// and leave the request anonymous (or signed in by its cookie).
+	if scheme, tok, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " "); strings.EqualFold(scheme, "Bearer") {
+		tok = strings.TrimSpace(tok)
+		if !auth.LooksLikeToken(tok) {
 			return public, generalist.Errorf(generalist.EUNAUTHORIZED, "Authorization: send \"Bearer gen_…\" with an API token from `generalist user token`")
 		}
 		t, err := s.store.TokenByHash(ctx, auth.HashSecret(tok))
@@ -473,7 +476,6 @@ var cacheOf = map[string]cachePolicy{
 	"GET /logg-inn":                  cachePrivate,
 	"GET /konto":                     cachePrivate,
 	"GET /admin":                     cachePrivate,
-	"GET /api/":                      cachePrivate, // only ever "no such route"
 	"GET /api/stats":                 cachePublic,
 	"GET /healthz":                   cachePrivate, // each check must reach the process
 	"GET /readyz":                    cachePrivate,

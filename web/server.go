@@ -202,9 +202,6 @@ func (s *Server) routes() {
 	s.api("GET /api/v1/openapi.json", accessPublic, s.apiOpenAPI)
 	s.api("GET /api/v1/me", accessSignedIn, s.apiMe)
 	s.api("GET /api/v1/audit", accessAdmin, s.apiAudit)
-	s.api("GET /api/", accessPublic, func(w http.ResponseWriter, r *http.Request) error {
-		return generalist.Errorf(generalist.ENOTFOUND, "no API route %s", r.URL.Path)
-	})
 	// The first version of the stats endpoint, kept for scripts.
 	s.api("GET /api/stats", accessPublic, s.apiStats)
 
@@ -291,12 +288,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.apiError(lw, r, err)
 		return
 	}
-	if pattern == "" && !strings.HasPrefix(r.URL.Path, "/api/") {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			http.Error(lw, "Method not allowed.", http.StatusMethodNotAllowed)
-			return
-		}
-		s.pageError(lw, r, generalist.Errorf(generalist.ENOTFOUND, "%s", r.URL.Path))
+	if pattern == "" {
+		s.noRoute(lw, r)
 		return
 	}
 	s.mux.ServeHTTP(lw, r)
