@@ -431,7 +431,9 @@ func (c *IMC) Validate() error {
 		}
 	}
 	if err := c.Agreement.validate(); err != nil {
-		return Errorf(EINVALID, "%s: %s", where, ErrorMessage(err))
+		e := Errorf(EINVALID, "%s: %s", where, ErrorMessage(err))
+		e.Key, e.Args = ErrorKey(err) // the edges word it as the agreement's error
+		return e
 	}
 	if len(c.Documents) > maxIMCList {
 		return Errorf(EINVALID, "%s: at most %d documents", where, maxIMCList)
@@ -471,13 +473,13 @@ func (c *IMC) Validate() error {
 		}
 	}
 	if len(c.Notes) > maxIMCText {
-		return Errorf(EINVALID, "%s: notes: at most %d characters", where, maxIMCText)
+		return Errorw(EINVALID, "err.imc.notes", "%s: notes: at most %d characters", where, maxIMCText)
 	}
 	if utf8.RuneCountInString(c.Source) > MaxIMCSource {
-		return Errorf(EINVALID, "%s: source: at most %d characters", where, MaxIMCSource)
+		return Errorw(EINVALID, "err.imc.sourcelen", "%s: source: at most %d characters", where, MaxIMCSource)
 	}
 	if strings.ContainsFunc(c.Source, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return Errorf(EINVALID, "%s: source: one line of text, without tabs or line breaks", where)
+		return Errorw(EINVALID, "err.imc.sourceline", "%s: source: one line of text, without tabs or line breaks", where)
 	}
 	return nil
 }
@@ -485,11 +487,11 @@ func (c *IMC) Validate() error {
 func (a *IMCAgreement) validate() error {
 	for _, f := range a.Clauses() {
 		if len(*f.Text) > maxIMCText {
-			return Errorf(EINVALID, "agreement clause %s: at most %d characters", f.Key, maxIMCText)
+			return Errorw(EINVALID, "err.imc.clauselen", "agreement clause %s: at most %d characters", f.Key, maxIMCText)
 		}
 	}
 	if n := a.NoticeMonths; n != nil && (*n < 0 || *n > 120) {
-		return Errorf(EINVALID, "agreement notice_months %d must be between 0 and 120", *n)
+		return Errorw(EINVALID, "err.imc.notice", "agreement notice_months %d must be between 0 and 120", *n)
 	}
 	if len(a.CostKey) > 0 {
 		if err := a.CostKey.Validate(); err != nil {

@@ -24,7 +24,7 @@ func Validate(c *generalist.IMC, cat *generalist.Catalogue) error {
 		}
 		for i, t := range c.Tasks {
 			if t.Task != "" && !known[t.Task] {
-				return generalist.Errorf(generalist.EINVALID, "%s, task %d: %q is not a task of the catalogue (see generalist tasks list); describe it in text instead", where, i+1, t.Task)
+				return generalist.Errorw(generalist.EINVALID, "err.imc.unknowntask", "%s, task %d: %q is not a task of the catalogue (see generalist tasks list); describe it in text instead", where, i+1, t.Task)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -185,17 +186,19 @@ func (f *imcForm) record(base *generalist.IMC) (*generalist.IMC, error) {
 		*c = *base
 	}
 	c.ID, c.Version, c.Name, c.Host, c.Notes, c.Source = f.ID, f.Version, f.Name, f.Host, f.Notes, f.Source
-	bad := func(field string, err error) error {
-		return generalist.Errorf(generalist.EINVALID, "%s: %s", field, generalist.ErrorMessage(err))
+	// bad refuses a field: key words it on the page from the field's
+	// label and what was typed; the English message adds err's detail.
+	bad := func(key, label, typed string, err error) error {
+		return generalist.Errorw(generalist.EINVALID, key, "%[1]v: %[2]q: %[3]v", fieldTerm(label), typed, err)
 	}
 	var err error
 	if c.Form, err = generalist.ParseIMCForm(f.Form); err != nil {
-		return nil, bad("Samarbeidsform", err)
+		return nil, bad("err.imcform.form", "imc.form", f.Form, err)
 	}
 	c.OrgNumber = ""
 	if f.Org != "" {
 		if c.OrgNumber, err = generalist.ParseOrgNumber(f.Org); err != nil {
-			return nil, bad("Organisasjonsnummer", err)
+			return nil, bad("err.imcform.value", "imc.org", f.Org, err)
 		}
 	}
 	switch f.Entity {
@@ -205,28 +208,28 @@ func (f *imcForm) record(base *generalist.IMC) (*generalist.IMC, error) {
 		v := f.Entity == "ja"
 		c.LegalEntity = &v
 	default:
-		return nil, generalist.Errorf(generalist.EINVALID, "Eget rettssubjekt: %q must be ja, nei or empty", f.Entity)
+		return nil, bad("err.imcform.entity", "imc.entity", f.Entity, errors.New("must be ja, nei or empty"))
 	}
 	for _, d := range []struct {
 		label, v string
 		dst      *generalist.CalendarDate
-	}{{"Startdato", f.Start, &c.Start}, {"Sluttdato", f.End, &c.End}, {"Orientert statsforvalteren", f.Notified, &c.GovernorNotified}} {
+	}{{"imc.start", f.Start, &c.Start}, {"imc.end", f.End, &c.End}, {"imc.notified", f.Notified, &c.GovernorNotified}} {
 		*d.dst = ""
 		if d.v != "" {
 			if *d.dst, err = generalist.ParseCalendarDate(d.v); err != nil {
-				return nil, bad(d.label, err)
+				return nil, bad("err.imcform.date", d.label, d.v, err)
 			}
 		}
 	}
 	c.Budget, c.BudgetYear = 0, 0
 	if f.Budget != "" {
 		if c.Budget, err = generalist.ParseOre(f.Budget); err != nil {
-			return nil, bad("Budsjett", err)
+			return nil, bad("err.imcform.value", "imc.budget", f.Budget, err)
 		}
 	}
 	if f.BudgetYear != "" {
 		if c.BudgetYear, err = strconv.Atoi(f.BudgetYear); err != nil {
-			return nil, generalist.Errorf(generalist.EINVALID, "Budsjettår: %q is not a year", f.BudgetYear)
+			return nil, bad("err.imcform.year", "imc.budgetyear", f.BudgetYear, errors.New("not a year"))
 		}
 	}
 	var a generalist.IMCAgreement
@@ -239,13 +242,13 @@ func (f *imcForm) record(base *generalist.IMC) (*generalist.IMC, error) {
 	}
 	if f.CostKey != "" {
 		if a.CostKey, err = generalist.ParseCostKey(f.CostKey); err != nil {
-			return nil, bad("Kostnadsnøkkel", err)
+			return nil, bad("err.imcform.value", "imc.costkey", f.CostKey, err)
 		}
 	}
 	if f.Notice != "" {
 		n, err := strconv.Atoi(f.Notice)
 		if err != nil {
-			return nil, generalist.Errorf(generalist.EINVALID, "Oppsigelsesfrist: %q is not a whole number of months", f.Notice)
+			return nil, bad("err.imcform.whole", "imc.notice", f.Notice, errors.New("not a whole number of months"))
 		}
 		a.NoticeMonths = &n
 	}
@@ -255,32 +258,35 @@ func (f *imcForm) record(base *generalist.IMC) (*generalist.IMC, error) {
 		if p == (formParticipant{}) {
 			continue // a blank row
 		}
-		where := fmt.Sprintf("Deltaker %d", i+1)
+		// badp refuses a participant's field, as bad does.
+		badp := func(key, label, typed string, err error) error {
+			return generalist.Errorw(generalist.EINVALID, key, "participant %[1]d (%[2]s), %[3]v: %[4]q: %[5]v", i+1, p.Number, fieldTerm(label), typed, err)
+		}
 		if p.Number == "" {
-			return nil, generalist.Errorf(generalist.EINVALID, "%s: the number is empty (kommunenummer or fylkesnummer)", where)
+			return nil, generalist.Errorw(generalist.EINVALID, "err.imcform.pnumber", "participant %d: the number is empty (kommunenummer or fylkesnummer)", i+1)
 		}
 		q := generalist.IMCParticipant{Number: p.Number, Decision: p.Decision}
 		for _, s := range []struct {
 			label, v string
 			dst      **generalist.Share
-		}{{"eierandel", p.Ownership, &q.Ownership}, {"ansvarsandel", p.Liability, &q.Liability}, {"kostnadsandel", p.CostShare, &q.CostShare}} {
+		}{{"imc.ownership", p.Ownership, &q.Ownership}, {"imc.liability", p.Liability, &q.Liability}, {"imc.costshare", p.CostShare, &q.CostShare}} {
 			if s.v == "" {
 				continue
 			}
 			v, err := generalist.ParseShare(s.v)
 			if err != nil {
-				return nil, generalist.Errorf(generalist.EINVALID, "%s (%s), %s: %s", where, p.Number, s.label, generalist.ErrorMessage(err))
+				return nil, badp("err.imcform.pvalue", s.label, s.v, err)
 			}
 			*s.dst = &v
 		}
 		if p.Seats != "" {
 			if q.Seats, err = strconv.Atoi(p.Seats); err != nil {
-				return nil, generalist.Errorf(generalist.EINVALID, "%s (%s), medlemmer: %q is not a whole number", where, p.Number, p.Seats)
+				return nil, badp("err.imcform.pwhole", "imc.seats", p.Seats, errors.New("not a whole number"))
 			}
 		}
 		if p.Adopted != "" {
 			if q.Adopted, err = generalist.ParseCalendarDate(p.Adopted); err != nil {
-				return nil, generalist.Errorf(generalist.EINVALID, "%s (%s), vedtatt: %s", where, p.Number, generalist.ErrorMessage(err))
+				return nil, badp("err.imcform.pdate", "imc.adopted", p.Adopted, err)
 			}
 		}
 		c.Participants = append(c.Participants, q)
@@ -483,8 +489,18 @@ func (s *Server) handleIMCDelete(w http.ResponseWriter, r *http.Request) error {
 
 // formErrOf words a refused form: the error's own text when it has a key,
 // else the plain sentence of its code with the English detail under
-// «Teknisk».
+// «Teknisk». A field whose value cannot be used (err.imcform.value) keeps
+// the detail too: it says why.
 func formErrOf(lang string, err error) formErr {
 	text, tech := errorText(lang, err)
+	if key, _ := generalist.ErrorKey(err); strings.HasSuffix(key, "value") {
+		tech = generalist.ErrorMessage(err)
+	}
 	return formErr{text, tech}
+}
+
+// fieldTerm is a form field's label as an error's parameter: translated
+// on the page, English in the message.
+func fieldTerm(key string) generalist.Term {
+	return generalist.Term{Key: key, EN: msg("en", key)}
 }

@@ -418,7 +418,7 @@ func TestIMCForms(t *testing.T) {
 	}
 	bad.Set("p1_ownership", "40,001")
 	status, _, body = post("/samarbeid", bad)
-	if status != 400 || !strings.Contains(body, "Deltaker 2 (3426), eierandel") || !strings.Contains(body, `value="40,001"`) {
+	if status != 400 || !strings.Contains(body, "Deltaker 2 (3426), Eierandel") || !strings.Contains(body, `value="40,001"`) {
 		t.Errorf("bad share = %d", status)
 	}
 	noToken := url.Values{}
