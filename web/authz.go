@@ -311,7 +311,7 @@ func (s *Server) checkCSRF(r *http.Request, v viewer) error {
 	var got string
 	switch {
 	case mt == "application/x-www-form-urlencoded" || mt == "multipart/form-data":
-		got = r.FormValue("csrf")
+		got = r.PostFormValue("csrf") // the body only: a token in the URL would end up in logs and Referer headers
 	case mt == "application/json" && v.Session == nil:
 		return nil
 	default:
