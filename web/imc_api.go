@@ -261,6 +261,9 @@ func (s *Server) apiIMCCheckBody(w http.ResponseWriter, r *http.Request) error {
 		return generalist.Errorf(generalist.EINVALID, "request body: give one cooperation, not %d", len(cs))
 	}
 	c := &cs[0]
+	if err := s.app.NameParticipants(r.Context(), c); err != nil {
+		return err
+	}
 	writeJSON(w, http.StatusOK, checkBody(imc.Check(c, s.shipped, imc.Options{Today: s.today(), Invalid: imc.Validate(c, s.shipped)})))
 	return nil
 }

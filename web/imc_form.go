@@ -387,6 +387,11 @@ func (s *Server) handleIMCDraft(w http.ResponseWriter, r *http.Request) error {
 		s.formPage(w, r, http.StatusBadRequest, f, nil, formErrOf(langOf(r), err), false)
 		return nil
 	}
+	// Named as a stored record is, so that the check and the draft say
+	// «Hjelmeland (1133)», not «1133».
+	if err := s.app.NameParticipants(r.Context(), c); err != nil {
+		return err
+	}
 	s.formPage(w, r, http.StatusOK, f, c, formErr{}, true)
 	return nil
 }
