@@ -54,15 +54,53 @@ func (b body) write(w http.ResponseWriter, r *http.Request, contentType string) 
 	}
 }
 
+// acceptsGzip reports whether the client's Accept-Encoding names gzip
+// with a weight above zero ("gzip", "gzip;q=0.5"; not "gzip;q=0.0" nor a
+// weight that is no number).
 func acceptsGzip(r *http.Request) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		enc, q, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(enc), "gzip") && strings.ReplaceAll(q, " ", "") != "q=0" {
-			return true
+		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(enc), "gzip") {
+			continue
 		}
+		q := 1.0
+		for _, p := range strings.Split(params, ";") {
+			k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+			if strings.EqualFold(strings.TrimSpace(k), "q") {
+				f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+				if err != nil {
+					f = 0
+				}
+				q = f
+			}
+		}
+		return q > 0
 	}
 	return false
 }
+
+// requireJSON refuses a request body not declared as JSON with 415. Media
+// types are case-insensitive: APPLICATION/JSON is JSON.
+func requireJSON(r *http.Request, what string) error {
+	ct := r.Header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(ct); err == nil && mt == "application/json" {
+		return nil
+	}
+	if ct == "" {
+		ct = "(none)"
+	} else if len(ct) > 60 {
+		ct = ct[:60] + "…"
+	}
+	return &mediaTypeError{generalist.Errorw(generalist.EINVALID, "err.media.unsupported",
+		"Content-Type %q: send %s as application/json", ct, what)}
+}
+
+// mediaTypeError is a body of a media type the route does not take:
+// apiError answers it 415.
+type mediaTypeError struct{ err *generalist.Error }
+
+func (e *mediaTypeError) Error() string { return e.err.Error() }
+func (e *mediaTypeError) Unwrap() error { return e.err }
 
 // cachedJSON serves the JSON of what fn returns, encoded and compressed
 // once per data version under key: for large responses whose encoding

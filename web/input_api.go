@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -19,8 +18,8 @@ import (
 // the field, 409 for a text sent before, 413 for a body over the limit,
 // 429 when the address has sent too many.
 func (h *inputHandlers) apiCreate(w http.ResponseWriter, r *http.Request) error {
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-		return generalist.Errorf(generalist.EINVALID, "Content-Type: send the input as application/json")
+	if err := requireJSON(r, "the input"); err != nil {
+		return err
 	}
 	b, err := io.ReadAll(io.LimitReader(r.Body, generalist.InputBodyMax+1))
 	var tooBig *http.MaxBytesError

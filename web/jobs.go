@@ -218,8 +218,8 @@ func (s *Server) apiCreateJob(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(ct) != "application/json" {
-		return generalist.Errorf(generalist.EINVALID, "send the job as Content-Type: application/json")
+	if err := requireJSON(r, "the job"); err != nil {
+		return err
 	}
 	b, err := io.ReadAll(maxBytes(w, r, 1<<20))
 	if err != nil {

@@ -28,7 +28,9 @@ func TestNoRoute(t *testing.T) {
 	} {
 		w := httptest.NewRecorder()
 		s.ServeHTTP(w, httptest.NewRequest(c.method, c.path, nil))
-		var e struct{ Error struct{ Code, Message string } }
+		var e struct {
+			Error struct{ Code, Message string }
+		}
 		if w.Code != c.status || w.Header().Get("Allow") != c.allow || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") ||
 			json.Unmarshal(w.Body.Bytes(), &e) != nil || e.Error.Message == "" {
 			t.Errorf("%s %s = %d, Allow %q, %s %q; want %d, Allow %q, the JSON error shape", c.method, c.path, w.Code, w.Header().Get("Allow"),

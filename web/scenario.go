@@ -198,8 +198,8 @@ func (s *Server) apiEvaluate(w http.ResponseWriter, r *http.Request) error {
 // JSON (a cross-site form or no-cors fetch cannot send that without a
 // preflight).
 func readStoredScenario(w http.ResponseWriter, r *http.Request) (*generalist.Scenario, error) {
-	if ct, _, _ := strings.Cut(r.Header.Get("Content-Type"), ";"); strings.TrimSpace(ct) != "application/json" {
-		return nil, generalist.Errorf(generalist.EINVALID, "send the scenario as Content-Type: application/json")
+	if err := requireJSON(r, "the scenario"); err != nil {
+		return nil, err
 	}
 	return readScenario(w, r)
 }

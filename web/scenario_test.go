@@ -60,7 +60,7 @@ func TestScenarioAPI(t *testing.T) {
 		"Origin":      {[]string{"Origin", "https://evil.example"}, http.StatusForbidden},
 		"NoCSRF":      {[]string{"X-CSRF-Token", ""}, http.StatusForbidden},
 		"WrongCSRF":   {[]string{"X-CSRF-Token", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}, http.StatusForbidden},
-		"ContentType": {[]string{"Content-Type", "text/plain"}, http.StatusBadRequest},
+		"ContentType": {[]string{"Content-Type", "text/plain"}, http.StatusUnsupportedMediaType}, // 415: the media type, not the body, is wrong
 	} {
 		if code, body := do("POST", "/api/v1/scenarios", other, c.h...); code != c.code {
 			t.Errorf("%s: cross-site create = %d %s, want %d", name, code, body, c.code)

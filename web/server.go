@@ -375,6 +375,11 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 			"code": generalist.EINVALID, "message": generalist.ErrorMessage(err), "proven": inf.Proven, "reasons": inf.Reasons}})
 		return
 	}
+	var mte *mediaTypeError
+	if errors.As(err, &mte) {
+		writeJSON(w, http.StatusUnsupportedMediaType, map[string]any{"error": map[string]string{"code": "unsupported_media_type", "message": generalist.ErrorMessage(err)}})
+		return
+	}
 	code := generalist.ErrorCode(err)
 	if code == generalist.EINTERNAL {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)

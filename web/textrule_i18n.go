@@ -10,7 +10,7 @@ var textRuleMessages = map[string][2]string{
 	"err.scenario.year":     {"Det finnes ikke befolkningstall for 1. januar %[1]v. Årene med tall er %[3]v.", "There is no population data for 1 January %[1]v. The years with data are %[3]v."},
 	"err.scenario.noyears":  {"Det finnes ingen befolkningstall ennå. Befolkningstallene må lastes inn først.", "There is no population data yet. The population figures must be loaded first."},
 	"err.json.duplicate":    {"Feltet «%[2]v» er oppgitt to ganger i samme objekt (ved byte %[3]v). Oppgi det én gang.", "The field «%[2]v» is given twice in one object (at byte %[3]v). Give it once."},
-	"err.media.unsupported": {"Innholdstypen %[1]v kan ikke tas imot her; send %[2]v.", "The content type %[1]v is not accepted here; send %[2]v."},
+	"err.media.unsupported": {"Innholdstypen %[1]v kan ikke tas imot her; send application/json.", "The content type %[1]v is not accepted here; send application/json."},
 }
 
 func init() { addMessages("the text and scenario rules", textRuleMessages) }
