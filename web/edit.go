@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
@@ -21,7 +22,12 @@ func (s *Server) handleParamChange(w http.ResponseWriter, r *http.Request) error
 	if v := strings.TrimSpace(r.PostForm.Get("value")); v != "" {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
 		if err != nil {
-			return s.tasksError(w, r, generalist.Errorw(generalist.EINVALID, "err.param.number", "value %q is not a number (leave it empty to return to the shipped value)", v))
+			return s.tasksError(w, r, generalist.Errorw(generalist.EINVALID, "err.param.number", "value %q is not a number (leave it empty to return to the shipped value)", shortValue(v)))
+		}
+		if f != 0 && !(math.Abs(f) >= generalist.ParamMin/10 && math.Abs(f) <= 10*c.Field.Max()) {
+			// Far outside the range: say so without writing the number
+			// out, which for 1e308 would be 309 digits.
+			return s.tasksError(w, r, generalist.Errorw(generalist.EINVALID, "err.param.outside", "value: the number is far outside the range; give 0 or a number from %g to %g", generalist.ParamMin, c.Field.Max()))
 		}
 		c.Value = &f
 	}
@@ -52,4 +58,12 @@ func (s *Server) tasksError(w http.ResponseWriter, r *http.Request, err error) e
 	d.Roles, d.Tasks = rolesOf(cat), tasksByID(cat)
 	s.render(w, r, http.StatusBadRequest, "tasks.tmpl", page{Title: msg(langOf(r), "nav.tasks"), Nav: "tasks", Data: d})
 	return nil
+}
+
+// shortValue is a value as a refusal quotes it: at most 20 characters.
+func shortValue(v string) string {
+	if r := []rune(v); len(r) > 20 {
+		return string(r[:20]) + "…"
+	}
+	return v
 }

@@ -11,6 +11,7 @@ var textRuleMessages = map[string][2]string{
 	"err.scenario.noyears":  {"Det finnes ingen befolkningstall ennå. Befolkningstallene må lastes inn først.", "There is no population data yet. The population figures must be loaded first."},
 	"err.json.duplicate":    {"Feltet «%[2]v» er oppgitt to ganger i samme objekt (ved byte %[3]v). Oppgi det én gang.", "The field «%[2]v» is given twice in one object (at byte %[3]v). Give it once."},
 	"err.media.unsupported": {"Innholdstypen %[1]v kan ikke tas imot her; send application/json.", "The content type %[1]v is not accepted here; send application/json."},
+	"err.param.outside":     {"Tallet ligger langt utenfor det som kan brukes. Skriv 0 eller et tall fra %[1]v til %[2]v.", "The number is far outside what can be used. Write 0 or a number from %[1]v to %[2]v."},
 }
 
 func init() { addMessages("the text and scenario rules", textRuleMessages) }
