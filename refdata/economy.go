@@ -83,7 +83,10 @@ func parseEconomyData(fsys fs.FS) (*economy.Data, error) {
 		if err != nil {
 			return err
 		}
-		d.Names[n], err = r.nonEmpty("kommunenavn")
+		// The Norwegian-only name, as the structure's ShortName and the
+		// rest of the site show it ("Hattfjelldal", not "Aarborte -
+		// Hattfjelldal").
+		d.Names[n], err = r.nonEmpty("kommunenavn_norsk")
 		return err
 	})
 	if err != nil {
