@@ -102,12 +102,15 @@ type YearRow struct {
 	RegionalCentre     *generalist.Kroner `json:"regional_centre_grant"`
 	OneOff             *generalist.Kroner `json:"one_off_grant"`
 	Reform             *generalist.Kroner `json:"reform_support"`
-	// Known is the sum of the parts that are known. It is not the whole
-	// change: Missing lists the parts without data (the change of
-	// veksttilskudd and storbytilskudd always, as their rules are not in
-	// the parameter files).
-	Known   generalist.Kroner `json:"known_change"`
-	Missing []string          `json:"missing"`
+	// Known is the sum of the known parts only, never the whole change:
+	// Missing lists the parts without data (the change of veksttilskudd
+	// and storbytilskudd always, as their rules are not in the parameter
+	// files). It is nil ("no data") when no part of substance is known: a
+	// part that is zero by rule whatever the data (the inndelingstilskudd
+	// net while it is paid in full, the one-off grant and reform support
+	// after the first year) does not make a sum of nothing a known 0.
+	Known   *generalist.Kroner `json:"known_change"`
+	Missing []string           `json:"missing"`
 }
 
 // Assumption is a modelling choice the result rests on.
@@ -385,6 +388,21 @@ func (e *effect) known(r *rules, idx int) (float64, bool) {
 		k, all = k+x, all && xAll
 	}
 	return k, all
+}
+
+// anyKnown reports whether a part of the change in a year where share of
+// the inndelingstilskudd is paid is known beyond the parts that are zero
+// by rule: the income equalisation, the regionsentertilskudd, the
+// inndelingstilskudd net once it is phased out, and in the first year the
+// one-off grant or reform support. A year without is "no data", not 0.
+func (e *effect) anyKnown(share float64, first bool) bool {
+	switch {
+	case e.ieOK, e.rcOK && e.grantsOK:
+		return true
+	case share < 1 && e.compOK:
+		return true
+	}
+	return first && (e.oneOffOK || e.reformOK)
 }
 
 // compensatedNet is the inndelingstilskudd minus what it replaces when a
@@ -686,8 +704,10 @@ func yearRows(r *rules, e *effect, cp Compensation, ie, rc, oneOff, reform *gene
 		} else {
 			row.OneOff, row.Reform = &zeroKroner, &zeroKroner
 		}
-		known, _ := e.known(r, idx)
-		row.Known = generalist.Kroner(known)
+		if e.anyKnown(share, idx == 1) {
+			known, _ := e.known(r, idx)
+			row.Known = ptr(generalist.Kroner(known))
+		}
 		for _, part := range []struct {
 			id string
 			v  *generalist.Kroner

@@ -21,9 +21,10 @@ type Outcome struct {
 	ScenarioYear int            `json:"scenario_year,omitempty"`
 	Groups       []GroupOutcome `json:"groups"`
 	// KnownChange is the sum over groups of the first year's known change,
-	// KnownChangeAllYears the same over every year of the table.
-	KnownChange         generalist.Kroner `json:"known_change_first_year"`
-	KnownChangeAllYears generalist.Kroner `json:"known_change_all_years"`
+	// KnownChangeAllYears the same over every year of the table: sums of
+	// the known parts only, nil ("no data") when no group has any.
+	KnownChange         *generalist.Kroner `json:"known_change_first_year"`
+	KnownChangeAllYears *generalist.Kroner `json:"known_change_all_years"`
 	// Deduction is the financing deduction recomputed from the tax of
 	// every municipality, before and after the mergers; nil when the tax
 	// table does not cover the whole country (the deduction is then held
@@ -60,9 +61,13 @@ type GroupOutcome struct {
 	// when it is recomputed.
 	IncomeEqualisation *generalist.Kroner `json:"income_equalisation_change"`
 	// Compensation is the first year's inndelingstilskudd.
-	Compensation        *generalist.Kroner `json:"inndelingstilskudd"`
-	KnownChange         generalist.Kroner  `json:"known_change_first_year"`
-	KnownChangeAllYears generalist.Kroner  `json:"known_change_all_years"`
+	Compensation *generalist.Kroner `json:"inndelingstilskudd"`
+	// KnownChange is the first year's change and KnownChangeAllYears its
+	// sum over every year of the table, as MergerEffect's YearRow.Known:
+	// the sum of the known parts only (Missing names the others), nil
+	// ("no data") when no part of substance is known.
+	KnownChange         *generalist.Kroner `json:"known_change_first_year"`
+	KnownChangeAllYears *generalist.Kroner `json:"known_change_all_years"`
 	Missing             []string           `json:"missing"`
 }
 
@@ -141,8 +146,10 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 	}
 	r := c.r
 	out := &Outcome{Year: r.p.Year, Municipalities: len(c.units), TaxCoverage: c.coverage, Groups: make([]GroupOutcome, len(groups))}
-	// One allocation for every group's amounts.
-	amounts := make([]generalist.Kroner, 2*len(groups))
+	// One allocation for every group's amounts (income equalisation,
+	// inndelingstilskudd, known change first and all years) and the
+	// outcome's two sums.
+	amounts := make([]generalist.Kroner, 4*len(groups)+2)
 	pops := make([]generalist.Persons, len(groups))
 	addAfter := c.addAll
 	var mergedPop float64
@@ -155,13 +162,14 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 			pops[i] = generalist.Persons(e.pop)
 			o.Population = &pops[i]
 		}
+		a := amounts[4*i : 4*i+4]
 		if e.ieOK {
-			amounts[2*i] = generalist.Kroner(e.ieMerged - e.ieSep)
-			o.IncomeEqualisation = &amounts[2*i]
+			a[0] = generalist.Kroner(e.ieMerged - e.ieSep)
+			o.IncomeEqualisation = &a[0]
 		}
 		if e.compOK {
-			amounts[2*i+1] = generalist.Kroner(e.comp)
-			o.Compensation = &amounts[2*i+1]
+			a[1] = generalist.Kroner(e.comp)
+			o.Compensation = &a[1]
 		}
 		// Every year has the steady change; the first adds the one-off
 		// grant and reform support; the phase-out years the part of the
@@ -169,17 +177,25 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 		steady, complete := e.steady()
 		once, onceOK := e.once()
 		complete = complete && onceOK
+		// A year with no part of substance known adds nothing (its known
+		// parts are zeros by rule), so the sum over all years is the sum
+		// over the known years, as MergerEffect's table gives it.
 		var all float64
+		anyYear := false
 		for y, sh := range c.shares {
 			net, ok := e.compensatedNet(sh)
 			complete = complete && ok
 			all += steady + net
-			if y == 0 {
-				o.KnownChange = generalist.Kroner(steady + net + once)
+			known := e.anyKnown(sh, y == 0)
+			anyYear = anyYear || known
+			if y == 0 && known {
+				a[2] = generalist.Kroner(steady + net + once)
+				o.KnownChange = &a[2]
 			}
 		}
-		if len(c.shares) > 0 {
-			o.KnownChangeAllYears = generalist.Kroner(all + once)
+		if anyYear {
+			a[3] = generalist.Kroner(all + once)
+			o.KnownChangeAllYears = &a[3]
 		}
 		o.Missing = groupMissing(&e, complete)
 		if c.complete && e.taxOK {
@@ -204,8 +220,18 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 			if o.IncomeEqualisation != nil {
 				*o.IncomeEqualisation += adj
 			}
-			o.KnownChange += adj
-			o.KnownChangeAllYears += adj * years
+			// The deduction's change is a known part of its own.
+			a := amounts[4*i : 4*i+4]
+			if o.KnownChange == nil {
+				o.KnownChange = &a[2]
+			}
+			if o.KnownChangeAllYears == nil && years > 0 {
+				o.KnownChangeAllYears = &a[3]
+			}
+			*o.KnownChange += adj
+			if o.KnownChangeAllYears != nil {
+				*o.KnownChangeAllYears += adj * years
+			}
 		}
 		dc.Others = generalist.Kroner(-delta * (c.popAll - mergedPop))
 		out.Deduction = dc
@@ -214,9 +240,16 @@ func (c *Country) Evaluate(groups []Group) (*Outcome, error) {
 		out.Missing = []string{"financing_deduction"}
 		out.Reasons = map[string]string{"financing_deduction": "held at the parameter: recomputing it needs every municipality's tax per inhabitant and population for the year"}
 	}
+	sums := amounts[4*len(groups):]
 	for _, o := range out.Groups {
-		out.KnownChange += o.KnownChange
-		out.KnownChangeAllYears += o.KnownChangeAllYears
+		if o.KnownChange != nil {
+			sums[0] += *o.KnownChange
+			out.KnownChange = &sums[0]
+		}
+		if o.KnownChangeAllYears != nil {
+			sums[1] += *o.KnownChangeAllYears
+			out.KnownChangeAllYears = &sums[1]
+		}
 	}
 	return out, nil
 }

@@ -18,8 +18,8 @@ func TestEvaluateSample(t *testing.T) {
 	if o.Deduction != nil || o.TaxCoverage != 7 || o.Municipalities != 357 || o.Reasons["financing_deduction"] == "" {
 		t.Errorf("outcome %+v: want the deduction held (7 of 357 municipalities with tax)", o)
 	}
-	if generalist.RoundOre(float64(o.KnownChange)) != -475794.96 || math.Abs(float64(o.KnownChangeAllYears-20*o.KnownChange)) > 1e-6 {
-		t.Errorf("known change %v (all years %v)", o.KnownChange, o.KnownChangeAllYears)
+	if ore(o.KnownChange) != -475794.96 || math.Abs(val(o.KnownChangeAllYears)-20*val(o.KnownChange)) > 1e-6 {
+		t.Errorf("known change %v (all years %v)", val(o.KnownChange), val(o.KnownChangeAllYears))
 	}
 }
 
@@ -141,13 +141,13 @@ func TestEvaluateAgreesWithMergerEffect(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var all float64
+			var all *generalist.Kroner
 			for _, y := range me.Years {
-				all += float64(y.Known)
+				all = addKnown(all, y.Known)
 			}
 			g := o.Groups[0]
-			if math.Abs(float64(g.KnownChange-me.Years[0].Known)) > 1e-6 || math.Abs(float64(g.KnownChangeAllYears)-all) > 1e-6 {
-				t.Errorf("%d %v: Evaluate %v / %v, MergerEffect %v / %v", year, members, g.KnownChange, g.KnownChangeAllYears, me.Years[0].Known, all)
+			if !sameKroner(g.KnownChange, me.Years[0].Known) || !sameKroner(g.KnownChangeAllYears, all) {
+				t.Errorf("%d %v: Evaluate %v / %v, MergerEffect %v / %v", year, members, val(g.KnownChange), val(g.KnownChangeAllYears), val(me.Years[0].Known), val(all))
 			}
 		}
 	}

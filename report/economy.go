@@ -70,9 +70,13 @@ type MergerFigures struct {
 	FullYears, PhaseOutYears      int
 	OneOff, Reform                *generalist.Kroner
 	// KnownFirst and KnownAll sum the known parts of the change, the first
-	// year and over every year; nil ("ingen data") when no part of
-	// substance is known, so that a sum of nothing never shows as 0 kr.
+	// year and over every year, as the model's year table gives them; nil
+	// ("ingen data") when no part of substance is known, so that a sum of
+	// nothing never shows as 0 kr.
 	KnownFirst, KnownAll *generalist.Kroner
+	// NotInSum names the parts left out of the known sums in some year,
+	// in the model's words (economy.YearRow.Missing), in order.
+	NotInSum []string
 	// Years is the number of years in the table (FullYears+PhaseOutYears).
 	Years int
 }
@@ -104,37 +108,24 @@ func Figures(m *economy.Merger) MergerFigures {
 			f.CompensationAll = &sum
 		}
 	}
-	if !anyPartKnown(f, m.Years) {
-		return f
-	}
-	var all generalist.Kroner
 	for i, y := range m.Years {
 		if i == 0 {
-			first := y.Known
-			f.KnownFirst = &first
+			f.KnownFirst = y.Known
 		}
-		all += y.Known
-	}
-	if len(m.Years) > 0 {
-		f.KnownAll = &all
+		if y.Known != nil {
+			all := *y.Known
+			if f.KnownAll != nil {
+				all += *f.KnownAll
+			}
+			f.KnownAll = &all
+		}
+		for _, id := range y.Missing {
+			if !slices.Contains(f.NotInSum, id) {
+				f.NotInSum = append(f.NotInSum, id)
+			}
+		}
 	}
 	return f
-}
-
-// anyPartKnown reports whether any part of a merger's change has data:
-// the income equalisation, the inndelingstilskudd, the one-off and
-// reform grants or the regional centre grant. (The one-off and reform
-// grants are a known 0 after the first year; that alone is no data.)
-func anyPartKnown(f MergerFigures, years []economy.YearRow) bool {
-	if f.IncomeEqualisation != nil || f.Compensation != nil || f.OneOff != nil || f.Reform != nil {
-		return true
-	}
-	for _, y := range years {
-		if y.RegionalCentre != nil {
-			return true
-		}
-	}
-	return false
 }
 
 // kr writes an amount in whole kroner, signed, or "ingen data".
@@ -151,12 +142,25 @@ func (c *Comparison) economyRow(m MergerEconomy) []string {
 	f := Figures(m.Merger)
 	return []string{c.Scenarios[m.Scenario].Name, m.Name, c.memberNames(m.Merger),
 		c.kr(f.IncomeEqualisation), c.kr(f.Compensation), c.kr(f.CompensationAll), c.compensationYears(f),
-		c.kr(f.OneOff), c.kr(f.Reform), c.kr(f.KnownFirst), c.kr(f.KnownAll)}
+		c.kr(f.OneOff), c.kr(f.Reform), c.kr(f.KnownFirst), c.kr(f.KnownAll), c.notInSum(f.NotInSum)}
+}
+
+// notInSum names the parts left out of the known sums in plain words.
+func (c *Comparison) notInSum(ids []string) string {
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if key, ok := econPartKeys[id]; ok {
+			names = append(names, c.t(key))
+		} else {
+			names = append(names, id)
+		}
+	}
+	return c.join(names)
 }
 
 // economyHeadKeys head the columns of economyRow.
 var economyHeadKeys = []string{"econ.col.scenario", "econ.col.merger", "econ.col.members", "econ.col.income", "econ.col.comp",
-	"econ.col.compall", "econ.col.duration", "econ.col.oneoff", "econ.col.reform", "econ.col.knownfirst", "econ.col.knownall"}
+	"econ.col.compall", "econ.col.duration", "econ.col.oneoff", "econ.col.reform", "econ.col.knownfirst", "econ.col.knownall", "econ.col.notinsum"}
 
 func (c *Comparison) compensationYears(f MergerFigures) string {
 	if f.Years == 0 {
@@ -269,8 +273,7 @@ func (c *Comparison) economyView() *economyView {
 func (c *Comparison) yearRows(m *economy.Merger) [][]string {
 	var rows [][]string
 	for _, y := range m.Years {
-		known := y.Known
-		rows = append(rows, []string{fmt.Sprint(y.Year), c.nf().Percent(100*y.Share, 0), c.kr(y.Compensation), c.kr(&known)})
+		rows = append(rows, []string{fmt.Sprint(y.Year), c.nf().Percent(100*y.Share, 0), c.kr(y.Compensation), c.kr(y.Known)})
 	}
 	return rows
 }
@@ -294,7 +297,7 @@ func (c *Comparison) economyCSV(cw generalist.CSVWriter) error {
 	}
 	if len(v.Rows) > 0 {
 		head := slices.Clone(v.Head)
-		for i := 3; i < len(head); i++ {
+		for i := 3; i < len(head)-1; i++ { // the last names the parts not in the sums
 			if i != 6 { // the duration
 				head[i] += " (kr)"
 			}

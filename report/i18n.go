@@ -136,7 +136,7 @@ var texts = map[string][2]string{
 	"econ.year":       {"År", "Year"},
 	"econ.share":      {"Andel av inndelingstilskuddet", "Share of the merger compensation"},
 	"econ.comp":       {"Inndelingstilskudd", "Merger compensation"},
-	"econ.known":      {"Kjent endring", "Known change"},
+	"econ.known":      {"Sum av kjente deler", "Sum of the known parts"},
 	"econ.duration":   {"%d år fullt, så nedtrapping over %d år", "%d years in full, then phased out over %d years"},
 	"econ.others":     {"%d andre", "%d others"},
 	"econ.scenarioyear": {"Alternativene gjelder %d; inntektssystemet for %d, det siste budsjettåret med parametere, er brukt.",
@@ -156,12 +156,12 @@ var texts = map[string][2]string{
 	"econ.col.duration":     {"Inndelingstilskudd, varighet", "Merger compensation, duration"},
 	"econ.col.oneoff":       {"Engangstilskudd", "One-off grant"},
 	"econ.col.reform":       {"Reformstøtte", "Reform support"},
-	"econ.col.knownfirst":   {"Kjent endring, første år", "Known change, first year"},
-	"econ.col.knownall":     {"Kjent endring, alle år", "Known change, all years"},
+	"econ.col.knownfirst":   {"Sum av kjente deler, første år", "Sum of the known parts, first year"},
+	"econ.col.knownall":     {"Sum av kjente deler, alle år", "Sum of the known parts, all years"},
 	"econ.asm.model":        {"Økonomien per sammenslåing er beregnet med modellen av inntektssystemet (samme beregning som Økonomi-siden): parametere per budsjettår fra departementets tabeller (Grønt hefte, KDDs sluttavregning), hver med kilde eller merket som antakelse; det som mangler, står som «ingen data».", "The economy of each merger is computed with the model of the income system (the same computation as the Economy page): parameters per budget year from the ministry's tables (Grønt hefte, KDDs sluttavregning), each with its source or marked as an assumption; what is missing reads “no data”."},
 	"econ.asm.prices":       {"Alle beløp er sammenslåingsårets, i faste priser: inndelingstilskuddet fryses reelt og betales fullt i 15 år, deretter trappes det ned over 5 år; de andre delene holdes på sammenslåingsårets nivå (ingen prognose).", "All amounts are the merger year's, in constant prices: the merger compensation (inndelingstilskudd) is frozen in real terms and paid in full for 15 years, then phased out over 5 years; the other parts are kept at the merger year's level (no forecast)."},
 	"econ.asm.equalisation": {"Inntektsutjevningen beregnes på nytt for den sammenslåtte kommunen med årets satser; trekket som finansierer tilleggskompensasjonen, holdes på årets verdi.", "The income equalisation is computed anew for the merged municipality with the year's rates; the deduction that funds the additional compensation is kept at the year's value."},
-	"econ.asm.known":        {"Kjent endring er summen av delene det finnes data for; veksttilskudd og storbytilskudd er ikke modellert.", "The known change is the sum of the parts with data; the growth grant and the large-city grant are not modelled."},
+	"econ.asm.known":        {"Summen av kjente deler legger sammen bare delene det finnes data for, og er derfor ikke hele endringen; delene uten data står ved hver sammenslåing, og et år uten noen kjent del står som «ingen data», ikke 0 kr. Veksttilskudd og storbytilskudd er ikke modellert.", "The sum of the known parts adds up only the parts with data, so it is not the whole change; the parts without data are named with each merger, and a year with no known part reads “no data”, not 0 kr. The growth grant and the large-city grant are not modelled."},
 
 	// The CSV's own words (lower case, as column heads).
 	"csv.key":         {"nøkkeltall", "key figure"},
@@ -175,7 +175,7 @@ var texts = map[string][2]string{
 	"csv.year":        {"år", "year"},
 	"csv.share":       {"andel av inndelingstilskuddet", "share of the merger compensation"},
 	"csv.comp":        {"inndelingstilskudd (kr)", "merger compensation (kr)"},
-	"csv.known":       {"kjent endring (kr)", "known change (kr)"},
+	"csv.known":       {"sum av kjente deler (kr)", "sum of the known parts (kr)"},
 }
 
 // sourceKeys and assumptionKeys list what every report cites and assumes,

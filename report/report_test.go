@@ -62,9 +62,9 @@ func fixtureEconomy() *Economy {
 		},
 		Compensation: economy.Compensation{Total: k(1e6), FullYears: 2, PhaseOutYears: 1, Step: 0.5},
 		Years: []economy.YearRow{
-			{Index: 1, Year: 2025, Share: 1, Compensation: k(1e6), Known: -475795},
-			{Index: 2, Year: 2026, Share: 1, Compensation: k(1e6), Known: -475795},
-			{Index: 3, Year: 2027, Share: 0.5, Compensation: k(5e5), Known: -975795},
+			{Index: 1, Year: 2025, Share: 1, Compensation: k(1e6), Known: k(-475795)},
+			{Index: 2, Year: 2026, Share: 1, Compensation: k(1e6), Known: k(-475795)},
+			{Index: 3, Year: 2027, Share: 0.5, Compensation: k(5e5), Known: k(-975795)},
 		},
 	}
 	return &Economy{Year: 2025, ScenarioYear: 2026,

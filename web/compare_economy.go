@@ -30,6 +30,8 @@ type cmpEconRow struct {
 	YearsURL                                              string
 	Income, Compensation, CompensationAll, OneOff, Reform string
 	KnownAll                                              string
+	// NotInSum names the parts KnownAll leaves out ("uten …").
+	NotInSum string
 }
 
 // compareEconomy presents the comparison's economy (app.ComparisonEconomy)
@@ -68,7 +70,7 @@ func compareEconomy(e *report.Economy, scs []*generalist.Scenario, lang string) 
 		q := url.Values{"members": {strings.Join(nums, ",")}, "year": {sprintf("%d", e.Year)}}
 		c.Rows = append(c.Rows, cmpEconRow{Key: strings.Join(nums, ","), Name: m.Name, Scenario: scs[m.Scenario].Name, Members: strings.Join(members, " + "),
 			YearsURL: "/okonomi?" + q.Encode(), Income: kr(f.IncomeEqualisation), Compensation: kr(f.Compensation), CompensationAll: kr(f.CompensationAll),
-			OneOff: kr(f.OneOff), Reform: kr(f.Reform), KnownAll: kr(f.KnownAll)})
+			OneOff: kr(f.OneOff), Reform: kr(f.Reform), KnownAll: kr(f.KnownAll), NotInSum: notInSum(lang, f.NotInSum)})
 	}
 	var note []string
 	if e.ScenarioYear != e.Year {
@@ -87,4 +89,17 @@ func compareEconomy(e *report.Economy, scs []*generalist.Scenario, lang string) 
 	}
 	c.Note = strings.Join(note, " ")
 	return c
+}
+
+// notInSum names the parts a sum of known parts leaves out, in running
+// text ("uten inndelingstilskudd og veksttilskudd"); empty when none.
+func notInSum(lang string, ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = econPart(lang, id)
+	}
+	return sprintf(msg(lang, "econ.notinsum"), listText(names, lang))
 }

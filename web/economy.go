@@ -150,13 +150,16 @@ type economyPageData struct {
 	Grants    []econRow
 	History   template.HTML
 	// Merger mode.
-	Members      string
-	Merger       *economy.Merger
-	MemberNames  string
-	Population   string
-	Components   []econComponent
-	YearRows     []econYear
-	Chart        template.HTML
+	Members     string
+	Merger      *economy.Merger
+	MemberNames string
+	Population  string
+	Components  []econComponent
+	YearRows    []econYear
+	Chart       template.HTML
+	// ChartNone says why there is neither chart nor year table when no
+	// year has a known part.
+	ChartNone    string
 	Assumptions  []string
 	Params       []econRow
 	Compensation string
@@ -379,7 +382,10 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 	d.Compensation = sprintf(msg(lang, "econ.compensation"), econLabel(lang, "inndelingstilskudd"), fmtKr(lang, cp.Total, 0),
 		fmtKr(lang, cp.Basis, 0), fmtKr(lang, cp.Regional, 0))
 	d.PhaseOut = sprintf(msg(lang, "econ.phaseout"), cp.FullYears, nbfmt.For(lang).Percent(cp.Step*100, 0), cp.PhaseOutYears)
+	// A year with no known part is a gap in the line ("ingen data"),
+	// never a 0; with nothing known in any year there is no chart.
 	var known, comp []chart.Point
+	anyKnown := false
 	for _, y := range res.Years {
 		var miss []string
 		for _, id := range y.Missing {
@@ -387,20 +393,20 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 		}
 		d.YearRows = append(d.YearRows, econYear{Year: y.Year, Share: nbfmt.For(lang).Percent(y.Share*100, 0), Compensation: fmtKr(lang, y.Compensation, 0),
 			Net: fmtKr(lang, y.CompensatedNet, 0), Income: fmtKr(lang, y.IncomeEqualisation, 0), Regional: fmtKr(lang, y.RegionalCentre, 0),
-			OneOff: fmtKr(lang, y.OneOff, 0), Reform: fmtKr(lang, y.Reform, 0), Known: fmtKr(lang, &y.Known, 0), Missing: strings.Join(miss, ", ")})
-		known = append(known, chart.Point{X: y.Year, Y: math.Round(float64(y.Known)), Known: true})
-		p := chart.Point{X: y.Year, Known: y.Compensation != nil}
-		if y.Compensation != nil {
-			p.Y = math.Round(float64(*y.Compensation))
-		}
-		comp = append(comp, p)
+			OneOff: fmtKr(lang, y.OneOff, 0), Reform: fmtKr(lang, y.Reform, 0), Known: fmtKr(lang, y.Known, 0), Missing: strings.Join(miss, ", ")})
+		known = append(known, krPoint(y.Year, y.Known))
+		comp = append(comp, krPoint(y.Year, y.Compensation))
+		anyKnown = anyKnown || y.Known != nil || y.Compensation != nil
 	}
-	if len(res.Years) > 0 {
+	if len(res.Years) > 0 && !anyKnown {
+		d.ChartNone = sprintf(msg(lang, "econ.chart.none"), res.Year)
+	}
+	if anyKnown {
 		var buf bytes.Buffer
 		err := chart.Line(&buf, chart.LineChart{
 			Title:  sprintf(msg(lang, "econ.chart.merger"), d.MemberNames, res.Year),
 			Desc:   msg(lang, "econ.chart.merger.desc"),
-			YLabel: "Kroner", Source: msg(lang, "econ.chart.merger.src"), ZeroBased: true,
+			YLabel: msg(lang, "econ.chart.merger.kr"), Source: msg(lang, "econ.chart.merger.src"), ZeroBased: true,
 			Series: []chart.Series{{Name: msg(lang, "econ.chart.known"), Points: known},
 				{Name: econLabel(lang, "inndelingstilskudd"), Points: comp}},
 			Lang: lang, ID: "econ-merger",
@@ -431,6 +437,27 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 		}
 	}
 	d.Sources = sourcesOf(src)
+}
+
+// econPart is a part of a merger's change in running text.
+func econPart(lang, id string) string {
+	if _, ok := econParts[id]; ok {
+		return msg(lang, "econ.part."+id)
+	}
+	return id
+}
+
+// econParts are the parts econPart has words for.
+var econParts = map[string]bool{"compensated_net": true, "income_equalisation": true, "regional_centre_grant": true,
+	"one_off_grant": true, "reform_support": true, "growth_grant": true, "metropolitan_grant": true}
+
+// krPoint is an amount of year x on a chart, rounded to whole kroner; nil
+// is a year without data.
+func krPoint(x int, k *generalist.Kroner) chart.Point {
+	if k == nil {
+		return chart.Point{X: x}
+	}
+	return chart.Point{X: x, Y: math.Round(float64(*k)), Known: true}
 }
 
 // missingOf is a figure without data as the page says it.

@@ -297,10 +297,10 @@ func printMerger(w io.Writer, r *economy.Merger) error {
 		krWhole(cp.Total), krWhole(cp.Basis), krWhole(cp.Regional), cp.FullYears, cp.Step, cp.PhaseOutYears)
 	if len(r.Years) > 0 {
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "Year\tShare\tInndelingstilskudd\tCompensated net\tIncome equalisation\tRegionsenter\tOne-off\tReform\tKnown change\tNo data\t")
+		fmt.Fprintln(tw, "Year\tShare\tInndelingstilskudd\tCompensated net\tIncome equalisation\tRegionsenter\tOne-off\tReform\tSum of known parts\tNot in the sum (no data)\t")
 		for _, y := range r.Years {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", y.Year, nbfmt.Terminal.Percent(y.Share*100, 0), krWhole(y.Compensation), krWhole(y.CompensatedNet),
-				krWhole(y.IncomeEqualisation), krWhole(y.RegionalCentre), krWhole(y.OneOff), krWhole(y.Reform), krWhole(&y.Known), strings.Join(y.Missing, ", "))
+				krWhole(y.IncomeEqualisation), krWhole(y.RegionalCentre), krWhole(y.OneOff), krWhole(y.Reform), krWhole(y.Known), strings.Join(y.Missing, ", "))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
