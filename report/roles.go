@@ -57,10 +57,33 @@ func (c *Comparison) roleSummary() []roleGroup {
 		}
 		g.Rows = append(g.Rows,
 			counts(c.t("row.vulnerable"), func(o *sim.Outcome) int { return roleOf(o, role).Vulnerable }),
-			counts(c.t("role.grouped"), func(o *sim.Outcome) int { return roleOf(o, role).Outside }))
+			c.outsideCount(role))
 		out = append(out, g)
 	}
 	return out
+}
+
+// outsideCount is a role's task–municipality pairs in cooperation or run
+// by another body: "ukjent" when today's cooperation is unknown (nil),
+// "minst" the pairs a scenario's own choices put there, and a change from
+// today only when both are known.
+func (c *Comparison) outsideCount(role generalist.Role) row {
+	r := row{Label: c.t("role.grouped")}
+	today := roleOf(c.Outcomes[0], role).Outside
+	for i, o := range c.Outcomes {
+		ro := roleOf(o, role)
+		switch {
+		case ro.Outside != nil && today != nil:
+			r.Values = append(r.Values, c.withChange(*ro.Outside, *today, i > 0))
+		case ro.Outside != nil:
+			r.Values = append(r.Values, c.nf().Int(int64(*ro.Outside)))
+		case ro.OutsideAtLeast > 0:
+			r.Values = append(r.Values, c.t("atleast", c.nf().Int(int64(ro.OutsideAtLeast))))
+		default:
+			r.Values = append(r.Values, c.t("unknown"))
+		}
+	}
+	return r
 }
 
 // outsideShare writes an outcome's share of task FTEs in cooperation:
@@ -69,8 +92,7 @@ func (c *Comparison) roleSummary() []roleGroup {
 // one with some: today's unknown cooperation comes on top); a share above
 // 0 that rounds to 0,0 % as "under 0,1 %".
 func (c *Comparison) outsideShare(o *sim.Outcome) string {
-	b := c.Outcomes[0].TodaysCooperation
-	known := b.Applied && b.Cooperations > 0
+	known := c.Outcomes[0].CooperationKnown()
 	v := 100 * o.MeanOutsideShare
 	switch {
 	case !known && (o == c.Outcomes[0] || v == 0):

@@ -122,7 +122,23 @@ type RuleOutcome struct {
 type RoleOutcome struct {
 	Role       generalist.Role `json:"role"`
 	Vulnerable int             `json:"vulnerable"`
-	Outside    int             `json:"task_units_outside"`
+	// Outside counts the role's task–unit pairs carried in cooperation
+	// or by another body. It is nil when today's cooperation is unknown
+	// (Outcome.CooperationKnown): the pairs today's system runs together
+	// are then not known, so no count is; OutsideAtLeast is then what the
+	// scenario's own choices put there, a lower bound, and otherwise the
+	// same as Outside.
+	Outside        *int `json:"task_units_outside"`
+	OutsideAtLeast int  `json:"task_units_outside_at_least"`
+}
+
+// CooperationKnown reports whether today's cooperation is known: the
+// registry's cooperations in force were applied and there is at least
+// one. With none (an empty registry, or a structure the registry is not
+// kept on) a figure of cooperation is unknown, not 0; with some, a pair
+// none of them covers is really not in cooperation.
+func (o *Outcome) CooperationKnown() bool {
+	return o.TodaysCooperation.Applied && o.TodaysCooperation.Cooperations > 0
 }
 
 // Run evaluates s on in. Scenario errors (see Validate) are returned as an

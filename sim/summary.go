@@ -21,9 +21,15 @@ func (a *assignment) summarise(out *Outcome) {
 	for _, to := range out.Tasks {
 		r := &out.Roles[slices.Index(generalist.Roles, to.Role)]
 		r.Vulnerable += to.Short
-		r.Outside += to.Outside
+		r.OutsideAtLeast += to.Outside
 		out.Vulnerable += to.Short
 		out.VulnerableInhabitants += to.Inhabitants
+	}
+	if out.CooperationKnown() {
+		for i := range out.Roles {
+			n := out.Roles[i].OutsideAtLeast
+			out.Roles[i].Outside = &n
+		}
 	}
 	var wOut, w float64
 	for i, u := range units {

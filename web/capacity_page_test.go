@@ -159,7 +159,28 @@ func TestCompareTodayBasis(t *testing.T) {
 	if m := share.FindStringSubmatch(r.Body); m == nil || m[1] != "ukjent" {
 		t.Errorf("today's share without registered cooperation = %v, want ukjent", m)
 	}
-	for _, want := range []string{"Samarbeidsregisteret har ingen registrerte samarbeid per 1.1.2026", "Dagens andel i samarbeid er derfor ukjent, ikke 0", "Regn med eksempelsamarbeidene", "examples=1"} {
+	// The pairs in cooperation: today's unknown in every role, not 0; the
+	// scenario's own host arrangements a lower bound where they are.
+	pairs := regexp.MustCompile(`<tr><th scope="row">Oppgave–kommune-par løst i samarbeid eller av andre</th><td class="num">([^<]*)</td><td class="num">([^<]*)<`)
+	rows := pairs.FindAllStringSubmatch(r.Body, -1)
+	if len(rows) != 4 {
+		t.Fatalf("%d rows of pairs in cooperation, want one per role", len(rows))
+	}
+	atLeast := 0
+	for _, m := range rows {
+		if m[1] != "ukjent" {
+			t.Errorf("today's pairs in cooperation with an empty registry = %q, want ukjent", m[1])
+		}
+		if strings.HasPrefix(m[2], "minst ") {
+			atLeast++
+		} else if m[2] != "ukjent" {
+			t.Errorf("the scenario's pairs in cooperation with an empty registry = %q, want «minst …» or ukjent", m[2])
+		}
+	}
+	if atLeast != 1 {
+		t.Errorf("%d roles give the mandated child welfare cooperation's pairs as a lower bound, want 1", atLeast)
+	}
+	for _, want := range []string{"Samarbeidsregisteret har ingen registrerte samarbeid per 1.1.2026", "Dagens andel i samarbeid og antallet oppgave–kommune-par løst i samarbeid er derfor ukjent, ikke 0", "Regn med eksempelsamarbeidene", "examples=1"} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("comparison lacks %q", want)
 		}
@@ -179,6 +200,19 @@ func TestCompareTodayBasis(t *testing.T) {
 	}
 	if !strings.Contains(r.Body, "Eksempelsamarbeidene er regnet med") {
 		t.Error("comparison with examples does not say they are counted")
+	}
+	// With cooperation known, today's pairs are counts, 0 where none is.
+	zero := 0
+	for _, m := range pairs.FindAllStringSubmatch(r.Body, -1) {
+		if _, err := strconv.Atoi(strings.ReplaceAll(m[1], " ", "")); err != nil {
+			t.Errorf("today's pairs in cooperation with the examples = %q, want a count", m[1])
+		}
+		if m[1] == "0" {
+			zero++
+		}
+	}
+	if zero == 0 {
+		t.Error("with the examples no role shows 0 pairs in cooperation; a role none covers should")
 	}
 }
 
@@ -248,7 +282,7 @@ func TestCapacityHeatCells(t *testing.T) {
 			return v
 		}
 		var mins []float64
-		for _, m := range regexp.MustCompile(`<th scope="col" class="rot"><span>[^<]*\(` + c.min + ` ([0-9,.]+)\)</span></th>`).FindAllStringSubmatch(heat, -1) {
+		for _, m := range regexp.MustCompile(`<th scope="col" class="rot"><span>[^<]*\(`+c.min+` ([0-9,.]+)\)</span></th>`).FindAllStringSubmatch(heat, -1) {
 			mins = append(mins, number(m[1]))
 		}
 		if len(mins) < 30 {

@@ -235,7 +235,7 @@ func compareRows(outs []*sim.Outcome, outside []string, lang string) ([]cmpRole,
 		}
 		g.Rows = append(g.Rows,
 			counts("", "cmp.f.vulnerable", "calc-robust", func(o *sim.Outcome) int { return roleOutcome(o, role).Vulnerable }),
-			counts("", "cmp.f.shared", "calc-outside", func(o *sim.Outcome) int { return roleOutcome(o, role).Outside }))
+			outsideRow(outs, role, lang))
 		roles = append(roles, g)
 	}
 	text := func(label, calc string, fn func(o *sim.Outcome) string) cmpRow {
@@ -269,6 +269,34 @@ func compareRows(outs []*sim.Outcome, outside []string, lang string) ([]cmpRole,
 	return roles, details
 }
 
+// outsideRow is a role's task–municipality pairs in cooperation or run
+// by another body: «ukjent» when today's cooperation is unknown (the
+// registry holds none in force), not 0, and «minst» the pairs a
+// scenario's own choices put there; a change from today only when both
+// are known.
+func outsideRow(outs []*sim.Outcome, role generalist.Role, lang string) cmpRow {
+	nf := nbfmt.For(lang)
+	row := cmpRow{Label: msg(lang, "cmp.f.shared"), Calc: "calc-outside"}
+	today := roleOutcome(outs[0], role).Outside
+	for i, o := range outs {
+		r := roleOutcome(o, role)
+		var c cmpCell
+		switch {
+		case r.Outside != nil:
+			c.Value = nf.Int(int64(*r.Outside))
+			if i > 0 && today != nil {
+				c.Change = nf.Signed(float64(*r.Outside-*today), 0)
+			}
+		case r.OutsideAtLeast > 0:
+			c.Value = sprintf(msg(lang, "cmp.atleast"), nf.Int(int64(r.OutsideAtLeast)))
+		default:
+			c.Value = msg(lang, "cap.unknown")
+		}
+		row.Cells = append(row.Cells, c)
+	}
+	return row
+}
+
 func roleOutcome(o *sim.Outcome, role generalist.Role) sim.RoleOutcome {
 	for _, r := range o.Roles {
 		if r.Role == role {
@@ -286,7 +314,7 @@ func todayBasis(d *comparePage, lang string, q url.Values) {
 	b := d.Outcomes[0].TodaysCooperation
 	day := dayText(lang, b.ActiveOn)
 	d.Examples = b.Examples
-	d.TodayKnown = b.Applied && b.Cooperations > 0
+	d.TodayKnown = d.Outcomes[0].CooperationKnown()
 	switch {
 	case !b.Applied:
 		d.TodayNote = sprintf(msg(lang, "cmp.today.structure"), int(d.Outcomes[0].Structure))
