@@ -291,6 +291,9 @@ func (c *IMC) Validate() error {
 	if utf8.RuneCountInString(c.Name) > 300 {
 		return Errorw(EINVALID, "err.imc.namelen", "name: at most 300 characters")
 	}
+	if ps := TextProblems(c); len(ps) > 0 {
+		return Errorw(EINVALID, "err.text.control", "%s: holds a control character (%s); remove it", ps[0].Where, ps[0].Args[0])
+	}
 	where := "cooperation " + strconv.Quote(name)
 	if !c.Form.Valid() {
 		return Errorf(EINVALID, "%s: form %q must be one of ipr, ko, vertskommune, vertskommune-nemnd, iks, as, sa, forening, annet", where, c.Form)

@@ -55,3 +55,19 @@ func TestCheckText(t *testing.T) {
 		}
 	}
 }
+
+// TestIMCTextRule: a cooperation's texts obey the same rule, with the
+// field named, before anything reaches the store.
+func TestIMCTextRule(t *testing.T) {
+	for _, c := range []struct {
+		imc  IMC
+		want string
+	}{
+		{IMC{Name: "y\x00"}, "name: holds a control character (NUL, U+0000)"},
+		{IMC{Name: "Samarbeid", Host: "a\x1bb"}, "host: holds a control character (U+001B)"},
+	} {
+		if err := c.imc.Validate(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Validate(%+v) = %v, want %q", c.imc, err, c.want)
+		}
+	}
+}
