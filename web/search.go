@@ -330,6 +330,12 @@ type searchPage struct {
 	EnsSVG   template.HTML
 	EnsView  *ensembleView
 	EnsError string
+	// Jobs: the server runs background jobs, so an analyst can start
+	// the long ensemble (EnsJobSteps steps, EnsJobPlans in words) with
+	// one click.
+	Jobs        bool
+	EnsJobSteps int
+	EnsJobPlans string
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
@@ -349,7 +355,8 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := searchPage{Req: req, Years: years, HasFloor: req.Floor > 0 || req.Task != ""}
+	d := searchPage{Req: req, Years: years, HasFloor: req.Floor > 0 || req.Task != "",
+		Jobs: s.cfg.Jobs != nil, EnsJobSteps: ensembleJobSteps, EnsJobPlans: nbfmt.For(lang).Int(ensembleJobSteps)}
 	for _, o := range optimize.Objectives {
 		d.Objectives = append(d.Objectives, o.String())
 	}
@@ -457,8 +464,15 @@ func unitWord(unit, lang string) string {
 }
 
 // pageEnsembleSteps is the length of the ensemble on the page: 2 000
-// steps, 20–100 ms on the municipalities.
-const pageEnsembleSteps = 2000
+// steps, 5–20 ms on the municipalities on one core. It is a quick
+// indication, and the page says so: the tool's own check passes only
+// from about 400 000 steps at a floor of 5 000 inhabitants and 1 000 000
+// at 15 000 (1–4 s on one core, docs/benchmarks.md), too long for a
+// page. ensembleJobSteps is the long run the page offers as a job.
+const (
+	pageEnsembleSteps = 2000
+	ensembleJobSteps  = 1_000_000
+)
 
 // agreementMap runs (or takes from the cache) a ReCom ensemble starting
 // from the plan of res and maps, per municipality, the share of the

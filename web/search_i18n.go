@@ -18,6 +18,18 @@ var searchMessages = map[string][2]string{
 	"search.err.and":  {"og", "and"},
 	"search.err.more": {"%d andre", "%d more"},
 
+	// The top of the ensemble: a quick indication, and the long run as a
+	// background job (search_ensemble.tmpl, ens_quick).
+	"ens.quick":        {"En rask indikasjon.", "A quick indication."},
+	"ens.quick.text":   {"Siden lager bare %s alternative planer, så svaret kommer med en gang.", "The page makes only %s alternative plans, so the answer comes at once."},
+	"ens.quick.short":  {"Det er for få: verktøyets egen kontroll lenger ned sier at beregningen er for kort, så les fordelingene med forsiktighet.", "That is too few: the tool's own check further down says the computation is too short, so read the distributions with care."},
+	"ens.quick.enough": {"Verktøyets egen kontroll lenger ned fant dem nok denne gangen.", "The tool's own check further down found them enough this time."},
+	"ens.quick.long":   {"En pålitelig spredning trenger langt flere planer, gjerne %s; det tar fra sekunder til minutter og kjøres som bakgrunnsjobb.", "A reliable spread needs far more plans, say %s; that takes from seconds to minutes and runs as a background job."},
+	"ens.quick.run":    {"Kjør %s planer som bakgrunnsjobb", "Run %s plans as a background job"},
+	"ens.quick.job":    {"Du kommer til en side som viser fremdriften, og resultatet tas vare på under «Bakgrunnsjobber».", "You get a page that shows the progress, and the result is kept under «Background jobs»."},
+	"ens.quick.nojobs": {"Denne serveren kjører ikke bakgrunnsjobber, så den lange beregningen kan ikke startes herfra.", "This server runs no background jobs, so the long computation cannot be started from here."},
+	"ens.quick.signin": {"En analytiker kan kjøre den lange beregningen som bakgrunnsjobb med ett klikk.", "An analyst can run the long computation as a background job with one click."},
+
 	"ens.failed": {"Variasjonen kunne ikke beregnes:", "The variation could not be computed:"},
 	"ens.intro": {"Datamaskinen laget %s alternative planer med %d grupper som alle når terskelen, med utgangspunkt i planen over. Hver ny plan kommer fra den forrige ved at to nabogrupper slås sammen og deles på nytt på en tilfeldig måte. Fire uavhengige rekker av planer kjøres, så vi kan se om de kommer fram til det samme.",
 		"The computer made %s alternative plans of %d groups that all reach the floor, starting from the plan above. Each new plan comes from the previous one by merging two neighbouring groups and splitting them again at random. Four independent series of plans are run, so we can see whether they arrive at the same picture."},
@@ -50,10 +62,8 @@ var searchMessages = map[string][2]string{
 	"ens.ok":          {"nok", "enough"},
 	"ens.notok":       {"for kort", "too short"},
 	"ens.table":       {"Om det ble laget nok planer", "Whether enough plans were made"},
-	"ens.tooshort": {"Beregningen ser ut til å være for kort: rekkene er ikke enige nok, eller de er verdt for få uavhengige planer. Fordelingene under kan fortsatt avhenge av hvor rekkene startet, og bør leses med forsiktighet.",
-		"The computation looks too short: the series do not agree well enough, or they are worth too few independent plans. The distributions below may still depend on where the series started and should be read with care."},
-	"ens.acceptance": {"Andel steg som ga en ny plan, per rekke:", "Share of steps that gave a new plan, per series:"},
-	"ens.technical":  {"Teknisk", "Technical"},
+	"ens.acceptance":  {"Andel steg som ga en ny plan, per rekke:", "Share of steps that gave a new plan, per series:"},
+	"ens.technical":   {"Teknisk", "Technical"},
 	"ens.tech.method": {"Metoden er ReCom (rekombinasjon, DeFord, Duchin og Solomon 2021): en Markov-kjede som slår sammen to nabogrupper, trekker et tilfeldig spenntre av dem og kutter en kant der begge sider når terskelen og holder seg under taket. Siden viser den raske varianten; fordelingen den til slutt trekker fra er ikke kjent på lukket form. API-et tilbyr også reversibel ReCom (Cannon, Duchin, Randall og Rule 2022), som trekker fra spenntrefordelingen: planer med mer samlede grupper er mer sannsynlige.",
 		"The method is ReCom (recombination, DeFord, Duchin and Solomon 2021): a Markov chain that merges two neighbouring groups, draws a random spanning tree of them and cuts an edge where both sides reach the floor and stay under the ceiling. The page shows the fast variant; the distribution it eventually samples is not known in closed form. The API also offers reversible ReCom (Cannon, Duchin, Randall and Rule 2022), which samples the spanning-tree distribution: plans with more compact groups are more likely."},
 	"ens.tech.diag": {"«Enighet mellom rekkene» er den delte Gelman–Rubin-statistikken (R-hat), «verdt så mange uavhengige planer» er effektivt utvalg (ESS), begge som i Vehtari mfl. (2021) uten rangnormalisering. En størrelse regnes som god nok når R-hat er høyst %s og ESS minst %s. Taket er 50 %% over gjennomsnittlig gruppestørrelse når ikke annet er valgt.",
