@@ -139,7 +139,8 @@ func ApplyChanges(shipped *Catalogue, changes []ParamChange) (*Catalogue, error)
 				continue
 			}
 			*f.p = Param{Value: *c.Value, Assumption: true,
-				Note: fmt.Sprintf("Endret av %s %s: %s (levert verdi %g)", c.Author, c.At.Format("02.01.2006"), c.Note, f.p.Value)}
+				Note:   fmt.Sprintf("Endret av %s %s: %s (levert verdi %g)", c.Author, c.At.Format("02.01.2006"), c.Note, f.p.Value),
+				NoteEN: fmt.Sprintf("Changed by %s on %s: %s (shipped value %g)", c.Author, c.At.Format("2006-01-02"), c.Note, f.p.Value)}
 			edits++
 		}
 		t.Staffing = &s

@@ -34,6 +34,9 @@ type Param struct {
 	Source     string  `json:"source,omitempty"`
 	Assumption bool    `json:"assumption"`
 	Note       string  `json:"note,omitempty"`
+	// NoteEN is Note in English, for the English pages; empty where the
+	// note exists in bokmål only.
+	NoteEN string `json:"note_en,omitempty"`
 }
 
 // Validate checks that the value is in the range of the staffing
@@ -90,6 +93,11 @@ type Task struct {
 	NormSource string    `json:"norm_source,omitempty"`
 	Staffing   *Staffing `json:"staffing,omitempty"`
 	Note       string    `json:"note,omitempty"`
+	// NormEN and NoteEN are Norm and Note in English, for the English
+	// pages; empty where the text exists in bokmål only. Law titles and
+	// sources stay as they are.
+	NormEN string `json:"norm_en,omitempty"`
+	NoteEN string `json:"note_en,omitempty"`
 }
 
 // Authority reports whether the task involves decisions that only some IMC

@@ -4,7 +4,7 @@ package web
 // added to messages at start; the sector names are in tasks_i18n.go.
 var taskPageMessages = map[string][2]string{
 	"tp.lead":          {"De lovpålagte oppgavene alle kommuner har, uansett størrelse, med lovgrunnlag og bemanningsmodellen som brukes til å måle kapasitet. Katalogversjon %s.", "The statutory tasks every municipality has, whatever its size, with their legal basis and the staffing model used to measure capacity. Catalogue version %s."},
-	"tp.nbonly":        {"Lovgrunnlagene, normene og merknadene i oppgavekatalogen er skrevet på bokmål.", "The legal bases, norms and notes of the task catalogue are written in Norwegian (bokmål) only."},
+	"tp.nbonly":        {"Lovgrunnlagene og kildene i oppgavekatalogen er skrevet på bokmål.", "The legal bases (the names of Norwegian acts and regulations) and the sources of the task catalogue are given in Norwegian, as they are published."},
 	"tp.years":         {"%s år", "aged %s"},
 	"tp.none":          {"ingen", "none"},
 	"tp.repo":          {"åpent kodelager på GitHub", "a public code repository on GitHub"},
