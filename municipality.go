@@ -128,7 +128,7 @@ func (s Structure) Code() string { return "k" + s.String() }
 // Validate reports whether s is a known structure.
 func (s Structure) Validate() error {
 	if s.Size() == 0 {
-		return Errorf(EINVALID, "structure %d: must be one of 2019, 2020, 2024", int(s))
+		return Errorw(EINVALID, "err.structure.unknown", "structure %d: must be one of 2019, 2020, 2024", int(s))
 	}
 	return nil
 }

@@ -360,6 +360,11 @@ func (a *App) ImportScenario(ctx context.Context, pi PlanImport) (*PlanImported,
 	if len(ps) > 0 {
 		return res, ps.Err()
 	}
+	if len(as) == 0 {
+		// A header alone, or a FeatureCollection without features: no
+		// plan, so no scenario.
+		return res, generalist.Errorw(generalist.EINVALID, "err.plan.norows", "%s: the file has no rows: give a row (in GeoJSON a feature) per municipality, with kommunenummer and gruppe", pi.FileName)
+	}
 	in, err := a.Base(ctx, st, year, TodayOptions{})
 	if err != nil {
 		return nil, err
@@ -379,17 +384,31 @@ func (a *App) ImportScenario(ctx context.Context, pi PlanImport) (*PlanImported,
 	if res.Problems = planfile.MapProblems(pi.FileName, mergers, problems); len(res.Problems) > 0 {
 		return res, res.Problems.Err()
 	}
-	if sc.ID == "" {
-		if sc.ID, err = a.freeScenarioID(ctx, name); err != nil {
-			return nil, err
-		}
-	}
 	res.Scenario = sc
-	if pi.DryRun {
+	switch {
+	case pi.DryRun:
+		if sc.ID == "" {
+			if sc.ID, err = a.freeScenarioID(ctx, name); err != nil {
+				return nil, err
+			}
+		}
 		return res, nil
-	}
-	if err := a.CreateScenario(ctx, sc); err != nil {
-		return res, err
+	case sc.ID != "":
+		// An id the client chose: taken is a conflict.
+		if err := a.CreateScenario(ctx, sc); err != nil {
+			return res, err
+		}
+	default:
+		// An id made from the name, as every named save does.
+		stored, err := a.saveNamed(ctx, name, pi.Author, func(id string) (*generalist.Scenario, error) {
+			c := *sc
+			c.ID = id
+			return &c, nil
+		})
+		if err != nil {
+			return res, err
+		}
+		res.Scenario = stored
 	}
 	res.Stored = true
 	return res, nil
@@ -415,10 +434,15 @@ func (a *App) freeScenarioID(ctx context.Context, name string) (string, error) {
 	}
 }
 
+// maxSaveTries bounds saveNamed's tries for a free id.
+const maxSaveTries = 100
+
 // saveNamed stores the scenario build makes, under an id made from name
 // (freeScenarioID) and with author as its author, as the saved searches
 // and regions do. build refuses what has nothing to save. When another
-// process takes the id in between, it tries again with the next free id.
+// request takes the id in between, it tries again with the next free id:
+// of the requests racing for an id one wins each round, so the bound is
+// the number of requests racing, not a guess of a few.
 func (a *App) saveNamed(ctx context.Context, name, author string, build func(id string) (*generalist.Scenario, error)) (*generalist.Scenario, error) {
 	if name == "" {
 		return nil, generalist.Errorf(generalist.EINVALID, "name: give the scenario a name")
@@ -434,7 +458,7 @@ func (a *App) saveNamed(ctx context.Context, name, author string, build func(id 
 		}
 		sc.Author = author
 		err = a.CreateScenario(ctx, sc)
-		if generalist.ErrorCode(err) == generalist.ECONFLICT && try < 3 {
+		if generalist.ErrorCode(err) == generalist.ECONFLICT && try < maxSaveTries {
 			continue // the id was taken in between
 		}
 		if err != nil {

@@ -143,7 +143,7 @@ func importUpload(r *http.Request) ([]byte, string, error) {
 	if c := r.FormValue("content"); c != "" {
 		b, err := base64.StdEncoding.DecodeString(c)
 		if err != nil || len(b) > maxImportFile {
-			return nil, "", generalist.Errorf(generalist.EINVALID, "the file sent back from the preview is damaged; choose the file again")
+			return nil, "", generalist.Errorw(generalist.EINVALID, "err.upload.damaged", "the file sent back from the preview is damaged; choose the file again")
 		}
 		return b, importName(r.FormValue("name")), nil
 	}
@@ -154,10 +154,10 @@ func importUpload(r *http.Request) ([]byte, string, error) {
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxImportFile+1))
 	if err != nil {
-		return nil, "", generalist.Errorf(generalist.EINVALID, "the file could not be read: %v", err)
+		return nil, "", generalist.Errorw(generalist.EINVALID, "err.upload.unreadable", "the file could not be read: %v", err)
 	}
 	if len(b) > maxImportFile {
-		return nil, "", generalist.Errorf(generalist.EINVALID, "the file is larger than %d MB", maxImportFile>>20)
+		return nil, "", generalist.Errorw(generalist.EINVALID, "err.upload.large", "the file is larger than %d MB", maxImportFile>>20)
 	}
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, "", errNoFile

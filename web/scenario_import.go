@@ -34,8 +34,10 @@ type scenarioImportPage struct {
 	Result                      *app.PlanImported
 	Mergers                     []scenarioImportMerger
 	Problems                    []scenarioImportProblem
-	Error                       string
-	CSRF                        string
+	// Error is a refusal in the page's language, ErrorTech its English
+	// detail for «Teknisk» (empty when Error says it all).
+	Error, ErrorTech string
+	CSRF             string
 }
 
 type scenarioImportMerger struct {
@@ -65,16 +67,20 @@ func (s *Server) handleScenarioImportForm(w http.ResponseWriter, r *http.Request
 func (s *Server) handleScenarioImport(w http.ResponseWriter, r *http.Request) error {
 	lang := langOf(r)
 	d := &scenarioImportPage{Name: strings.TrimSpace(r.FormValue("scenario_name")), Description: strings.TrimSpace(r.FormValue("description"))}
-	st, err := strconv.Atoi(r.FormValue("structure"))
-	if err != nil || generalist.Structure(st).Validate() != nil {
-		st = int(generalist.Structure2024)
+	// The structure is checked with the plan (app.ImportScenario), so
+	// the page, the API and the command line refuse the same ones.
+	st, err := formStructure(r.FormValue("structure"))
+	if err != nil {
+		d.Error, d.ErrorTech = errorText(lang, err)
+		s.scenarioImportRender(w, r, http.StatusBadRequest, d)
+		return nil
 	}
-	d.Structure = st
+	d.Structure = int(st)
 	b, name, err := importUpload(r)
 	if err != nil {
-		d.Error = generalist.ErrorMessage(err)
+		d.Error, d.ErrorTech = errorText(lang, err)
 		if errors.Is(err, errNoFile) {
-			d.Error = msg(lang, "imc.import.nofile")
+			d.Error, d.ErrorTech = msg(lang, "imc.import.nofile"), ""
 		}
 		s.scenarioImportRender(w, r, http.StatusBadRequest, d)
 		return nil
@@ -87,7 +93,7 @@ func (s *Server) handleScenarioImport(w http.ResponseWriter, r *http.Request) er
 	}
 	confirm := r.FormValue("step") == "import"
 	res, err := s.app.ImportScenario(r.Context(), app.PlanImport{File: b, FileName: name, Name: d.Name, Description: d.Description,
-		Author: s.viewer(r).Name(), Structure: generalist.Structure(st), DryRun: !confirm})
+		Author: s.viewer(r).Name(), Structure: st, DryRun: !confirm})
 	d.Result = res
 	if res != nil {
 		for _, p := range res.Problems {
@@ -115,7 +121,7 @@ func (s *Server) handleScenarioImport(w http.ResponseWriter, r *http.Request) er
 		if generalist.ErrorCode(err) == generalist.EINTERNAL {
 			return err
 		}
-		d.Error = generalist.ErrorMessage(err)
+		d.Error, d.ErrorTech = errorText(lang, err)
 		s.scenarioImportRender(w, r, statusOf[generalist.ErrorCode(err)], d)
 	case err != nil:
 		s.scenarioImportRender(w, r, statusOf[generalist.ErrorCode(err)], d)
@@ -127,6 +133,19 @@ func (s *Server) handleScenarioImport(w http.ResponseWriter, r *http.Request) er
 		s.scenarioImportRender(w, r, http.StatusOK, d)
 	}
 	return nil
+}
+
+// formStructure reads the form's structure: empty is the default (0),
+// a number is checked by the import, anything else is refused here.
+func formStructure(v string) (generalist.Structure, error) {
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, generalist.Errorw(generalist.EINVALID, "err.structure.unknown", "structure %q: must be one of 2019, 2020, 2024", v)
+	}
+	return generalist.Structure(n), nil
 }
 
 // apiScenarioImport stores the body as a new scenario: CSV (text/csv) or
