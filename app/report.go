@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	"generalist"
 	"generalist/report"
@@ -87,9 +89,26 @@ func (a *App) ComparisonEconomy(ctx context.Context, scs []*generalist.Scenario)
 		e.Reason = fmt.Sprintf("Økonomien til sammenslåingene er ikke beregnet: det finnes ingen parametere for inntektssystemet for %d eller tidligere.", e.ScenarioYear)
 		return e, nil
 	}
+	var names map[generalist.MunicipalityNumber]string // of the structure, read for an unnamed merger
 	for i, sc := range scs {
 		for _, mg := range sc.Mergers {
 			me := report.MergerEconomy{Scenario: i, Name: mg.Name, Members: mg.Members}
+			if strings.TrimSpace(me.Name) == "" {
+				// Unnamed (the editor and a plan file may leave the name
+				// out): named after its centre, as the simulation names
+				// the new municipality.
+				if names == nil {
+					ms, err := a.Store.Municipalities(ctx, sc.Structure)
+					if err != nil {
+						return nil, err
+					}
+					names = make(map[generalist.MunicipalityNumber]string, len(ms))
+					for _, m := range ms {
+						names[m.Number] = m.Name
+					}
+				}
+				me.Name = mergerName(mg, names)
+			}
 			r, err := a.MergerEconomy(ctx, mg.Members, e.Year)
 			switch {
 			case generalist.ErrorCode(err) == generalist.ENOTFOUND, generalist.ErrorCode(err) == generalist.EINVALID:
@@ -109,4 +128,18 @@ func (a *App) ComparisonEconomy(ctx context.Context, scs []*generalist.Scenario)
 		}
 	}
 	return e, nil
+}
+
+// mergerName is the name of an unnamed merger: its centre's (the lowest
+// member number without a centre, as the simulation picks it), or the
+// centre's number when the structure does not know it.
+func mergerName(mg generalist.Merger, names map[generalist.MunicipalityNumber]string) string {
+	c := mg.Centre
+	if c == "" && len(mg.Members) > 0 {
+		c = slices.Min(mg.Members)
+	}
+	if n := names[c]; n != "" {
+		return n
+	}
+	return string(c)
 }

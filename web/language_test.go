@@ -16,8 +16,10 @@ import (
 )
 
 // The language crawler (TestPageLanguage) reads every public page in
-// bokmål as a reader sees it and flags English prose and internal
-// identifiers in the visible text.
+// bokmål as a reader sees it and flags English prose, internal
+// identifiers and format errors (%!d(string=…), a value given to the
+// wrong verb) in the visible text; TestPageLanguageEnglish flags the
+// format errors of the English pages too.
 //
 // Visible text is the text of the page's elements and the alt,
 // aria-label, placeholder and title attributes, without:
@@ -394,6 +396,9 @@ func segmentFindings(s string) []langFinding {
 	if n >= 2 {
 		out = append(out, langFinding{Kind: "english", Text: normalizeSegment(s)})
 	}
+	if strings.Contains(s, "%!") { // a format verb given the wrong value: %!d(string=2024)
+		out = append(out, langFinding{Kind: "format", Text: normalizeSegment(s)})
+	}
 	for _, p := range identifierPatterns {
 		for _, m := range p.re.FindAllStringSubmatch(s, -1) {
 			id := m[len(m)-1]
@@ -482,6 +487,9 @@ func TestPageLanguageEnglish(t *testing.T) {
 			if n >= 3 {
 				found = append(found, langFinding{Route: route, Kind: "norsk", Text: normalizeSegment(s)})
 			}
+			if strings.Contains(s, "%!") {
+				found = append(found, langFinding{Route: route, Kind: "format", Text: normalizeSegment(s)})
+			}
 		}
 	}
 	got := compareLanguage(t, found, known, routes)
@@ -502,6 +510,7 @@ func TestPageLanguageDetects(t *testing.T) {
 		{`<p>Les kdd.csv her</p>`, []string{"file"}},
 		{`<p>FitDeduction er trukket fra</p>`, []string{"camel"}},
 		{`<p>Scenario barnevern-til-fylket-under-3000 er valgt</p>`, []string{"id"}},
+		{`<p>1 sammenslåinger på %!d(string=2024)-strukturen</p>`, []string{"format"}},
 		{`<p>Data fra PostgreSQL og IKS-loven, oppgave–kommune-par</p>`, nil},
 		{`<details class="tech"><summary>Teknisk</summary><p>the file is kdd.csv</p></details>`, nil},
 		{`<p lang="en">This is the English page</p><p translate="no">The Book of the Law</p><code>a_b</code>`, nil},
