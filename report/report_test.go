@@ -22,7 +22,10 @@ func fixture() *Comparison {
 			Stats:      stats.Distribution{Municipalities: munis, WithData: munis, Inhabitants: 10000, Median: 2500, Under: stats.Under{Threshold: 5000, Count: munis}},
 			Vulnerable: vuln, MeanOutsideShare: share, CentreDistance: dist,
 			Tasks: []sim.TaskOutcome{{Task: "barnevern", Role: generalist.RoleAuthority, Short: short1, Grouped: grouped}, {Task: "legevakt", Role: generalist.RoleServiceProvider, Short: short2}},
-			Roles: []sim.RoleOutcome{{Role: generalist.RoleServiceProvider, Vulnerable: short2}, {Role: generalist.RoleDemocraticArena}, {Role: generalist.RoleAuthority, Vulnerable: short1}, {Role: generalist.RoleCommunityDev}},
+			// Today's cooperation is known (withBasis below), so every
+			// role's pairs in cooperation are a count, here none.
+			Roles: []sim.RoleOutcome{{Role: generalist.RoleServiceProvider, Vulnerable: short2, Outside: new(int)}, {Role: generalist.RoleDemocraticArena, Outside: new(int)},
+				{Role: generalist.RoleAuthority, Vulnerable: short1, Outside: new(int)}, {Role: generalist.RoleCommunityDev, Outside: new(int)}},
 		}
 	}
 	return withBasis(&Comparison{
