@@ -171,7 +171,10 @@ func formFrom(v url.Values) *imcForm {
 	for _, c := range a.Clauses() {
 		*c.Text = strings.TrimSpace(strings.ReplaceAll(v.Get("clause_"+c.Key), "\r\n", "\n"))
 	}
-	form, _ := generalist.ParseIMCForm(f.Form)
+	form, err := generalist.ParseIMCForm(f.Form)
+	if err == nil {
+		f.Form = string(form) // an alias (vertskommune) selects its option
+	}
 	f.Required, f.Optional = clausesFor(form, &a)
 	f.pad()
 	return f

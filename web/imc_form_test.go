@@ -76,6 +76,9 @@ func TestIMCEditFormRefusals(t *testing.T) {
 		if strings.Contains(body, "Gå tilbake og prøv igjen") {
 			t.Errorf("%s=%.20q: the page gives the general sentence, not the field's", tc.field, tc.value)
 		}
+		if !strings.Contains(body, `<option value="vertskommune_administrativt" selected>`) && tc.field != "form" {
+			t.Errorf("%s=%.20q: the form does not keep the legal form chosen", tc.field, tc.value)
+		}
 		if tc.field != "form" && tc.field != "t0_task" && !strings.Contains(body, `value="`+tc.value+`"`) && !strings.Contains(body, ">"+tc.value+"</textarea>") {
 			t.Errorf("%s=%.20q: the form does not keep what was typed", tc.field, tc.value)
 		}
