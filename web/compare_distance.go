@@ -52,13 +52,13 @@ func distanceText[T any](lang string, d sim.CentreDistance, v *T, format func(T)
 // distanceMessages are the texts of the distance to the new centre, on
 // the comparison and in the plan editor, added to messages at start.
 var distanceMessages = map[string][2]string{
-	"cmp.f.distance":  {"Avstand til nytt kommunesenter, snitt for innbyggerne i sammenslåtte kommuner (km i luftlinje)", "Distance to the new municipal centre, mean for the inhabitants of merged municipalities (km, straight line)"},
-	"cmp.f.distmax":   {"Lengste avstand fra en tidligere kommune til nytt kommunesenter (km i luftlinje)", "Longest distance from a former municipality to its new centre (km, straight line)"},
+	"cmp.f.distance":  {"Avstand til nytt kommunesenter, snitt i sammenslåtte kommuner (km, luftlinje)", "Distance to the new municipal centre, mean in merged municipalities (km, straight line)"},
+	"cmp.f.distmax":   {"Lengste avstand fra en tidligere kommune til nytt senter (km, luftlinje)", "Longest distance from a former municipality to its new centre (km, straight line)"},
 	"cmp.f.distmoved": {"Innbyggere som får kommunesenteret i en annen tidligere kommune", "Inhabitants whose municipal centre moves to another former municipality"},
 	"cmp.nomerger":    {"ingen sammenslåing", "no merger"},
 	"cmp.calc.distance": {"Avstand til nytt kommunesenter: regnes bare for innbyggerne i kommuner som slås sammen, ikke for resten av landet. Grunnlaget er kommunegrensene: hver tidligere kommune er representert ved tyngdepunktet av arealet sitt, og det nye kommunesenteret ved tyngdepunktet av senterkommunen. Avstanden er en rett linje mellom dem (luftlinje, ikke vei eller ferje), og snittet er vektet med folketallet i hver tidligere kommune; innbyggerne i senterkommunen teller 0 km. Vi har ikke data om hvor folk bor inne i kommunen eller hvor rådhuset ligger, så tallet viser hvor langt senteret flytter, ikke hvor langt hver innbygger har til det. Uten sammenslåing gjelder tallet ikke. Grenser: © Kartverket.",
 		"Distance to the new municipal centre: counted only for the inhabitants of municipalities that merge, not for the rest of the country. It rests on the municipal boundaries: each former municipality is represented by the centroid of its area, and the new municipal centre by the centroid of the centre municipality. The distance is a straight line between them (not by road or ferry), and the mean is weighted by each former municipality's population; the inhabitants of the centre municipality count 0 km. We have no data on where people live within a municipality or where its town hall is, so the figure shows how far the centre moves, not how far each inhabitant lives from it. Without a merger the figure does not apply. Boundaries: © Kartverket."},
-	"ed.distance": {"Avstand til nytt kommunesenter, snitt for innbyggerne i sammenslåtte kommuner (km i luftlinje)", "Distance to the new municipal centre, mean for the inhabitants of merged municipalities (km, straight line)"},
+	"ed.distance": {"Avstand til nytt kommunesenter, snitt i sammenslåtte kommuner (km, luftlinje)", "Distance to the new municipal centre, mean in merged municipalities (km, straight line)"},
 }
 
 func init() { addMessages("the distance to the new centre", distanceMessages) }

@@ -32,11 +32,11 @@ func TestDistanceToNewCentre(t *testing.T) {
 		mean, far, moved  []string
 	}{
 		{"nb", "ingen sammenslåing", "bare for innbyggerne i kommuner som slås sammen",
-			[]string{"Avstand til nytt kommunesenter, snitt for innbyggerne i sammenslåtte kommuner (km i luftlinje)", "ingen sammenslåing", "7,3"},
-			[]string{"Lengste avstand fra en tidligere kommune til nytt kommunesenter (km i luftlinje)", "ingen sammenslåing", "164,8"},
+			[]string{"Avstand til nytt kommunesenter, snitt i sammenslåtte kommuner (km, luftlinje)", "ingen sammenslåing", "7,3"},
+			[]string{"Lengste avstand fra en tidligere kommune til nytt senter (km, luftlinje)", "ingen sammenslåing", "164,8"},
 			[]string{"Innbyggere som får kommunesenteret i en annen tidligere kommune", "ingen sammenslåing", "231 305"}},
 		{"en", "no merger", "only for the inhabitants of municipalities that merge",
-			[]string{"Distance to the new municipal centre, mean for the inhabitants of merged municipalities (km, straight line)", "no merger", "7.3"},
+			[]string{"Distance to the new municipal centre, mean in merged municipalities (km, straight line)", "no merger", "7.3"},
 			[]string{"Longest distance from a former municipality to its new centre (km, straight line)", "no merger", "164.8"},
 			[]string{"Inhabitants whose municipal centre moves to another former municipality", "no merger", "231,305"}},
 	} {
