@@ -61,6 +61,8 @@ var capacityMessages = map[string][2]string{
 		"The cooperation registry is kept on the 2024 structure; on the %d structure today's cooperation is unknown, and the alternatives count only their own cooperation."},
 	"cmp.basis.model": {"Forventede årsverk = årsverk per 1 000 innbyggere i målgruppen × målgruppen / 1 000; et team er robust når det når minste robuste fagmiljø. Bemanningstallene for hver oppgave står med kilde eller merket som antakelse i rapportens forutsetninger og på",
 		"Expected FTEs = FTEs per 1,000 inhabitants served × inhabitants served / 1,000; a team is robust when it reaches the smallest robust professional environment. Each task's staffing numbers, with their source or marked as an assumption, are in the report's assumptions and on"},
+	"cmp.roles.unknown": {"«Ukjent»: samarbeidsregisteret har ingen registrerte samarbeid i drift, så hvor mye kommunene løser sammen med andre i dag, er ikke kjent – det er ikke 0. «Minst» er det alternativet selv legger i samarbeid.",
+		"«Unknown»: the cooperation registry has no registered cooperation running, so how much municipalities run together with others today is not known – it is not 0. «At least» is what the alternative itself puts in cooperation."},
 	"cmp.under":        {"under %s", "under %s"},
 	"cmp.atleast":      {"minst %s", "at least %s"},
 	"cmp.examples.on":  {"Regn uten eksempelsamarbeidene", "Count without the example cooperations"},

@@ -180,6 +180,9 @@ func TestCompareTodayBasis(t *testing.T) {
 	if atLeast != 1 {
 		t.Errorf("%d roles give the mandated child welfare cooperation's pairs as a lower bound, want 1", atLeast)
 	}
+	if !strings.Contains(r.Body, `id="roles-unknown"`) {
+		t.Error("the role summary does not say under it why today's cooperation is unknown")
+	}
 	for _, want := range []string{"Samarbeidsregisteret har ingen registrerte samarbeid per 1.1.2026", "Dagens andel i samarbeid og antallet oppgave–kommune-par løst i samarbeid er derfor ukjent, ikke 0", "Regn med eksempelsamarbeidene", "examples=1"} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("comparison lacks %q", want)
@@ -202,6 +205,9 @@ func TestCompareTodayBasis(t *testing.T) {
 		t.Error("comparison with examples does not say they are counted")
 	}
 	// With cooperation known, today's pairs are counts, 0 where none is.
+	if strings.Contains(r.Body, `id="roles-unknown"`) {
+		t.Error("with the examples counted, the role summary still says today's cooperation is unknown")
+	}
 	zero := 0
 	for _, m := range pairs.FindAllStringSubmatch(r.Body, -1) {
 		if _, err := strconv.Atoi(strings.ReplaceAll(m[1], " ", "")); err != nil {
