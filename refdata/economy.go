@@ -1,7 +1,6 @@
 package refdata
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -468,7 +467,14 @@ func ParseParams(b []byte, name string) (*economy.Params, error) {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		var extra *generalist.TrailingDataError
+		var dup *generalist.DuplicateKeyError
 		switch {
+		case errors.As(err, &dup):
+			what := "field " + dup.Path
+			if p, ok := strings.CutPrefix(dup.Path, "parameters."); ok {
+				what = "parameter " + p
+			}
+			return nil, errorAt(b, name, dup.Offset, "", what+" is given twice")
 		case err == io.EOF:
 			return nil, generalist.Errorf(generalist.EINVALID, "%s: the file is empty", name)
 		case errors.Is(err, io.ErrUnexpectedEOF):
@@ -482,58 +488,10 @@ func ParseParams(b []byte, name string) (*economy.Params, error) {
 		}
 		return nil, generalist.Errorf(generalist.EINVALID, "%s: %s", name, strings.TrimPrefix(err.Error(), "json: "))
 	}
-	if off, key := duplicateParam(b); key != "" {
-		return nil, errorAt(b, name, off, "", fmt.Sprintf("parameter %s is given twice", key))
-	}
 	if f.Parameters == nil {
 		return nil, generalist.Errorf(generalist.EINVALID, "%s: no \"parameters\" object", name)
 	}
 	return economy.NewParams(f.BudgetYear, name, f.Parameters)
-}
-
-// duplicateParam returns the offset and name of the first key given twice
-// in the top-level "parameters" object of b, which must be valid JSON
-// (encoding/json would silently keep the last).
-func duplicateParam(b []byte) (int64, string) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	depth, paramsDepth := 0, -1
-	seen := map[string]bool{}
-	var lastKey string
-	for {
-		off := dec.InputOffset()
-		tok, err := dec.Token()
-		if err != nil {
-			return 0, ""
-		}
-		switch v := tok.(type) {
-		case json.Delim:
-			switch v {
-			case '{', '[':
-				depth++
-				if v == '{' && depth == 2 && lastKey == "parameters" {
-					paramsDepth = depth
-				}
-			case '}', ']':
-				if depth == paramsDepth {
-					paramsDepth = -1
-				}
-				depth--
-			}
-		case string:
-			if !isKey(b, dec.InputOffset()) {
-				continue
-			}
-			if depth == 1 {
-				lastKey = v
-			}
-			if depth == paramsDepth {
-				if seen[v] {
-					return skipSpace(b, off), v
-				}
-				seen[v] = true
-			}
-		}
-	}
 }
 
 // isKey reports whether the token that ended at off is followed by a

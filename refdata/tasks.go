@@ -53,16 +53,22 @@ func ParseTasks(r io.Reader, name string) (*generalist.Catalogue, error) {
 		return nil, errorAt(b, name, int64(generalist.InvalidUTF8At(b)), "", "not valid UTF-8")
 	}
 	var c generalist.Catalogue
+	var dup *generalist.DuplicateKeyError
 	if err := generalist.DecodeStrictJSON(b, &c); err != nil {
 		var extra *generalist.TrailingDataError
-		if errors.As(err, &extra) {
+		switch {
+		case errors.As(err, &extra):
 			return nil, errorAt(b, name, extra.Offset, "", "unexpected data after the catalogue")
+		case !errors.As(err, &dup): // a key given twice: the walk names its task and place
+			return nil, decodeError(b, name, err)
 		}
-		return nil, decodeError(b, name, err)
 	}
 	w := walk(b, name, reflect.TypeFor[generalist.Catalogue]())
 	if len(w.problems) > 0 {
 		return nil, w.error(w.problems[0])
+	}
+	if dup != nil {
+		return nil, errorAt(b, name, dup.Offset, "", dup.Error())
 	}
 	if err := c.Validate(); err != nil {
 		return nil, validationError(&c, name, err)
