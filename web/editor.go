@@ -307,6 +307,7 @@ func (s *Server) editorResult(r *http.Request, sc *generalist.Scenario, lang str
 	if err != nil {
 		return nil, err
 	}
+	ps = withoutNameProblem(ps) // the name is needed to save, not to evaluate
 	names, err := s.editorNames(r, sc.Structure, sc.Year)
 	if err != nil {
 		return nil, err
@@ -322,7 +323,7 @@ func (s *Server) editorResult(r *http.Request, sc *generalist.Scenario, lang str
 	if err != nil {
 		return nil, err
 	}
-	out, err := s.app.Evaluate(ctx, sc, opts)
+	out, err := s.app.Evaluate(ctx, withName(sc), opts)
 	if err != nil {
 		return nil, err
 	}

@@ -58,7 +58,6 @@ var editorMessages = map[string][2]string{
 	"ed.err.structure":  {"Planleggeren regner bare på 2024-strukturen.", "The planner evaluates the 2024 structure only."},
 	"ed.err.year":       {"Det finnes ikke befolkningsdata for scenarioets år. Last siden inn på nytt.", "There is no population data for the scenario's year. Reload the page."},
 
-	"ed.js.newname":            {"Nytt scenario", "New scenario"},
 	"ed.js.newgroup":           {"Ny kommune %d", "New municipality %d"},
 	"ed.js.group":              {"Sammenslåing %d: %s", "Merger %d: %s"},
 	"ed.js.groupname":          {"Navn på den nye kommunen", "Name of the new municipality"},

@@ -43,7 +43,7 @@
 
   // --- state and undo
 
-  var sc = boot.scenario ? JSON.parse(JSON.stringify(boot.scenario)) : { name: t("newname"), structure: boot.structure, year: boot.year };
+  var sc = boot.scenario ? JSON.parse(JSON.stringify(boot.scenario)) : { name: "", structure: boot.structure, year: boot.year };
   sc.structure = boot.structure;
   sc.year = boot.year;
   if (!sc.mergers || sc.mergers.length === 0) { sc.mergers = [{ name: t("newgroup", 1), members: [], centre: "" }]; }
@@ -318,6 +318,7 @@
 
   var nameEl = byId("plan-name"), descEl = byId("plan-desc"), json = byId("plan-json"), undoBtn = byId("plan-undo");
   nameEl.addEventListener("change", function () { var v = nameEl.value.trim(); change(function () { sc.name = v; }); });
+  nameEl.addEventListener("input", function () { if (nameEl.value.trim()) { nameEl.removeAttribute("aria-invalid"); } });
   descEl.addEventListener("change", function () { var v = descEl.value.trim(); change(function () { if (v) { sc.description = v; } else { delete sc.description; } }); });
   undoBtn.addEventListener("click", undo);
   document.addEventListener("keydown", function (e) {
@@ -480,6 +481,14 @@
     });
   }
   function save(asCopy) {
+    // A name typed but not yet committed (no change event) counts.
+    if (nameEl.value.trim() !== (sc.name || "")) { sc.name = nameEl.value.trim(); }
+    if (!sc.name) {
+      nameEl.setAttribute("aria-invalid", "true");
+      saveMessage(t("save.noname"), true);
+      nameEl.focus();
+      return;
+    }
     if (!lastOK) { saveMessage(t("save.fixfirst"), true); return; }
     var body = scenario(), method = "POST", url = "/api/v1/scenarios";
     if (asCopy || mode !== "stored") {
