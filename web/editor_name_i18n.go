@@ -4,7 +4,7 @@ package web
 // (editor_name.go, editor.js), added to messages at start: the field
 // starts empty with a hint, and a scenario is saved only with a name.
 var editorNameMessages = map[string][2]string{
-	"ed.name.placeholder": {"For eksempel «Dalane som én kommune»", "For example «Dalane as one municipality»"},
+	"ed.name.placeholder": {"For eksempel «Dalane samlet»", "For example «Dalane merged»"},
 	"ed.js.save.noname":   {"Gi scenarioet et navn før du lagrer det: skriv navnet i feltet «Navn på scenarioet». Ingenting er lagret.", "Give the scenario a name before you save it: type the name in the field «Scenario name». Nothing was saved."},
 }
 
