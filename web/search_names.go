@@ -65,7 +65,7 @@ func namedList(lang string, codes []string, names map[string]string) string {
 			break
 		}
 		if n := names[c]; n != "" {
-			items = append(items, n+" ("+c+")")
+			items = append(items, n+"\u00a0("+c+")") // kept on one line
 		} else {
 			items = append(items, c)
 		}
