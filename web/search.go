@@ -28,7 +28,7 @@ import (
 // in one of the server's few admission slots (admission.go): a plan on
 // the municipalities takes 5–50 ms, and the limits below keep every
 // request under a few seconds. Longer runs (big ensembles, sweeps over floors)
-// belong to the CLI until jobs exist.
+// run as background jobs (/jobber, jobs.go) or in the CLI.
 const (
 	// searchTimeout bounds one search or ensemble request.
 	searchTimeout = 5 * time.Second
