@@ -15,7 +15,7 @@ import (
 // desktop show them.
 var chartPages = []string{
 	"/okonomi?municipality=1111",
-	"/okonomi?members=1111,1112,1114&year=2025",
+	"/okonomi?members=1111,1112&year=2025", // Sokndal and Lund: both in the economy tables, so the years are charted
 	"/kommune/0301",
 	"/kommune/1151",
 	"/sammenlign?k=0301,4601,1151",
