@@ -25,7 +25,12 @@ type CountyTask struct {
 	// all inhabitants.
 	Served  []AgeGroup `json:"served,omitempty"`
 	Sources []string   `json:"sources"`
-	Note    string     `json:"note,omitempty"`
+	// Note is the quoted wording and what is UNVERIFIED, in bokmål.
+	Note string `json:"note,omitempty"`
+	// NoteEN is Note in English, for the English pages: law quoted in
+	// Note is paraphrased, and the Norwegian references stay as they
+	// are. Empty exactly when Note is.
+	NoteEN string `json:"note_en,omitempty"`
 }
 
 // Verification is how far a legal basis is confirmed in a source.
@@ -62,6 +67,9 @@ func (t *CountyTask) Validate() error {
 	}
 	if len(t.Sources) == 0 {
 		return Errorf(EINVALID, "county task %s: give at least one source", t.ID)
+	}
+	if (strings.TrimSpace(t.Note) == "") != (strings.TrimSpace(t.NoteEN) == "") {
+		return Errorf(EINVALID, "county task %s: give the note in both bokmål and English, or in neither", t.ID)
 	}
 	return nil
 }

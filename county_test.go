@@ -93,7 +93,16 @@ func TestCountyTaskValidate(t *testing.T) {
 		t.Errorf("partly verified without a mark: %v", err)
 	}
 	bad.Note = "§ 1-3: UNVERIFIED"
+	if err := bad.Validate(); err == nil || !strings.Contains(err.Error(), "give the note in both bokmål and English") {
+		t.Errorf("note without English: %v", err)
+	}
+	bad.NoteEN = "§ 1-3: UNVERIFIED"
 	if err := bad.Validate(); err != nil {
 		t.Errorf("marked: %v", err)
+	}
+	english := ok
+	english.NoteEN = "Only in English"
+	if err := english.Validate(); err == nil || !strings.Contains(err.Error(), "give the note in both bokmål and English") {
+		t.Errorf("English note without bokmål: %v", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 const CountyTasksFile = "fylkesoppgaver.csv"
 
 // countyTaskColumns are the columns of CountyTasksFile, in order.
-var countyTaskColumns = []string{"id", "navn_nb", "name_en", "rolle", "sektor", "lovgrunnlag", "verifisert", "betjener", "kilde", "merknad"}
+var countyTaskColumns = []string{"id", "navn_nb", "name_en", "rolle", "sektor", "lovgrunnlag", "verifisert", "betjener", "kilde", "merknad", "note_en"}
 
 // EmbeddedCountyTasks parses the county task catalogue embedded in the
 // binary (data/fylkesoppgaver.csv).
@@ -25,7 +25,8 @@ func EmbeddedCountyTasks() (*generalist.CountyCatalogue, error) {
 // CSV with exactly the columns id, navn_nb, name_en, rolle, sektor,
 // lovgrunnlag, verifisert (ja, delvis or nei), betjener (cost-key age
 // groups separated by spaces; empty for every inhabitant), kilde (sources
-// separated by " ; ") and merknad. Every error is EINVALID and names the
+// separated by " ; "), merknad and note_en (merknad in English, required
+// when merknad is given and refused when it is not). Every error is EINVALID and names the
 // file, the line and the field; a task whose legal basis is not fully
 // verified must say what is UNVERIFIED (generalist.CountyTask.Validate).
 // The version is the file's SHA-256, so a changed file is a new version.
@@ -59,6 +60,13 @@ func ParseCountyTasks(fsys fs.FS, name string) (*generalist.CountyCatalogue, err
 			}
 		}
 		ct.Note = strings.TrimSpace(r.str("merknad"))
+		ct.NoteEN = strings.TrimSpace(r.str("note_en"))
+		switch {
+		case ct.Note != "" && ct.NoteEN == "":
+			return r.errorf("note_en", "is empty: give merknad in English")
+		case ct.Note == "" && ct.NoteEN != "":
+			return r.errorf("note_en", "is given, but merknad is empty: give the note in bokmål too")
+		}
 		if err := ct.Validate(); err != nil {
 			return r.fail("%s", generalist.ErrorMessage(err))
 		}

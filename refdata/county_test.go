@@ -54,16 +54,18 @@ func TestEmbeddedCountyTasks(t *testing.T) {
 }
 
 func TestParseCountyTasksRefuses(t *testing.T) {
-	const header = "id,navn_nb,name_en,rolle,sektor,lovgrunnlag,verifisert,betjener,kilde,merknad\n"
+	const header = "id,navn_nb,name_en,rolle,sektor,lovgrunnlag,verifisert,betjener,kilde,merknad,note_en\n"
 	for _, tc := range []struct{ name, body, want string }{
-		{"no basis", "vgo,Vgo,Upper,tjenesteyter,utdanning,,ja,,https://x,\n", `line 2, field "lovgrunnlag": is empty`},
-		{"unmarked", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,delvis,,https://x,note\n", "must say in the legal basis or the note what is UNVERIFIED"},
-		{"degree", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,kanskje,,https://x,\n", `verified "kanskje" must be ja, delvis or nei`},
-		{"no source", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,,,\n", "give at least one source"},
-		{"age", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,alder_16_19,https://x,\n", `field "betjener": age group "alder_16_19"`},
-		{"role", "vgo,Vgo,Upper,skole,utdanning,opplæringslova,ja,,https://x,\n", `role "skole"`},
-		{"twice", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,,https://x,\nvgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,,https://x,\n", "line 3, field \"id\": vgo is already used on line 2"},
+		{"no basis", "vgo,Vgo,Upper,tjenesteyter,utdanning,,ja,,https://x,,\n", `line 2, field "lovgrunnlag": is empty`},
+		{"unmarked", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,delvis,,https://x,note,note\n", "must say in the legal basis or the note what is UNVERIFIED"},
+		{"degree", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,kanskje,,https://x,,\n", `verified "kanskje" must be ja, delvis or nei`},
+		{"no source", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,,,,\n", "give at least one source"},
+		{"age", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,alder_16_19,https://x,,\n", `field "betjener": age group "alder_16_19"`},
+		{"role", "vgo,Vgo,Upper,skole,utdanning,opplæringslova,ja,,https://x,,\n", `role "skole"`},
+		{"twice", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,,https://x,,\nvgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,,https://x,,\n", "line 3, field \"id\": vgo is already used on line 2"},
 		{"columns", "vgo,Vgo\n", "line 2: wrong number of fields"},
+		{"no English note", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,,https://x,merknad,\n", `line 2, field "note_en": is empty: give merknad in English`},
+		{"English note only", "vgo,Vgo,Upper,tjenesteyter,utdanning,opplæringslova,ja,,https://x,, note\n", `line 2, field "note_en": is given, but merknad is empty`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			fsys := fstest.MapFS{"f.csv": {Data: []byte(header + tc.body)}}
