@@ -2,12 +2,14 @@ package web_test
 
 import (
 	"encoding/json"
+	"html"
 	"strings"
 	"testing"
 )
 
 // TestCountyTasks: the county authority's catalogue on /oppgaver in both
-// languages, unverified legal bases marked, and in the API by level.
+// languages, unverified legal bases marked, each task's note in the
+// page's language, and in the API by level with the English note.
 func TestCountyTasks(t *testing.T) {
 	nb := get(t, "/oppgaver")
 	for _, want := range []string{`id="fylkeskommunen"`, "Fylkeskommunens oppgaver", "Videregående opplæring", "tannhelsetjenesteloven (LOV-1983-06-03-54) §§ 1-1 og 1-3", "ikke verifisert (deler av lovgrunnlaget)", `href="/api/v1/tasks?level=county"`} {
@@ -41,15 +43,41 @@ func TestCountyTasks(t *testing.T) {
 			ID, LegalBasis string
 			Verified       string   `json:"verified"`
 			Sources        []string `json:"sources"`
+			Note           string   `json:"note"`
+			NoteEN         string   `json:"note_en"`
 		} `json:"tasks"`
 	}
 	if api.Status != 200 || json.Unmarshal([]byte(api.Body), &cat) != nil || len(cat.Tasks) < 12 || cat.Version == "" {
 		t.Fatalf("level=county: %d %.200s", api.Status, api.Body)
 	}
+	notes := 0
 	for _, tk := range cat.Tasks {
 		if len(tk.Sources) == 0 || tk.Verified == "" {
 			t.Errorf("%s: sources %v, verified %q", tk.ID, tk.Sources, tk.Verified)
 		}
+		if tk.Note == "" {
+			continue
+		}
+		notes++
+		if tk.NoteEN == "" {
+			t.Errorf("level=county: %s has a note but no note_en", tk.ID)
+			continue
+		}
+		// Each page gives the note in its own language, in the task's row.
+		for _, p := range []struct{ page, lang, want, not string }{{nb.Body, "nb", tk.Note, tk.NoteEN}, {en.Body, "en", tk.NoteEN, tk.Note}} {
+			i := strings.Index(p.page, `id="county-task-`+tk.ID+`"`)
+			if i < 0 {
+				t.Fatalf("%s: no row for %s", p.lang, tk.ID)
+			}
+			row := p.page[i:]
+			row = row[:strings.Index(row, "</tr>")]
+			if !strings.Contains(row, html.EscapeString(p.want)) || strings.Contains(row, html.EscapeString(p.not)) {
+				t.Errorf("/oppgaver in %s: the row of %s does not give its note in %s", p.lang, tk.ID, p.lang)
+			}
+		}
+	}
+	if notes == 0 {
+		t.Error("level=county: no task has a note")
 	}
 	if mun := get(t, "/api/v1/tasks?level=municipality"); mun.Status != 200 || !strings.Contains(mun.Body, `"barnevern"`) {
 		t.Errorf("level=municipality: %d", mun.Status)
