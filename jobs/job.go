@@ -102,7 +102,9 @@ func jobOf(r *rivertype.JobRow) *Job {
 			j.State, j.Error = StateFailed, out.Failed
 		}
 	default: // available, pending, scheduled, retryable
-		j.State = StateQueued
+		// A job queued again after a run that stopped midway starts
+		// over: the last run's progress is not the job's.
+		j.State, j.Progress, j.Done = StateQueued, 0, 0
 	}
 	if j.State == StateCancelled {
 		j.Error = ""

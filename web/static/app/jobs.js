@@ -1,30 +1,42 @@
 // The job page (/jobber/{id}) without JavaScript shows the state when it
-// was loaded and a link to load it again; with it, the progress follows
-// the job (GET /api/v1/jobs/{id} every second) and the page reloads when
-// the job ends, to show its result.
+// was loaded and a link to load it again; with it, the page follows the
+// job: every second it reads the page again and takes over its state,
+// progress and notes, so that the state and the progress always come from
+// the same reading, in words and numbers the server wrote (the page is
+// often opened while the job is still queued, and then must say when it
+// runs). When the job ends, the page reloads to show its result.
 (function () {
   "use strict";
   var el = document.getElementById("job");
   if (!el || el.dataset.over === "true") return;
   var bar = document.getElementById("job-progress");
-  var pct = document.getElementById("job-percent");
-  var nb = document.documentElement.lang !== "en";
-  function percent(x) {
-    var s = String(Math.round(100 * x));
-    return nb ? s + "\u00a0%" : s + "%";
+  // take copies the text of the element id of the new page.
+  function take(doc, id) {
+    var from = doc.getElementById(id), to = document.getElementById(id);
+    if (from && to && to.textContent !== from.textContent) to.textContent = from.textContent;
   }
   function poll() {
-    fetch(el.dataset.url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (j) {
-        if (!j) return;
-        if (j.state === "done" || j.state === "failed" || j.state === "cancelled") {
+    fetch(window.location.href, { headers: { Accept: "text/html" }, credentials: "same-origin", cache: "no-store" })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (html) {
+        if (!html) { setTimeout(poll, 5000); return; }
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var job = doc.getElementById("job");
+        if (!job) { setTimeout(poll, 5000); return; }
+        if (job.dataset.over === "true") {
           window.location.reload();
           return;
         }
-        bar.value = Math.round(1000 * j.progress);
-        bar.textContent = percent(j.progress);
-        pct.textContent = percent(j.progress);
+        var nbar = doc.getElementById("job-progress");
+        if (nbar) {
+          bar.value = nbar.value;
+          bar.textContent = nbar.textContent;
+        }
+        take(doc, "job-state-text");
+        take(doc, "job-percent");
+        take(doc, "job-step-count");
+        var note = doc.getElementById("job-note"), mine = document.getElementById("job-note");
+        if (note && mine && note.innerHTML !== mine.innerHTML) mine.innerHTML = note.innerHTML;
         setTimeout(poll, 1000);
       })
       .catch(function () { setTimeout(poll, 5000); });
