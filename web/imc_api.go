@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -46,8 +45,8 @@ type imcWrite struct {
 // (a cross-site form cannot send it) and a browser's Origin this host.
 func (s *Server) readIMCWrite(w http.ResponseWriter, r *http.Request) (*generalist.IMC, generalist.IMCEdit, bool, error) {
 	var e generalist.IMCEdit
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
-		return nil, e, false, generalist.Errorf(generalist.EINVALID, "send the body as application/json")
+	if err := requireJSON(r, "the cooperation"); err != nil {
+		return nil, e, false, err
 	}
 	b, err := io.ReadAll(maxBytes(w, r, 4<<20))
 	if err != nil {

@@ -242,16 +242,23 @@ func TestIMCAPIWrite(t *testing.T) {
 				}
 			})
 		}
+		// A body not declared as JSON is refused 415, as by the rest of
+		// the API (requireJSON), whatever the letter case of the media
+		// type; a JSON body that is wrong, 400.
 		for name, req := range map[string]struct {
 			ctype, body string
+			want        int
+			reason      string
 		}{
-			"NotJSON":       {"text/plain", `{"author": "x", "cooperation": {}}`},
-			"UnknownField":  {"application/json", `{"author": "x", "cooperation": {}, "colour": 1}`},
-			"NoCooperation": {"application/json", `{"author": "x"}`},
-			"Malformed":     {"application/json", `{"author": "x", "cooperation": {"name": "y", "start": "2026-13-01"}}`},
+			"NotJSON":       {"text/plain", `{"author": "x", "cooperation": {}}`, 415, `"unsupported_media_type"`},
+			"NoContentType": {"", `{"author": "x", "cooperation": {}}`, 415, `"unsupported_media_type"`},
+			"UnknownField":  {"application/json", `{"author": "x", "cooperation": {}, "colour": 1}`, 400, "colour"},
+			"NoCooperation": {"application/json", `{"author": "x"}`, 400, `\"cooperation\" is required`},
+			"Malformed":     {"application/json", `{"author": "x", "cooperation": {"name": "y", "start": "2026-13-01"}}`, 400, "2026-13-01"},
+			"UpperCaseJSON": {"APPLICATION/JSON; charset=UTF-8", `{"author": "x"}`, 400, `\"cooperation\" is required`},
 		} {
-			if status, body := send(t, "PUT", base+"/2", req.ctype, []byte(req.body), nil); status != 400 {
-				t.Errorf("%s: PUT = %d %s, want 400", name, status, body)
+			if status, body := send(t, "PUT", base+"/2", req.ctype, []byte(req.body), nil); status != req.want || !strings.Contains(body, req.reason) {
+				t.Errorf("%s: PUT = %d %s, want %d naming %s", name, status, body, req.want, req.reason)
 			}
 		}
 		if status, _ := send(t, "PUT", base+"/2", "application/json", writeBody(t, "x", &c), map[string]string{"Authorization": ""}); status != http.StatusUnauthorized {
