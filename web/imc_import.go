@@ -53,9 +53,11 @@ type importPage struct {
 	Plan    *app.ImportPlan
 	// Problems are the plan's problems as the page says them.
 	Problems []importProblem
-	Error    string
-	Done     bool
-	Columns  []string
+	// Error is why the file was refused as a whole, in the page's
+	// language; ErrorTech its technical detail, if any.
+	Error, ErrorTech string
+	Done             bool
+	Columns          []string
 }
 
 // importProblem is a problem with its place said in the page's language.
@@ -95,9 +97,9 @@ func (s *Server) handleIMCImport(w http.ResponseWriter, r *http.Request) error {
 	d := &importPage{Source: strings.TrimSpace(r.FormValue("source")), Replace: r.FormValue("replace") != ""}
 	b, name, err := importUpload(r)
 	if err != nil {
-		d.Error = generalist.ErrorMessage(err)
+		d.Error, d.ErrorTech = errorText(lang, err)
 		if errors.Is(err, errNoFile) {
-			d.Error = msg(lang, "imc.import.nofile")
+			d.Error, d.ErrorTech = msg(lang, "imc.import.nofile"), ""
 		}
 		s.importRender(w, r, http.StatusBadRequest, d)
 		return nil
@@ -121,7 +123,7 @@ func (s *Server) handleIMCImport(w http.ResponseWriter, r *http.Request) error {
 		if generalist.ErrorCode(err) == generalist.EINTERNAL {
 			return err
 		}
-		d.Error = generalist.ErrorMessage(err)
+		d.Error, d.ErrorTech = errorText(lang, err)
 		s.importRender(w, r, statusOf[generalist.ErrorCode(err)], d)
 	case err != nil:
 		s.importRender(w, r, statusOf[generalist.ErrorCode(err)], d)

@@ -102,6 +102,29 @@ func TestIMCImportPage(t *testing.T) {
 	if code, body = c.upload("/samarbeid/importer", map[string]string{"step": "preview"}, "", nil); code != http.StatusBadRequest || !strings.Contains(body, "Velg en fil") {
 		t.Errorf("preview without a file = %d", code)
 	}
+	// A refused upload is said in the page's language (bokmål here), with
+	// nothing stored.
+	for _, up := range []struct {
+		name, want string
+		fields     map[string]string
+		file       []byte
+	}{
+		{"damaged content", "Filen som ble sendt tilbake fra forhåndsvisningen, er skadet. Velg filen på nytt.",
+			map[string]string{"step": "import", "content": "ikke base64!", "name": "oversikt.csv"}, nil},
+		{"too large a file", "Filen er større enn 4 MB.", map[string]string{"step": "preview"}, bytes.Repeat([]byte("a"), 4<<20+1)},
+	} {
+		name := ""
+		if up.file != nil {
+			name = "stor.csv"
+		}
+		code, body := c.upload("/samarbeid/importer", up.fields, name, up.file)
+		if code != http.StatusBadRequest || !strings.Contains(body, up.want) || strings.Contains(body, "the file") {
+			t.Errorf("%s = %d; want 400 saying %q in bokmål:\n%.600s", up.name, code, up.want, body[max(0, strings.Index(body, "<main")):])
+		}
+		if registrySnapshot(t, a.db) != before {
+			t.Fatalf("%s changed the registry", up.name)
+		}
+	}
 
 	good := strings.Replace(noSource, "2016-01-01;\n", "2016-01-01;Statsforvalteren i Nordland 2024\n", 1)
 	code, body = c.upload("/samarbeid/importer", map[string]string{"step": "preview", "source": "Spørreundersøkelse KS 2025"}, "oversikt.csv", []byte(good))
