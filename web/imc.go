@@ -155,18 +155,23 @@ func (s *Server) national(r *http.Request) (*imc.National, error) {
 }
 
 // overview is the cooperation overview of the municipality (or county)
-// of the path on the query's date (today by default).
+// of the path on the query's date (today by default), with the shipped
+// example cooperations when ?examples=1 asks for them.
 func (s *Server) overview(r *http.Request) (*imc.MunicipalityOverview, error) {
 	num := r.PathValue("number")
 	day, err := dateParam(r.URL.Query(), "date", s.today())
+	opts, oerr := todayOptions(r)
+	if err == nil {
+		err = oerr
+	}
 	if err != nil {
-		// An unknown number is reported before a bad date.
+		// An unknown number is reported before a bad date or choice.
 		if _, nerr := s.app.ParticipantName(r.Context(), num); nerr != nil {
 			return nil, nerr
 		}
 		return nil, err
 	}
-	return s.app.CooperationOverview(r.Context(), num, day)
+	return s.app.CooperationOverviewWith(r.Context(), num, day, opts)
 }
 
 // checkForm reads a posted form of at most 1 MiB (the access rule and

@@ -317,6 +317,12 @@ func (s *Server) handleIMCAgreement(w http.ResponseWriter, r *http.Request) erro
 
 type imcMunicipalityData struct {
 	O *imc.MunicipalityOverview
+	// Examples is whether the shipped example cooperations are listed
+	// (?examples=1, as the patterns page links here when it counts them).
+	Examples bool
+	// Date is the query's date ("" for today), kept by the links that
+	// switch the examples on and off.
+	Date string
 }
 
 func (s *Server) handleIMCMunicipality(w http.ResponseWriter, r *http.Request) error {
@@ -324,7 +330,9 @@ func (s *Server) handleIMCMunicipality(w http.ResponseWriter, r *http.Request) e
 	if err != nil {
 		return err
 	}
-	s.imcRender(w, r, http.StatusOK, "imc_municipality.tmpl", o.Name, imcPage{Tab: "municipality", Data: imcMunicipalityData{O: o}})
+	opts, _ := todayOptions(r) // overview refused a bad value
+	d := imcMunicipalityData{O: o, Examples: opts.Examples, Date: r.URL.Query().Get("date")}
+	s.imcRender(w, r, http.StatusOK, "imc_municipality.tmpl", o.Name, imcPage{Tab: "municipality", Data: d})
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"net/http"
+	"net/url"
 
 	"generalist"
 	"generalist/app"
@@ -57,6 +58,9 @@ type patternsData struct {
 	Registered int
 	// Date is the date field's value ("" for today).
 	Date string
+	// Query is what a municipality's link carries to its cooperation
+	// page ("?examples=1&date=…"), so that it lists what was counted.
+	Query string
 }
 
 type patternRow struct {
@@ -70,6 +74,7 @@ func (s *Server) handlePatterns(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d := patternsData{P: p, Date: r.URL.Query().Get("date")}
+	d.Query = municipalityQuery(p.Examples, d.Date)
 	if p.Cooperations == 0 {
 		all, err := s.store.IMCs(r.Context(), generalist.IMCFilter{})
 		if err != nil {
@@ -88,7 +93,7 @@ func (s *Server) handlePatterns(w http.ResponseWriter, r *http.Request) error {
 	for _, m := range p.Municipalities {
 		d.Rows = append(d.Rows, patternRow{Municipality: m, CountyName: counties[m.County]})
 	}
-	if d.Map, err = s.patternMap(r, p); err != nil {
+	if d.Map, err = s.patternMap(r, p, d.Query); err != nil {
 		return err
 	}
 	s.render(w, r, http.StatusOK, "imc_patterns.tmpl", page{Title: msg(langOf(r), "patterns.title"), Nav: "imc", Data: d})
@@ -101,7 +106,7 @@ var patternScale = geomap.Scale{Limits: []float64{0.25, 0.5, 0.75}, Min: 0, Max:
 
 // patternMap draws each municipality's fixed-partner index; one with fewer
 // than two cooperations has no index and is drawn as "no data".
-func (s *Server) patternMap(r *http.Request, p *app.CooperationPatterns) (template.HTML, error) {
+func (s *Server) patternMap(r *http.Request, p *app.CooperationPatterns, query string) (template.HTML, error) {
 	gm := s.mapOf(generalist.Structure2024)
 	if gm == nil || len(p.Municipalities) == 0 {
 		return "", nil
@@ -123,13 +128,30 @@ func (s *Server) patternMap(r *http.Request, p *app.CooperationPatterns) (templa
 		}
 	}
 	lang := langOf(r)
-	key := fmt.Sprintf("patternmap/%s/%x", lang, h.Sum64())
+	key := fmt.Sprintf("patternmap/%s/%x/%s", lang, h.Sum64(), query)
 	b, err := get(r.Context(), s.cache, key, func() ([]byte, error) {
 		fig, err := s.mapFigure(gm, geomap.Options{Values: values, Names: names, Scale: &patternScale,
 			Title: msg(lang, "patterns.map.title"), NoDataLabel: msg(lang, "patterns.map.nodata"), ID: "pattern-map",
 			Source: msg(lang, "patterns.map.source"), Format: func(v float64) string { return chart.FormatNumber(v, 2, lang) },
-			Link: func(code string) string { return "/kommune/" + code + "/samarbeid" }, Width: 480, Lang: lang}, lang)
+			Link: func(code string) string { return "/kommune/" + code + "/samarbeid" + query }, Width: 480, Lang: lang}, lang)
 		return []byte(fig), err
 	})
 	return template.HTML(b), err // drawn and escaped by geomap
+}
+
+// municipalityQuery is the query a link to a municipality's cooperation
+// page carries from the patterns page: the example choice and the date,
+// so that the page lists the cooperations the patterns counted.
+func municipalityQuery(examples bool, date string) string {
+	q := url.Values{}
+	if examples {
+		q.Set("examples", "1")
+	}
+	if date != "" {
+		q.Set("date", date)
+	}
+	if len(q) == 0 {
+		return ""
+	}
+	return "?" + q.Encode()
 }
