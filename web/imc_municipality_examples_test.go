@@ -34,8 +34,8 @@ func TestMunicipalityCooperationExamples(t *testing.T) {
 		want, not []string
 	}{
 		{strings.ReplaceAll(link, "&amp;", "&"), []string{"Nord-Rogaland avfall IKS (eksempel)", `data-color="warning">eksempel</span>`, `id="examples-on"`,
-			"Eksempelsamarbeidene er tatt med", `href="/kommune/1106/samarbeid?date=2026-06-01">Vis bare registrerte samarbeid`, "Haugesund (1106)"},
-			[]string{`href="/samarbeid/0"`, "deltar ikke i noe"}},
+			"Eksempelsamarbeidene er tatt med", `href="/kommune/1106/samarbeid?date=2026-06-01">Vis bare registrerte samarbeid`, "Haugesund (1106)", "<strong>ingen data</strong>"},
+			[]string{`href="/samarbeid/0"`, "deltar ikke i noe", "<strong>0 kr</strong>"}},
 		{"/kommune/1106/samarbeid?examples=1&lang=en", []string{"Nord-Rogaland avfall IKS (eksempel)", "The example cooperations are included", "Show registered cooperations only"}, nil},
 		{"/kommune/1106/samarbeid?date=2026-06-01", []string{"deltar ikke i noe registrert samarbeid"}, []string{"Nord-Rogaland avfall", `id="examples-on"`}},
 		{"/kommune/0301/samarbeid?examples=1&date=2026-06-01", []string{"deltar ikke i noe registrert samarbeid eller eksempelsamarbeid"}, nil},

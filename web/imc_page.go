@@ -323,6 +323,9 @@ type imcMunicipalityData struct {
 	// Date is the query's date ("" for today), kept by the links that
 	// switch the examples on and off.
 	Date string
+	// CostKnown is whether any row's cost could be computed; the sum of
+	// none is «no data», not 0 kr.
+	CostKnown bool
 }
 
 func (s *Server) handleIMCMunicipality(w http.ResponseWriter, r *http.Request) error {
@@ -332,6 +335,9 @@ func (s *Server) handleIMCMunicipality(w http.ResponseWriter, r *http.Request) e
 	}
 	opts, _ := todayOptions(r) // overview refused a bad value
 	d := imcMunicipalityData{O: o, Examples: opts.Examples, Date: r.URL.Query().Get("date")}
+	for _, row := range o.Rows {
+		d.CostKnown = d.CostKnown || row.Cost != nil
+	}
 	s.imcRender(w, r, http.StatusOK, "imc_municipality.tmpl", o.Name, imcPage{Tab: "municipality", Data: d})
 	return nil
 }
