@@ -243,6 +243,22 @@ func outsideShareText(o *sim.Outcome) string {
 	}
 }
 
+// outsidePairsText is a role's task–municipality pairs run in
+// cooperation or by another body, as the comparison page says it: the
+// count when today's cooperation is known; else "at least" the pairs the
+// scenario's own choices put there (today's unknown cooperation comes on
+// top), or "unknown" when it puts none there (unknown, not 0).
+func outsidePairsText(r sim.RoleOutcome) string {
+	switch {
+	case r.Outside != nil:
+		return nbfmt.Terminal.Int(int64(*r.Outside))
+	case r.OutsideAtLeast > 0:
+		return "at least " + nbfmt.Terminal.Int(int64(r.OutsideAtLeast))
+	default:
+		return "unknown"
+	}
+}
+
 // printComparison prints outcomes side by side, one column each.
 func printComparison(w io.Writer, outs []*sim.Outcome) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -277,6 +293,16 @@ func printComparison(w io.Writer, outs []*sim.Outcome) error {
 			for _, x := range o.Roles {
 				if x.Role == r {
 					return fmt.Sprint(x.Vulnerable)
+				}
+			}
+			return ""
+		})
+	}
+	for _, r := range generalist.Roles {
+		row("Pairs in cooperation or by others, "+string(r), func(o *sim.Outcome) string {
+			for _, x := range o.Roles {
+				if x.Role == r {
+					return outsidePairsText(x)
 				}
 			}
 			return ""

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,5 +140,60 @@ func TestSearchSave(t *testing.T) {
 	}
 	if o.Municipalities < 216 || o.Stats.Under.Count != 0 {
 		t.Errorf("saved plan: %d municipalities, %d under 5 000; want ≥ 216 and 0", o.Municipalities, o.Stats.Under.Count)
+	}
+}
+
+// TestScenarioCompareOutsidePairs: with no cooperation in force in the
+// registry, the text comparison says each role's task–municipality pairs
+// in cooperation or run by another body as the comparison page does:
+// «at least» what the scenario's own choices put there (the mandated
+// child-welfare cooperation, an authority task), and «unknown», not 0,
+// where it puts none. The JSON holds the same lower bound.
+func TestScenarioCompareOutsidePairs(t *testing.T) {
+	db := loadedDB(t)
+	js, _, err := runCmd("scenario", "eval", "barnevern-palagt-samarbeid", "--json", "--db", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var o struct {
+		Roles []struct {
+			Role    string `json:"role"`
+			AtLeast int    `json:"task_units_outside_at_least"`
+		} `json:"roles"`
+	}
+	if err := json.Unmarshal([]byte(js), &o); err != nil {
+		t.Fatal(err)
+	}
+	atLeast := map[string]int{}
+	for _, r := range o.Roles {
+		atLeast[r.Role] = r.AtLeast
+	}
+	if atLeast["myndighetsutover"] == 0 || atLeast["tjenesteyter"] != 0 {
+		t.Fatalf("the scenario's lower bounds are %v; want some for myndighetsutover and none for tjenesteyter", atLeast)
+	}
+	for _, args := range [][]string{
+		{"scenario", "compare", "barnevern-palagt-samarbeid", "--db", db},
+		{"scenario", "eval", "barnevern-palagt-samarbeid", "--db", db},
+	} {
+		out, _, err := runCmd(args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := map[string]string{}
+		for _, l := range strings.Split(out, "\n") {
+			if label, rest, ok := strings.Cut(strings.TrimSpace(l), "by others, "); ok && strings.HasPrefix(label, "Pairs in cooperation") {
+				lines[strings.Fields(rest)[0]] = strings.Join(strings.Fields(rest)[1:], " ")
+			}
+		}
+		want := fmt.Sprintf("at least %d", atLeast["myndighetsutover"])
+		if args[1] == "compare" {
+			want = "unknown " + want // today's system first
+		}
+		if got := lines["myndighetsutover"]; got != want {
+			t.Errorf("%s: myndighetsutover's pairs in cooperation = %q; want %q\n%s", args[1], got, want, out)
+		}
+		if got := lines["tjenesteyter"]; !strings.HasSuffix(got, "unknown") {
+			t.Errorf("%s: tjenesteyter's pairs in cooperation = %q; want unknown, not 0", args[1], got)
+		}
 	}
 }
