@@ -146,6 +146,14 @@ func (a *App) NationalOverview(ctx context.Context, day generalist.CalendarDate)
 // overview of the eierskapsmelding (kommuneloven § 26-1). ENOTFOUND when
 // number is no municipality or county of the 2024 structure.
 func (a *App) CooperationOverview(ctx context.Context, number string, day generalist.CalendarDate) (*imc.MunicipalityOverview, error) {
+	return a.overviewOf(ctx, number, day, func() ([]generalist.IMC, error) {
+		return a.Store.IMCs(ctx, generalist.IMCFilter{Participant: number})
+	})
+}
+
+// overviewOf is the overview of number's part in the cooperations that
+// load gives.
+func (a *App) overviewOf(ctx context.Context, number string, day generalist.CalendarDate, load func() ([]generalist.IMC, error)) (*imc.MunicipalityOverview, error) {
 	name, err := a.ParticipantName(ctx, number)
 	if err != nil {
 		return nil, err
@@ -154,7 +162,7 @@ func (a *App) CooperationOverview(ctx context.Context, number string, day genera
 	if err != nil {
 		return nil, err
 	}
-	cs, err := a.Store.IMCs(ctx, generalist.IMCFilter{Participant: number})
+	cs, err := load()
 	if err != nil {
 		return nil, err
 	}

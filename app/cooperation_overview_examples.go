@@ -18,31 +18,21 @@ func (a *App) CooperationOverviewWith(ctx context.Context, number string, day ge
 	if !opts.Examples {
 		return a.CooperationOverview(ctx, number, day)
 	}
-	name, err := a.ParticipantName(ctx, number)
-	if err != nil {
-		return nil, err
-	}
-	cat, err := a.ShippedCatalogue()
-	if err != nil {
-		return nil, err
-	}
-	cs, err := a.cooperationsOn(ctx, day)
-	if err != nil {
-		return nil, err
-	}
-	for i := range cs {
-		// A shipped example read from the binary names its host as a
-		// stored record does: «Haugesund (1106)», not «1106».
-		if c := &cs[i]; c.ID == 0 && c.Participant(number) != nil {
-			c.Participants = slices.Clone(c.Participants) // shared with the shipped set
-			if err := a.NameParticipants(ctx, c); err != nil {
-				return nil, err
+	return a.overviewOf(ctx, number, day, func() ([]generalist.IMC, error) {
+		cs, err := a.cooperationsOn(ctx, day)
+		if err != nil {
+			return nil, err
+		}
+		for i := range cs {
+			// A shipped example read from the binary names its host as a
+			// stored record does: «Haugesund (1106)», not «1106».
+			if c := &cs[i]; c.ID == 0 && c.Participant(number) != nil {
+				c.Participants = slices.Clone(c.Participants) // shared with the shipped set
+				if err := a.NameParticipants(ctx, c); err != nil {
+					return nil, err
+				}
 			}
 		}
-	}
-	pops := func(year int) (map[string]generalist.Persons, error) {
-		_, m, err := a.Inhabitants(ctx, year)
-		return m, err
-	}
-	return imc.Overview(number, name, cs, cat, pops, day), nil
+		return cs, nil
+	})
 }
