@@ -19,7 +19,7 @@ var editorMessages = map[string][2]string{
 	"ed.open.structure": {"Scenarioet «%s» bygger på kommunestrukturen fra %d. Planleggeren arbeider på 2024-strukturen, så scenarioet kan ikke åpnes her; se det i sammenligningen i stedet.", "The scenario «%s» is built on the %d municipal structure. The planner works on the 2024 structure, so it cannot be opened here; see it in the comparison instead."},
 	"ed.copyof":         {"Kopi av %s", "Copy of %s"},
 	"ed.scenario":       {"Scenario", "Scenario"},
-	"ed.name":           {"Navn på scenarioet", "Scenario name"},
+	"ed.name":           {"Navn på scenarioet", "Name of the scenario"},
 	"ed.desc":           {"Beskrivelse (valgfri)", "Description (optional)"},
 	"ed.base":           {"Grunnlag: kommunestrukturen fra 2024, befolkning 1. januar %d.", "Base: the 2024 municipal structure, population on 1 January %d."},
 	"ed.undo":           {"Angre", "Undo"},
