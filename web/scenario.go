@@ -312,10 +312,11 @@ func (s *Server) handleScenarioReport(w http.ResponseWriter, r *http.Request) er
 	if err := write(&buf, c); err != nil {
 		return err
 	}
-	name := map[string]string{"en": "scenarios"}[c.Lang]
-	if name == "" {
-		name = "scenarioer"
+	ids := make([]string, len(scs))
+	for i, sc := range scs {
+		ids[i] = sc.ID
 	}
+	name := reportFileName(c.Lang, ids, s.cfg.Now())
 	ext, ctype := "html", "text/html; charset=utf-8"
 	switch format {
 	case "md":
