@@ -25,15 +25,30 @@ type Groups struct {
 	// Labels are shown after each member's name in its title ("Bærum:
 	// gruppe 3, 182 000 innbyggere"); nil means "gruppe N" ("group N").
 	Labels []string
+	// Categories, if set, name what the colours mean: the legend then
+	// lists each category with the colours of its groups and its label,
+	// and the map's description lists the labels, instead of no legend.
+	// Category[i] is the index in Categories of group i.
+	Categories []string
+	Category   []int
+}
+
+// category is one entry of a categorical legend: its label and the
+// colours of its groups, in the order of the palette.
+type category struct {
+	label string
+	fills []string
 }
 
 // RenderGroups writes an SVG map of g: every municipality filled with its
 // group's colour, with the borders, links, focus and highlights of opt.
 // opt.Values, Limits, Classes, Method and Format are set from g;
-// opt.Palette defaults to Categorical, and there is no legend (the
-// colours only tell neighbouring groups apart). Errors are as Render's,
+// opt.Palette defaults to Categorical. Without g.Categories there is no
+// legend (the colours only tell neighbouring groups apart); with them the
+// legend (at opt.Legend) lists the categories, not ranges of classes. Errors are as Render's,
 // plus EINVALID for a municipality in two groups or a colour outside the
-// palette. Complexity: O(n log n) for n municipalities, then Render's.
+// palette, and for a group without a category or a category without a
+// group when Categories is set. Complexity: O(n log n) for n municipalities, then Render's.
 func (m *Map) RenderGroups(w io.Writer, g Groups, opt Options) error {
 	pal := opt.Palette
 	if len(pal) == 0 {
@@ -55,6 +70,34 @@ func (m *Map) RenderGroups(w io.Writer, g Groups, opt Options) error {
 	for i := range k {
 		if c := colour(i); c < 0 || c >= len(pal) {
 			return invalid("group %d has colour %d; the palette has %d", i, c, len(pal))
+		}
+	}
+	var cats []category
+	if g.Categories != nil {
+		if len(g.Category) != k {
+			return invalid("%d categories of groups for %d groups", len(g.Category), k)
+		}
+		cats = make([]category, len(g.Categories))
+		seen := make([]map[int]bool, len(cats))
+		for i, c := range g.Category {
+			if c < 0 || c >= len(cats) {
+				return invalid("group %d has category %d; there are %d", i, c, len(cats))
+			}
+			if seen[c] == nil {
+				seen[c] = map[int]bool{}
+			}
+			seen[c][colour(i)] = true
+		}
+		for c := range cats {
+			if len(seen[c]) == 0 {
+				return invalid("category %q has no group", g.Categories[c])
+			}
+			cats[c].label = g.Categories[c]
+			for j := range pal {
+				if seen[c][j] {
+					cats[c].fills = append(cats[c].fills, pal[j])
+				}
+			}
 		}
 	}
 	// Order the groups by colour, so that each colour is one class whose
@@ -90,7 +133,10 @@ func (m *Map) RenderGroups(w io.Writer, g Groups, opt Options) error {
 	if len(limits) == 0 {
 		opt.Limits = nil
 	}
-	opt.Legend = LegendNone
+	opt.cats = cats
+	if cats == nil {
+		opt.Legend = LegendNone
+	}
 	opt.Format = func(v float64) string {
 		i := order[int(v)]
 		if g.Labels != nil {

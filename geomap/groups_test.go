@@ -51,3 +51,41 @@ func TestRenderGroupsErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderGroupsCategories: a categorical map's legend and description
+// list its categories (colours and label), never ranges of group labels.
+func TestRenderGroupsCategories(t *testing.T) {
+	m := mustCountyMap(t, "39")
+	g := Groups{
+		Members:    [][]string{{"3901", "3903"}, {"3905", "3907"}, {"3909"}},
+		Colours:    []int{0, 1, 7},
+		Labels:     []string{"region Horten", "region Holmestrand", "alone"},
+		Categories: []string{"region", "stays alone"},
+		Category:   []int{0, 0, 1},
+	}
+	var b bytes.Buffer
+	if err := m.RenderGroups(&b, g, Options{Width: 400, Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{`class="geomap-legend"`, `class="geomap-key geomap-category"`, `fill="#e69f00"/><rect x="17" y=`,
+		`fill="#999999"/><rect`, ">region</text>", ">stays alone</text>", "Key: region; stays alone."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("SVG lacks %q", want)
+		}
+	}
+	for _, not := range []string{"classes", "–", "region Horten–"} {
+		if strings.Contains(out[:strings.Index(out, "</desc>")], not) {
+			t.Errorf("the description reads %q", not)
+		}
+	}
+	for _, bad := range []Groups{
+		{Members: g.Members, Categories: g.Categories, Category: []int{0, 0}},
+		{Members: g.Members, Categories: g.Categories, Category: []int{0, 0, 2}},
+		{Members: g.Members, Categories: g.Categories, Category: []int{0, 0, 0}},
+	} {
+		if err := m.RenderGroups(&bytes.Buffer{}, bad, Options{}); err == nil {
+			t.Errorf("RenderGroups(category %v) = nil, want an error", bad.Category)
+		}
+	}
+}

@@ -43,7 +43,8 @@ type legend struct {
 
 type legendRow struct {
 	fill, label string
-	class       string // data-class of the swatch, "" for no data
+	fills       []string // the colours of a category, side by side
+	class       string   // data-class of the swatch, "" for no data
 }
 
 func textWidth(s string, size float64) float64 {
@@ -80,7 +81,11 @@ func (r *render) newLegend(maxW float64) *legend {
 		title:  wrap(r.titleText(), titleSize, inner/1.05), // bold runs wider
 		source: wrap(r.opt.Source, sourceSize, inner),
 	}
-	if r.hasClasses() {
+	if r.opt.cats != nil {
+		for _, c := range r.opt.cats {
+			l.rows = append(l.rows, legendRow{fills: c.fills, label: c.label})
+		}
+	} else if r.hasClasses() {
 		for i := range r.nClass {
 			l.rows = append(l.rows, legendRow{fill: r.colours[i], label: r.label(i), class: strconv.Itoa(i)})
 		}
@@ -282,6 +287,12 @@ func (r *render) writeLegend(b *bytes.Buffer) {
 	if len(l.rows) > 0 {
 		gap()
 		for _, row := range l.rows {
+			if row.fills != nil {
+				r.writeCategorySwatch(b, row.fills, y)
+				fmt.Fprintf(b, `<text x="%d" y="%d">%s</text>`+"\n", legendPad+swatchW+swatchGap, y+rowHeight/2+rowSize*7/20, escape(row.label))
+				y += rowHeight
+				continue
+			}
 			attr := `class="geomap-key geomap-nodata"`
 			if row.class != "" {
 				attr = `class="geomap-key" data-class="` + row.class + `"`
@@ -299,4 +310,16 @@ func (r *render) writeLegend(b *bytes.Buffer) {
 		}
 	}
 	b.WriteString("</g>\n")
+}
+
+// writeCategorySwatch writes the swatch of a category at row top y: its
+// colours as equal stripes side by side, in one outline.
+func (r *render) writeCategorySwatch(b *bytes.Buffer, fills []string, y int) {
+	top := y + (rowHeight-swatchH)/2
+	fmt.Fprintf(b, `<g class="geomap-key geomap-category">`)
+	w := float64(swatchW) / float64(len(fills))
+	for i, f := range fills {
+		fmt.Fprintf(b, `<rect x="%s" y="%d" width="%s" height="%d" fill="%s"/>`, formatFloat(float64(legendPad)+float64(i)*w, 2), top, formatFloat(w, 2), swatchH, escape(f))
+	}
+	fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="none" stroke="%s"/></g>`, legendPad, top, swatchW, swatchH, swatchStroke)
 }

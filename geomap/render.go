@@ -86,6 +86,10 @@ type Options struct {
 	// maps need distinct prefixes; empty means "geomap-" and a hash of the
 	// options, which differs between maps that differ.
 	ID string
+
+	// cats, set by RenderGroups, are the categories of a categorical map,
+	// listed by the legend and the description instead of the classes.
+	cats []category
 }
 
 // LegendPosition says where the legend goes.
@@ -108,6 +112,7 @@ const (
 // words are the built-in words of one language.
 type words struct {
 	noData, below, above, to, mapTitle, municipalities, without, classes, oneClass, focus, highlight string
+	categories                                                                                       string
 	methods                                                                                          [3]string
 	fixed                                                                                            string
 }
@@ -118,14 +123,14 @@ var langs = map[string]*words{
 		mapTitle: "Kart over kommuner", municipalities: "%d kommuner", without: "%d uten data",
 		classes: "%d klasser (%s)", oneClass: "1 klasse", focus: "Utsnitt rundt %s", highlight: "Uthevet: %s",
 		methods: [3]string{"kvantiler", "naturlige brudd, Jenks", "like intervaller"},
-		fixed:   "faste grenser",
+		fixed:   "faste grenser", categories: "Tegnforklaring",
 	},
 	"en": {
 		noData: "no data", below: "below %s", above: "%s and above", to: "%s to %s",
 		mapTitle: "Map of municipalities", municipalities: "%d municipalities", without: "%d without data",
 		classes: "%d classes (%s)", oneClass: "1 class", focus: "Detail around %s", highlight: "Highlighted: %s",
 		methods: [3]string{"quantiles", "natural breaks, Jenks", "equal intervals"},
-		fixed:   "fixed limits",
+		fixed:   "fixed limits", categories: "Key",
 	},
 }
 
@@ -543,7 +548,13 @@ func (r *render) description() string {
 		parts = append(parts, fmt.Sprintf(wd.focus, r.nameList(r.opt.Focus)))
 	}
 	s := fmt.Sprintf(wd.municipalities, len(r.areas))
-	if r.hasClasses() {
+	if r.opt.cats != nil {
+		labels := make([]string, len(r.opt.cats))
+		for i, c := range r.opt.cats {
+			labels[i] = c.label
+		}
+		s += ". " + wd.categories + ": " + strings.Join(labels, "; ")
+	} else if r.hasClasses() {
 		method := wd.fixed
 		if !r.cls.Fixed && r.cls.Method >= 0 && int(r.cls.Method) < len(wd.methods) {
 			method = wd.methods[r.cls.Method]

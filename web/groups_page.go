@@ -183,7 +183,25 @@ func (d *groupsPage) fill(s *Server, res *groupsJSON, cat *generalist.Catalogue,
 		d.Message = msg(lang, "map.nomap")
 		return nil
 	}
+	// The legend lists what the colours mean, in a fixed order: regions
+	// (neighbours differ), alone, left out; each only if it occurs.
 	var gr geomap.Groups
+	cats := map[string]int{}
+	var joined, alone bool
+	for _, reg := range res.Regions {
+		joined = joined || len(reg.Members) > 1
+		alone = alone || len(reg.Members) == 1
+	}
+	for _, c := range []struct {
+		key string
+		on  bool
+	}{{"grp.key.region", joined}, {"grp.key.alone", alone}, {"grp.key.exempt", len(res.Exempt) > 0}} {
+		if c.on {
+			cats[c.key] = len(gr.Categories)
+			gr.Categories = append(gr.Categories, msg(lang, c.key))
+		}
+	}
+	catOf := func(key string) int { return cats[key] }
 	for _, reg := range res.Regions {
 		codes := make([]string, len(reg.Members))
 		for i, m := range reg.Members {
@@ -192,8 +210,10 @@ func (d *groupsPage) fill(s *Server, res *groupsJSON, cat *generalist.Catalogue,
 		gr.Members = append(gr.Members, codes)
 		if len(reg.Members) == 1 {
 			gr.Labels = append(gr.Labels, msg(lang, "grp.map.alone"))
+			gr.Category = append(gr.Category, catOf("grp.key.alone"))
 		} else {
 			gr.Labels = append(gr.Labels, sprintf(msg(lang, "grp.map.region"), reg.HostName, len(reg.Members)))
+			gr.Category = append(gr.Category, catOf("grp.key.region"))
 		}
 	}
 	gr.Colours = regionColours(s, res, gr.Members)
@@ -205,6 +225,7 @@ func (d *groupsPage) fill(s *Server, res *groupsJSON, cat *generalist.Catalogue,
 		gr.Members = append(gr.Members, out)
 		gr.Colours = append(gr.Colours, len(groupPalette))
 		gr.Labels = append(gr.Labels, msg(lang, "grp.map.exempt"))
+		gr.Category = append(gr.Category, catOf("grp.key.exempt"))
 	}
 	opt := geomap.Options{Palette: append(slices.Clone(groupPalette), exemptColour), Width: 640, Lang: lang, ID: "regions",
 		NoDataLabel: msg(lang, "grp.map.outside"), Link: func(code string) string { return "/kommune/" + code }}

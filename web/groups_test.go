@@ -106,19 +106,20 @@ func TestSearchGroupsPage(t *testing.T) {
 	q := "/sok?mode=regions&task=barnevern&task=legevakt&task=ppt&max_km=60&exempt_infeasible=true"
 	r = get(t, q)
 	for _, want := range []string{`id="regions-map-fig"`, `<table class="ds-table" data-zebra="true" id="regions">`, `id="regions-exempt"`,
-		"kan ha mer enn", "under grensen", "Når ikke minste robuste fagmiljø for Legevakt", "nei, søkets grense", "Legevakt 5,2 årsverk",
+		"Høyst ", "regioner er mulig med kommunene som ikke bevislig er ute av stand til å nå kravene; søket fant", "under denne grensen",
+		`class="geomap-key geomap-category"`, ">region (naboregioner har ulik farge)</text>", "Tegnforklaring: region (naboregioner har ulik farge);", "Når ikke minste robuste fagmiljø for Legevakt", "nei, søkets grense", "Legevakt 5,2 årsverk",
 		`checked><label class="ds-label" for="task-ppt">`, "En analytiker kan lagre regionene"} {
 		if !strings.Contains(r.Body, want) {
 			t.Errorf("the nb page lacks %q", want)
 		}
 	}
-	for _, not := range []string{"cannot reach", "the search found no region", "robust minimum team", "%!"} {
+	for _, not := range []string{"cannot reach", "the search found no region", "robust minimum team", "%!", "klasser (faste grenser)", "kommuner–region"} {
 		if strings.Contains(r.Body, not) {
 			t.Errorf("the nb page shows the engine's English %q", not)
 		}
 	}
 	en := get(t, q+"&lang=en")
-	for _, want := range []string{"Fixed cooperation regions", "Cannot reach the robust minimum team of", "no, the search", "below the bound"} {
+	for _, want := range []string{"Fixed cooperation regions", "Cannot reach the robust minimum team of", "no, the search", "At most ", "below this bound", "Key: region (neighbouring regions differ);"} {
 		if !strings.Contains(en.Body, want) {
 			t.Errorf("the en page lacks %q", want)
 		}
