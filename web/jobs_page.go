@@ -219,6 +219,7 @@ type taskView struct {
 
 type ensembleJobView struct {
 	Steps, Accepted, Ceiling, Unit string
+	P05Head, P95Head               string // "5 %" and "95 %" in the page's language
 	Parts, Chains                  int
 	Balanced, TooShort             bool
 	Rows                           []distRow
@@ -295,7 +296,8 @@ func (d *jobPage) result(s *Server, r *http.Request, j *jobs.Job, lang string) e
 			dec = 1
 		}
 		v := &ensembleJobView{Steps: nf.Int(int64(e.Steps)), Parts: e.Parts, Chains: e.Chains, Balanced: e.Balanced, TooShort: e.Diagnostics.TooShort,
-			Ceiling: nf.Decimal(e.Ceiling, dec), Unit: unitWord(res.Unit, lang)}
+			Ceiling: nf.Decimal(e.Ceiling, dec), Unit: unitWord(res.Unit, lang),
+			P05Head: nf.Percent(5, 0), P95Head: nf.Percent(95, 0)}
 		if e.Steps > 0 {
 			v.Accepted = nf.Percent(100*float64(e.Accepted)/float64(e.Steps), 0)
 		}

@@ -112,6 +112,13 @@ func TestJobsAPI(t *testing.T) {
 		t.Errorf("GET /jobber/%d shows %q: a message key or a formatting error, not a text", created.ID, m)
 	}
 
+	// In English every percentage is written the English way ("95%"), the
+	// table's headers as the summary's share of changed steps.
+	if code, body := s.do("GET", fmt.Sprintf("/jobber/%d?lang=en", created.ID), "", ""); code != http.StatusOK ||
+		!strings.Contains(body, `class="num">5%</th>`) || !strings.Contains(body, `class="num">95%</th>`) || regexp.MustCompile(`\d[\s\x{a0}]%`).MatchString(body) {
+		t.Errorf("GET /jobber/%d?lang=en = %d, %q; want every percentage as 95%%", created.ID, code, regexp.MustCompile(`.{40}\d[\s\x{a0}]%.{10}`).FindString(body))
+	}
+
 	// A search with each of two tasks' floors.
 	code, body = c.do("POST", "/api/v1/jobs", "application/json", `{"kind": "tasks-search", "params": {"tasks": ["barnevern", "ppt"]}}`)
 	if code != http.StatusAccepted || json.Unmarshal([]byte(body), &created) != nil {
