@@ -68,6 +68,7 @@ const (
 	RuleNotModelled  = "not_modelled" // its rules are not in the parameter files
 	RuleCompensation = "compensation" // the inndelingstilskudd
 	RuleOnce         = "once"         // paid once, in the first year
+	RuleAbolished    = "abolished"    // the grant no longer exists: zero on both sides
 )
 
 // Compensation is the inndelingstilskudd: full compensation for the basis
@@ -301,6 +302,7 @@ type effect struct {
 	rcMerged               float64
 	rcOK                   bool
 	rcWhy                  string
+	rcAbolished            bool // both rates are 0: the grant is abolished
 	oneOff, reform         float64
 	oneOffOK, reformOK     bool
 	noPop, noTax, noGrants generalist.MunicipalityNumber
@@ -357,6 +359,7 @@ func combine(r *rules, us []unit, idx []int) effect {
 		e.rcMerged, e.rcOK = float64(*rc), true
 	}
 	e.rcWhy = why
+	e.rcAbolished = r.rcAbolished()
 	if e.n >= 2 && e.n <= 4 && r.oneOff[e.n-2].ok {
 		e.oneOff, e.oneOffOK = r.oneOff[e.n-2].v, true
 	}
@@ -397,7 +400,7 @@ func (e *effect) known(r *rules, idx int) (float64, bool) {
 // one-off grant or reform support. A year without is "no data", not 0.
 func (e *effect) anyKnown(share float64, first bool) bool {
 	switch {
-	case e.ieOK, e.rcOK && e.grantsOK:
+	case e.ieOK, e.rcOK && e.grantsOK && !e.rcAbolished:
 		return true
 	case share < 1 && e.compOK:
 		return true
@@ -439,9 +442,11 @@ func (e *effect) steady() (float64, bool) {
 	} else {
 		all = false
 	}
-	if e.rcOK && e.grantsOK {
+	switch {
+	case e.rcAbolished: // zero on both sides whatever the tables hold
+	case e.rcOK && e.grantsOK:
 		k += e.rcMerged - float64(e.rcSep)
-	} else {
+	default:
 		all = false
 	}
 	return k, all
@@ -548,6 +553,11 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 		rc.Separate = ptr(e.rcSep)
 	}
 	switch {
+	case e.rcAbolished:
+		// Abolished (both rates 0 in the year's parameters, with the
+		// source saying so): nothing on either side, and nothing missing.
+		rc = Component{ID: "regional_centre_grant", Rule: RuleAbolished, Separate: &zeroKroner, Merged: &zeroKroner, Change: &zeroKroner}
+		rcChange = &zeroKroner
 	case !e.rcOK:
 		g.add("regional_centre_grant", e.rcWhy)
 	case !e.grantsOK:
@@ -586,7 +596,13 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 	} else {
 		g.add("inndelingstilskudd", strings.Join(cpWhy, "; "))
 	}
-	comps = append(comps, Component{ID: "inndelingstilskudd", Rule: RuleCompensation, Separate: ptr(generalist.Kroner(0)), Merged: cp.Total, Change: cp.Total})
+	// The members' current inndelingstilskudd (from earlier mergers, as
+	// Ålesund's since 2020) is in no table loaded: 1-k has no column for
+	// it (data/README.md). So the separate side is "no data", not 0, and
+	// so is the merged municipality's whole inndelingstilskudd (current
+	// plus this merger's); the change is this merger's grant.
+	g.add("current_inndelingstilskudd", "tables 1-k/2-k have no inndelingstilskudd column, so the members' current inndelingstilskudd from earlier mergers is unknown")
+	comps = append(comps, Component{ID: "inndelingstilskudd", Rule: RuleCompensation, Change: cp.Total})
 
 	// One-off grant and reform support.
 	var oneOff, reform *generalist.Kroner
@@ -603,6 +619,9 @@ func mergerEffect(r *rules, d *Data, members []generalist.MunicipalityNumber) *M
 	} else {
 		g.add("reform_support", r.reform.why)
 	}
+	// Separate, the members get no one-off grant or reform support for a
+	// merger that does not happen, so 0 there is a rule, not a gap: those
+	// of an earlier merger were paid in its first year (AssumeFirstYear).
 	comps = append(comps,
 		Component{ID: "one_off_grant", Rule: RuleOnce, Separate: ptr(generalist.Kroner(0)), Merged: oneOff, Change: oneOff},
 		Component{ID: "reform_support", Rule: RuleOnce, Separate: ptr(generalist.Kroner(0)), Merged: reform, Change: reform})
@@ -680,6 +699,21 @@ func (r *rules) regionalCentre(pop float64, popOK bool, popBasis float64, basisO
 	return ptr(generalist.Kroner(r.rcMerger.v + r.rcInh.v*base)), ""
 }
 
+// rcAbolished reports whether the year's parameters abolish the
+// regionsentertilskudd: both rates are published as 0 (from 2025 it has no
+// post in chapter 571 and no column in 1-k; data/economy/README.md).
+func (r *rules) rcAbolished() bool {
+	return r.rcMerger.ok && r.rcInh.ok && r.rcMerger.v == 0 && r.rcInh.v == 0
+}
+
+// RegionalCentreAbolished reports whether the parameters of p's year
+// abolish the regionsentertilskudd (both rates published as 0).
+func RegionalCentreAbolished(p *Params) bool {
+	a, errA := p.Get(RegionalCentrePerMerger)
+	b, errB := p.Get(RegionalCentrePerInhabitant)
+	return errA == nil && errB == nil && a == 0 && b == 0
+}
+
 // zeroKroner is a shared zero; results never modify what they point to.
 var zeroKroner generalist.Kroner
 
@@ -721,4 +755,22 @@ func yearRows(r *rules, e *effect, cp Compensation, ie, rc, oneOff, reform *gene
 		rows[i] = row
 	}
 	return rows
+}
+
+// RegionalCentreAbolishedFrom returns the first budget year of the run of
+// years up to year whose parameters abolish the regionsentertilskudd, or
+// 0 when year's parameters do not (or there are none).
+func RegionalCentreAbolishedFrom(s ParamSet, year int) int {
+	from := 0
+	ys := s.Years()
+	for i := len(ys) - 1; i >= 0; i-- {
+		if ys[i] > year {
+			continue
+		}
+		if !RegionalCentreAbolished(s[ys[i]]) {
+			break
+		}
+		from = ys[i]
+	}
+	return from
 }

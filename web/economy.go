@@ -374,9 +374,14 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 		names = append(names, mem.Name)
 	}
 	d.MemberNames = strings.Join(names, " + ")
+	abolished := economy.RegionalCentreAbolishedFrom(m.Params, res.Year)
 	for _, c := range res.Components {
+		rule := msg(lang, "econ.rule."+c.Rule)
+		if c.Rule == economy.RuleAbolished && abolished > 0 {
+			rule = sprintf(msg(lang, "econ.abolished"), abolished)
+		}
 		d.Components = append(d.Components, econComponent{Label: econLabel(lang, c.ID), Separate: fmtKr(lang, c.Separate, 0), Merged: fmtKr(lang, c.Merged, 0),
-			Change: fmtKr(lang, c.Change, 0), Rule: msg(lang, "econ.rule."+c.Rule)})
+			Change: fmtKr(lang, c.Change, 0), Rule: rule})
 	}
 	cp := res.Compensation
 	d.Compensation = sprintf(msg(lang, "econ.compensation"), econLabel(lang, "inndelingstilskudd"), fmtKr(lang, cp.Total, 0),
@@ -428,7 +433,11 @@ func (s *Server) fillMerger(lang string, d *economyPageData, res *economy.Merger
 		d.Missing = append(d.Missing, missingOf(lang, f, res.Reasons[f]))
 	}
 	for _, p := range res.Parameters {
-		d.Params = append(d.Params, paramRow(lang, p))
+		row := paramRow(lang, p)
+		if abolished > 0 && strings.HasPrefix(p.Name, "merger.regional_centre_grant_") {
+			row.Note = sprintf(msg(lang, "econ.abolished"), abolished)
+		}
+		d.Params = append(d.Params, row)
 	}
 	var src []string
 	for _, t := range []string{"population", "national_tax", "settlements", "grants"} {

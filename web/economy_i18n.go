@@ -92,6 +92,7 @@ var economyMessages = map[string][2]string{
 	"econ.pstatus.derived":    {"utledet fra departementets tabeller (tilpasning)", "derived from the ministry's tables (fitted)"},
 	"econ.pstatus.assume":     {"antakelse", "assumption"},
 	"econ.pstatus.missing":    {"ikke funnet i kildene som er lest", "not found in the sources read"},
+	"econ.abolished":          {"avviklet fra %d", "abolished from %d"},
 	"econ.tech":               {"Teknisk", "Technical"},
 	"econ.tech.params":        {"Parameternavn i filene og kildeteksten slik den står der (på engelsk).", "Parameter names in the files and the source text as written there."},
 	"econ.tech.missing":       {"Grunnene slik modellen gir dem (på engelsk).", "The reasons as the model gives them."},
@@ -128,6 +129,7 @@ var economyMessages = map[string][2]string{
 	"econ.why.rules":        {"reglene for tilskuddet er ikke funnet i kildene som er lest", "the grant's rules are not found in the sources read"},
 	"econ.why.rates":        {"satsene er ikke funnet for dette året", "the rates are not found for this year"},
 	"econ.why.compensation": {"trenger basistilskuddet og distriktstilskuddene for den sammenslåtte kommunen, som mangler", "needs the basis grant and the district grants of the merged municipality, which are missing"},
+	"econ.why.current":      {"tabellene som er lastet, viser ikke hvor mye inndelingstilskudd kommunene får i dag etter tidligere sammenslåinger", "the tables loaded do not show how much inndelingstilskudd the municipalities receive today after earlier mergers"},
 	"econ.why.parts":        {"trenger tall som mangler (se de andre punktene)", "needs figures that are missing (see the other items)"},
 }
 
@@ -141,7 +143,7 @@ var econWhy = map[string]string{
 	"basis_amount": "econ.why.basis", "expenditure_equalisation": "econ.why.basis",
 	"district_grants": "econ.why.rules", "growth_grant": "econ.why.rules", "metropolitan_grant": "econ.why.rules",
 	"regional_centre_grant": "econ.why.rates", "one_off_grant": "econ.why.rates", "reform_support": "econ.why.rates",
-	"inndelingstilskudd": "econ.why.compensation", "tax": "econ.why.parts", "income_equalisation_total": "econ.why.parts",
+	"inndelingstilskudd": "econ.why.compensation", "current_inndelingstilskudd": "econ.why.current", "tax": "econ.why.parts", "income_equalisation_total": "econ.why.parts",
 	"free_income": "econ.why.parts", "free_income_per_inhabitant": "econ.why.parts", "years": "econ.why.parts",
 }
 
@@ -176,6 +178,7 @@ var econLabels = map[string][2]string{
 	"metropolitan_grant":                           {"Storbytilskudd", "Metropolitan grant"},
 	"discretionary_grant":                          {"Skjønnstilskudd", "Discretionary grant"},
 	"inndelingstilskudd":                           {"Inndelingstilskudd", "Merger compensation (inndelingstilskudd)"},
+	"current_inndelingstilskudd":                   {"Inndelingstilskudd i dag", "Merger compensation today (inndelingstilskudd)"},
 	"one_off_grant":                                {"Engangstilskudd", "One-off grant"},
 	"reform_support":                               {"Reformstøtte", "Reform support"},
 	"compensated_net":                              {"Inndelingstilskudd minus tapet det dekker", "Compensation minus the loss it covers"},
@@ -194,6 +197,7 @@ var econRules = map[string][2]string{
 	economy.RuleNotModelled:  {"reglene mangler", "rules not available"},
 	economy.RuleCompensation: {"kompensasjon", "compensation"},
 	economy.RuleOnce:         {"første år", "first year"},
+	economy.RuleAbolished:    {"avviklet", "abolished"},
 }
 
 // econAssumptions are the merger's assumptions by id (econ.assume.<id>).
