@@ -33,10 +33,12 @@ func TestMunicipalityCooperationExamples(t *testing.T) {
 		path      string
 		want, not []string
 	}{
-		{strings.ReplaceAll(link, "&amp;", "&"), []string{"Nord-Rogaland avfall IKS (eksempel)", `data-color="warning">eksempel</span>`, `id="examples-on"`,
-			"Eksempelsamarbeidene er tatt med", `href="/kommune/1106/samarbeid?date=2026-06-01">Vis bare registrerte samarbeid`, "Haugesund (1106)", "<strong>ingen data</strong>"},
-			[]string{`href="/samarbeid/0"`, "deltar ikke i noe", "<strong>0 kr</strong>"}},
-		{"/kommune/1106/samarbeid?examples=1&lang=en", []string{"Nord-Rogaland avfall IKS (eksempel)", "The example cooperations are included", "Show registered cooperations only"}, nil},
+		{strings.ReplaceAll(link, "&amp;", "&"), []string{`<th scope="row">Nord-Rogaland avfall IKS <span class="ds-tag" data-color="warning">eksempel</span>`, `id="examples-on"`,
+			"Eksempelsamarbeidene er tatt med", `href="/kommune/1106/samarbeid?date=2026-06-01">Vis bare registrerte samarbeid`, "<td>hovedkontor: Haugesund (1106)</td>",
+			`<th scope="col">Vertskommune eller kontor</th>`, "<strong>ingen data</strong>"},
+			[]string{`href="/samarbeid/0"`, "deltar ikke i noe", "<strong>0 kr</strong>", "IKS (eksempel)", "vertskommune: Haugesund"}},
+		{"/kommune/1106/samarbeid?examples=1&lang=en", []string{`Nord-Rogaland avfall IKS <span class="ds-tag" data-color="warning">example</span>`, "<td>head office: Haugesund (1106)</td>",
+			"The example cooperations are included", "Show registered cooperations only"}, []string{"(eksempel)"}},
 		{"/kommune/1106/samarbeid?date=2026-06-01", []string{"deltar ikke i noe registrert samarbeid"}, []string{"Nord-Rogaland avfall", `id="examples-on"`}},
 		{"/kommune/0301/samarbeid?examples=1&date=2026-06-01", []string{"deltar ikke i noe registrert samarbeid eller eksempelsamarbeid"}, nil},
 		{"/api/v1/municipalities/1106/imc?examples=true&date=2026-06-01", []string{`"name": "Nord-Rogaland avfall IKS (eksempel)"`, `"example": true`, `"host": "Haugesund (1106)"`}, nil},

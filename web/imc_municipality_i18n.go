@@ -4,6 +4,10 @@ package web
 // page (/kommune/N/samarbeid) when it lists the example cooperations,
 // added to messages at start.
 var imcMunicipalityMessages = map[string][2]string{
+	"imc.muni.col.host":        {"Vertskommune eller kontor", "Host or office"},
+	"imc.muni.role.host":       {"vertskommune", "host municipality"},
+	"imc.muni.role.office":     {"kontorkommune", "office municipality"},
+	"imc.muni.role.headoffice": {"hovedkontor", "head office"},
 	"imc.muni.examples.on": {"Eksempelsamarbeidene er tatt med. De er oppdiktede avtaler mellom virkelige kommuner, merket «eksempel», og ikke reelle registreringer.",
 		"The example cooperations are included. They are made-up agreements between real municipalities, marked «example», and not real registrations."},
 	"imc.muni.examples.off": {"Vis bare registrerte samarbeid", "Show registered cooperations only"},

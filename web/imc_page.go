@@ -317,6 +317,8 @@ func (s *Server) handleIMCAgreement(w http.ResponseWriter, r *http.Request) erro
 
 type imcMunicipalityData struct {
 	O *imc.MunicipalityOverview
+	// Rows are O.Rows as the page shows them.
+	Rows []imcMunicipalityRow
 	// Examples is whether the shipped example cooperations are listed
 	// (?examples=1, as the patterns page links here when it counts them).
 	Examples bool
@@ -337,6 +339,7 @@ func (s *Server) handleIMCMunicipality(w http.ResponseWriter, r *http.Request) e
 	d := imcMunicipalityData{O: o, Examples: opts.Examples, Date: r.URL.Query().Get("date")}
 	for _, row := range o.Rows {
 		d.CostKnown = d.CostKnown || row.Cost != nil
+		d.Rows = append(d.Rows, municipalityRowOf(row))
 	}
 	s.imcRender(w, r, http.StatusOK, "imc_municipality.tmpl", o.Name, imcPage{Tab: "municipality", Data: d})
 	return nil
