@@ -35,8 +35,9 @@ type cmpEconRow struct {
 }
 
 // compareEconomy presents the comparison's economy (app.ComparisonEconomy)
-// in lang; nil when no compared scenario has a merger.
-func compareEconomy(e *report.Economy, scs []*generalist.Scenario, lang string) *cmpEconomy {
+// in lang; nil when no compared scenario has a merger. names are the
+// municipalities' names, for the mergers without an economy.
+func compareEconomy(e *report.Economy, scs []*generalist.Scenario, names map[generalist.MunicipalityNumber]string, lang string) *cmpEconomy {
 	if e == nil {
 		return nil
 	}
@@ -77,18 +78,43 @@ func compareEconomy(e *report.Economy, scs []*generalist.Scenario, lang string) 
 		note = append(note, sprintf(msg(lang, "cmp.econ.year"), e.ScenarioYear, e.Year))
 	}
 	if len(e.Lacking) > 0 {
-		var names []string
+		var lacking []string
 		for _, m := range e.Lacking {
-			names = append(names, "«"+m.Name+"»")
+			lacking = append(lacking, lackingName(m, names))
 		}
-		if len(names) > 5 {
-			names = append(names[:4], sprintf(msg(lang, "cmp.econ.others"), len(names)-4))
+		if len(lacking) > 5 {
+			lacking = append(lacking[:4], sprintf(msg(lang, "cmp.econ.others"), len(lacking)-4))
 		}
-		note = append(note, sprintf(msg(lang, "cmp.econ.missing"), listText(names, lang), e.Year))
+		note = append(note, sprintf(msg(lang, "cmp.econ.missing"), listText(lacking, lang), e.Year))
 		c.NoteLink = true
 	}
 	c.Note = strings.Join(note, " ")
 	return c
+}
+
+// lackingName names a merger without an economy so that it does not read
+// as one municipality: by its members ("Sokndal + Lund", the one it is
+// named after first) when its name is just one member's, as the
+// structure search names a merger after its centre; otherwise by its own
+// name in quotes.
+func lackingName(m report.MergerEconomy, names map[generalist.MunicipalityNumber]string) string {
+	var first string
+	var rest []string
+	for _, n := range m.Members {
+		name := names[n]
+		if name == "" {
+			name = string(n) // not in the structure's table: its number
+		}
+		if first == "" && strings.EqualFold(name, m.Name) {
+			first = name
+			continue
+		}
+		rest = append(rest, name)
+	}
+	if first == "" || len(rest) == 0 {
+		return "«" + m.Name + "»"
+	}
+	return strings.Join(append([]string{first}, rest...), " + ")
 }
 
 // notInSum names the parts a sum of known parts leaves out, in running

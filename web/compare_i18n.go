@@ -29,10 +29,14 @@ var compareMessages = map[string][2]string{
 	"cmp.f.nodata":     {"Kommuner uten data", "Municipalities without data"},
 	"cmp.f.allvuln":    {"Oppgave–kommune-par under robust nivå, alle roller", "Task–municipality pairs below the robust minimum, all roles"},
 	"cmp.pertask":      {"Per oppgave: kommuner under robust nivå", "Per task: municipalities below the robust minimum"},
-	"cmp.pertask.note": {"Antall kommuner der oppgaven ikke når et robust fagmiljø; i parentes hvor mange som løser den i samarbeid eller har gitt den til staten.", "The number of municipalities where the task does not reach a robust professional environment; in parentheses how many run it in cooperation or have given it to the state."},
-	"cmp.grouped":      {"%d i samarbeid", "%d grouped"},
-	"cmp.moved":        {"%d til staten", "%d to the state"},
-	"cmp.problems":     {"Merknader til %s", "Notes on %s"},
+	"cmp.pertask.note": {"Antall kommuner der oppgaven ikke når et robust fagmiljø.", "The number of municipalities where the task does not reach a robust professional environment."},
+	// cmp.pertask.brackets is said only when a cell has the brackets.
+	"cmp.pertask.brackets": {"I parentes står hvor mange som løser den i samarbeid eller har gitt den til staten.", "In parentheses: how many run it in cooperation or have given it to the state."},
+	// cmp.roles.atleast follows cmp.roles.unknown only when a cell says «minst».
+	"cmp.roles.atleast": {"«Minst» er det alternativet selv legger i samarbeid.", "«At least» is what the alternative itself puts in cooperation."},
+	"cmp.grouped":       {"%d i samarbeid", "%d in cooperation"},
+	"cmp.moved":         {"%d til staten", "%d to the state"},
+	"cmp.problems":      {"Merknader til %s", "Notes on %s"},
 
 	"cmp.econ":          {"Økonomi per sammenslåing (inntektssystemet %d)", "Economy of each merger (the income system of %d)"},
 	"cmp.econ.noyear":   {"Økonomi per sammenslåing", "Economy of each merger"},
@@ -53,7 +57,7 @@ var compareMessages = map[string][2]string{
 	"cmp.econ.structure": {"Økonomien til sammenslåingene er ikke beregnet: inntektssystemets tabeller bruker kommunenumrene i 2024-strukturen, og alternativene er på %d-strukturen.",
 		"The mergers' economy is not computed: the income system's tables use the municipality numbers of the 2024 structure, and the alternatives are on the %d structure."},
 	"cmp.econ.noparams": {"Økonomien til sammenslåingene er ikke beregnet: det finnes ingen parametere for inntektssystemet for %d eller tidligere.", "The mergers' economy is not computed: there are no income-system parameters for %d or earlier."},
-	"cmp.econ.others":   {"%d andre", "%d others"},
+	"cmp.econ.others":   {"%d andre sammenslåinger", "%d other mergers"},
 
 	"cmp.maps":           {"Kart: oppgaver under robust nivå per kommune", "Maps: tasks below the robust minimum by municipality"},
 	"cmp.maps.lead":      {"Kartene står side om side med de samme fargeklassene, så fargene kan sammenlignes direkte.", "The maps stand side by side on the same colour classes, so the colours compare directly."},

@@ -48,9 +48,14 @@ type comparePage struct {
 	// Outside is each outcome's share of task FTEs in cooperation, as
 	// text: "ukjent" for today without registered cooperation, and a
 	// share above 0 that rounds to 0,0 % as "under 0,1 %", never 0.
-	Outside     []string
-	Examples    bool
-	ExamplesURL string
+	Outside []string
+	// AtLeast is whether a cell says «minst» (a share or a count of
+	// today's unknown cooperation plus the scenario's own), Bracketed
+	// whether a per-task cell has the brackets; the notes that explain
+	// them are shown only then.
+	AtLeast, Bracketed bool
+	Examples           bool
+	ExamplesURL        string
 	// Maps, when set, makes the page the comparison's maps page.
 	Maps *cmpMaps
 	// Problems are each scenario's problems (warnings), written in the
@@ -150,6 +155,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) (page, erro
 	}
 	d.Lead = sprintf(msg(lang, "cmp.lead"), listText(names, lang), int(outs[0].Structure), outs[0].Year)
 	d.Roles, d.Details = compareRows(outs, d.Outside, lang)
+	d.AtLeast = d.AtLeast || countsAtLeast(outs)
 	nf := nbfmt.For(lang)
 	for i, t := range outs[0].Tasks {
 		row := cmpTaskRow{ID: t.Task, Name: t.Task}
@@ -171,6 +177,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) (page, erro
 			}
 			if len(extra) > 0 {
 				v += " (" + strings.Join(extra, ", ") + ")"
+				d.Bracketed = true
 			}
 			row.Cells = append(row.Cells, v)
 		}
@@ -183,7 +190,17 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) (page, erro
 	if err != nil {
 		return page{}, err
 	}
-	d.Economy = compareEconomy(e, scs, lang)
+	munNames := map[generalist.MunicipalityNumber]string{}
+	if e != nil && len(e.Lacking) > 0 {
+		ms, err := s.store.Municipalities(r.Context(), scs[0].Structure)
+		if err != nil {
+			return page{}, err
+		}
+		for _, m := range ms {
+			munNames[m.Number] = m.ShortName
+		}
+	}
+	d.Economy = compareEconomy(e, scs, munNames, lang)
 	if d.Support, err = s.compareSupport(r, scs, d.Outcomes); err != nil {
 		return page{}, err
 	}
@@ -259,7 +276,7 @@ func compareRows(outs []*sim.Outcome, outside []string, lang string) ([]cmpRole,
 		text("cmp.f.structure", "calc-structure", func(o *sim.Outcome) string { return sprintf("%d, %d", int(o.Structure), o.Year) }),
 		plain("", "cmp.f.units", "calc-structure", func(o *sim.Outcome) int { return o.Municipalities }),
 		plain("", "cmp.f.inh", "calc-structure", func(o *sim.Outcome) int { return int(o.Inhabitants) }),
-		text("cmp.f.median", "calc-structure", func(o *sim.Outcome) string { return nf.Decimal(o.Stats.Median, 1) }),
+		text("cmp.f.median", "calc-structure", func(o *sim.Outcome) string { return nf.Decimal(o.Stats.Median, 0) }),
 		plain("", "cmp.f.under", "calc-structure", func(o *sim.Outcome) int { return o.Stats.Under.Count }),
 		plain("", "cmp.f.nodata", "calc-structure", func(o *sim.Outcome) int { return len(o.Stats.Missing) }),
 		plain("", "cmp.f.allvuln", "calc-robust", func(o *sim.Outcome) int { return o.Vulnerable }),
@@ -295,6 +312,19 @@ func outsideRow(outs []*sim.Outcome, role generalist.Role, lang string) cmpRow {
 		row.Cells = append(row.Cells, c)
 	}
 	return row
+}
+
+// countsAtLeast reports whether outsideRow says «minst» in some cell: a
+// role's pairs in cooperation when only the scenario's own are known.
+func countsAtLeast(outs []*sim.Outcome) bool {
+	for _, o := range outs {
+		for _, role := range generalist.Roles {
+			if r := roleOutcome(o, role); r.Outside == nil && r.OutsideAtLeast > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func roleOutcome(o *sim.Outcome, role generalist.Role) sim.RoleOutcome {
@@ -341,6 +371,7 @@ func todayBasis(d *comparePage, lang string, q url.Values) {
 			d.Outside = append(d.Outside, sprintf(msg(lang, "cmp.under"), nf.Percent(0.1, 1)))
 		case !d.TodayKnown:
 			d.Outside = append(d.Outside, sprintf(msg(lang, "cmp.atleast"), nf.Percent(v, 1)))
+			d.AtLeast = true
 		default:
 			d.Outside = append(d.Outside, nf.Percent(v, 1))
 		}
