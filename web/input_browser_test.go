@@ -20,14 +20,7 @@ func TestBrowserInput(t *testing.T) {
 	e.analyst(t, "analytiker")
 	b := browser.Open(t, 120*time.Second)
 	bctx, do := b.Ctx, b.Do
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
-	}
+	text := b.Text
 	shot := func(name string) { t.Helper(); browser.Screenshot(t, bctx, name) }
 	// waitURL waits until the page at a URL containing part has loaded,
 	// after a click that navigates.

@@ -38,20 +38,14 @@ func TestBrowserJobPageFollowsState(t *testing.T) {
 		t.Fatalf("POST /jobber = %d %s", code, loc)
 	}
 
-	bctx := browser.Tab(t, 2*time.Minute)
+	b := browser.Open(t, 2*time.Minute)
+	bctx := b.Ctx
 	if err := chromedp.Do(bctx, chromedp.Navigate(a.URL+"/logg-inn"), chromedp.SendKeys("#name", "analytiker"),
 		chromedp.SendKeys("#password", testPassword), chromedp.Submit("#password"), chromedp.WaitNotPresent("#password"),
 		chromedp.Navigate(a.URL+loc)); err != nil {
 		t.Fatal(err)
 	}
-	text := func(sel string) string {
-		t.Helper()
-		s, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
-		if err != nil {
-			t.Fatalf("text of %s: %v", sel, err)
-		}
-		return strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
-	}
+	text := b.Text
 	if got := text("#job-state-text"); got != "i kø" {
 		t.Fatalf("the queued job's page says %q; want «i kø»", got)
 	}

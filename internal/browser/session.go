@@ -51,6 +51,18 @@ func (s *Session) TextContent(sel string) string {
 	return strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(s.Eval(fmt.Sprintf(`(document.querySelector(%q)||{}).textContent||""`, sel)))
 }
 
+// Text returns the visible text of the first element sel matches,
+// waiting for it to be there, trimmed and with no-break spaces read as
+// spaces.
+func (s *Session) Text(sel string) string {
+	s.tb.Helper()
+	v, err := chromedp.Run(s.Ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		s.tb.Fatalf("text of %s: %v", sel, err)
+	}
+	return strings.TrimSpace(strings.NewReplacer("\u00a0", " ", "\u202f", " ").Replace(v))
+}
+
 // WaitFor polls a JavaScript condition until it is true. The tab's
 // deadline bounds the wait, so no wall-clock threshold is put on the work
 // itself; when it passes, the failure says what was awaited and, when
